@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace AirspaceSim.Cli;
+
+/// <summary>Standard streams of one CLI invocation, so that tests run commands in-process.</summary>
+internal sealed record CliIO(TextReader In, TextWriter Out, TextWriter Err);
+
+/// <summary>A user error the CLI reports as one line on stderr with exit code 2 (never a stack trace).</summary>
+internal sealed class CliException(string message) : Exception(message);
+
+/// <summary>The <c>airspacesim</c> command line: one file per command, wired together here.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, CliIO io)
+    {
+        var root = new RootCommand("AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth.");
+        root.Subcommands.Add(GeodesicCommand.Create(io));
+        // The main job with no arguments.
+        root.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
+        var config = new InvocationConfiguration { Output = io.Out, Error = io.Err };
+        return root.Parse(args).Invoke(config);
+    }
+
+    /// <summary>Runs a command body, turning user errors into one clear stderr line and a non-zero exit.</summary>
+    public static int Guard(CliIO io, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is CliException or FormatException or IOException or InvalidDataException
+                                      or ArgumentException or KeyNotFoundException or UnauthorizedAccessException)
+        {
+            io.Err.WriteLine($"airspacesim: error: {e.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace AirspaceSim.Spherical;
+
+/// <summary>
+/// Exact-sign spherical predicates on unit vectors, after S2 (Google): a fast floating-point determinant with an error
+/// bound, an exact big-integer fallback when the bound says the sign is uncertain, and symbolic perturbation
+/// (Edelsbrunner–Mücke "simulation of simplicity") so that three distinct points are never reported collinear.
+/// </summary>
+/// <remarks>
+/// Written by hand because no .NET package offers robust predicates on the sphere: NetTopologySuite's robust
+/// orientation is planar. Every crossing and containment decision in the library reduces to <see cref="Sign"/>, so
+/// all decisions are mutually consistent, including for degenerate inputs such as shared FIR borders.
+/// </remarks>
+public static class Predicates
+{
+    // |det| error bound for the triple product of unit-length doubles. S2 derives 1.8274 * DBL_EPSILON; the margin
+    // here also covers inputs whose length is off unity by a few ulps (points from Vec3.Normalize).
+    private const double MaxDeterminantError = 3.5e-15;
+
+    /// <summary>
+    /// Orientation of three points: +1 if <paramref name="c"/> lies to the left of the great circle a→b (a, b, c
+    /// counter-clockwise), −1 if to the right, 0 only if two of the points are equal.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Sign(in Vec3 a, in Vec3 b, in Vec3 c)
+    {
+        // Triple product (a × b) · c, expanded so that the JIT keeps everything in registers.
+        double det = (a.Y * b.Z - a.Z * b.Y) * c.X + (a.Z * b.X - a.X * b.Z) * c.Y + (a.X * b.Y - a.Y * b.X) * c.Z;
+        if (det > MaxDeterminantError) return 1;
+        if (det < -MaxDeterminantError) return -1;
+        return ExpensiveSign(a, b, c);
+    }
+
+    /// <summary>
+    /// The fast determinant sign, or 0 when it cannot be trusted; a building block for callers that batch the exact
+    /// fallback.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TriageSign(in Vec3 a, in Vec3 b, in Vec3 c)
+    {
+        double det = (a.Y * b.Z - a.Z * b.Y) * c.X + (a.Z * b.X - a.X * b.Z) * c.Y + (a.X * b.Y - a.Y * b.X) * c.Z;
+        return det > MaxDeterminantError ? 1 : det < -MaxDeterminantError ? -1 : 0;
+    }
+
+    /// <summary>Sign with exact arithmetic and symbolic perturbation; 0 only for repeated points.</summary>
+    public static int ExpensiveSign(Vec3 a, Vec3 b, Vec3 c)
+    {
+        if (a == b || b == c || a == c) return 0;
+        // Sort lexicographically, tracking the permutation's parity, so that the perturbation is canonical.
+        int perm = 1;
+        if (Vec3.CompareLex(a, b) > 0) { (a, b) = (b, a); perm = -perm; }
+        if (Vec3.CompareLex(b, c) > 0) { (b, c) = (c, b); perm = -perm; }
+        if (Vec3.CompareLex(a, b) > 0) { (a, b) = (b, a); perm = -perm; }
+        var ea = Ex3.From(a); var eb = Ex3.From(b); var ec = Ex3.From(c);
+        var bxc = Ex3.Cross(eb, ec);
+        int s = Ex3.Dot(ea, bxc).Sign;
+        if (s != 0) return perm * s;
+        return perm * SymbolicallyPerturbedSign(ea, eb, ec, bxc);
+    }
+
+    /// <summary>
+    /// Whether arcs a→b and c→d cross: +1 at a point interior to both, 0 if they share a vertex (the caller decides
+    /// such touches), −1 otherwise. Arcs must be shorter than a half circle.
+    /// </summary>
+    public static int CrossingSign(in Vec3 a, in Vec3 b, in Vec3 c, in Vec3 d)
+    {
+        if (a == c || a == d || b == c || b == d) return 0;
+        if (a == b || c == d) return -1;
+        // The arcs cross iff ACB, BDA, CBD and DAC all have the same orientation (S2's formulation): this also rules
+        // out the antipodal intersection of the two great circles.
+        int acb = -Sign(a, b, c);
+        int bda = Sign(a, b, d);
+        if (bda != acb) return -1;
+        int cbd = -Sign(c, d, b);
+        if (cbd != acb) return -1;
+        int dac = Sign(c, d, a);
+        return dac == acb ? 1 : -1;
+    }
+
+    /// <summary>
+    /// True if b lies strictly inside the angle a→o→c swept counter-clockwise (all three vectors around the vertex
+    /// <paramref name="o"/>); used for wedge tests at polygon vertices.
+    /// </summary>
+    public static bool OrderedCcw(in Vec3 a, in Vec3 b, in Vec3 c, in Vec3 o)
+    {
+        // S2's OrderedCCW: a, b, c are encountered in this order turning counter-clockwise around o.
+        int sum = 0;
+        if (Sign(b, o, a) >= 0) ++sum;
+        if (Sign(c, o, b) >= 0) ++sum;
+        if (Sign(a, o, c) > 0) ++sum;
+        return sum >= 2;
+    }
+
+    // Simulation of simplicity for the triple product, with the points in lexicographic order (S2's
+    // SymbolicallyPerturbedSign). Each test is the coefficient of the next-larger infinitesimal.
+    private static int SymbolicallyPerturbedSign(in Ex3 a, in Ex3 b, in Ex3 c, in Ex3 bxc)
+    {
+        int s = bxc.Z.Sign; if (s != 0) return s;
+        s = bxc.Y.Sign; if (s != 0) return s;
+        s = bxc.X.Sign; if (s != 0) return s;
+        s = (c.X * a.Y - c.Y * a.X).Sign; if (s != 0) return s;
+        s = c.X.Sign; if (s != 0) return s;
+        s = -c.Y.Sign; if (s != 0) return s;
+        s = (c.Z * a.X - c.X * a.Z).Sign; if (s != 0) return s;
+        s = c.Z.Sign; if (s != 0) return s;
+        s = (a.X * b.Y - a.Y * b.X).Sign; if (s != 0) return s;
+        s = -b.X.Sign; if (s != 0) return s;
+        s = b.Y.Sign; if (s != 0) return s;
+        s = a.X.Sign; if (s != 0) return s;
+        return 1;
+    }
+
+    /// <summary>An exact binary floating value m·2^e with a big-integer mantissa.</summary>
+    private readonly struct Ex
+    {
+        private readonly BigInteger _m;
+        private readonly int _e;
+        private Ex(BigInteger m, int e) { _m = m; _e = e; }
+        public int Sign => _m.Sign;
+
+        public static Ex From(double v)
+        {
+            if (v == 0) return new Ex(BigInteger.Zero, 0);
+            long bits = BitConverter.DoubleToInt64Bits(v);
+            bool neg = bits < 0;
+            int exp = (int)((bits >> 52) & 0x7FF);
+            long man = bits & 0xFFFFFFFFFFFFFL;
+            if (exp == 0) exp = 1; else man |= 1L << 52;
+            var m = new BigInteger(neg ? -man : man);
+            return new Ex(m, exp - 1075);
+        }
+
+        public static Ex operator *(Ex x, Ex y) => new(x._m * y._m, x._e + y._e);
+        public static Ex operator -(Ex x) => new(-x._m, x._e);
+        public static Ex operator -(Ex x, Ex y) => x + (-y);
+        public static Ex operator +(Ex x, Ex y)
+        {
+            if (x._m.IsZero) return y;
+            if (y._m.IsZero) return x;
+            return x._e <= y._e
+                ? new Ex(x._m + (y._m << (y._e - x._e)), x._e)
+                : new Ex((x._m << (x._e - y._e)) + y._m, y._e);
+        }
+    }
+
+    private readonly record struct Ex3(Ex X, Ex Y, Ex Z)
+    {
+        public static Ex3 From(in Vec3 v) => new(Ex.From(v.X), Ex.From(v.Y), Ex.From(v.Z));
+        public static Ex3 Cross(in Ex3 a, in Ex3 b) =>
+            new(a.Y * b.Z - a.Z * b.Y, a.Z * b.X - a.X * b.Z, a.X * b.Y - a.Y * b.X);
+        public static Ex Dot(in Ex3 a, in Ex3 b) => a.X * b.X + a.Y * b.Y + a.Z * b.Z;
+    }
+}
