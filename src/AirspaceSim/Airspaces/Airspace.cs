@@ -1,0 +1,59 @@
+using AirspaceSim.Spherical;
+using NetTopologySuite.Geometries;
+
+namespace AirspaceSim.Airspaces;
+
+/// <summary>What kind of airspace a polygon describes.</summary>
+public enum AirspaceKind
+{
+    /// <summary>Flight information region.</summary>
+    Fir,
+    /// <summary>Upper flight information region.</summary>
+    Uir,
+    /// <summary>Restricted, prohibited or danger area.</summary>
+    Restricted,
+    /// <summary>Anything else (sectors, user-drawn areas).</summary>
+    Other,
+}
+
+/// <summary>
+/// A named airspace: an id such as <c>SVZM</c>, a name, a kind, and its lateral limits as a NetTopologySuite
+/// <see cref="Polygon"/> or <see cref="MultiPolygon"/> with x = longitude and y = latitude in degrees.
+/// </summary>
+/// <remarks>
+/// Edges are great-circle arcs, as ICAO boundary definitions mean them; every spatial question is answered on the
+/// sphere by <see cref="Region"/>, never by planar predicates on the degrees. A ring that crosses the antimeridian is
+/// stored with continuous longitudes (they may run past ±180) so that planar drawing stays sane; the sphere does not
+/// care. Instances are immutable by contract: the geometry is copied on construction and must not be mutated.
+/// </remarks>
+public sealed record Airspace
+{
+    /// <summary>Creates an airspace; <paramref name="geometry"/> must be a valid (Multi)Polygon, as the loader produces.</summary>
+    public Airspace(string id, string name, AirspaceKind kind, Geometry geometry)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (geometry is not (Polygon or MultiPolygon))
+            throw new ArgumentException($"airspace '{id}': geometry must be a Polygon or MultiPolygon, not {geometry.GeometryType}", nameof(geometry));
+        Id = id;
+        Name = name ?? id;
+        Kind = kind;
+        Geometry = geometry.Copy();
+        Region = SphericalRegion.FromGeometry(Geometry, id);
+    }
+
+    /// <summary>The identifier, e.g. <c>SVZM</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>Human-readable name, e.g. <c>Maiquetía FIR</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The kind of airspace.</summary>
+    public AirspaceKind Kind { get; }
+
+    /// <summary>Lateral limits in lon/lat degrees (x = longitude). Do not mutate.</summary>
+    public Geometry Geometry { get; }
+
+    /// <summary>The same limits on the unit sphere, prepared for repeated queries.</summary>
+    public SphericalRegion Region { get; }
+}
