@@ -16,6 +16,7 @@ public sealed class SphericalLoop
     private readonly Vec3[] _v;
     private readonly Vec3 _ref;
     private readonly bool _refInside;
+    private readonly bool _leftIsSmall;
 
     private SphericalLoop(Vec3[] ccw)
     {
@@ -34,10 +35,51 @@ public sealed class SphericalLoop
             cap = Math.Max(cap, Math.Min(Math.Max(ea, eb) + 0.5 * Vec3.Angle(a, b), Math.PI));
         }
         CapRadiusRad = cap;
-        // Reference point for crossing parity: the antipode of the centre, its side decided once by its winding number
-        // (robust because the reference lies far from the boundary of any airspace-sized loop).
+        // Reference point for crossing parity: the antipode of the centre. Its side is decided once, exactly, by counting
+        // crossings from a probe point known to lie just left of edge 0 (closer to that edge than to any other).
         _ref = -Center;
-        _refInside = Math.Abs(WindingAngle(_ref)) > Math.PI;
+        _leftIsSmall = TotalTurning(ccw) > 0;
+        _refInside = false;
+        var probe = LeftProbe(ccw);
+        bool probeInsideIfRefOutside = CrossingParity(probe, _ref);
+        _refInside = !probeInsideIfRefOutside;
+    }
+
+    // A point strictly left of the middle of edge 0, nearer to it than to any other edge, so certainly in the left region.
+    private static Vec3 LeftProbe(Vec3[] v)
+    {
+        var a = v[0]; var b = v[1];
+        var m = (a + b).Normalize();
+        var n = a.Cross(b).Normalize();
+        double clearance = 0.5 * Vec3.Angle(a, b);
+        for (int i = 1; i < v.Length; i++)
+            clearance = Math.Min(clearance, DistanceToArc(m, v[i], v[(i + 1) % v.Length]));
+        double eps = 0.25 * clearance;
+        return (Math.Cos(eps) * m + Math.Sin(eps) * n).Normalize();
+    }
+
+    /// <summary>Angle in radians from <paramref name="p"/> to the arc a→b.</summary>
+    internal static double DistanceToArc(in Vec3 p, in Vec3 a, in Vec3 b)
+    {
+        var n = a.Cross(b);
+        double nn = n.Norm;
+        if (nn > 0)
+        {
+            var nh = (1 / nn) * n;
+            // The foot of the perpendicular lies within the arc iff p is past a and before b, seen along the arc's direction.
+            if (nh.Cross(a).Dot(p) >= 0 && b.Cross(nh).Dot(p) >= 0)
+                return Math.Abs(Math.Asin(Math.Clamp(p.Dot(nh), -1, 1)));
+        }
+        return Math.Min(Vec3.Angle(p, a), Vec3.Angle(p, b));
+    }
+
+    // True if the number of boundary crossings on the arc p→r is odd.
+    private bool CrossingParity(in Vec3 p, in Vec3 r)
+    {
+        bool odd = false;
+        for (int i = 0; i < _v.Length; i++)
+            if (Predicates.CrossingSign(p, r, _v[i], _v[i + 1 == _v.Length ? 0 : i + 1]) > 0) odd = !odd;
+        return odd;
     }
 
     /// <summary>Vertices, counter-clockwise around the interior, without the closing repeat.</summary>
@@ -92,35 +134,28 @@ public sealed class SphericalLoop
         return new SphericalLoop(arr);
     }
 
-    /// <summary>True if <paramref name="p"/> lies strictly inside (a point equal to a vertex is on the boundary: false).</summary>
+    /// <summary>True if the interior lies to the left of the edges: the smaller region for loops from
+    /// <see cref="FromPoints"/>, possibly the larger one for loops from <see cref="FromCcwVertices"/>.</summary>
+    public bool LeftIsSmall => _leftIsSmall;
+
+    /// <summary>
+    /// True if <paramref name="p"/> lies strictly inside the region to the left of the edges (a point equal to a vertex
+    /// is on the boundary: false). Exact: parity of proper crossings on the arc from p to a reference point.
+    /// </summary>
     public bool Contains(in Vec3 p)
     {
-        if (Vec3.Angle(p, Center) > CapRadiusRad) return false;
+        // Outside the bounding cap, p is in the same region as the reference point (the cap's complement is connected).
+        if (CapRadiusRad < Math.PI / 2 && Vec3.Angle(p, Center) > CapRadiusRad) return _refInside;
         var r = _ref;
-        bool inside = _refInside;
-        // The arc p→ref is undefined when p is the reference's antipode; step the reference off by a fixed rotation.
-        if ((p + r).Norm2 < 1e-24) return ContainsSlow(p);
+        if ((p + r).Norm2 < 1e-20)
+        {
+            // p is the reference's antipode (the centre itself): use the probe-free route via a second reference.
+            r = (Center.Cross(_v[0]).Normalize() + r).Normalize();
+            bool rInside = CrossingParity(-Center, r) ? !_refInside : _refInside;
+            return CrossingParity(p, r) ? !rInside : rInside;
+        }
         foreach (var v in _v) if (v == p) return false;
-        for (int i = 0; i < _v.Length; i++)
-        {
-            if (Predicates.CrossingSign(p, r, _v[i], _v[i + 1 == _v.Length ? 0 : i + 1]) > 0) inside = !inside;
-        }
-        return inside;
-    }
-
-    private bool ContainsSlow(in Vec3 p) => Math.Abs(WindingAngle(p)) > Math.PI;
-
-    // Sum of the angles the edges subtend at q: ±2π if q is enclosed on the left, 0 otherwise.
-    private double WindingAngle(in Vec3 q)
-    {
-        double sum = 0;
-        for (int i = 0; i < _v.Length; i++)
-        {
-            var a = _v[i]; var b = _v[(i + 1) % _v.Length];
-            var qa = q.Cross(a); var qb = q.Cross(b);
-            sum += Math.Atan2(qa.Cross(qb).Dot(q), qa.Dot(qb));
-        }
-        return sum;
+        return CrossingParity(p, r) ? !_refInside : _refInside;
     }
 
     /// <summary>Total signed turning of a closed ring (left turns positive): 2π for a small counter-clockwise loop.</summary>
