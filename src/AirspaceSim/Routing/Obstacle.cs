@@ -4,49 +4,53 @@ namespace AirspaceSim.Routing;
 
 /// <summary>
 /// One connected closed area as the planner sees it: touching closures merged, optionally buffered. Every loop is
-/// oriented with the obstacle on its left (shells counter-clockwise, holes clockwise around the free enclave), so
-/// one convexity rule serves both.
+/// oriented with the obstacle on its left (the shell counter-clockwise, holes clockwise around their free enclave),
+/// so one convexity rule serves both.
 /// </summary>
 internal sealed class Obstacle
 {
-    public Obstacle(IReadOnlyList<SphericalLoop> loops, IReadOnlyList<SphericalLoop> originalLoops, IReadOnlyList<string> sourceIds)
+    public Obstacle(IReadOnlyList<SphericalLoop> loops, IReadOnlyList<IReadOnlyList<SphericalLoop>> originalPolygons,
+        IReadOnlyList<string> sourceIds)
     {
         Loops = loops;
-        OriginalLoops = originalLoops;
+        OriginalPolygons = originalPolygons;
         SourceIds = sourceIds;
-        // Cap of the outermost extent: every loop is inside the cap of the shells, so take the largest shell cap around
-        // the mean centre.
-        var sum = new Vec3(0, 0, 0);
-        foreach (var l in loops) foreach (var v in l.Vertices) sum += v;
-        Center = sum.Normalize();
-        double r = 0;
-        foreach (var l in loops)
-            r = Math.Max(r, Math.Min(Math.PI, Vec3.Angle(Center, l.Center) + l.CapRadiusRad));
-        CapRadiusRad = r;
+        var shell = loops[0];
+        Center = shell.Center;
+        CapRadiusRad = shell.CapRadiusRad; // holes lie inside the shell, so the shell's cap bounds everything
     }
 
-    /// <summary>The planning boundary (buffered if a buffer is set), obstacle on the left of each loop.</summary>
+    /// <summary>The planning boundary (buffered if a buffer is set): <c>[0]</c> the shell, then the holes.</summary>
     public IReadOnlyList<SphericalLoop> Loops { get; }
 
-    /// <summary>The unbuffered merged boundary, same convention; equal to <see cref="Loops"/> without buffer.</summary>
-    public IReadOnlyList<SphericalLoop> OriginalLoops { get; }
+    /// <summary>The unbuffered closed polygons inside this obstacle, same loop convention; equal to
+    /// <see cref="Loops"/> without a buffer.</summary>
+    public IReadOnlyList<IReadOnlyList<SphericalLoop>> OriginalPolygons { get; }
 
     /// <summary>Ids of the closures merged into this obstacle.</summary>
     public IReadOnlyList<string> SourceIds { get; }
 
+    /// <summary>Centre of the bounding cap.</summary>
     public Vec3 Center { get; }
 
+    /// <summary>Angular radius of a cap around <see cref="Center"/> holding the whole obstacle.</summary>
     public double CapRadiusRad { get; }
 
-    /// <summary>Inside the obstacle described by <paramref name="loops"/> (obstacle-on-the-left convention).</summary>
-    public static bool Contains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
+    /// <summary>Strictly inside the planning boundary.</summary>
+    public bool Contains(in Vec3 p) => PolygonContains(Loops, p);
+
+    /// <summary>Strictly inside one of the unbuffered closed polygons.</summary>
+    public bool OriginalContains(in Vec3 p)
     {
-        // With the obstacle on the left of every loop, a shell "contains" its inside and a hole loop (clockwise around
-        // the enclave) "contains" everything but the enclave; the obstacle is the intersection over the loops of one
-        // polygon. Loops of different polygons are grouped by the builder as separate obstacles' polygons, so here a
-        // point is inside iff it is inside every loop of some polygon. The builder stores one polygon per obstacle.
-        foreach (var l in loops)
-            if (!l.Contains(p)) return false;
+        foreach (var poly in OriginalPolygons) if (PolygonContains(poly, p)) return true;
+        return false;
+    }
+
+    // With the obstacle on the left of every loop, the shell contains the inside of the polygon and each hole loop
+    // contains everything but its enclave, so the polygon is the intersection of its loops' left regions.
+    private static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
+    {
+        foreach (var l in loops) if (!l.Contains(p)) return false;
         return true;
     }
 }

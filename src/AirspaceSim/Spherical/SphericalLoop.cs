@@ -41,6 +41,7 @@ public sealed class SphericalLoop
         _leftIsSmall = TotalTurning(ccw) > 0;
         _refInside = false;
         var probe = LeftProbe(ccw);
+        InteriorProbe = probe;
         bool probeInsideIfRefOutside = CrossingParity(probe, _ref);
         _refInside = !probeInsideIfRefOutside;
     }
@@ -133,6 +134,9 @@ public sealed class SphericalLoop
         if (arr.Length < 3) throw new ArgumentException("a loop needs at least three vertices");
         return new SphericalLoop(arr);
     }
+
+    /// <summary>A point certainly inside the left region: just left of the middle of edge 0.</summary>
+    public Vec3 InteriorProbe { get; }
 
     /// <summary>True if the interior lies to the left of the edges: the smaller region for loops from
     /// <see cref="FromPoints"/>, possibly the larger one for loops from <see cref="FromCcwVertices"/>.</summary>

@@ -1,0 +1,546 @@
+using System.Runtime.CompilerServices;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
+
+namespace AirspaceSim.Routing;
+
+/// <summary>
+/// Exact shortest routes around closed airspace. Built once per set of closures (and buffer) and then shared: it is
+/// immutable, and <see cref="Plan(GeoPoint, GeoPoint)"/> may be called from many threads at once.
+/// </summary>
+/// <remarks>
+/// <para>
+/// On a sphere with polygonal obstacles whose edges are great-circle arcs, a shortest path is a chain of great-circle
+/// arcs whose inner turning points are convex obstacle vertices. The planner therefore precomputes a visibility
+/// graph over those vertices, keeping only bitangent edges (the line touches the obstacle at both ends without
+/// entering it); a query connects origin and destination to the vertices they see along tangents and runs A* with
+/// the great-circle distance as the (admissible, consistent) heuristic. Nothing is gridded or sampled, so the
+/// result is the exact optimum on the sphere, up to floating-point rounding of the vertex positions.
+/// </para>
+/// <para>
+/// Written by hand because no .NET package plans on the sphere: NetTopologySuite is planar, and a planar
+/// longitude/latitude visibility graph gets both the obstacle edges and the route legs wrong.
+/// </para>
+/// <para>
+/// The route is chosen on the sphere and its legs are measured on the WGS84 ellipsoid. Choosing on the ellipsoid
+/// would move the turning points by far less than the lateral margins airlines keep.
+/// </para>
+/// </remarks>
+public sealed class DetourPlanner
+{
+    private const int ChunkSize = 8;
+    private const double CapPad = 1e-9;
+
+    private readonly Airspace[] _closures;
+    private readonly Obstacle[] _obstacles;
+    private readonly Func<GeoPoint, GeoPoint, double> _legKm;
+
+    // Flat vertex arrays over all planning loops: the hot data, kept as unit vectors.
+    private readonly Vec3[] _v;
+    private readonly int[] _next, _prev, _obstacleOf;
+    // Edge chunks: runs of consecutive edges of one loop with a bounding cap, for cheap rejection of whole runs.
+    private readonly int[] _chunkFirst, _chunkCount;
+    private readonly Vec3[] _chunkCenter;
+    private readonly double[] _chunkCos;
+    private readonly int[] _obstacleChunkStart, _obstacleChunkEnd;
+    private readonly double[] _obstacleCos;
+    // Graph nodes are the convex vertices; adjacency in compressed sparse rows.
+    private readonly int[] _nodeVertex, _vertexNode;
+    private readonly int[] _adjStart, _adjTo;
+    private readonly double[] _adjRad;
+    private readonly double _bufferExcessRad;
+    private readonly ThreadLocal<Scratch> _scratch;
+
+    private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm)
+    {
+        _closures = closures;
+        _legKm = legKm;
+        BufferNm = bufferNm;
+        var built = ObstacleBuilder.Build(closures, bufferNm, cornerSegments);
+        _obstacles = built.Obstacles.ToArray();
+        _bufferExcessRad = built.BufferExcessRad;
+
+        // Flatten.
+        var v = new List<Vec3>(); var next = new List<int>(); var prev = new List<int>(); var obs = new List<int>();
+        var chunkFirst = new List<int>(); var chunkCount = new List<int>(); var chunkCenter = new List<Vec3>(); var chunkCos = new List<double>();
+        _obstacleChunkStart = new int[_obstacles.Length];
+        _obstacleChunkEnd = new int[_obstacles.Length];
+        _obstacleCos = new double[_obstacles.Length];
+        for (int o = 0; o < _obstacles.Length; o++)
+        {
+            _obstacleChunkStart[o] = chunkFirst.Count;
+            _obstacleCos[o] = CapCos(_obstacles[o].CapRadiusRad);
+            foreach (var loop in _obstacles[o].Loops)
+            {
+                int start = v.Count, n = loop.Count;
+                for (int i = 0; i < n; i++)
+                {
+                    v.Add(loop[i]);
+                    next.Add(start + (i + 1) % n);
+                    prev.Add(start + (i + n - 1) % n);
+                    obs.Add(o);
+                }
+                for (int c = 0; c < n; c += ChunkSize)
+                {
+                    int count = Math.Min(ChunkSize, n - c);
+                    var sum = new Vec3(0, 0, 0);
+                    for (int i = 0; i <= count; i++) sum += loop[c + i];
+                    var center = sum.Normalize();
+                    double r = 0;
+                    for (int i = 0; i < count; i++)
+                    {
+                        var a = loop[c + i]; var b = loop[c + i + 1];
+                        r = Math.Max(r, Math.Max(Vec3.Angle(center, a), Vec3.Angle(center, b)) + 0.5 * Vec3.Angle(a, b));
+                    }
+                    chunkFirst.Add(start + c); chunkCount.Add(count); chunkCenter.Add(center); chunkCos.Add(CapCos(r));
+                }
+            }
+            _obstacleChunkEnd[o] = chunkFirst.Count;
+        }
+        _v = v.ToArray(); _next = next.ToArray(); _prev = prev.ToArray(); _obstacleOf = obs.ToArray();
+        _chunkFirst = chunkFirst.ToArray(); _chunkCount = chunkCount.ToArray(); _chunkCenter = chunkCenter.ToArray(); _chunkCos = chunkCos.ToArray();
+
+        // Convex corners (left turn with the obstacle on the left) are the only possible turning points.
+        _vertexNode = new int[_v.Length];
+        var nodes = new List<int>();
+        for (int i = 0; i < _v.Length; i++)
+        {
+            bool convex = Predicates.Sign(_v[_prev[i]], _v[i], _v[_next[i]]) > 0;
+            _vertexNode[i] = convex ? nodes.Count : -1;
+            if (convex) nodes.Add(i);
+        }
+        _nodeVertex = nodes.ToArray();
+        (_adjStart, _adjTo, _adjRad) = BuildGraph();
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length));
+    }
+
+    /// <summary>The closures this planner routes around.</summary>
+    public IReadOnlyList<Airspace> Closures => _closures;
+
+    /// <summary>Lateral buffer in nautical miles kept from every closure.</summary>
+    public double BufferNm { get; }
+
+    /// <summary>Number of convex corners (graph nodes) after merging and buffering.</summary>
+    public int NodeCount => _nodeVertex.Length;
+
+    /// <summary>Number of directed bitangent visibility edges in the graph.</summary>
+    public int EdgeCount => _adjTo.Length;
+
+    /// <summary>Number of boundary vertices after merging and buffering.</summary>
+    public int VertexCount => _v.Length;
+
+    /// <summary>
+    /// Largest distance in km by which the buffered obstacle may lie outside the exact buffer: the route's excess over
+    /// the exact buffered optimum is at most this times the route's total turning in radians.
+    /// </summary>
+    public double BufferOvershootKm => _bufferExcessRad * Units.EarthMeanRadiusM / 1000;
+
+    /// <summary>
+    /// Builds a planner for the given closures.
+    /// </summary>
+    /// <param name="closures">The closed airspaces; touching ones are merged.</param>
+    /// <param name="bufferNm">Lateral margin in nautical miles the route keeps from every closure (0 = none).</param>
+    /// <param name="cornerSegments">Segments per full circle approximating buffer corners from outside (≥ 8).</param>
+    /// <param name="legLengthKm">Length of a leg in km; defaults to the WGS84 geodesic length.</param>
+    public static DetourPlanner Build(IEnumerable<Airspace> closures, double bufferNm = 0, int cornerSegments = 64,
+        Func<GeoPoint, GeoPoint, double>? legLengthKm = null)
+    {
+        ArgumentNullException.ThrowIfNull(closures);
+        return new DetourPlanner(closures.ToArray(), bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm);
+    }
+
+    private static double DefaultLegKm(GeoPoint a, GeoPoint b) => LegLength.Km(a, b);
+
+    /// <summary>Plans the shortest route from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public RoutePlan Plan(GeoPoint from, GeoPoint to)
+    {
+        var o = Vec3.FromGeo(from);
+        var d = Vec3.FromGeo(to);
+        double directKm = _legKm(from, to);
+        if (o == d)
+            return Direct(from, to, directKm, 0);
+        if ((o + d).Norm2 < 1e-24)
+            throw new ArgumentException($"{from} and {to} are antipodal: the direct great-circle route is not unique");
+
+        // Cheap rejection: an arc that reaches no obstacle's bounding cap is the answer.
+        var n = o.Cross(d);
+        double nNorm = n.Norm;
+        var nh = (1 / nNorm) * n;
+        bool near = false;
+        for (int k = 0; k < _obstacles.Length && !near; k++)
+            near = ArcMayHitCap(o, d, nh, _obstacles[k].Center, _obstacleCos[k], _obstacles[k].CapRadiusRad);
+        if (!near)
+            return Direct(from, to, directKm, Vec3.Angle(o, d));
+
+        // Ends inside a closure: no route. Ends inside a buffer band only: that band is crossed on the first/last leg.
+        int bandO = -1, bandD = -1;
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            var ob = _obstacles[k];
+            if (Vec3.Angle(o, ob.Center) <= ob.CapRadiusRad && ob.Contains(o))
+            {
+                if (ob.OriginalContains(o))
+                    return Unreachable(from, to, directKm, $"origin {from} is inside closed airspace {InsideWhich(o)}", CrossedClosures(o, d));
+                bandO = k;
+            }
+            if (Vec3.Angle(d, ob.Center) <= ob.CapRadiusRad && ob.Contains(d))
+            {
+                if (ob.OriginalContains(d))
+                    return Unreachable(from, to, directKm, $"destination {to} is inside closed airspace {InsideWhich(d)}", CrossedClosures(o, d));
+                bandD = k;
+            }
+        }
+
+        if (!Blocked(o, d, nh, -1, -1, bandO, bandD))
+        {
+            var plan = Direct(from, to, directKm, Vec3.Angle(o, d));
+            return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
+        }
+        var crossed = CrossedClosures(o, d);
+        return Search(from, to, o, d, directKm, bandO, bandD, crossed);
+    }
+
+    private RoutePlan Search(GeoPoint from, GeoPoint to, Vec3 o, Vec3 d, double directKm, int bandO, int bandD,
+        IReadOnlyList<string> crossed)
+    {
+        var s = _scratch.Value!;
+        s.NextQuery();
+        int nodeCount = _nodeVertex.Length;
+
+        // Destination links: the vertices that see the destination along a tangent.
+        for (int i = 0; i < nodeCount; i++)
+        {
+            if (Sees(d, i, bandD, out double rad)) s.SetTargetLink(i, rad);
+        }
+        // Origin links seed the search.
+        for (int i = 0; i < nodeCount; i++)
+        {
+            if (Sees(o, i, bandO, out double rad))
+                s.Relax(i, rad, -1, rad + Vec3.Angle(_v[_nodeVertex[i]], d));
+        }
+
+        int reached = -1; double best = double.PositiveInfinity;
+        while (s.TryPop(out int u, out double f))
+        {
+            if (f >= best) break; // A*: the first time the target's bound is not beaten, it is optimal
+            if (!s.Close(u)) continue;
+            double gu = s.G(u);
+            if (s.TryTargetLink(u, out double toTarget) && gu + toTarget < best)
+            {
+                best = gu + toTarget;
+                reached = u;
+            }
+            for (int e = _adjStart[u]; e < _adjStart[u + 1]; e++)
+            {
+                int w = _adjTo[e];
+                double g = gu + _adjRad[e];
+                if (g < s.G(w)) s.Relax(w, g, u, g + Vec3.Angle(_v[_nodeVertex[w]], d));
+            }
+        }
+        if (reached < 0)
+            return Unreachable(from, to, directKm,
+                "no route around the closures: the origin or the destination is enclosed by closed airspace", crossed);
+
+        var chain = new List<GeoPoint> { to };
+        for (int u = reached; u >= 0; u = s.Parent(u)) chain.Add(_v[_nodeVertex[u]].ToGeo());
+        chain.Add(from);
+        chain.Reverse();
+        // Ends keep their exact input coordinates; inner points come from the unit vectors.
+        chain[0] = from; chain[^1] = to;
+        return Measured(from, to, RouteStatus.Detour, chain, directKm, best, crossed) with
+        {
+            DepartsThroughBuffer = bandO >= 0,
+            ArrivesThroughBuffer = bandD >= 0,
+            BufferExcessBoundKm = _bufferExcessRad * TotalTurning(o, d, s, reached) * Units.EarthMeanRadiusM / 1000,
+        };
+    }
+
+    // Whether the free point p sees graph node i along a tangent (or, for a vertex of the buffered obstacle whose band
+    // holds p, along any line that stays out of the closure itself).
+    private bool Sees(in Vec3 p, int node, int band, out double rad)
+    {
+        int vi = _nodeVertex[node];
+        var v = _v[vi];
+        rad = 0;
+        if (v == p) { rad = 0; return true; }
+        int ob = _obstacleOf[vi];
+        if (ob != band)
+        {
+            var a = _v[_prev[vi]]; var b = _v[_next[vi]];
+            int s1 = Predicates.Sign(p, v, a), s2 = Predicates.Sign(p, v, b);
+            // Not a tangent: a shortest path cannot turn here. A tangent also never arrives through the corner's
+            // inside, since the inside wedge of a convex corner lies strictly on the neighbours' side of the line.
+            if (s1 != s2) return false;
+        }
+        if ((p + v).Norm2 < 1e-20) return false;
+        var nh = p.Cross(v).Normalize();
+        if (Blocked(p, v, nh, -1, vi, band, -1)) return false;
+        rad = Vec3.Angle(p, v);
+        return true;
+    }
+
+    /// <summary>
+    /// True if the arc p→q properly crosses a planning edge. Obstacles <paramref name="bandA"/> and
+    /// <paramref name="bandB"/> (buffer bands holding a route end) are tested against their unbuffered polygons.
+    /// Vertex indices pv, qv name ends that are boundary vertices (edges through them touch, never cross).
+    /// </summary>
+    private bool Blocked(in Vec3 p, in Vec3 q, in Vec3 nh, int pv, int qv, int bandA, int bandB)
+    {
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            if (!ArcMayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k], _obstacles[k].CapRadiusRad)) continue;
+            if (k == bandA || k == bandB)
+            {
+                foreach (var poly in _obstacles[k].OriginalPolygons)
+                    foreach (var loop in poly)
+                        for (int i = 0; i < loop.Count; i++)
+                            if (Predicates.CrossingSign(p, q, loop[i], loop[i + 1]) > 0) return true;
+                continue;
+            }
+            for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
+            {
+                if (!ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c], double.NaN)) continue;
+                if (ChainCrosses(p, q, nh, _chunkFirst[c], _chunkCount[c])) return true;
+            }
+        }
+        return false;
+    }
+
+    // Edge crosser along a chain (after S2's S2EdgeCrosser): the side of each chain vertex with respect to the arc
+    // p→q is computed once and shared by the two edges meeting there; only edges whose ends lie on opposite sides
+    // need the full test.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ChainCrosses(in Vec3 p, in Vec3 q, in Vec3 nh, int first, int count)
+    {
+        int ai = first;
+        int sa = Side(p, q, nh, _v[ai]);
+        for (int e = 0; e < count; e++)
+        {
+            int bi = _next[ai];
+            int sb = Side(p, q, nh, _v[bi]);
+            if (sa != sb && Predicates.CrossingSign(p, q, _v[ai], _v[bi]) > 0) return true;
+            ai = bi; sa = sb;
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Side(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 x)
+    {
+        // nh is the unit normal of p→q; |nh·x| beyond a few ulps decides the side, otherwise the exact predicate.
+        double t = nh.Dot(x);
+        if (t > 1e-14) return 1;
+        if (t < -1e-14) return -1;
+        return Predicates.Sign(p, q, x);
+    }
+
+    /// <summary>
+    /// Conservative test whether the arc p→q (unit normal nh) comes within the cap (centre c, cosine of radius
+    /// cosR). False only when the arc certainly misses.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ArcMayHitCap(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 c, double cosR, double radiusRad)
+    {
+        if (cosR <= 0) return true; // caps of a hemisphere or more: not worth a test
+        if (p.Dot(c) >= cosR || q.Dot(c) >= cosR) return true;
+        // Distance from c to the great circle: asin|c·n|; compare sines (cap radius < 90°).
+        double cn = c.Dot(nh);
+        double sin2R = 1 - cosR * cosR;
+        if (cn * cn > sin2R) return false;
+        // The closest point of the great circle to c lies within the arc iff c is past p and before q.
+        return nh.Cross(p).Dot(c) >= 0 && q.Cross(nh).Dot(c) >= 0;
+    }
+
+    private static double CapCos(double radiusRad) => radiusRad + CapPad >= Math.PI / 2 ? 0 : Math.Cos(radiusRad + CapPad);
+
+    private (int[] start, int[] to, double[] rad) BuildGraph()
+    {
+        int n = _nodeVertex.Length;
+        var lists = new List<(int, double)>[n];
+        for (int i = 0; i < n; i++) lists[i] = new List<(int, double)>();
+        // Pairs are independent: test them in parallel, then assemble deterministically.
+        var found = new List<(int, int, double)>[n];
+        Parallel.For(0, n, i =>
+        {
+            var local = new List<(int, int, double)>();
+            int ui = _nodeVertex[i];
+            var u = _v[ui]; var up = _v[_prev[ui]]; var un = _v[_next[ui]];
+            for (int j = i + 1; j < n; j++)
+            {
+                int vi = _nodeVertex[j];
+                var v = _v[vi];
+                if (u == v || (u + v).Norm2 < 1e-20) continue;
+                if (!Tangent(u, v, up, un) || !Tangent(u, v, _v[_prev[vi]], _v[_next[vi]])) continue;
+                var nh = u.Cross(v).Normalize();
+                if (Blocked(u, v, nh, ui, vi, -1, -1)) continue;
+                local.Add((i, j, Vec3.Angle(u, v)));
+            }
+            found[i] = local;
+        });
+        foreach (var l in found)
+            foreach (var (i, j, w) in l) { lists[i].Add((j, w)); lists[j].Add((i, w)); }
+        var start = new int[n + 1];
+        for (int i = 0; i < n; i++) start[i + 1] = start[i] + lists[i].Count;
+        var to = new int[start[n]]; var rad = new double[start[n]];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < lists[i].Count; k++) { to[start[i] + k] = lists[i][k].Item1; rad[start[i] + k] = lists[i][k].Item2; }
+        return (start, to, rad);
+    }
+
+    // The line u→v is tangent at u: both neighbours of u on the same side (an edge of the loop itself counts).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Tangent(in Vec3 u, in Vec3 v, in Vec3 prev, in Vec3 next)
+    {
+        int s1 = Predicates.Sign(u, v, prev), s2 = Predicates.Sign(u, v, next);
+        return s1 == 0 || s2 == 0 || s1 == s2;
+    }
+
+    private double TotalTurning(in Vec3 o, in Vec3 d, Scratch s, int reached)
+    {
+        var pts = new List<Vec3> { d };
+        for (int u = reached; u >= 0; u = s.Parent(u)) pts.Add(_v[_nodeVertex[u]]);
+        pts.Add(o);
+        double sum = 0;
+        for (int i = 1; i + 1 < pts.Count; i++)
+        {
+            var n1 = pts[i - 1].Cross(pts[i]); var n2 = pts[i].Cross(pts[i + 1]);
+            sum += Math.Abs(Math.Atan2(n1.Cross(n2).Dot(pts[i]), n1.Dot(n2)));
+        }
+        return sum;
+    }
+
+    private string InsideWhich(in Vec3 p)
+    {
+        var ids = new List<string>();
+        foreach (var a in _closures) if (a.Region.Contains(p)) ids.Add(a.Id);
+        return ids.Count > 0 ? string.Join(", ", ids) : "(merged closures)";
+    }
+
+    // The closures whose own polygons the direct route crosses or starts/ends in.
+    private List<string> CrossedClosures(in Vec3 o, in Vec3 d)
+    {
+        var ids = new List<string>();
+        foreach (var a in _closures)
+        {
+            bool hit = a.Region.Contains(o) || a.Region.Contains(d);
+            foreach (var poly in a.Region.Polygons)
+            {
+                if (hit) break;
+                foreach (var loop in poly.Holes.Prepend(poly.Shell))
+                {
+                    for (int i = 0; i < loop.Count && !hit; i++)
+                        hit = Predicates.CrossingSign(o, d, loop[i], loop[i + 1]) > 0;
+                    if (hit) break;
+                }
+            }
+            if (hit) ids.Add(a.Id);
+        }
+        return ids;
+    }
+
+    private RoutePlan Direct(GeoPoint from, GeoPoint to, double directKm, double rad) => new()
+    {
+        From = from, To = to, Status = RouteStatus.Direct,
+        Waypoints = [from, to], LegKm = [directKm], RouteKm = directKm, DirectKm = directKm,
+        Crossed = [], SphereRad = rad,
+    };
+
+    private static RoutePlan Unreachable(GeoPoint from, GeoPoint to, double directKm, string reason, IReadOnlyList<string>? crossed = null) => new()
+    {
+        From = from, To = to, Status = RouteStatus.Unreachable, Reason = reason,
+        Waypoints = [], LegKm = [], RouteKm = null, DirectKm = directKm, Crossed = crossed ?? [],
+    };
+
+    private RoutePlan Measured(GeoPoint from, GeoPoint to, RouteStatus status, List<GeoPoint> chain, double directKm,
+        double rad, IReadOnlyList<string> crossed)
+    {
+        var legs = new double[chain.Count - 1];
+        double total = 0;
+        for (int i = 0; i < legs.Length; i++) { legs[i] = _legKm(chain[i], chain[i + 1]); total += legs[i]; }
+        return new RoutePlan
+        {
+            From = from, To = to, Status = status, Waypoints = chain, LegKm = legs, RouteKm = total,
+            DirectKm = directKm, Crossed = crossed, SphereRad = rad,
+        };
+    }
+
+    /// <summary>Per-thread A* state, reset in O(1) per query by a generation stamp.</summary>
+    private sealed class Scratch
+    {
+        private readonly double[] _g, _target;
+        private readonly int[] _parent, _stamp, _targetStamp;
+        private readonly bool[] _closed;
+        private (double F, int Node)[] _heap;
+        private int _heapCount, _query;
+
+        public Scratch(int n)
+        {
+            _g = new double[n]; _target = new double[n];
+            _parent = new int[n]; _stamp = new int[n]; _targetStamp = new int[n];
+            _closed = new bool[n];
+            _heap = new (double, int)[Math.Max(16, 4 * n)];
+        }
+
+        public void NextQuery() { _query++; _heapCount = 0; }
+
+        public double G(int i) => _stamp[i] == _query ? _g[i] : double.PositiveInfinity;
+
+        public int Parent(int i) => _parent[i];
+
+        public void SetTargetLink(int i, double rad) { _targetStamp[i] = _query; _target[i] = rad; }
+
+        public bool TryTargetLink(int i, out double rad)
+        {
+            rad = _target[i];
+            return _targetStamp[i] == _query;
+        }
+
+        public void Relax(int i, double g, int parent, double f)
+        {
+            if (_stamp[i] != _query) { _stamp[i] = _query; _closed[i] = false; }
+            else if (_closed[i] || g >= _g[i]) return;
+            _g[i] = g; _parent[i] = parent;
+            Push(f, i);
+        }
+
+        /// <summary>Marks i closed; false if it already was (a stale heap entry).</summary>
+        public bool Close(int i)
+        {
+            if (_closed[i]) return false;
+            _closed[i] = true;
+            return true;
+        }
+
+        private void Push(double f, int node)
+        {
+            if (_heapCount == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+            int i = _heapCount++;
+            while (i > 0)
+            {
+                int p = (i - 1) >> 1;
+                if (_heap[p].F <= f) break;
+                _heap[i] = _heap[p]; i = p;
+            }
+            _heap[i] = (f, node);
+        }
+
+        public bool TryPop(out int node, out double f)
+        {
+            if (_heapCount == 0) { node = -1; f = 0; return false; }
+            (f, node) = _heap[0];
+            var last = _heap[--_heapCount];
+            int i = 0;
+            while (true)
+            {
+                int c = 2 * i + 1;
+                if (c >= _heapCount) break;
+                if (c + 1 < _heapCount && _heap[c + 1].F < _heap[c].F) c++;
+                if (_heap[c].F >= last.F) break;
+                _heap[i] = _heap[c]; i = c;
+            }
+            if (_heapCount > 0) _heap[i] = last;
+            return true;
+        }
+    }
+}
