@@ -49,6 +49,12 @@ public sealed class DetourPlanner
     private readonly int[] _nodeVertex, _vertexNode;
     private readonly int[] _adjStart, _adjTo;
     private readonly double[] _adjRad;
+    // Convex hull of each obstacle's shell (counter-clockwise) and whether other obstacles stay out of it. For such a
+    // "clean" obstacle a shortest path between two points outside its hull never enters a pocket (the hull edge across
+    // the pocket's mouth is a free shortcut), so only hull corners can be turning points: the per-query pruning.
+    private readonly Vec3[][] _hull;
+    private readonly bool[] _clean;
+    private readonly bool[] _onHull;
     private readonly double _bufferExcessRad;
     private readonly ThreadLocal<Scratch> _scratch;
 
@@ -111,8 +117,11 @@ public sealed class DetourPlanner
             if (convex) nodes.Add(i);
         }
         _nodeVertex = nodes.ToArray();
+        (_hull, _onHull) = BuildHulls();
+        _clean = new bool[_obstacles.Length];
+        for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length, _obstacles.Length));
     }
 
     /// <summary>The closures this planner routes around.</summary>
@@ -207,17 +216,20 @@ public sealed class DetourPlanner
         var s = _scratch.Value!;
         s.NextQuery();
         int nodeCount = _nodeVertex.Length;
+        var all = s.AllCorners;
+        for (int k = 0; k < _obstacles.Length; k++)
+            all[k] = !_clean[k] || InsideHull(k, o) || InsideHull(k, d);
 
         // Destination links: the vertices that see the destination along a tangent.
         for (int i = 0; i < nodeCount; i++)
         {
-            if (Sees(d, i, bandD, out double rad)) s.SetTargetLink(i, rad);
+            if (Usable(i, all) && Sees(d, i, bandD, out double rad)) s.SetTargetLink(i, rad);
         }
         // Origin links seed the search.
         for (int i = 0; i < nodeCount; i++)
         {
-            if (Sees(o, i, bandO, out double rad))
-                s.Relax(i, rad, -1, rad + Vec3.Angle(_v[_nodeVertex[i]], d));
+            if (Usable(i, all) && Sees(o, i, bandO, out double rad))
+                s.Relax(i, rad, -1, rad + Heuristic(_v[_nodeVertex[i]], d));
         }
 
         int reached = -1; double best = double.PositiveInfinity;
@@ -234,8 +246,9 @@ public sealed class DetourPlanner
             for (int e = _adjStart[u]; e < _adjStart[u + 1]; e++)
             {
                 int w = _adjTo[e];
+                if (!Usable(w, all)) continue;
                 double g = gu + _adjRad[e];
-                if (g < s.G(w)) s.Relax(w, g, u, g + Vec3.Angle(_v[_nodeVertex[w]], d));
+                if (g < s.G(w)) s.Relax(w, g, u, g + Heuristic(_v[_nodeVertex[w]], d));
             }
         }
         if (reached < 0)
@@ -255,6 +268,95 @@ public sealed class DetourPlanner
             BufferExcessBoundKm = _bufferExcessRad * TotalTurning(o, d, s, reached) * Units.EarthMeanRadiusM / 1000,
         };
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Usable(int node, bool[] allCorners)
+    {
+        int vi = _nodeVertex[node];
+        return _onHull[vi] || allCorners[_obstacleOf[vi]];
+    }
+
+    // Strictly-inside test for a convex counter-clockwise hull: left of every edge.
+    private bool InsideHull(int k, in Vec3 p)
+    {
+        var h = _hull[k];
+        if (h.Length == 0) return true; // no hull (too large to project): never prune
+        for (int i = 0; i < h.Length; i++)
+            if (Predicates.Sign(h[i], h[i + 1 == h.Length ? 0 : i + 1], p) <= 0) return false;
+        return true;
+    }
+
+    private (Vec3[][] hull, bool[] onHull) BuildHulls()
+    {
+        var hulls = new Vec3[_obstacles.Length][];
+        var onHull = new bool[_v.Length];
+        var factory = new NetTopologySuite.Geometries.GeometryFactory();
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            var shell = _obstacles[k].Loops[0];
+            hulls[k] = [];
+            if (_obstacles[k].CapRadiusRad > Gnomonic.MaxAngleDeg * Math.PI / 180 * 0.9)
+            {
+                for (int i = 0; i < _v.Length; i++) if (_obstacleOf[i] == k) onHull[i] = true;
+                continue;
+            }
+            // Gnomonic projection maps great circles to lines, so the planar hull of the projected corners is the
+            // spherical hull; its corners are mapped back to the exact vertex vectors.
+            var frame = new Gnomonic(_obstacles[k].Center);
+            var byCoord = new Dictionary<(double, double), Vec3>();
+            var coords = new NetTopologySuite.Geometries.Coordinate[shell.Count];
+            for (int i = 0; i < shell.Count; i++)
+            {
+                coords[i] = frame.Project(shell[i]);
+                byCoord.TryAdd((coords[i].X, coords[i].Y), shell[i]);
+            }
+            var hullGeom = new NetTopologySuite.Algorithm.ConvexHull(coords, factory).GetConvexHull();
+            if (hullGeom is not NetTopologySuite.Geometries.Polygon hp)
+            {
+                for (int i = 0; i < _v.Length; i++) if (_obstacleOf[i] == k) onHull[i] = true;
+                continue;
+            }
+            var ring = hp.ExteriorRing;
+            var hc = ring.Coordinates;
+            var list = new List<Vec3>();
+            for (int i = 0; i < hc.Length - 1; i++) list.Add(byCoord[(hc[i].X, hc[i].Y)]);
+            if (!NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence)) list.Reverse();
+            hulls[k] = list.ToArray();
+            // Shell vertices on the hull boundary (corners and points on hull edges) keep their role as turning points.
+            int shellStart = Array.IndexOf(_obstacleOf, k);
+            for (int i = 0; i < shell.Count; i++)
+            {
+                var pt = factory.CreatePoint(coords[i]);
+                if (ring.Distance(pt) <= 1e-12 * (1 + Math.Abs(coords[i].X) + Math.Abs(coords[i].Y))) onHull[shellStart + i] = true;
+            }
+        }
+        return (hulls, onHull);
+    }
+
+    // No other obstacle has a vertex inside, or an edge across, this obstacle's hull.
+    private bool IsClean(int k)
+    {
+        var h = _hull[k];
+        if (h.Length == 0) return true;
+        for (int m = 0; m < _obstacles.Length; m++)
+        {
+            if (m == k) continue;
+            if (Vec3.Angle(_obstacles[k].Center, _obstacles[m].Center) > _obstacles[k].CapRadiusRad + _obstacles[m].CapRadiusRad + 1e-9) continue;
+            for (int i = 0; i < _v.Length; i++)
+            {
+                if (_obstacleOf[i] != m) continue;
+                if (InsideHull(k, _v[i])) return false;
+                for (int j = 0; j < h.Length; j++)
+                    if (Predicates.CrossingSign(_v[i], _v[_next[i]], h[j], h[j + 1 == h.Length ? 0 : j + 1]) >= 0) return false;
+            }
+        }
+        return true;
+    }
+
+    // A* heuristic: the chord to the destination. It never exceeds the arc (chord = 2 sin(θ/2) ≤ θ) and obeys the
+    // triangle inequality, so it is admissible and consistent, and costs one square root instead of an atan2.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Heuristic(in Vec3 v, in Vec3 d) => (v - d).Norm;
 
     // Whether the free point p sees graph node i along a tangent (or, for a vertex of the buffered obstacle whose band
     // holds p, along any line that stays out of the closure itself).
@@ -294,8 +396,7 @@ public sealed class DetourPlanner
             {
                 foreach (var poly in _obstacles[k].OriginalPolygons)
                     foreach (var loop in poly)
-                        for (int i = 0; i < loop.Count; i++)
-                            if (Predicates.CrossingSign(p, q, loop[i], loop[i + 1]) > 0) return true;
+                        if (loop.IsCrossedBy(p, q)) return true;
                 continue;
             }
             for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
@@ -426,13 +527,8 @@ public sealed class DetourPlanner
             bool hit = a.Region.Contains(o) || a.Region.Contains(d);
             foreach (var poly in a.Region.Polygons)
             {
-                if (hit) break;
-                foreach (var loop in poly.Holes.Prepend(poly.Shell))
-                {
-                    for (int i = 0; i < loop.Count && !hit; i++)
-                        hit = Predicates.CrossingSign(o, d, loop[i], loop[i + 1]) > 0;
-                    if (hit) break;
-                }
+                hit = hit || poly.Shell.IsCrossedBy(o, d);
+                foreach (var h in poly.Holes) hit = hit || h.IsCrossedBy(o, d);
             }
             if (hit) ids.Add(a.Id);
         }
@@ -474,13 +570,17 @@ public sealed class DetourPlanner
         private (double F, int Node)[] _heap;
         private int _heapCount, _query;
 
-        public Scratch(int n)
+        public Scratch(int n, int obstacles)
         {
+            AllCorners = new bool[obstacles];
             _g = new double[n]; _target = new double[n];
             _parent = new int[n]; _stamp = new int[n]; _targetStamp = new int[n];
             _closed = new bool[n];
             _heap = new (double, int)[Math.Max(16, 4 * n)];
         }
+
+        /// <summary>Per obstacle: whether every corner may be used this query (else hull corners only).</summary>
+        public bool[] AllCorners { get; }
 
         public void NextQuery() { _query++; _heapCount = 0; }
 

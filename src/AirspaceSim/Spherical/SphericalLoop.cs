@@ -74,13 +74,43 @@ public sealed class SphericalLoop
         return Math.Min(Vec3.Angle(p, a), Vec3.Angle(p, b));
     }
 
-    // True if the number of boundary crossings on the arc p→r is odd.
+    // True if the number of boundary crossings on the arc p→r is odd. Each vertex's side of the arc is computed once
+    // and shared by its two edges (S2's chain edge crosser); only edges with ends on opposite sides get the full test.
     private bool CrossingParity(in Vec3 p, in Vec3 r)
     {
+        var nh = p.Cross(r).Normalize();
         bool odd = false;
+        int sa = Side(p, r, nh, _v[0]);
         for (int i = 0; i < _v.Length; i++)
-            if (Predicates.CrossingSign(p, r, _v[i], _v[i + 1 == _v.Length ? 0 : i + 1]) > 0) odd = !odd;
+        {
+            int j = i + 1 == _v.Length ? 0 : i + 1;
+            int sb = Side(p, r, nh, _v[j]);
+            if (sa != sb && Predicates.CrossingSign(p, r, _v[i], _v[j]) > 0) odd = !odd;
+            sa = sb;
+        }
         return odd;
+    }
+
+    /// <summary>True if the arc p→q properly crosses an edge of this loop (touching at a vertex does not count).</summary>
+    public bool IsCrossedBy(in Vec3 p, in Vec3 q)
+    {
+        var nh = p.Cross(q).Normalize();
+        int sa = Side(p, q, nh, _v[0]);
+        for (int i = 0; i < _v.Length; i++)
+        {
+            int j = i + 1 == _v.Length ? 0 : i + 1;
+            int sb = Side(p, q, nh, _v[j]);
+            if (sa != sb && Predicates.CrossingSign(p, q, _v[i], _v[j]) > 0) return true;
+            sa = sb;
+        }
+        return false;
+    }
+
+    private static int Side(in Vec3 p, in Vec3 r, in Vec3 nh, in Vec3 x)
+    {
+        // Beyond a few ulps the sign of nh·x is certain; otherwise ask the exact predicate.
+        double t = nh.Dot(x);
+        return t > 1e-14 ? 1 : t < -1e-14 ? -1 : Predicates.Sign(p, r, x);
     }
 
     /// <summary>Vertices, counter-clockwise around the interior, without the closing repeat.</summary>
