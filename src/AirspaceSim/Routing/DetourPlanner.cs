@@ -210,6 +210,28 @@ public sealed class DetourPlanner
         return Search(from, to, o, d, directKm, bandO, bandD, crossed);
     }
 
+    /// <summary>
+    /// Plans many routes, in parallel over all cores; results come back in input order. A pair that cannot be
+    /// planned (antipodal ends) yields an exception in its slot rather than failing the whole batch.
+    /// </summary>
+    public IReadOnlyList<(RoutePlan? Plan, Exception? Error)> PlanAll(IReadOnlyList<(GeoPoint From, GeoPoint To)> pairs,
+        int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var results = new (RoutePlan?, Exception?)[pairs.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        // Ranges of a few hundred routes keep the per-item scheduling cost far below one query.
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Count, 256), options, range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                try { results[i] = (Plan(pairs[i].From, pairs[i].To), null); }
+                catch (ArgumentException e) { results[i] = (null, e); }
+            }
+        });
+        return results;
+    }
+
     private RoutePlan Search(GeoPoint from, GeoPoint to, Vec3 o, Vec3 d, double directKm, int bandO, int bandD,
         IReadOnlyList<string> crossed)
     {
