@@ -21,6 +21,13 @@ public sealed record AirspaceLoadOptions
     /// <summary>Kind given to features without a <c>kind</c> or <c>type</c> property; <see cref="AirspaceKind.Fir"/> by default.</summary>
     public AirspaceKind DefaultKind { get; init; } = AirspaceKind.Fir;
 
+    /// <summary>
+    /// A ring that crosses itself is repaired (in lenient mode) when the smaller loop it cuts off lies entirely within
+    /// this many degrees of arc of the crossing point: a digitising glitch, such as a vertex written twice with
+    /// slightly different rounding. 1e-5° (about 1 m) by default; 0 disables the repair.
+    /// </summary>
+    public double SelfIntersectionRepairToleranceDeg { get; init; } = 1e-5;
+
     /// <summary>Name of the file being read, used in messages; set automatically when loading from a path.</summary>
     public string? FileName { get; init; }
 }

@@ -18,7 +18,8 @@ namespace AirspaceSim.Airspaces;
 /// from <c>kind</c> or <c>type</c> (<c>FIR</c>, <c>UIR</c>, <c>restricted</c>/<c>prohibited</c>/<c>danger</c>, else
 /// <see cref="AirspaceKind.Other"/>; <see cref="AirspaceLoadOptions.DefaultKind"/> when absent).</para>
 /// <para>Rings may come in either orientation (the smaller region is meant), unclosed (they are closed) or with
-/// consecutive repeated points (dropped); zero-area spikes A→B→A are removed. Rejected are rings with fewer than three
+/// consecutive repeated points (dropped); zero-area spikes A→B→A are removed, and so are tiny loops where a ring
+/// crosses itself within <see cref="AirspaceLoadOptions.SelfIntersectionRepairToleranceDeg"/> of the crossing. Rejected are rings with fewer than three
 /// distinct points, latitudes outside [-90, 90], non-numeric coordinates, edges joining antipodal points, rings that
 /// cross themselves or another ring of the same polygon along great circles, and rings passing twice through a
 /// vertex. In lenient mode (the default) each problem becomes an <see cref="AirspaceLoadIssue"/> and the feature is
@@ -99,7 +100,7 @@ public static class AirspaceLoader
             raw.Add(rings);
         }
         var ctx = new FeatureContext(null, id, 0, strict: true, []);
-        return Build(raw, ctx, name ?? id, kind);
+        return Build(raw, ctx, name ?? id, kind, 0);
     }
 
     /// <summary>
@@ -131,7 +132,7 @@ public static class AirspaceLoader
                 }
                 var ctx = new FeatureContext(null, id, 0, strict: true, []);
                 var raw = ReadGeometry(geom, path, ctx);
-                return Build(raw, ctx, name ?? id, kind);
+                return Build(raw, ctx, name ?? id, kind, 0);
             }
         }
         if (char.IsLetter(t[0])) return LoadWkt(t, id, name, kind);
@@ -147,7 +148,7 @@ public static class AirspaceLoader
         }
         if (ring.Count > 1 && (ring[0].Lat != ring[^1].Lat || ring[0].Lon != ring[^1].Lon)) ring.Add(ring[0] with { Path = $"point {ring.Count + 1} (closing)" });
         var c = new FeatureContext(null, id, 0, strict: true, []);
-        return Build([[ring]], c, name ?? id, kind);
+        return Build([[ring]], c, name ?? id, kind, 0);
     }
 
     private static AirspaceFormatException NotJson(JsonException e, string? file) =>
@@ -229,7 +230,7 @@ public static class AirspaceLoader
         if (!f.TryGetProperty("geometry", out var geom) || geom.ValueKind == JsonValueKind.Null)
             throw ctx.Fail("feature has no geometry", null, path + ".geometry");
         var raw = ReadGeometry(geom, path + ".geometry", ctx);
-        return Build(raw, ctx, name, kind);
+        return Build(raw, ctx, name, kind, options.SelfIntersectionRepairToleranceDeg);
     }
 
     private static string? Text(JsonElement obj, string prop)
@@ -311,7 +312,7 @@ public static class AirspaceLoader
     }
 
     /// <summary>Cleans and validates every ring, then builds the airspace with continuous longitudes.</summary>
-    private static Airspace Build(List<List<List<RawPosition>>> raw, FeatureContext ctx, string name, AirspaceKind kind)
+    private static Airspace Build(List<List<List<RawPosition>>> raw, FeatureContext ctx, string name, AirspaceKind kind, double tolerance)
     {
         var polygons = new List<Polygon>();
         for (int pi = 0; pi < raw.Count; pi++)
@@ -325,7 +326,7 @@ public static class AirspaceLoader
                 clean.Add(RingValidator.Clean(raw[pi][ri], what, ctx));
                 names.Add(what);
             }
-            RingValidator.CheckSimple(clean, names, ctx);
+            RingValidator.CheckSimple(clean, names, tolerance, ctx);
             polygons.Add(ToPolygon(clean));
         }
         Geometry g = polygons.Count == 1 ? polygons[0] : Factory.CreateMultiPolygon(polygons.ToArray());

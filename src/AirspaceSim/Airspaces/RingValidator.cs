@@ -176,8 +176,11 @@ internal static class RingValidator
     /// <summary>
     /// Rejects a polygon whose rings cross themselves or each other, or whose ring passes through one of its own
     /// vertices twice (touches itself). Edges are great-circle arcs; crossings use the exact <see cref="Predicates"/>.
+    /// A ring crossing itself so that the smaller of the two loops it forms lies within
+    /// <paramref name="repairToleranceDeg"/> of the crossing point (a digitising glitch of a metre or so) is repaired by
+    /// dropping that loop's vertices; the ring is then checked again.
     /// </summary>
-    public static void CheckSimple(IReadOnlyList<CleanRing> rings, IReadOnlyList<string> names, FeatureContext ctx)
+    public static void CheckSimple(List<CleanRing> rings, IReadOnlyList<string> names, double repairToleranceDeg, FeatureContext ctx)
     {
         // Touching itself: a vertex visited twice (consecutive repeats are gone already).
         for (int r = 0; r < rings.Count; r++)
@@ -193,7 +196,41 @@ internal static class RingValidator
             }
         }
 
-        // Edges with bounding caps; sweep on a conservative latitude interval (angular distance ≥ latitude difference).
+        while (FindCrossing(rings) is { } c)
+        {
+            var (first, second, x) = c;
+            var r1 = rings[first.Ring]; var r2 = rings[second.Ring];
+            string where = first.Ring == second.Ring
+                ? $"{names[first.Ring]} crosses itself"
+                : $"{names[first.Ring]} crosses {names[second.Ring]}";
+            string detail = $"{where} near {LatLon(x)}: edge {first.Index} ({Pt(r1, first.Index)} to {Pt(r1, first.Index + 1)}) " +
+                            $"crosses edge {second.Index} ({Pt(r2, second.Index)} to {Pt(r2, second.Index + 1)}) along great circles";
+            if (first.Ring == second.Ring && repairToleranceDeg > 0)
+            {
+                // The crossing splits the ring into the loop i+1..j and the rest; drop the smaller if it is a glitch.
+                int n = r1.V.Length, i = first.Index, j = second.Index;
+                var inner = Enumerable.Range(i + 1, j - i).ToList();
+                var outer = Enumerable.Range(j + 1, n - j - 1).Concat(Enumerable.Range(0, i + 1)).ToList();
+                var loop = inner.Count <= outer.Count ? inner : outer;
+                double tol = repairToleranceDeg * Math.PI / 180;
+                if (n - loop.Count >= 3 && loop.All(k => Vec3.Angle(r1.V[k], x) <= tol))
+                {
+                    ctx.Repair($"{detail}; the loop cut off ({loop.Count} vertex(es)) lies within {repairToleranceDeg.ToString(CultureInfo.InvariantCulture)}° " +
+                               "of the crossing, so it was dropped", LatLon(x), r1.Paths[loop[0]]);
+                    var keep = Enumerable.Range(0, n).Except(loop).ToArray();
+                    rings[first.Ring] = new CleanRing(keep.Select(k => r1.Lon[k]).ToArray(), keep.Select(k => r1.Lat[k]).ToArray(),
+                        keep.Select(k => r1.V[k]).ToArray(), keep.Select(k => r1.Paths[k]).ToArray());
+                    continue;
+                }
+            }
+            throw ctx.Fail(detail, LatLon(x), r1.Paths[first.Index]);
+        }
+    }
+
+    // The first proper crossing of two non-adjacent edges, found with a sweep over conservative latitude intervals
+    // (angular distance ≥ latitude difference) and a bounding-cap test before the exact predicate.
+    private static (Edge First, Edge Second, Vec3 X)? FindCrossing(List<CleanRing> rings)
+    {
         int total = 0;
         foreach (var ring in rings) total += ring.V.Length;
         var edges = new Edge[total];
@@ -229,17 +266,12 @@ internal static class RingValidator
                     var (first, second) = o.Ring < e.Ring || o.Ring == e.Ring && o.Index < e.Index ? (o, e) : (e, o);
                     var x = first.A.Cross(first.B).Cross(second.A.Cross(second.B)).Normalize();
                     if (x.Dot(first.Mid) < 0) x = -x;
-                    var r1 = rings[first.Ring]; var r2 = rings[second.Ring];
-                    string where = first.Ring == second.Ring
-                        ? $"{names[first.Ring]} crosses itself"
-                        : $"{names[first.Ring]} crosses {names[second.Ring]}";
-                    throw ctx.Fail($"{where} near {LatLon(x)}: edge {first.Index} ({Pt(r1, first.Index)} to {Pt(r1, first.Index + 1)}) " +
-                                   $"crosses edge {second.Index} ({Pt(r2, second.Index)} to {Pt(r2, second.Index + 1)}) along great circles",
-                        LatLon(x), r1.Paths[first.Index]);
+                    return (first, second, x);
                 }
             }
             active.Add(e);
         }
+        return null;
     }
 
     private static string Pt(CleanRing r, int i)

@@ -16,6 +16,7 @@ public sealed class SphericalLoop
     private readonly Vec3[] _v;
     private readonly Vec3 _ref;
     private readonly bool _refInside;
+    private readonly Vec3 _inner;
 
     private SphericalLoop(Vec3[] ccw)
     {
@@ -34,10 +35,12 @@ public sealed class SphericalLoop
             cap = Math.Max(cap, Math.Min(Math.Max(ea, eb) + 0.5 * Vec3.Angle(a, b), Math.PI));
         }
         CapRadiusRad = cap;
-        // Reference point for crossing parity: the antipode of the centre, its side decided once by its winding number
-        // (robust because the reference lies far from the boundary of any airspace-sized loop).
+        // Reference point for crossing parity: the antipode of the centre. Its side is decided once by the crossing parity
+        // from a point known to be inside (just left of an edge). A tangent-plane winding number cannot decide it: a loop
+        // winds around a point and around its antipode alike, so the antipode of the centre always looked "inside".
         _ref = -Center;
-        _refInside = Math.Abs(WindingAngle(_ref)) > Math.PI;
+        _inner = InteriorPoint(ccw);
+        _refInside = (CrossingCount(_inner, _ref) & 1) == 0;
     }
 
     /// <summary>Vertices, counter-clockwise around the interior, without the closing repeat.</summary>
@@ -108,19 +111,51 @@ public sealed class SphericalLoop
         return inside;
     }
 
-    private bool ContainsSlow(in Vec3 p) => Math.Abs(WindingAngle(p)) > Math.PI;
-
-    // Sum of the angles the edges subtend at q: ±2π if q is enclosed on the left, 0 otherwise.
-    private double WindingAngle(in Vec3 q)
+    private bool ContainsSlow(in Vec3 p)
     {
-        double sum = 0;
+        foreach (var v in _v) if (v == p) return false;
+        return (CrossingCount(_inner, p) & 1) == 0;
+    }
+
+    private int CrossingCount(in Vec3 from, in Vec3 to)
+    {
+        int n = 0;
         for (int i = 0; i < _v.Length; i++)
+            if (Predicates.CrossingSign(from, to, _v[i], _v[i + 1 == _v.Length ? 0 : i + 1]) > 0) n++;
+        return n;
+    }
+
+    // A point strictly inside: just left of the middle of the longest edge, in a thin triangle (a, b, q) that no other
+    // edge enters (no vertex inside it, no edge crossing its two new sides); the offset shrinks until that holds.
+    private static Vec3 InteriorPoint(Vec3[] v)
+    {
+        int n = v.Length, best = 0;
+        double longest = -1;
+        for (int i = 0; i < n; i++)
         {
-            var a = _v[i]; var b = _v[(i + 1) % _v.Length];
-            var qa = q.Cross(a); var qb = q.Cross(b);
-            sum += Math.Atan2(qa.Cross(qb).Dot(q), qa.Dot(qb));
+            double len = Vec3.Angle(v[i], v[(i + 1) % n]);
+            if (len > longest) { longest = len; best = i; }
         }
-        return sum;
+        var a = v[best]; var b = v[(best + 1) % n];
+        var m = (a + b).Normalize();
+        var left = a.Cross(b).Normalize();
+        double delta = Math.Min(1e-6, 0.25 * longest);
+        Vec3 q = m;
+        for (int attempt = 0; attempt < 60; attempt++, delta *= 0.5)
+        {
+            q = (m + delta * left).Normalize();
+            if (Predicates.Sign(a, b, q) <= 0) continue;
+            bool clear = true;
+            for (int j = 0; j < n && clear; j++)
+            {
+                var c = v[j]; var d = v[(j + 1) % n];
+                if (j != best && c != a && c != b &&
+                    Predicates.Sign(a, b, c) > 0 && Predicates.Sign(b, q, c) > 0 && Predicates.Sign(q, a, c) > 0) clear = false;
+                else if (j != best && (Predicates.CrossingSign(a, q, c, d) > 0 || Predicates.CrossingSign(q, b, c, d) > 0)) clear = false;
+            }
+            if (clear) return q;
+        }
+        return q;
     }
 
     /// <summary>Total signed turning of a closed ring (left turns positive): 2π for a small counter-clockwise loop.</summary>
