@@ -56,4 +56,18 @@ public sealed record Airspace
 
     /// <summary>The same limits on the unit sphere, prepared for repeated queries.</summary>
     public SphericalRegion Region { get; }
+
+    /// <summary>
+    /// True if the airspace reaches or crosses the antimeridian: a ring stored with continuous longitudes running past
+    /// ±180, or a part (of a MultiPolygon cut as RFC 7946 asks) with a vertex on ±180.
+    /// </summary>
+    public bool CrossesAntimeridian
+    {
+        get
+        {
+            foreach (var c in Geometry.Coordinates)
+                if (Math.Abs(c.X) >= 180) return true;
+            return false;
+        }
+    }
 }
