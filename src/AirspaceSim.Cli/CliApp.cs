@@ -15,6 +15,8 @@ internal static class CliApp
     {
         var root = new RootCommand("AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth.");
         root.Subcommands.Add(GeodesicCommand.Create(io));
+        root.Subcommands.Add(RouteCommand.Create(io));
+        root.Subcommands.Add(BatchCommand.Create(io));
         // The main job with no arguments.
         root.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
         var config = new InvocationConfiguration { Output = io.Out, Error = io.Err };

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Data;
+using AirspaceSim.Routing;
+
+namespace AirspaceSim.Cli;
+
+/// <summary>The options shared by the planning commands: which airspaces exist, which are closed, what margin.</summary>
+internal sealed class PlanningOptions
+{
+    public Option<string[]> Closed { get; } = new("--closed")
+    {
+        Description = "Ids of the closed airspaces, comma-separated or repeated (default SVZM).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string[]> Airspaces { get; } = new("--airspaces")
+    {
+        Description = "Load more airspaces from a GeoJSON file (repeatable; ids from later files win).",
+    };
+
+    public Option<string?> Airports { get; } = new("--airports")
+    {
+        Description = "Airport directory to resolve codes with: OpenFlights airports.dat or a CSV icao,iata,name,country,lat,lon (default: the bundled airports).",
+    };
+
+    public Option<double> BufferNm { get; } = new("--buffer-nm")
+    {
+        Description = "Lateral margin in nautical miles kept from every closed airspace.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public void AddTo(Command cmd)
+    {
+        cmd.Options.Add(Closed);
+        cmd.Options.Add(Airspaces);
+        cmd.Options.Add(Airports);
+        cmd.Options.Add(BufferNm);
+    }
+
+    /// <summary>Loads airspaces and airports and builds the planner; every failure is a one-line user error.</summary>
+    public PlanningContext Load(ParseResult parse, CliIO io)
+    {
+        var catalog = AirspaceCatalog.Bundled;
+        var issues = new List<AirspaceLoadIssue>();
+        foreach (var file in parse.GetValue(Airspaces) ?? [])
+        {
+            if (!File.Exists(file)) throw new CliException($"--airspaces: file not found: {file}");
+            var result = AirspaceLoader.LoadGeoJson(file);
+            catalog = catalog.With(result.Catalog);
+            issues.AddRange(result.Issues);
+            int left = result.Issues.Count(i => !i.Repaired), fixedCount = result.Issues.Count(i => i.Repaired);
+            if (result.Issues.Count > 0)
+                io.Err.WriteLine($"airspacesim: {file}: loaded {result.Catalog.Count} airspaces; {left} feature(s) left out, {fixedCount} repaired");
+        }
+
+        var ids = (parse.GetValue(Closed) is { Length: > 0 } given ? given : ["SVZM"])
+            .SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (ids.Count == 0) throw new CliException("--closed: no airspace ids given");
+        var closures = new List<Airspace>();
+        foreach (var id in ids)
+        {
+            if (catalog.TryGet(id, out var a)) { closures.Add(a); continue; }
+            var why = issues.FirstOrDefault(i => !i.Repaired && string.Equals(i.FeatureId, id, StringComparison.OrdinalIgnoreCase));
+            if (why != null) throw new CliException($"--closed: airspace '{id}' was left out when loading: {why.Message}");
+            var close = catalog.CloseMatches(id);
+            throw new CliException($"--closed: unknown airspace id '{id}'" +
+                (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : $"; known ids: {string.Join(", ", catalog.Ids.Take(10))}{(catalog.Count > 10 ? ", ..." : "")}"));
+        }
+
+        double buffer = parse.GetValue(BufferNm);
+        if (!double.IsFinite(buffer) || buffer < 0) throw new CliException($"--buffer-nm: {buffer.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a finite number ≥ 0");
+
+        var airports = AirportDirectory.Bundled;
+        if (parse.GetValue(Airports) is { } airportsFile)
+        {
+            if (!File.Exists(airportsFile)) throw new CliException($"--airports: file not found: {airportsFile}");
+            airports = airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)
+                ? AirportDirectory.FromOpenFlights(airportsFile)
+                : AirportDirectory.FromCsv(File.OpenText(airportsFile), airportsFile);
+        }
+        DetourPlanner planner;
+        try { planner = DetourPlanner.Build(closures, buffer); }
+        catch (Exception e) when (e is NotSupportedException or ArgumentOutOfRangeException)
+        {
+            throw new CliException($"cannot plan around {string.Join(", ", ids)}: {e.Message}");
+        }
+        return new PlanningContext(catalog, airports, closures, planner);
+    }
+}
+
+/// <summary>Everything a planning command needs, loaded once.</summary>
+internal sealed record PlanningContext(AirspaceCatalog Catalog, AirportDirectory Airports, IReadOnlyList<Airspace> Closures, DetourPlanner Planner);

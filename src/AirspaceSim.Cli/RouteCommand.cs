@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace AirspaceSim.Cli;
+
+/// <summary><c>airspacesim route FROM TO</c>: the shortest route around the closures for one pair.</summary>
+internal static class RouteCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees." };
+        var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
+        var format = new Option<string>("--format") { Description = "table, json or geojson.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "geojson");
+        var planning = new PlanningOptions();
+        var cmd = new Command("route", "Shortest route from FROM to TO around the closed airspaces.");
+        cmd.Arguments.Add(from);
+        cmd.Arguments.Add(to);
+        cmd.Options.Add(format);
+        planning.AddTo(cmd);
+        cmd.SetAction(parse => CliApp.Guard(io, () =>
+        {
+            var ctx = planning.Load(parse, io);
+            var a = Resolve(ctx, parse.GetValue(from)!, "FROM");
+            var b = Resolve(ctx, parse.GetValue(to)!, "TO");
+            var plan = ctx.Planner.Plan(a.Point, b.Point);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                {
+                    var buffer = new MemoryStream();
+                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan);
+                    io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                    break;
+                }
+                case "geojson":
+                    io.Out.WriteLine(RouteOutput.GeoJson(a, b, plan, ctx.Closures));
+                    break;
+                default:
+                    RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Closures, ctx.Planner.BufferNm);
+                    break;
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static RouteOutput.End Resolve(PlanningContext ctx, string text, string what)
+    {
+        try
+        {
+            var (code, p) = ctx.Airports.ResolveLocation(text);
+            return new RouteOutput.End(code, p);
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException)
+        {
+            throw new CliException($"{what}: {e.Message}");
+        }
+    }
+}
