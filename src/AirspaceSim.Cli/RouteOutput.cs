@@ -32,7 +32,7 @@ internal static class RouteOutput
     public static void WriteJson(Utf8JsonWriter w, End from, End to, RoutePlan p, int? line = null)
     {
         w.WriteStartObject();
-        if (line is { } l) w.WriteNumber("line", l);
+        if (line is { } lineNumber) w.WriteNumber("line", lineNumber);
         WriteEnd(w, "from", from);
         WriteEnd(w, "to", to);
         w.WriteString("status", Status(p.Status));
