@@ -13,9 +13,17 @@ namespace AirspaceSim.Spherical;
 /// </remarks>
 public sealed class SphericalLoop
 {
+    /// <summary>Edges per block of the two-level edge index.</summary>
+    internal const int BlockSize = 16;
+
     private readonly Vec3[] _v;
     private readonly Vec3 _ref;
     private readonly bool _refInside;
+    // Edge index, built once: edge i runs from vertex i to vertex i + 1; blocks of BlockSize consecutive edges carry a
+    // bounding cap so that a query far from a block skips all of its edges.
+    private readonly GreatCircleArc[] _edges;
+    private readonly Vec3[] _blockCenter;
+    private readonly double[] _blockRadius;
 
     private SphericalLoop(Vec3[] ccw)
     {
@@ -38,6 +46,57 @@ public sealed class SphericalLoop
         // (robust because the reference lies far from the boundary of any airspace-sized loop).
         _ref = -Center;
         _refInside = Math.Abs(WindingAngle(_ref)) > Math.PI;
+
+        int n = ccw.Length;
+        _edges = new GreatCircleArc[n];
+        for (int i = 0; i < n; i++) _edges[i] = new GreatCircleArc(ccw[i], ccw[i + 1 == n ? 0 : i + 1]);
+        int nb = (n + BlockSize - 1) / BlockSize;
+        _blockCenter = new Vec3[nb];
+        _blockRadius = new double[nb];
+        for (int k = 0; k < nb; k++)
+        {
+            int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
+            var s = new Vec3(0, 0, 0);
+            for (int i = start; i < end; i++) s += _edges[i].Mid;
+            var c = s.Norm2 > 1e-20 ? s.Normalize() : _edges[start].Mid;
+            double r = 0;
+            // An arc lies within its half length of its midpoint, so the triangle inequality bounds the block.
+            for (int i = start; i < end; i++) r = Math.Max(r, Vec3.Angle(c, _edges[i].Mid) + _edges[i].Half);
+            _blockCenter[k] = c;
+            _blockRadius[k] = Math.Min(r * (1 + 1e-12) + 1e-12, Math.PI);
+        }
+    }
+
+    /// <summary>Prepared edges; edge i joins vertex i to vertex i + 1 (mod <see cref="Count"/>).</summary>
+    internal ReadOnlySpan<GreatCircleArc> Edges => _edges;
+
+    /// <summary>Number of edge blocks of the index.</summary>
+    internal int BlockCount => _blockCenter.Length;
+
+    /// <summary>Bounding cap of block <paramref name="k"/> (edges k·BlockSize up to the next block).</summary>
+    internal (Vec3 Center, double Radius) BlockCap(int k) => (_blockCenter[k], _blockRadius[k]);
+
+    /// <summary>Index of the vertex equal to <paramref name="p"/>, or −1; only blocks whose cap holds p are scanned.</summary>
+    internal int IndexOfVertex(in Vec3 p)
+    {
+        int n = _v.Length;
+        for (int k = 0; k < _blockCenter.Length; k++)
+        {
+            if (Vec3.Angle(p, _blockCenter[k]) > _blockRadius[k] + GreatCircleArc.CapSlack) continue;
+            int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
+            for (int i = start; i < end; i++) if (_v[i] == p) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// True if the direction from vertex <paramref name="i"/> towards <paramref name="toward"/> points into the
+    /// interior: strictly inside the wedge swept counter-clockwise from the next vertex to the previous one.
+    /// </summary>
+    internal bool WedgePointsInside(int i, in Vec3 toward)
+    {
+        int n = _v.Length;
+        return Predicates.OrderedCcw(_v[i + 1 == n ? 0 : i + 1], toward, _v[i == 0 ? n - 1 : i - 1], _v[i]);
     }
 
     /// <summary>Vertices, counter-clockwise around the interior, without the closing repeat.</summary>
@@ -100,13 +159,24 @@ public sealed class SphericalLoop
         bool inside = _refInside;
         // The arc p→ref is undefined when p is the reference's antipode; step the reference off by a fixed rotation.
         if ((p + r).Norm2 < 1e-24) return ContainsSlow(p);
-        foreach (var v in _v) if (v == p) return false;
-        for (int i = 0; i < _v.Length; i++)
+        if (IndexOfVertex(p) >= 0) return false;
+        int n = _v.Length;
+        // Skip blocks whose cap the arc p→ref misses; only when that arc's normal is well conditioned (p not within
+        // 1e-6 rad of the centre), otherwise test every edge.
+        bool filter = _blockCenter.Length > 1 && (p - Center).Norm2 > 1e-12;
+        var arc = filter ? new GreatCircleArc(p, r) : default;
+        for (int k = 0; k < _blockCenter.Length; k++)
         {
-            if (Predicates.CrossingSign(p, r, _v[i], _v[i + 1 == _v.Length ? 0 : i + 1]) > 0) inside = !inside;
+            if (filter && !arc.MayIntersectCap(_blockCenter[k], _blockRadius[k])) continue;
+            int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
+            for (int i = start; i < end; i++)
+                if (Predicates.CrossingSign(p, r, _v[i], _v[i + 1 == n ? 0 : i + 1]) > 0) inside = !inside;
         }
         return inside;
     }
+
+    /// <summary>True if <paramref name="p"/> is one of the vertices.</summary>
+    public bool HasVertex(in Vec3 p) => IndexOfVertex(p) >= 0;
 
     private bool ContainsSlow(in Vec3 p) => Math.Abs(WindingAngle(p)) > Math.PI;
 
