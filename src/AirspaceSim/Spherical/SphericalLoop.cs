@@ -42,10 +42,13 @@ public sealed class SphericalLoop
             cap = Math.Max(cap, Math.Min(Math.Max(ea, eb) + 0.5 * Vec3.Angle(a, b), Math.PI));
         }
         CapRadiusRad = cap;
-        // Reference point for crossing parity: the antipode of the centre, its side decided once by its winding number
-        // (robust because the reference lies far from the boundary of any airspace-sized loop).
+        // Reference point for crossing parity: the antipode of the centre, its side decided once by its signed winding
+        // angle (robust because the reference lies far from the boundary of any airspace-sized loop). The winding angle
+        // around q is +2π when q is enclosed and −q is not, −2π when −q is enclosed and q is not, and 0 when q and −q
+        // are on the same side (which for a loop larger than a hemisphere means both inside).
         _ref = -Center;
-        _refInside = Math.Abs(WindingAngle(_ref)) > Math.PI;
+        double w = WindingAngle(_ref);
+        _refInside = w > Math.PI || (w >= -Math.PI && 2 * Math.PI - TotalTurning(ccw) > 2 * Math.PI);
 
         int n = ccw.Length;
         _edges = new GreatCircleArc[n];
@@ -178,7 +181,11 @@ public sealed class SphericalLoop
     /// <summary>True if <paramref name="p"/> is one of the vertices.</summary>
     public bool HasVertex(in Vec3 p) => IndexOfVertex(p) >= 0;
 
-    private bool ContainsSlow(in Vec3 p) => Math.Abs(WindingAngle(p)) > Math.PI;
+    private bool ContainsSlow(in Vec3 p)
+    {
+        double w = WindingAngle(p);
+        return w > Math.PI || (w >= -Math.PI && AreaSr > 2 * Math.PI);
+    }
 
     // Sum of the angles the edges subtend at q: ±2π if q is enclosed on the left, 0 otherwise.
     private double WindingAngle(in Vec3 q)
