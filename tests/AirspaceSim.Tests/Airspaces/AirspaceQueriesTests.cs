@@ -205,3 +205,26 @@ public class AirspaceQueriesTests
         return (Math.Sin((1 - t) * theta) / s * a + Math.Sin(t * theta) / s * b).Normalize();
     }
 }
+
+public class AirspaceQueryAllocationTests
+{
+    [Test]
+    public void MissesAndContainmentDoNotAllocate()
+    {
+        var region = TestAirspaces.Svzm.Region;
+        var ams = Vec3.FromLatLonDeg(52.3086, 4.7639); var jfk = Vec3.FromLatLonDeg(40.6413, -73.7781);
+        var ccs = Vec3.FromLatLonDeg(10.6012, -66.9912); var aua = Vec3.FromLatLonDeg(12.5014, -70.0152);
+        // Warm up (JIT, per-thread scratch).
+        for (int i = 0; i < 10; i++) { region.CrossRoute(ams, jfk); region.Contains(ccs); region.Contains(aua); region.DistanceToBoundary(ccs); region.CrossRoute(ccs, aua); }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        bool acc = false;
+        for (int i = 0; i < 1000; i++)
+        {
+            acc ^= region.CrossRoute(ams, jfk).Count > 0;
+            acc ^= region.Contains(ccs) ^ region.Contains(aua);
+            acc ^= region.DistanceToBoundary(ccs).Radians > 1;
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(allocated, Is.Zero, $"allocated {allocated} bytes ({acc})");
+    }
+}

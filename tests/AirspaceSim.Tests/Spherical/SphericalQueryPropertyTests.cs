@@ -145,7 +145,7 @@ public class SphericalQueryPropertyTests
             if (k.Region.DistanceToBoundary(a).Radians > 1e-11)
                 Assert.That(ivs.Count > 0 && ivs[0].StartsInside, Is.EqualTo(k.Region.Contains(a)));
 
-            const int N = 2000;
+            const int N = 1000;
             double theta = Vec3.Angle(a, b), insideSamples = 0;
             for (int i = 0; i < N; i++)
             {
