@@ -61,6 +61,19 @@ public static class Predicates
     }
 
     /// <summary>
+    /// Sign of the triple product (a × b) · c evaluated exactly, without symbolic perturbation: 0 exactly when the
+    /// three points lie on one great circle (or two coincide). Used to recognise true degeneracies (a route through a
+    /// vertex or along an edge) after the perturbed predicates have classified them.
+    /// </summary>
+    internal static int UnperturbedSign(in Vec3 a, in Vec3 b, in Vec3 c)
+    {
+        int t = TriageSign(a, b, c);
+        if (t != 0) return t;
+        var ea = Ex3.From(a); var eb = Ex3.From(b); var ec = Ex3.From(c);
+        return Ex3.Dot(ea, Ex3.Cross(eb, ec)).Sign;
+    }
+
+    /// <summary>
     /// Whether arcs a→b and c→d cross: +1 at a point interior to both, 0 if they share a vertex (the caller decides
     /// such touches), −1 otherwise. Arcs must be shorter than a half circle.
     /// </summary>

@@ -13,10 +13,18 @@ namespace AirspaceSim.Spherical;
 /// </remarks>
 public sealed class SphericalLoop
 {
+    /// <summary>Edges per block of the two-level edge index.</summary>
+    internal const int BlockSize = 16;
+
     private readonly Vec3[] _v;
     private readonly Vec3 _ref;
     private readonly bool _refInside;
     private readonly bool _leftIsSmall;
+    // Edge index, built once: edge i runs from vertex i to vertex i + 1; blocks of BlockSize consecutive edges carry a
+    // bounding cap so that a query far from a block skips all of its edges.
+    private readonly GreatCircleArc[] _edges;
+    private readonly Vec3[] _blockCenter;
+    private readonly double[] _blockRadius;
 
     private SphericalLoop(Vec3[] ccw)
     {
@@ -35,82 +43,84 @@ public sealed class SphericalLoop
             cap = Math.Max(cap, Math.Min(Math.Max(ea, eb) + 0.5 * Vec3.Angle(a, b), Math.PI));
         }
         CapRadiusRad = cap;
+        int n = ccw.Length;
+        _edges = new GreatCircleArc[n];
+        for (int i = 0; i < n; i++) _edges[i] = new GreatCircleArc(ccw[i], ccw[i + 1 == n ? 0 : i + 1]);
+        int nb = (n + BlockSize - 1) / BlockSize;
+        _blockCenter = new Vec3[nb];
+        _blockRadius = new double[nb];
+        for (int k = 0; k < nb; k++)
+        {
+            int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
+            var s = new Vec3(0, 0, 0);
+            for (int i = start; i < end; i++) s += _edges[i].Mid;
+            var c = s.Norm2 > 1e-20 ? s.Normalize() : _edges[start].Mid;
+            double r = 0;
+            // An arc lies within its half length of its midpoint, so the triangle inequality bounds the block.
+            for (int i = start; i < end; i++) r = Math.Max(r, Vec3.Angle(c, _edges[i].Mid) + _edges[i].Half);
+            _blockCenter[k] = c;
+            _blockRadius[k] = Math.Min(r * (1 + 1e-12) + 1e-12, Math.PI);
+        }
+
         // Reference point for crossing parity: the antipode of the centre. Its side is decided once, exactly, by counting
-        // crossings from a probe point known to lie just left of edge 0 (closer to that edge than to any other).
+        // crossings from a probe point known to lie just left of edge 0 (closer to that edge than to any other). Winding
+        // sums cannot decide it: on the sphere they are ±2π both near the loop and near its antipode.
         _ref = -Center;
         _leftIsSmall = TotalTurning(ccw) > 0;
-        _refInside = false;
-        var probe = LeftProbe(ccw);
-        InteriorProbe = probe;
-        bool probeInsideIfRefOutside = CrossingParity(probe, _ref);
-        _refInside = !probeInsideIfRefOutside;
+        InteriorProbe = LeftProbe(ccw);
+        _refInside = !CrossingParity(InteriorProbe, _ref);
     }
 
     // A point strictly left of the middle of edge 0, nearer to it than to any other edge, so certainly in the left region.
     private static Vec3 LeftProbe(Vec3[] v)
     {
-        var a = v[0]; var b = v[1];
-        var m = (a + b).Normalize();
-        var n = a.Cross(b).Normalize();
-        double clearance = 0.5 * Vec3.Angle(a, b);
+        var first = new GreatCircleArc(v[0], v[1]);
+        var m = first.Mid;
+        var n = v[0].Cross(v[1]).Normalize();
+        double clearance = first.Half;
         for (int i = 1; i < v.Length; i++)
-            clearance = Math.Min(clearance, DistanceToArc(m, v[i], v[(i + 1) % v.Length]));
+            clearance = Math.Min(clearance, new GreatCircleArc(v[i], v[(i + 1) % v.Length]).Distance(m));
         double eps = 0.25 * clearance;
         return (Math.Cos(eps) * m + Math.Sin(eps) * n).Normalize();
     }
 
-    /// <summary>Angle in radians from <paramref name="p"/> to the arc a→b.</summary>
-    internal static double DistanceToArc(in Vec3 p, in Vec3 a, in Vec3 b)
+    /// <summary>A point certainly inside the left region: just left of the middle of edge 0.</summary>
+    public Vec3 InteriorProbe { get; }
+
+    /// <summary>True if the interior lies to the left of the edges: the smaller region for loops from
+    /// <see cref="FromPoints"/>, possibly the larger one for loops from <see cref="FromCcwVertices"/>.</summary>
+    public bool LeftIsSmall => _leftIsSmall;
+
+    /// <summary>Prepared edges; edge i joins vertex i to vertex i + 1 (mod <see cref="Count"/>).</summary>
+    internal ReadOnlySpan<GreatCircleArc> Edges => _edges;
+
+    /// <summary>Number of edge blocks of the index.</summary>
+    internal int BlockCount => _blockCenter.Length;
+
+    /// <summary>Bounding cap of block <paramref name="k"/> (edges k·BlockSize up to the next block).</summary>
+    internal (Vec3 Center, double Radius) BlockCap(int k) => (_blockCenter[k], _blockRadius[k]);
+
+    /// <summary>Index of the vertex equal to <paramref name="p"/>, or −1; only blocks whose cap holds p are scanned.</summary>
+    internal int IndexOfVertex(in Vec3 p)
     {
-        var n = a.Cross(b);
-        double nn = n.Norm;
-        if (nn > 0)
+        int n = _v.Length;
+        for (int k = 0; k < _blockCenter.Length; k++)
         {
-            var nh = (1 / nn) * n;
-            // The foot of the perpendicular lies within the arc iff p is past a and before b, seen along the arc's direction.
-            if (nh.Cross(a).Dot(p) >= 0 && b.Cross(nh).Dot(p) >= 0)
-                return Math.Abs(Math.Asin(Math.Clamp(p.Dot(nh), -1, 1)));
+            if (Vec3.Angle(p, _blockCenter[k]) > _blockRadius[k] + GreatCircleArc.CapSlack) continue;
+            int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
+            for (int i = start; i < end; i++) if (_v[i] == p) return i;
         }
-        return Math.Min(Vec3.Angle(p, a), Vec3.Angle(p, b));
+        return -1;
     }
 
-    // True if the number of boundary crossings on the arc p→r is odd. Each vertex's side of the arc is computed once
-    // and shared by its two edges (S2's chain edge crosser); only edges with ends on opposite sides get the full test.
-    private bool CrossingParity(in Vec3 p, in Vec3 r)
+    /// <summary>
+    /// True if the direction from vertex <paramref name="i"/> towards <paramref name="toward"/> points into the
+    /// interior: strictly inside the wedge swept counter-clockwise from the next vertex to the previous one.
+    /// </summary>
+    internal bool WedgePointsInside(int i, in Vec3 toward)
     {
-        var nh = p.Cross(r).Normalize();
-        bool odd = false;
-        int sa = Side(p, r, nh, _v[0]);
-        for (int i = 0; i < _v.Length; i++)
-        {
-            int j = i + 1 == _v.Length ? 0 : i + 1;
-            int sb = Side(p, r, nh, _v[j]);
-            if (sa != sb && Predicates.CrossingSign(p, r, _v[i], _v[j]) > 0) odd = !odd;
-            sa = sb;
-        }
-        return odd;
-    }
-
-    /// <summary>True if the arc p→q properly crosses an edge of this loop (touching at a vertex does not count).</summary>
-    public bool IsCrossedBy(in Vec3 p, in Vec3 q)
-    {
-        var nh = p.Cross(q).Normalize();
-        int sa = Side(p, q, nh, _v[0]);
-        for (int i = 0; i < _v.Length; i++)
-        {
-            int j = i + 1 == _v.Length ? 0 : i + 1;
-            int sb = Side(p, q, nh, _v[j]);
-            if (sa != sb && Predicates.CrossingSign(p, q, _v[i], _v[j]) > 0) return true;
-            sa = sb;
-        }
-        return false;
-    }
-
-    private static int Side(in Vec3 p, in Vec3 r, in Vec3 nh, in Vec3 x)
-    {
-        // Beyond a few ulps the sign of nh·x is certain; otherwise ask the exact predicate.
-        double t = nh.Dot(x);
-        return t > 1e-14 ? 1 : t < -1e-14 ? -1 : Predicates.Sign(p, r, x);
+        int n = _v.Length;
+        return Predicates.OrderedCcw(_v[i + 1 == n ? 0 : i + 1], toward, _v[i == 0 ? n - 1 : i - 1], _v[i]);
     }
 
     /// <summary>Vertices, counter-clockwise around the interior, without the closing repeat.</summary>
@@ -165,13 +175,6 @@ public sealed class SphericalLoop
         return new SphericalLoop(arr);
     }
 
-    /// <summary>A point certainly inside the left region: just left of the middle of edge 0.</summary>
-    public Vec3 InteriorProbe { get; }
-
-    /// <summary>True if the interior lies to the left of the edges: the smaller region for loops from
-    /// <see cref="FromPoints"/>, possibly the larger one for loops from <see cref="FromCcwVertices"/>.</summary>
-    public bool LeftIsSmall => _leftIsSmall;
-
     /// <summary>
     /// True if <paramref name="p"/> lies strictly inside the region to the left of the edges (a point equal to a vertex
     /// is on the boundary: false). Exact: parity of proper crossings on the arc from p to a reference point.
@@ -183,14 +186,60 @@ public sealed class SphericalLoop
         var r = _ref;
         if ((p + r).Norm2 < 1e-20)
         {
-            // p is the reference's antipode (the centre itself): use the probe-free route via a second reference.
+            // p is the reference's antipode (the centre itself): go through a second reference 45° away.
             r = (Center.Cross(_v[0]).Normalize() + r).Normalize();
             bool rInside = CrossingParity(-Center, r) ? !_refInside : _refInside;
             return CrossingParity(p, r) ? !rInside : rInside;
         }
-        foreach (var v in _v) if (v == p) return false;
+        if (IndexOfVertex(p) >= 0) return false;
         return CrossingParity(p, r) ? !_refInside : _refInside;
     }
+
+    /// <summary>True if the arc p→q properly crosses an edge of this loop (touching at a vertex does not count).</summary>
+    public bool IsCrossedBy(in Vec3 p, in Vec3 q) => CrossingCount(p, q, stopAtFirst: true) > 0;
+
+    // True if the number of boundary crossings on the arc p→r is odd.
+    private bool CrossingParity(in Vec3 p, in Vec3 r) => (CrossingCount(p, r, stopAtFirst: false) & 1) == 1;
+
+    // Proper crossings of the arc p→q with the edges. Blocks whose cap the arc misses are skipped; within a block each
+    // vertex's side of the arc is computed once and shared by its two edges (S2's chain edge crosser), and only edges
+    // with ends on opposite sides get the full test.
+    private int CrossingCount(in Vec3 p, in Vec3 q, bool stopAtFirst)
+    {
+        int n = _v.Length, count = 0;
+        var nh = p.Cross(q).Normalize();
+        // The block filter needs a well-conditioned arc normal.
+        bool filter = _blockCenter.Length > 1 && (p - q).Norm2 > 1e-12 && (p + q).Norm2 > 1e-12;
+        var arc = filter ? new GreatCircleArc(p, q) : default;
+        for (int k = 0; k < _blockCenter.Length; k++)
+        {
+            if (filter && !arc.MayIntersectCap(_blockCenter[k], _blockRadius[k])) continue;
+            int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
+            int sa = Side(p, q, nh, _v[start]);
+            for (int i = start; i < end; i++)
+            {
+                int j = i + 1 == n ? 0 : i + 1;
+                int sb = Side(p, q, nh, _v[j]);
+                if (sa != sb && Predicates.CrossingSign(p, q, _v[i], _v[j]) > 0)
+                {
+                    count++;
+                    if (stopAtFirst) return count;
+                }
+                sa = sb;
+            }
+        }
+        return count;
+    }
+
+    private static int Side(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 x)
+    {
+        // Beyond a few ulps the sign of nh·x is certain; otherwise ask the exact predicate.
+        double t = nh.Dot(x);
+        return t > 1e-14 ? 1 : t < -1e-14 ? -1 : Predicates.Sign(p, q, x);
+    }
+
+    /// <summary>True if <paramref name="p"/> is one of the vertices.</summary>
+    public bool HasVertex(in Vec3 p) => IndexOfVertex(p) >= 0;
 
     /// <summary>Total signed turning of a closed ring (left turns positive): 2π for a small counter-clockwise loop.</summary>
     internal static double TotalTurning(ReadOnlySpan<Vec3> v)

@@ -11,16 +11,23 @@ public sealed record SphericalPolygon(SphericalLoop Shell, IReadOnlyList<Spheric
     public bool Contains(in Vec3 p)
     {
         if (!Shell.Contains(p)) return false;
-        foreach (var h in Holes) if (h.Contains(p)) return false;
+        foreach (var h in Holes) if (h.Contains(p) || h.HasVertex(p)) return false;
         return true;
     }
 }
 
 /// <summary>An airspace's lateral limits on the unit sphere: one or more polygons, prepared for repeated queries.</summary>
-public sealed class SphericalRegion
+public sealed partial class SphericalRegion
 {
-    /// <summary>Creates a region from polygons.</summary>
-    public SphericalRegion(IReadOnlyList<SphericalPolygon> polygons) => Polygons = polygons;
+    /// <summary>Creates a region from polygons and prepares it for queries (bounding cap, flat loop table).</summary>
+    public SphericalRegion(IReadOnlyList<SphericalPolygon> polygons)
+    {
+        ArgumentNullException.ThrowIfNull(polygons);
+        Polygons = polygons;
+        Prepare(polygons, out _loops, out _loopPolygon, out _loopHole, out _polyStart, out var center, out var cap);
+        Center = center;
+        CapRadiusRad = cap;
+    }
 
     /// <summary>The polygons (parts of a multipolygon, e.g. the two halves of a FIR cut at the antimeridian).</summary>
     public IReadOnlyList<SphericalPolygon> Polygons { get; }
@@ -28,7 +35,15 @@ public sealed class SphericalRegion
     /// <summary>True if the point lies strictly inside any part.</summary>
     public bool Contains(in Vec3 p)
     {
-        foreach (var poly in Polygons) if (poly.Contains(p)) return true;
+        if (Vec3.Angle(p, Center) > CapRadiusRad) return false;
+        for (int k = 0; k + 1 < _polyStart.Length; k++)
+        {
+            int start = _polyStart[k], end = _polyStart[k + 1];
+            if (!_loops[start].Contains(p)) continue;
+            bool inHole = false;
+            for (int j = start + 1; j < end && !inHole; j++) inHole = _loops[j].Contains(p) || _loops[j].HasVertex(p);
+            if (!inHole) return true;
+        }
         return false;
     }
 

@@ -1,0 +1,102 @@
+using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
+
+namespace AirspaceSim.Airspaces;
+
+/// <summary>One stretch of a route strictly inside an airspace.</summary>
+/// <param name="Entry">Where the route enters (the departure point if <paramref name="StartsInside"/>).</param>
+/// <param name="Exit">Where the route leaves (the destination if <paramref name="EndsInside"/>).</param>
+/// <param name="EntryFraction">Position of the entry along the route, 0..1 of its great-circle angle.</param>
+/// <param name="ExitFraction">Position of the exit along the route, 0..1 of its great-circle angle.</param>
+/// <param name="InsideKm">Length of the stretch from entry to exit in kilometres.</param>
+/// <param name="StartsInside">The stretch begins at the departure point (inside, or on the boundary heading in).</param>
+/// <param name="EndsInside">The stretch runs to the destination.</param>
+public sealed record CrossingInterval(
+    GeoPoint Entry, GeoPoint Exit, double EntryFraction, double ExitFraction, double InsideKm, bool StartsInside, bool EndsInside);
+
+/// <summary>How a great-circle route meets an airspace.</summary>
+/// <param name="Crosses">True if any stretch of the route lies strictly inside.</param>
+/// <param name="Intervals">The stretches inside, in order along the route; empty if none.</param>
+/// <param name="InsideKm">Total kilometres inside (sum over <paramref name="Intervals"/>).</param>
+public sealed record RouteCrossing(bool Crosses, IReadOnlyList<CrossingInterval> Intervals, double InsideKm)
+{
+    /// <summary>The answer for a route that never enters.</summary>
+    public static RouteCrossing None { get; } = new(false, Array.Empty<CrossingInterval>(), 0);
+}
+
+/// <summary>
+/// Spatial queries on an <see cref="Airspace"/>, answered exactly on the sphere by its prepared
+/// <see cref="Airspace.Region"/> (edges are great-circle arcs). Thread-safe; a query whose route or point is far from
+/// the airspace returns after one bounding-cap test.
+/// </summary>
+public static class AirspaceQueries
+{
+    /// <summary>Mean Earth radius (IUGG R1) used for kilometres until the WGS84 geodesic replaces it.</summary>
+    private const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>True if <paramref name="point"/> lies strictly inside the airspace (a boundary vertex is outside).</summary>
+    public static bool Contains(this Airspace airspace, GeoPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(airspace);
+        return airspace.Region.Contains(point);
+    }
+
+    /// <summary>
+    /// The stretches of the great-circle route <paramref name="from"/>→<paramref name="to"/> (the shorter arc) strictly
+    /// inside the airspace, with entry and exit points, their fractions along the route and the kilometres inside.
+    /// Touching the boundary or flying along it is not entering; crossing the seam between two parts of a
+    /// multipolygon airspace does not split a stretch.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="from"/> and <paramref name="to"/> are antipodal.</exception>
+    public static RouteCrossing Cross(this Airspace airspace, GeoPoint from, GeoPoint to)
+    {
+        ArgumentNullException.ThrowIfNull(airspace);
+        var raw = airspace.Region.CrossRoute(Vec3.FromGeo(from), Vec3.FromGeo(to));
+        if (raw.Count == 0) return RouteCrossing.None;
+        var list = new CrossingInterval[raw.Count];
+        double total = 0;
+        for (int i = 0; i < raw.Count; i++)
+        {
+            var r = raw[i];
+            var entry = r.StartsInside ? from : r.Entry.ToGeo();
+            var exit = r.EndsInside ? to : r.Exit.ToGeo();
+            double km = LegKm(entry, exit);
+            total += km;
+            list[i] = new CrossingInterval(entry, exit, r.EntryFraction, r.ExitFraction, km, r.StartsInside, r.EndsInside);
+        }
+        return new RouteCrossing(true, list, total);
+    }
+
+    /// <summary>
+    /// Distance in kilometres from <paramref name="point"/> to the nearest point of the airspace's boundary (shells
+    /// and holes). Always ≥ 0, inside or outside: use <see cref="Contains"/> for the side
+    /// (or <see cref="SignedDistanceToBoundaryKm"/>).
+    /// </summary>
+    public static double DistanceToBoundaryKm(this Airspace airspace, GeoPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(airspace);
+        var d = airspace.Region.DistanceToBoundary(point);
+        if (double.IsPositiveInfinity(d.Radians)) return double.PositiveInfinity;
+        return LegKm(point, d.Nearest.ToGeo());
+    }
+
+    /// <summary>
+    /// <see cref="DistanceToBoundaryKm"/> with a sign: negative inside the airspace, positive outside, 0 on a vertex.
+    /// </summary>
+    public static double SignedDistanceToBoundaryKm(this Airspace airspace, GeoPoint point)
+    {
+        double d = airspace.DistanceToBoundaryKm(point);
+        return airspace.Contains(point) ? -d : d;
+    }
+
+    /// <summary>The nearest boundary point to <paramref name="point"/>, with the edge it lies on.</summary>
+    public static BoundaryDistance NearestBoundary(this Airspace airspace, GeoPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(airspace);
+        return airspace.Region.DistanceToBoundary(point);
+    }
+
+    // The one place where a leg becomes kilometres: great-circle length on the mean sphere.
+    // Replaced by Wgs84 geodesic length on merge.
+    private static double LegKm(GeoPoint a, GeoPoint b) => EarthRadiusKm * Vec3.Angle(Vec3.FromGeo(a), Vec3.FromGeo(b));
+}
