@@ -51,6 +51,9 @@ public sealed class DetourPlanner
     private readonly double[] _adjRad;
     private readonly double _bufferExcessRad;
     private readonly ThreadLocal<Scratch> _scratch;
+    // The closures' own coordinates by unit vector: a turning point on a closure vertex is reported with the exact input
+    // coordinates, so that Vec3.FromGeo(waypoint) is that vertex again. Read-only after construction.
+    private readonly Dictionary<Vec3, GeoPoint> _inputPoints = new();
 
     private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm)
     {
@@ -113,6 +116,12 @@ public sealed class DetourPlanner
         _nodeVertex = nodes.ToArray();
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length));
+        foreach (var a in closures)
+            foreach (var c in a.Geometry.Coordinates)
+            {
+                var g = new GeoPoint(c.Y, c.X);
+                _inputPoints.TryAdd(Vec3.FromGeo(g), g);
+            }
     }
 
     /// <summary>The closures this planner routes around.</summary>
@@ -243,7 +252,14 @@ public sealed class DetourPlanner
                 "no route around the closures: the origin or the destination is enclosed by closed airspace", crossed);
 
         var chain = new List<GeoPoint> { to };
-        for (int u = reached; u >= 0; u = s.Parent(u)) chain.Add(_v[_nodeVertex[u]].ToGeo());
+        // A turning point on a closure vertex keeps the closure's own coordinates: Vec3.ToGeo does not round-trip
+        // exactly, and a waypoint moved by one ulp off the vertex may sit inside the closure, so that the leg to it
+        // properly crosses the closure's edge at that corner.
+        for (int u = reached; u >= 0; u = s.Parent(u))
+        {
+            var v = _v[_nodeVertex[u]];
+            chain.Add(_inputPoints.TryGetValue(v, out var g) ? g : v.ToGeo());
+        }
         chain.Add(from);
         chain.Reverse();
         // Ends keep their exact input coordinates; inner points come from the unit vectors.
