@@ -57,6 +57,9 @@ public sealed class DetourPlanner
     private readonly bool[] _onHull;
     private readonly double _bufferExcessRad;
     private readonly ThreadLocal<Scratch> _scratch;
+    // Each boundary vertex as a geographic point, made once: a vertex of a closure keeps its exact input coordinates,
+    // so that Vec3.FromGeo(waypoint) is that vertex again (a round trip through atan2 can move it one ulp inside).
+    private readonly GeoPoint[] _vertexGeo;
 
     private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm)
     {
@@ -122,6 +125,15 @@ public sealed class DetourPlanner
         for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length, _obstacles.Length));
+        var inputPoints = new Dictionary<Vec3, GeoPoint>();
+        foreach (var a in closures)
+            foreach (var c in a.Geometry.Coordinates)
+            {
+                var g = new GeoPoint(c.Y, c.X);
+                inputPoints.TryAdd(Vec3.FromGeo(g), g);
+            }
+        _vertexGeo = new GeoPoint[_v.Length];
+        for (int i = 0; i < _v.Length; i++) _vertexGeo[i] = inputPoints.TryGetValue(_v[i], out var g) ? g : _v[i].ToGeo();
     }
 
     /// <summary>The closures this planner routes around.</summary>
@@ -278,7 +290,7 @@ public sealed class DetourPlanner
                 "no route around the closures: the origin or the destination is enclosed by closed airspace", crossed);
 
         var chain = new List<GeoPoint> { to };
-        for (int u = reached; u >= 0; u = s.Parent(u)) chain.Add(_v[_nodeVertex[u]].ToGeo());
+        for (int u = reached; u >= 0; u = s.Parent(u)) chain.Add(_vertexGeo[_nodeVertex[u]]);
         chain.Add(from);
         chain.Reverse();
         // Ends keep their exact input coordinates; inner points come from the unit vectors.
