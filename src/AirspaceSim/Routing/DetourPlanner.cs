@@ -60,6 +60,11 @@ public sealed class DetourPlanner
     // Each boundary vertex as a geographic point, made once: a vertex of a closure keeps its exact input coordinates,
     // so that Vec3.FromGeo(waypoint) is that vertex again (a round trip through atan2 can move it one ulp inside).
     private readonly GeoPoint[] _vertexGeo;
+    // Convex corners of each obstacle's unbuffered closures: with a buffer, the route from an end inside a band may
+    // turn around them on its way out of the band (it may cross the band, never the closure).
+    private readonly BandCorner[][] _bandCorners;
+
+    private readonly record struct BandCorner(Vec3 V, Vec3 Prev, Vec3 Next, GeoPoint Geo);
 
     private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm)
     {
@@ -124,7 +129,6 @@ public sealed class DetourPlanner
         _clean = new bool[_obstacles.Length];
         for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length, _obstacles.Length));
         var inputPoints = new Dictionary<Vec3, GeoPoint>();
         foreach (var a in closures)
             foreach (var c in a.Geometry.Coordinates)
@@ -134,6 +138,21 @@ public sealed class DetourPlanner
             }
         _vertexGeo = new GeoPoint[_v.Length];
         for (int i = 0; i < _v.Length; i++) _vertexGeo[i] = inputPoints.TryGetValue(_v[i], out var g) ? g : _v[i].ToGeo();
+        _bandCorners = new BandCorner[_obstacles.Length][];
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            var list = new List<BandCorner>();
+            if (built.BufferRad > 0)
+                foreach (var poly in _obstacles[k].OriginalPolygons)
+                    foreach (var loop in poly)
+                        for (int i = 0; i < loop.Count; i++)
+                            if (Predicates.Sign(loop[i - 1], loop[i], loop[i + 1]) > 0)
+                                list.Add(new BandCorner(loop[i], loop[i - 1], loop[i + 1],
+                                    inputPoints.TryGetValue(loop[i], out var cg) ? cg : loop[i].ToGeo()));
+            _bandCorners[k] = list.ToArray();
+        }
+        int maxCorners = _bandCorners.Length == 0 ? 0 : _bandCorners.Max(c => c.Length);
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length + maxCorners, _obstacles.Length));
     }
 
     /// <summary>The closures this planner routes around.</summary>
@@ -213,12 +232,18 @@ public sealed class DetourPlanner
             }
         }
 
-        if (!Blocked(o, d, nh, -1, -1, bandO, bandD))
+        if (!Blocked(o, d, nh, -1, -1, bandO, bandD) &&
+            (bandO < 0 || BandCrossings(o, d, nh, bandO) <= (bandD == bandO ? 2 : 1)) &&
+            (bandD < 0 || bandD == bandO || BandCrossings(o, d, nh, bandD) <= 1))
         {
             var plan = Direct(from, to, directKm, Vec3.Angle(o, d));
             return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
         }
         var crossed = CrossedClosures(o, d);
+        // The search lets the origin's side turn around closure corners inside its band; when only the destination
+        // lies in a band, search the reverse route (same length) and turn it around.
+        if (bandO < 0 && bandD >= 0)
+            return Reversed(Search(to, from, d, o, directKm, bandD, -1, crossed), from, to);
         return Search(from, to, o, d, directKm, bandO, bandD, crossed);
     }
 
@@ -253,18 +278,25 @@ public sealed class DetourPlanner
         var all = s.AllCorners;
         for (int k = 0; k < _obstacles.Length; k++)
             all[k] = !_clean[k] || InsideHull(k, o) || InsideHull(k, d);
+        // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
+        var corners = bandO >= 0 ? _bandCorners[bandO] : [];
 
         // Destination links: the vertices that see the destination along a tangent.
         for (int i = 0; i < nodeCount; i++)
         {
             if (Usable(i, all) && Sees(d, i, bandD, out double rad)) s.SetTargetLink(i, rad);
         }
+        for (int j = 0; j < corners.Length; j++)
+            if (CornerSeesEnd(corners[j], d, bandO, bandD, out double rad)) s.SetTargetLink(nodeCount + j, rad);
         // Origin links seed the search.
         for (int i = 0; i < nodeCount; i++)
         {
             if (Usable(i, all) && Sees(o, i, bandO, out double rad))
                 s.Relax(i, rad, -1, rad + Heuristic(_v[_nodeVertex[i]], d));
         }
+        for (int j = 0; j < corners.Length; j++)
+            if (InBandLeg(o, null, corners[j], bandO, out double rad))
+                s.Relax(nodeCount + j, rad, -1, rad + Heuristic(corners[j].V, d));
 
         int reached = -1; double best = double.PositiveInfinity;
         while (s.TryPop(out int u, out double f))
@@ -276,6 +308,24 @@ public sealed class DetourPlanner
             {
                 best = gu + toTarget;
                 reached = u;
+            }
+            if (u >= nodeCount)
+            {
+                // A closure corner inside the band: its links are found on demand (band queries are rare).
+                var c = corners[u - nodeCount];
+                for (int j = 0; j < corners.Length; j++)
+                {
+                    if (j == u - nodeCount || !InBandLeg(c.V, c, corners[j], bandO, out double rad)) continue;
+                    double g = gu + rad;
+                    if (g < s.G(nodeCount + j)) s.Relax(nodeCount + j, g, u, g + Heuristic(corners[j].V, d));
+                }
+                for (int i = 0; i < nodeCount; i++)
+                {
+                    if (!Usable(i, all) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO, out double rad)) continue;
+                    double g = gu + rad;
+                    if (g < s.G(i)) s.Relax(i, g, u, g + Heuristic(_v[_nodeVertex[i]], d));
+                }
+                continue;
             }
             for (int e = _adjStart[u]; e < _adjStart[u + 1]; e++)
             {
@@ -290,8 +340,15 @@ public sealed class DetourPlanner
                 "no route around the closures: the origin or the destination is enclosed by closed airspace", crossed);
 
         var chain = new List<GeoPoint> { to };
-        for (int u = reached; u >= 0; u = s.Parent(u)) chain.Add(_vertexGeo[_nodeVertex[u]]);
+        var pts = new List<Vec3> { d };
+        for (int u = reached; u >= 0; u = s.Parent(u))
+        {
+            bool corner = u >= nodeCount;
+            chain.Add(corner ? corners[u - nodeCount].Geo : _vertexGeo[_nodeVertex[u]]);
+            pts.Add(corner ? corners[u - nodeCount].V : _v[_nodeVertex[u]]);
+        }
         chain.Add(from);
+        pts.Add(o);
         chain.Reverse();
         // Ends keep their exact input coordinates; inner points come from the unit vectors.
         chain[0] = from; chain[^1] = to;
@@ -299,9 +356,54 @@ public sealed class DetourPlanner
         {
             DepartsThroughBuffer = bandO >= 0,
             ArrivesThroughBuffer = bandD >= 0,
-            BufferExcessBoundKm = _bufferExcessRad * TotalTurning(o, d, s, reached) * Units.EarthMeanRadiusM / 1000,
+            BufferExcessBoundKm = _bufferExcessRad * TotalTurning(pts) * Units.EarthMeanRadiusM / 1000,
         };
     }
+
+    // The line from closure corner c towards x is tangent at c (both neighbours on one side), as at any turning point.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TangentAt(in BandCorner c, in Vec3 x)
+    {
+        int s1 = Predicates.Sign(c.V, x, c.Prev), s2 = Predicates.Sign(c.V, x, c.Next);
+        return s1 == 0 || s2 == 0 || s1 == s2;
+    }
+
+    // A leg inside the band of obstacle `band` from p (the origin, or closure corner `from`) to closure corner c: clear
+    // of the closure and of every other obstacle, and never leaving the band.
+    private bool InBandLeg(in Vec3 p, BandCorner? from, in BandCorner c, int band, out double rad)
+    {
+        rad = 0;
+        if (p == c.V || (p + c.V).Norm2 < 1e-20) return false;
+        if (!TangentAt(c, p) || from is { } f && !TangentAt(f, c.V)) return false;
+        var nh = p.Cross(c.V).Normalize();
+        if (Blocked(p, c.V, nh, -1, -1, band, -1) || BandCrossings(p, c.V, nh, band) != 0) return false;
+        rad = Vec3.Angle(p, c.V);
+        return true;
+    }
+
+    // The last leg from closure corner c (in the origin's band) to the destination.
+    private bool CornerSeesEnd(in BandCorner c, in Vec3 d, int bandO, int bandD, out double rad)
+    {
+        rad = 0;
+        if (c.V == d || (c.V + d).Norm2 < 1e-20 || !TangentAt(c, d)) return false;
+        var nh = c.V.Cross(d).Normalize();
+        if (Blocked(c.V, d, nh, -1, -1, bandO, bandD)) return false;
+        if (BandCrossings(c.V, d, nh, bandO) > (bandD == bandO ? 2 : 1)) return false;
+        if (bandD >= 0 && bandD != bandO && BandCrossings(c.V, d, nh, bandD) > 1) return false;
+        rad = Vec3.Angle(c.V, d);
+        return true;
+    }
+
+    private RoutePlan Reversed(RoutePlan r, GeoPoint from, GeoPoint to) => r with
+    {
+        From = from,
+        To = to,
+        Waypoints = r.Waypoints.Reverse().ToArray(),
+        LegKm = r.LegKm.Reverse().ToArray(),
+        DepartsThroughBuffer = r.ArrivesThroughBuffer,
+        ArrivesThroughBuffer = r.DepartsThroughBuffer,
+        Reason = r.Reason,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Usable(int node, bool[] allCorners)
@@ -412,8 +514,23 @@ public sealed class DetourPlanner
         if ((p + v).Norm2 < 1e-20) return false;
         var nh = p.Cross(v).Normalize();
         if (Blocked(p, v, nh, -1, vi, band, -1)) return false;
+        // From inside a band the leg may cross the band once, on its way out, and never come back into it: to a corner
+        // of the band's own boundary it stays inside; to anything else it leaves exactly once.
+        if (band >= 0 && BandCrossings(p, v, nh, band) > (ob == band ? 0 : 1)) return false;
         rad = Vec3.Angle(p, v);
         return true;
+    }
+
+    // Proper crossings of the arc p→q with the planning (buffered) boundary of obstacle k.
+    private int BandCrossings(in Vec3 p, in Vec3 q, in Vec3 nh, int k)
+    {
+        int count = 0;
+        for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
+        {
+            if (ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c], double.NaN))
+                count += ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: false);
+        }
+        return count;
     }
 
     /// <summary>
@@ -436,7 +553,7 @@ public sealed class DetourPlanner
             for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
             {
                 if (!ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c], double.NaN)) continue;
-                if (ChainCrosses(p, q, nh, _chunkFirst[c], _chunkCount[c])) return true;
+                if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
             }
         }
         return false;
@@ -444,20 +561,24 @@ public sealed class DetourPlanner
 
     // Edge crosser along a chain (after S2's S2EdgeCrosser): the side of each chain vertex with respect to the arc
     // p→q is computed once and shared by the two edges meeting there; only edges whose ends lie on opposite sides
-    // need the full test.
+    // need the full test. Returns the number of proper crossings (at most 1 when stopAtFirst).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool ChainCrosses(in Vec3 p, in Vec3 q, in Vec3 nh, int first, int count)
+    private int ChainCrossings(in Vec3 p, in Vec3 q, in Vec3 nh, int first, int count, bool stopAtFirst)
     {
-        int ai = first;
+        int ai = first, crossings = 0;
         int sa = Side(p, q, nh, _v[ai]);
         for (int e = 0; e < count; e++)
         {
             int bi = _next[ai];
             int sb = Side(p, q, nh, _v[bi]);
-            if (sa != sb && Predicates.CrossingSign(p, q, _v[ai], _v[bi]) > 0) return true;
+            if (sa != sb && Predicates.CrossingSign(p, q, _v[ai], _v[bi]) > 0)
+            {
+                crossings++;
+                if (stopAtFirst) return crossings;
+            }
             ai = bi; sa = sb;
         }
-        return false;
+        return crossings;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -531,11 +652,8 @@ public sealed class DetourPlanner
         return s1 == 0 || s2 == 0 || s1 == s2;
     }
 
-    private double TotalTurning(in Vec3 o, in Vec3 d, Scratch s, int reached)
+    private static double TotalTurning(List<Vec3> pts)
     {
-        var pts = new List<Vec3> { d };
-        for (int u = reached; u >= 0; u = s.Parent(u)) pts.Add(_v[_nodeVertex[u]]);
-        pts.Add(o);
         double sum = 0;
         for (int i = 1; i + 1 < pts.Count; i++)
         {
