@@ -709,10 +709,12 @@ public static class Wgs84
     // ------------------------------------------------------------------------------------------------ angles
 
     /// <summary>
-    /// sqrt(x^2 + y^2) to within about 0.6 ulp (the naive form errs by up to ~1.3 ulp). The accuracy matters where
-    /// sin(beta2 - beta1) is formed by cancellation for short lines, and keeps results within round-off of GeographicLib
-    /// (which uses C's hypot). Arguments here are bounded (|x|, |y| &lt;= ~1, never both below 1e-154), so no scaling is
-    /// needed; one Newton correction of the square root with an FMA-exact residual is 5x cheaper than double.Hypot.
+    /// sqrt(x^2 + y^2), nearly correctly rounded: one Newton correction of the square root with an FMA-exact residual.
+    /// On random input it equals glibc's hypot 99.8 % of the time (double.Hypot 94 %, the naive form 92 %), and is one
+    /// ulp off otherwise. The accuracy matters where sin(beta2 - beta1) is formed by cancellation for short lines, and
+    /// keeps results within round-off of GeographicLib (which uses C's hypot); inline it is also cheaper than
+    /// double.Hypot (the inverse runs ~15 % faster). Arguments here are bounded (|x|, |y| &lt;= ~1, never both below
+    /// 1e-154), so no scaling against overflow is needed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Hypot(double x, double y)
