@@ -5,25 +5,6 @@ namespace AirspaceSim.Tests.Geodesy;
 /// <summary>Comparison helpers for geodesic results.</summary>
 internal static class GeodesicAssert
 {
-    /// <summary>
-    /// Parses a decimal number the way GeodSolve's DMS decoder does: integer and fractional digits are converted
-    /// separately and then added, which can differ from the correctly rounded value by an ulp. Short lines (under a
-    /// millimetre) are so sensitive to that ulp that the reference azimuths only reproduce with the same inputs.
-    /// </summary>
-    public static double ParseLikeGeodSolve(string text)
-    {
-        var t = text.Trim();
-        double sign = 1;
-        if (t.StartsWith('-')) { sign = -1; t = t[1..]; }
-        else if (t.StartsWith('+')) t = t[1..];
-        int dot = t.IndexOf('.');
-        if (dot < 0 || t.Contains('e') || t.Contains('E'))
-            return sign * double.Parse(t, System.Globalization.CultureInfo.InvariantCulture);
-        double ip = dot == 0 ? 0 : double.Parse(t[..dot], System.Globalization.CultureInfo.InvariantCulture);
-        double fp = dot == t.Length - 1 ? 0 : double.Parse("0" + t[dot..], System.Globalization.CultureInfo.InvariantCulture);
-        return sign * (ip + fp);
-    }
-
     /// <summary>|a - b| reduced modulo 360 (so 180 and -180 agree).</summary>
     public static double AngleDiffDeg(double a, double b)
     {

@@ -21,9 +21,8 @@ public class GeodesicReferenceTests
         foreach (var line in File.ReadLines(path))
         {
             if (line.StartsWith('#') || string.IsNullOrWhiteSpace(line)) continue;
-            var tok = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var f = tok.Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-            for (int k = 0; k < 4; k++) f[k] = GeodesicAssert.ParseLikeGeodSolve(tok[k]);
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
             rows++;
             var r = Wgs84.Inverse(f[0], f[1], f[2], f[3]);
             double ds = Math.Abs(r.DistanceM - f[4]);
