@@ -1,0 +1,86 @@
+using AirspaceSim.Geodesy;
+using BenchmarkDotNet.Attributes;
+
+namespace AirspaceSim.Benchmarks;
+
+/// <summary>
+/// Geodesic throughput on a million random global point pairs (fixed seed, uniform on the sphere), reported per call.
+/// Peer: <c>benchmarks/peers/geographiclib/run.sh</c> times GeographicLib's C++ Inverse on the same kind of input.
+/// Run with <c>--filter '*Geodesic*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Geodesic")]
+public class GeodesicBenchmarks
+{
+    /// <summary>Pairs per benchmark invocation; every reported time is divided by it.</summary>
+    public const int PairCount = 1_000_000;
+
+    private double[] _lat1 = [], _lon1 = [], _lat2 = [], _lon2 = [], _azi1 = [], _s12 = [];
+    private GeoPoint[] _p1 = [], _p2 = [];
+
+    /// <summary>Builds the pairs once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rng = new Random(20240602);
+        _lat1 = new double[PairCount]; _lon1 = new double[PairCount];
+        _lat2 = new double[PairCount]; _lon2 = new double[PairCount];
+        _azi1 = new double[PairCount]; _s12 = new double[PairCount];
+        _p1 = new GeoPoint[PairCount]; _p2 = new GeoPoint[PairCount];
+        for (int i = 0; i < PairCount; i++)
+        {
+            _lat1[i] = Math.Asin(2 * rng.NextDouble() - 1) * (180 / Math.PI);
+            _lon1[i] = 360 * rng.NextDouble() - 180;
+            _lat2[i] = Math.Asin(2 * rng.NextDouble() - 1) * (180 / Math.PI);
+            _lon2[i] = 360 * rng.NextDouble() - 180;
+            _azi1[i] = 360 * rng.NextDouble() - 180;
+            _s12[i] = 20_000_000 * rng.NextDouble();
+            _p1[i] = new GeoPoint(_lat1[i], _lon1[i]);
+            _p2[i] = new GeoPoint(_lat2[i], _lon2[i]);
+        }
+    }
+
+    /// <summary>Full inverse problem (distance and both azimuths).</summary>
+    [Benchmark(OperationsPerInvoke = PairCount)]
+    public double Inverse()
+    {
+        double sum = 0;
+        for (int i = 0; i < PairCount; i++)
+        {
+            var r = Wgs84.Inverse(_lat1[i], _lon1[i], _lat2[i], _lon2[i]);
+            sum += r.DistanceM + r.Azi1Deg + r.Azi2Deg;
+        }
+        return sum;
+    }
+
+    /// <summary>Distance only (the route-length hot path).</summary>
+    [Benchmark(OperationsPerInvoke = PairCount)]
+    public double DistanceM()
+    {
+        double sum = 0;
+        for (int i = 0; i < PairCount; i++) sum += Wgs84.DistanceM(_p1[i], _p2[i]);
+        return sum;
+    }
+
+    /// <summary>Direct problem (random azimuth, distance up to 20,000 km).</summary>
+    [Benchmark(OperationsPerInvoke = PairCount)]
+    public double Direct()
+    {
+        double sum = 0;
+        for (int i = 0; i < PairCount; i++)
+        {
+            var r = Wgs84.Direct(_lat1[i], _lon1[i], _azi1[i], _s12[i]);
+            sum += r.Lat2Deg + r.Lon2Deg + r.Azi2Deg;
+        }
+        return sum;
+    }
+
+    /// <summary>Great-circle distance on the mean sphere, for comparison.</summary>
+    [Benchmark(OperationsPerInvoke = PairCount, Baseline = true)]
+    public double SphereDistanceKm()
+    {
+        double sum = 0;
+        for (int i = 0; i < PairCount; i++) sum += Sphere.DistanceKm(_p1[i], _p2[i]);
+        return sum;
+    }
+}
