@@ -31,9 +31,6 @@ public sealed record RouteCrossing(bool Crosses, IReadOnlyList<CrossingInterval>
 /// </summary>
 public static class AirspaceQueries
 {
-    /// <summary>Mean Earth radius (IUGG R1) used for kilometres until the WGS84 geodesic replaces it.</summary>
-    private const double EarthRadiusKm = 6371.0088;
-
     /// <summary>True if <paramref name="point"/> lies strictly inside the airspace (a boundary vertex is outside).</summary>
     public static bool Contains(this Airspace airspace, GeoPoint point)
     {
@@ -96,7 +93,6 @@ public static class AirspaceQueries
         return airspace.Region.DistanceToBoundary(point);
     }
 
-    // The one place where a leg becomes kilometres: great-circle length on the mean sphere.
-    // Replaced by Wgs84 geodesic length on merge.
-    private static double LegKm(GeoPoint a, GeoPoint b) => EarthRadiusKm * Vec3.Angle(Vec3.FromGeo(a), Vec3.FromGeo(b));
+    // The one place where a leg becomes kilometres: points are found on the sphere, lengths measured on WGS84.
+    private static double LegKm(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
 }

@@ -174,7 +174,7 @@ public sealed class DetourPlanner
     /// Largest distance in km by which the buffered obstacle may lie outside the exact buffer: the route's excess over
     /// the exact buffered optimum is at most this times the route's total turning in radians.
     /// </summary>
-    public double BufferOvershootKm => _bufferExcessRad * Units.EarthMeanRadiusM / 1000;
+    public double BufferOvershootKm => _bufferExcessRad * Sphere.MeanRadiusKm;
 
     /// <summary>
     /// Builds a planner for the given closures.
@@ -190,7 +190,7 @@ public sealed class DetourPlanner
         return new DetourPlanner(closures.ToArray(), bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm);
     }
 
-    private static double DefaultLegKm(GeoPoint a, GeoPoint b) => LegLength.Km(a, b);
+    private static double DefaultLegKm(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
 
     /// <summary>Plans the shortest route from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public RoutePlan Plan(GeoPoint from, GeoPoint to)
@@ -356,7 +356,7 @@ public sealed class DetourPlanner
         {
             DepartsThroughBuffer = bandO >= 0,
             ArrivesThroughBuffer = bandD >= 0,
-            BufferExcessBoundKm = _bufferExcessRad * TotalTurning(pts) * Units.EarthMeanRadiusM / 1000,
+            BufferExcessBoundKm = _bufferExcessRad * TotalTurning(pts) * Sphere.MeanRadiusKm,
         };
     }
 

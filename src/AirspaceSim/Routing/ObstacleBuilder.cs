@@ -29,7 +29,7 @@ internal static class ObstacleBuilder
         if (!(bufferNm >= 0) || double.IsInfinity(bufferNm))
             throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm, "buffer must be a finite number of nautical miles ≥ 0");
         if (cornerSegments < 8) throw new ArgumentOutOfRangeException(nameof(cornerSegments), cornerSegments, "at least 8 segments per full circle");
-        double d = bufferNm * 1852.0 / Units.EarthMeanRadiusM;
+        double d = bufferNm * Units.MetresPerNm / Sphere.MeanRadiusM;
         if (d > 10 * Math.PI / 180) throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm, "buffer larger than 10° of arc (600 NM) is not supported");
 
         // Circumscribed corner polygons: inradius exactly d (spherical right triangle: tan r = tan R cos(π/k)).

@@ -15,7 +15,7 @@ public static class GreatCircle
         if (!(maxStepKm > 0)) throw new ArgumentOutOfRangeException(nameof(maxStepKm), maxStepKm, "step must be positive");
         var va = Vec3.FromGeo(a); var vb = Vec3.FromGeo(b);
         double w = Vec3.Angle(va, vb);
-        int n = Math.Max(1, (int)Math.Ceiling(w * Units.EarthMeanRadiusM / 1000 / maxStepKm));
+        int n = Math.Max(1, (int)Math.Ceiling(w * Sphere.MeanRadiusKm / maxStepKm));
         var pts = new List<(double, double)>(n + 1) { (a.LatDeg, a.LonDeg) };
         double prevLon = a.LonDeg;
         double s = Math.Sin(w);

@@ -102,8 +102,18 @@ public class AirspaceQueriesTests
             var p = Slerp(a, b, theta, t);
             if (insideFlags[i] = Svzm.Region.Contains(p)) inside++;
         }
-        double stepKm = theta * R / N;
-        Assert.That(c.InsideKm, Is.EqualTo(inside * stepKm).Within(2 * c.Intervals.Count * stepKm + 1e-6));
+        // Inside kilometres are WGS84 lengths: measure each run of inside samples on the ellipsoid too.
+        double stepKm = theta * R / N, sampledKm = 0;
+        for (int i = 0; i < N; i++)
+        {
+            if (!insideFlags[i]) continue;
+            int j = i;
+            while (j + 1 < N && insideFlags[j + 1]) j++;
+            sampledKm += Wgs84.DistanceM(Slerp(a, b, theta, (double)i / N).ToGeo(), Slerp(a, b, theta, (double)(j + 1) / N).ToGeo()) / 1000;
+            i = j;
+        }
+        Assert.That(inside, Is.GreaterThan(0));
+        Assert.That(c.InsideKm, Is.EqualTo(sampledKm).Within(2 * c.Intervals.Count * stepKm + 1e-6));
         // Every sample agrees with the intervals except possibly the one straddling an entry or exit.
         for (int i = 0; i < N; i++)
         {
@@ -141,7 +151,7 @@ public class AirspaceQueriesTests
         Assert.That(iv.EntryFraction, Is.Zero);
         Assert.That(iv.Entry, Is.EqualTo(Ccs));
         Assert.That(Svzm.Region.DistanceToBoundary(iv.Exit).Radians, Is.LessThan(1e-9));
-        Assert.That(iv.InsideKm, Is.EqualTo(iv.ExitFraction * R * Vec3.Angle(Vec3.FromGeo(Ccs), Vec3.FromGeo(Mia))).Within(1e-6));
+        Assert.That(iv.InsideKm, Is.EqualTo(Wgs84.DistanceM(Ccs, iv.Exit) / 1000).Within(1e-9), "WGS84 length from the start to the exit");
 
         var back = Svzm.Cross(Mia, Ccs);
         Assert.That(back.Intervals, Has.Count.EqualTo(1));
@@ -156,7 +166,7 @@ public class AirspaceQueriesTests
         var c = Svzm.Cross(Ccs, Mar);
         Assert.That(c.Intervals, Has.Count.EqualTo(1));
         Assert.That(c.Intervals[0].StartsInside && c.Intervals[0].EndsInside, Is.True);
-        Assert.That(c.InsideKm, Is.EqualTo(R * Vec3.Angle(Vec3.FromGeo(Ccs), Vec3.FromGeo(Mar))).Within(1e-9));
+        Assert.That(c.InsideKm, Is.EqualTo(Wgs84.DistanceM(Ccs, Mar) / 1000).Within(1e-9));
     }
 
     [Test]

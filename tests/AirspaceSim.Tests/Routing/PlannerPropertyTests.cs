@@ -18,7 +18,7 @@ namespace AirspaceSim.Tests.Routing;
 public class PlannerPropertyTests
 {
     private const double BufferNm = 30;
-    private static readonly double BufferRad = BufferNm * Units.MetresPerNm / Units.EarthMeanRadiusM;
+    private static readonly double BufferRad = BufferNm * Units.MetresPerNm / Sphere.MeanRadiusM;
 
     private static void Check(int maxTest, ulong seed, Action<Scenario> property, Gen<Scenario>? gen = null) =>
         Prop.ForAll(Arb.From(gen ?? RandomScenarios.Any()), property).Check(RandomScenarios.Config(maxTest, seed));

@@ -11,7 +11,7 @@ namespace AirspaceSim.Tests.Routing;
 /// </summary>
 internal static class SphereTestGeometry
 {
-    public const double KmPerRad = Units.EarthMeanRadiusM / 1000;
+    public const double KmPerRad = Sphere.MeanRadiusKm;
 
     /// <summary>Spherical leg length in km, so that km results compare exactly with <see cref="RoutePlan.SphereRad"/>.</summary>
     public static double SphereKm(GeoPoint a, GeoPoint b) => Vec3.Angle(Vec3.FromGeo(a), Vec3.FromGeo(b)) * KmPerRad;
