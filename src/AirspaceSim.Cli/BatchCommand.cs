@@ -53,7 +53,7 @@ internal static class BatchCommand
     internal sealed record BatchResult(IReadOnlyList<BatchRow> Rows, BatchSummary Summary);
 
     /// <summary>Resolves every row (codes cached), plans the valid ones in parallel and totals the results.</summary>
-    internal static BatchResult Run(PlanningContext ctx, IReadOnlyList<RouteListRow> rows)
+    internal static BatchResult Run(PlanningContext ctx, IReadOnlyList<RouteListRow> rows, int maxDegreeOfParallelism = -1)
     {
         var cache = new Dictionary<string, (RouteOutput.End? End, string? Error)>(StringComparer.OrdinalIgnoreCase);
         (RouteOutput.End? End, string? Error) Resolve(string text)
@@ -79,7 +79,7 @@ internal static class BatchCommand
             ends[i] = (a.End ?? default, b.End ?? default, err);
             if (err == null) { pairs.Add((a.End!.Value.Point, b.End!.Value.Point)); index.Add(i); }
         }
-        var plans = ctx.Planner.PlanAll(pairs);
+        var plans = ctx.Planner.PlanAll(pairs, maxDegreeOfParallelism);
         var planned = new (RoutePlan?, string?)[rows.Count];
         for (int k = 0; k < index.Count; k++) planned[index[k]] = (plans[k].Plan, plans[k].Error?.Message);
 

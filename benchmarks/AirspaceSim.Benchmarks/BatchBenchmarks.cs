@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using AirspaceSim.Cli;
+using AirspaceSim.Data;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
+using BenchmarkDotNet.Attributes;
+
+namespace AirspaceSim.Benchmarks;
+
+/// <summary>
+/// Target 3: the <c>batch</c> command's pipeline (CSV parsing, code resolution, planning, CSV output) on the 52 cases
+/// repeated to 10,400 routes, start-up excluded; reported per route. The floor computes every route's WGS84 length.
+/// Run with <c>--filter '*Batch*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Batch")]
+public class BatchBenchmarks
+{
+    /// <summary>Rows per invocation: the 52 cases, 200 times.</summary>
+    public const int Rows = 52 * 200;
+
+    private string _csv = "";
+    private PlanningContext _ctx = null!;
+    private (GeoPoint, GeoPoint)[] _pairs = [];
+
+    /// <summary>Degree of parallelism of the planning step (the command uses all cores).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; } = 1;
+
+    /// <summary>Builds the route list text and the planner.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var sb = new StringBuilder("from,to\n");
+        var pairs = new List<(GeoPoint, GeoPoint)>();
+        for (int r = 0; r < 200; r++)
+            foreach (var c in BenchData.Cases)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\"{c.A.LatDeg},{c.A.LonDeg}\",\"{c.B.LatDeg},{c.B.LonDeg}\"\n");
+                pairs.Add((c.A, c.B));
+            }
+        _csv = sb.ToString();
+        _pairs = pairs.ToArray();
+        var closures = BenchData.Closures("SVZM");
+        _ctx = new PlanningContext(AirspaceSim.Airspaces.AirspaceCatalog.Bundled, AirportDirectory.Bundled, closures, DetourPlanner.Build(closures));
+    }
+
+    /// <summary>The floor: the WGS84 length of every route, single thread.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Rows)]
+    public double LengthsFloor()
+    {
+        double m = 0;
+        foreach (var (a, b) in _pairs) m += Wgs84.DistanceM(a, b);
+        return m;
+    }
+
+    /// <summary>Parse, resolve, plan, format: what <c>airspacesim batch ROUTES.csv</c> does after start-up.</summary>
+    [Benchmark(OperationsPerInvoke = Rows)]
+    public int BatchPipeline()
+    {
+        var rows = RouteListReader.Parse(_csv, "bench");
+        var result = BatchCommand.Run(_ctx, rows, Threads);
+        var sink = new CountingWriter();
+        BatchCommand.WriteCsv(sink, result);
+        return sink.Count;
+    }
+
+    private sealed class CountingWriter : TextWriter
+    {
+        public int Count { get; private set; }
+        public override Encoding Encoding => Encoding.UTF8;
+        public override void Write(char value) => Count++;
+        public override void Write(string? value) => Count += value?.Length ?? 0;
+    }
+}

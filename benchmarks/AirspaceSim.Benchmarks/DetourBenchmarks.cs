@@ -1,0 +1,81 @@
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
+using BenchmarkDotNet.Attributes;
+
+namespace AirspaceSim.Benchmarks;
+
+/// <summary>
+/// Target 1: one detour query around SVZM (114 vertices) for routes that cross it, against the floor — computing the
+/// WGS84 lengths of the result's legs, which any answer must at least do. Run with <c>--filter '*Detour*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Detour")]
+public class DetourQueryBenchmarks
+{
+    private DetourPlanner _planner = null!;
+    private GeoPoint _a, _b;
+    private GeoPoint[] _waypoints = [];
+
+    /// <summary>Cases of svzm-cases.csv: AMS–CUR (2 legs), GRU–MIA (3 legs), BOG–POS (7 legs).</summary>
+    [Params("C01", "C13", "C28")]
+    public string Case { get; set; } = "C01";
+
+    /// <summary>Builds the planner and takes the waypoints of the answer for the floor.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _planner = DetourPlanner.Build(BenchData.Closures("SVZM"));
+        var c = BenchData.Cases.Single(x => x.Id == Case);
+        (_a, _b) = (c.A, c.B);
+        var plan = _planner.Plan(_a, _b);
+        if (plan.Status != RouteStatus.Detour) throw new InvalidOperationException($"{Case} is not a detour");
+        _waypoints = plan.Waypoints.ToArray();
+    }
+
+    /// <summary>The floor: WGS84 lengths of the detour's legs.</summary>
+    [Benchmark(Baseline = true)]
+    public double LegLengthsFloor()
+    {
+        double km = 0;
+        for (int i = 0; i + 1 < _waypoints.Length; i++) km += Wgs84.DistanceM(_waypoints[i], _waypoints[i + 1]);
+        return km;
+    }
+
+    /// <summary>The full query: rejection tests, graph search, waypoints and WGS84 lengths (legs and direct).</summary>
+    [Benchmark]
+    public RoutePlan Plan() => _planner.Plan(_a, _b);
+}
+
+/// <summary>
+/// Target 2: a route that does not come near any closure, against one WGS84 inverse (which the answer needs anyway
+/// for the direct length). Run with <c>--filter '*Rejection*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Rejection")]
+public class RejectionBenchmarks
+{
+    private DetourPlanner _planner = null!;
+    private GeoPoint _a, _b;
+
+    /// <summary>Routes far from SVZM: London–New York, Madrid–São Paulo (C51), Lima–Miami (C50).</summary>
+    [Params("LHR-JFK", "C51", "C50")]
+    public string Route { get; set; } = "LHR-JFK";
+
+    /// <summary>Builds the planner.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _planner = DetourPlanner.Build(BenchData.Closures("SVZM"));
+        if (Route == "LHR-JFK") (_a, _b) = (new GeoPoint(51.4706, -0.4619), new GeoPoint(40.6398, -73.7789));
+        else { var c = BenchData.Cases.Single(x => x.Id == Route); (_a, _b) = (c.A, c.B); }
+        if (_planner.Plan(_a, _b).Status != RouteStatus.Direct) throw new InvalidOperationException($"{Route} is not direct");
+    }
+
+    /// <summary>The floor: one WGS84 inverse.</summary>
+    [Benchmark(Baseline = true)]
+    public double InverseFloor() => Wgs84.DistanceM(_a, _b);
+
+    /// <summary>The full query for a route that needs no detour.</summary>
+    [Benchmark]
+    public RoutePlan Plan() => _planner.Plan(_a, _b);
+}
