@@ -33,8 +33,22 @@ internal static class CliApp
         catch (Exception e) when (e is CliException or FormatException or IOException or InvalidDataException
                                       or ArgumentException or KeyNotFoundException or UnauthorizedAccessException)
         {
-            io.Err.WriteLine($"airspacesim: error: {e.Message}");
+            io.Err.WriteLine($"airspacesim: error: {OneLine(e)}");
             return 2;
         }
+    }
+
+    /// <summary>An exception's message as one line: without the "(Parameter 'x')" and "Actual value was" parts that
+    /// <see cref="ArgumentException"/> appends, line breaks folded into spaces.</summary>
+    public static string OneLine(Exception e)
+    {
+        string m = e.Message;
+        if (e is ArgumentOutOfRangeException { ActualValue: not null })
+        {
+            int nl = m.LastIndexOf('\n');
+            if (nl >= 0) m = m[..nl].TrimEnd('\r');
+        }
+        if (e is ArgumentException { ParamName: { } name }) m = m.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        return string.Join(' ', m.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
