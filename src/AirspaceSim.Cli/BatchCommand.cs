@@ -79,7 +79,8 @@ internal static class BatchCommand
             ends[i] = (a.End ?? default, b.End ?? default, err);
             if (err == null) { pairs.Add((a.End!.Value.Point, b.End!.Value.Point)); index.Add(i); }
         }
-        var plans = ctx.Planner.PlanAll(pairs);
+        // PlanAll rejects an empty list (Partitioner.Create(0, 0)): a header-only list or one whose every row is an error.
+        var plans = pairs.Count > 0 ? ctx.Planner.PlanAll(pairs) : [];
         var planned = new (RoutePlan?, string?)[rows.Count];
         for (int k = 0; k < index.Count; k++) planned[index[k]] = (plans[k].Plan, plans[k].Error?.Message);
 
