@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace AirspaceSim.Cli;
 
@@ -13,7 +14,13 @@ internal static class CliApp
 {
     public static int Run(string[] args, CliIO io)
     {
-        var root = new RootCommand("AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth.");
+        // A named root rather than RootCommand, whose name is the host executable's ("AirspaceSim.Cli", or "testhost"
+        // in-process): usage lines then read "airspacesim route ...", the installed tool's command.
+        var root = new Command("airspacesim", "AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(GeodesicCommand.Create(io));
         root.Subcommands.Add(RouteCommand.Create(io));
         root.Subcommands.Add(BatchCommand.Create(io));
