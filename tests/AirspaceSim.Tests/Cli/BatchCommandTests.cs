@@ -276,7 +276,7 @@ public class BatchCommandTests
             var r = RunWithInput(good, "batch", "-", "--format", format);
             Assert.That(r.Exit, Is.EqualTo(1), r.ToString());
             Assert.That(r.ErrLines, Has.Length.EqualTo(2), r.ToString());
-            Assert.That(r.ErrLines[0], Does.Contain("line 3").And.Contain("'XXX'").And.StartWith("airspacesim: "));
+            Assert.That(r.ErrLines[0], Does.StartWith("airspacesim: standard input: line 3: to: ").And.Contain("'XXX'"));
             Assert.That(r.ErrLines[1], Does.Contain("line 4").And.Contain("latitude 95"));
             List<(string Status, string Reason, int Line)> rows;
             if (format == "csv")
@@ -314,6 +314,15 @@ public class BatchCommandTests
         Assert.That(names[2], Is.EqualTo(names[0]));
         Assert.That(results[1].GetProperty("routeKm").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(results[1].GetProperty("legsKm").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public void RowErrorsInAFile_NameTheFileAndLine()
+    {
+        var f = _tmp.Write("routes.csv", "from,to\nAMS,CUR\n\nAMS,XXX\n");
+        var r = Run("batch", f);
+        Assert.That(r.Exit, Is.EqualTo(1), r.ToString());
+        Assert.That(r.ErrLines.Single(), Does.StartWith($"airspacesim: {f}: line 4: to: "));
     }
 
     [Test]
