@@ -34,7 +34,7 @@ internal static class BatchCommand
             var result = Run(ctx, rows);
             if (parse.GetValue(format) == "json") WriteJson(io.Out, result); else WriteCsv(io.Out, result);
             foreach (var r in result.Rows)
-                if (r.Error != null) io.Err.WriteLine($"airspacesim: {(path == "-" ? "stdin" : path)}: line {r.Row.LineNumber}: {r.Error}");
+                if (r.Error != null) io.Err.WriteLine($"airspacesim: {(path == "-" ? "standard input" : path)}: line {r.Row.LineNumber}: {r.Error}");
             return result.Summary.Errors > 0 ? 1 : 0;
         }));
         return cmd;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace AirspaceSim.Cli;
 
@@ -13,7 +14,13 @@ internal static class CliApp
 {
     public static int Run(string[] args, CliIO io)
     {
-        var root = new RootCommand("AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth.");
+        // A named root rather than RootCommand, whose name is the host executable's ("AirspaceSim.Cli", or "testhost"
+        // in-process): usage lines then read "airspacesim route ...", the installed tool's command.
+        var root = new Command("airspacesim", "AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(GeodesicCommand.Create(io));
         root.Subcommands.Add(RouteCommand.Create(io));
         root.Subcommands.Add(BatchCommand.Create(io));
@@ -33,8 +40,22 @@ internal static class CliApp
         catch (Exception e) when (e is CliException or FormatException or IOException or InvalidDataException
                                       or ArgumentException or KeyNotFoundException or UnauthorizedAccessException)
         {
-            io.Err.WriteLine($"airspacesim: error: {e.Message}");
+            io.Err.WriteLine($"airspacesim: error: {OneLine(e)}");
             return 2;
         }
+    }
+
+    /// <summary>An exception's message as one line: without the "(Parameter 'x')" and "Actual value was" parts that
+    /// <see cref="ArgumentException"/> appends, line breaks folded into spaces.</summary>
+    public static string OneLine(Exception e)
+    {
+        string m = e.Message;
+        if (e is ArgumentOutOfRangeException { ActualValue: not null })
+        {
+            int nl = m.LastIndexOf('\n');
+            if (nl >= 0) m = m[..nl].TrimEnd('\r');
+        }
+        if (e is ArgumentException { ParamName: { } name }) m = m.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        return string.Join(' ', m.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }

@@ -76,15 +76,22 @@ internal sealed class PlanningOptions
         if (parse.GetValue(Airports) is { } airportsFile)
         {
             if (!File.Exists(airportsFile)) throw new CliException($"--airports: file not found: {airportsFile}");
-            airports = airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)
-                ? AirportDirectory.FromOpenFlights(airportsFile)
-                : AirportDirectory.FromCsv(File.OpenText(airportsFile), airportsFile);
+            if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) airports = AirportDirectory.FromOpenFlights(airportsFile);
+            else
+            {
+                using var reader = File.OpenText(airportsFile);
+                airports = AirportDirectory.FromCsv(reader, airportsFile);
+            }
         }
         DetourPlanner planner;
         try { planner = DetourPlanner.Build(closures, buffer); }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "bufferNm")
+        {
+            throw new CliException($"--buffer-nm: {buffer.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {CliApp.OneLine(e)}");
+        }
         catch (Exception e) when (e is NotSupportedException or ArgumentOutOfRangeException)
         {
-            throw new CliException($"cannot plan around {string.Join(", ", ids)}: {e.Message}");
+            throw new CliException($"cannot plan around {string.Join(", ", ids)}: {CliApp.OneLine(e)}");
         }
         return new PlanningContext(catalog, airports, closures, planner);
     }

@@ -74,6 +74,9 @@ internal static class RouteOutput
         w.WriteNull("directKm"); w.WriteNull("routeKm"); w.WriteNull("extraKm"); w.WriteNull("extraPercent");
         w.WriteStartArray("crossed"); w.WriteEndArray();
         w.WriteStartArray("waypoints"); w.WriteEndArray();
+        // The same fields as a route row, so that consumers can read every result alike.
+        w.WriteStartArray("legsKm"); w.WriteEndArray();
+        w.WriteNull("departsThroughBuffer"); w.WriteNull("arrivesThroughBuffer"); w.WriteNull("bufferExcessBoundKm");
         w.WriteEndObject();
     }
 

@@ -256,6 +256,7 @@ public sealed class DetourPlanner
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var results = new (RoutePlan?, Exception?)[pairs.Count];
+        if (pairs.Count == 0) return results; // Partitioner.Create rejects an empty range
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         // Ranges of a few hundred routes keep the per-item scheduling cost far below one query.
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Count, 256), options, range =>

@@ -1,0 +1,196 @@
+using static AirspaceSim.Tests.Cli.CliRunner;
+
+namespace AirspaceSim.Tests.Cli;
+
+/// <summary>Bad input: one clear <c>airspacesim: error:</c> line on stderr, exit code 2, nothing on stdout.</summary>
+[TestFixture]
+public class CliErrorTests
+{
+    private TempDir _tmp = null!;
+
+    [SetUp] public void SetUp() => _tmp = NewTempDir();
+    [TearDown] public void TearDown() => _tmp.Dispose();
+
+    [Test]
+    public void UnknownAirportCode()
+    {
+        AssertUserError(Run("route", "XXX", "CUR"), "FROM:", "unknown airport code 'XXX'", "LAT,LON");
+        AssertUserError(Run("route", "AMS", "QQQQ"), "TO:", "unknown airport code 'QQQQ'");
+    }
+
+    [Test]
+    public void UnknownCodeCloseToAKnownOne_SuggestsIt()
+    {
+        // AMX is one edit away from AMS (and possibly others); the hint lists close codes.
+        AssertUserError(Run("route", "AMX", "CUR"), "unknown airport code 'AMX'", "did you mean", "AMS");
+    }
+
+    [TestCase("95,3", "latitude 95")]
+    [TestCase("-91,3", "latitude -91")]
+    [TestCase("12,200", "longitude")]
+    [TestCase("abc,def", "'abc,def' is not LAT,LON")]
+    [TestCase("12.5,", "invalid location")]
+    [TestCase("1,2,3", "invalid location")]
+    public void MalformedCoordinates(string text, string fragment)
+    {
+        AssertUserError(Run("route", text, "CUR"), "FROM:", fragment);
+        AssertUserError(Run("route", "CUR", text), "TO:", fragment);
+    }
+
+    [Test]
+    public void ANumberWithoutComma_IsTakenAsACodeAndTheMessageExplainsBoth()
+    {
+        AssertUserError(Run("route", "12.5", "CUR"), "FROM:", "'12.5'", "LAT,LON");
+    }
+
+    [Test]
+    public void UnknownAirspaceId_SuggestsTheCloseOne()
+    {
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZX"), "--closed", "unknown airspace id 'SVZX'", "did you mean SVZM");
+    }
+
+    [Test]
+    public void UnknownAirspaceId_WithoutCloseMatch_ListsKnownIds()
+    {
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,QWERTY"), "unknown airspace id 'QWERTY'", "known ids", "SVZM", "TNCF");
+    }
+
+    [Test]
+    public void EmptyClosedList()
+    {
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", ","), "--closed", "no airspace ids");
+    }
+
+    [Test]
+    public void MissingAirspacesFile()
+    {
+        var missing = Path.Combine(_tmp.Path, "nope.geojson");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", missing), "--airspaces", "file not found", missing);
+    }
+
+    [Test]
+    public void AirspacesFileThatIsAFolder()
+    {
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Path), "--airspaces", "not found");
+    }
+
+    [Test]
+    public void AirspacesFileThatIsNotJson()
+    {
+        var f = _tmp.Write("hello.geojson", "hello, world\n");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f), "hello.geojson", "not valid JSON");
+    }
+
+    [Test]
+    public void AirspacesFileThatIsEmpty()
+    {
+        var f = _tmp.Write("empty.geojson", "");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f), "empty.geojson");
+    }
+
+    [Test]
+    public void AirspacesFileThatIsJsonButNotGeoJson()
+    {
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Write("arr.geojson", "[1,2]")), "arr.geojson", "expected a GeoJSON object");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Write("foo.geojson", """{"type":"Foo"}""")), "foo.geojson", "\"Foo\" is not supported");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Write("nf.geojson", """{"type":"FeatureCollection"}""")), "nf.geojson", "\"features\"");
+    }
+
+    [Test]
+    public void AirspacesFileWithNoFeatures_ClosingAnIdFromItIsAnUnknownId()
+    {
+        var f = _tmp.Write("none.geojson", """{"type":"FeatureCollection","features":[]}""");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZZZZ"), "unknown airspace id 'ZZZZ'");
+        // Without closing anything from it, the (empty) file changes nothing.
+        var ok = Run("route", "AMS", "CUR", "--airspaces", f, "--format", "json");
+        Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
+        Assert.That(ok.Json().Status(), Is.EqualTo("detour"));
+    }
+
+    [Test]
+    public void SelfIntersectingAirspace_IsLeftOutAndClosingItSaysWhy()
+    {
+        var f = _tmp.Write("bow.geojson", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"BOWT","name":"Bow tie"},
+               "geometry":{"type":"Polygon","coordinates":[[[0,0],[10,10],[10,0],[0,10],[0,0]]]}},
+              {"type":"Feature","properties":{"id":"GOOD","name":"Square"},
+               "geometry":{"type":"Polygon","coordinates":[[[20,20],[21,20],[21,21],[20,21],[20,20]]]}}]}
+            """);
+        var r = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "BOWT");
+        var line = AssertUserError(r, "--closed", "'BOWT'", "left out", "crosses itself");
+        Assert.That(r.ErrLines[0], Does.Contain("bow.geojson").And.Contain("loaded 1 airspaces").And.Contain("1 feature(s) left out"), r.ToString());
+        Assert.That(line, Does.Not.Contain("did you mean"));
+
+        // The valid feature of the same file can be closed; the load note stays on stderr.
+        var ok = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "GOOD,SVZM", "--format", "json");
+        Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
+        Assert.That(ok.Json().Status(), Is.EqualTo("detour"));
+        Assert.That(ok.Err, Does.Contain("left out").And.Not.Contain("error"));
+    }
+
+    [TestCase("-1", "-1")]
+    [TestCase("NaN", "NaN")]
+    [TestCase("Infinity", "Infinity")]
+    public void BadBuffer(string value, string shown)
+    {
+        AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", value), "--buffer-nm", shown);
+    }
+
+    [Test]
+    public void TooLargeBuffer_IsOneLine()
+    {
+        var line = AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", "5000"), "--buffer-nm", "5000", "600 NM");
+        Assert.That(line, Does.Not.Contain("(Parameter"));
+    }
+
+    [Test]
+    public void AntipodalEnds()
+    {
+        AssertUserError(Run("route", "0,0", "0,180"), "antipodal");
+    }
+
+    [Test]
+    public void MissingAndMalformedAirportsFile()
+    {
+        AssertUserError(Run("route", "AMS", "CUR", "--airports", Path.Combine(_tmp.Path, "nope.csv")), "--airports", "file not found");
+        var bad = _tmp.Write("airports.csv", "from,to\nAMS,CUR\n");
+        AssertUserError(Run("route", "AMS", "CUR", "--airports", bad), "airports.csv", "icao,iata,name,country,lat,lon");
+    }
+
+    [Test]
+    public void OwnAirportsFile_ResolvesItsCodes()
+    {
+        var f = _tmp.Write("airports.csv", "icao,iata,name,country,lat,lon\nXAAA,XAA,Test A,NL,52.3,4.76\nXBBB,,Test B,CW,12.19,-68.96\n");
+        var r = Run("route", "XAA", "XBBB", "--airports", f, "--format", "json");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.Json().Status(), Is.EqualTo("detour"));
+        AssertUserError(Run("route", "AMS", "XBBB", "--airports", f), "unknown airport code 'AMS'");
+    }
+
+    [Test]
+    public void BadFormat_IsRejectedBySystemCommandLine()
+    {
+        var r = Run("route", "AMS", "CUR", "--format", "xml");
+        Assert.That(r.Exit, Is.Not.EqualTo(0), r.ToString());
+        Assert.That(r.Err, Does.Contain("xml"), r.ToString());
+        Assert.That(r.Out, Does.Not.Contain("\"status\""));
+        var b = Run("batch", "-", "--format", "table");
+        Assert.That(b.Exit, Is.Not.EqualTo(0), b.ToString());
+        Assert.That(b.Err, Does.Contain("table"), b.ToString());
+    }
+
+    [Test]
+    public void MissingArgumentAndUnknownOption_AreParseErrors()
+    {
+        var r = Run("route", "AMS");
+        Assert.That(r.Exit, Is.Not.EqualTo(0), r.ToString());
+        Assert.That(r.Err, Is.Not.Empty);
+        var u = Run("route", "AMS", "CUR", "--bogus");
+        Assert.That(u.Exit, Is.Not.EqualTo(0), u.ToString());
+        Assert.That(u.Err, Does.Contain("--bogus"), u.ToString());
+        var n = Run("route", "AMS", "CUR", "--buffer-nm", "lots");
+        Assert.That(n.Exit, Is.Not.EqualTo(0), n.ToString());
+        Assert.That(n.Err, Does.Contain("lots"), n.ToString());
+    }
+}
