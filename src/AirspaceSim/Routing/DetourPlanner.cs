@@ -218,13 +218,13 @@ public sealed class DetourPlanner
         for (int k = 0; k < _obstacles.Length; k++)
         {
             var ob = _obstacles[k];
-            if (Vec3.Angle(o, ob.Center) <= ob.CapRadiusRad && ob.Contains(o))
+            if (Vec3.Angle(o, ob.Center) <= ob.CapRadiusRad && InsideHull(k, o) && ob.Contains(o))
             {
                 if (ob.OriginalContains(o))
                     return Unreachable(from, to, directKm, $"origin {from} is inside closed airspace {InsideWhich(o)}", CrossedClosures(o, d));
                 bandO = k;
             }
-            if (Vec3.Angle(d, ob.Center) <= ob.CapRadiusRad && ob.Contains(d))
+            if (Vec3.Angle(d, ob.Center) <= ob.CapRadiusRad && InsideHull(k, d) && ob.Contains(d))
             {
                 if (ob.OriginalContains(d))
                     return Unreachable(from, to, directKm, $"destination {to} is inside closed airspace {InsideWhich(d)}", CrossedClosures(o, d));
@@ -232,14 +232,14 @@ public sealed class DetourPlanner
             }
         }
 
-        if (!Blocked(o, d, nh, -1, -1, bandO, bandD) &&
+        if (!Blocked(o, d, nh, bandO, bandD) &&
             (bandO < 0 || BandCrossings(o, d, nh, bandO) <= (bandD == bandO ? 2 : 1)) &&
             (bandD < 0 || bandD == bandO || BandCrossings(o, d, nh, bandD) <= 1))
         {
             var plan = Direct(from, to, directKm, Vec3.Angle(o, d));
             return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
         }
-        var crossed = CrossedClosures(o, d);
+        var crossed = DirectCrossed(o, d, nh);
         // The search lets the origin's side turn around closure corners inside its band; when only the destination
         // lies in a band, search the reverse route (same length) and turn it around.
         if (bandO < 0 && bandD >= 0)
@@ -270,6 +270,9 @@ public sealed class DetourPlanner
         return results;
     }
 
+    // A* with lazy edge evaluation (as in lazy PRM / LazySP): links from the origin and to the destination are pushed
+    // after the cheap tangent test and their visibility is checked only when popped. The heuristic keeps the number of
+    // pops small, so a query tests few lines for visibility; every accepted edge is verified, so the result is exact.
     private RoutePlan Search(GeoPoint from, GeoPoint to, Vec3 o, Vec3 d, double directKm, int bandO, int bandD,
         IReadOnlyList<string> crossed)
     {
@@ -282,58 +285,74 @@ public sealed class DetourPlanner
         // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
         var corners = bandO >= 0 ? _bandCorners[bandO] : [];
 
-        // Destination links: the vertices that see the destination along a tangent.
         for (int i = 0; i < nodeCount; i++)
         {
-            if (Usable(i, all) && Sees(d, i, bandD, out double rad)) s.SetTargetLink(i, rad);
-        }
-        for (int j = 0; j < corners.Length; j++)
-            if (CornerSeesEnd(corners[j], d, bandO, bandD, out double rad)) s.SetTargetLink(nodeCount + j, rad);
-        // Origin links seed the search.
-        for (int i = 0; i < nodeCount; i++)
-        {
-            if (Usable(i, all) && Sees(o, i, bandO, out double rad))
-                s.Relax(i, rad, -1, rad + Heuristic(_v[_nodeVertex[i]], d));
+            if (!Usable(i, all) || !TangentFrom(o, i, bandO)) continue;
+            // Keyed by the chord, a lower bound of the arc: the exact length (an atan2) is paid only when popped.
+            var v = _v[_nodeVertex[i]];
+            s.Push(Heuristic(o, v) + Heuristic(v, d), i, double.NaN, -1, Scratch.FromOrigin);
         }
         for (int j = 0; j < corners.Length; j++)
             if (InBandLeg(o, null, corners[j], bandO, out double rad))
-                s.Relax(nodeCount + j, rad, -1, rad + Heuristic(corners[j].V, d));
+                s.Push(rad + Heuristic(corners[j].V, d), nodeCount + j, rad, -1, Scratch.Verified);
 
-        int reached = -1; double best = double.PositiveInfinity;
-        while (s.TryPop(out int u, out double f))
+        int reached = -1; double best = 0;
+        while (s.TryPop(out var e))
         {
-            if (f >= best) break; // A*: the first time the target's bound is not beaten, it is optimal
-            if (!s.Close(u)) continue;
-            double gu = s.G(u);
-            if (s.TryTargetLink(u, out double toTarget) && gu + toTarget < best)
+            if (e.Kind == Scratch.ToTarget)
             {
-                best = gu + toTarget;
-                reached = u;
+                // The cheapest open bound is a line to the destination: if it is clear, no other route can be shorter.
+                bool ok = e.Node >= nodeCount
+                    ? CornerSeesEnd(corners[e.Node - nodeCount], d, bandO, bandD, out _)
+                    : Sees(d, e.Node, bandD, out _);
+                if (!ok) continue;
+                reached = e.Node; best = e.G;
+                break;
             }
+            if (s.IsClosed(e.Node)) continue;
+            if (e.Kind == Scratch.FromOrigin)
+            {
+                if (double.IsNaN(e.G))
+                {
+                    var v = _v[_nodeVertex[e.Node]];
+                    double g = Vec3.Angle(o, v);
+                    s.Push(g + Heuristic(v, d), e.Node, g, -1, Scratch.FromOrigin);
+                    continue;
+                }
+                if (!Sees(o, e.Node, bandO, out _)) continue;
+            }
+            s.Close(e.Node, e.G, e.Parent);
+            int u = e.Node;
+            double gu = e.G;
             if (u >= nodeCount)
             {
                 // A closure corner inside the band: its links are found on demand (band queries are rare).
                 var c = corners[u - nodeCount];
+                if (TangentAt(c, d)) s.Push(gu + Vec3.Angle(c.V, d), u, gu + Vec3.Angle(c.V, d), u, Scratch.ToTarget);
                 for (int j = 0; j < corners.Length; j++)
                 {
-                    if (j == u - nodeCount || !InBandLeg(c.V, c, corners[j], bandO, out double rad)) continue;
-                    double g = gu + rad;
-                    if (g < s.G(nodeCount + j)) s.Relax(nodeCount + j, g, u, g + Heuristic(corners[j].V, d));
+                    if (j == u - nodeCount || s.IsClosed(nodeCount + j) || !InBandLeg(c.V, c, corners[j], bandO, out double rad)) continue;
+                    s.Relax(nodeCount + j, gu + rad, u, gu + rad + Heuristic(corners[j].V, d));
                 }
                 for (int i = 0; i < nodeCount; i++)
                 {
-                    if (!Usable(i, all) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO, out double rad)) continue;
-                    double g = gu + rad;
-                    if (g < s.G(i)) s.Relax(i, g, u, g + Heuristic(_v[_nodeVertex[i]], d));
+                    if (!Usable(i, all) || s.IsClosed(i) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO, out double rad)) continue;
+                    s.Relax(i, gu + rad, u, gu + rad + Heuristic(_v[_nodeVertex[i]], d));
                 }
                 continue;
             }
-            for (int e = _adjStart[u]; e < _adjStart[u + 1]; e++)
+            var vu = _v[_nodeVertex[u]];
+            if (TangentFrom(d, u, bandD))
             {
-                int w = _adjTo[e];
-                if (!Usable(w, all)) continue;
-                double g = gu + _adjRad[e];
-                if (g < s.G(w)) s.Relax(w, g, u, g + Heuristic(_v[_nodeVertex[w]], d));
+                double gt = gu + Vec3.Angle(vu, d);
+                s.Push(gt, u, gt, u, Scratch.ToTarget);
+            }
+            for (int k = _adjStart[u]; k < _adjStart[u + 1]; k++)
+            {
+                int w = _adjTo[k];
+                if (!Usable(w, all) || s.IsClosed(w)) continue;
+                double g = gu + _adjRad[k];
+                s.Relax(w, g, u, g + Heuristic(_v[_nodeVertex[w]], d));
             }
         }
         if (reached < 0)
@@ -361,6 +380,17 @@ public sealed class DetourPlanner
         };
     }
 
+    // The cheap half of Sees: the line from free point p to node i is tangent at the node (not needed for a corner of
+    // the buffered obstacle whose band holds p).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TangentFrom(in Vec3 p, int node, int band)
+    {
+        int vi = _nodeVertex[node];
+        if (_obstacleOf[vi] == band) return true;
+        var v = _v[vi];
+        return v != p && Predicates.Sign(p, v, _v[_prev[vi]]) == Predicates.Sign(p, v, _v[_next[vi]]);
+    }
+
     // The line from closure corner c towards x is tangent at c (both neighbours on one side), as at any turning point.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TangentAt(in BandCorner c, in Vec3 x)
@@ -377,7 +407,7 @@ public sealed class DetourPlanner
         if (p == c.V || (p + c.V).Norm2 < 1e-20) return false;
         if (!TangentAt(c, p) || from is { } f && !TangentAt(f, c.V)) return false;
         var nh = p.Cross(c.V).Normalize();
-        if (Blocked(p, c.V, nh, -1, -1, band, -1) || BandCrossings(p, c.V, nh, band) != 0) return false;
+        if (Blocked(p, c.V, nh, band, -1) || BandCrossings(p, c.V, nh, band) != 0) return false;
         rad = Vec3.Angle(p, c.V);
         return true;
     }
@@ -388,7 +418,7 @@ public sealed class DetourPlanner
         rad = 0;
         if (c.V == d || (c.V + d).Norm2 < 1e-20 || !TangentAt(c, d)) return false;
         var nh = c.V.Cross(d).Normalize();
-        if (Blocked(c.V, d, nh, -1, -1, bandO, bandD)) return false;
+        if (Blocked(c.V, d, nh, bandO, bandD)) return false;
         if (BandCrossings(c.V, d, nh, bandO) > (bandD == bandO ? 2 : 1)) return false;
         if (bandD >= 0 && bandD != bandO && BandCrossings(c.V, d, nh, bandD) > 1) return false;
         rad = Vec3.Angle(c.V, d);
@@ -514,7 +544,7 @@ public sealed class DetourPlanner
         }
         if ((p + v).Norm2 < 1e-20) return false;
         var nh = p.Cross(v).Normalize();
-        if (Blocked(p, v, nh, -1, vi, band, -1)) return false;
+        if (Blocked(p, v, nh, band, -1)) return false;
         // From inside a band the leg may cross the band once, on its way out, and never come back into it: to a corner
         // of the band's own boundary it stays inside; to anything else it leaves exactly once.
         if (band >= 0 && BandCrossings(p, v, nh, band) > (ob == band ? 0 : 1)) return false;
@@ -537,27 +567,42 @@ public sealed class DetourPlanner
     /// <summary>
     /// True if the arc p→q properly crosses a planning edge. Obstacles <paramref name="bandA"/> and
     /// <paramref name="bandB"/> (buffer bands holding a route end) are tested against their unbuffered polygons.
-    /// Vertex indices pv, qv name ends that are boundary vertices (edges through them touch, never cross).
+    /// Edges through an end of the arc touch it and never count as crossings.
     /// </summary>
-    private bool Blocked(in Vec3 p, in Vec3 q, in Vec3 nh, int pv, int qv, int bandA, int bandB)
+    private bool Blocked(in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
     {
         for (int k = 0; k < _obstacles.Length; k++)
+            if (BlockedBy(k, p, q, nh, bandA, bandB)) return true;
+        return false;
+    }
+
+    private bool BlockedBy(int k, in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
+    {
+        if (!ArcMayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k], _obstacles[k].CapRadiusRad)) return false;
+        if (k == bandA || k == bandB)
         {
-            if (!ArcMayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k], _obstacles[k].CapRadiusRad)) continue;
-            if (k == bandA || k == bandB)
-            {
-                foreach (var poly in _obstacles[k].OriginalPolygons)
-                    foreach (var loop in poly)
-                        if (loop.IsCrossedBy(p, q)) return true;
-                continue;
-            }
-            for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
-            {
-                if (!ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c], double.NaN)) continue;
-                if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
-            }
+            foreach (var poly in _obstacles[k].OriginalPolygons)
+                foreach (var loop in poly)
+                    if (loop.IsCrossedBy(p, q)) return true;
+            return false;
+        }
+        for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
+        {
+            if (!ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c], double.NaN)) continue;
+            if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
         }
         return false;
+    }
+
+    // The closures a blocked direct route crosses, both ends being outside every closure. Without a buffer an obstacle
+    // made of one closure is crossed exactly when it blocks the route; merged or buffered obstacles ask each closure.
+    private List<string> DirectCrossed(in Vec3 o, in Vec3 d, in Vec3 nh)
+    {
+        if (_bufferExcessRad > 0 || _obstacles.Any(ob => ob.SourceIds.Count != 1)) return CrossedClosures(o, d);
+        var ids = new List<string>(1);
+        for (int k = 0; k < _obstacles.Length; k++)
+            if (BlockedBy(k, o, d, nh, -1, -1) && !ids.Contains(_obstacles[k].SourceIds[0])) ids.Add(_obstacles[k].SourceIds[0]);
+        return ids;
     }
 
     // Edge crosser along a chain (after S2's S2EdgeCrosser): the side of each chain vertex with respect to the arc
@@ -630,7 +675,7 @@ public sealed class DetourPlanner
                 if (u == v || (u + v).Norm2 < 1e-20) continue;
                 if (!Tangent(u, v, up, un) || !Tangent(u, v, _v[_prev[vi]], _v[_next[vi]])) continue;
                 var nh = u.Cross(v).Normalize();
-                if (Blocked(u, v, nh, ui, vi, -1, -1)) continue;
+                if (Blocked(u, v, nh, -1, -1)) continue;
                 local.Add((i, j, Vec3.Angle(u, v)));
             }
             found[i] = local;
@@ -717,19 +762,25 @@ public sealed class DetourPlanner
     /// <summary>Per-thread A* state, reset in O(1) per query by a generation stamp.</summary>
     private sealed class Scratch
     {
-        private readonly double[] _g, _target;
-        private readonly int[] _parent, _stamp, _targetStamp;
+        /// <summary>Entry kinds: an edge known to be clear; a link from the origin not yet checked; a link from
+        /// <c>Node</c> to the destination not yet checked (its G is the whole route's length).</summary>
+        public const byte Verified = 0, FromOrigin = 1, ToTarget = 2;
+
+        public readonly record struct Entry(double F, int Node, double G, int Parent, byte Kind);
+
+        private readonly double[] _g;
+        private readonly int[] _parent, _stamp;
         private readonly bool[] _closed;
-        private (double F, int Node)[] _heap;
+        private Entry[] _heap;
         private int _heapCount, _query;
 
         public Scratch(int n, int obstacles)
         {
             AllCorners = new bool[obstacles];
-            _g = new double[n]; _target = new double[n];
-            _parent = new int[n]; _stamp = new int[n]; _targetStamp = new int[n];
+            _g = new double[n];
+            _parent = new int[n]; _stamp = new int[n];
             _closed = new bool[n];
-            _heap = new (double, int)[Math.Max(16, 4 * n)];
+            _heap = new Entry[Math.Max(16, 4 * n)];
         }
 
         /// <summary>Per obstacle: whether every corner may be used this query (else hull corners only).</summary>
@@ -737,37 +788,31 @@ public sealed class DetourPlanner
 
         public void NextQuery() { _query++; _heapCount = 0; }
 
-        public double G(int i) => _stamp[i] == _query ? _g[i] : double.PositiveInfinity;
-
         public int Parent(int i) => _parent[i];
 
-        public void SetTargetLink(int i, double rad) { _targetStamp[i] = _query; _target[i] = rad; }
+        public bool IsClosed(int i) => _stamp[i] == _query && _closed[i];
 
-        public bool TryTargetLink(int i, out double rad)
-        {
-            rad = _target[i];
-            return _targetStamp[i] == _query;
-        }
-
+        /// <summary>Pushes a verified edge unless the node already has a verified entry at least as short.</summary>
         public void Relax(int i, double g, int parent, double f)
         {
             if (_stamp[i] != _query) { _stamp[i] = _query; _closed[i] = false; }
             else if (_closed[i] || g >= _g[i]) return;
-            _g[i] = g; _parent[i] = parent;
-            Push(f, i);
+            _g[i] = g;
+            Push(f, i, g, parent, Verified);
         }
 
-        /// <summary>Marks i closed; false if it already was (a stale heap entry).</summary>
-        public bool Close(int i)
+        public void Close(int i, double g, int parent)
         {
-            if (_closed[i]) return false;
+            if (_stamp[i] != _query) _stamp[i] = _query;
             _closed[i] = true;
-            return true;
+            _g[i] = g; _parent[i] = parent;
         }
 
-        private void Push(double f, int node)
+        public void Push(double f, int node, double g, int parent, byte kind)
         {
+            if (_stamp[node] != _query) { _stamp[node] = _query; _closed[node] = false; _g[node] = double.PositiveInfinity; }
             if (_heapCount == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+            var e = new Entry(f, node, g, parent, kind);
             int i = _heapCount++;
             while (i > 0)
             {
@@ -775,13 +820,13 @@ public sealed class DetourPlanner
                 if (_heap[p].F <= f) break;
                 _heap[i] = _heap[p]; i = p;
             }
-            _heap[i] = (f, node);
+            _heap[i] = e;
         }
 
-        public bool TryPop(out int node, out double f)
+        public bool TryPop(out Entry e)
         {
-            if (_heapCount == 0) { node = -1; f = 0; return false; }
-            (f, node) = _heap[0];
+            if (_heapCount == 0) { e = default; return false; }
+            e = _heap[0];
             var last = _heap[--_heapCount];
             int i = 0;
             while (true)
