@@ -24,6 +24,7 @@ internal static class CliApp
         root.Subcommands.Add(GeodesicCommand.Create(io));
         root.Subcommands.Add(RouteCommand.Create(io));
         root.Subcommands.Add(BatchCommand.Create(io));
+        root.Subcommands.Add(BenchCommand.Create(io));
         // The main job with no arguments.
         root.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
         var config = new InvocationConfiguration { Output = io.Out, Error = io.Err };
