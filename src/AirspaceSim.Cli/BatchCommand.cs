@@ -118,20 +118,22 @@ internal static class BatchCommand
                 continue;
             }
             var p = r.Plan!;
+            // Formatted straight into the builder (no per-row strings): the output is most of a batch's cost.
             sb.Append(RouteOutput.Status(p.Status)).Append(',');
-            sb.Append(p.DirectKm.ToString("F3", Inv)).Append(',');
-            if (p.RouteKm is { } km) sb.Append(km.ToString("F3", Inv)).Append(',').Append(p.ExtraKm!.Value.ToString("F3", Inv)).Append(',')
-                .Append((p.ExtraPercent ?? 0).ToString("F4", Inv)).Append(',');
+            sb.Append(Inv, $"{p.DirectKm:F3},");
+            if (p.RouteKm is { } km) sb.Append(Inv, $"{km:F3},{p.ExtraKm!.Value:F3},{p.ExtraPercent ?? 0:F4},");
             else sb.Append(",,,");
-            Field(sb, string.Join(' ', p.Crossed)).Append(',');
+            if (p.Crossed.Count > 0) Field(sb, p.Crossed.Count == 1 ? p.Crossed[0] : string.Join(' ', p.Crossed));
+            sb.Append(',');
             Field(sb, p.Reason ?? "").Append(',');
-            var wp = new StringBuilder();
+            // Waypoints "lat lon;lat lon": digits, signs, dots, blanks and semicolons need no CSV quoting.
             for (int i = 0; i < p.Waypoints.Count; i++)
             {
-                if (i > 0) wp.Append(';');
-                wp.Append(p.Waypoints[i].LatDeg.ToString("0.######", Inv)).Append(' ').Append(p.Waypoints[i].LonDeg.ToString("0.######", Inv));
+                if (i > 0) sb.Append(';');
+                // Rounded to 6 decimals (0.1 m) and printed shortest-round-trip: a custom format string costs ~10× more.
+                sb.Append(Inv, $"{Math.Round(p.Waypoints[i].LatDeg, 6)} {Math.Round(p.Waypoints[i].LonDeg, 6)}");
             }
-            Field(sb, wp.ToString()).Append('\n');
+            sb.Append('\n');
         }
         var s = result.Summary;
         sb.Append(string.Create(Inv,
@@ -171,6 +173,7 @@ internal static class BatchCommand
     private static StringBuilder Field(StringBuilder sb, string text)
     {
         if (text.AsSpan().IndexOfAny(",\"\n\r") < 0) return sb.Append(text);
+        if (!text.Contains('"')) return sb.Append('"').Append(text).Append('"');
         return sb.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
     }
 }

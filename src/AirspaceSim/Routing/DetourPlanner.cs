@@ -612,11 +612,11 @@ public sealed class DetourPlanner
     private int ChainCrossings(in Vec3 p, in Vec3 q, in Vec3 nh, int first, int count, bool stopAtFirst)
     {
         int ai = first, crossings = 0;
-        int sa = Side(p, q, nh, _v[ai]);
+        int sa = Predicates.SideOfArc(p, q, nh, _v[ai]);
         for (int e = 0; e < count; e++)
         {
             int bi = _next[ai];
-            int sb = Side(p, q, nh, _v[bi]);
+            int sb = Predicates.SideOfArc(p, q, nh, _v[bi]);
             if (sa != sb && Predicates.CrossingSign(p, q, _v[ai], _v[bi]) > 0)
             {
                 crossings++;
@@ -625,16 +625,6 @@ public sealed class DetourPlanner
             ai = bi; sa = sb;
         }
         return crossings;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Side(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 x)
-    {
-        // nh is the unit normal of p→q; |nh·x| beyond a few ulps decides the side, otherwise the exact predicate.
-        double t = nh.Dot(x);
-        if (t > 1e-14) return 1;
-        if (t < -1e-14) return -1;
-        return Predicates.Sign(p, q, x);
     }
 
     /// <summary>

@@ -44,6 +44,17 @@ public static class Predicates
         return det > MaxDeterminantError ? 1 : det < -MaxDeterminantError ? -1 : 0;
     }
 
+    /// <summary>
+    /// <see cref="Sign"/>(p, q, x) for many x against one arc p→q whose unit normal <paramref name="nh"/> is computed
+    /// once: beyond a few ulps the sign of nh·x is certain, otherwise the exact predicate decides.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int SideOfArc(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 x)
+    {
+        double t = nh.Dot(x);
+        return t > 1e-14 ? 1 : t < -1e-14 ? -1 : Sign(p, q, x);
+    }
+
     /// <summary>Sign with exact arithmetic and symbolic perturbation; 0 only for repeated points.</summary>
     public static int ExpensiveSign(Vec3 a, Vec3 b, Vec3 c)
     {

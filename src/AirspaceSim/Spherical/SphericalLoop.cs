@@ -215,11 +215,11 @@ public sealed class SphericalLoop
         {
             if (filter && !arc.MayIntersectCap(_blockCenter[k], _blockRadius[k])) continue;
             int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
-            int sa = Side(p, q, nh, _v[start]);
+            int sa = Predicates.SideOfArc(p, q, nh, _v[start]);
             for (int i = start; i < end; i++)
             {
                 int j = i + 1 == n ? 0 : i + 1;
-                int sb = Side(p, q, nh, _v[j]);
+                int sb = Predicates.SideOfArc(p, q, nh, _v[j]);
                 if (sa != sb && Predicates.CrossingSign(p, q, _v[i], _v[j]) > 0)
                 {
                     count++;
@@ -229,13 +229,6 @@ public sealed class SphericalLoop
             }
         }
         return count;
-    }
-
-    private static int Side(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 x)
-    {
-        // Beyond a few ulps the sign of nh·x is certain; otherwise ask the exact predicate.
-        double t = nh.Dot(x);
-        return t > 1e-14 ? 1 : t < -1e-14 ? -1 : Predicates.Sign(p, q, x);
     }
 
     /// <summary>True if <paramref name="p"/> is one of the vertices.</summary>
