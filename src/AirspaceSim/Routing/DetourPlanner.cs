@@ -56,6 +56,8 @@ public sealed class DetourPlanner
     private readonly bool[] _clean;
     private readonly bool[] _onHull;
     private readonly double _bufferExcessRad;
+    // Every obstacle is exactly one closure: then an obstacle blocking the direct route names the closure it crosses.
+    private readonly bool _singleSources;
     private readonly ThreadLocal<Scratch> _scratch;
     // Each boundary vertex as a geographic point, made once: a vertex of a closure keeps its exact input coordinates,
     // so that Vec3.FromGeo(waypoint) is that vertex again (a round trip through atan2 can move it one ulp inside).
@@ -74,6 +76,7 @@ public sealed class DetourPlanner
         var built = ObstacleBuilder.Build(closures, bufferNm, cornerSegments);
         _obstacles = built.Obstacles.ToArray();
         _bufferExcessRad = built.BufferExcessRad;
+        _singleSources = _obstacles.All(ob => ob.SourceIds.Count == 1);
 
         // Flatten.
         var v = new List<Vec3>(); var next = new List<int>(); var prev = new List<int>(); var obs = new List<int>();
@@ -232,14 +235,27 @@ public sealed class DetourPlanner
             }
         }
 
-        if (!Blocked(o, d, nh, bandO, bandD) &&
+        // One pass over the obstacles decides whether the direct route is blocked and, when every obstacle is a single
+        // unbuffered closure, which closures it crosses (ends inside closures have returned above).
+        bool perObstacle = _bufferExcessRad == 0 && _singleSources;
+        bool blocked = false;
+        List<string>? crossedIds = null;
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            if (!BlockedBy(k, o, d, nh, bandO, bandD)) continue;
+            blocked = true;
+            if (!perObstacle) break;
+            crossedIds ??= new List<string>(1);
+            if (!crossedIds.Contains(_obstacles[k].SourceIds[0])) crossedIds.Add(_obstacles[k].SourceIds[0]);
+        }
+        if (!blocked &&
             (bandO < 0 || BandCrossings(o, d, nh, bandO) <= (bandD == bandO ? 2 : 1)) &&
             (bandD < 0 || bandD == bandO || BandCrossings(o, d, nh, bandD) <= 1))
         {
             var plan = Direct(from, to, directKm, Vec3.Angle(o, d));
             return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
         }
-        var crossed = DirectCrossed(o, d, nh);
+        IReadOnlyList<string> crossed = perObstacle ? crossedIds ?? [] : CrossedClosures(o, d);
         // The search lets the origin's side turn around closure corners inside its band; when only the destination
         // lies in a band, search the reverse route (same length) and turn it around.
         if (bandO < 0 && bandD >= 0)
@@ -592,17 +608,6 @@ public sealed class DetourPlanner
             if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
         }
         return false;
-    }
-
-    // The closures a blocked direct route crosses, both ends being outside every closure. Without a buffer an obstacle
-    // made of one closure is crossed exactly when it blocks the route; merged or buffered obstacles ask each closure.
-    private List<string> DirectCrossed(in Vec3 o, in Vec3 d, in Vec3 nh)
-    {
-        if (_bufferExcessRad > 0 || _obstacles.Any(ob => ob.SourceIds.Count != 1)) return CrossedClosures(o, d);
-        var ids = new List<string>(1);
-        for (int k = 0; k < _obstacles.Length; k++)
-            if (BlockedBy(k, o, d, nh, -1, -1) && !ids.Contains(_obstacles[k].SourceIds[0])) ids.Add(_obstacles[k].SourceIds[0]);
-        return ids;
     }
 
     // Edge crosser along a chain (after S2's S2EdgeCrosser): the side of each chain vertex with respect to the arc
