@@ -55,6 +55,9 @@ public sealed class DetourPlanner
     private readonly Vec3[][] _hull;
     private readonly bool[] _clean;
     private readonly bool[] _onHull;
+    // The pockets of each clean obstacle: the free regions between its shell and a hull edge, with their corners. A
+    // route end inside a pocket makes that pocket's corners usable; the corners of every other pocket stay pruned.
+    private readonly (SphericalLoop Region, int[] Nodes)[][] _pockets;
     private readonly double _bufferExcessRad;
     // Every obstacle is exactly one closure: then an obstacle blocking the direct route names the closure it crosses.
     private readonly bool _singleSources;
@@ -131,6 +134,8 @@ public sealed class DetourPlanner
         (_hull, _onHull) = BuildHulls();
         _clean = new bool[_obstacles.Length];
         for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
+        _pockets = new (SphericalLoop, int[])[_obstacles.Length][];
+        for (int k = 0; k < _obstacles.Length; k++) _pockets[k] = BuildPockets(k);
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
         var inputPoints = new Dictionary<Vec3, GeoPoint>();
         foreach (var a in closures)
@@ -297,13 +302,13 @@ public sealed class DetourPlanner
         int nodeCount = _nodeVertex.Length;
         var all = s.AllCorners;
         for (int k = 0; k < _obstacles.Length; k++)
-            all[k] = !_clean[k] || InsideHull(k, o) || InsideHull(k, d);
+            all[k] = !_clean[k] || !OpenPocket(k, o, s) || !OpenPocket(k, d, s);
         // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
         var corners = bandO >= 0 ? _bandCorners[bandO] : [];
 
         for (int i = 0; i < nodeCount; i++)
         {
-            if (!Usable(i, all) || !TangentFrom(o, i, bandO)) continue;
+            if (!Usable(i, s) || !TangentFrom(o, i, bandO)) continue;
             // Keyed by the chord, a lower bound of the arc: the exact length (an atan2) is paid only when popped.
             var v = _v[_nodeVertex[i]];
             s.Push(Heuristic(o, v) + Heuristic(v, d), i, double.NaN, -1, Scratch.FromOrigin);
@@ -352,7 +357,7 @@ public sealed class DetourPlanner
                 }
                 for (int i = 0; i < nodeCount; i++)
                 {
-                    if (!Usable(i, all) || s.IsClosed(i) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO, out double rad)) continue;
+                    if (!Usable(i, s) || s.IsClosed(i) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO, out double rad)) continue;
                     s.Relax(i, gu + rad, u, gu + rad + Heuristic(_v[_nodeVertex[i]], d));
                 }
                 continue;
@@ -366,7 +371,7 @@ public sealed class DetourPlanner
             for (int k = _adjStart[u]; k < _adjStart[u + 1]; k++)
             {
                 int w = _adjTo[k];
-                if (!Usable(w, all) || s.IsClosed(w)) continue;
+                if (!Usable(w, s) || s.IsClosed(w)) continue;
                 double g = gu + _adjRad[k];
                 s.Relax(w, g, u, g + Heuristic(_v[_nodeVertex[w]], d));
             }
@@ -453,10 +458,57 @@ public sealed class DetourPlanner
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Usable(int node, bool[] allCorners)
+    private bool Usable(int node, Scratch s)
     {
         int vi = _nodeVertex[node];
-        return _onHull[vi] || allCorners[_obstacleOf[vi]];
+        return _onHull[vi] || s.AllCorners[_obstacleOf[vi]] || s.InPocket(node);
+    }
+
+    // Makes the corners of the pocket of obstacle k holding p usable; false if p is inside the hull but in no pocket
+    // (inside the obstacle's band, or an obstacle without pockets), when every corner must stay usable.
+    private bool OpenPocket(int k, in Vec3 p, Scratch s)
+    {
+        if (!InsideHull(k, p)) return true;
+        foreach (var (region, nodes) in _pockets[k])
+        {
+            if (Vec3.Angle(p, region.Center) > region.CapRadiusRad || !region.Contains(p)) continue;
+            foreach (int n in nodes) s.MarkPocket(n);
+            return true;
+        }
+        return false;
+    }
+
+    private (SphericalLoop, int[])[] BuildPockets(int k)
+    {
+        var shell = _obstacles[k].Loops[0];
+        int start = Array.IndexOf(_obstacleOf, k), n = shell.Count;
+        int firstHull = -1;
+        for (int i = 0; i < n; i++) if (_onHull[start + i]) { firstHull = i; break; }
+        if (_hull[k].Length == 0 || firstHull < 0) return [];
+        var pockets = new List<(SphericalLoop, int[])>();
+        // Walk the shell from a hull vertex; each run of vertices off the hull is a pocket's chain, closed by the hull
+        // edge across its mouth. The chain has the obstacle on its left, so the pocket is on its right: reversed, the
+        // ring runs counter-clockwise around the pocket.
+        for (int step = 0; step < n;)
+        {
+            int a = (firstHull + step) % n;
+            int len = 1;
+            while (len <= n && !_onHull[start + (a + len) % n]) len++;
+            if (len > 1)
+            {
+                var ring = new List<Vec3>();
+                var nodes = new List<int>();
+                for (int j = len; j >= 0; j--)
+                {
+                    int vi = start + (a + j) % n;
+                    ring.Add(_v[vi]);
+                    if (j > 0 && j < len && _vertexNode[vi] >= 0) nodes.Add(_vertexNode[vi]);
+                }
+                pockets.Add((SphericalLoop.FromCcwVertices(ring), nodes.ToArray()));
+            }
+            step += len;
+        }
+        return pockets.ToArray();
     }
 
     // Strictly-inside test for a convex counter-clockwise hull: left of every edge.
@@ -772,6 +824,7 @@ public sealed class DetourPlanner
         public Scratch(int n, int obstacles)
         {
             AllCorners = new bool[obstacles];
+            _pocketStamp = new int[n];
             _g = new double[n];
             _parent = new int[n]; _stamp = new int[n];
             _closed = new bool[n];
@@ -780,6 +833,14 @@ public sealed class DetourPlanner
 
         /// <summary>Per obstacle: whether every corner may be used this query (else hull corners only).</summary>
         public bool[] AllCorners { get; }
+
+        private readonly int[] _pocketStamp;
+
+        /// <summary>Makes a pocket corner usable for this query.</summary>
+        public void MarkPocket(int node) => _pocketStamp[node] = _query;
+
+        /// <summary>True if the node is a corner of a pocket opened for this query.</summary>
+        public bool InPocket(int node) => _pocketStamp[node] == _query;
 
         public void NextQuery() { _query++; _heapCount = 0; }
 
