@@ -15,6 +15,7 @@ namespace AirspaceSim.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Batch")]
+[GcServer(true), GcConcurrent(false)] // as the CLI runs (AirspaceSim.Cli.csproj)
 public class BatchBenchmarks
 {
     /// <summary>Rows per invocation: the 52 cases, 200 times.</summary>

@@ -10,6 +10,7 @@ namespace AirspaceSim.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Network")]
+[GcServer(true), GcConcurrent(false)] // as the CLI runs (AirspaceSim.Cli.csproj)
 public class NetworkBenchmarks
 {
     private (GeoPoint From, GeoPoint To)[] _pairs = [];

@@ -48,7 +48,7 @@ internal sealed class Obstacle
 
     // With the obstacle on the left of every loop, the shell contains the inside of the polygon and each hole loop
     // contains everything but its enclave, so the polygon is the intersection of its loops' left regions.
-    private static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
+    internal static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
     {
         foreach (var l in loops) if (!l.Contains(p)) return false;
         return true;

@@ -126,8 +126,8 @@ internal static class ObstacleBuilder
             // The unbuffered polygons inside this planning polygon (all of them when there is no buffer).
             var inside = d == 0
                 ? [loops]
-                : mergedPolys.Where(mp => Obstacle_ContainsPoint(loops, InteriorPoint(mp))).ToList();
-            var sources = members.Where(m => Obstacle_ContainsPoint(loops, InteriorPoint(m.Loops))).Select(m => m.Id).Distinct().ToList();
+                : mergedPolys.Where(mp => Obstacle.PolygonContains(loops, mp[0].InteriorProbe)).ToList();
+            var sources = members.Where(m => Obstacle.PolygonContains(loops, m.Loops[0].InteriorProbe)).Select(m => m.Id).Distinct().ToList();
             yield return new Obstacle(loops, inside, sources);
         }
     }
@@ -219,18 +219,5 @@ internal static class ObstacleBuilder
         while (pts.Count > 1 && pts[^1] == pts[0]) pts.RemoveAt(pts.Count - 1);
         if (NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence) != ccw) pts.Reverse();
         return SphericalLoop.FromCcwVertices(pts);
-    }
-
-    private static Vec3 InteriorPoint(IReadOnlyList<SphericalLoop> loops)
-    {
-        // A point just left of the first shell edge's midpoint, nearer to it than to any other edge of the shell.
-        var shell = loops[0];
-        return shell.InteriorProbe;
-    }
-
-    private static bool Obstacle_ContainsPoint(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
-    {
-        foreach (var l in loops) if (!l.Contains(p)) return false;
-        return true;
     }
 }
