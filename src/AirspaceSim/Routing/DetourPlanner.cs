@@ -217,7 +217,7 @@ public sealed class DetourPlanner
         var nh = (1 / nNorm) * n;
         bool near = false;
         for (int k = 0; k < _obstacles.Length && !near; k++)
-            near = ArcMayHitCap(o, d, nh, _obstacles[k].Center, _obstacleCos[k], _obstacles[k].CapRadiusRad);
+            near = ArcMayHitCap(o, d, nh, _obstacles[k].Center, _obstacleCos[k]);
         if (!near)
             return Direct(from, to, directKm, Vec3.Angle(o, d));
 
@@ -626,7 +626,7 @@ public sealed class DetourPlanner
         int count = 0;
         for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
         {
-            if (ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c], double.NaN))
+            if (ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c]))
                 count += ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: false);
         }
         return count;
@@ -646,7 +646,7 @@ public sealed class DetourPlanner
 
     private bool BlockedBy(int k, in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
     {
-        if (!ArcMayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k], _obstacles[k].CapRadiusRad)) return false;
+        if (!ArcMayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k])) return false;
         if (k == bandA || k == bandB)
         {
             foreach (var poly in _obstacles[k].OriginalPolygons)
@@ -656,7 +656,7 @@ public sealed class DetourPlanner
         }
         for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
         {
-            if (!ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c], double.NaN)) continue;
+            if (!ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c])) continue;
             if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
         }
         return false;
@@ -689,7 +689,7 @@ public sealed class DetourPlanner
     /// cosR). False only when the arc certainly misses.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ArcMayHitCap(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 c, double cosR, double radiusRad)
+    private static bool ArcMayHitCap(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 c, double cosR)
     {
         if (cosR <= 0) return true; // caps of a hemisphere or more: not worth a test
         if (p.Dot(c) >= cosR || q.Dot(c) >= cosR) return true;
