@@ -57,7 +57,7 @@ public sealed class DetourPlanner
     private readonly bool[] _onHull;
     // The pockets of each clean obstacle: the free regions between its shell and a hull edge, with their corners. A
     // route end inside a pocket makes that pocket's corners usable; the corners of every other pocket stay pruned.
-    private readonly (SphericalLoop Region, int[] Nodes)[][] _pockets;
+    private readonly (SphericalLoop Region, int[] Nodes, double CosCap)[][] _pockets;
     private readonly double _bufferExcessRad;
     // Every obstacle is exactly one closure: then an obstacle blocking the direct route names the closure it crosses.
     private readonly bool _singleSources;
@@ -134,7 +134,7 @@ public sealed class DetourPlanner
         (_hull, _onHull) = BuildHulls();
         _clean = new bool[_obstacles.Length];
         for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
-        _pockets = new (SphericalLoop, int[])[_obstacles.Length][];
+        _pockets = new (SphericalLoop, int[], double)[_obstacles.Length][];
         for (int k = 0; k < _obstacles.Length; k++) _pockets[k] = BuildPockets(k);
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
         var inputPoints = new Dictionary<Vec3, GeoPoint>();
@@ -221,18 +221,25 @@ public sealed class DetourPlanner
         if (!near)
             return Direct(from, to, directKm, Vec3.Angle(o, d));
 
+        // Where each end lies relative to each obstacle: outside its hull, in one of its pockets (free space), or in
+        // neither — only then can it be inside the obstacle, which the exact test decides.
         // Ends inside a closure: no route. Ends inside a buffer band only: that band is crossed on the first/last leg.
+        var s = _scratch.Value!;
+        s.NextQuery();
+        var locO = s.LocationO; var locD = s.LocationD;
         int bandO = -1, bandD = -1;
         for (int k = 0; k < _obstacles.Length; k++)
         {
             var ob = _obstacles[k];
-            if (Vec3.Angle(o, ob.Center) <= ob.CapRadiusRad && InsideHull(k, o) && ob.Contains(o))
+            locO[k] = Locate(k, o);
+            locD[k] = Locate(k, d);
+            if (locO[k] <= NoPocket && ob.Contains(o))
             {
                 if (ob.OriginalContains(o))
                     return Unreachable(from, to, directKm, $"origin {from} is inside closed airspace {InsideWhich(o)}", CrossedClosures(o, d));
                 bandO = k;
             }
-            if (Vec3.Angle(d, ob.Center) <= ob.CapRadiusRad && InsideHull(k, d) && ob.Contains(d))
+            if (locD[k] <= NoPocket && ob.Contains(d))
             {
                 if (ob.OriginalContains(d))
                     return Unreachable(from, to, directKm, $"destination {to} is inside closed airspace {InsideWhich(d)}", CrossedClosures(o, d));
@@ -264,8 +271,8 @@ public sealed class DetourPlanner
         // The search lets the origin's side turn around closure corners inside its band; when only the destination
         // lies in a band, search the reverse route (same length) and turn it around.
         if (bandO < 0 && bandD >= 0)
-            return Reversed(Search(to, from, d, o, directKm, bandD, -1, crossed), from, to);
-        return Search(from, to, o, d, directKm, bandO, bandD, crossed);
+            return Reversed(Search(s, to, from, d, o, directKm, bandD, -1, locD, locO, crossed), from, to);
+        return Search(s, from, to, o, d, directKm, bandO, bandD, locO, locD, crossed);
     }
 
     /// <summary>
@@ -294,15 +301,20 @@ public sealed class DetourPlanner
     // A* with lazy edge evaluation (as in lazy PRM / LazySP): links from the origin and to the destination are pushed
     // after the cheap tangent test and their visibility is checked only when popped. The heuristic keeps the number of
     // pops small, so a query tests few lines for visibility; every accepted edge is verified, so the result is exact.
-    private RoutePlan Search(GeoPoint from, GeoPoint to, Vec3 o, Vec3 d, double directKm, int bandO, int bandD,
-        IReadOnlyList<string> crossed)
+    private RoutePlan Search(Scratch s, GeoPoint from, GeoPoint to, Vec3 o, Vec3 d, double directKm, int bandO, int bandD,
+        int[] locO, int[] locD, IReadOnlyList<string> crossed)
     {
-        var s = _scratch.Value!;
-        s.NextQuery();
         int nodeCount = _nodeVertex.Length;
         var all = s.AllCorners;
         for (int k = 0; k < _obstacles.Length; k++)
-            all[k] = !_clean[k] || !OpenPocket(k, o, s) || !OpenPocket(k, d, s);
+        {
+            // Pocket corners are usable only from inside their pocket; an end that may be inside the obstacle (a band
+            // or an enclave) or an obstacle without a hull keeps every corner.
+            all[k] = !_clean[k] || locO[k] <= NoPocket || locD[k] <= NoPocket;
+            if (all[k]) continue;
+            if (locO[k] >= 0) foreach (int n in _pockets[k][locO[k]].Nodes) s.MarkPocket(n);
+            if (locD[k] >= 0) foreach (int n in _pockets[k][locD[k]].Nodes) s.MarkPocket(n);
+        }
         // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
         var corners = bandO >= 0 ? _bandCorners[bandO] : [];
 
@@ -464,28 +476,30 @@ public sealed class DetourPlanner
         return _onHull[vi] || s.AllCorners[_obstacleOf[vi]] || s.InPocket(node);
     }
 
-    // Makes the corners of the pocket of obstacle k holding p usable; false if p is inside the hull but in no pocket
-    // (inside the obstacle's band, or an obstacle without pockets), when every corner must stay usable.
-    private bool OpenPocket(int k, in Vec3 p, Scratch s)
+    // Where a point lies relative to obstacle k: OutsideHull, in pocket j (≥ 0: free space between the shell and a hull
+    // edge), NoPocket (inside the hull but in no pocket: inside the shell), or NoHull (the obstacle has no hull).
+    private const int OutsideHull = -1, NoPocket = -2, NoHull = -3;
+
+    private int Locate(int k, in Vec3 p)
     {
-        if (!InsideHull(k, p)) return true;
-        foreach (var (region, nodes) in _pockets[k])
-        {
-            if (Vec3.Angle(p, region.Center) > region.CapRadiusRad || !region.Contains(p)) continue;
-            foreach (int n in nodes) s.MarkPocket(n);
-            return true;
-        }
-        return false;
+        if (_obstacleCos[k] > 0 && p.Dot(_obstacles[k].Center) < _obstacleCos[k]) return OutsideHull;
+        if (_hull[k].Length == 0) return NoHull;
+        if (!InsideHull(k, p)) return OutsideHull;
+        var pockets = _pockets[k];
+        for (int j = 0; j < pockets.Length; j++)
+            if ((pockets[j].CosCap <= 0 || p.Dot(pockets[j].Region.Center) >= pockets[j].CosCap) && pockets[j].Region.Contains(p))
+                return j;
+        return NoPocket;
     }
 
-    private (SphericalLoop, int[])[] BuildPockets(int k)
+    private (SphericalLoop, int[], double)[] BuildPockets(int k)
     {
         var shell = _obstacles[k].Loops[0];
         int start = Array.IndexOf(_obstacleOf, k), n = shell.Count;
         int firstHull = -1;
         for (int i = 0; i < n; i++) if (_onHull[start + i]) { firstHull = i; break; }
         if (_hull[k].Length == 0 || firstHull < 0) return [];
-        var pockets = new List<(SphericalLoop, int[])>();
+        var pockets = new List<(SphericalLoop, int[], double)>();
         // Walk the shell from a hull vertex; each run of vertices off the hull is a pocket's chain, closed by the hull
         // edge across its mouth. The chain has the obstacle on its left, so the pocket is on its right: reversed, the
         // ring runs counter-clockwise around the pocket.
@@ -504,7 +518,8 @@ public sealed class DetourPlanner
                     ring.Add(_v[vi]);
                     if (j > 0 && j < len && _vertexNode[vi] >= 0) nodes.Add(_vertexNode[vi]);
                 }
-                pockets.Add((SphericalLoop.FromCcwVertices(ring), nodes.ToArray()));
+                var region = SphericalLoop.FromCcwVertices(ring);
+                pockets.Add((region, nodes.ToArray(), CapCos(region.CapRadiusRad)));
             }
             step += len;
         }
@@ -824,6 +839,7 @@ public sealed class DetourPlanner
         public Scratch(int n, int obstacles)
         {
             AllCorners = new bool[obstacles];
+            LocationO = new int[obstacles]; LocationD = new int[obstacles];
             _pocketStamp = new int[n];
             _g = new double[n];
             _parent = new int[n]; _stamp = new int[n];
@@ -833,6 +849,12 @@ public sealed class DetourPlanner
 
         /// <summary>Per obstacle: whether every corner may be used this query (else hull corners only).</summary>
         public bool[] AllCorners { get; }
+
+        /// <summary>Per obstacle: where the origin / destination lies (see Locate).</summary>
+        public int[] LocationO { get; }
+
+        /// <summary>Per obstacle: where the destination lies.</summary>
+        public int[] LocationD { get; }
 
         private readonly int[] _pocketStamp;
 
