@@ -57,7 +57,10 @@ public sealed class DetourPlanner
     private readonly bool[] _onHull;
     // The pockets of each clean obstacle: the free regions between its shell and a hull edge, with their corners. A
     // route end inside a pocket makes that pocket's corners usable; the corners of every other pocket stay pruned.
-    private readonly (SphericalLoop Region, int[] Nodes, double CosCap)[][] _pockets;
+    private readonly (SphericalLoop Region, int[] Nodes, double CosCap, int LidA, int LidB)[][] _pockets;
+    // Neighbours of each hull-boundary vertex along the hull (-1 off the hull): with no pocket open, a route touches a
+    // clean obstacle only as it would touch its convex hull, so tangency is tested against the hull, not the shell.
+    private readonly int[] _hullPrev, _hullNext;
     private readonly double _bufferExcessRad;
     // Every obstacle is exactly one closure: then an obstacle blocking the direct route names the closure it crosses.
     private readonly bool _singleSources;
@@ -134,7 +137,9 @@ public sealed class DetourPlanner
         (_hull, _onHull) = BuildHulls();
         _clean = new bool[_obstacles.Length];
         for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
-        _pockets = new (SphericalLoop, int[], double)[_obstacles.Length][];
+        _pockets = new (SphericalLoop, int[], double, int, int)[_obstacles.Length][];
+        _hullPrev = new int[_v.Length]; _hullNext = new int[_v.Length];
+        Array.Fill(_hullPrev, -1); Array.Fill(_hullNext, -1);
         for (int k = 0; k < _obstacles.Length; k++) _pockets[k] = BuildPockets(k);
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
         var inputPoints = new Dictionary<Vec3, GeoPoint>();
@@ -160,7 +165,7 @@ public sealed class DetourPlanner
             _bandCorners[k] = list.ToArray();
         }
         int maxCorners = _bandCorners.Length == 0 ? 0 : _bandCorners.Max(c => c.Length);
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length + maxCorners, _obstacles.Length));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length + maxCorners, _obstacles.Length, _v.Length));
     }
 
     /// <summary>The closures this planner routes around.</summary>
@@ -312,15 +317,20 @@ public sealed class DetourPlanner
             // or an enclave) or an obstacle without a hull keeps every corner.
             all[k] = !_clean[k] || locO[k] <= NoPocket || locD[k] <= NoPocket;
             if (all[k]) continue;
-            if (locO[k] >= 0) foreach (int n in _pockets[k][locO[k]].Nodes) s.MarkPocket(n);
-            if (locD[k] >= 0) foreach (int n in _pockets[k][locD[k]].Nodes) s.MarkPocket(n);
+            foreach (int loc in (ReadOnlySpan<int>)[locO[k], locD[k]])
+            {
+                if (loc < 0) continue;
+                var pocket = _pockets[k][loc];
+                foreach (int n in pocket.Nodes) s.MarkPocket(n);
+                s.MarkLid(pocket.LidA); s.MarkLid(pocket.LidB);
+            }
         }
         // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
         var corners = bandO >= 0 ? _bandCorners[bandO] : [];
 
         for (int i = 0; i < nodeCount; i++)
         {
-            if (!Usable(i, s) || !TangentFrom(o, i, bandO)) continue;
+            if (!Usable(i, s) || !TangentFrom(o, i, bandO, s)) continue;
             // Keyed by the chord, a lower bound of the arc: the exact length (an atan2) is paid only when popped.
             var v = _v[_nodeVertex[i]];
             s.Push(Heuristic(o, v) + Heuristic(v, d), i, double.NaN, -1, Scratch.FromOrigin);
@@ -375,7 +385,7 @@ public sealed class DetourPlanner
                 continue;
             }
             var vu = _v[_nodeVertex[u]];
-            if (TangentFrom(d, u, bandD))
+            if (TangentFrom(d, u, bandD, s))
             {
                 double gt = gu + Vec3.Angle(vu, d);
                 s.Push(gt, u, gt, u, Scratch.ToTarget);
@@ -416,12 +426,16 @@ public sealed class DetourPlanner
     // The cheap half of Sees: the line from free point p to node i is tangent at the node (not needed for a corner of
     // the buffered obstacle whose band holds p).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TangentFrom(in Vec3 p, int node, int band)
+    private bool TangentFrom(in Vec3 p, int node, int band, Scratch s)
     {
         int vi = _nodeVertex[node];
-        if (_obstacleOf[vi] == band) return true;
+        int ob = _obstacleOf[vi];
+        if (ob == band) return true;
         var v = _v[vi];
-        return v != p && Predicates.Sign(p, v, _v[_prev[vi]]) == Predicates.Sign(p, v, _v[_next[vi]]);
+        int a = _prev[vi], b = _next[vi];
+        // A hull corner that is not the mouth of an open pocket is touched as the hull is: test the hull's edges.
+        if (_hullPrev[vi] >= 0 && !s.AllCorners[ob] && !s.IsLid(vi)) { a = _hullPrev[vi]; b = _hullNext[vi]; }
+        return v != p && Predicates.Sign(p, v, _v[a]) == Predicates.Sign(p, v, _v[b]);
     }
 
     // The line from closure corner c towards x is tangent at c (both neighbours on one side), as at any turning point.
@@ -492,14 +506,21 @@ public sealed class DetourPlanner
         return NoPocket;
     }
 
-    private (SphericalLoop, int[], double)[] BuildPockets(int k)
+    private (SphericalLoop, int[], double, int, int)[] BuildPockets(int k)
     {
         var shell = _obstacles[k].Loops[0];
         int start = Array.IndexOf(_obstacleOf, k), n = shell.Count;
         int firstHull = -1;
         for (int i = 0; i < n; i++) if (_onHull[start + i]) { firstHull = i; break; }
         if (_hull[k].Length == 0 || firstHull < 0) return [];
-        var pockets = new List<(SphericalLoop, int[], double)>();
+        var pockets = new List<(SphericalLoop, int[], double, int, int)>();
+        var onHull = new List<int>();
+        for (int i = 0; i < n; i++) if (_onHull[start + i]) onHull.Add(start + i);
+        for (int i = 0; i < onHull.Count; i++)
+        {
+            _hullPrev[onHull[i]] = onHull[(i + onHull.Count - 1) % onHull.Count];
+            _hullNext[onHull[i]] = onHull[(i + 1) % onHull.Count];
+        }
         // Walk the shell from a hull vertex; each run of vertices off the hull is a pocket's chain, closed by the hull
         // edge across its mouth. The chain has the obstacle on its left, so the pocket is on its right: reversed, the
         // ring runs counter-clockwise around the pocket.
@@ -519,7 +540,7 @@ public sealed class DetourPlanner
                     if (j > 0 && j < len && _vertexNode[vi] >= 0) nodes.Add(_vertexNode[vi]);
                 }
                 var region = SphericalLoop.FromCcwVertices(ring);
-                pockets.Add((region, nodes.ToArray(), CapCos(region.CapRadiusRad)));
+                pockets.Add((region, nodes.ToArray(), CapCos(region.CapRadiusRad), start + a, start + (a + len) % n));
             }
             step += len;
         }
@@ -836,8 +857,9 @@ public sealed class DetourPlanner
         private Entry[] _heap;
         private int _heapCount, _query;
 
-        public Scratch(int n, int obstacles)
+        public Scratch(int n, int obstacles, int vertices)
         {
+            _lidStamp = new int[vertices];
             AllCorners = new bool[obstacles];
             LocationO = new int[obstacles]; LocationD = new int[obstacles];
             _pocketStamp = new int[n];
@@ -857,6 +879,14 @@ public sealed class DetourPlanner
         public int[] LocationD { get; }
 
         private readonly int[] _pocketStamp;
+
+        private readonly int[] _lidStamp;
+
+        /// <summary>Marks a boundary vertex as the mouth of a pocket opened for this query.</summary>
+        public void MarkLid(int vertex) => _lidStamp[vertex] = _query;
+
+        /// <summary>True if the vertex is the mouth of an open pocket.</summary>
+        public bool IsLid(int vertex) => _lidStamp[vertex] == _query;
 
         /// <summary>Makes a pocket corner usable for this query.</summary>
         public void MarkPocket(int node) => _pocketStamp[node] = _query;
