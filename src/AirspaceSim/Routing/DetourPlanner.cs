@@ -30,7 +30,6 @@ namespace AirspaceSim.Routing;
 public sealed class DetourPlanner
 {
     private const int ChunkSize = 8;
-    private const double CapPad = 1e-9;
 
     private readonly Airspace[] _closures;
     private readonly Obstacle[] _obstacles;
@@ -93,7 +92,7 @@ public sealed class DetourPlanner
         for (int o = 0; o < _obstacles.Length; o++)
         {
             _obstacleChunkStart[o] = chunkFirst.Count;
-            _obstacleCos[o] = CapCos(_obstacles[o].CapRadiusRad);
+            _obstacleCos[o] = GreatCircleArc.CapCos(_obstacles[o].CapRadiusRad);
             foreach (var loop in _obstacles[o].Loops)
             {
                 int start = v.Count, n = loop.Count;
@@ -116,7 +115,7 @@ public sealed class DetourPlanner
                         var a = loop[c + i]; var b = loop[c + i + 1];
                         r = Math.Max(r, Math.Max(Vec3.Angle(center, a), Vec3.Angle(center, b)) + 0.5 * Vec3.Angle(a, b));
                     }
-                    chunkFirst.Add(start + c); chunkCount.Add(count); chunkCenter.Add(center); chunkCos.Add(CapCos(r));
+                    chunkFirst.Add(start + c); chunkCount.Add(count); chunkCenter.Add(center); chunkCos.Add(GreatCircleArc.CapCos(r));
                 }
             }
             _obstacleChunkEnd[o] = chunkFirst.Count;
@@ -222,7 +221,7 @@ public sealed class DetourPlanner
         var nh = (1 / nNorm) * n;
         bool near = false;
         for (int k = 0; k < _obstacles.Length && !near; k++)
-            near = ArcMayHitCap(o, d, nh, _obstacles[k].Center, _obstacleCos[k]);
+            near = GreatCircleArc.MayHitCap(o, d, nh, _obstacles[k].Center, _obstacleCos[k]);
         if (!near)
             return Direct(from, to, directKm, Vec3.Angle(o, d));
 
@@ -540,7 +539,7 @@ public sealed class DetourPlanner
                     if (j > 0 && j < len && _vertexNode[vi] >= 0) nodes.Add(_vertexNode[vi]);
                 }
                 var region = SphericalLoop.FromCcwVertices(ring);
-                pockets.Add((region, nodes.ToArray(), CapCos(region.CapRadiusRad), start + a, start + (a + len) % n));
+                pockets.Add((region, nodes.ToArray(), GreatCircleArc.CapCos(region.CapRadiusRad), start + a, start + (a + len) % n));
             }
             step += len;
         }
@@ -662,7 +661,7 @@ public sealed class DetourPlanner
         int count = 0;
         for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
         {
-            if (ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c]))
+            if (GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c]))
                 count += ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: false);
         }
         return count;
@@ -682,7 +681,7 @@ public sealed class DetourPlanner
 
     private bool BlockedBy(int k, in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
     {
-        if (!ArcMayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k])) return false;
+        if (!GreatCircleArc.MayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k])) return false;
         if (k == bandA || k == bandB)
         {
             foreach (var poly in _obstacles[k].OriginalPolygons)
@@ -692,7 +691,7 @@ public sealed class DetourPlanner
         }
         for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
         {
-            if (!ArcMayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c])) continue;
+            if (!GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c])) continue;
             if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
         }
         return false;
@@ -719,25 +718,6 @@ public sealed class DetourPlanner
         }
         return crossings;
     }
-
-    /// <summary>
-    /// Conservative test whether the arc p→q (unit normal nh) comes within the cap (centre c, cosine of radius
-    /// cosR). False only when the arc certainly misses.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ArcMayHitCap(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 c, double cosR)
-    {
-        if (cosR <= 0) return true; // caps of a hemisphere or more: not worth a test
-        if (p.Dot(c) >= cosR || q.Dot(c) >= cosR) return true;
-        // Distance from c to the great circle: asin|c·n|; compare sines (cap radius < 90°).
-        double cn = c.Dot(nh);
-        double sin2R = 1 - cosR * cosR;
-        if (cn * cn > sin2R) return false;
-        // The closest point of the great circle to c lies within the arc iff c is past p and before q.
-        return nh.Cross(p).Dot(c) >= 0 && q.Cross(nh).Dot(c) >= 0;
-    }
-
-    private static double CapCos(double radiusRad) => radiusRad + CapPad >= Math.PI / 2 ? 0 : Math.Cos(radiusRad + CapPad);
 
     private (int[] start, int[] to, double[] rad) BuildGraph()
     {

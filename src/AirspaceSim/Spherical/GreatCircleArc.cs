@@ -89,6 +89,28 @@ internal readonly struct GreatCircleArc
         return Distance(center) <= radius + CapSlack;
     }
 
+    /// <summary>
+    /// Conservative, trigonometry-free test whether the arc p→q (unit normal <paramref name="nh"/>) comes within the
+    /// cap of centre <paramref name="c"/> whose angular radius has cosine <paramref name="cosR"/> (see
+    /// <see cref="CapCos"/>). False only when the arc certainly misses; the hot-path twin of
+    /// <see cref="MayIntersectCap"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool MayHitCap(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 c, double cosR)
+    {
+        if (cosR <= 0) return true; // caps of a hemisphere or more: not worth a test
+        if (p.Dot(c) >= cosR || q.Dot(c) >= cosR) return true;
+        // Distance from c to the great circle is asin|c·n|: compare squared sines (the cap is under 90°).
+        double cn = c.Dot(nh);
+        if (cn * cn > 1 - cosR * cosR) return false;
+        // The closest point of the great circle to c lies within the arc iff c is past p and before q.
+        return nh.Cross(p).Dot(c) >= 0 && q.Cross(nh).Dot(c) >= 0;
+    }
+
+    /// <summary>Cosine of a cap radius widened by <see cref="CapSlack"/>; 0 for caps of 90° or more (never pruned).</summary>
+    internal static double CapCos(double radiusRad) =>
+        radiusRad + CapSlack >= Math.PI / 2 ? 0 : Math.Cos(radiusRad + CapSlack);
+
     private static Vec3 Orthogonal(in Vec3 a)
     {
         var t = Math.Abs(a.X) < 0.6 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);

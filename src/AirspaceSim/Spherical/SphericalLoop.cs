@@ -25,6 +25,8 @@ public sealed class SphericalLoop
     private readonly GreatCircleArc[] _edges;
     private readonly Vec3[] _blockCenter;
     private readonly double[] _blockRadius;
+    private readonly double[] _blockCos;
+    private readonly double _capCos;
 
     private SphericalLoop(Vec3[] ccw)
     {
@@ -43,12 +45,14 @@ public sealed class SphericalLoop
             cap = Math.Max(cap, Math.Min(Math.Max(ea, eb) + 0.5 * Vec3.Angle(a, b), Math.PI));
         }
         CapRadiusRad = cap;
+        _capCos = GreatCircleArc.CapCos(cap);
         int n = ccw.Length;
         _edges = new GreatCircleArc[n];
         for (int i = 0; i < n; i++) _edges[i] = new GreatCircleArc(ccw[i], ccw[i + 1 == n ? 0 : i + 1]);
         int nb = (n + BlockSize - 1) / BlockSize;
         _blockCenter = new Vec3[nb];
         _blockRadius = new double[nb];
+        _blockCos = new double[nb];
         for (int k = 0; k < nb; k++)
         {
             int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
@@ -60,6 +64,7 @@ public sealed class SphericalLoop
             for (int i = start; i < end; i++) r = Math.Max(r, Vec3.Angle(c, _edges[i].Mid) + _edges[i].Half);
             _blockCenter[k] = c;
             _blockRadius[k] = Math.Min(r * (1 + 1e-12) + 1e-12, Math.PI);
+            _blockCos[k] = GreatCircleArc.CapCos(_blockRadius[k]);
         }
 
         // Reference point for crossing parity: the antipode of the centre. Its side is decided once, exactly, by counting
@@ -106,7 +111,7 @@ public sealed class SphericalLoop
         int n = _v.Length;
         for (int k = 0; k < _blockCenter.Length; k++)
         {
-            if (Vec3.Angle(p, _blockCenter[k]) > _blockRadius[k] + GreatCircleArc.CapSlack) continue;
+            if (_blockCos[k] > 0 && p.Dot(_blockCenter[k]) < _blockCos[k]) continue;
             int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
             for (int i = start; i < end; i++) if (_v[i] == p) return i;
         }
@@ -182,7 +187,7 @@ public sealed class SphericalLoop
     public bool Contains(in Vec3 p)
     {
         // Outside the bounding cap, p is in the same region as the reference point (the cap's complement is connected).
-        if (CapRadiusRad < Math.PI / 2 && Vec3.Angle(p, Center) > CapRadiusRad) return _refInside;
+        if (_capCos > 0 && p.Dot(Center) < _capCos) return _refInside;
         var r = _ref;
         if ((p + r).Norm2 < 1e-20)
         {
@@ -210,10 +215,9 @@ public sealed class SphericalLoop
         var nh = p.Cross(q).Normalize();
         // The block filter needs a well-conditioned arc normal.
         bool filter = _blockCenter.Length > 1 && (p - q).Norm2 > 1e-12 && (p + q).Norm2 > 1e-12;
-        var arc = filter ? new GreatCircleArc(p, q) : default;
         for (int k = 0; k < _blockCenter.Length; k++)
         {
-            if (filter && !arc.MayIntersectCap(_blockCenter[k], _blockRadius[k])) continue;
+            if (filter && !GreatCircleArc.MayHitCap(p, q, nh, _blockCenter[k], _blockCos[k])) continue;
             int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
             int sa = Predicates.SideOfArc(p, q, nh, _v[start]);
             for (int i = start; i < end; i++)
