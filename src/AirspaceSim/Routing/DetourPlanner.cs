@@ -15,8 +15,10 @@ namespace AirspaceSim.Routing;
 /// arcs whose inner turning points are convex obstacle vertices. The planner therefore precomputes a visibility
 /// graph over those vertices, keeping only bitangent edges (the line touches the obstacle at both ends without
 /// entering it); a query connects origin and destination to the vertices they see along tangents and runs A* with
-/// the great-circle distance as the (admissible, consistent) heuristic. Nothing is gridded or sampled, so the
-/// result is the exact optimum on the sphere, up to floating-point rounding of the vertex positions.
+/// the chord to the destination (a lower bound of the great-circle distance) as the admissible, consistent
+/// heuristic. Links from the ends are verified lazily, when A* pops them, and corners inside an obstacle's convex
+/// hull ("pockets") are used only when an end lies in that pocket. Nothing is gridded or sampled, so the result is the
+/// exact optimum on the sphere, up to floating-point rounding of the vertex positions.
 /// </para>
 /// <para>
 /// Written by hand because no .NET package plans on the sphere: NetTopologySuite is planar, and a planar
