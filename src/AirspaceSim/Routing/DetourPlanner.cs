@@ -650,9 +650,10 @@ public sealed class DetourPlanner
         if ((p + v).Norm2 < 1e-20) return false;
         var nh = p.Cross(v).Normalize();
         if (Blocked(p, v, nh, band, -1)) return false;
-        // From inside a band the leg may cross the band once, on its way out, and never come back into it: to a corner
-        // of the band's own boundary it stays inside; to anything else it leaves exactly once.
-        if (band >= 0 && BandCrossings(p, v, nh, band) > (ob == band ? 0 : 1)) return false;
+        // From inside a band the leg may cross the band's boundary once, on its way out, and never come back into it.
+        // A corner of the band's own boundary may be reached from inside (no crossing) or, after leaving, from outside
+        // (one crossing): touching the boundary at a corner is not entering.
+        if (band >= 0 && BandCrossings(p, v, nh, band) > 1) return false;
         rad = Vec3.Angle(p, v);
         return true;
     }

@@ -70,6 +70,19 @@ public class RealAirspaceTests
         Assert.That(plan.ArrivesThroughBuffer, Is.True);
         Assert.That(plan.DepartsThroughBuffer, Is.False);
         Assert.That(plan.RouteKm!.Value, Is.GreaterThan(plain.RouteKm!.Value));
+        // Never much longer either: the unbuffered route offset by d costs at most its total turning times d more (the
+        // convex-wrap bound), and joining an end in the band from the offset route adds at most d. (A planner that
+        // forbade reaching a buffer corner from outside the band once flew 400 km further, west of Aruba.)
+        double turning = 0;
+        var w = plain.Waypoints.Select(Vec3.FromGeo).ToArray();
+        for (int i = 1; i + 1 < w.Length; i++)
+        {
+            var n1 = w[i - 1].Cross(w[i]); var n2 = w[i].Cross(w[i + 1]);
+            turning += Math.Abs(Math.Atan2(n1.Cross(n2).Dot(w[i]), n1.Dot(n2)));
+        }
+        double dKm = 25 * Units.MetresPerNm / 1000;
+        Assert.That(plan.SphereRad - plain.SphereRad, Is.LessThanOrEqualTo((turning + 1) * dKm / Sphere.MeanRadiusKm * (1 + 1e-9)),
+            $"buffered {Describe(plan)} vs plain {Describe(plain)}, turning {turning:R} rad");
         AssertNeverEnters(plan, [svzm]);
         var back = planner.Plan(Cur, Ams);
         Assert.That(back.DepartsThroughBuffer, Is.True);
