@@ -181,6 +181,11 @@ public sealed class DetourPlanner
     /// <summary>Number of directed bitangent visibility edges in the graph.</summary>
     public int EdgeCount => _adjTo.Length;
 
+    /// <summary>The planning boundary of every obstacle (merged and buffered): loops of unit vectors, shell first, each
+    /// with the obstacle on its left. For tests that check the planner against an independent solver.</summary>
+    internal IReadOnlyList<IReadOnlyList<Vec3[]>> PlanningBoundaries =>
+        _obstacles.Select(o => (IReadOnlyList<Vec3[]>)o.Loops.Select(l => l.Vertices.ToArray()).ToList()).ToList();
+
     /// <summary>Number of boundary vertices after merging and buffering.</summary>
     public int VertexCount => _v.Length;
 

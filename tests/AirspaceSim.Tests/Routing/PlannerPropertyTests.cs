@@ -26,6 +26,41 @@ public class PlannerPropertyTests
     private static DetourPlanner Planner(IEnumerable<Airspace> closures, double bufferNm = 0, int cornerSegments = 64) =>
         DetourPlanner.Build(closures, bufferNm, cornerSegments, SphereKm);
 
+    /// <summary>
+    /// The buffered graph is planned exactly too: with both ends outside every band, the planner's length equals the
+    /// brute force run on the planner's own buffered boundary (as plain polygons). Corners are cut coarsely (8 per
+    /// turn) to keep the O(n³) brute force small.
+    /// </summary>
+    [Test]
+    public void BufferedLengthEqualsBruteForceOnTheBufferedBoundary()
+    {
+        int compared = 0, detours = 0;
+        Check(40, 7, s =>
+        {
+            var closures = s.Closures(1);
+            var planner = Planner(closures, BufferNm, 8);
+            var plan = planner.Plan(s.From, s.To);
+            if (plan.DepartsThroughBuffer || plan.ArrivesThroughBuffer) return;
+            var buffered = planner.PlanningBoundaries.Select((loops, i) => AsAirspace($"B{i}", loops)).ToArray();
+            double expected = new BruteForceShortestPath(buffered).Shortest(Vec3.FromGeo(s.From), Vec3.FromGeo(s.To));
+            if (double.IsPositiveInfinity(expected))
+                Assert.That(plan.Status, Is.EqualTo(RouteStatus.Unreachable), Describe(plan));
+            else
+                Assert.That(plan.SphereRad, Is.EqualTo(expected).Within(1e-9 * expected), $"{Describe(plan)}; brute force {expected:R}");
+            Interlocked.Increment(ref compared);
+            if (plan.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
+        });
+        TestContext.Out.WriteLine($"{compared} compared, {detours} detours");
+        Assert.That(detours, Is.GreaterThan(2));
+    }
+
+    private static AirspaceSim.Airspaces.Airspace AsAirspace(string id, IReadOnlyList<Vec3[]> loops)
+    {
+        var rings = loops.Select(l => TestAirspaces.Ring(l.Select(v => v.ToGeo()).Select(g => (g.LatDeg, g.LonDeg)).ToArray())).ToArray();
+        return new AirspaceSim.Airspaces.Airspace(id, id, AirspaceSim.Airspaces.AirspaceKind.Other,
+            TestAirspaces.Factory.CreatePolygon(rings[0], rings.Skip(1).ToArray()));
+    }
+
     [Test]
     public void LengthEqualsBruteForce()
     {
