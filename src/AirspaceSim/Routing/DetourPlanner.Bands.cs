@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
+
+namespace AirspaceSim.Routing;
+
+// Route ends inside a buffer band: the departure (arrival) may cross the band, turning around closure corners.
+public sealed partial class DetourPlanner
+{
+    private readonly record struct BandCorner(Vec3 V, Vec3 Prev, Vec3 Next, GeoPoint Geo);
+
+    // The line from closure corner c towards x is tangent at c (both neighbours on one side), as at any turning point.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TangentAt(in BandCorner c, in Vec3 x)
+    {
+        int s1 = Predicates.Sign(c.V, x, c.Prev), s2 = Predicates.Sign(c.V, x, c.Next);
+        return s1 == 0 || s2 == 0 || s1 == s2;
+    }
+
+    // A leg inside the band of obstacle `band` from p (the origin, or closure corner `from`) to closure corner c: clear
+    // of the closure and of every other obstacle, and never leaving the band.
+    private bool InBandLeg(in Vec3 p, BandCorner? from, in BandCorner c, int band, out double rad)
+    {
+        rad = 0;
+        if (p == c.V || (p + c.V).Norm2 < 1e-20) return false;
+        if (!TangentAt(c, p) || from is { } f && !TangentAt(f, c.V)) return false;
+        var nh = p.Cross(c.V).Normalize();
+        if (Blocked(p, c.V, nh, band, -1) || BandCrossings(p, c.V, nh, band) != 0) return false;
+        rad = Vec3.Angle(p, c.V);
+        return true;
+    }
+
+    // The last leg from closure corner c (in the origin's band) to the destination.
+    private bool CornerSeesEnd(in BandCorner c, in Vec3 d, int bandO, int bandD, out double rad)
+    {
+        rad = 0;
+        if (c.V == d || (c.V + d).Norm2 < 1e-20 || !TangentAt(c, d)) return false;
+        var nh = c.V.Cross(d).Normalize();
+        if (Blocked(c.V, d, nh, bandO, bandD)) return false;
+        if (BandCrossings(c.V, d, nh, bandO) > (bandD == bandO ? 2 : 1)) return false;
+        if (bandD >= 0 && bandD != bandO && BandCrossings(c.V, d, nh, bandD) > 1) return false;
+        rad = Vec3.Angle(c.V, d);
+        return true;
+    }
+
+    private RoutePlan Reversed(RoutePlan r, GeoPoint from, GeoPoint to) => r with
+    {
+        From = from,
+        To = to,
+        Waypoints = r.Waypoints.Reverse().ToArray(),
+        LegKm = r.LegKm.Reverse().ToArray(),
+        DepartsThroughBuffer = r.ArrivesThroughBuffer,
+        ArrivesThroughBuffer = r.DepartsThroughBuffer,
+        Reason = r.Reason,
+    };
+}

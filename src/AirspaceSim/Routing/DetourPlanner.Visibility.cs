@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
+
+namespace AirspaceSim.Routing;
+
+// Visibility: which lines are clear of the obstacles, decided exactly and cheaply (chain crossing, cap prefilters).
+public sealed partial class DetourPlanner
+{
+    // The cheap half of Sees: the line from free point p to node i is tangent at the node (not needed for a corner of
+    // the buffered obstacle whose band holds p).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TangentFrom(in Vec3 p, int node, int band, Scratch s)
+    {
+        int vi = _nodeVertex[node];
+        int ob = _obstacleOf[vi];
+        if (ob == band) return true;
+        var v = _v[vi];
+        int a = _prev[vi], b = _next[vi];
+        // A hull corner that is not the mouth of an open pocket is touched as the hull is: test the hull's edges.
+        if (_hullPrev[vi] >= 0 && !s.AllCorners[ob] && !s.IsLid(vi)) { a = _hullPrev[vi]; b = _hullNext[vi]; }
+        return v != p && Predicates.Sign(p, v, _v[a]) == Predicates.Sign(p, v, _v[b]);
+    }
+
+    // Whether the free point p sees graph node i along a tangent (or, for a vertex of the buffered obstacle whose band
+    // holds p, along any line that stays out of the closure itself).
+    private bool Sees(in Vec3 p, int node, int band, out double rad)
+    {
+        int vi = _nodeVertex[node];
+        var v = _v[vi];
+        rad = 0;
+        if (v == p) { rad = 0; return true; }
+        int ob = _obstacleOf[vi];
+        if (ob != band)
+        {
+            var a = _v[_prev[vi]]; var b = _v[_next[vi]];
+            int s1 = Predicates.Sign(p, v, a), s2 = Predicates.Sign(p, v, b);
+            // Not a tangent: a shortest path cannot turn here. A tangent also never arrives through the corner's
+            // inside, since the inside wedge of a convex corner lies strictly on the neighbours' side of the line.
+            if (s1 != s2) return false;
+        }
+        if ((p + v).Norm2 < 1e-20) return false;
+        var nh = p.Cross(v).Normalize();
+        if (Blocked(p, v, nh, band, -1)) return false;
+        // From inside a band the leg may cross the band's boundary once, on its way out, and never come back into it.
+        // A corner of the band's own boundary may be reached from inside (no crossing) or, after leaving, from outside
+        // (one crossing): touching the boundary at a corner is not entering.
+        if (band >= 0 && BandCrossings(p, v, nh, band) > 1) return false;
+        rad = Vec3.Angle(p, v);
+        return true;
+    }
+
+    // Proper crossings of the arc p→q with the planning (buffered) boundary of obstacle k.
+    private int BandCrossings(in Vec3 p, in Vec3 q, in Vec3 nh, int k)
+    {
+        int count = 0;
+        for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
+        {
+            if (GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c]))
+                count += ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: false);
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// True if the arc p→q properly crosses a planning edge. Obstacles <paramref name="bandA"/> and
+    /// <paramref name="bandB"/> (buffer bands holding a route end) are tested against their unbuffered polygons.
+    /// Edges through an end of the arc touch it and never count as crossings.
+    /// </summary>
+    private bool Blocked(in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
+    {
+        for (int k = 0; k < _obstacles.Length; k++)
+            if (BlockedBy(k, p, q, nh, bandA, bandB)) return true;
+        return false;
+    }
+
+    private bool BlockedBy(int k, in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
+    {
+        if (!GreatCircleArc.MayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k])) return false;
+        if (k == bandA || k == bandB)
+        {
+            foreach (var poly in _obstacles[k].OriginalPolygons)
+                foreach (var loop in poly)
+                    if (loop.IsCrossedBy(p, q)) return true;
+            return false;
+        }
+        for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
+        {
+            if (!GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c])) continue;
+            if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
+        }
+        return false;
+    }
+
+    // Edge crosser along a chain (after S2's S2EdgeCrosser): the side of each chain vertex with respect to the arc
+    // p→q is computed once and shared by the two edges meeting there; only edges whose ends lie on opposite sides
+    // need the full test. Returns the number of proper crossings (at most 1 when stopAtFirst).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ChainCrossings(in Vec3 p, in Vec3 q, in Vec3 nh, int first, int count, bool stopAtFirst)
+    {
+        int ai = first, crossings = 0;
+        int sa = Predicates.SideOfArc(p, q, nh, _v[ai]);
+        for (int e = 0; e < count; e++)
+        {
+            int bi = _next[ai];
+            int sb = Predicates.SideOfArc(p, q, nh, _v[bi]);
+            if (sa != sb && Predicates.CrossingSign(p, q, _v[ai], _v[bi]) > 0)
+            {
+                crossings++;
+                if (stopAtFirst) return crossings;
+            }
+            ai = bi; sa = sb;
+        }
+        return crossings;
+    }
+
+    private (int[] start, int[] to, double[] rad) BuildGraph()
+    {
+        int n = _nodeVertex.Length;
+        var lists = new List<(int, double)>[n];
+        for (int i = 0; i < n; i++) lists[i] = new List<(int, double)>();
+        // Pairs are independent: test them in parallel, then assemble deterministically.
+        var found = new List<(int, int, double)>[n];
+        Parallel.For(0, n, i =>
+        {
+            var local = new List<(int, int, double)>();
+            int ui = _nodeVertex[i];
+            var u = _v[ui]; var up = _v[_prev[ui]]; var un = _v[_next[ui]];
+            for (int j = i + 1; j < n; j++)
+            {
+                int vi = _nodeVertex[j];
+                var v = _v[vi];
+                if (u == v || (u + v).Norm2 < 1e-20) continue;
+                if (!Tangent(u, v, up, un) || !Tangent(u, v, _v[_prev[vi]], _v[_next[vi]])) continue;
+                var nh = u.Cross(v).Normalize();
+                if (Blocked(u, v, nh, -1, -1)) continue;
+                local.Add((i, j, Vec3.Angle(u, v)));
+            }
+            found[i] = local;
+        });
+        foreach (var l in found)
+            foreach (var (i, j, w) in l) { lists[i].Add((j, w)); lists[j].Add((i, w)); }
+        var start = new int[n + 1];
+        for (int i = 0; i < n; i++) start[i + 1] = start[i] + lists[i].Count;
+        var to = new int[start[n]]; var rad = new double[start[n]];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < lists[i].Count; k++) { to[start[i] + k] = lists[i][k].Item1; rad[start[i] + k] = lists[i][k].Item2; }
+        return (start, to, rad);
+    }
+
+    // The line u→v is tangent at u: both neighbours of u on the same side (an edge of the loop itself counts).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Tangent(in Vec3 u, in Vec3 v, in Vec3 prev, in Vec3 next)
+    {
+        int s1 = Predicates.Sign(u, v, prev), s2 = Predicates.Sign(u, v, next);
+        return s1 == 0 || s2 == 0 || s1 == s2;
+    }
+}
