@@ -27,8 +27,17 @@ internal static class CliApp
         root.Subcommands.Add(BenchCommand.Create(io));
         // The main job with no arguments.
         root.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage errors are user errors like any other: one line each, exit code 2 (batch uses 1 for "some rows failed").
+            foreach (var error in parse.Errors)
+                io.Err.WriteLine($"airspacesim: error: {string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+            io.Err.WriteLine("airspacesim: see 'airspacesim --help' or 'airspacesim COMMAND --help'");
+            return 2;
+        }
         var config = new InvocationConfiguration { Output = io.Out, Error = io.Err };
-        return root.Parse(args).Invoke(config);
+        return parse.Invoke(config);
     }
 
     /// <summary>Runs a command body, turning user errors into one clear stderr line and a non-zero exit.</summary>
