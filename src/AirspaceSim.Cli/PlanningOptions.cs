@@ -50,7 +50,9 @@ internal sealed class PlanningOptions
             catalog = catalog.With(result.Catalog);
             issues.AddRange(result.Issues);
             int left = result.Issues.Count(i => !i.Repaired), fixedCount = result.Issues.Count(i => i.Repaired);
-            if (result.Issues.Count > 0)
+            if (result.Catalog.Count == 0)
+                io.Err.WriteLine($"airspacesim: {file}: warning: no airspace loaded (no usable Polygon or MultiPolygon feature)");
+            else if (result.Issues.Count > 0)
                 io.Err.WriteLine($"airspacesim: {file}: loaded {result.Catalog.Count} airspaces; {left} feature(s) left out, {fixedCount} repaired");
         }
 
