@@ -124,4 +124,15 @@ public class RealAirspaceTests
         }
         TestContext.Out.WriteLine($"{lines.Count} cases: {detour} detours, {unreachable} unreachable");
     }
+
+    [Test]
+    public void NoClosuresMeansEveryRouteIsDirect()
+    {
+        var planner = DetourPlanner.Build([]);
+        Assert.That(planner.NodeCount, Is.Zero);
+        var plan = planner.Plan(Ams, Cur);
+        Assert.That(plan.Status, Is.EqualTo(RouteStatus.Direct));
+        Assert.That(plan.RouteKm, Is.EqualTo(plan.DirectKm));
+        Assert.That(planner.PlanAll([]), Is.Empty);
+    }
 }
