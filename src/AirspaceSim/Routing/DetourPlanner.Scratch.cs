@@ -62,6 +62,9 @@ public sealed partial class DetourPlanner
 
         public void NextQuery() { _query++; _heapCount = 0; }
 
+        /// <summary>The smallest key in the heap (+∞ when empty).</summary>
+        public double MinKey => _heapCount > 0 ? _heap[0].F : double.PositiveInfinity;
+
         public int Parent(int i) => _parent[i];
 
         public bool IsClosed(int i) => _stamp[i] == _query && _closed[i];

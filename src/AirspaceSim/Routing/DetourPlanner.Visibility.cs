@@ -20,17 +20,24 @@ public sealed partial class DetourPlanner
         int a = _prev[vi], b = _next[vi];
         // A hull corner that is not the mouth of an open pocket is touched as the hull is: test the hull's edges.
         if (_hullPrev[vi] >= 0 && !s.AllCorners[ob] && !s.IsLid(vi)) { a = _hullPrev[vi]; b = _hullNext[vi]; }
-        return v != p && Predicates.Sign(p, v, _v[a]) == Predicates.Sign(p, v, _v[b]);
+        if (v == p) return false;
+        // Both signs from one cross product: the same floating-point determinant as Predicates.Sign, so the same
+        // error bound decides when to fall back to the exact predicate.
+        var n = p.Cross(v);
+        double sa = n.Dot(_v[a]), sb = n.Dot(_v[b]);
+        const double eps = Predicates.MaxDeterminantError;
+        if ((sa > eps || sa < -eps) && (sb > eps || sb < -eps)) return sa > 0 == sb > 0;
+        return Predicates.Sign(p, v, _v[a]) == Predicates.Sign(p, v, _v[b]);
     }
 
     // Whether the free point p sees graph node i along a tangent (or, for a vertex of the buffered obstacle whose band
     // holds p, along any line that stays out of the closure itself).
-    private bool Sees(in Vec3 p, int node, int band, out double rad)
+    // `clearOf` names an obstacle the line is known not to enter (a tangent to its hull from outside), or -1.
+    private bool Sees(in Vec3 p, int node, int band, int clearOf = -1)
     {
         int vi = _nodeVertex[node];
         var v = _v[vi];
-        rad = 0;
-        if (v == p) { rad = 0; return true; }
+        if (v == p) return true;
         int ob = _obstacleOf[vi];
         if (ob != band)
         {
@@ -42,13 +49,21 @@ public sealed partial class DetourPlanner
         }
         if ((p + v).Norm2 < 1e-20) return false;
         var nh = p.Cross(v).Normalize();
-        if (Blocked(p, v, nh, band, -1)) return false;
+        if (Blocked(p, v, nh, band, -1, clearOf)) return false;
         // From inside a band the leg may cross the band's boundary once, on its way out, and never come back into it.
         // A corner of the band's own boundary may be reached from inside (no crossing) or, after leaving, from outside
         // (one crossing): touching the boundary at a corner is not entering.
-        if (band >= 0 && BandCrossings(p, v, nh, band) > 1) return false;
-        rad = Vec3.Angle(p, v);
-        return true;
+        return band < 0 || BandCrossings(p, v, nh, band) <= 1;
+    }
+
+    // The obstacle whose hull the line from p to node touches only at the node, or -1: p lies outside that clean
+    // obstacle's hull and the node is a hull corner tangent-tested against the hull (not the mouth of an open pocket).
+    // Such a line cannot cross the obstacle's edges, all inside the hull, so visibility need not test them.
+    private int HullTangentObstacle(int node, int[] location, Scratch s)
+    {
+        int vi = _nodeVertex[node];
+        int k = _obstacleOf[vi];
+        return location[k] == OutsideHull && _hullPrev[vi] >= 0 && !s.AllCorners[k] && !s.IsLid(vi) ? k : -1;
     }
 
     // Proper crossings of the arc p→q with the planning (buffered) boundary of obstacle k.
@@ -68,10 +83,10 @@ public sealed partial class DetourPlanner
     /// <paramref name="bandB"/> (buffer bands holding a route end) are tested against their unbuffered polygons.
     /// Edges through an end of the arc touch it and never count as crossings.
     /// </summary>
-    private bool Blocked(in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
+    private bool Blocked(in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB, int clearOf = -1)
     {
         for (int k = 0; k < _obstacles.Length; k++)
-            if (BlockedBy(k, p, q, nh, bandA, bandB)) return true;
+            if (k != clearOf && BlockedBy(k, p, q, nh, bandA, bandB)) return true;
         return false;
     }
 

@@ -351,7 +351,7 @@ public sealed partial class DetourPlanner
                 // The cheapest open bound is a line to the destination: if it is clear, no other route can be shorter.
                 bool ok = e.Node >= nodeCount
                     ? CornerSeesEnd(corners[e.Node - nodeCount], d, bandO, bandD, out _)
-                    : Sees(d, e.Node, bandD, out _);
+                    : Sees(d, e.Node, bandD, HullTangentObstacle(e.Node, locD, s));
                 if (!ok) continue;
                 reached = e.Node; best = e.G;
                 break;
@@ -363,10 +363,12 @@ public sealed partial class DetourPlanner
                 {
                     var v = _v[_nodeVertex[e.Node]];
                     double g = Vec3.Angle(o, v);
-                    s.Push(g + Heuristic(v, d), e.Node, g, -1, Scratch.FromOrigin);
-                    continue;
+                    double f = g + Heuristic(v, d);
+                    // Still the cheapest entry with its exact key: go on at once; else queue it again under that key.
+                    if (f > s.MinKey) { s.Push(f, e.Node, g, -1, Scratch.FromOrigin); continue; }
+                    e = e with { F = f, G = g };
                 }
-                if (!Sees(o, e.Node, bandO, out _)) continue;
+                if (!Sees(o, e.Node, bandO, HullTangentObstacle(e.Node, locO, s))) continue;
             }
             s.Close(e.Node, e.G, e.Parent);
             int u = e.Node;
@@ -383,7 +385,8 @@ public sealed partial class DetourPlanner
                 }
                 for (int i = 0; i < nodeCount; i++)
                 {
-                    if (!Usable(i, s) || s.IsClosed(i) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO, out double rad)) continue;
+                    if (!Usable(i, s) || s.IsClosed(i) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO)) continue;
+                    double rad = Vec3.Angle(c.V, _v[_nodeVertex[i]]);
                     s.Relax(i, gu + rad, u, gu + rad + Heuristic(_v[_nodeVertex[i]], d));
                 }
                 continue;
@@ -406,25 +409,23 @@ public sealed partial class DetourPlanner
             return Unreachable(from, to, directKm,
                 "no route around the closures: the origin or the destination is enclosed by closed airspace", crossed);
 
-        var chain = new List<GeoPoint> { to };
-        var pts = new List<Vec3> { d };
-        for (int u = reached; u >= 0; u = s.Parent(u))
-        {
-            bool corner = u >= nodeCount;
-            chain.Add(corner ? corners[u - nodeCount].Geo : _vertexGeo[_nodeVertex[u]]);
-            pts.Add(corner ? corners[u - nodeCount].V : _v[_nodeVertex[u]]);
-        }
-        chain.Add(from);
-        pts.Add(o);
-        chain.Reverse();
-        // Ends keep their exact input coordinates; inner points come from the unit vectors.
+        int count = 2;
+        for (int u = reached; u >= 0; u = s.Parent(u)) count++;
+        // Ends keep their exact input coordinates; inner points are the corners' own (input) coordinates.
+        var chain = new GeoPoint[count];
         chain[0] = from; chain[^1] = to;
-        return Measured(from, to, RouteStatus.Detour, chain, directKm, best, crossed) with
+        int k2 = count - 2;
+        for (int u = reached; u >= 0; u = s.Parent(u), k2--)
+            chain[k2] = u >= nodeCount ? corners[u - nodeCount].Geo : _vertexGeo[_nodeVertex[u]];
+        double excessKm = 0;
+        if (_bufferExcessRad > 0)
         {
-            DepartsThroughBuffer = bandO >= 0,
-            ArrivesThroughBuffer = bandD >= 0,
-            BufferExcessBoundKm = _bufferExcessRad * TotalTurning(pts) * Sphere.MeanRadiusKm,
-        };
+            var pts = new List<Vec3>(count) { o };
+            for (int i = 1; i < count - 1; i++) pts.Add(Vec3.FromGeo(chain[i]));
+            pts.Add(d);
+            excessKm = _bufferExcessRad * TotalTurning(pts) * Sphere.MeanRadiusKm;
+        }
+        return Measured(from, to, RouteStatus.Detour, chain, directKm, best, crossed, bandO >= 0, bandD >= 0, excessKm);
     }
 
     // A* heuristic: the chord to the destination. It never exceeds the arc (chord = 2 sin(θ/2) ≤ θ) and obeys the
@@ -480,16 +481,18 @@ public sealed partial class DetourPlanner
         Waypoints = [], LegKm = [], RouteKm = null, DirectKm = directKm, Crossed = crossed ?? [],
     };
 
-    private RoutePlan Measured(GeoPoint from, GeoPoint to, RouteStatus status, List<GeoPoint> chain, double directKm,
-        double rad, IReadOnlyList<string> crossed)
+    private RoutePlan Measured(GeoPoint from, GeoPoint to, RouteStatus status, GeoPoint[] chain, double directKm,
+        double rad, IReadOnlyList<string> crossed, bool departsThroughBuffer, bool arrivesThroughBuffer, double excessKm)
     {
-        var legs = new double[chain.Count - 1];
+        var legs = new double[chain.Length - 1];
         double total = 0;
         for (int i = 0; i < legs.Length; i++) { legs[i] = _legKm(chain[i], chain[i + 1]); total += legs[i]; }
         return new RoutePlan
         {
             From = from, To = to, Status = status, Waypoints = chain, LegKm = legs, RouteKm = total,
             DirectKm = directKm, Crossed = crossed, SphereRad = rad,
+            DepartsThroughBuffer = departsThroughBuffer, ArrivesThroughBuffer = arrivesThroughBuffer,
+            BufferExcessBoundKm = excessKm,
         };
     }
 }

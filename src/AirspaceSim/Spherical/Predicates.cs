@@ -17,7 +17,7 @@ public static class Predicates
 {
     // |det| error bound for the triple product of unit-length doubles. S2 derives 1.8274 * DBL_EPSILON; the margin
     // here also covers inputs whose length is off unity by a few ulps (points from Vec3.Normalize).
-    private const double MaxDeterminantError = 3.5e-15;
+    internal const double MaxDeterminantError = 3.5e-15;
 
     /// <summary>
     /// Orientation of three points: +1 if <paramref name="c"/> lies to the left of the great circle a→b (a, b, c
