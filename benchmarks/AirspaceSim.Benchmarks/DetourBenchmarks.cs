@@ -13,37 +13,44 @@ namespace AirspaceSim.Benchmarks;
 public class DetourQueryBenchmarks
 {
     private DetourPlanner _planner = null!;
-    private GeoPoint _a, _b;
-    private GeoPoint[] _waypoints = [];
+    private (GeoPoint A, GeoPoint B)[] _pairs = [];
+    private GeoPoint[][] _waypoints = [];
 
-    /// <summary>Cases of svzm-cases.csv: AMS–CUR (2 legs), GRU–MIA (3 legs), BOG–POS (7 legs).</summary>
-    [Params("C01", "C13", "C28")]
+    /// <summary>Cases of svzm-cases.csv: AMS–CUR (2 legs), GRU–MIA (3 legs), BOG–POS (7 legs); ALL = the 28 cases that
+    /// detour, one after the other (reported per query).</summary>
+    [Params("C01", "C13", "C28", "ALL")]
     public string Case { get; set; } = "C01";
 
-    /// <summary>Builds the planner and takes the waypoints of the answer for the floor.</summary>
+    /// <summary>Builds the planner and takes the waypoints of the answers for the floor.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _planner = DetourPlanner.Build(BenchData.Closures("SVZM"));
-        var c = BenchData.Cases.Single(x => x.Id == Case);
-        (_a, _b) = (c.A, c.B);
-        var plan = _planner.Plan(_a, _b);
-        if (plan.Status != RouteStatus.Detour) throw new InvalidOperationException($"{Case} is not a detour");
-        _waypoints = plan.Waypoints.ToArray();
+        var cases = BenchData.Cases.Where(x => Case == "ALL" || x.Id == Case).Select(c => (c.A, c.B))
+            .Where(p => _planner.Plan(p.A, p.B).Status == RouteStatus.Detour).ToArray();
+        if (cases.Length == 0 || Case == "ALL" && cases.Length != 28) throw new InvalidOperationException($"{Case}: unexpected detour count {cases.Length}");
+        _pairs = cases;
+        _waypoints = cases.Select(p => _planner.Plan(p.A, p.B).Waypoints.ToArray()).ToArray();
     }
 
-    /// <summary>The floor: WGS84 lengths of the detour's legs.</summary>
+    /// <summary>The floor: WGS84 lengths of the detours' legs.</summary>
     [Benchmark(Baseline = true)]
     public double LegLengthsFloor()
     {
-        double km = 0;
-        for (int i = 0; i + 1 < _waypoints.Length; i++) km += Wgs84.DistanceM(_waypoints[i], _waypoints[i + 1]);
-        return km;
+        double m = 0;
+        foreach (var w in _waypoints)
+            for (int i = 0; i + 1 < w.Length; i++) m += Wgs84.DistanceM(w[i], w[i + 1]);
+        return m;
     }
 
-    /// <summary>The full query: rejection tests, graph search, waypoints and WGS84 lengths (legs and direct).</summary>
+    /// <summary>The full queries: rejection tests, graph search, waypoints and WGS84 lengths (legs and direct).</summary>
     [Benchmark]
-    public RoutePlan Plan() => _planner.Plan(_a, _b);
+    public double Plan()
+    {
+        double km = 0;
+        foreach (var (a, b) in _pairs) km += _planner.Plan(a, b).RouteKm ?? 0;
+        return km;
+    }
 }
 
 /// <summary>
