@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using AirspaceSim.Airspaces;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Spherical;
 

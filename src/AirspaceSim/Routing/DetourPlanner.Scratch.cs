@@ -1,8 +1,3 @@
-using System.Runtime.CompilerServices;
-using AirspaceSim.Airspaces;
-using AirspaceSim.Geodesy;
-using AirspaceSim.Spherical;
-
 namespace AirspaceSim.Routing;
 
 // Per-thread A* state.

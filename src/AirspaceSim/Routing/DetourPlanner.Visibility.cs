@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using AirspaceSim.Airspaces;
-using AirspaceSim.Geodesy;
 using AirspaceSim.Spherical;
 
 namespace AirspaceSim.Routing;
