@@ -16,7 +16,7 @@ internal static class CliApp
     {
         // A named root rather than RootCommand, whose name is the host executable's ("AirspaceSim.Cli", or "testhost"
         // in-process): usage lines then read "airspacesim route ...", the installed tool's command.
-        var root = new Command("airspacesim", "AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth.")
+        var root = new Command("airspacesim", "AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth. With no command: the bundled Caribbean routes against the closed SVZM (the main job).")
         {
             new HelpOption(),
             new VersionOption(),
