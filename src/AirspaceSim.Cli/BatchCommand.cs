@@ -84,22 +84,32 @@ internal static class BatchCommand
         for (int k = 0; k < index.Count; k++) planned[index[k]] = (plans[k].Plan, plans[k].Error?.Message);
 
         var list = new BatchRow[rows.Count];
-        int direct = 0, detour = 0, unreachable = 0, errors = 0;
-        double extra = 0;
         for (int i = 0; i < rows.Count; i++)
         {
             var (plan, planError) = planned[i];
             string? error = ends[i].Error ?? planError;
             list[i] = new BatchRow(rows[i], ends[i].From, ends[i].To, error == null ? plan : null, error);
-            if (error != null) { errors++; continue; }
-            switch (plan!.Status)
+        }
+        return new BatchResult(list, Summarize(list.Select(r => r.Plan)));
+    }
+
+    /// <summary>Totals over plans; a null plan is a row that could not be computed.</summary>
+    internal static BatchSummary Summarize(IEnumerable<RoutePlan?> plans)
+    {
+        int routes = 0, direct = 0, detour = 0, unreachable = 0, errors = 0;
+        double extra = 0;
+        foreach (var plan in plans)
+        {
+            routes++;
+            switch (plan?.Status)
             {
+                case null: errors++; break;
                 case RouteStatus.Direct: direct++; break;
                 case RouteStatus.Detour: detour++; extra += plan.ExtraKm ?? 0; break;
                 default: unreachable++; break;
             }
         }
-        return new BatchResult(list, new BatchSummary(rows.Count, direct, detour, unreachable, errors, extra));
+        return new BatchSummary(routes, direct, detour, unreachable, errors, extra);
     }
 
     internal static void WriteCsv(TextWriter o, BatchResult result)

@@ -44,14 +44,7 @@ internal static class BenchCommand
             double one = Time(() => ctx.Planner.PlanAll(timed, 1).Count);
             double all = Time(() => ctx.Planner.PlanAll(timed).Count);
 
-            int detour = 0, unreachable = 0, errors = 0;
-            double extra = 0;
-            foreach (var (p, e) in plans)
-            {
-                if (e != null || p == null) { errors++; continue; }
-                if (p.Status == RouteStatus.Detour) { detour++; extra += p.ExtraKm ?? 0; }
-                else if (p.Status == RouteStatus.Unreachable) unreachable++;
-            }
+            var cost = BatchCommand.Summarize(plans.Select(r => r.Plan));
             var o = io.Out;
             int n = timed.Count;
             o.WriteLine($"routes      {pairs.Count} from {source}{(skipped > 0 ? $" ({skipped} rows skipped: unknown codes or bad rows)" : "")}, timed {n} (repeated)");
@@ -59,7 +52,7 @@ internal static class BenchCommand
             o.WriteLine(string.Create(Inv, $"floor       {floor * 1e6 / n,8:F2} us/route   (WGS84 length of every direct route, 1 core)"));
             o.WriteLine(string.Create(Inv, $"plan        {one * 1e6 / n,8:F2} us/route   {n / one,12:N0} routes/s on 1 core   ({one / floor:F2} x floor)"));
             o.WriteLine(string.Create(Inv, $"plan        {all * 1e6 / n,8:F2} us/route   {n / all,12:N0} routes/s on {Environment.ProcessorCount} cores ({one / all:F2} x speed-up)"));
-            o.WriteLine(string.Create(Inv, $"cost        {detour + unreachable} of {pairs.Count} routes affected: {detour} detour (+{extra:F0} km in total, {(detour > 0 ? extra / detour : 0):F1} km mean), {unreachable} unreachable{(errors > 0 ? $", {errors} errors" : "")}"));
+            o.WriteLine(string.Create(Inv, $"cost        {cost.Affected} of {pairs.Count} routes affected: {cost.Detour} detour (+{cost.TotalExtraKm:F0} km in total, {cost.MeanExtraKm:F1} km mean), {cost.Unreachable} unreachable{(cost.Errors > 0 ? $", {cost.Errors} errors" : "")}"));
             return 0;
         }));
         return cmd;

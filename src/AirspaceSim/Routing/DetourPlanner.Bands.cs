@@ -11,11 +11,7 @@ public sealed partial class DetourPlanner
 
     // The line from closure corner c towards x is tangent at c (both neighbours on one side), as at any turning point.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TangentAt(in BandCorner c, in Vec3 x)
-    {
-        int s1 = Predicates.Sign(c.V, x, c.Prev), s2 = Predicates.Sign(c.V, x, c.Next);
-        return s1 == 0 || s2 == 0 || s1 == s2;
-    }
+    private static bool TangentAt(in BandCorner c, in Vec3 x) => Tangent(c.V, x, c.Prev, c.Next);
 
     // A leg inside the band of obstacle `band` from p (the origin, or closure corner `from`) to closure corner c: clear
     // of the closure and of every other obstacle, and never leaving the band.

@@ -18,10 +18,8 @@ internal sealed class Gnomonic
     public Gnomonic(Vec3 center)
     {
         Center = center.Normalize();
-        // Any tangent basis works; pick the axis least aligned with the centre for a well-conditioned cross product.
-        var axis = Math.Abs(Center.X) < 0.6 ? new Vec3(1, 0, 0) : Math.Abs(Center.Y) < 0.6 ? new Vec3(0, 1, 0) : new Vec3(0, 0, 1);
-        _e1 = axis.Cross(Center).Normalize();
-        _e2 = Center.Cross(_e1); // right-handed: e1 × e2 = centre, so planar CCW is CCW seen from outside the sphere
+        // Right-handed: e1 × e2 = centre, so planar CCW is CCW seen from outside the sphere.
+        (_e1, _e2) = Center.TangentBasis();
     }
 
     public Vec3 Center { get; }

@@ -143,14 +143,15 @@ internal static class ObstacleBuilder
             var outward = -a.Cross(b).Normalize(); // obstacle on the left: free space on the right
             for (int j = 0; j < n; j++)
             {
-                var p = Slerp(a, b, (double)j / n); var q = Slerp(a, b, (double)(j + 1) / n);
+                var p = j == 0 ? a : Sphere.Intermediate(a, b, (double)j / n);
+                var q = j + 1 == n ? b : Sphere.Intermediate(a, b, (double)(j + 1) / n);
                 // The edge plane's normal is tangent at every point of the edge, so rotating towards it by d lands exactly
                 // d from the great circle; the chord between two such points bulges further out, never in.
                 var p2 = cd * p + sd * outward; var q2 = cd * q + sd * outward;
                 pieces.Add(Ring(project, p, q, q2, p2));
             }
             // Corner: a regular k-gon circumscribing the circle of radius d around the vertex.
-            var (u1, u2) = TangentBasis(a);
+            var (u1, u2) = a.TangentBasis();
             var (sr, cr) = Math.SinCos(cornerR);
             var fan = new Vec3[k];
             for (int j = 0; j < k; j++)
@@ -169,22 +170,6 @@ internal static class ObstacleBuilder
         coords[^1] = coords[0].Copy();
         var poly = Factory.CreatePolygon(coords);
         return poly.IsValid ? poly : (Polygon)poly.Buffer(0);
-    }
-
-    private static Vec3 Slerp(in Vec3 a, in Vec3 b, double t)
-    {
-        if (t == 0) return a;
-        if (t == 1) return b;
-        double w = Vec3.Angle(a, b);
-        double s = Math.Sin(w);
-        return (Math.Sin((1 - t) * w) / s * a + Math.Sin(t * w) / s * b).Normalize();
-    }
-
-    private static (Vec3, Vec3) TangentBasis(in Vec3 p)
-    {
-        var axis = Math.Abs(p.X) < 0.6 ? new Vec3(1, 0, 0) : Math.Abs(p.Y) < 0.6 ? new Vec3(0, 1, 0) : new Vec3(0, 0, 1);
-        var u1 = axis.Cross(p).Normalize();
-        return (u1, p.Cross(u1));
     }
 
     private static SphericalLoop Reverse(SphericalLoop l) => SphericalLoop.FromCcwVertices(l.Vertices.ToArray().Reverse());

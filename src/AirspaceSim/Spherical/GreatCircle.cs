@@ -18,17 +18,9 @@ public static class GreatCircle
         int n = Math.Max(1, (int)Math.Ceiling(w * Sphere.MeanRadiusKm / maxStepKm));
         var pts = new List<(double, double)>(n + 1) { (a.LatDeg, a.LonDeg) };
         double prevLon = a.LonDeg;
-        double s = Math.Sin(w);
         for (int i = 1; i <= n; i++)
         {
-            GeoPoint g;
-            if (i == n) g = b;
-            else
-            {
-                double t = (double)i / n;
-                var v = s == 0 ? va : (Math.Sin((1 - t) * w) / s * va + Math.Sin(t * w) / s * vb);
-                g = v.Normalize().ToGeo();
-            }
+            var g = i == n ? b : Sphere.Intermediate(va, vb, (double)i / n).ToGeo();
             double lon = g.LonDeg;
             while (lon - prevLon > 180) lon -= 360;
             while (lon - prevLon < -180) lon += 360;

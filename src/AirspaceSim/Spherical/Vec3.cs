@@ -52,6 +52,17 @@ public readonly record struct Vec3(double X, double Y, double Z)
         return n == 0 ? this : new Vec3(X / n, Y / n, Z / n);
     }
 
+    /// <summary>
+    /// An orthonormal basis (U, V) of the plane tangent at this unit vector, right-handed: U × V is this vector.
+    /// </summary>
+    internal (Vec3 U, Vec3 V) TangentBasis()
+    {
+        // Any axis works; the one least aligned with the point keeps the cross product well conditioned.
+        var axis = Math.Abs(X) < 0.6 ? new Vec3(1, 0, 0) : Math.Abs(Y) < 0.6 ? new Vec3(0, 1, 0) : new Vec3(0, 0, 1);
+        var u = axis.Cross(this).Normalize();
+        return (u, Cross(u));
+    }
+
     /// <summary>Angle between two vectors in radians, accurate for tiny and near-antipodal angles (unlike acos of the dot product).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Angle(in Vec3 a, in Vec3 b) => Math.Atan2(a.Cross(b).Norm, a.Dot(b));
