@@ -76,19 +76,22 @@ public sealed partial class DetourPlanner
         var h = _hull[k];
         if (h.Length == 0) return true; // no hull (too large to project): never prune
         for (int i = 0; i < h.Length; i++)
-            if (Predicates.Sign(h[i], h[i + 1 == h.Length ? 0 : i + 1], p) <= 0) return false;
+            if (HullSide(k, i, p) <= 0) return false;
         return true;
     }
 
-    private (Vec3[][] hull, bool[] onHull) BuildHulls()
+    private (Vec3[][] hull, int[][] hullVertex, bool[] onHull) BuildHulls()
     {
         var hulls = new Vec3[_obstacles.Length][];
+        var hullVertex = new int[_obstacles.Length][];
         var onHull = new bool[_v.Length];
         var factory = new NetTopologySuite.Geometries.GeometryFactory();
         for (int k = 0; k < _obstacles.Length; k++)
         {
             var shell = _obstacles[k].Loops[0];
             hulls[k] = [];
+            hullVertex[k] = [];
+            int shellStart = Array.IndexOf(_obstacleOf, k);
             if (_obstacles[k].CapRadiusRad > Gnomonic.MaxAngleDeg * Math.PI / 180 * 0.9)
             {
                 for (int i = 0; i < _v.Length; i++) if (_obstacleOf[i] == k) onHull[i] = true;
@@ -97,12 +100,12 @@ public sealed partial class DetourPlanner
             // Gnomonic projection maps great circles to lines, so the planar hull of the projected corners is the
             // spherical hull; its corners are mapped back to the exact vertex vectors.
             var frame = new Gnomonic(_obstacles[k].Center);
-            var byCoord = new Dictionary<(double, double), Vec3>();
+            var byCoord = new Dictionary<(double, double), int>();
             var coords = new NetTopologySuite.Geometries.Coordinate[shell.Count];
             for (int i = 0; i < shell.Count; i++)
             {
                 coords[i] = frame.Project(shell[i]);
-                byCoord.TryAdd((coords[i].X, coords[i].Y), shell[i]);
+                byCoord.TryAdd((coords[i].X, coords[i].Y), shellStart + i);
             }
             var hullGeom = new NetTopologySuite.Algorithm.ConvexHull(coords, factory).GetConvexHull();
             if (hullGeom is not NetTopologySuite.Geometries.Polygon hp)
@@ -112,19 +115,19 @@ public sealed partial class DetourPlanner
             }
             var ring = hp.ExteriorRing;
             var hc = ring.Coordinates;
-            var list = new List<Vec3>();
+            var list = new List<int>();
             for (int i = 0; i < hc.Length - 1; i++) list.Add(byCoord[(hc[i].X, hc[i].Y)]);
             if (!NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence)) list.Reverse();
-            hulls[k] = list.ToArray();
+            hullVertex[k] = list.ToArray();
+            hulls[k] = list.Select(i => _v[i]).ToArray();
             // Shell vertices on the hull boundary (corners and points on hull edges) keep their role as turning points.
-            int shellStart = Array.IndexOf(_obstacleOf, k);
             for (int i = 0; i < shell.Count; i++)
             {
                 var pt = factory.CreatePoint(coords[i]);
                 if (ring.Distance(pt) <= 1e-12 * (1 + Math.Abs(coords[i].X) + Math.Abs(coords[i].Y))) onHull[shellStart + i] = true;
             }
         }
-        return (hulls, onHull);
+        return (hulls, hullVertex, onHull);
     }
 
     // No other obstacle has a vertex inside, or an edge across, this obstacle's hull.

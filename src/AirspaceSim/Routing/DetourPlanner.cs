@@ -54,6 +54,11 @@ public sealed partial class DetourPlanner
     // "clean" obstacle a shortest path between two points outside its hull never enters a pocket (the hull edge across
     // the pocket's mouth is a free shortcut), so only hull corners can be turning points: the per-query pruning.
     private readonly Vec3[][] _hull;
+    private readonly int[][] _hullVertex;
+    private readonly Vec3[][] _hullNormal;
+    private readonly double[][] _hullCumRad;
+    // Obstacles whose blocking routes (ends outside the hull) are answered in closed form, without the graph search.
+    private readonly bool[] _wrappable;
     private readonly bool[] _clean;
     private readonly bool[] _onHull;
     // The pockets of each clean obstacle: the free regions between its shell and a hull edge, with their corners. A
@@ -73,7 +78,8 @@ public sealed partial class DetourPlanner
     // turn around them on its way out of the band (it may cross the band, never the closure).
     private readonly BandCorner[][] _bandCorners;
 
-    private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm)
+    private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm,
+        bool hullShortcut)
     {
         _closures = closures;
         _legKm = legKm;
@@ -133,9 +139,12 @@ public sealed partial class DetourPlanner
             if (convex) nodes.Add(i);
         }
         _nodeVertex = nodes.ToArray();
-        (_hull, _onHull) = BuildHulls();
+        (_hull, _hullVertex, _onHull) = BuildHulls();
+        (_hullNormal, _hullCumRad) = BuildHullEdges();
         _clean = new bool[_obstacles.Length];
         for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
+        _wrappable = new bool[_obstacles.Length];
+        for (int k = 0; k < _obstacles.Length; k++) _wrappable[k] = hullShortcut && IsWrappable(k);
         _pockets = new (SphericalLoop, int[], double, int, int)[_obstacles.Length][];
         _hullPrev = new int[_v.Length]; _hullNext = new int[_v.Length];
         Array.Fill(_hullPrev, -1); Array.Fill(_hullNext, -1);
@@ -204,8 +213,16 @@ public sealed partial class DetourPlanner
         Func<GeoPoint, GeoPoint, double>? legLengthKm = null)
     {
         ArgumentNullException.ThrowIfNull(closures);
-        return new DetourPlanner(closures.ToArray(), bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm);
+        return new DetourPlanner(closures.ToArray(), bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm, hullShortcut: true);
     }
+
+    /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>
+    internal static DetourPlanner BuildWithoutHullShortcut(IEnumerable<Airspace> closures, double bufferNm = 0,
+        Func<GeoPoint, GeoPoint, double>? legLengthKm = null) =>
+        new(closures.ToArray(), bufferNm, 64, legLengthKm ?? DefaultLegKm, hullShortcut: false);
+
+    /// <summary>Whether this thread's last detour or unreachable answer came from the closed-form hull wrap (tests).</summary>
+    internal bool LastPlanUsedHullShortcut => _scratch.Value!.Wrapped;
 
     private static double DefaultLegKm(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
 
@@ -260,11 +277,13 @@ public sealed partial class DetourPlanner
         // unbuffered closure, which closures it crosses (ends inside closures have returned above).
         bool perObstacle = _bufferExcessRad == 0 && _singleSources;
         bool blocked = false;
+        int blocker = -1;
         List<string>? crossedIds = null;
         for (int k = 0; k < _obstacles.Length; k++)
         {
             if (!BlockedBy(k, o, d, nh, bandO, bandD)) continue;
             blocked = true;
+            if (blocker < 0) blocker = k;
             if (!perObstacle) break;
             crossedIds ??= new List<string>(1);
             if (!crossedIds.Contains(_obstacles[k].SourceIds[0])) crossedIds.Add(_obstacles[k].SourceIds[0]);
@@ -277,6 +296,12 @@ public sealed partial class DetourPlanner
             return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
         }
         IReadOnlyList<string> crossed = perObstacle ? crossedIds ?? [] : CrossedClosures(o, d);
+        if (bandO < 0 && bandD < 0 && _wrappable[blocker] && locO[blocker] == OutsideHull && locD[blocker] == OutsideHull &&
+            TryWrap(blocker, o, d, out int first, out int last, out bool ccw, out double wrapRad))
+        {
+            s.Wrapped = true;
+            return WrapPlan(blocker, from, to, o, d, first, last, ccw, wrapRad, directKm, crossed);
+        }
         // The search lets the origin's side turn around closure corners inside its band; when only the destination
         // lies in a band, search the reverse route (same length) and turn it around.
         if (bandO < 0 && bandD >= 0)
@@ -417,15 +442,17 @@ public sealed partial class DetourPlanner
         int k2 = count - 2;
         for (int u = reached; u >= 0; u = s.Parent(u), k2--)
             chain[k2] = u >= nodeCount ? corners[u - nodeCount].Geo : _vertexGeo[_nodeVertex[u]];
-        double excessKm = 0;
-        if (_bufferExcessRad > 0)
-        {
-            var pts = new List<Vec3>(count) { o };
-            for (int i = 1; i < count - 1; i++) pts.Add(Vec3.FromGeo(chain[i]));
-            pts.Add(d);
-            excessKm = _bufferExcessRad * TotalTurning(pts) * Sphere.MeanRadiusKm;
-        }
-        return Measured(from, to, RouteStatus.Detour, chain, directKm, best, crossed, bandO >= 0, bandD >= 0, excessKm);
+        return Measured(from, to, RouteStatus.Detour, chain, directKm, best, crossed, bandO >= 0, bandD >= 0, BufferExcessKm(chain, o, d));
+    }
+
+    // The bound of BufferExcessBoundKm for a route: the buffer's overshoot times the route's total turning.
+    private double BufferExcessKm(GeoPoint[] chain, in Vec3 o, in Vec3 d)
+    {
+        if (_bufferExcessRad == 0) return 0;
+        var pts = new List<Vec3>(chain.Length) { o };
+        for (int i = 1; i < chain.Length - 1; i++) pts.Add(Vec3.FromGeo(chain[i]));
+        pts.Add(d);
+        return _bufferExcessRad * TotalTurning(pts) * Sphere.MeanRadiusKm;
     }
 
     // A* heuristic: the chord to the destination. It never exceeds the arc (chord = 2 sin(θ/2) ≤ θ) and obeys the

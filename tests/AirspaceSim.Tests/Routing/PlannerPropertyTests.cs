@@ -84,6 +84,34 @@ public class PlannerPropertyTests
         Assert.That(detours, Is.GreaterThan(total / 4), "too few blocked routes: the generator does not exercise the planner");
     }
 
+    /// <summary>
+    /// The closed-form hull wrap (one blocking obstacle, both ends outside its hull) answers exactly what the graph
+    /// search answers: same status and sphere length, with and without buffer, one to four closures.
+    /// </summary>
+    [TestCase(0.0, 11UL)]
+    [TestCase(BufferNm, 12UL)]
+    public void HullShortcutAgreesWithTheGraphSearch(double bufferNm, ulong seed)
+    {
+        int wrapped = 0, detours = 0;
+        Check(160, seed, s =>
+        {
+            var closures = s.Closures();
+            var fast = DetourPlanner.Build(closures, bufferNm, 64, SphereKm);
+            var search = DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm);
+            var a = fast.Plan(s.From, s.To);
+            bool usedWrap = a.Status == RouteStatus.Detour && fast.LastPlanUsedHullShortcut;
+            var b = search.Plan(s.From, s.To);
+            Assert.That(search.LastPlanUsedHullShortcut, Is.False);
+            Assert.That(a.Status, Is.EqualTo(b.Status), $"shortcut {Describe(a)}; search {Describe(b)}");
+            Assert.That(a.SphereRad, Is.EqualTo(b.SphereRad).Within(1e-12 * b.SphereRad), $"shortcut {Describe(a)}; search {Describe(b)}");
+            if (a.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
+            if (usedWrap) Interlocked.Increment(ref wrapped);
+        });
+        TestContext.Out.WriteLine($"{wrapped} of {detours} detours by the hull wrap");
+        Assert.That(wrapped, Is.GreaterThan(detours / 4), "the shortcut is not exercised");
+        Assert.That(wrapped, Is.LessThan(detours), "the graph search is not exercised");
+    }
+
     [Test]
     public void RouteNeverEntersAClosure() => Check(160, 2, s =>
     {
