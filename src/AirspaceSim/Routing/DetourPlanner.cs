@@ -61,6 +61,8 @@ public sealed partial class DetourPlanner
     private readonly bool[] _wrappable;
     private readonly bool[] _clean;
     private readonly bool[] _onHull;
+    // Graph nodes of each obstacle, and those on its hull boundary: the seeds of a search.
+    private readonly int[][] _obstacleNodes, _hullNodes;
     // The pockets of each clean obstacle: the free regions between its shell and a hull edge, with their corners. A
     // route end inside a pocket makes that pocket's corners usable; the corners of every other pocket stay pruned.
     private readonly (SphericalLoop Region, int[] Nodes, double CosCap, int LidA, int LidB)[][] _pockets;
@@ -141,6 +143,12 @@ public sealed partial class DetourPlanner
         _nodeVertex = nodes.ToArray();
         (_hull, _hullVertex, _onHull) = BuildHulls();
         (_hullNormal, _hullCumRad) = BuildHullEdges();
+        _obstacleNodes = new int[_obstacles.Length][]; _hullNodes = new int[_obstacles.Length][];
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            _obstacleNodes[k] = Enumerable.Range(0, _nodeVertex.Length).Where(i => _obstacleOf[_nodeVertex[i]] == k).ToArray();
+            _hullNodes[k] = _obstacleNodes[k].Where(i => _onHull[_nodeVertex[i]]).ToArray();
+        }
         _clean = new bool[_obstacles.Length];
         for (int k = 0; k < _obstacles.Length; k++) _clean[k] = IsClean(k);
         _wrappable = new bool[_obstacles.Length];
@@ -357,12 +365,17 @@ public sealed partial class DetourPlanner
         // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
         var corners = bandO >= 0 ? _bandCorners[bandO] : [];
 
-        for (int i = 0; i < nodeCount; i++)
+        // Seeds: the usable corners of each obstacle (all of them, or its hull corners and those of the open pockets).
+        for (int k = 0; k < _obstacles.Length; k++)
         {
-            if (!Usable(i, s) || !TangentFrom(o, i, bandO, s)) continue;
-            // Keyed by the chord, a lower bound of the arc: the exact length (an atan2) is paid only when popped.
-            var v = _v[_nodeVertex[i]];
-            s.Push(Heuristic(o, v) + Heuristic(v, d), i, double.NaN, -1, Scratch.FromOrigin);
+            if (all[k])
+            {
+                foreach (int i in _obstacleNodes[k]) Seed(s, o, d, i, bandO);
+                continue;
+            }
+            foreach (int i in _hullNodes[k]) Seed(s, o, d, i, bandO);
+            if (locO[k] >= 0) foreach (int i in _pockets[k][locO[k]].Nodes) Seed(s, o, d, i, bandO);
+            if (locD[k] >= 0 && locD[k] != locO[k]) foreach (int i in _pockets[k][locD[k]].Nodes) Seed(s, o, d, i, bandO);
         }
         for (int j = 0; j < corners.Length; j++)
             if (InBandLeg(o, null, corners[j], bandO, out double rad))
@@ -453,6 +466,16 @@ public sealed partial class DetourPlanner
         for (int i = 1; i < chain.Length - 1; i++) pts.Add(Vec3.FromGeo(chain[i]));
         pts.Add(d);
         return _bufferExcessRad * TotalTurning(pts) * Sphere.MeanRadiusKm;
+    }
+
+    // A link from the origin to corner i, if tangent there. Keyed by the chord, a lower bound of the arc: the exact
+    // length (an atan2) is paid only when popped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Seed(Scratch s, in Vec3 o, in Vec3 d, int i, int bandO)
+    {
+        if (!TangentFrom(o, i, bandO, s)) return;
+        var v = _v[_nodeVertex[i]];
+        s.Push(Heuristic(o, v) + Heuristic(v, d), i, double.NaN, -1, Scratch.FromOrigin);
     }
 
     // A* heuristic: the chord to the destination. It never exceeds the arc (chord = 2 sin(θ/2) ≤ θ) and obeys the
