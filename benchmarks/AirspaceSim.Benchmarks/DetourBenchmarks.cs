@@ -54,6 +54,54 @@ public class DetourQueryBenchmarks
 }
 
 /// <summary>
+/// Target 1 case by case: each of the 28 SVZM detours as its own parameter, so that the ratio column gives the
+/// per-case distribution and its median. About ten minutes with <c>--job short</c>:
+/// <c>--filter '*DetourEachCase*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Detour")]
+public class DetourEachCaseBenchmarks
+{
+    private DetourPlanner _planner = null!;
+    private GeoPoint _a, _b;
+    private GeoPoint[] _waypoints = [];
+
+    /// <summary>The ids of the cases of svzm-cases.csv that detour around SVZM.</summary>
+    public static IEnumerable<string> DetourCases()
+    {
+        var planner = DetourPlanner.Build(BenchData.Closures("SVZM"));
+        return BenchData.Cases.Where(c => planner.Plan(c.A, c.B).Status == RouteStatus.Detour).Select(c => c.Id).ToList();
+    }
+
+    /// <summary>Case id.</summary>
+    [ParamsSource(nameof(DetourCases))]
+    public string Case { get; set; } = "C01";
+
+    /// <summary>Builds the planner and takes the waypoints of the answer for the floor.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _planner = DetourPlanner.Build(BenchData.Closures("SVZM"));
+        var c = BenchData.Cases.Single(x => x.Id == Case);
+        (_a, _b) = (c.A, c.B);
+        _waypoints = _planner.Plan(_a, _b).Waypoints.ToArray();
+    }
+
+    /// <summary>The floor: WGS84 lengths of the detour's legs.</summary>
+    [Benchmark(Baseline = true)]
+    public double LegLengthsFloor()
+    {
+        double m = 0;
+        for (int i = 0; i + 1 < _waypoints.Length; i++) m += Wgs84.DistanceM(_waypoints[i], _waypoints[i + 1]);
+        return m;
+    }
+
+    /// <summary>The full query.</summary>
+    [Benchmark]
+    public RoutePlan Plan() => _planner.Plan(_a, _b);
+}
+
+/// <summary>
 /// Target 2: a route that does not come near any closure, against one WGS84 inverse (which the answer needs anyway
 /// for the direct length). Run with <c>--filter '*Rejection*'</c>.
 /// </summary>
