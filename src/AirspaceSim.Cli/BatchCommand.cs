@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -55,8 +56,8 @@ internal static class BatchCommand
     /// <summary>Resolves every row (codes cached), plans the valid ones in parallel and totals the results.</summary>
     internal static BatchResult Run(PlanningContext ctx, IReadOnlyList<RouteListRow> rows, int maxDegreeOfParallelism = -1)
     {
-        var cache = new Dictionary<string, (RouteOutput.End? End, string? Error)>(StringComparer.OrdinalIgnoreCase);
-        (RouteOutput.End? End, string? Error) Resolve(string text)
+        var cache = new Dictionary<string, (RouteOutput.End End, string? Error)>(StringComparer.OrdinalIgnoreCase);
+        (RouteOutput.End End, string? Error) Resolve(string text)
         {
             if (cache.TryGetValue(text, out var hit)) return hit;
             try
@@ -64,60 +65,75 @@ internal static class BatchCommand
                 var (code, p) = ctx.Airports.ResolveLocation(text);
                 hit = (new RouteOutput.End(code, p), null);
             }
-            catch (Exception e) when (e is FormatException or KeyNotFoundException) { hit = (null, e.Message); }
+            catch (Exception e) when (e is FormatException or KeyNotFoundException) { hit = (default, e.Message); }
             cache[text] = hit;
             return hit;
         }
 
-        var ends = new (RouteOutput.End From, RouteOutput.End To, string? Error)[rows.Count];
+        // Rows that do not resolve are done; the others are planned together.
+        var list = new BatchRow[rows.Count];
+        var pending = new List<(int Row, RouteOutput.End From, RouteOutput.End To)>(rows.Count);
         var pairs = new List<(GeoPoint, GeoPoint)>(rows.Count);
-        var index = new List<int>(rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
-            var a = Resolve(rows[i].From); var b = Resolve(rows[i].To);
-            string? err = a.Error != null ? $"from: {a.Error}" : b.Error != null ? $"to: {b.Error}" : null;
-            ends[i] = (a.End ?? default, b.End ?? default, err);
-            if (err == null) { pairs.Add((a.End!.Value.Point, b.End!.Value.Point)); index.Add(i); }
+            var (from, fromError) = Resolve(rows[i].From);
+            var (to, toError) = Resolve(rows[i].To);
+            string? error = fromError != null ? "from: " + fromError : toError != null ? "to: " + toError : null;
+            if (error != null) list[i] = new BatchRow(rows[i], from, to, null, error);
+            else { pending.Add((i, from, to)); pairs.Add((from.Point, to.Point)); }
         }
         var plans = ctx.Planner.PlanAll(pairs, maxDegreeOfParallelism);
-        var planned = new (RoutePlan?, string?)[rows.Count];
-        for (int k = 0; k < index.Count; k++) planned[index[k]] = (plans[k].Plan, plans[k].Error?.Message);
-
-        var list = new BatchRow[rows.Count];
-        for (int i = 0; i < rows.Count; i++)
+        for (int k = 0; k < pending.Count; k++)
         {
-            var (plan, planError) = planned[i];
-            string? error = ends[i].Error ?? planError;
-            list[i] = new BatchRow(rows[i], ends[i].From, ends[i].To, error == null ? plan : null, error);
+            var (i, from, to) = pending[k];
+            var (plan, error) = plans[k];
+            list[i] = new BatchRow(rows[i], from, to, error == null ? plan : null, error?.Message);
         }
-        return new BatchResult(list, Summarize(list.Select(r => r.Plan)));
+
+        var tally = new Tally();
+        foreach (var r in list) tally.Add(r.Plan); // in row order: the total extra is a floating-point sum
+        return new BatchResult(list, tally.Summary);
     }
 
     /// <summary>Totals over plans; a null plan is a row that could not be computed.</summary>
     internal static BatchSummary Summarize(IEnumerable<RoutePlan?> plans)
     {
-        int routes = 0, direct = 0, detour = 0, unreachable = 0, errors = 0;
-        double extra = 0;
-        foreach (var plan in plans)
+        var tally = new Tally();
+        foreach (var plan in plans) tally.Add(plan);
+        return tally.Summary;
+    }
+
+    private struct Tally
+    {
+        private int _routes, _direct, _detour, _unreachable, _errors;
+        private double _extra;
+
+        public void Add(RoutePlan? plan)
         {
-            routes++;
+            _routes++;
             switch (plan?.Status)
             {
-                case null: errors++; break;
-                case RouteStatus.Direct: direct++; break;
-                case RouteStatus.Detour: detour++; extra += plan.ExtraKm ?? 0; break;
-                default: unreachable++; break;
+                case null: _errors++; break;
+                case RouteStatus.Direct: _direct++; break;
+                case RouteStatus.Detour: _detour++; _extra += plan.ExtraKm ?? 0; break;
+                default: _unreachable++; break;
             }
         }
-        return new BatchSummary(routes, direct, detour, unreachable, errors, extra);
+
+        public readonly BatchSummary Summary => new(_routes, _direct, _detour, _unreachable, _errors, _extra);
     }
+
+    private const int ChunkChars = 16 * 1024;
 
     internal static void WriteCsv(TextWriter o, BatchResult result)
     {
-        var sb = new StringBuilder(result.Rows.Count * 96);
+        // Numbers go through DecimalText, straight into the builder: the output is most of a batch's cost after planning.
+        // The text goes out in pieces of about ChunkChars, which stay in the cache and on the small-object heap.
+        var sb = new StringBuilder(ChunkChars + 1024);
         sb.Append("line,from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints\n");
         foreach (var r in result.Rows)
         {
+            if (sb.Length >= ChunkChars) { o.Write(sb.ToString()); sb.Clear(); }
             sb.Append(r.Row.LineNumber).Append(',');
             Field(sb, r.Error == null ? r.From.Code : r.Row.From).Append(',');
             Field(sb, r.Error == null ? r.To.Code : r.Row.To).Append(',');
@@ -128,26 +144,31 @@ internal static class BatchCommand
                 continue;
             }
             var p = r.Plan!;
-            // Formatted straight into the builder (no per-row strings): the output is most of a batch's cost.
             sb.Append(RouteOutput.Status(p.Status)).Append(',');
-            sb.Append(Inv, $"{p.DirectKm:F3},");
-            if (p.RouteKm is { } km) sb.Append(Inv, $"{km:F3},{p.ExtraKm!.Value:F3},{p.ExtraPercent ?? 0:F4},");
+            sb.AppendFixed(p.DirectKm, 3).Append(',');
+            if (p.RouteKm is { } km)
+            {
+                sb.AppendFixed(km, 3).Append(',');
+                sb.AppendFixed(p.ExtraKm!.Value, 3).Append(',');
+                sb.AppendFixed(p.ExtraPercent ?? 0, 4).Append(',');
+            }
             else sb.Append(",,,");
             if (p.Crossed.Count > 0) Field(sb, p.Crossed.Count == 1 ? p.Crossed[0] : string.Join(' ', p.Crossed));
             sb.Append(',');
             Field(sb, p.Reason ?? "").Append(',');
-            // Waypoints "lat lon;lat lon": digits, signs, dots, blanks and semicolons need no CSV quoting.
-            for (int i = 0; i < p.Waypoints.Count; i++)
+            // Waypoints "lat lon;lat lon", rounded to 6 decimals (0.1 m) and printed shortest-round-trip: digits,
+            // signs, dots, blanks and semicolons need no CSV quoting.
+            var waypoints = p.Waypoints;
+            for (int i = 0; i < waypoints.Count; i++)
             {
                 if (i > 0) sb.Append(';');
-                // Rounded to 6 decimals (0.1 m) and printed shortest-round-trip: a custom format string costs ~10× more.
-                sb.Append(Inv, $"{Math.Round(p.Waypoints[i].LatDeg, 6)} {Math.Round(p.Waypoints[i].LonDeg, 6)}");
+                sb.AppendRounded(waypoints[i].LatDeg, 6).Append(' ').AppendRounded(waypoints[i].LonDeg, 6);
             }
             sb.Append('\n');
         }
         var s = result.Summary;
-        sb.Append(string.Create(Inv,
-            $"# summary: routes {s.Routes}, affected {s.Affected} (detour {s.Detour}, unreachable {s.Unreachable}), direct {s.Direct}, errors {s.Errors}, total extra {s.TotalExtraKm:F1} km, mean extra {s.MeanExtraKm:F1} km per detoured route\n"));
+        sb.Append(Inv,
+            $"# summary: routes {s.Routes}, affected {s.Affected} (detour {s.Detour}, unreachable {s.Unreachable}), direct {s.Direct}, errors {s.Errors}, total extra {s.TotalExtraKm:F1} km, mean extra {s.MeanExtraKm:F1} km per detoured route\n");
         o.Write(sb.ToString());
     }
 
@@ -180,9 +201,11 @@ internal static class BatchCommand
         o.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
     }
 
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
+
     private static StringBuilder Field(StringBuilder sb, string text)
     {
-        if (text.AsSpan().IndexOfAny(",\"\n\r") < 0) return sb.Append(text);
+        if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0) return sb.Append(text);
         if (!text.Contains('"')) return sb.Append('"').Append(text).Append('"');
         return sb.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
     }

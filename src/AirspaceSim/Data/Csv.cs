@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AirspaceSim.Data;
 
 /// <summary>A tiny RFC 4180 field splitter for one line: commas separate, double quotes quote, <c>""</c> escapes a quote.</summary>
@@ -12,42 +10,78 @@ internal static class Csv
     public static List<string>? Split(string line, out string? error)
     {
         var fields = new List<string>();
-        var sb = new StringBuilder();
-        int i = 0;
-        error = null;
-        while (true)
+        var reader = new FieldReader(line);
+        while (reader.Next(out var field, out error)) fields.Add(field.ToString());
+        return error == null ? fields : null;
+    }
+
+    /// <summary>
+    /// One field of a line, not yet copied: unquoted fields trimmed, quoted ones between their quotes with <c>""</c>
+    /// for each quote.
+    /// </summary>
+    public readonly ref struct Field(ReadOnlySpan<char> text, bool hasEscapedQuotes)
+    {
+        /// <summary>The field as written (see the type).</summary>
+        public ReadOnlySpan<char> Text { get; } = text;
+
+        /// <summary>The value: the text with escaped quotes unescaped.</summary>
+        public override string ToString() => Unescape(Text);
+
+        /// <summary>The value without surrounding white space.</summary>
+        public string ToTrimmedString() => Unescape(Text.Trim()); // an escaped quote is no white space
+
+        private string Unescape(ReadOnlySpan<char> text) =>
+            hasEscapedQuotes ? text.ToString().Replace("\"\"", "\"") : text.ToString();
+    }
+
+    /// <summary>Reads the fields of one line in order, without allocating.</summary>
+    public ref struct FieldReader(ReadOnlySpan<char> line)
+    {
+        private readonly ReadOnlySpan<char> _line = line;
+        private int _next; // where the next field starts; past the end once the last field is read
+
+        /// <summary>
+        /// Reads the next field. Returns false after the last field, or with an error for a malformed field (an
+        /// unterminated quote, text after a closing quote, a quote inside an unquoted field).
+        /// </summary>
+        public bool Next(out Field field, out string? error)
         {
+            field = default;
+            error = null;
+            var line = _line;
+            if (_next > line.Length) return false;
             // Leading blanks before a quote are allowed.
-            int start = i;
+            int start = _next, i = start;
             while (i < line.Length && line[i] is ' ' or '\t') i++;
             if (i < line.Length && line[i] == '"')
             {
-                i++;
-                sb.Clear();
+                int content = ++i;
+                bool escaped = false;
                 while (true)
                 {
-                    if (i >= line.Length) { error = $"unterminated quoted field starting at column {start + 1}"; return null; }
-                    char c = line[i++];
-                    if (c != '"') { sb.Append(c); continue; }
-                    if (i < line.Length && line[i] == '"') { sb.Append('"'); i++; continue; }
+                    int quote = line[i..].IndexOf('"');
+                    if (quote < 0) { error = $"unterminated quoted field starting at column {start + 1}"; return false; }
+                    i += quote + 1;
+                    if (i < line.Length && line[i] == '"') { escaped = true; i++; continue; }
                     break;
                 }
+                field = new Field(line[content..(i - 1)], escaped);
                 while (i < line.Length && line[i] is ' ' or '\t') i++;
-                if (i < line.Length && line[i] != ',') { error = $"unexpected text after a closing quote at column {i + 1}"; return null; }
-                fields.Add(sb.ToString());
+                if (i < line.Length && line[i] != ',') { error = $"unexpected text after a closing quote at column {i + 1}"; return false; }
             }
             else
             {
                 i = start;
-                int comma = line.IndexOf(',', i);
-                int end = comma < 0 ? line.Length : comma;
-                var field = line[i..end];
-                if (field.Contains('"')) { error = $"a quote inside an unquoted field at column {i + field.IndexOf('"') + 1}"; return null; }
-                fields.Add(field.Trim());
+                int comma = line[i..].IndexOf(',');
+                int end = comma < 0 ? line.Length : i + comma;
+                var text = line[i..end];
+                int quote = text.IndexOf('"');
+                if (quote >= 0) { error = $"a quote inside an unquoted field at column {i + quote + 1}"; return false; }
+                field = new Field(text.Trim(), false);
                 i = end;
             }
-            if (i >= line.Length) return fields;
-            i++; // skip the comma
+            _next = i + 1; // past the comma, or past the end after the last field
+            return true;
         }
     }
 }

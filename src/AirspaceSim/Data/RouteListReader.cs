@@ -43,22 +43,33 @@ public static class RouteListReader
         {
             lineNo++;
             if (lineNo == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#')) continue;
-            var f = Csv.Split(line, out var err) ?? throw new FormatException($"{src}: line {lineNo}: {err}");
+            if (string.IsNullOrWhiteSpace(line) || line.AsSpan().TrimStart() is ['#', ..]) continue;
             if (from < 0)
             {
+                var f = Csv.Split(line, out var headerError) ?? throw new FormatException($"{src}: line {lineNo}: {headerError}");
                 var names = f.Select(x => x.Trim().ToLowerInvariant()).ToList();
                 from = names.IndexOf("from"); to = names.IndexOf("to"); width = f.Count;
                 if (from < 0 || to < 0)
                     throw new FormatException($"{src}: line {lineNo}: expected a header with 'from' and 'to' columns, found '{line}'");
                 continue;
             }
-            if (f.Count != width)
-                throw new FormatException($"{src}: line {lineNo}: expected {width} fields like the header, found {f.Count} in '{line}' (quote a LAT,LON as \"lat,lon\")");
-            string a = f[from].Trim(), b = f[to].Trim();
-            if (a.Length == 0 || b.Length == 0)
-                throw new FormatException($"{src}: line {lineNo}: empty '{(a.Length == 0 ? "from" : "to")}' field");
-            rows.Add(new RouteListRow(lineNo, a, b));
+            // A row: every field is checked, but only the two that are kept are copied.
+            var fields = new Csv.FieldReader(line);
+            Csv.Field fromField = default, toField = default;
+            int count = 0;
+            string? err;
+            for (; fields.Next(out var field, out err); count++)
+            {
+                if (count == from) fromField = field;
+                if (count == to) toField = field;
+            }
+            if (err != null) throw new FormatException($"{src}: line {lineNo}: {err}");
+            if (count != width)
+                throw new FormatException($"{src}: line {lineNo}: expected {width} fields like the header, found {count} in '{line}' (quote a LAT,LON as \"lat,lon\")");
+            bool emptyFrom = fromField.Text.IsWhiteSpace();
+            if (emptyFrom || toField.Text.IsWhiteSpace())
+                throw new FormatException($"{src}: line {lineNo}: empty '{(emptyFrom ? "from" : "to")}' field");
+            rows.Add(new RouteListRow(lineNo, fromField.ToTrimmedString(), toField.ToTrimmedString()));
         }
         if (from < 0) throw new FormatException($"{src}: no header line; expected 'from,to'");
         return rows;
