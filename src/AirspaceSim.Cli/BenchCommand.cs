@@ -60,9 +60,13 @@ internal static class BenchCommand
 
     private static double Time(Func<double> work)
     {
+        // Warm up for half a second first: the JIT compiles hot loops in tiers and only the last tier is what a long
+        // batch runs on.
+        var warm = Stopwatch.StartNew();
+        for (int r = 0; r < 2 || warm.Elapsed.TotalSeconds < 0.5; r++) work();
         double best = double.PositiveInfinity;
-        // Best of three: the least disturbed run is the closest to the machine's real speed.
-        for (int r = 0; r < 3; r++)
+        // Best of five: the least disturbed run is the closest to the machine's real speed.
+        for (int r = 0; r < 5; r++)
         {
             var sw = Stopwatch.StartNew();
             work();
