@@ -62,6 +62,34 @@ public class GeodesicBenchmarks
         return sum;
     }
 
+    /// <summary>Legs per invocation of <see cref="DistanceMAirlineLegs"/>.</summary>
+    public const int LegCount = 52_000;
+
+    private GeoPoint[] _leg1 = [], _leg2 = [];
+
+    /// <summary>The 52 SVZM airport pairs (../shared/reference/routes/svzm-cases.csv), drawn in random order.</summary>
+    [GlobalSetup(Target = nameof(DistanceMAirlineLegs))]
+    public void SetupLegs()
+    {
+        var cases = BenchData.Cases;
+        var rng = new Random(20240602);
+        _leg1 = new GeoPoint[LegCount]; _leg2 = new GeoPoint[LegCount];
+        for (int i = 0; i < LegCount; i++)
+        {
+            var c = cases[rng.Next(cases.Count)];
+            _leg1[i] = c.A; _leg2[i] = c.B;
+        }
+    }
+
+    /// <summary>Distance only, on the product's typical airline legs (500 to 8,000 km) rather than global pairs.</summary>
+    [Benchmark(OperationsPerInvoke = LegCount)]
+    public double DistanceMAirlineLegs()
+    {
+        double sum = 0;
+        for (int i = 0; i < LegCount; i++) sum += Wgs84.DistanceM(_leg1[i], _leg2[i]);
+        return sum;
+    }
+
     /// <summary>Direct problem (random azimuth, distance up to 20,000 km).</summary>
     [Benchmark(OperationsPerInvoke = PairCount)]
     public double Direct()
