@@ -54,8 +54,8 @@ public static class Wgs84
     private const double TolB = Tol0;
     private const double XThresh = 1000 * Tol2;
     private const double Tiny = 1.4916681462400413e-154; // sqrt(smallest normal double)
-    private const double SmallAngle = 0.011;             // radians, for AtanSmall (above f pi)
-    private const double TinyAngle = 1.0 / (1 << 27);    // radians, where sin x = x and cos x = 1 when rounded
+    private const double Tol3 = 1.0 / (1L << 62);       // radians: a Tol3 = 1.4e-12 m, see the Newton loop
+    private const double SmallAngle = 0.011;             // radians, for SinCosSmall (above f pi)
     private const int MaxIt1 = 20;                       // Newton steps before falling back to pure bisection
     private const int MaxIt2 = MaxIt1 + 53 + 10;         // plus enough bisections to exhaust the mantissa
 
@@ -99,7 +99,7 @@ public static class Wgs84
     {
         CheckLat(lat1Deg, nameof(lat1Deg)); CheckLon(lon1Deg, nameof(lon1Deg));
         CheckLat(lat2Deg, nameof(lat2Deg)); CheckLon(lon2Deg, nameof(lon2Deg));
-        double s12 = Solve(lat1Deg, lon1Deg, lat2Deg, lon2Deg, out double salp1, out double calp1,
+        double s12 = Solve(lat1Deg, lon1Deg, lat2Deg, lon2Deg, true, out double salp1, out double calp1,
             out double salp2, out double calp2);
         return new GeodesicInverseResult(s12, AzimuthDeg(salp1, calp1), AzimuthDeg(salp2, calp2));
     }
@@ -107,7 +107,7 @@ public static class Wgs84
     /// <summary>Solves the inverse problem between two validated points.</summary>
     public static GeodesicInverseResult Inverse(GeoPoint p1, GeoPoint p2)
     {
-        double s12 = Solve(p1.LatDeg, p1.LonDeg, p2.LatDeg, p2.LonDeg, out double salp1, out double calp1,
+        double s12 = Solve(p1.LatDeg, p1.LonDeg, p2.LatDeg, p2.LonDeg, true, out double salp1, out double calp1,
             out double salp2, out double calp2);
         return new GeodesicInverseResult(s12, AzimuthDeg(salp1, calp1), AzimuthDeg(salp2, calp2));
     }
@@ -118,12 +118,12 @@ public static class Wgs84
     {
         CheckLat(lat1Deg, nameof(lat1Deg)); CheckLon(lon1Deg, nameof(lon1Deg));
         CheckLat(lat2Deg, nameof(lat2Deg)); CheckLon(lon2Deg, nameof(lon2Deg));
-        return Solve(lat1Deg, lon1Deg, lat2Deg, lon2Deg, out _, out _, out _, out _);
+        return Solve(lat1Deg, lon1Deg, lat2Deg, lon2Deg, false, out _, out _, out _, out _);
     }
 
     /// <summary>Length in metres of the shortest geodesic between two validated points.</summary>
     public static double DistanceM(GeoPoint p1, GeoPoint p2) =>
-        Solve(p1.LatDeg, p1.LonDeg, p2.LatDeg, p2.LonDeg, out _, out _, out _, out _);
+        Solve(p1.LatDeg, p1.LonDeg, p2.LatDeg, p2.LonDeg, false, out _, out _, out _, out _);
 
     /// <summary>Solves the direct problem: the end of the geodesic of given start, azimuth and length.</summary>
     /// <param name="lat1Deg">Latitude of the start in degrees, in [-90, 90].</param>
@@ -172,7 +172,7 @@ public static class Wgs84
     /// The inverse problem; returns the distance in metres and the (unnormalised but consistently scaled) sines and
     /// cosines of the azimuths at both ends.
     /// </summary>
-    private static double Solve(double lat1, double lon1, double lat2, double lon2,
+    private static double Solve(double lat1, double lon1, double lat2, double lon2, bool wantAzimuths,
         out double salp1Out, out double calp1Out, out double salp2Out, out double calp2Out)
     {
         // Reduce to a canonical configuration (paper section 4): 0 <= lon12 <= 180, lat1 <= -0, lat1 <= lat2 <= -lat1.
@@ -265,21 +265,21 @@ public static class Wgs84
             {
                 // Newton's method on alpha1 for lambda12(alpha1) = lam12, keeping a bracket [alp1a, alp1b] around the
                 // root (lambda12 increases with alpha1 and has one root in (0, pi)); fall back to bisection whenever a
-                // step leaves the bracket or the derivative is not positive.
-                double ssig1 = 0, csig1 = 0, ssig2 = 0, csig2 = 0, eps = 0;
+                // step leaves the bracket or the derivative is not positive. From the improved start, typical lines
+                // take two evaluations: the second one's residual is ~1e-11 and its step is accepted without a third.
+                double ssig1 = 0, csig1 = 0, ssig2 = 0, csig2 = 0, eps = 0, ds12 = 0;
                 double salp1a = Tiny, calp1a = 1, salp1b = Tiny, calp1b = -1;
                 bool tripn = false, tripb = false;
                 for (int numit = 0; ; ++numit)
                 {
                     double v = Lambda12(sbet1, cbet1, sbet2, cbet2, salp1, calp1, slam12, clam12,
-                        out calp2, out sig12, out ssig1, out csig1, out ssig2, out csig2, out eps);
+                        out double calp2cb, out sig12, out ssig1, out csig1, out ssig2, out csig2, out eps);
                     // Written so that a NaN ends the loop.
                     if (tripb || !(Math.Abs(v) >= (tripn ? 8 : 1) * Tol0) || numit == MaxIt2)
                         break;
-                    // The slope is only needed to take a step, so the final (converged) evaluation, one in three or
-                    // four, goes without it.
+                    // The slope is only needed to take (or accept) a step, so a converged evaluation goes without it.
                     double dv = numit < MaxIt1
-                        ? Lambda12Slope(sbet1, cbet1, dn1, cbet2, dn2, calp2, sig12, ssig1, csig1, ssig2, csig2, eps)
+                        ? Lambda12Slope(sbet1, dn1, dn2, calp2cb, sig12, ssig1, csig1, ssig2, csig2, eps)
                         : 0;
                     // Shrink the bracket (cot(alpha1) decreases with alpha1; the sines are positive, so compare
                     // cross products rather than dividing).
@@ -290,17 +290,38 @@ public static class Wgs84
                     if (numit < MaxIt1 && dv > 0)
                     {
                         double dalp1 = -v / dv;
+                        // First variation of arc length: moving the far end along its parallel (radius a cos(beta2))
+                        // by d(lambda) changes the length by a cos(beta2) sin(alpha2) d(lambda) = a sin(alpha0)
+                        // d(lambda) (Clairaut). So the geodesic that lands on the target is shorter by
+                        // a sin(alpha0) v, to within (a/2) (d sin(alpha0) / d lambda) v^2, which is at most
+                        // (a/2) v^2 / dv as d sin(alpha0) / d alpha1 = cos(alpha1) cos(beta1). Once that is below
+                        // a Tol3 (1.4e-12 m), the step's landing point need not be evaluated: take the corrected
+                        // length, and the stepped azimuth (error O(v^2)). The step must also be small beside
+                        // sin(alpha1), so that it stays inside (0, pi) without a check that needs its sine.
+                        if (v * v <= 2 * Tol3 * dv && 4 * Math.Abs(dalp1) <= salp1)
+                        {
+                            ds12 = -A * (salp1 * cbet1) * v;
+                            if (wantAzimuths)
+                            {
+                                var (sd, cd) = Math.SinCos(dalp1);
+                                (salp1, calp1) = (salp1 * cd + calp1 * sd, calp1 * cd - salp1 * sd);
+                                NormFast(ref salp1, ref calp1);
+                            }
+                            break;
+                        }
                         if (Math.Abs(dalp1) < Math.PI)
                         {
-                            // Below 2^-27 rad the correctly rounded sine and cosine are dalp1 and 1 (the next terms
-                            // are under half an ulp); the last step before convergence is usually that small.
-                            var (sdalp1, cdalp1) = Math.Abs(dalp1) <= TinyAngle ? (dalp1, 1.0) : Math.SinCos(dalp1);
+                            // Where the step lands need not be exact (the next evaluation is wherever it lands), so
+                            // the usual small step turns by a truncated series.
+                            double sdalp1, cdalp1;
+                            if (Math.Abs(dalp1) <= SmallAngle) SinCosSmall(dalp1, out sdalp1, out cdalp1);
+                            else (sdalp1, cdalp1) = Math.SinCos(dalp1);
                             double nsalp1 = salp1 * cdalp1 + calp1 * sdalp1;
                             if (nsalp1 > 0)
                             {
                                 calp1 = calp1 * cdalp1 - salp1 * sdalp1;
                                 salp1 = nsalp1;
-                                Norm(ref salp1, ref calp1);
+                                NormFast(ref salp1, ref calp1);
                                 // Near-zero slopes lose quadratic convergence: then stop on an epsilon-sized residual.
                                 tripn = Math.Abs(v) <= 16 * Tol0;
                                 continue;
@@ -314,10 +335,13 @@ public static class Wgs84
                     tripb = Math.Abs(salp1a - salp1) + (calp1a - calp1) < TolB ||
                             Math.Abs(salp1 - salp1b) + (calp1 - calp1b) < TolB;
                 }
-                s12x = DistanceB(eps, sig12, ssig1, csig1, ssig2, csig2) * B;
-                // sin(alpha2) from Clairaut's relation at the final alpha1, as Lambda12 would have (only the azimuth
-                // output needs it, so the iteration does not form it).
-                salp2 = cbet2 != cbet1 ? salp1 * cbet1 / cbet2 : salp1;
+                s12x = DistanceB(eps, sig12, ssig1, csig1, ssig2, csig2, ds12 / B) * B;
+                if (wantAzimuths)
+                {
+                    // alpha2 from Clairaut's relation at the final alpha1.
+                    salp2 = cbet2 != cbet1 ? salp1 * cbet1 / cbet2 : salp1;
+                    calp2 = Calp2CosBeta2(sbet1, cbet1, sbet2, cbet2, sbet1 == 0 && calp1 == 0 ? -Tiny : calp1) / cbet2;
+                }
             }
         }
 
@@ -380,7 +404,19 @@ public static class Wgs84
         }
         else if (csig12 >= 0 || ssig12 >= 6 * Math.Abs(N) * Math.PI * (cbet1 * cbet1))
         {
-            // Far enough from antipodal that the spherical guess converges.
+            // Far enough from antipodal that the spherical guess converges. Improve it once with eq. (8):
+            // omega12 = lam12 + f A3 sin(alpha0) sigma12 + O(f eps), using alpha0 and sigma12 of the guess.
+            double salp0 = salp1 / ssig12 * cbet1;
+            double k2 = (1 - salp0 * salp0) * Ep2;
+            double eps = k2 / (2 * (1 + Math.Sqrt(1 + k2)) + k2);
+            // The correction is below f pi = 0.0105, so the rotation of lam12 by it needs no sincos.
+            SinCosSmall(F * A3(eps) * salp0 * Math.Atan2(ssig12, csig12), out double sd, out double cd);
+            somg12 = slam12 * cd + clam12 * sd;
+            comg12 = clam12 * cd - slam12 * sd;
+            salp1 = cbet2 * somg12;
+            calp1 = comg12 >= 0
+                ? sbet12 + cbet2 * sbet1 * (somg12 * somg12) / (1 + comg12)
+                : sbet12a - cbet2 * sbet1 * (somg12 * somg12) / (1 - comg12);
         }
         else
         {
@@ -460,31 +496,28 @@ public static class Wgs84
     /// </summary>
     private static double Lambda12(double sbet1, double cbet1, double sbet2, double cbet2,
         double salp1, double calp1, double slam120, double clam120,
-        out double calp2, out double sig12,
+        out double calp2cb, out double sig12,
         out double ssig1, out double csig1, out double ssig2, out double csig2, out double eps)
     {
         if (sbet1 == 0 && calp1 == 0)
             calp1 = -Tiny; // equatorial start heading east: break the degeneracy (the equatorial line is handled earlier)
 
         double salp0 = salp1 * cbet1;               // Clairaut: sin(alpha0) = sin(alpha1) cos(beta1)
-        double calp0 = Hypot(calp1, salp1 * sbet1); // > 0
+        double calp0s = calp1 * calp1 + (salp1 * sbet1) * (salp1 * sbet1); // cos^2(alpha0); only eps needs it
 
         // sigma and omega measured from the northward equator crossing: tan(beta) = tan(sigma) cos(alpha),
         // tan(omega) = sin(alpha0) tan(sigma). The omega pair needs no normalisation as only their ratio is used.
         double ss1 = sbet1, somg1 = salp0 * sbet1;
         double cs1 = calp1 * cbet1, comg1 = cs1;
-        Norm(ref ss1, ref cs1);
+        NormFast(ref ss1, ref cs1);
 
         // cos(alpha2) from Clairaut, taking care to keep exact symmetry when |beta2| = |beta1| (sin(alpha2) is formed
         // once after the iteration, only for the azimuth).
-        double ca2 = cbet2 != cbet1 || Math.Abs(sbet2) != -sbet1
-            ? Math.Sqrt(calp1 * cbet1 * (calp1 * cbet1) +
-                        (cbet1 < -sbet1 ? (cbet2 - cbet1) * (cbet1 + cbet2) : (sbet1 - sbet2) * (sbet1 + sbet2))) / cbet2
-            : Math.Abs(calp1);
+        double ca2cb2 = Calp2CosBeta2(sbet1, cbet1, sbet2, cbet2, calp1);
 
         double ss2 = sbet2, somg2 = salp0 * sbet2;
-        double cs2 = ca2 * cbet2, comg2 = cs2;
-        Norm(ref ss2, ref cs2);
+        double cs2 = ca2cb2, comg2 = cs2;
+        NormFast(ref ss2, ref cs2);
 
         double sg12 = Math.Atan2(Math.Max(0.0, cs1 * ss2 - ss1 * cs2) + 0.0, cs1 * cs2 + ss1 * ss2);
         double somg12 = Math.Max(0.0, comg1 * somg2 - somg1 * comg2) + 0.0;
@@ -492,34 +525,49 @@ public static class Wgs84
         // eta = omega12 - lam120, computed as one angle to keep full accuracy near the antipode.
         double eta = AtanSmall(somg12 * clam120 - comg12 * slam120, comg12 * clam120 + somg12 * slam120);
 
-        double k2 = (calp0 * calp0) * Ep2;
+        double k2 = calp0s * Ep2;
         double e = k2 / (2 * (1 + Math.Sqrt(1 + k2)) + k2);
         C3(e, out double c1, out double c2, out double c3, out double c4, out double c5);
         double b312 = SinSeries5(ss2, cs2, c1, c2, c3, c4, c5) - SinSeries5(ss1, cs1, c1, c2, c3, c4, c5);
         double domg12 = -F * A3(e) * salp0 * (sg12 + b312);
         double lam12 = eta + domg12;
 
-        calp2 = ca2; sig12 = sg12;
+        calp2cb = ca2cb2; sig12 = sg12;
         ssig1 = ss1; csig1 = cs1; ssig2 = ss2; csig2 = cs2; eps = e;
         return lam12;
     }
 
+    /// <summary>
+    /// cos(alpha2) cos(beta2) from Clairaut's relation (cos^2(alpha2) cos^2(beta2) = cos^2(alpha1) cos^2(beta1) +
+    /// cos^2(beta2) - cos^2(beta1)), keeping exact symmetry when |beta2| = |beta1|.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Calp2CosBeta2(double sbet1, double cbet1, double sbet2, double cbet2, double calp1) =>
+        cbet2 != cbet1 || Math.Abs(sbet2) != -sbet1
+            ? Math.Sqrt(calp1 * cbet1 * (calp1 * cbet1) +
+                        (cbet1 < -sbet1 ? (cbet2 - cbet1) * (cbet1 + cbet2) : (sbet1 - sbet2) * (sbet1 + sbet2)))
+            : Math.Abs(calp1) * cbet2;
+
     /// <summary>d lambda12 / d alpha1 = m12 / (a cos(alpha2) cos(beta2)) (paper eq. 46), from the reduced length.</summary>
-    private static double Lambda12Slope(double sbet1, double cbet1, double dn1, double cbet2, double dn2, double calp2,
+    private static double Lambda12Slope(double sbet1, double dn1, double dn2, double calp2cb,
         double sig12, double ssig1, double csig1, double ssig2, double csig2, double eps)
     {
-        if (calp2 == 0)
+        if (calp2cb == 0)
             return -2 * F1 * dn1 / sbet1;
-        return ReducedLengthB(eps, sig12, ssig1, csig1, dn1, ssig2, csig2, dn2) * F1 / (calp2 * cbet2);
+        return ReducedLengthB(eps, sig12, ssig1, csig1, dn1, ssig2, csig2, dn2) * F1 / calp2cb;
     }
 
     /// <summary>s12 / b from the distance integral I1 (eqs. 15, 17, 18).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double DistanceB(double eps, double sig12, double ssig1, double csig1, double ssig2, double csig2)
+    private static double DistanceB(double eps, double sig12, double ssig1, double csig1, double ssig2, double csig2,
+        double ds12b = 0)
     {
         C1(eps, out double c1, out double c2, out double c3, out double c4, out double c5, out double c6);
+        double a1 = 1 + A1m1(eps);
         double b1 = SinSeries6(ssig2, csig2, c1, c2, c3, c4, c5, c6) - SinSeries6(ssig1, csig1, c1, c2, c3, c4, c5, c6);
-        return (1 + A1m1(eps)) * (sig12 + b1);
+        // A small length correction ds12b (in units of b) joins the small periodic part, so it costs no rounding at
+        // the scale of the result.
+        return a1 * (sig12 + (b1 + ds12b / a1));
     }
 
     /// <summary>m12 / b, the reduced length (eq. 38), from J12 = I1 - I2 (eqs. 40–43).</summary>
@@ -747,12 +795,32 @@ public static class Wgs84
     }
 
     /// <summary>
-    /// atan2(y, x), for eta = omega12 - lam12 in the Newton iteration. Near a solution eta is the longitude correction,
-    /// below f pi = 0.0105, where the Taylor series of atan to t^9 is exact to round-off (the first omitted term is
-    /// t^11/11 &lt; 3e-21 |t|) and, after one division, several times cheaper than the library call; other arguments go
-    /// to Math.Atan2. The two can differ in the last bit, which moves lambda12 by ~1e-19 rad: eta feeds only the
-    /// residual (not the length), so at most the last Newton step changes by that much (results stay bit-identical
-    /// in 99.9 % of random cases, and within an ulp of the length otherwise).
+    /// Scales (x, y) to unit length with the plain square root, to within an ulp or two: enough where only the
+    /// direction matters to round-off (the sigma pairs feed atan2, which is scale-free, and series of size eps).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void NormFast(ref double x, ref double y)
+    {
+        double r = Math.Sqrt(x * x + y * y);
+        x /= r; y /= r;
+    }
+
+    /// <summary>
+    /// sin and cos of |x| &lt;= SmallAngle radians by their Taylor series to x^3 and x^4: errors below x^5/120 and
+    /// x^6/720 (1e-12 and 1e-15 at the bound), used only where the angle is a correction whose own error is larger.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SinCosSmall(double x, out double sinx, out double cosx)
+    {
+        double x2 = x * x;
+        sinx = x - x * x2 * (1.0 / 6);
+        cosx = 1 - x2 * (0.5 - x2 * (1.0 / 24));
+    }
+
+    /// <summary>
+    /// atan2(y, x). Near a solution eta = omega12 - lam12 is the longitude correction, below f pi = 0.0105, where the
+    /// Taylor series of atan to t^9 is exact to round-off (the first omitted term is t^11/11 &lt; 3e-21 |t|); other
+    /// arguments go to Math.Atan2.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double AtanSmall(double y, double x)
