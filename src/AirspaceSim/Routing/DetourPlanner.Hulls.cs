@@ -23,7 +23,9 @@ public sealed partial class DetourPlanner
         if (_hull[k].Length == 0) return NoHull;
         if (!InsideHull(k, p)) return OutsideHull;
         var pockets = _pockets[k];
-        for (int j = 0; j < pockets.Length; j++)
+        // Smallest caps first: a point in a small pocket (an island's bay) is found before the large pockets, whose
+        // caps often hold it too, are tested.
+        foreach (int j in _pocketOrder[k])
             if ((pockets[j].CosCap <= 0 || p.Dot(pockets[j].Region.Center) >= pockets[j].CosCap) && pockets[j].Region.Contains(p))
                 return j;
         return NoPocket;

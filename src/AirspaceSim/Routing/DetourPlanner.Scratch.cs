@@ -55,10 +55,10 @@ public sealed partial class DetourPlanner
         /// <summary>True if the node is a corner of a pocket opened for this query.</summary>
         public bool InPocket(int node) => _pocketStamp[node] == _query;
 
-        public void NextQuery() { _query++; _heapCount = 0; Wrapped = false; }
+        public void NextQuery() { _query++; _heapCount = 0; Wrapped = 0; }
 
-        /// <summary>The query was answered by the closed-form hull wrap (for tests).</summary>
-        public bool Wrapped { get; set; }
+        /// <summary>How the query was answered in closed form (for tests): 0 not, 1 around the hull, 2 into a pocket.</summary>
+        public int Wrapped { get; set; }
 
         /// <summary>The smallest key in the heap (+∞ when empty).</summary>
         public double MinKey => _heapCount > 0 ? _heap[0].F : double.PositiveInfinity;

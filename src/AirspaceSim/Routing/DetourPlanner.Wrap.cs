@@ -26,6 +26,16 @@ public sealed partial class DetourPlanner
         return (normal, cum);
     }
 
+    // Position of each boundary vertex among its obstacle's hull corners, or -1.
+    private int[] BuildHullIndex()
+    {
+        var index = new int[_v.Length];
+        Array.Fill(index, -1);
+        foreach (var hv in _hullVertex)
+            for (int i = 0; i < hv.Length; i++) index[hv[i]] = i;
+        return index;
+    }
+
     // Predicates.Sign(h[i], h[i+1], p) from the edge's stored normal: the same floating-point determinant (same
     // operations in the same order), so the same error bound tells when the exact predicate must decide.
     private int HullSide(int k, int i, in Vec3 p)
@@ -53,43 +63,44 @@ public sealed partial class DetourPlanner
         return true;
     }
 
+    // The hull edges that p (outside hull k) sees, lying on their outer side, form one run: edges start..end-1, whose
+    // first and last corners, start and end, are p's two tangent corners. False if p sees no proper run (p on a hull
+    // edge's great circle, say): then the general search decides.
+    private bool SeenRun(int k, in Vec3 p, out int start, out int end)
+    {
+        start = end = -1;
+        int m = _hull[k].Length;
+        bool last = HullSide(k, m - 1, p) < 0, prev = last;
+        for (int i = 0; i < m; i++)
+        {
+            bool see = i == m - 1 ? last : HullSide(k, i, p) < 0;
+            // Corner i is where edge i-1 meets edge i.
+            if (see != prev)
+            {
+                if (see) { if (start >= 0) return false; start = i; }
+                else { if (end >= 0) return false; end = i; }
+            }
+            prev = see;
+        }
+        return start >= 0 && end >= 0;
+    }
+
     // Shortest route around obstacle k alone, for ends o and d outside its hull when the direct arc crosses it.
     //
     // Pockets are never entered (the hull edge across a pocket's mouth is a free shortcut), so the route is the shorter
-    // of the two ways around the convex hull. The hull edges an end sees (it lies on their outer side) form one run;
-    // the run's first and last corners are the end's two tangent corners. Since the direct arc crosses the hull, no
-    // edge is seen from both ends (else both would lie in that edge's open outer hemisphere, and so would the arc
-    // between them), so the runs are disjoint and the two ways are: o → its last seen corner → on along the hull
-    // (counter-clockwise) → d's first seen corner → d, and the mirror image. One pass over the hull edges finds all four
-    // corners. Returns false (the general search decides) for anything unexpected, such as an end on a hull edge's
-    // great circle that leaves no proper run.
+    // of the two ways around the convex hull, from a tangent corner of o to one of d. Since the direct arc crosses the
+    // hull, no edge is seen from both ends (else both would lie in that edge's open outer hemisphere, and so would the
+    // arc between them): d's run lies in the stretch o does not see, and the two ways are o → o's last seen corner →
+    // on along the hull (counter-clockwise) → d's first seen corner → d, and the mirror image.
     private bool TryWrap(int k, in Vec3 o, in Vec3 d, out int first, out int last, out bool ccw, out double rad)
     {
         first = last = -1; ccw = false; rad = 0;
         var h = _hull[k];
         int m = h.Length;
-        int oStart = -1, oEnd = -1, dStart = -1, dEnd = -1;
-        bool lastO = HullSide(k, m - 1, o) < 0, lastD = HullSide(k, m - 1, d) < 0;
-        bool prevO = lastO, prevD = lastD;
-        for (int i = 0; i < m; i++)
-        {
-            bool seeO = i == m - 1 ? lastO : HullSide(k, i, o) < 0;
-            bool seeD = i == m - 1 ? lastD : HullSide(k, i, d) < 0;
-            if (seeO && seeD) return false;
-            // Corner i is where edge i-1 meets edge i.
-            if (seeO != prevO)
-            {
-                if (seeO) { if (oStart >= 0) return false; oStart = i; }
-                else { if (oEnd >= 0) return false; oEnd = i; }
-            }
-            if (seeD != prevD)
-            {
-                if (seeD) { if (dStart >= 0) return false; dStart = i; }
-                else { if (dEnd >= 0) return false; dEnd = i; }
-            }
-            prevO = seeO; prevD = seeD;
-        }
-        if (oStart < 0 || oEnd < 0 || dStart < 0 || dEnd < 0) return false;
+        if (!SeenRun(k, o, out int oStart, out int oEnd) || !SeenRun(k, d, out int dStart, out int dEnd)) return false;
+        // d's seen edges dStart..dEnd-1 within o's unseen edges oEnd..oStart-1 (cyclically).
+        int unseen = (oStart - oEnd + m) % m, offset = (dStart - oEnd + m) % m, seen = (dEnd - dStart + m) % m;
+        if (seen == 0 || offset + seen > unseen) return false;
 
         double ccwRad = Vec3.Angle(o, h[oEnd]) + HullArcRad(k, oEnd, dStart) + Vec3.Angle(h[dStart], d);
         double cwRad = Vec3.Angle(o, h[oStart]) + HullArcRad(k, dEnd, oStart) + Vec3.Angle(h[dEnd], d);
@@ -98,6 +109,62 @@ public sealed partial class DetourPlanner
         if (_obstacles.Length == 1) return true;
         // Hull edges of a clean obstacle are clear of every other obstacle; the two tangent legs must be checked.
         return LegClearExcept(k, o, h[first]) && LegClearExcept(k, h[last], d);
+    }
+
+    // Shortest route around obstacle k alone from p outside its hull to q in its pocket j, when the direct arc is
+    // blocked.
+    //
+    // The route enters the pocket across its lid, the hull edge A–B over the pocket's mouth: at A, at B, or through
+    // the lid's interior on a straight line. That line cannot come from a hull corner other than A and B (it would
+    // run inside the hull outside this pocket, through the obstacle), so it comes from p, which must see the lid, and
+    // it turns next at a pocket corner Z (ending at q it would be the direct arc). Before A (or B) the route stays
+    // outside the hull (pockets are never entered): straight if p sees that corner, else the shorter wrap from p's
+    // tangent corners. So for an entry e that q sees, route(e) = out(p, e) + |e q| is feasible and the shortest through
+    // e; through an entry q does not see, no route is shorter than that sum either; through the lid's interior, none is
+    // shorter than |p Z| + |Z q| for some pocket corner Z. The best seen entry is the answer if it beats those bounds.
+    // If q sees both entries, the triangle q–A–B lies in the pocket (its sides do, and the pocket is simply connected),
+    // and the third kind cannot be shortest: its line from p would reach q inside the triangle.
+    private bool TryPocketWrap(int k, int pocket, in Vec3 p, in Vec3 q, out int first, out int last, out bool ccw, out double rad)
+    {
+        first = last = -1; ccw = false; rad = double.PositiveInfinity;
+        var h = _hull[k];
+        int m = h.Length;
+        var (region, corners, _, lidA, lidB) = _pockets[k][pocket];
+        int a = _hullIndexOfVertex[lidA], b = _hullIndexOfVertex[lidB];
+        if (a < 0 || b != (a + 1) % m || !SeenRun(k, p, out int pStart, out int pEnd)) return false;
+        int run = (pEnd - pStart + m) % m;
+        double bound = double.PositiveInfinity;
+        foreach (int e in (ReadOnlySpan<int>)[a, b])
+        {
+            var entry = h[e];
+            double toQ = Vec3.Angle(entry, q);
+            int f, l; bool forward; double r;
+            if ((e - pStart + m) % m <= run) (f, l, forward, r) = (e, e, true, Vec3.Angle(p, entry) + toQ); // p sees e
+            else
+            {
+                double ccwRad = Vec3.Angle(p, h[pEnd]) + HullArcRad(k, pEnd, e) + toQ;
+                double cwRad = Vec3.Angle(p, h[pStart]) + HullArcRad(k, e, pStart) + toQ;
+                (f, l, forward, r) = ccwRad <= cwRad ? (pEnd, e, true, ccwRad) : (pStart, e, false, cwRad);
+            }
+            // From a lid corner into the pocket, the line meets the obstacle only if it crosses the pocket's own edges
+            // (it cannot cross the lid again: both lie on great circles through the corner).
+            if (region.IsCrossedBy(entry, q)) bound = Math.Min(bound, r);
+            else if (r < rad) (first, last, ccw, rad) = (f, l, forward, r);
+        }
+        if (first < 0) return false;
+        if (!double.IsPositiveInfinity(bound))
+        {
+            if (bound < rad) return false;
+            // p sees the lid (edge a) from outside: routes through its interior turn at a pocket corner next.
+            if ((a - pStart + m) % m < run)
+                foreach (int z in corners)
+                {
+                    var vz = _v[_nodeVertex[z]];
+                    if (Vec3.Angle(p, vz) + Vec3.Angle(vz, q) < rad) return false;
+                }
+        }
+        if (_obstacles.Length == 1) return true;
+        return LegClearExcept(k, p, h[first]) && LegClearExcept(k, h[last], q);
     }
 
     // Length in radians along hull k counter-clockwise from corner a to corner b.
@@ -117,8 +184,9 @@ public sealed partial class DetourPlanner
     }
 
     // The waypoints of a wrap: origin, the hull corners from `first` to `last` in the chosen direction, destination.
+    // `backwards`: the wrap was found from the destination's side (first is next to `to`).
     private RoutePlan WrapPlan(int k, GeoPoint from, GeoPoint to, in Vec3 o, in Vec3 d, int first, int last, bool ccw,
-        double rad, double directKm, IReadOnlyList<string> crossed)
+        bool backwards, double rad, double directKm, IReadOnlyList<string> crossed)
     {
         var hv = _hullVertex[k];
         int m = hv.Length;
@@ -127,7 +195,7 @@ public sealed partial class DetourPlanner
         var chain = new GeoPoint[corners + 2];
         chain[0] = from; chain[^1] = to;
         for (int j = 0, i = first; j < corners; j++, i = ccw ? (i + 1 == m ? 0 : i + 1) : (i == 0 ? m - 1 : i - 1))
-            chain[j + 1] = _vertexGeo[hv[i]];
+            chain[backwards ? corners - j : j + 1] = _vertexGeo[hv[i]];
         return Measured(from, to, RouteStatus.Detour, chain, directKm, rad, crossed, false, false, BufferExcessKm(chain, o, d));
     }
 }

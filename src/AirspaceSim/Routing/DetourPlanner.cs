@@ -57,6 +57,7 @@ public sealed partial class DetourPlanner
     private readonly int[][] _hullVertex;
     private readonly Vec3[][] _hullNormal;
     private readonly double[][] _hullCumRad;
+    private readonly int[] _hullIndexOfVertex;
     // Obstacles whose blocking routes (ends outside the hull) are answered in closed form, without the graph search.
     private readonly bool[] _wrappable;
     private readonly bool[] _clean;
@@ -66,6 +67,7 @@ public sealed partial class DetourPlanner
     // The pockets of each clean obstacle: the free regions between its shell and a hull edge, with their corners. A
     // route end inside a pocket makes that pocket's corners usable; the corners of every other pocket stay pruned.
     private readonly (SphericalLoop Region, int[] Nodes, double CosCap, int LidA, int LidB)[][] _pockets;
+    private readonly int[][] _pocketOrder;
     // Neighbours of each hull-boundary vertex along the hull (-1 off the hull): with no pocket open, a route touches a
     // clean obstacle only as it would touch its convex hull, so tangency is tested against the hull, not the shell.
     private readonly int[] _hullPrev, _hullNext;
@@ -143,6 +145,7 @@ public sealed partial class DetourPlanner
         _nodeVertex = nodes.ToArray();
         (_hull, _hullVertex, _onHull) = BuildHulls();
         (_hullNormal, _hullCumRad) = BuildHullEdges();
+        _hullIndexOfVertex = BuildHullIndex();
         _obstacleNodes = new int[_obstacles.Length][]; _hullNodes = new int[_obstacles.Length][];
         for (int k = 0; k < _obstacles.Length; k++)
         {
@@ -157,6 +160,7 @@ public sealed partial class DetourPlanner
         _hullPrev = new int[_v.Length]; _hullNext = new int[_v.Length];
         Array.Fill(_hullPrev, -1); Array.Fill(_hullNext, -1);
         for (int k = 0; k < _obstacles.Length; k++) _pockets[k] = BuildPockets(k);
+        _pocketOrder = _pockets.Select(ps => Enumerable.Range(0, ps.Length).OrderBy(j => ps[j].Region.CapRadiusRad).ToArray()).ToArray();
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
         var inputPoints = new Dictionary<Vec3, GeoPoint>();
         foreach (var a in closures)
@@ -229,8 +233,9 @@ public sealed partial class DetourPlanner
         Func<GeoPoint, GeoPoint, double>? legLengthKm = null) =>
         new(closures.ToArray(), bufferNm, 64, legLengthKm ?? DefaultLegKm, hullShortcut: false);
 
-    /// <summary>Whether this thread's last detour or unreachable answer came from the closed-form hull wrap (tests).</summary>
-    internal bool LastPlanUsedHullShortcut => _scratch.Value!.Wrapped;
+    /// <summary>Whether this thread's last detour came from the closed-form wrap: 0 not, 1 around a hull, 2 into a
+    /// pocket (tests).</summary>
+    internal int LastPlanWrapKind => _scratch.Value!.Wrapped;
 
     private static double DefaultLegKm(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
 
@@ -304,11 +309,21 @@ public sealed partial class DetourPlanner
             return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
         }
         IReadOnlyList<string> crossed = perObstacle ? crossedIds ?? [] : CrossedClosures(o, d);
-        if (bandO < 0 && bandD < 0 && _wrappable[blocker] && locO[blocker] == OutsideHull && locD[blocker] == OutsideHull &&
-            TryWrap(blocker, o, d, out int first, out int last, out bool ccw, out double wrapRad))
+        // One clean obstacle in the way, ends outside its hull or one of them in a pocket: the answer in closed form.
+        if (bandO < 0 && bandD < 0 && _wrappable[blocker])
         {
-            s.Wrapped = true;
-            return WrapPlan(blocker, from, to, o, d, first, last, ccw, wrapRad, directKm, crossed);
+            int lo = locO[blocker], ld = locD[blocker];
+            int first = -1, last = -1; bool ccw = false; double wrapRad = 0;
+            bool backwards = lo >= 0;
+            bool wrapped = lo == OutsideHull
+                ? ld == OutsideHull ? TryWrap(blocker, o, d, out first, out last, out ccw, out wrapRad)
+                : ld >= 0 && TryPocketWrap(blocker, ld, o, d, out first, out last, out ccw, out wrapRad)
+                : lo >= 0 && ld == OutsideHull && TryPocketWrap(blocker, lo, d, o, out first, out last, out ccw, out wrapRad);
+            if (wrapped)
+            {
+                s.Wrapped = lo == OutsideHull && ld == OutsideHull ? 1 : 2;
+                return WrapPlan(blocker, from, to, o, d, first, last, ccw, backwards, wrapRad, directKm, crossed);
+            }
         }
         // The search lets the origin's side turn around closure corners inside its band; when only the destination
         // lies in a band, search the reverse route (same length) and turn it around.

@@ -99,9 +99,9 @@ public class PlannerPropertyTests
             var fast = DetourPlanner.Build(closures, bufferNm, 64, SphereKm);
             var search = DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm);
             var a = fast.Plan(s.From, s.To);
-            bool usedWrap = a.Status == RouteStatus.Detour && fast.LastPlanUsedHullShortcut;
+            bool usedWrap = a.Status == RouteStatus.Detour && fast.LastPlanWrapKind > 0;
             var b = search.Plan(s.From, s.To);
-            Assert.That(search.LastPlanUsedHullShortcut, Is.False);
+            Assert.That(search.LastPlanWrapKind, Is.Zero);
             Assert.That(a.Status, Is.EqualTo(b.Status), $"shortcut {Describe(a)}; search {Describe(b)}");
             Assert.That(a.SphereRad, Is.EqualTo(b.SphereRad).Within(1e-12 * b.SphereRad), $"shortcut {Describe(a)}; search {Describe(b)}");
             if (a.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
@@ -110,6 +110,53 @@ public class PlannerPropertyTests
         TestContext.Out.WriteLine($"{wrapped} of {detours} detours by the hull wrap");
         Assert.That(wrapped, Is.GreaterThan(detours / 4), "the shortcut is not exercised");
         Assert.That(wrapped, Is.LessThan(detours), "the graph search is not exercised");
+    }
+
+    /// <summary>
+    /// Ends in pockets (inside a closure's convex hull, outside the closure), where the closed form enters the pocket
+    /// at a lid corner: against the graph search (with and without buffer) and, unbuffered, against the brute force.
+    /// Ends are sampled inside the first closure's bounding circle and paired with the scenario's other ends.
+    /// </summary>
+    [TestCase(0.0, 21UL)]
+    [TestCase(3.0, 22UL)] // a narrow buffer, so that sampled ends are often outside the bands
+    public void PocketEndsAgreeWithTheGraphSearchAndTheBruteForce(double bufferNm, ulong seed)
+    {
+        int wrapped = 0, detours = 0;
+        Check(100, seed, s =>
+        {
+            var closures = s.Closures();
+            var fast = DetourPlanner.Build(closures, bufferNm, 64, SphereKm);
+            var search = DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm);
+            var brute = bufferNm == 0 ? new BruteForceShortestPath(closures) : null;
+            var poly = s.Polygons[0];
+            // Seeded from the scenario (HashCode is randomised per process), so that a run is reproducible.
+            long bits = BitConverter.DoubleToInt64Bits(s.From.LatDeg) * 31 + BitConverter.DoubleToInt64Bits(s.To.LonDeg);
+            var rnd = new Random((int)(bits ^ (bits >> 32)));
+            for (int t = 0; t < 12; t++)
+            {
+                var pv = Offset(poly.Centre, Math.Sqrt(rnd.NextDouble()) * poly.RadiusRad, rnd.NextDouble() * 2 * Math.PI);
+                if (closures.Any(a => a.Region.Contains(pv) || DistanceToClosure(pv, a) < 1.5e-5)) continue;
+                var p = pv.ToGeo();
+                foreach (var (a, b) in new[] { (p, s.To), (s.From, p) })
+                {
+                    var x = fast.Plan(a, b);
+                    bool usedWrap = x.Status == RouteStatus.Detour && fast.LastPlanWrapKind == 2;
+                    var y = search.Plan(a, b);
+                    string what = $"{RandomPolygon.F(a.LatDeg)},{RandomPolygon.F(a.LonDeg)} -> {RandomPolygon.F(b.LatDeg)},{RandomPolygon.F(b.LonDeg)}: shortcut {Describe(x)}; search {Describe(y)}";
+                    Assert.That(x.Status, Is.EqualTo(y.Status), what);
+                    Assert.That(x.SphereRad, Is.EqualTo(y.SphereRad).Within(1e-12 * y.SphereRad), what);
+                    if (brute != null && x.Status != RouteStatus.Unreachable)
+                    {
+                        double bf = brute.Shortest(Vec3.FromGeo(a), Vec3.FromGeo(b));
+                        Assert.That(x.SphereRad, Is.EqualTo(bf).Within(1e-9 * bf), $"{what}; brute force {bf:R}");
+                    }
+                    if (x.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
+                    if (usedWrap) Interlocked.Increment(ref wrapped);
+                }
+            }
+        });
+        TestContext.Out.WriteLine($"{wrapped} of {detours} detours by the pocket wrap");
+        Assert.That(wrapped, Is.GreaterThanOrEqualTo(10), "the pocket shortcut is not exercised");
     }
 
     [Test]
