@@ -3,7 +3,8 @@ using AirspaceSim.Spherical;
 
 namespace AirspaceSim.Routing;
 
-// The common query in closed form: one clean obstacle blocks the route and both ends lie outside its convex hull.
+// The common query in closed form: one clean obstacle blocks the route, and both ends lie outside its convex hull or
+// one of them in a pocket.
 public sealed partial class DetourPlanner
 {
     // Normals h[i] × h[i+1] of each hull's edges, and the hull's running length in radians (cum[i] from corner 0 to i).
