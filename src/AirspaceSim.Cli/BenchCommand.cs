@@ -60,19 +60,10 @@ internal static class BenchCommand
 
     private static double Time(Func<double> work)
     {
-        // Warm up first: the JIT compiles hot code in tiers, through an instrumented tier (dynamic PGO) that can run
-        // several times slower for the best part of a second; a long batch runs on the last tier. Two seconds at most,
-        // or until two runs in a row agree within 2 % after the first second.
+        // Warm up first, for two seconds: the JIT compiles hot code in tiers, through an instrumented tier (dynamic
+        // PGO) that can run several times slower for the best part of a second; a long batch runs on the last tier.
         var warm = Stopwatch.StartNew();
-        double previous = double.PositiveInfinity;
-        while (warm.Elapsed.TotalSeconds < 2)
-        {
-            var run = Stopwatch.StartNew();
-            work();
-            double t = run.Elapsed.TotalSeconds;
-            if (warm.Elapsed.TotalSeconds > 1 && Math.Abs(t - previous) < 0.02 * t) break;
-            previous = t;
-        }
+        while (warm.Elapsed.TotalSeconds < 2) work();
         double best = double.PositiveInfinity;
         // Best of five: the least disturbed run is the closest to the machine's real speed.
         for (int r = 0; r < 5; r++)
