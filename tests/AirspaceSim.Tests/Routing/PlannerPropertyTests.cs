@@ -84,6 +84,20 @@ public class PlannerPropertyTests
         Assert.That(detours, Is.GreaterThan(total / 4), "too few blocked routes: the generator does not exercise the planner");
     }
 
+    // Plans a→b with the closed forms and with the graph search alone: same status and sphere length. Returns the
+    // first plan and how it was found (0 search, 1 hull wrap, 2 pocket entry).
+    private static (RoutePlan Plan, int WrapKind) AssertSameAsSearch(DetourPlanner fast, DetourPlanner search, GeoPoint a, GeoPoint b)
+    {
+        var x = fast.Plan(a, b);
+        int kind = x.Status == RouteStatus.Detour ? fast.LastPlanWrapKind : 0;
+        var y = search.Plan(a, b);
+        Assert.That(search.LastPlanWrapKind, Is.Zero);
+        string what = $"{RandomPolygon.F(a.LatDeg)},{RandomPolygon.F(a.LonDeg)} -> {RandomPolygon.F(b.LatDeg)},{RandomPolygon.F(b.LonDeg)}: shortcut {Describe(x)}; search {Describe(y)}";
+        Assert.That(x.Status, Is.EqualTo(y.Status), what);
+        Assert.That(x.SphereRad, Is.EqualTo(y.SphereRad).Within(1e-12 * y.SphereRad), what);
+        return (x, kind);
+    }
+
     /// <summary>
     /// The closed-form hull wrap (one blocking obstacle, both ends outside its hull) answers exactly what the graph
     /// search answers: same status and sphere length, with and without buffer, one to four closures.
@@ -98,14 +112,9 @@ public class PlannerPropertyTests
             var closures = s.Closures();
             var fast = DetourPlanner.Build(closures, bufferNm, 64, SphereKm);
             var search = DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm);
-            var a = fast.Plan(s.From, s.To);
-            bool usedWrap = a.Status == RouteStatus.Detour && fast.LastPlanWrapKind > 0;
-            var b = search.Plan(s.From, s.To);
-            Assert.That(search.LastPlanWrapKind, Is.Zero);
-            Assert.That(a.Status, Is.EqualTo(b.Status), $"shortcut {Describe(a)}; search {Describe(b)}");
-            Assert.That(a.SphereRad, Is.EqualTo(b.SphereRad).Within(1e-12 * b.SphereRad), $"shortcut {Describe(a)}; search {Describe(b)}");
+            var (a, kind) = AssertSameAsSearch(fast, search, s.From, s.To);
             if (a.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
-            if (usedWrap) Interlocked.Increment(ref wrapped);
+            if (kind > 0) Interlocked.Increment(ref wrapped);
         });
         TestContext.Out.WriteLine($"{wrapped} of {detours} detours by the hull wrap");
         Assert.That(wrapped, Is.GreaterThan(detours / 4), "the shortcut is not exercised");
@@ -139,19 +148,14 @@ public class PlannerPropertyTests
                 var p = pv.ToGeo();
                 foreach (var (a, b) in new[] { (p, s.To), (s.From, p) })
                 {
-                    var x = fast.Plan(a, b);
-                    bool usedWrap = x.Status == RouteStatus.Detour && fast.LastPlanWrapKind == 2;
-                    var y = search.Plan(a, b);
-                    string what = $"{RandomPolygon.F(a.LatDeg)},{RandomPolygon.F(a.LonDeg)} -> {RandomPolygon.F(b.LatDeg)},{RandomPolygon.F(b.LonDeg)}: shortcut {Describe(x)}; search {Describe(y)}";
-                    Assert.That(x.Status, Is.EqualTo(y.Status), what);
-                    Assert.That(x.SphereRad, Is.EqualTo(y.SphereRad).Within(1e-12 * y.SphereRad), what);
+                    var (x, kind) = AssertSameAsSearch(fast, search, a, b);
                     if (brute != null && x.Status != RouteStatus.Unreachable)
                     {
                         double bf = brute.Shortest(Vec3.FromGeo(a), Vec3.FromGeo(b));
-                        Assert.That(x.SphereRad, Is.EqualTo(bf).Within(1e-9 * bf), $"{what}; brute force {bf:R}");
+                        Assert.That(x.SphereRad, Is.EqualTo(bf).Within(1e-9 * bf), $"{Describe(x)}; brute force {bf:R}");
                     }
                     if (x.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
-                    if (usedWrap) Interlocked.Increment(ref wrapped);
+                    if (kind == 2) Interlocked.Increment(ref wrapped);
                 }
             }
         });
