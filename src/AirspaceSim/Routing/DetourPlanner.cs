@@ -291,15 +291,16 @@ public sealed partial class DetourPlanner
         bool perObstacle = _bufferExcessRad == 0 && _singleSources;
         bool blocked = false;
         int blocker = -1;
-        List<string>? crossedIds = null;
+        IReadOnlyList<string>? crossedIds = null;
         for (int k = 0; k < _obstacles.Length; k++)
         {
             if (!BlockedBy(k, o, d, nh, bandO, bandD)) continue;
             blocked = true;
             if (blocker < 0) blocker = k;
             if (!perObstacle) break;
-            crossedIds ??= new List<string>(1);
-            if (!crossedIds.Contains(_obstacles[k].SourceIds[0])) crossedIds.Add(_obstacles[k].SourceIds[0]);
+            // Usually one: the obstacle's own read-only id list, shared by every answer (no allocation per query).
+            if (crossedIds == null) crossedIds = _obstacles[k].SourceIds;
+            else if (!crossedIds.Contains(_obstacles[k].SourceIds[0])) crossedIds = [.. crossedIds, _obstacles[k].SourceIds[0]];
         }
         if (!blocked &&
             (bandO < 0 || BandCrossings(o, d, nh, bandO) <= (bandD == bandO ? 2 : 1)) &&

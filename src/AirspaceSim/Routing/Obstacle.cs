@@ -14,7 +14,7 @@ internal sealed class Obstacle
     {
         Loops = loops;
         OriginalPolygons = originalPolygons;
-        SourceIds = sourceIds;
+        SourceIds = sourceIds.ToArray().AsReadOnly(); // shared by the answers that cross it: must not be mutable
         var shell = loops[0];
         Center = shell.Center;
         CapRadiusRad = shell.CapRadiusRad; // holes lie inside the shell, so the shell's cap bounds everything
