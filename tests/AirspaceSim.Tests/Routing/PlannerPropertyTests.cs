@@ -84,6 +84,9 @@ public class PlannerPropertyTests
         Assert.That(detours, Is.GreaterThan(total / 4), "too few blocked routes: the generator does not exercise the planner");
     }
 
+    private static (DetourPlanner Fast, DetourPlanner Search) WithAndWithoutClosedForms(Airspace[] closures, double bufferNm) =>
+        (DetourPlanner.Build(closures, bufferNm, 64, SphereKm), DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm));
+
     // Plans a→b with the closed forms and with the graph search alone: same status and sphere length. Returns the
     // first plan and how it was found (0 search, 1 hull wrap, 2 pocket entry).
     private static (RoutePlan Plan, int WrapKind) AssertSameAsSearch(DetourPlanner fast, DetourPlanner search, GeoPoint a, GeoPoint b)
@@ -110,8 +113,7 @@ public class PlannerPropertyTests
         Check(160, seed, s =>
         {
             var closures = s.Closures();
-            var fast = DetourPlanner.Build(closures, bufferNm, 64, SphereKm);
-            var search = DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm);
+            var (fast, search) = WithAndWithoutClosedForms(closures, bufferNm);
             var (a, kind) = AssertSameAsSearch(fast, search, s.From, s.To);
             if (a.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
             if (kind > 0) Interlocked.Increment(ref wrapped);
@@ -134,8 +136,7 @@ public class PlannerPropertyTests
         Check(100, seed, s =>
         {
             var closures = s.Closures();
-            var fast = DetourPlanner.Build(closures, bufferNm, 64, SphereKm);
-            var search = DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm);
+            var (fast, search) = WithAndWithoutClosedForms(closures, bufferNm);
             var brute = bufferNm == 0 ? new BruteForceShortestPath(closures) : null;
             var poly = s.Polygons[0];
             // Seeded from the scenario (HashCode is randomised per process), so that a run is reproducible.
