@@ -71,7 +71,7 @@ public sealed partial class DetourPlanner
         for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
         {
             if (GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c]))
-                count += ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: false);
+                count += ChainCrossings(p, q, _chunkFirst[c], _chunkCount[c], stopAtFirst: false);
         }
         return count;
     }
@@ -101,7 +101,7 @@ public sealed partial class DetourPlanner
         for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
         {
             if (!GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c])) continue;
-            if (ChainCrossings(p, q, nh, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
+            if (ChainCrossings(p, q, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
         }
         return false;
     }
@@ -110,14 +110,15 @@ public sealed partial class DetourPlanner
     // p→q is computed once and shared by the two edges meeting there; only edges whose ends lie on opposite sides
     // need the full test. Returns the number of proper crossings (at most 1 when stopAtFirst).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int ChainCrossings(in Vec3 p, in Vec3 q, in Vec3 nh, int first, int count, bool stopAtFirst)
+    private int ChainCrossings(in Vec3 p, in Vec3 q, int first, int count, bool stopAtFirst)
     {
         int ai = first, crossings = 0;
-        int sa = Predicates.SideOfArc(p, q, nh, _v[ai]);
+        var n = p.Cross(q);
+        int sa = Predicates.SideOfArc(p, q, n, _v[ai]);
         for (int e = 0; e < count; e++)
         {
             int bi = _next[ai];
-            int sb = Predicates.SideOfArc(p, q, nh, _v[bi]);
+            int sb = Predicates.SideOfArc(p, q, n, _v[bi]);
             if (sa != sb && Predicates.CrossingSign(p, q, _v[ai], _v[bi]) > 0)
             {
                 crossings++;

@@ -37,15 +37,11 @@ public sealed partial class DetourPlanner
         return index;
     }
 
-    // Predicates.Sign(h[i], h[i+1], p) from the edge's stored normal: the same floating-point determinant (same
-    // operations in the same order), so the same error bound tells when the exact predicate must decide.
+    // Predicates.Sign(h[i], h[i+1], p) from the edge's stored normal.
     private int HullSide(int k, int i, in Vec3 p)
     {
-        double det = _hullNormal[k][i].Dot(p);
-        if (det > Predicates.MaxDeterminantError) return 1;
-        if (det < -Predicates.MaxDeterminantError) return -1;
         var h = _hull[k];
-        return Predicates.Sign(h[i], h[i + 1 == h.Length ? 0 : i + 1], p);
+        return Predicates.SideOfArc(h[i], h[i + 1 == h.Length ? 0 : i + 1], _hullNormal[k][i], p);
     }
 
     // The closed form below trusts the hull: every vertex of the obstacle lies on it or inside it by the exact

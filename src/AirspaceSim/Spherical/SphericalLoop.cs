@@ -212,18 +212,19 @@ public sealed class SphericalLoop
     private int CrossingCount(in Vec3 p, in Vec3 q, bool stopAtFirst)
     {
         int n = _v.Length, count = 0;
-        var nh = p.Cross(q).Normalize();
+        var normal = p.Cross(q);
+        var nh = normal.Normalize();
         // The block filter needs a well-conditioned arc normal.
         bool filter = _blockCenter.Length > 1 && (p - q).Norm2 > 1e-12 && (p + q).Norm2 > 1e-12;
         for (int k = 0; k < _blockCenter.Length; k++)
         {
             if (filter && !GreatCircleArc.MayHitCap(p, q, nh, _blockCenter[k], _blockCos[k])) continue;
             int start = k * BlockSize, end = Math.Min(n, start + BlockSize);
-            int sa = Predicates.SideOfArc(p, q, nh, _v[start]);
+            int sa = Predicates.SideOfArc(p, q, normal, _v[start]);
             for (int i = start; i < end; i++)
             {
                 int j = i + 1 == n ? 0 : i + 1;
-                int sb = Predicates.SideOfArc(p, q, nh, _v[j]);
+                int sb = Predicates.SideOfArc(p, q, normal, _v[j]);
                 if (sa != sb && Predicates.CrossingSign(p, q, _v[i], _v[j]) > 0)
                 {
                     count++;
