@@ -289,20 +289,18 @@ public sealed partial class DetourPlanner
         // One pass over the obstacles decides whether the direct route is blocked and, when every obstacle is a single
         // unbuffered closure, which closures it crosses (ends inside closures have returned above).
         bool perObstacle = _bufferExcessRad == 0 && _singleSources;
-        bool blocked = false;
-        int blocker = -1;
+        int blocker = -1; // the first obstacle the direct route crosses
         IReadOnlyList<string>? crossedIds = null;
         for (int k = 0; k < _obstacles.Length; k++)
         {
             if (!BlockedBy(k, o, d, nh, bandO, bandD)) continue;
-            blocked = true;
             if (blocker < 0) blocker = k;
             if (!perObstacle) break;
             // Usually one: the obstacle's own read-only id list, shared by every answer (no allocation per query).
             if (crossedIds == null) crossedIds = _obstacles[k].SourceIds;
             else if (!crossedIds.Contains(_obstacles[k].SourceIds[0])) crossedIds = [.. crossedIds, _obstacles[k].SourceIds[0]];
         }
-        if (!blocked &&
+        if (blocker < 0 &&
             (bandO < 0 || BandCrossings(o, d, nh, bandO) <= (bandD == bandO ? 2 : 1)) &&
             (bandD < 0 || bandD == bandO || BandCrossings(o, d, nh, bandD) <= 1))
         {
@@ -369,30 +367,25 @@ public sealed partial class DetourPlanner
             // Pocket corners are usable only from inside their pocket; an end that may be inside the obstacle (a band
             // or an enclave) or an obstacle without a hull keeps every corner.
             all[k] = !_clean[k] || locO[k] <= NoPocket || locD[k] <= NoPocket;
-            if (all[k]) continue;
-            foreach (int loc in (ReadOnlySpan<int>)[locO[k], locD[k]])
-            {
-                if (loc < 0) continue;
-                var pocket = _pockets[k][loc];
-                foreach (int n in pocket.Nodes) s.MarkPocket(n);
-                s.MarkLid(pocket.LidA); s.MarkLid(pocket.LidB);
-            }
-        }
-        // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
-        var corners = bandO >= 0 ? _bandCorners[bandO] : [];
-
-        // Seeds: the usable corners of each obstacle (all of them, or its hull corners and those of the open pockets).
-        for (int k = 0; k < _obstacles.Length; k++)
-        {
+            // Seeds: the usable corners (all of them, or the hull corners and those of the open pockets).
             if (all[k])
             {
                 foreach (int i in _obstacleNodes[k]) Seed(s, o, d, i, bandO);
                 continue;
             }
+            // A pocket holding an end is open: the corners at its mouth are tangent-tested against the shell (so they
+            // are marked before the hull corners are seeded), and its own corners become usable.
+            int pocketO = locO[k], pocketD = locD[k] != locO[k] ? locD[k] : -1;
+            foreach (int j in (ReadOnlySpan<int>)[pocketO, pocketD])
+                if (j >= 0) { s.MarkLid(_pockets[k][j].LidA); s.MarkLid(_pockets[k][j].LidB); }
             foreach (int i in _hullNodes[k]) Seed(s, o, d, i, bandO);
-            if (locO[k] >= 0) foreach (int i in _pockets[k][locO[k]].Nodes) Seed(s, o, d, i, bandO);
-            if (locD[k] >= 0 && locD[k] != locO[k]) foreach (int i in _pockets[k][locD[k]].Nodes) Seed(s, o, d, i, bandO);
+            foreach (int j in (ReadOnlySpan<int>)[pocketO, pocketD])
+                if (j >= 0)
+                    foreach (int i in _pockets[k][j].Nodes) { s.MarkPocket(i); Seed(s, o, d, i, bandO); }
         }
+        // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
+        var corners = bandO >= 0 ? _bandCorners[bandO] : [];
+
         for (int j = 0; j < corners.Length; j++)
             if (InBandLeg(o, null, corners[j], bandO, out double rad))
                 s.Push(rad + Heuristic(corners[j].V, d), nodeCount + j, rad, -1, Scratch.Verified);
