@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AirspaceSim.Airspaces;
 using NetTopologySuite;
@@ -11,25 +10,21 @@ namespace AirspaceSim.Tests.Airspaces;
 public class VatSpyTests
 {
     private static AirspaceLoadResult? _cached;
-    private static long _firstLoadMs;
 
     internal static AirspaceLoadResult Load()
     {
         var path = ReferenceData.Require("vatspy/Boundaries.geojson");
         if (_cached != null) return _cached;
-        var sw = Stopwatch.StartNew();
-        _cached = AirspaceLoader.LoadGeoJson(path);
-        _firstLoadMs = sw.ElapsedMilliseconds;
-        return _cached;
+        // Load time is tracked by BenchmarkDotNet, never asserted here: a wall-clock bound fails on a loaded CI machine.
+        return _cached = AirspaceLoader.LoadGeoJson(path);
     }
 
     private static SortedSet<string> Ids(IEnumerable<AirspaceLoadIssue> issues) => new(issues.Select(i => i.FeatureId), StringComparer.Ordinal);
 
     [Test]
-    public void LoadsQuicklyWithExactlyTheKnownProblems()
+    public void LoadsWithExactlyTheKnownProblems()
     {
         var r = Load();
-        Assert.That(_firstLoadMs, Is.LessThan(3000), "loading the whole file");
 
         // Left out because a ring crosses itself along great circles by more than a digitising glitch. LIPP-SD and the
         // four SBCW sectors (which share the border point -26.566667,-53.733333) have a near-collinear back-and-forth of
