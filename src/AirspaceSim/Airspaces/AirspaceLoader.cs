@@ -80,7 +80,9 @@ public static class AirspaceLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Geometry g;
         try { g = new WKTReader(NtsGeometryServices.Instance) { IsOldNtsCoordinateSyntaxAllowed = false }.Read(wkt); }
-        catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException)
+        // NTS's tokenizer also throws IndexOutOfRangeException on some malformed input (found by fuzzing: a doubled blank
+        // inside a MULTIPOLYGON's last ring); whatever it throws on text is a WKT error, not ours.
+        catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
         {
             throw new AirspaceFormatException($"airspace '{id}': not valid WKT: {e.Message}", null, id, 0, null, null, e);
         }
