@@ -76,13 +76,14 @@ public sealed class AirportDirectory
     private KeyNotFoundException Unknown(string code)
     {
         var q = code.Trim().ToUpperInvariant();
-        var close = _iata.Keys.Concat(_icao.Keys)
+        // Only codes within one character of the length can be one edit away: a long text costs no edit distances.
+        var close = _iata.Keys.Concat(_icao.Keys).Where(k => Math.Abs(k.Length - q.Length) <= 1)
             .Select(k => (K: k.ToUpperInvariant(), D: Airspaces.AirspaceCatalog.Levenshtein(q, k.ToUpperInvariant())))
             .Where(x => x.D <= 1).OrderBy(x => x.D).ThenBy(x => x.K, StringComparer.Ordinal)
             .Select(x => x.K).Distinct().Take(5).ToList();
         string hint = close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : "";
         return new KeyNotFoundException(
-            $"unknown airport code '{code}': not an IATA or ICAO code in the directory ({Count} airports); give a known code or LAT,LON in decimal degrees{hint}");
+            $"unknown airport code '{Csv.Clip(code)}': not an IATA or ICAO code in the directory ({Count} airports); give a known code or LAT,LON in decimal degrees{hint}");
     }
 
     /// <summary>Reads the project's CSV format: header <c>icao,iata,name,country,lat,lon</c>; empty codes are absent.</summary>
