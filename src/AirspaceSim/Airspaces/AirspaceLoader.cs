@@ -14,7 +14,8 @@ namespace AirspaceSim.Airspaces;
 /// <para>GeoJSON is parsed feature by feature with <see cref="JsonDocument"/> and the coordinates are read directly, so
 /// one bad feature never loses the whole file. A file is a <c>Feature</c> or a <c>FeatureCollection</c> whose geometries
 /// are <c>Polygon</c> or <c>MultiPolygon</c>. The id comes from the property named by
-/// <see cref="AirspaceLoadOptions.IdProperty"/> (<c>id</c> by default), the name from <c>name</c> (else the id), the kind
+/// <see cref="AirspaceLoadOptions.IdProperty"/> (<c>id</c> by default) or, when that is absent, from the Feature's own
+/// <c>"id"</c> member (RFC 7946 §3.2; a string or a number), the name from <c>name</c> (else the id), the kind
 /// from <c>kind</c> or <c>type</c> (<c>FIR</c>, <c>UIR</c>, <c>restricted</c>/<c>prohibited</c>/<c>danger</c>, else
 /// <see cref="AirspaceKind.Other"/>; <see cref="AirspaceLoadOptions.DefaultKind"/> when absent).</para>
 /// <para>Rings may come in either orientation (the smaller region is meant), unclosed (they are closed) or with
@@ -222,8 +223,11 @@ public static class AirspaceLoader
         JsonElement props = default;
         bool hasProps = f.TryGetProperty("properties", out props) && props.ValueKind == JsonValueKind.Object;
         string? id = hasProps ? Text(props, options.IdProperty) : null;
+        // RFC 7946 §3.2: a Feature's own "id" member (string or number) identifies it when the property is absent.
+        if (string.IsNullOrWhiteSpace(id)) id = Text(f, "id");
         if (string.IsNullOrWhiteSpace(id))
-            throw ctx.Fail($"feature has no \"{options.IdProperty}\" property to use as its id", null, path + ".properties." + options.IdProperty);
+            throw ctx.Fail($"feature has no \"{options.IdProperty}\" property and no top-level \"id\" (RFC 7946 §3.2) to use as its id",
+                null, path + ".properties." + options.IdProperty);
         id = id.Trim();
         ctx.FeatureId = id;
         string name = (hasProps ? Text(props, "name") : null) ?? id;

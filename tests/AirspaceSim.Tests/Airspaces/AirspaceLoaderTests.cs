@@ -212,6 +212,23 @@ public class AirspaceLoaderTests
     }
 
     [Test]
+    public void TopLevelFeatureIdIsUsedWhenThePropertyIsAbsent()
+    {
+        string F(string idMember, string props) =>
+            $$$"""{"type":"Feature",{{{idMember}}}"properties":{{{props}}},"geometry":{"type":"Polygon","coordinates":{{{Square}}}}}""";
+        var r = AirspaceLoader.ParseGeoJson(Collection(
+            F("\"id\":\"TOP\",", """{"name":"string id"}"""),
+            F("\"id\":42,", "{}"),
+            F("\"id\":\"IGNORED\",", """{"id":"PROP"}"""),      // the property wins over the member
+            F("\"id\":\"NOPROPS\",", "null")));
+        Assert.That(r.Issues, Is.Empty);
+        Assert.That(r.Catalog.Ids, Is.EqualTo(new[] { "42", "NOPROPS", "PROP", "TOP" }));
+        Assert.That(r.Catalog["TOP"].Name, Is.EqualTo("string id"));
+        var none = SingleRejection(F("", "{}"));
+        Assert.That(none.Reason, Does.Contain("no \"id\" property and no top-level \"id\""));
+    }
+
+    [Test]
     public void OneBadFeatureDoesNotLoseTheOthers()
     {
         var r = AirspaceLoader.ParseGeoJson(Collection(Feature(Square, "A"), Feature("[[[-70,10],[-68,95],[-68,12],[-70,10]]]", "B"), Feature(Square, "C")));
