@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace AirspaceSim.Geodesy;
 
@@ -766,24 +765,46 @@ public static class Wgs84
     // ------------------------------------------------------------------------------------------------ angles
 
     /// <summary>
-    /// sqrt(x^2 + y^2), nearly correctly rounded: one Newton correction of the square root with an FMA-exact residual.
+    /// sqrt(x^2 + y^2), nearly correctly rounded: one Newton correction of the square root with an exact residual.
     /// On random input it equals glibc's hypot 99.8 % of the time (double.Hypot 94 %, the naive form 92 %), and is one
     /// ulp off otherwise. The accuracy matters where sin(beta2 - beta1) is formed by cancellation for short lines, and
     /// keeps results within round-off of GeographicLib (which uses C's hypot); inline it is also cheaper than
-    /// double.Hypot (the inverse runs ~15 % faster). Arguments here are bounded (|x|, |y| &lt;= ~1, never both below
-    /// 1e-154), so no scaling against overflow is needed.
+    /// double.Hypot. Arguments here are bounded (|x|, |y| &lt;= ~1, never both below 1e-154), so no scaling against
+    /// overflow is needed.
     /// </summary>
+    /// <remarks>
+    /// The residual uses Dekker's exact products (<see cref="SquareError"/>) rather than FMA on purpose: the result
+    /// must be the same bits on every processor. An earlier version took this path only where x86 FMA was available
+    /// and double.Hypot elsewhere, so ARM64, Native AOT for the default instruction set and
+    /// DOTNET_EnableHWIntrinsic=0 changed the last digits of some 15 % of the answers. Plain IEEE add and multiply
+    /// are correctly rounded everywhere, and the .NET JIT never contracts a*b+c into an FMA, so this one formulation
+    /// is bit-identical on all platforms (the test GeodesicDeterminismTests runs the CLI with intrinsics off to check).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Hypot(double x, double y)
     {
-        if (!Fma.IsSupported) return double.Hypot(x, y); // software fma would be slower than Hypot itself
         x = Math.Abs(x); y = Math.Abs(y);
         if (y > x) (x, y) = (y, x);
         double p = x * x, q = y * y;
         double r = Math.Sqrt(p + q);
-        // d = x^2 + y^2 - r^2: the FMAs give p - r^2 and the product errors exactly; t + q cancels exactly.
-        double d = (Math.FusedMultiplyAdd(-r, r, p) + q) + (Math.FusedMultiplyAdd(x, x, -p) + Math.FusedMultiplyAdd(y, y, -q));
+        double rr = r * r;
+        // d = x^2 + y^2 - r^2 exactly enough: p - rr is exact (Sterbenz: p <= rr <= 2p to round-off), the three
+        // product errors are exact, and only the final sums round, far below the ulp of r^2.
+        double d = ((p - rr) - SquareError(r, rr) + q) + (SquareError(x, p) + SquareError(y, q));
         return r == 0 ? r : r + d / (2 * r);
+    }
+
+    /// <summary>
+    /// x^2 - fl(x^2) exactly (Dekker 1971, with Veltkamp's split of x into two 26-bit halves whose products are
+    /// exact), given p = fl(x^2); exact unless x^2 underflows, where the error is below the smallest normal anyway.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SquareError(double x, double p)
+    {
+        const double split = 134217729.0; // 2^27 + 1
+        double c = split * x;
+        double hi = c - (c - x), lo = x - hi;
+        return ((hi * hi - p) + 2 * hi * lo) + lo * lo;
     }
 
     /// <summary>Scales (x, y) to unit length.</summary>
