@@ -50,6 +50,7 @@ internal static class CliApp
         catch (Exception e) when (e is CliException or FormatException or IOException or InvalidDataException
                                       or ArgumentException or KeyNotFoundException or UnauthorizedAccessException)
         {
+            io.Out.Flush(); // what was written before the error comes out before it (stdout is buffered)
             io.Err.WriteLine($"airspacesim: error: {OneLine(e)}");
             return 2;
         }

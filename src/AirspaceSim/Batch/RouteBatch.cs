@@ -95,9 +95,10 @@ public sealed record BatchOptions
 }
 
 /// <summary>
-/// Plans a stream of route list rows: reads a chunk of rows, resolves their ends (codes looked up once per chunk),
-/// plans the chunk on all cores, hands its results out in input order, and goes on with the next chunk. Memory is
-/// bounded by one chunk whatever the number of rows, and the first results come out while the rest is still read.
+/// Plans a stream of route list rows: reads a chunk of rows, resolves their ends (each distinct text once), plans the
+/// chunk on all cores and hands its results out in input order, while the next chunks are read and planned (at most
+/// two ahead). Memory is bounded by a few chunks whatever the number of rows, and the first results come out while
+/// the rest is still being read.
 /// </summary>
 public static class RouteBatch
 {
@@ -109,12 +110,13 @@ public static class RouteBatch
     /// One result per row, in input order, computed a chunk at a time as the results are enumerated. A row that
     /// cannot be read, resolved or planned is an error row; it never stops the batch.
     /// </summary>
-    /// <param name="rows">The rows, e.g. <see cref="RouteListReader.ReadRows"/>; enumerated once, lazily.</param>
+    /// <param name="rows">The rows, e.g. <see cref="RouteListReader.ReadRows"/>; enumerated once, lazily, on a
+    /// background thread (one at a time).</param>
     /// <param name="airports">Resolves codes.</param>
     /// <param name="planner">Plans the routes.</param>
     /// <param name="options">Chunk size and parallelism; null for the defaults.</param>
     /// <param name="progress">Told the number of rows done after each chunk.</param>
-    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <param name="cancellationToken">Checked between chunks. Stopping the enumeration early stops the planning too.</param>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A chunk size below 1.</exception>
     /// <exception cref="OperationCanceledException">Cancelled (raised while enumerating).</exception>
@@ -129,16 +131,52 @@ public static class RouteBatch
         return Chunks(rows, airports, planner, options, progress, cancellationToken);
     }
 
-    private static IEnumerable<BatchRow> Chunks(IEnumerable<RouteListRow> rows, AirportDirectory airports, DetourPlanner planner,
+    /// <summary>Chunks planned ahead: one being handed out, up to this many ready behind it.</summary>
+    private const int ChunksAhead = 2;
+
+    // The chunks are planned on a background task, ChunksAhead chunks ahead of the consumer, so that writing the
+    // results of one chunk (sequential, often a third of a batch's time) overlaps with planning the next.
+    private static IEnumerable<BatchRow> Chunks(IEnumerable<RouteListRow> rows, AirspaceSim.Data.AirportDirectory airports, DetourPlanner planner,
         BatchOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var ready = new System.Collections.Concurrent.BlockingCollection<BatchRow[]>(ChunksAhead);
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var chunk in PlanChunks(rows, airports, planner, options, stop.Token)) ready.Add(chunk, stop.Token);
+            }
+            finally { ready.CompleteAdding(); }
+        });
+        long done = 0;
+        try
+        {
+            foreach (var chunk in ready.GetConsumingEnumerable())
+            {
+                foreach (var row in chunk) yield return row;
+                done += chunk.Length;
+                progress?.Report(done);
+            }
+            producer.GetAwaiter().GetResult(); // the reader's or planner's exception, if any, or the cancellation
+        }
+        finally
+        {
+            // An abandoned enumeration stops the producer, which ends at its next chunk.
+            stop.Cancel();
+            try { producer.Wait(CancellationToken.None); } catch (AggregateException) { }
+        }
+    }
+
+    /// <summary>The results, a chunk at a time, each chunk in input order.</summary>
+    private static IEnumerable<BatchRow[]> PlanChunks(IEnumerable<RouteListRow> rows, AirspaceSim.Data.AirportDirectory airports,
+        DetourPlanner planner, BatchOptions options, CancellationToken cancellationToken)
     {
         var cache = new Dictionary<string, (RouteEnd End, string? Error)>(StringComparer.OrdinalIgnoreCase);
         int n = options.ChunkRows;
         var chunk = new List<RouteListRow>(n);
-        var results = new BatchRow[n];
         var pending = new List<(int Row, RouteEnd From, RouteEnd To)>(n);
         var pairs = new List<(GeoPoint, GeoPoint)>(n);
-        long done = 0;
         using var e = rows.GetEnumerator();
         while (true)
         {
@@ -148,6 +186,7 @@ public static class RouteBatch
             if (chunk.Count == 0) yield break;
 
             // Rows that do not resolve are done; the others are planned together.
+            var results = new BatchRow[chunk.Count];
             pending.Clear();
             pairs.Clear();
             for (int i = 0; i < chunk.Count; i++)
@@ -169,14 +208,7 @@ public static class RouteBatch
                     ? new BatchRow(chunk[i], from, to, plan, BatchErrorKind.None, null)
                     : new BatchRow(chunk[i], from, to, null, BatchErrorKind.Route, error.Message);
             }
-
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                yield return results[i];
-                results[i] = null!; // the consumer holds what it keeps
-            }
-            done += chunk.Count;
-            progress?.Report(done);
+            yield return results;
             if (chunk.Count < n) yield break;
         }
 
