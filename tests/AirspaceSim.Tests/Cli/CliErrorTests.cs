@@ -27,14 +27,14 @@ public class CliErrorTests
 
     [TestCase("95,3", "latitude 95")]
     [TestCase("-91,3", "latitude -91")]
-    [TestCase("12,200", "longitude")]
-    [TestCase("abc,def", "'abc,def' is not LAT,LON")]
+    [TestCase("12,541", "longitude 541 is outside [-540, 540]")]
+    [TestCase("abc,def", "invalid location 'abc,def'", "latitude 'abc' is not a number")]
     [TestCase("12.5,", "invalid location")]
     [TestCase("1,2,3", "invalid location")]
-    public void MalformedCoordinates(string text, string fragment)
+    public void MalformedCoordinates(string text, params string[] fragments)
     {
-        AssertUserError(Run("route", text, "CUR"), "FROM:", fragment);
-        AssertUserError(Run("route", "CUR", text), "TO:", fragment);
+        AssertUserError(Run("route", text, "CUR"), ["FROM:", .. fragments]);
+        AssertUserError(Run("route", "CUR", text), ["TO:", .. fragments]);
     }
 
     [Test]
@@ -129,9 +129,10 @@ public class CliErrorTests
         Assert.That(ok.Err, Does.Contain("left out").And.Not.Contain("error"));
     }
 
-    [TestCase("-1", "-1")]
-    [TestCase("NaN", "NaN")]
-    [TestCase("Infinity", "Infinity")]
+    [TestCase("-1", "-1 is outside [0, 600] NM")]
+    [TestCase("NaN", "'NaN' is not a finite number")]
+    [TestCase("Infinity", "'Infinity' is not a finite number")]
+    [TestCase("1e999", "'1e999' is not a finite number")]
     public void BadBuffer(string value, string shown)
     {
         AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", value), "--buffer-nm", shown);
@@ -140,7 +141,7 @@ public class CliErrorTests
     [Test]
     public void TooLargeBuffer_IsOneLine()
     {
-        var line = AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", "5000"), "--buffer-nm", "5000", "600 NM");
+        var line = AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", "5000"), "--buffer-nm", "5000", "[0, 600] NM", "10° of arc");
         Assert.That(line, Does.Not.Contain("(Parameter"));
     }
 
