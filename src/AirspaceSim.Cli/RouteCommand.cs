@@ -8,7 +8,7 @@ internal static class RouteCommand
 {
     public static Command Create(CliIO io)
     {
-        var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees." };
+        var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees (longitude in [-540, 540], shown normalised to [-180, 180))." };
         var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
         var format = new Option<string>("--format") { Description = "table, json or geojson.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "geojson");

@@ -88,9 +88,23 @@ public readonly record struct GeoPoint
         if (!InvariantNumber.TryParse(latText, out var lat)) { error = "latitude " + InvariantNumber.Problem(latText); return false; }
         if (!InvariantNumber.TryParse(lonText, out var lon)) { error = "longitude " + InvariantNumber.Problem(lonText); return false; }
         if ((LatProblem(lat) ?? LonProblem(lon)) is { } range) { error = range; return false; }
-        point = new GeoPoint(lat, lon);
+        point = new GeoPoint(lat, lon is >= -180 and < 180 ? lon : NormalizeLonText(lonText));
         error = "";
         return true;
+    }
+
+    /// <summary>
+    /// A longitude outside [-180, 180) wrapped in decimal, then read as a double: 291.04 then gives the double of
+    /// -68.96 exactly, as its normalised twin does, where 291.04 - 360 in doubles is -68.95999999999998. (Wrapping the
+    /// double is exact too, but 291.04 was rounded on reading.) The text is a valid finite number within ±540.
+    /// </summary>
+    private static double NormalizeLonText(ReadOnlySpan<char> lonText)
+    {
+        if (!decimal.TryParse(lonText, InvariantNumber.Style, CultureInfo.InvariantCulture, out decimal m))
+            return NormalizeLonDeg(double.Parse(lonText, InvariantNumber.Style, CultureInfo.InvariantCulture)); // beyond decimal's 28 digits
+        while (m >= 180) m -= 360;
+        while (m < -180) m += 360;
+        return double.Parse(m.ToString(CultureInfo.InvariantCulture), InvariantNumber.Style, CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
