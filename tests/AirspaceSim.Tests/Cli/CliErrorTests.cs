@@ -152,6 +152,62 @@ public class CliErrorTests
     }
 
     [Test]
+    public void AntipodalEnds_EchoTheUserInput_AndSayWhenPositionsAreNormalised()
+    {
+        // 0,180 is shown as 0,-180 by the planner: the message quotes what was typed and says why it differs.
+        AssertUserError(Run("route", "0,0", "0,180"), "route '0,0' -> '0,180'", "0,-180", "normalised to [-180, 180)");
+        var line = AssertUserError(Run("route", "10,10", "-10,-170"), "route '10,10' -> '-10,-170'", "antipodal");
+        Assert.That(line, Does.Not.Contain("normalised"));
+    }
+
+    [TestCase("NaN,0", "latitude 'NaN' is not a finite number")]
+    [TestCase("0,NaN", "longitude 'NaN' is not a finite number")]
+    [TestCase("Infinity,0", "latitude 'Infinity' is not a finite number")]
+    [TestCase("12,5,-70,02", "4 parts separated by commas", "decimals with a point")]
+    [TestCase("12.5,-70,02", "3 parts")]
+    [TestCase(",-70", "the latitude is missing")]
+    public void CoordinateMessagesSayWhatIsWrong(string text, params string[] fragments)
+    {
+        var line = AssertUserError(Run("route", text, "CUR"), ["FROM:", .. fragments]);
+        Assert.That(line, Does.Not.Contain("outside [-90, 90]"));
+    }
+
+    [Test]
+    public void ZeroLengthRoute_SaysSamePoint_NoEmptyPercentage()
+    {
+        foreach (var (from, to) in new[] { ("AMS", "AMS"), ("10,10", "10,10"), ("10,190", "10,-170") })
+        {
+            var r = Run("route", from, to);
+            Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+            Assert.That(r.Out, Does.Contain("same point").And.Not.Contain("( %)").And.Not.Contain("%"), r.ToString());
+            var j = Run("route", from, to, "--format", "json").Json();
+            Assert.That(j.GetProperty("extraPercent").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(j.Km("extraKm"), Is.Zero);
+        }
+    }
+
+    [Test]
+    public void ClosedIds_CommaInsideAnId_AndUnknownPieces()
+    {
+        var f = _tmp.Write("comma.geojson", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"ZONE,A","name":"Comma zone"},
+               "geometry":{"type":"Polygon","coordinates":[[[20,20],[21,20],[21,21],[20,21],[20,20]]]}}]}
+            """);
+        // An argument that is itself a known id is taken whole, so the id with a comma can be closed.
+        var ok = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZONE,A", "--format", "json");
+        Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
+        Assert.That(ok.Json().Status(), Is.EqualTo("direct"));
+        // A piece of a list: the message says which piece of which argument, and quotes a suggestion with a comma.
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZONE"), "unknown airspace id 'ZONE'", "did you mean 'ZONE,A'?");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,TNCX"), "unknown airspace id 'TNCX' (in 'SVZM,TNCX'; ids are separated by commas)", "did you mean TNCF?");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SV,ZM"), "'SV' (in 'SV,ZM'");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,"), "--closed", "'SVZM,' has an empty id", "separated by single commas");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,,TNCF"), "'SVZM,,TNCF' has an empty id");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", ""), "--closed", "no airspace ids");
+    }
+
+    [Test]
     public void MissingAndMalformedAirportsFile()
     {
         AssertUserError(Run("route", "AMS", "CUR", "--airports", Path.Combine(_tmp.Path, "nope.csv")), "--airports", "file not found");
