@@ -103,7 +103,10 @@ internal static class RouteOutput
         o.WriteLine(string.Create(Inv, $"Direct     {p.DirectKm,10:F1} km{(p.Crossed.Count > 0 ? "   crosses " + string.Join(", ", p.Crossed) : "")}"));
         if (p.RouteKm is { } r)
         {
-            o.WriteLine(string.Create(Inv, $"Route      {r,10:F1} km   extra {p.ExtraKm,8:F1} km ({p.ExtraPercent:F2} %)"));
+            // No percentage of a zero-length route: origin and destination are the same point.
+            o.WriteLine(p.ExtraPercent is { } percent
+                ? string.Create(Inv, $"Route      {r,10:F1} km   extra {p.ExtraKm,8:F1} km ({percent:F2} %)")
+                : string.Create(Inv, $"Route      {r,10:F1} km   origin and destination are the same point: no extra distance"));
             o.WriteLine("Waypoints");
             for (int i = 0; i < p.Waypoints.Count; i++)
             {

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using AirspaceSim.Geodesy;
 
 namespace AirspaceSim.Data;
@@ -65,8 +64,8 @@ public sealed class AirportDirectory
         if (t.Length == 0) throw new FormatException("empty location: give an airport code (IATA or ICAO) or LAT,LON in decimal degrees");
         if (t.Contains(','))
         {
-            if (!GeoPoint.TryParse(t, out var p, out var error))
-                throw new FormatException($"invalid location '{codeOrLatLon}': {error}");
+            if (!GeoPoint.TryParseDetail(t, out var p, out var error))
+                throw new FormatException($"invalid location {InvariantNumber.Quote(t)}: {error}");
             return (p.ToString(), p);
         }
         if (TryGet(t, out var a)) return (a.Code, a.Location);
@@ -152,11 +151,10 @@ public sealed class AirportDirectory
 
     private static GeoPoint Point(string lat, string lon, string src, int lineNo)
     {
-        if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) ||
-            !double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) ||
-            !double.IsFinite(la) || !double.IsFinite(lo) || Math.Abs(la) > 90 || Math.Abs(lo) > 180)
-            throw new FormatException($"{src}:{lineNo}: '{lat},{lon}' is not a valid latitude,longitude");
-        return new GeoPoint(la, lo);
+        // The same syntax and ranges as a LAT,LON on the command line (longitudes in [-540, 540], normalised).
+        if (!GeoPoint.TryParseDetail(string.Concat(lat, ",", lon), out var p, out var error))
+            throw new FormatException($"{src}:{lineNo}: '{lat},{lon}' is not a valid latitude,longitude: {error}");
+        return p;
     }
 
     private static AirportDirectory LoadBundled()

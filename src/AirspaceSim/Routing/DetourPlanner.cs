@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Geodesy;
@@ -214,18 +215,53 @@ public sealed partial class DetourPlanner
     /// </summary>
     public double BufferOvershootKm => _bufferExcessRad * Sphere.MeanRadiusKm;
 
+    /// <summary>Largest lateral buffer in nautical miles: 10° of arc on the mean sphere (600.4 NM), rounded down.</summary>
+    public const double MaxBufferNm = 600;
+
+    /// <summary>Why <see cref="MaxBufferNm"/> is the limit, for messages.</summary>
+    public const string MaxBufferReason =
+        "buffered closures are merged in one gnomonic frame, which the planner supports up to 10° of arc; airline margins are tens of NM";
+
+    /// <summary>Fewest segments per full circle for a buffer corner.</summary>
+    public const int MinCornerSegments = 8;
+
+    /// <summary>
+    /// Most segments per full circle for a buffer corner. A corner polygon of k segments lies outside the exact buffer
+    /// circle by d (1/cos(π/k) − 1) ≈ d π²/(2k²) (1.2e-3 d at the default 64: 56 m for a 25 NM buffer); the straight
+    /// parts of the buffer are built from pieces of at most 1°, which lie out by d (1/cos(0.5°) − 1) = 3.8e-5 d. At
+    /// k = 360 each corner segment spans 1° too, so the two bounds are equal: beyond it the buffer's excess bound stops
+    /// improving while the build time keeps growing with k (100,000 took over ten minutes).
+    /// </summary>
+    public const int MaxCornerSegments = 360;
+
     /// <summary>
     /// Builds a planner for the given closures.
     /// </summary>
     /// <param name="closures">The closed airspaces; touching ones are merged.</param>
-    /// <param name="bufferNm">Lateral margin in nautical miles the route keeps from every closure (0 = none).</param>
-    /// <param name="cornerSegments">Segments per full circle approximating buffer corners from outside (≥ 8).</param>
+    /// <param name="bufferNm">Lateral margin in nautical miles the route keeps from every closure (0 = none), in
+    /// [0, <see cref="MaxBufferNm"/>].</param>
+    /// <param name="cornerSegments">Segments per full circle approximating buffer corners from outside, in
+    /// [<see cref="MinCornerSegments"/>, <see cref="MaxCornerSegments"/>].</param>
     /// <param name="legLengthKm">Length of a leg in km; defaults to the WGS84 geodesic length.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="closures"/> or one of its elements is null (the message
+    /// names the index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bufferNm"/> is not finite or outside [0,
+    /// <see cref="MaxBufferNm"/>], or <paramref name="cornerSegments"/> is outside its range.</exception>
+    /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
     public static DetourPlanner Build(IEnumerable<Airspace> closures, double bufferNm = 0, int cornerSegments = 64,
         Func<GeoPoint, GeoPoint, double>? legLengthKm = null)
     {
         ArgumentNullException.ThrowIfNull(closures);
-        return new DetourPlanner(closures.ToArray(), bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm, hullShortcut: true);
+        var array = closures.ToArray();
+        int nullAt = Array.IndexOf(array, null);
+        if (nullAt >= 0) throw new ArgumentNullException(nameof(closures), $"closures[{nullAt}] is null");
+        if (!double.IsFinite(bufferNm) || bufferNm < 0 || bufferNm > MaxBufferNm)
+            throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm,
+                string.Create(CultureInfo.InvariantCulture, $"buffer {bufferNm:R} NM is outside [0, {MaxBufferNm}] NM ({MaxBufferReason})"));
+        if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
+            throw new ArgumentOutOfRangeException(nameof(cornerSegments), cornerSegments,
+                $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: more than {MaxCornerSegments} no longer tightens the buffer (its straight parts are built from 1° pieces)");
+        return new DetourPlanner(array, bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm, hullShortcut: true);
     }
 
     /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>
@@ -240,6 +276,7 @@ public sealed partial class DetourPlanner
     private static double DefaultLegKm(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
 
     /// <summary>Plans the shortest route from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <exception cref="ArgumentException">The ends are antipodal: the direct great-circle route is not unique.</exception>
     public RoutePlan Plan(GeoPoint from, GeoPoint to)
     {
         var o = Vec3.FromGeo(from);
@@ -335,10 +372,16 @@ public sealed partial class DetourPlanner
     /// Plans many routes, in parallel over all cores; results come back in input order. A pair that cannot be
     /// planned (antipodal ends) yields an exception in its slot rather than failing the whole batch.
     /// </summary>
+    /// <param name="pairs">The origin–destination pairs.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads to use: -1 for all cores, or a count ≥ 1.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pairs"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     public IReadOnlyList<(RoutePlan? Plan, Exception? Error)> PlanAll(IReadOnlyList<(GeoPoint From, GeoPoint To)> pairs,
         int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(pairs);
+        if (maxDegreeOfParallelism is 0 or < -1)
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "-1 (all cores) or a count ≥ 1");
         var results = new (RoutePlan?, Exception?)[pairs.Count];
         if (pairs.Count == 0) return results; // Partitioner.Create rejects an empty range
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
