@@ -78,7 +78,7 @@ public sealed class WhatIfSimulator
         _alternates = (options.AlternateAirports ?? options.Airports.Airports).ToArray();
     }
 
-    /// <summary>Number of planners built so far (one per distinct active closure set and buffer).</summary>
+    /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
     public int PlannersBuilt => Volatile.Read(ref _built);
 
     /// <summary>Runs every flight of the scenario; one failing flight becomes an <see cref="FlightOutcome.Error"/> row.</summary>
@@ -544,7 +544,7 @@ public sealed class WhatIfSimulator
             double buffer = members.Count == 0 ? 0 : members.Max(c => c.BufferNm);
             var airspaces = members.SelectMany(c => c.Airspaces).DistinctBy(a => a.Id).ToList();
             var planner = DetourPlanner.Build(airspaces, buffer);
-            Interlocked.Increment(ref _built);
+            if (s != 0) Interlocked.Increment(ref _built); // the empty set's planner answers every route directly
             return planner;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 }
