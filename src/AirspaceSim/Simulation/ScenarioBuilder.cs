@@ -1,0 +1,138 @@
+using AirspaceSim.Airspaces;
+
+namespace AirspaceSim.Simulation;
+
+/// <summary>
+/// A small fluent way to build a <see cref="Scenario"/> in C#: <c>new ScenarioBuilder("svzm").Close("SVZM", from)
+/// .Flight(...).Build()</c>. Airspace ids are resolved in the catalog given (default the bundled one) when added.
+/// </summary>
+public sealed class ScenarioBuilder
+{
+    private readonly AirspaceCatalog _catalog;
+    private readonly List<Closure> _closures = [];
+    private readonly List<Flight> _flights = [];
+    private readonly List<ScheduledRoute> _routes = [];
+    private readonly List<ScenarioSource> _sources = [];
+    private readonly List<string> _assumptions = [];
+    private string? _description;
+    private DateOnly? _periodStart, _periodEnd;
+    private ScenarioParameters _parameters = new();
+    private readonly string _name;
+
+    /// <summary>Starts a scenario; airspace ids resolve in <paramref name="catalog"/> (default <see cref="AirspaceCatalog.Bundled"/>).</summary>
+    public ScenarioBuilder(string name, AirspaceCatalog? catalog = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _name = name;
+        _catalog = catalog ?? AirspaceCatalog.Bundled;
+    }
+
+    /// <summary>Sets the description.</summary>
+    public ScenarioBuilder Describe(string description) { _description = description; return this; }
+
+    /// <summary>
+    /// Closes the catalog airspaces <paramref name="airspaceIds"/> (comma-separated or several) from
+    /// <paramref name="startUtc"/>; <paramref name="configure"/> sets the rest (band, end, notice, applicability, bans,
+    /// buffer) on the closure record.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">An airspace id the catalog does not know.</exception>
+    public ScenarioBuilder Close(string airspaceIds, DateTime startUtc, Func<Closure, Closure>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(airspaceIds);
+        var ids = airspaceIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var c = new Closure
+        {
+            Id = string.Join("+", ids), AirspaceIds = ids, Airspaces = ids.Select(id => _catalog[id]).ToArray(),
+            StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc),
+        };
+        return Add(configure?.Invoke(c) ?? c);
+    }
+
+    /// <summary>Closes an inline polygon (any <see cref="Airspace"/>, e.g. from <see cref="AirspaceLoader.ParsePolygonStrict"/>).</summary>
+    public ScenarioBuilder Close(Airspace polygon, DateTime startUtc, Func<Closure, Closure>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(polygon);
+        var c = new Closure { Id = polygon.Id, Airspaces = [polygon], StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc) };
+        return Add(configure?.Invoke(c) ?? c);
+    }
+
+    /// <summary>Closes airports by code (an airport closure).</summary>
+    public ScenarioBuilder CloseAirports(string id, IEnumerable<string> airports, DateTime startUtc, Func<Closure, Closure>? configure = null)
+    {
+        var c = new Closure { Id = id, Airports = airports.ToArray(), Bans = ClosureBans.Airports, StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc) };
+        return Add(configure?.Invoke(c) ?? c);
+    }
+
+    /// <summary>Adds a fully specified closure.</summary>
+    public ScenarioBuilder Add(Closure closure)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        ScenarioValidation.Check(closure);
+        _closures.Add(closure);
+        return this;
+    }
+
+    /// <summary>Adds one flight.</summary>
+    public ScenarioBuilder Flight(string id, string origin, string destination, DateTime departureUtc, string aircraftType,
+        string airline, string operatorState, int? cruiseFl = null) =>
+        Add(new Flight
+        {
+            Id = id, Origin = origin, Destination = destination, DepartureUtc = DateTime.SpecifyKind(departureUtc, DateTimeKind.Utc),
+            AircraftType = aircraftType, Airline = airline, OperatorState = operatorState, CruiseFl = cruiseFl,
+        });
+
+    /// <summary>Adds a fully specified flight.</summary>
+    public ScenarioBuilder Add(Flight flight)
+    {
+        ArgumentNullException.ThrowIfNull(flight);
+        _flights.Add(flight);
+        return this;
+    }
+
+    /// <summary>Adds a scheduled route.</summary>
+    public ScenarioBuilder Add(ScheduledRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        _routes.Add(route);
+        return this;
+    }
+
+    /// <summary>Sets the schedule period (inclusive dates).</summary>
+    public ScenarioBuilder Period(DateOnly first, DateOnly last)
+    {
+        if (last < first) throw new ArgumentException($"period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}");
+        _periodStart = first; _periodEnd = last; return this;
+    }
+
+    /// <summary>Sets the parameters.</summary>
+    public ScenarioBuilder With(ScenarioParameters parameters) { _parameters = parameters ?? throw new ArgumentNullException(nameof(parameters)); return this; }
+
+    /// <summary>Cites a source.</summary>
+    public ScenarioBuilder Cite(string id, string title, string? url = null) { _sources.Add(new ScenarioSource(id, title, url)); return this; }
+
+    /// <summary>States an assumption.</summary>
+    public ScenarioBuilder Assume(string assumption) { _assumptions.Add(assumption); return this; }
+
+    /// <summary>The immutable scenario.</summary>
+    public Scenario Build() => new()
+    {
+        Name = _name, Description = _description, Closures = _closures.ToArray(), Flights = _flights.ToArray(),
+        Routes = _routes.ToArray(), PeriodStart = _periodStart, PeriodEnd = _periodEnd, Parameters = _parameters,
+        Sources = _sources.ToArray(), Assumptions = _assumptions.ToArray(),
+    };
+}
+
+/// <summary>Checks shared by the builder and the JSON reader.</summary>
+internal static class ScenarioValidation
+{
+    /// <summary>Throws <see cref="ArgumentException"/> for a closure that cannot be run.</summary>
+    public static void Check(Closure c)
+    {
+        if (c.EndUtc is { } e && e <= c.StartUtc)
+            throw new ArgumentException($"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}");
+        if (c.NoticeUtc is { } n && n > c.StartUtc)
+            throw new ArgumentException($"closure '{c.Id}': notice {n:yyyy-MM-dd'T'HH:mm'Z'} is after the start {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}");
+        if (!double.IsFinite(c.BufferNm) || c.BufferNm < 0) throw new ArgumentException($"closure '{c.Id}': buffer {c.BufferNm} NM is not a finite number ≥ 0");
+        if (c.Airspaces.Count == 0 && c.Airports.Count == 0) throw new ArgumentException($"closure '{c.Id}': give airspaces, polygons or airports");
+    }
+}

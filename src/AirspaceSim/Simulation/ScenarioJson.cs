@@ -1,0 +1,519 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Data;
+using NetTopologySuite.Geometries;
+
+namespace AirspaceSim.Simulation;
+
+/// <summary>What the scenario reader resolves names against.</summary>
+public sealed record ScenarioReadOptions
+{
+    /// <summary>Catalog for closure airspace ids (default the bundled one).</summary>
+    public AirspaceCatalog Catalog { get; init; } = AirspaceCatalog.Bundled;
+
+    /// <summary>Airports that flights and airport closures must name (default the bundled directory); null = not checked.</summary>
+    public AirportDirectory? Airports { get; init; } = AirportDirectory.Bundled;
+
+    /// <summary>Cost model whose types flights must name; null = types not checked (they fail per flight when run).</summary>
+    public IFlightCostModel? CostModel { get; init; }
+}
+
+/// <summary>
+/// Reads and writes scenario JSON. Reading is strict: an unknown field, a wrong type, an unknown airspace id, airport
+/// or type, a window that ends at or before its start, a notice after the start, or a band whose lower limit is not
+/// below its upper raises <see cref="ScenarioFormatException"/> with file, line, column and JSON path. Writing gives
+/// the same model back when read (round trip).
+/// </summary>
+public static class ScenarioJson
+{
+    private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+    /// <summary>Reads a scenario file.</summary>
+    /// <exception cref="ScenarioFormatException">Anything that would make the scenario wrong to run.</exception>
+    public static Scenario Load(string path, ScenarioReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Parse(File.ReadAllBytes(path), path, options);
+    }
+
+    /// <summary>Reads scenario JSON text; <paramref name="file"/> names it in messages.</summary>
+    public static Scenario Parse(string json, string file = "scenario", ScenarioReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json), file, options);
+    }
+
+    /// <summary>Reads scenario JSON bytes (UTF-8, an optional BOM skipped).</summary>
+    public static Scenario Parse(byte[] utf8, string file, ScenarioReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8[3..];
+        return new Reader(file, utf8, options ?? new ScenarioReadOptions()).Scenario(JsonTree.Parse(utf8, file));
+    }
+
+    private sealed class Reader(string file, byte[] utf8, ScenarioReadOptions options)
+    {
+        private ScenarioFormatException Fail(JsonTree at, string problem) => new(file, at.Line, at.Column, at.Path, problem);
+
+        // Every object is read through this: unknown fields are errors that list the accepted ones.
+        private Dictionary<string, JsonTree> Fields(JsonTree node, string what, params string[] accepted)
+        {
+            if (node.Kind != JsonValueKind.Object) throw Fail(node, $"{what} must be a JSON object, not {Kind(node)}");
+            var map = new Dictionary<string, JsonTree>(StringComparer.Ordinal);
+            foreach (var (name, value) in node.Properties)
+            {
+                if (Array.IndexOf(accepted, name) < 0) throw Fail(value, $"unknown field '{name}' in {what}; accepted: {string.Join(", ", accepted)}");
+                if (!map.TryAdd(name, value)) throw Fail(value, $"field '{name}' given twice");
+            }
+            return map;
+        }
+
+        private static string Kind(JsonTree n) => n.Kind switch
+        {
+            JsonValueKind.Object => "an object", JsonValueKind.Array => "an array", JsonValueKind.String => $"the string \"{n.Text}\"",
+            JsonValueKind.Number => $"the number {n.Text}", JsonValueKind.True => "true", JsonValueKind.False => "false", _ => "null",
+        };
+
+        private JsonTree Required(Dictionary<string, JsonTree> f, JsonTree owner, string name, string what) =>
+            f.TryGetValue(name, out var v) ? v : throw new ScenarioFormatException(file, owner.Line, owner.Column, $"{owner.Path}.{name}", $"{what}: the field '{name}' is required");
+
+        private string Str(JsonTree n, string what) =>
+            n.Kind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.Text) ? n.Text!.Trim() : throw Fail(n, $"{what} must be a non-empty string, not {Kind(n)}");
+
+        private string? OptStr(Dictionary<string, JsonTree> f, string name, string what) =>
+            f.TryGetValue(name, out var v) && v.Kind != JsonValueKind.Null ? Str(v, what) : null;
+
+        private double Num(JsonTree n, string what, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
+        {
+            if (n.Kind != JsonValueKind.Number || !double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                throw Fail(n, $"{what} must be a number, not {Kind(n)}");
+            if (v < min || v > max) throw Fail(n, $"{what} {n.Text} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            return v;
+        }
+
+        private double? OptNum(Dictionary<string, JsonTree> f, string name, string what, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
+            f.TryGetValue(name, out var v) && v.Kind != JsonValueKind.Null ? Num(v, what, min, max) : null;
+
+        private int Int(JsonTree n, string what, int min, int max)
+        {
+            double v = Num(n, what, min, max);
+            return v == Math.Floor(v) ? (int)v : throw Fail(n, $"{what} must be a whole number, not {n.Text}");
+        }
+
+        private List<JsonTree> Arr(JsonTree n, string what) => n.Kind == JsonValueKind.Array ? n.Items : throw Fail(n, $"{what} must be an array, not {Kind(n)}");
+
+        private List<string> Strings(Dictionary<string, JsonTree> f, string name, string what) =>
+            f.TryGetValue(name, out var v) ? Arr(v, what).Select(x => Str(x, $"{what} item")).ToList() : [];
+
+        private DateTime Instant(JsonTree n, string what)
+        {
+            var s = Str(n, what);
+            if (!DateTime.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+                throw Fail(n, $"{what} '{s}' is not a UTC instant like 2025-11-22T00:00Z (ISO 8601 with Z)");
+            return DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        }
+
+        private DateOnly Date(JsonTree n, string what)
+        {
+            var s = Str(n, what);
+            return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+                : throw Fail(n, $"{what} '{s}' is not a date like 2025-11-24");
+        }
+
+        private int Level(JsonTree n, string what, bool upper, out bool unlimited)
+        {
+            unlimited = false;
+            if (n.Kind == JsonValueKind.Number) return Int(n, what, 0, 999);
+            var s = Str(n, what).ToUpperInvariant();
+            if (s == "SFC" && !upper) return 0;
+            if (s == "UNL" && upper) { unlimited = true; return 0; }
+            if (s.StartsWith("FL", StringComparison.Ordinal) && int.TryParse(s.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out int fl) && fl <= 999) return fl;
+            throw Fail(n, $"{what} '{s}' is not a level: give {(upper ? "UNL" : "SFC")}, FLnnn or a flight level number");
+        }
+
+        public Scenario Scenario(JsonTree root)
+        {
+            var f = Fields(root, "the scenario", "name", "description", "sources", "assumptions", "period", "parameters", "closures", "flights", "routes");
+            DateOnly? first = null, last = null;
+            if (f.TryGetValue("period", out var per))
+            {
+                var pf = Fields(per, "period", "first", "last");
+                first = Date(Required(pf, per, "first", "period"), "period.first");
+                var lastNode = Required(pf, per, "last", "period");
+                last = Date(lastNode, "period.last");
+                if (last < first) throw Fail(lastNode, $"the period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}");
+            }
+            var closures = f.TryGetValue("closures", out var cs) ? Arr(cs, "closures").Select(Closure).ToList() : [];
+            var dup = closures.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (dup != null) throw Fail(cs!.Items[closures.FindLastIndex(c => string.Equals(c.Id, dup.Key, StringComparison.OrdinalIgnoreCase))], $"closure id '{dup.Key}' is used twice");
+            if (closures.Count > WhatIfSimulator.MaxClosures) throw Fail(cs!, $"{closures.Count} closures; at most {WhatIfSimulator.MaxClosures} are supported");
+            var routes = f.TryGetValue("routes", out var rs) ? Arr(rs, "routes").Select(n => Route(n, first, last)).ToList() : [];
+            return new Scenario
+            {
+                Name = Str(Required(f, root, "name", "the scenario"), "name"),
+                Description = OptStr(f, "description", "description"),
+                Sources = f.TryGetValue("sources", out var src) ? Arr(src, "sources").Select(Source).ToList() : [],
+                Assumptions = Strings(f, "assumptions", "assumptions"),
+                PeriodStart = first, PeriodEnd = last,
+                Parameters = f.TryGetValue("parameters", out var p) ? Parameters(p) : new ScenarioParameters(),
+                Closures = closures,
+                Flights = f.TryGetValue("flights", out var fs) ? Arr(fs, "flights").Select(Flight).ToList() : [],
+                Routes = routes,
+            };
+        }
+
+        private ScenarioSource Source(JsonTree n)
+        {
+            var f = Fields(n, "a source", "id", "title", "url");
+            return new ScenarioSource(Str(Required(f, n, "id", "a source"), "id"), Str(Required(f, n, "title", "a source"), "title"), OptStr(f, "url", "url"));
+        }
+
+        private ScenarioParameters Parameters(JsonTree n)
+        {
+            var f = Fields(n, "parameters", "fuelPriceUsdPerKg", "co2KgPerFuelKg", "hourlyCostUsd", "reserveMinutes", "loadFactor", "windFromDeg", "windKt",
+                "techStopGroundMinutes", "bufferSweepNm");
+            return new ScenarioParameters
+            {
+                Cost = new CostParameters
+                {
+                    FuelPriceUsdPerKg = OptNum(f, "fuelPriceUsdPerKg", "fuelPriceUsdPerKg", 0),
+                    Co2KgPerFuelKg = OptNum(f, "co2KgPerFuelKg", "co2KgPerFuelKg", 0),
+                    HourlyCostUsd = OptNum(f, "hourlyCostUsd", "hourlyCostUsd", 0),
+                    ReserveMinutes = OptNum(f, "reserveMinutes", "reserveMinutes", 0),
+                    LoadFactor = OptNum(f, "loadFactor", "loadFactor", 0, 1),
+                    WindFromDeg = OptNum(f, "windFromDeg", "windFromDeg", 0, 360),
+                    WindKt = OptNum(f, "windKt", "windKt", 0, 300),
+                },
+                TechStopGroundMinutes = OptNum(f, "techStopGroundMinutes", "techStopGroundMinutes", 0) ?? 60,
+                BufferSweepNm = f.TryGetValue("bufferSweepNm", out var b) ? Arr(b, "bufferSweepNm").Select(x => Num(x, "bufferSweepNm item", 0, 500)).ToList() : [],
+            };
+        }
+
+        private Closure Closure(JsonTree n)
+        {
+            var f = Fields(n, "a closure", "id", "airspaces", "polygons", "airports", "bufferNm", "lower", "upper", "start", "end", "notice", "appliesTo", "bans", "source");
+            string id = Str(Required(f, n, "id", "a closure"), "closure id");
+            var airspaces = new List<Airspace>();
+            var ids = new List<string>();
+            if (f.TryGetValue("airspaces", out var an))
+                foreach (var item in Arr(an, "airspaces"))
+                {
+                    var aid = Str(item, "airspace id");
+                    if (!options.Catalog.TryGet(aid, out var a))
+                    {
+                        var close = options.Catalog.CloseMatches(aid);
+                        throw Fail(item, $"unknown airspace id '{aid}'" + (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : $"; known ids: {string.Join(", ", options.Catalog.Ids.Take(10))}{(options.Catalog.Count > 10 ? ", ..." : "")}"));
+                    }
+                    ids.Add(a.Id); airspaces.Add(a);
+                }
+            if (f.TryGetValue("polygons", out var pn))
+                foreach (var item in Arr(pn, "polygons"))
+                {
+                    string pid = $"{id}#{airspaces.Count - ids.Count + 1}";
+                    if (item.Kind == JsonValueKind.Object && item.Properties.FirstOrDefault(p => p.Name == "id").Value is { Kind: JsonValueKind.String } idNode) pid = idNode.Text!;
+                    try { airspaces.Add(AirspaceLoader.ParsePolygonStrict(Encoding.UTF8.GetString(utf8, item.Start, item.End - item.Start), pid)); }
+                    catch (AirspaceFormatException e) { throw Fail(item, $"polygon is not a valid GeoJSON Polygon, MultiPolygon or Feature: {e.Message}"); }
+                }
+            var airports = Strings(f, "airports", "airports");
+            if (options.Airports is { } dir && f.TryGetValue("airports", out var apn))
+                for (int i = 0; i < airports.Count; i++)
+                    if (!dir.TryGet(airports[i], out _)) throw Fail(apn.Items[i], $"unknown airport '{airports[i]}' (not in the airport directory, {dir.Count} airports)");
+            if (airspaces.Count == 0 && airports.Count == 0) throw Fail(n, $"closure '{id}' closes nothing: give airspaces, polygons or airports");
+
+            int lower = f.TryGetValue("lower", out var lo) ? Level(lo, "lower", false, out _) : 0;
+            int? upper = null;
+            if (f.TryGetValue("upper", out var up))
+            {
+                int u = Level(up, "upper", true, out bool unl);
+                if (!unl)
+                {
+                    if (u <= lower) throw Fail(up, $"the band's upper limit FL{u:D3} is not above its lower limit {VerticalBand.Text(lower)}");
+                    upper = u;
+                }
+            }
+            var startNode = Required(f, n, "start", "a closure");
+            var start = Instant(startNode, "start");
+            DateTime? end = null, notice = null;
+            if (f.TryGetValue("end", out var en) && en.Kind != JsonValueKind.Null)
+            {
+                end = Instant(en, "end");
+                if (end <= start) throw Fail(en, $"the window ends {end:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {start:yyyy-MM-dd'T'HH:mm'Z'} (the end is exclusive and must be later)");
+            }
+            if (f.TryGetValue("notice", out var nn) && nn.Kind != JsonValueKind.Null)
+            {
+                notice = Instant(nn, "notice");
+                if (notice > start) throw Fail(nn, $"the notice {notice:yyyy-MM-dd'T'HH:mm'Z'} is after the start {start:yyyy-MM-dd'T'HH:mm'Z'}; a closure is announced at or before it starts");
+            }
+            var bans = ClosureBans.Both;
+            if (f.TryGetValue("bans", out var bn))
+                bans = Str(bn, "bans").ToLowerInvariant() switch
+                {
+                    "overflight" => ClosureBans.Overflight, "airports" => ClosureBans.Airports, "both" => ClosureBans.Both,
+                    var s => throw Fail(bn, $"bans '{s}' is not one of overflight, airports, both"),
+                };
+            return new Closure
+            {
+                Id = id, AirspaceIds = ids, Airspaces = airspaces, Airports = airports,
+                BufferNm = OptNum(f, "bufferNm", "bufferNm", 0, 500) ?? 0,
+                Band = new VerticalBand(lower, upper), StartUtc = start, EndUtc = end, NoticeUtc = notice,
+                AppliesTo = f.TryGetValue("appliesTo", out var ap) ? Applies(ap) : Applicability.Everyone,
+                Bans = bans, Source = OptStr(f, "source", "source"),
+            };
+        }
+
+        private Applicability Applies(JsonTree n)
+        {
+            var f = Fields(n, "appliesTo (give exactly one of everyone: true, states, airlines, exceptStates)", "everyone", "states", "airlines", "exceptStates");
+            if (f.Count != 1) throw Fail(n, "appliesTo must have exactly one of everyone: true, states, airlines, exceptStates");
+            var (name, v) = f.First();
+            if (name == "everyone")
+                return v.Kind == JsonValueKind.True ? Applicability.Everyone : throw Fail(v, $"everyone must be true, not {Kind(v)}");
+            var codes = Arr(v, name).Select(x => Str(x, $"{name} item")).ToList();
+            if (codes.Count == 0) throw Fail(v, $"{name} is empty: list at least one code");
+            if (name != "airlines")
+                foreach (var (c, item) in codes.Zip(v.Items))
+                    if (c.Length != 2 || !c.All(char.IsAsciiLetter)) throw Fail(item, $"'{c}' is not an ISO 3166-1 alpha-2 state code like US");
+            return name switch
+            {
+                "states" => Applicability.States(codes), "airlines" => Applicability.Airlines(codes), _ => Applicability.EveryoneExceptStates(codes),
+            };
+        }
+
+        private void CheckAirport(JsonTree n, string code)
+        {
+            if (options.Airports is not { } dir || code.Contains(',') || dir.TryGet(code, out _)) return;
+            throw Fail(n, $"unknown airport '{code}' (not in the airport directory, {dir.Count} airports; or give LAT,LON)");
+        }
+
+        private void CheckType(JsonTree n, string type)
+        {
+            if (options.CostModel is { } m && !m.TryGetType(type, out _, out var err)) throw Fail(n, $"unknown aircraft type '{type}': {err}");
+        }
+
+        private (string From, string To, string Type) Common(Dictionary<string, JsonTree> f, JsonTree n, string what)
+        {
+            var fromN = Required(f, n, "from", what); var toN = Required(f, n, "to", what); var typeN = Required(f, n, "type", what);
+            string from = Str(fromN, "from"), to = Str(toN, "to"), type = Str(typeN, "type").ToUpperInvariant();
+            CheckAirport(fromN, from); CheckAirport(toN, to); CheckType(typeN, type);
+            return (from, to, type);
+        }
+
+        private string State(JsonTree n)
+        {
+            var s = Str(n, "state").ToUpperInvariant();
+            return s.Length == 2 && s.All(char.IsAsciiLetter) ? s : throw Fail(n, $"state '{s}' is not an ISO 3166-1 alpha-2 code like US");
+        }
+
+        private Flight Flight(JsonTree n)
+        {
+            var f = Fields(n, "a flight", "id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source");
+            var (from, to, type) = Common(f, n, "a flight");
+            return new Flight
+            {
+                Id = Str(Required(f, n, "id", "a flight"), "id"), Origin = from, Destination = to,
+                DepartureUtc = Instant(Required(f, n, "departure", "a flight"), "departure"), AircraftType = type,
+                Airline = Str(Required(f, n, "airline", "a flight"), "airline").ToUpperInvariant(),
+                OperatorState = State(Required(f, n, "state", "a flight")),
+                CruiseFl = f.TryGetValue("cruiseFl", out var fl) ? Int(fl, "cruiseFl", 10, 600) : null,
+                Source = OptStr(f, "source", "source"),
+            };
+        }
+
+        private ScheduledRoute Route(JsonTree n, DateOnly? periodFirst, DateOnly? periodLast)
+        {
+            var f = Fields(n, "a route", "flightNumber", "from", "to", "departureTime", "type", "airline", "state", "cruiseFl", "days", "weeklyFrequency", "firstDate", "lastDate", "source");
+            var (from, to, type) = Common(f, n, "a route");
+            var tn = Required(f, n, "departureTime", "a route");
+            var ts = Str(tn, "departureTime");
+            if (!TimeOnly.TryParseExact(ts, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                throw Fail(tn, $"departureTime '{ts}' is not a UTC time of day like 10:35");
+            var days = new List<DayOfWeek>();
+            if (f.TryGetValue("days", out var dn))
+                foreach (var item in Arr(dn, "days"))
+                {
+                    var s = Str(item, "day");
+                    int k = Array.FindIndex(DayNames, d => string.Equals(d, s, StringComparison.OrdinalIgnoreCase));
+                    if (k < 0) throw Fail(item, $"day '{s}' is not one of {string.Join(", ", DayNames)}");
+                    days.Add((DayOfWeek)k);
+                }
+            int? freq = f.TryGetValue("weeklyFrequency", out var fq) ? Int(fq, "weeklyFrequency", 1, 700) : null;
+            if ((days.Count > 0) == freq.HasValue) throw Fail(n, "a route needs exactly one of days (e.g. [\"Mon\",\"Thu\"]) and weeklyFrequency");
+            DateOnly? firstDate = f.TryGetValue("firstDate", out var fd) ? Date(fd, "firstDate") : null;
+            DateOnly? lastDate = f.TryGetValue("lastDate", out var ld) ? Date(ld, "lastDate") : null;
+            if ((firstDate ?? periodFirst) is null || (lastDate ?? periodLast) is null) throw Fail(n, "a route needs firstDate and lastDate, or the scenario a period");
+            if ((lastDate ?? periodLast) < (firstDate ?? periodFirst)) throw Fail(ld ?? n, "the route's last date is before its first date");
+            return new ScheduledRoute
+            {
+                FlightNumber = OptStr(f, "flightNumber", "flightNumber"), Origin = from, Destination = to, DepartureTimeUtc = time,
+                AircraftType = type, Airline = Str(Required(f, n, "airline", "a route"), "airline").ToUpperInvariant(),
+                OperatorState = State(Required(f, n, "state", "a route")),
+                CruiseFl = f.TryGetValue("cruiseFl", out var fl) ? Int(fl, "cruiseFl", 10, 600) : null,
+                Days = days, WeeklyFrequency = freq, FirstDate = firstDate, LastDate = lastDate, Source = OptStr(f, "source", "source"),
+            };
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    /// <summary>The scenario as indented JSON (reads back to an equal model).</summary>
+    public static string Write(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            Write(w, scenario);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes the scenario as one JSON object.</summary>
+    public static void Write(Utf8JsonWriter w, Scenario s)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(s);
+        w.WriteStartObject();
+        w.WriteString("name", s.Name);
+        if (s.Description != null) w.WriteString("description", s.Description);
+        if (s.Sources.Count > 0)
+        {
+            w.WriteStartArray("sources");
+            foreach (var src in s.Sources)
+            {
+                w.WriteStartObject(); w.WriteString("id", src.Id); w.WriteString("title", src.Title);
+                if (src.Url != null) w.WriteString("url", src.Url);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (s.Assumptions.Count > 0) { w.WriteStartArray("assumptions"); foreach (var a in s.Assumptions) w.WriteStringValue(a); w.WriteEndArray(); }
+        if (s.PeriodStart is { } ps && s.PeriodEnd is { } pe)
+        {
+            w.WriteStartObject("period"); w.WriteString("first", Date(ps)); w.WriteString("last", Date(pe)); w.WriteEndObject();
+        }
+        WriteParameters(w, s.Parameters);
+        w.WriteStartArray("closures");
+        foreach (var c in s.Closures) WriteClosure(w, c);
+        w.WriteEndArray();
+        if (s.Flights.Count > 0)
+        {
+            w.WriteStartArray("flights");
+            foreach (var f in s.Flights)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", f.Id); w.WriteString("from", f.Origin); w.WriteString("to", f.Destination);
+                w.WriteString("departure", Instant(f.DepartureUtc)); w.WriteString("type", f.AircraftType);
+                w.WriteString("airline", f.Airline); w.WriteString("state", f.OperatorState);
+                if (f.CruiseFl is { } fl) w.WriteNumber("cruiseFl", fl);
+                if (f.Source != null) w.WriteString("source", f.Source);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (s.Routes.Count > 0)
+        {
+            w.WriteStartArray("routes");
+            foreach (var r in s.Routes)
+            {
+                w.WriteStartObject();
+                if (r.FlightNumber != null) w.WriteString("flightNumber", r.FlightNumber);
+                w.WriteString("from", r.Origin); w.WriteString("to", r.Destination);
+                w.WriteString("departureTime", r.DepartureTimeUtc.ToString("HH:mm", CultureInfo.InvariantCulture));
+                w.WriteString("type", r.AircraftType); w.WriteString("airline", r.Airline); w.WriteString("state", r.OperatorState);
+                if (r.CruiseFl is { } fl) w.WriteNumber("cruiseFl", fl);
+                if (r.Days.Count > 0) { w.WriteStartArray("days"); foreach (var d in r.Days) w.WriteStringValue(DayNames[(int)d]); w.WriteEndArray(); }
+                if (r.WeeklyFrequency is { } fq) w.WriteNumber("weeklyFrequency", fq);
+                if (r.FirstDate is { } fd) w.WriteString("firstDate", Date(fd));
+                if (r.LastDate is { } ld) w.WriteString("lastDate", Date(ld));
+                if (r.Source != null) w.WriteString("source", r.Source);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteParameters(Utf8JsonWriter w, ScenarioParameters p)
+    {
+        var c = p.Cost;
+        w.WriteStartObject("parameters");
+        Opt(w, "fuelPriceUsdPerKg", c.FuelPriceUsdPerKg); Opt(w, "co2KgPerFuelKg", c.Co2KgPerFuelKg); Opt(w, "hourlyCostUsd", c.HourlyCostUsd);
+        Opt(w, "reserveMinutes", c.ReserveMinutes); Opt(w, "loadFactor", c.LoadFactor); Opt(w, "windFromDeg", c.WindFromDeg); Opt(w, "windKt", c.WindKt);
+        w.WriteNumber("techStopGroundMinutes", p.TechStopGroundMinutes);
+        if (p.BufferSweepNm.Count > 0) { w.WriteStartArray("bufferSweepNm"); foreach (var b in p.BufferSweepNm) w.WriteNumberValue(b); w.WriteEndArray(); }
+        w.WriteEndObject();
+    }
+
+    private static void Opt(Utf8JsonWriter w, string name, double? v)
+    {
+        if (v is { } x) w.WriteNumber(name, x);
+    }
+
+    private static void WriteClosure(Utf8JsonWriter w, Closure c)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        if (c.AirspaceIds.Count > 0) { w.WriteStartArray("airspaces"); foreach (var a in c.AirspaceIds) w.WriteStringValue(a); w.WriteEndArray(); }
+        var inline = c.Airspaces.Skip(c.AirspaceIds.Count).ToList();
+        if (inline.Count > 0)
+        {
+            w.WriteStartArray("polygons");
+            foreach (var a in inline)
+            {
+                w.WriteStartObject(); w.WriteString("type", "Feature"); w.WriteString("id", a.Id);
+                w.WriteStartObject("properties"); w.WriteEndObject();
+                w.WriteStartObject("geometry");
+                if (a.Geometry is Polygon p) { w.WriteString("type", "Polygon"); w.WritePropertyName("coordinates"); WritePolygon(w, p); }
+                else
+                {
+                    var mp = (MultiPolygon)a.Geometry;
+                    w.WriteString("type", "MultiPolygon"); w.WriteStartArray("coordinates");
+                    for (int i = 0; i < mp.NumGeometries; i++) WritePolygon(w, (Polygon)mp.GetGeometryN(i));
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (c.Airports.Count > 0) { w.WriteStartArray("airports"); foreach (var a in c.Airports) w.WriteStringValue(a); w.WriteEndArray(); }
+        if (c.BufferNm != 0) w.WriteNumber("bufferNm", c.BufferNm);
+        w.WriteString("lower", VerticalBand.Text(c.Band.LowerFl));
+        w.WriteString("upper", c.Band.UpperFl is { } u ? $"FL{u:D3}" : "UNL");
+        w.WriteString("start", Instant(c.StartUtc));
+        if (c.EndUtc is { } e) w.WriteString("end", Instant(e));
+        if (c.NoticeUtc is { } n) w.WriteString("notice", Instant(n));
+        w.WriteStartObject("appliesTo");
+        switch (c.AppliesTo.Kind)
+        {
+            case ApplicabilityKind.Everyone: w.WriteBoolean("everyone", true); break;
+            default:
+                w.WriteStartArray(c.AppliesTo.Kind switch { ApplicabilityKind.States => "states", ApplicabilityKind.Airlines => "airlines", _ => "exceptStates" });
+                foreach (var code in c.AppliesTo.Codes) w.WriteStringValue(code);
+                w.WriteEndArray();
+                break;
+        }
+        w.WriteEndObject();
+        w.WriteString("bans", c.Bans.ToString().ToLowerInvariant());
+        if (c.Source != null) w.WriteString("source", c.Source);
+        w.WriteEndObject();
+    }
+
+    private static void WritePolygon(Utf8JsonWriter w, Polygon p)
+    {
+        w.WriteStartArray();
+        foreach (var ring in new[] { p.ExteriorRing }.Concat(p.InteriorRings))
+        {
+            w.WriteStartArray();
+            foreach (var co in ring.Coordinates) { w.WriteStartArray(); w.WriteNumberValue(co.X); w.WriteNumberValue(co.Y); w.WriteEndArray(); }
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Instant(DateTime t) =>
+        t.ToString(t.Second == 0 && t.Millisecond == 0 && t.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+}

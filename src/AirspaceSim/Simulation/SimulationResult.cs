@@ -1,0 +1,233 @@
+using AirspaceSim.Geodesy;
+
+namespace AirspaceSim.Simulation;
+
+/// <summary>What happened to a flight.</summary>
+public enum FlightOutcome
+{
+    /// <summary>No closure bound it: it flies its direct route.</summary>
+    Unaffected,
+    /// <summary>Planned before departure around the closures that bind it.</summary>
+    Rerouted,
+    /// <summary>Airborne when a closure was announced: rerouted from its position at the notice time.</summary>
+    ReroutedInFlight,
+    /// <summary>Airborne when its destination closed to it: flew to the nearest open airport.</summary>
+    Diverted,
+    /// <summary>Origin or destination closed to it when it would depart or arrive, or no route exists.</summary>
+    Cancelled,
+    /// <summary>The route is longer than the type's range with reserves.</summary>
+    NeedsTechStop,
+    /// <summary>The flight could not be simulated (unknown type or airport).</summary>
+    Error,
+}
+
+/// <summary>Why a flight has its outcome, as a code (beside the words).</summary>
+public enum OutcomeReason
+{
+    /// <summary>No closure applies to it along its route at the times it would be there.</summary>
+    NotBound,
+    /// <summary>Closures on its route bind it; it flies around them.</summary>
+    OverflightBanned,
+    /// <summary>A closure announced while airborne binds the rest of its route.</summary>
+    ClosedWhileAirborne,
+    /// <summary>Its destination closed to it while airborne.</summary>
+    DestinationClosedWhileAirborne,
+    /// <summary>Its origin is closed to it at departure.</summary>
+    OriginClosed,
+    /// <summary>Its destination is closed to it at arrival.</summary>
+    DestinationClosed,
+    /// <summary>No route around the closures exists (an end is enclosed).</summary>
+    NoRoute,
+    /// <summary>The route exceeds the type's range with reserves.</summary>
+    BeyondRange,
+    /// <summary>Unknown aircraft type.</summary>
+    UnknownAircraftType,
+    /// <summary>Unknown airport or bad position.</summary>
+    UnknownAirport,
+    /// <summary>Anything else that stopped the flight from being simulated.</summary>
+    Failed,
+}
+
+/// <summary>The result for one flight. Extras are against the route it would have flown with no closure (direct),
+/// rounded as written (km, minutes and kg to 0.1, US$ to 0.01) so that totals are their exact sums.</summary>
+public sealed record FlightResult
+{
+    /// <summary>The flight.</summary>
+    public required Flight Flight { get; init; }
+
+    /// <summary>Display code of the origin (or the coordinate text).</summary>
+    public required string From { get; init; }
+
+    /// <summary>Display code of the destination.</summary>
+    public required string To { get; init; }
+
+    /// <summary>Outcome.</summary>
+    public required FlightOutcome Outcome { get; init; }
+
+    /// <summary>Reason code.</summary>
+    public required OutcomeReason ReasonCode { get; init; }
+
+    /// <summary>Reason in words.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Ids of the closures that bound it.</summary>
+    public IReadOnlyList<string> BoundBy { get; init; } = [];
+
+    /// <summary>Cruise level used.</summary>
+    public int? CruiseFl { get; init; }
+
+    /// <summary>WGS84 length of the direct route, km; null when the flight could not be resolved.</summary>
+    public double? DirectKm { get; init; }
+
+    /// <summary>WGS84 length of the flown route, km; null when not flown.</summary>
+    public double? RouteKm { get; init; }
+
+    /// <summary>The flown path: origin, turning points (and the in-flight position or the tech stop), last airport.</summary>
+    public IReadOnlyList<GeoPoint> Waypoints { get; init; } = [];
+
+    /// <summary>Diversion airport or technical stop (display code), when there is one.</summary>
+    public string? Alternate { get; init; }
+
+    /// <summary>Extra km over the direct route (0.1 km).</summary>
+    public decimal ExtraKm { get; init; }
+
+    /// <summary>Extra block minutes (0.1 min).</summary>
+    public decimal ExtraMinutes { get; init; }
+
+    /// <summary>Extra fuel, kg (0.1 kg).</summary>
+    public decimal ExtraFuelKg { get; init; }
+
+    /// <summary>Extra CO₂, kg (0.1 kg).</summary>
+    public decimal ExtraCo2Kg { get; init; }
+
+    /// <summary>Extra cost, US$ (0.01).</summary>
+    public decimal ExtraCostUsd { get; init; }
+
+    /// <summary>Where the aircraft was when rerouted in flight; null otherwise.</summary>
+    public GeoPoint? InFlightPosition { get; init; }
+
+    /// <summary>Time of the in-flight reroute or diversion (the notice time); null otherwise.</summary>
+    public DateTime? InFlightAtUtc { get; init; }
+
+    /// <summary>Scheduled (or, when rerouted, expected) arrival, UTC; null when not flown.</summary>
+    public DateTime? ArrivalUtc { get; init; }
+}
+
+/// <summary>Counts and extras summed over a set of flights.</summary>
+public sealed record Totals
+{
+    /// <summary>Flights.</summary>
+    public int Flights { get; init; }
+
+    /// <summary>Flights per outcome (every outcome present, zero when none).</summary>
+    public required IReadOnlyDictionary<FlightOutcome, int> ByOutcome { get; init; }
+
+    /// <summary>Sum of extra km.</summary>
+    public decimal ExtraKm { get; init; }
+
+    /// <summary>Sum of extra minutes.</summary>
+    public decimal ExtraMinutes { get; init; }
+
+    /// <summary>Sum of extra fuel, kg.</summary>
+    public decimal ExtraFuelKg { get; init; }
+
+    /// <summary>Sum of extra CO₂, kg.</summary>
+    public decimal ExtraCo2Kg { get; init; }
+
+    /// <summary>Sum of extra cost, US$.</summary>
+    public decimal ExtraCostUsd { get; init; }
+
+    /// <summary>The totals of <paramref name="flights"/>: exact sums of their (rounded) figures.</summary>
+    public static Totals Of(IEnumerable<FlightResult> flights)
+    {
+        var counts = Enum.GetValues<FlightOutcome>().ToDictionary(o => o, _ => 0);
+        int n = 0; decimal km = 0, min = 0, fuel = 0, co2 = 0, usd = 0;
+        foreach (var f in flights)
+        {
+            n++; counts[f.Outcome]++;
+            km += f.ExtraKm; min += f.ExtraMinutes; fuel += f.ExtraFuelKg; co2 += f.ExtraCo2Kg; usd += f.ExtraCostUsd;
+        }
+        return new Totals { Flights = n, ByOutcome = counts, ExtraKm = km, ExtraMinutes = min, ExtraFuelKg = fuel, ExtraCo2Kg = co2, ExtraCostUsd = usd };
+    }
+}
+
+/// <summary>How results are grouped.</summary>
+public enum GroupBy
+{
+    /// <summary>By origin–destination, e.g. <c>AMS-CUR</c>.</summary>
+    Route,
+    /// <summary>By airline.</summary>
+    Operator,
+    /// <summary>By airport: each flight counts at its origin and at its destination.</summary>
+    Airport,
+    /// <summary>By binding closure: each flight counts under each closure that bound it (unbound flights under none).</summary>
+    Closure,
+    /// <summary>By departure date (UTC).</summary>
+    Day,
+    /// <summary>By ISO 8601 week of departure, e.g. <c>2025-W48</c>.</summary>
+    Week,
+}
+
+/// <summary>The result of a what-if run.</summary>
+public sealed record SimulationResult
+{
+    /// <summary>The scenario run (with the buffer of this run when swept).</summary>
+    public required Scenario Scenario { get; init; }
+
+    /// <summary>One result per flight, in the scenario's order.</summary>
+    public required IReadOnlyList<FlightResult> Flights { get; init; }
+
+    /// <summary>Totals over all flights.</summary>
+    public required Totals Totals { get; init; }
+
+    /// <summary>Name of the cost model used.</summary>
+    public required string CostModel { get; init; }
+
+    /// <summary>The cost model's and the simulator's assumptions.</summary>
+    public required IReadOnlyList<string> Assumptions { get; init; }
+
+    /// <summary>Number of distinct planners built (one per active closure set and buffer).</summary>
+    public int PlannersBuilt { get; init; }
+
+    /// <summary>Flights whose outcome is <see cref="FlightOutcome.Error"/>.</summary>
+    public int Errors => Totals.ByOutcome[FlightOutcome.Error];
+
+    /// <summary>Totals per group key, keys in ordinal order.</summary>
+    public IReadOnlyList<(string Key, Totals Totals)> Group(GroupBy by)
+    {
+        var map = new SortedDictionary<string, List<FlightResult>>(StringComparer.Ordinal);
+        foreach (var f in Flights)
+            foreach (var key in Keys(f, by))
+            {
+                if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+                list.Add(f);
+            }
+        return map.Select(kv => (kv.Key, Totals.Of(kv.Value))).ToList();
+    }
+
+    private static IEnumerable<string> Keys(FlightResult f, GroupBy by)
+    {
+        switch (by)
+        {
+            case GroupBy.Route: yield return $"{f.From}-{f.To}"; break;
+            case GroupBy.Operator: yield return f.Flight.Airline; break;
+            case GroupBy.Airport:
+                yield return f.From;
+                if (f.To != f.From) yield return f.To;
+                break;
+            case GroupBy.Closure:
+                foreach (var c in f.BoundBy) yield return c;
+                break;
+            case GroupBy.Day: yield return f.Flight.DepartureUtc.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); break;
+            default:
+                var d = f.Flight.DepartureUtc;
+                yield return $"{System.Globalization.ISOWeek.GetYear(d):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(d):D2}";
+                break;
+        }
+    }
+}
+
+/// <summary>Progress of a run: flights done of the total.</summary>
+/// <param name="Done">Flights simulated so far.</param>
+/// <param name="Total">Flights in the run.</param>
+public readonly record struct SimulationProgress(int Done, int Total);

@@ -1,0 +1,550 @@
+using System.Collections.Concurrent;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Data;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
+
+namespace AirspaceSim.Simulation;
+
+/// <summary>What the simulator runs with: the cost model below it, the airports, where it may divert or stop.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>The aircraft-performance and cost model.</summary>
+    public required IFlightCostModel CostModel { get; init; }
+
+    /// <summary>Airports that resolve the flights' codes (default the bundled directory).</summary>
+    public AirportDirectory Airports { get; init; } = AirportDirectory.Bundled;
+
+    /// <summary>
+    /// Airports a flight may divert to or stop at; default every airport of <see cref="Airports"/> (the bundled 52 are
+    /// all international airports; with the world list this becomes its large and medium airports).
+    /// </summary>
+    public IReadOnlyList<Airport>? AlternateAirports { get; init; }
+
+    /// <summary>Whether an alternate airport can take a type; default every alternate can take every type.</summary>
+    public Func<Airport, AircraftProfile, bool>? CanTake { get; init; }
+
+    /// <summary>Threads for the run; -1 = all cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+}
+
+/// <summary>
+/// The what-if simulator: runs a <see cref="Scenario"/>'s flights against its closures in time, altitude and
+/// applicability, and prices every outcome with the cost model. Immutable and thread-safe once built; the planners for
+/// the distinct active closure sets are built on first use and shared (see <see cref="PlannersBuilt"/>).
+/// </summary>
+/// <remarks>
+/// Semantics (also in the README): a closure binds a flight when it applies to its operator and either its cruise level
+/// is inside the band (overflight), or it departs from / arrives at an airport inside the lateral limits while the band
+/// reaches down to any level from the surface to cruise, or the closure bans that airport. A closure counts for the
+/// route if it is active at any moment the flight would be inside its limits plus buffer, with times from the ground
+/// speed; the plan → timing → active set loop runs to a fixed point, only ever adding closures. Closures announced
+/// while the flight is airborne reroute it from its position at the notice time, or divert it when its destination
+/// closes to it.
+/// </remarks>
+public sealed class WhatIfSimulator
+{
+    /// <summary>Closures per scenario that the active-set keys hold (a 64-bit set).</summary>
+    public const int MaxClosures = 64;
+
+    private const double SampleKm = 5; // spacing of the buffer-graze samples, km (timing error below a minute)
+
+    private readonly Scenario _scenario;
+    private readonly SimulationOptions _options;
+    private readonly IFlightCostModel _cost;
+    private readonly Closure[] _closures;
+    private readonly Airport?[][] _namedAirports;
+    private readonly Airport[] _alternates;
+    private readonly ConcurrentDictionary<ulong, Lazy<DetourPlanner>> _planners = new();
+    private int _built;
+
+    /// <summary>Prepares a scenario for running.</summary>
+    /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, or a named
+    /// airport that the directory does not know.</exception>
+    public WhatIfSimulator(Scenario scenario, SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.CostModel);
+        _scenario = scenario;
+        _options = options;
+        _cost = options.CostModel;
+        _closures = scenario.Closures.ToArray();
+        if (_closures.Length > MaxClosures) throw new ArgumentException($"scenario '{scenario.Name}': {_closures.Length} closures; at most {MaxClosures} are supported");
+        var dup = _closures.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (dup != null) throw new ArgumentException($"scenario '{scenario.Name}': closure id '{dup.Key}' is used twice");
+        _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
+            : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
+        _alternates = (options.AlternateAirports ?? options.Airports.Airports).ToArray();
+    }
+
+    /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
+    public int PlannersBuilt => Volatile.Read(ref _built);
+
+    /// <summary>Runs every flight of the scenario; one failing flight becomes an <see cref="FlightOutcome.Error"/> row.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public SimulationResult Run(CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
+    {
+        var flights = _scenario.AllFlights();
+        var results = new FlightResult[flights.Count];
+        int done = 0;
+        if (flights.Count > 0)
+        {
+            var po = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+            Parallel.ForEach(Partitioner.Create(0, flights.Count, 256), po, range =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    results[i] = SimulateSafe(flights[i]);
+                }
+                int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
+                progress?.Report(new SimulationProgress(now, flights.Count));
+            });
+        }
+        return new SimulationResult
+        {
+            Scenario = _scenario,
+            Flights = results,
+            Totals = Totals.Of(results),
+            CostModel = _cost.Name,
+            Assumptions = [.. _cost.Assumptions(_scenario.Parameters.Cost), .. SimulatorAssumptions(_scenario.Parameters)],
+            PlannersBuilt = PlannersBuilt,
+        };
+    }
+
+    /// <summary>
+    /// Runs the scenario once per buffer of <see cref="ScenarioParameters.BufferSweepNm"/> (every closure's buffer set to
+    /// it), or once as it is when the sweep is empty.
+    /// </summary>
+    public static IReadOnlyList<SimulationResult> RunSweep(Scenario scenario, SimulationOptions options,
+        CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Parameters.BufferSweepNm.Count == 0) return [new WhatIfSimulator(scenario, options).Run(cancellationToken, progress)];
+        return scenario.Parameters.BufferSweepNm.Select(b =>
+        {
+            var s = scenario with { Closures = scenario.Closures.Select(c => c with { BufferNm = b }).ToArray(), Parameters = scenario.Parameters with { BufferSweepNm = [] } };
+            return new WhatIfSimulator(s, options).Run(cancellationToken, progress);
+        }).ToList();
+    }
+
+    /// <summary>The simulator's own assumptions, in words.</summary>
+    public static IReadOnlyList<string> SimulatorAssumptions(ScenarioParameters p) =>
+    [
+        "the route with no closure is the direct WGS84 geodesic; extras are the flown route's figures minus the direct route's",
+        "the scheduled departure is the take-off time; times along the route come from the cost model's cruise ground speed",
+        "a closure counts for a flight if it is active at any moment the flight would be inside its lateral limits plus buffer (buffer entry found by sampling every 5 km)",
+        "when closures with different buffers are active together, the planner keeps the largest of their buffers from all of them",
+        "an airport ban closes the airports inside the lateral limits at every level; an overflight ban binds a departure or arrival there when its band reaches down to any level from the surface to cruise",
+        "an aircraft already inside a closure's limits at its notice time continues on its planned route",
+        "a diversion goes to the open airport nearest by the route around the closures; passengers' onward travel is not costed",
+        $"a technical stop adds {p.TechStopGroundMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes on the ground (to the extra minutes, not to the cost); a cancelled flight has no extras (the cost of cancelling is not modelled)",
+        "the range check applies to the route planned before departure, not to an in-flight reroute",
+    ];
+
+    private FlightResult SimulateSafe(Flight f)
+    {
+        try { return Simulate(f); }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or NotSupportedException or InvalidOperationException)
+        {
+            return Error(f, f.Origin, f.Destination, OutcomeReason.Failed, e.Message);
+        }
+    }
+
+    private static FlightResult Error(Flight f, string from, string to, OutcomeReason code, string reason) => new()
+    {
+        Flight = f, From = from, To = to, Outcome = FlightOutcome.Error, ReasonCode = code, Reason = reason,
+    };
+
+    private readonly record struct End(string Code, GeoPoint Point, Airport? Airport);
+
+    private bool TryResolve(string text, out End end, out string error)
+    {
+        var t = text.Trim();
+        if (_options.Airports.TryGet(t, out var a)) { end = new End(a.Code, a.Location, a); error = ""; return true; }
+        try
+        {
+            var (code, p) = _options.Airports.ResolveLocation(t);
+            end = new End(code, p, null); error = ""; return true;
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException)
+        {
+            end = default; error = e.Message; return false;
+        }
+    }
+
+    // The per-flight state the steps share.
+    private sealed record Ctx(Flight Flight, AircraftProfile Type, int Fl, End Origin, End Destination, ulong Applicable);
+
+    private FlightResult Simulate(Flight f)
+    {
+        if (!TryResolve(f.Origin, out var o, out var err)) return Error(f, f.Origin, f.Destination, OutcomeReason.UnknownAirport, $"origin: {err}");
+        if (!TryResolve(f.Destination, out var d, out err)) return Error(f, o.Code, f.Destination, OutcomeReason.UnknownAirport, $"destination: {err}");
+        if (!_cost.TryGetType(f.AircraftType, out var type, out err)) return Error(f, o.Code, d.Code, OutcomeReason.UnknownAircraftType, err);
+        if (o.Point == d.Point) return Error(f, o.Code, d.Code, OutcomeReason.Failed, "origin and destination are the same place");
+        int fl = f.CruiseFl ?? type.DefaultCruiseFl;
+        ulong applicable = 0;
+        for (int i = 0; i < _closures.Length; i++)
+            if (_closures[i].AppliesTo.AppliesTo(f.Airline, f.OperatorState)) applicable |= 1UL << i;
+        var x = new Ctx(f, type, fl, o, d, applicable);
+        var p = _scenario.Parameters.Cost;
+        double directKm = Wgs84.DistanceM(o.Point, d.Point) / 1000;
+        var baseResult = new FlightResult
+        {
+            Flight = f, From = o.Code, To = d.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
+            Reason = "no closure binds it", CruiseFl = fl, DirectKm = directKm,
+        };
+
+        DateTime dep = f.DepartureUtc;
+        ulong known = Known(applicable, dep);
+        ulong originBound = AirportBound(x, o, dep, known);
+        if (originBound != 0)
+            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
+                Reason = $"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}" };
+
+        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0);
+        if (leg.Plan.Status == RouteStatus.Unreachable)
+        {
+            // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
+            ulong destBoundU = AirportBound(x, d, dep.AddMinutes(leg.Minutes), known);
+            if (destBoundU != 0)
+                return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
+                    Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
+            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
+                Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Plan.Reason}" };
+        }
+        DateTime arr = dep.AddMinutes(leg.Minutes);
+        ulong destBound = AirportBound(x, d, arr, known);
+        if (destBound != 0)
+            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
+                Reason = $"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}" };
+
+        // In flight: the closures announced after take-off, in notice order, while still airborne.
+        var flown = new List<GeoPoint>();
+        var current = leg;
+        DateTime currentStart = dep;
+        ulong bound = leg.Set;
+        GeoPoint? inFlightAt = null; DateTime? inFlightTime = null;
+        foreach (var notice in Notices(applicable, dep))
+        {
+            if (notice >= arr) break;
+            ulong knownNow = Known(applicable, notice);
+            var (pos, legIndex) = PositionAt(current, currentStart, notice);
+            if (InsideAnyActive(knownNow & ~known, pos, notice)) { known = knownNow; continue; }
+            var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow, fl), bound);
+            DateTime arr2 = notice.AddMinutes(next.Minutes);
+            ulong destNow = next.Plan.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
+            var prefix = flown.Concat(current.Plan.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+            if (destNow != 0 || next.Plan.Status == RouteStatus.Unreachable)
+                return Divert(x, baseResult, prefix, pos, notice, knownNow, bound | destNow, destNow);
+            known = knownNow;
+            if (next.Set == bound) continue;
+            flown = prefix;
+            flown.RemoveAt(flown.Count - 1); // the position is the new plan's first waypoint
+            current = next; currentStart = notice; bound = next.Set; arr = arr2;
+            inFlightAt = pos; inFlightTime = notice;
+        }
+
+        var path = flown.Concat(current.Plan.Waypoints).ToList();
+        double routeKm = PathKm(path);
+        double rangeKm = _cost.MaxRangeKm(type, p);
+        if (inFlightAt == null && routeKm > rangeKm)
+            return TechStop(x, baseResult, leg, dep, rangeKm, directKm);
+        if (bound == 0)
+            return baseResult with { RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr };
+        var result = baseResult with
+        {
+            Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
+            ReasonCode = inFlightAt != null ? OutcomeReason.ClosedWhileAirborne : OutcomeReason.OverflightBanned,
+            Reason = inFlightAt != null
+                ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}"
+                : $"flies around {string.Join(", ", Ids(bound))}",
+            BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr,
+            InFlightPosition = inFlightAt, InFlightAtUtc = inFlightTime,
+        };
+        return WithExtras(result, x, [_cost.Estimate(type, path, fl, p)], 0);
+    }
+
+    // The plan → timing → active set loop: plan around the set, time the route, add every candidate closure active
+    // while the flight would be inside it; repeat until nothing is added (at most one round per candidate).
+    private readonly record struct Leg(RoutePlan Plan, ulong Set, double[] CumMinutes)
+    {
+        public double Minutes => CumMinutes[^1];
+    }
+
+    private Leg FixedPoint(Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set)
+    {
+        while (true)
+        {
+            var plan = Planner(set).Plan(from, to);
+            var path = plan.Status == RouteStatus.Unreachable ? [from, to] : plan.Waypoints;
+            var legKm = plan.Status == RouteStatus.Unreachable ? [plan.DirectKm] : plan.LegKm;
+            var cum = CumulativeMinutes(x, path, legKm);
+            if (plan.Status == RouteStatus.Unreachable) return new Leg(plan, set, cum);
+            ulong added = 0;
+            for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
+            {
+                int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                if (InsideWhileActive(x, _closures[i], path, legKm, cum, start)) added |= 1UL << i;
+            }
+            if (added == 0) return new Leg(plan, set, cum);
+            set |= added;
+        }
+    }
+
+    private double[] CumulativeMinutes(Ctx x, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm)
+    {
+        var cum = new double[path.Count];
+        for (int i = 0; i + 1 < path.Count; i++)
+        {
+            double gs = _cost.GroundSpeedKt(x.Type, x.Fl, path[i], path[i + 1], _scenario.Parameters.Cost);
+            if (!(gs > 0) || !double.IsFinite(gs)) throw new InvalidOperationException($"the cost model gave ground speed {gs} kt for {x.Type.TypeIcao} at FL{x.Fl}");
+            cum[i + 1] = cum[i] + legKm[i] / (gs * Units.MetresPerNm / 1000 / 60);
+        }
+        return cum;
+    }
+
+    private bool InsideWhileActive(Ctx x, Closure c, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm, double[] cum, DateTime start)
+    {
+        double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
+        for (int i = 0; i + 1 < path.Count; i++)
+        {
+            double km = legKm[i];
+            if (km <= 0) continue;
+            double perKm = (cum[i + 1] - cum[i]) / km;
+            foreach (var a in c.Airspaces)
+            {
+                var cross = a.Cross(path[i], path[i + 1]);
+                foreach (var iv in cross.Intervals)
+                {
+                    double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
+                    if (c.IsActiveDuring(start.AddMinutes(cum[i] + s0 * perKm), start.AddMinutes(cum[i] + s1 * perKm))) return true;
+                }
+                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(c, a, path[i], path[i + 1], km, bufKm, start.AddMinutes(cum[i]), perKm)) return true;
+            }
+        }
+        return false;
+    }
+
+    // With a buffer, a leg can pass within the buffer without entering the airspace: sample it (the geometry stays
+    // exact in the planner; only the moment of entry is sampled). The leg's great circle is followed on the sphere.
+    private static bool GrazesWhileActive(Closure c, Airspace a, GeoPoint p, GeoPoint q, double km, double bufKm, DateTime t0, double perKm)
+    {
+        int n = Math.Max(1, (int)Math.Ceiling(km / SampleKm));
+        for (int k = 0; k <= n; k++)
+        {
+            double s = km * k / n;
+            var pt = Sphere.Intermediate(p, q, (double)k / n);
+            if (a.DistanceToBoundaryKm(pt) <= bufKm)
+            {
+                var t = t0.AddMinutes(s * perKm);
+                if (c.IsActiveDuring(t.AddMinutes(-SampleKm * perKm), t.AddMinutes(SampleKm * perKm))) return true;
+            }
+        }
+        return false;
+    }
+
+    // Where the aircraft is at time t: on the leg it is flying, at the distance flown since its start, along the WGS84
+    // geodesic of that leg (Karney's direct problem from the leg's start azimuth).
+    private static (GeoPoint Position, int LegIndex) PositionAt(Leg leg, DateTime start, DateTime t)
+    {
+        double elapsed = (t - start).TotalMinutes;
+        var w = leg.Plan.Waypoints; var cum = leg.CumMinutes;
+        int i = 0;
+        while (i + 2 < w.Count && cum[i + 1] <= elapsed) i++;
+        double legMin = cum[i + 1] - cum[i];
+        double frac = legMin > 0 ? Math.Clamp((elapsed - cum[i]) / legMin, 0, 1) : 0;
+        var inv = Wgs84.Inverse(w[i], w[i + 1]);
+        var r = Wgs84.Direct(w[i], inv.Azi1Deg, frac * inv.DistanceM);
+        return (new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg)), i);
+    }
+
+    private FlightResult Divert(Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
+        ulong bound, ulong destBound)
+    {
+        var cands = Candidates(known, x.Fl);
+        (Airport A, Leg L)? best = null;
+        double bestKm = double.PositiveInfinity;
+        // Best first by a lower bound of the route length (0.99 × the great-circle distance bounds the WGS84 one).
+        foreach (var (a, lb) in _alternates.Select(a => (a, lb: 0.99 * Sphere.DistanceKm(pos, a.Location))).OrderBy(t => t.lb))
+        {
+            if (lb >= bestKm) break;
+            if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
+            var l = FixedPoint(x, pos, a.Location, notice, cands, bound & ~destBound);
+            if (l.Plan.Status == RouteStatus.Unreachable || l.Plan.RouteKm is not { } km || km >= bestKm) continue;
+            if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(l.Minutes), known) != 0) continue;
+            best = (a, l); bestKm = km;
+        }
+        var ids = Ids(bound | destBound);
+        if (best is not { } b)
+            return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
+                Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable",
+                InFlightPosition = pos, InFlightAtUtc = notice };
+        prefix.RemoveAt(prefix.Count - 1);
+        var path = prefix.Concat(b.L.Plan.Waypoints).ToList();
+        var r = baseResult with
+        {
+            Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
+            Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}",
+            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = notice.AddMinutes(b.L.Minutes),
+            InFlightPosition = pos, InFlightAtUtc = notice,
+        };
+        return WithExtras(r, x, [_cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost)], 0);
+    }
+
+    private FlightResult TechStop(Ctx x, FlightResult baseResult, Leg leg, DateTime dep, double rangeKm, double directKm)
+    {
+        var p = _scenario.Parameters;
+        ulong known = Known(x.Applicable, dep), cands = Candidates(known, x.Fl);
+        (Airport A, Leg L1, Leg L2)? best = null;
+        double bestKm = double.PositiveInfinity;
+        var o = x.Origin.Point; var d = x.Destination.Point;
+        foreach (var (a, lb) in _alternates.Select(a => (a, lb: 0.99 * (Sphere.DistanceKm(o, a.Location) + Sphere.DistanceKm(a.Location, d)))).OrderBy(t => t.lb))
+        {
+            if (lb >= bestKm) break;
+            if (a.Location == o || a.Location == d || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
+            if (0.99 * Sphere.DistanceKm(o, a.Location) > rangeKm || 0.99 * Sphere.DistanceKm(a.Location, d) > rangeKm) continue;
+            var stop = new End(a.Code, a.Location, a);
+            var l1 = FixedPoint(x, o, a.Location, dep, cands, 0);
+            if (l1.Plan.RouteKm is not { } k1 || k1 > rangeKm) continue;
+            var arr1 = dep.AddMinutes(l1.Minutes); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
+            if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
+            ulong known2 = Known(x.Applicable, dep2);
+            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0);
+            if (l2.Plan.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
+            if (AirportBound(x, x.Destination, dep2.AddMinutes(l2.Minutes), known2) != 0) continue;
+            best = (a, l1, l2); bestKm = k1 + k2;
+        }
+        string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.Plan.RouteKm:F0} km) exceeds";
+        var ids = Ids(leg.Set);
+        if (best is not { } b)
+            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = ids,
+                Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range") };
+        var path = b.L1.Plan.Waypoints.Concat(b.L2.Plan.Waypoints.Skip(1)).ToList();
+        var r = baseResult with
+        {
+            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = Ids(leg.Set | b.L1.Set | b.L2.Set),
+            Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"),
+            Alternate = b.A.Code, RouteKm = b.L1.Plan.RouteKm + b.L2.Plan.RouteKm, Waypoints = path,
+            ArrivalUtc = dep.AddMinutes(b.L1.Minutes + p.TechStopGroundMinutes + b.L2.Minutes),
+        };
+        return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Plan.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Plan.Waypoints, x.Fl, p.Cost)],
+            p.TechStopGroundMinutes);
+    }
+
+    // Extras = the flown legs' figures (summed) minus the direct route's, rounded as reported.
+    private FlightResult WithExtras(FlightResult r, Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
+    {
+        var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
+        return r with
+        {
+            ExtraKm = Round((r.RouteKm ?? 0) - (r.DirectKm ?? 0), 1),
+            ExtraMinutes = Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
+            ExtraFuelKg = Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
+            ExtraCo2Kg = Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),
+            ExtraCostUsd = Round(flown.Sum(c => c.CostUsd) - direct.CostUsd, 2),
+        };
+    }
+
+    private static decimal Round(double v, int digits) =>
+        double.IsFinite(v) ? Math.Round((decimal)v, digits, MidpointRounding.AwayFromZero)
+            : throw new InvalidOperationException($"the cost model gave a non-finite figure ({v})");
+
+    private static double PathKm(IReadOnlyList<GeoPoint> path)
+    {
+        double km = 0;
+        for (int i = 0; i + 1 < path.Count; i++) km += Wgs84.DistanceM(path[i], path[i + 1]) / 1000;
+        return km;
+    }
+
+    // Closures of `mask` that close this airport at time t: named, or containing it and banning airports, or banning
+    // overflight in a band that reaches down to a level the departure or arrival crosses.
+    private ulong AirportBound(Ctx x, End airport, DateTime t, ulong mask)
+    {
+        ulong hit = 0;
+        for (ulong rest = mask; rest != 0; rest &= rest - 1)
+        {
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            var c = _closures[i];
+            if (!c.IsActiveAt(t)) continue;
+            bool named = airport.Airport != null && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
+            if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(c, airport.Point)))
+                hit |= 1UL << i;
+        }
+        return hit;
+    }
+
+    private static bool Inside(Closure c, GeoPoint p)
+    {
+        foreach (var a in c.Airspaces)
+            if (a.Contains(p)) return true;
+        return false;
+    }
+
+    private bool InsideAnyActive(ulong mask, GeoPoint p, DateTime t)
+    {
+        for (ulong rest = mask; rest != 0; rest &= rest - 1)
+        {
+            var c = _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)];
+            if (c.BansOverflight && c.IsActiveAt(t) && Inside(c, p)) return true;
+        }
+        return false;
+    }
+
+    private ulong Known(ulong applicable, DateTime t)
+    {
+        ulong k = 0;
+        for (ulong rest = applicable; rest != 0; rest &= rest - 1)
+        {
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            if (_closures[i].EffectiveNoticeUtc <= t) k |= 1UL << i;
+        }
+        return k;
+    }
+
+    private ulong Candidates(ulong known, int fl)
+    {
+        ulong k = 0;
+        for (ulong rest = known; rest != 0; rest &= rest - 1)
+        {
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            var c = _closures[i];
+            if (c.BansOverflight && c.Airspaces.Count > 0 && c.Band.Contains(fl)) k |= 1UL << i;
+        }
+        return k;
+    }
+
+    private IEnumerable<DateTime> Notices(ulong applicable, DateTime dep)
+    {
+        var list = new List<DateTime>();
+        for (ulong rest = applicable; rest != 0; rest &= rest - 1)
+        {
+            var n = _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].EffectiveNoticeUtc;
+            if (n > dep) list.Add(n);
+        }
+        list.Sort();
+        return list.Distinct();
+    }
+
+    private string[] Ids(ulong mask)
+    {
+        var ids = new List<string>();
+        for (ulong rest = mask; rest != 0; rest &= rest - 1) ids.Add(_closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].Id);
+        return ids.ToArray();
+    }
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    // One planner per distinct active set (and hence buffer), built once: Lazy makes concurrent first requests share it.
+    private DetourPlanner Planner(ulong set) =>
+        _planners.GetOrAdd(set, s => new Lazy<DetourPlanner>(() =>
+        {
+            var members = Enumerable.Range(0, _closures.Length).Where(i => (s >> i & 1) != 0).Select(i => _closures[i]).ToList();
+            double buffer = members.Count == 0 ? 0 : members.Max(c => c.BufferNm);
+            var airspaces = members.SelectMany(c => c.Airspaces).DistinctBy(a => a.Id).ToList();
+            var planner = DetourPlanner.Build(airspaces, buffer);
+            if (s != 0) Interlocked.Increment(ref _built); // the empty set's planner answers every route directly
+            return planner;
+        }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+}

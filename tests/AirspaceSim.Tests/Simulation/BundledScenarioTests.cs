@@ -1,0 +1,101 @@
+using AirspaceSim.Airspaces;
+using AirspaceSim.Simulation;
+
+namespace AirspaceSim.Tests.Simulation;
+
+/// <summary>The outcome of each bundled scenario, flight by flight, and why.</summary>
+public class BundledScenarioTests
+{
+    private static readonly InterimCostModel Cost = new();
+
+    private static SimulationResult Run(Scenario s) => new WhatIfSimulator(s, new SimulationOptions { CostModel = Cost }).Run();
+
+    private static Dictionary<string, FlightOutcome> ByRoute(SimulationResult r) =>
+        r.Flights.GroupBy(f => $"{f.Flight.Airline}:{f.From}-{f.To}").ToDictionary(g => g.Key, g => g.Select(f => f.Outcome).Distinct().Single());
+
+    [Test]
+    public void AllFourAreBundledCiteSourcesAndRoundTrip()
+    {
+        Assert.That(BundledScenarios.Names, Is.EquivalentTo(new[] { "buffer-sweep", "svzm-2019-us-below-fl260", "svzm-2025-11", "tncf-2026-01-03" }));
+        foreach (var name in BundledScenarios.Names.Where(n => n != "tncf-2026-01-03"))
+        {
+            var s = BundledScenarios.Load(name, new ScenarioReadOptions { CostModel = Cost });
+            Assert.That(s.Sources, Is.Not.Empty, name);
+            Assert.That(s.Assumptions, Is.Not.Empty, name);
+            Assert.That(ScenarioJson.Parse(ScenarioJson.Write(s)), Is.EqualTo(s), name);
+        }
+    }
+
+    [Test]
+    public void Svzm2025_EveryoneAvoidsSvzm_CaracasCancelled_ThroughRoutesRerouted_IslandsFromTheNorthUnaffected()
+    {
+        var r = Run(BundledScenarios.Load("svzm-2025-11"));
+        var o = ByRoute(r);
+        // Caracas lies inside SVZM: every service there is cancelled, whoever flies it.
+        foreach (var k in new[] { "CMP:PTY-CCS", "CMP:CCS-PTY", "IBE:MAD-CCS", "TAP:LIS-CCS", "AVA:BOG-CCS" })
+            Assert.That(o[k], Is.EqualTo(FlightOutcome.Cancelled), k);
+        Assert.That(r.Flights.Where(f => f.To == "CCS" || f.From == "CCS").All(f => f.ReasonCode is OutcomeReason.DestinationClosed or OutcomeReason.OriginClosed));
+        // Routes whose great circle crosses SVZM fly around it.
+        foreach (var k in new[] { "KLM:AMS-CUR", "GLO:GRU-AUA", "GLO:AUA-GRU", "TAM:GRU-MIA", "AAL:MIA-GRU", "AVA:MAD-BOG", "AVA:BOG-AUA", "CMP:PTY-POS" })
+            Assert.That(o[k], Is.EqualTo(FlightOutcome.Rerouted), k);
+        // From the north the islands are reached without touching SVZM.
+        foreach (var k in new[] { "AAL:MIA-CUR", "AAL:MIA-AUA", "JBU:JFK-AUA", "KLM:AMS-AUA" })
+            Assert.That(o[k], Is.EqualTo(FlightOutcome.Unaffected), k);
+        // A week: GOL 3 + 3, Copa 14 + 14 to Caracas, KLM AMS-CUR 7.
+        Assert.That(r.Flights.Count(f => f.Flight.Airline == "GLO"), Is.EqualTo(6));
+        Assert.That(r.Flights.Count(f => f.Flight.Airline == "CMP" && (f.To == "CCS" || f.From == "CCS")), Is.EqualTo(28));
+        Assert.That(r.Flights.Count(f => f.From == "AMS" && f.To == "CUR"), Is.EqualTo(7));
+        Assert.That(r.PlannersBuilt, Is.EqualTo(1));
+        Assert.That(r.Errors, Is.Zero);
+    }
+
+    [Test]
+    public void Svzm2019_UsOperatorsBelowFl260Only()
+    {
+        var r = Run(BundledScenarios.Load("svzm-2019-us-below-fl260"));
+        var o = r.Flights.ToDictionary(f => f.Flight.Id);
+        Assert.That(o["AA-MIA-GRU"].Outcome, Is.EqualTo(FlightOutcome.Unaffected), "US overflight at FL350, above the band");
+        Assert.That(o["AA-GRU-MIA"].Outcome, Is.EqualTo(FlightOutcome.Unaffected));
+        Assert.That(o["AA-MIA-CCS"].ReasonCode, Is.EqualTo(OutcomeReason.DestinationClosed), "the arrival crosses the band");
+        Assert.That(o["AA-CCS-MIA"].ReasonCode, Is.EqualTo(OutcomeReason.OriginClosed));
+        Assert.That(o["US-ATR-CUR-POS"].Outcome, Is.EqualTo(FlightOutcome.Rerouted), "a US flight at FL170, inside the band");
+        Assert.That(o["LA-GRU-MIA"].Outcome, Is.EqualTo(FlightOutcome.Unaffected), "non-US");
+        Assert.That(o["CM-PTY-CCS"].Outcome, Is.EqualTo(FlightOutcome.Unaffected), "non-US to Caracas");
+        Assert.That(o["KL-AMS-CUR"].Outcome, Is.EqualTo(FlightOutcome.Unaffected));
+    }
+
+    [Test]
+    public void BufferSweep_FourRuns_ExtraDistanceGrowsWithTheBuffer()
+    {
+        var runs = WhatIfSimulator.RunSweep(BundledScenarios.Load("buffer-sweep"), new SimulationOptions { CostModel = Cost });
+        Assert.That(runs.Select(r => r.Scenario.Closures[0].BufferNm), Is.EqualTo(new[] { 0.0, 10, 25, 50 }));
+        Assert.That(runs.Select(r => r.PlannersBuilt), Is.All.EqualTo(1));
+        Assert.That(runs.All(r => r.Errors == 0 && r.Flights.All(f => f.Outcome == FlightOutcome.Rerouted)));
+        // A route whose ends are both farther than 50 NM from SVZM keeps every buffer: its extra distance grows with it.
+        // (An end inside a buffer band may leave through the band, as the planner allows, so those routes need not grow.)
+        var svzm = AirspaceCatalog.Bundled["SVZM"];
+        var far = runs[0].Flights.Where(f => f.Waypoints is [var a, .., var b] && svzm.DistanceToBoundaryKm(a) > 50 * 1.852 && svzm.DistanceToBoundaryKm(b) > 50 * 1.852)
+            .Select(f => f.Flight.Id).ToList();
+        Assert.That(far, Is.SupersetOf(new[] { "GRU-MIA", "MAD-BOG" }));
+        foreach (var id in far)
+            Assert.That(runs.Select(r => r.Flights.Single(f => f.Flight.Id == id).ExtraKm), Is.Ordered.Ascending.And.Not.All.EqualTo(0m), id);
+    }
+
+    [Test]
+    public void Tncf2026_UsOperatorsBarred_ForeignCarriersNot_AirborneFlightsRerouteOrDivert()
+    {
+        var vatspy = AirspaceLoader.LoadGeoJson(ReferenceData.Require("vatspy/Boundaries.geojson")).Catalog;
+        var s = BundledScenarios.Load("tncf-2026-01-03", new ScenarioReadOptions { Catalog = AirspaceCatalog.Bundled.With(vatspy) });
+        var r = Run(s);
+        var o = r.Flights.ToDictionary(f => f.Flight.Id);
+        Assert.That(o["AA-GRU-MIA"].Outcome, Is.EqualTo(FlightOutcome.ReroutedInFlight), o["AA-GRU-MIA"].Reason);
+        Assert.That(o["B6-JFK-SJU-RED"].Outcome, Is.EqualTo(FlightOutcome.Diverted), o["B6-JFK-SJU-RED"].Reason);
+        Assert.That(o["B6-JFK-SJU-RED"].Alternate, Is.Not.Null);
+        foreach (var id in new[] { "B6-JFK-SJU", "DL-ATL-SJU", "AA-MIA-CUR", "AA-MIA-AUA", "UA-EWR-AUA" })
+            Assert.That(o[id].Outcome, Is.EqualTo(FlightOutcome.Cancelled), id);
+        Assert.That(o["AA-MIA-GRU"].Outcome, Is.EqualTo(FlightOutcome.Rerouted), "inside the window");
+        Assert.That(o["AA-MIA-GRU-5"].Outcome, Is.EqualTo(FlightOutcome.Unaffected), "after the ban ended at 05:00 UTC");
+        foreach (var id in new[] { "KL-AMS-CUR", "LA-GRU-MIA", "CM-PTY-SJU" })
+            Assert.That(o[id].Outcome, Is.EqualTo(FlightOutcome.Unaffected), id);
+    }
+}
