@@ -68,8 +68,14 @@ internal static class CliApp
                 // "--closed SVZM TNCF": the token after an option's value.
                 int at = Array.IndexOf(args, first);
                 bool afterValue = at >= 2 && args[at - 2].StartsWith("--", StringComparison.Ordinal) && !args[at - 1].StartsWith('-');
+                // "airspacesim --closed X": an option of the commands, not of the main job.
+                var owners = command == root
+                    ? root.Subcommands.Where(c => c.Options.Any(o => o.Name == first || o.Aliases.Contains(first))).Select(c => c.Name).ToList()
+                    : [];
                 lines.Add(first.StartsWith('-')
-                    ? $"{where}unknown option {Geodesy.InvariantNumber.Quote(first)} (see {help} for the options)"
+                    ? owners.Count > 0
+                        ? $"{Geodesy.InvariantNumber.Quote(first)} is an option of {string.Join(", ", owners)}, not of the main job (which takes no options): e.g. airspacesim {owners[0]} ... {first} ..."
+                        : $"{where}unknown option {Geodesy.InvariantNumber.Quote(first)} (see {help} for the options)"
                     : $"{where}unexpected {(unmatched.Count > 1 ? "arguments" : "argument")} {Geodesy.InvariantNumber.Quote(string.Join(' ', unmatched))}" +
                       (afterValue ? $" after {args[at - 2]} {args[at - 1]}: an option takes one value (list several ids as A,B)" : $" (see {help})"));
             }
@@ -86,7 +92,7 @@ internal static class CliApp
                 ArgumentResult { Parent: OptionResult o } => o.Option,
                 _ => null,
             };
-            lines.Add(option != null && !error.Message.StartsWith(option.Name, StringComparison.Ordinal)
+            lines.Add(option != null && !error.Message.Contains(option.Name, StringComparison.Ordinal)
                 ? $"{option.Name}: {error.Message}" : error.Message);
         }
         if (missing.Count > 0)

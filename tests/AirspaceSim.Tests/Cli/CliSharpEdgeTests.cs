@@ -90,6 +90,28 @@ public class CliSharpEdgeTests
     }
 
     [Test]
+    public void ACommandOption_GivenToTheMainJob_SaysWhichCommandsTakeIt()
+    {
+        AssertUserError(Run("--closed", "SVZM"), "'--closed' is an option of route, batch, bench", "main job");
+        AssertUserError(Run("--nope"), "unknown option '--nope'");
+    }
+
+    [Test]
+    public void MessagesDoNotRepeatTheOptionName()
+    {
+        var r = Run("route", "AMS", "CUR", "--closed");
+        Assert.That(r.Err, Does.Not.Contain("--closed: Required"), r.ToString());
+    }
+
+    [Test]
+    public void ATrailingComma_IsNotCalledADecimalComma()
+    {
+        var line = AssertUserError(Run("route", "12.5,-70.02,", "CUR"), "3 parts", "some of them empty");
+        Assert.That(line, Does.Not.Contain("decimals with a point"));
+        AssertUserError(Run("route", "12,5,-70,02", "CUR"), "decimals with a point");
+    }
+
+    [Test]
     public void ATinyBuffer_IsNotShownAsZero()
     {
         var r = Run("route", "AMS", "CUR", "--buffer-nm", "1e-9");
