@@ -52,7 +52,7 @@ internal static class BenchCommand
             var o = io.Out;
             int n = timed.Count;
             o.WriteLine($"routes      {pairs.Count} from {source}{(skipped > 0 ? $" ({skipped} rows skipped: unknown codes or bad rows)" : "")}, timed {n} (repeated)");
-            o.WriteLine(string.Create(Inv, $"closed      {string.Join(", ", ctx.Closures.Select(c => c.Id))}{(ctx.Planner.BufferNm > 0 ? $" with a {ctx.Planner.BufferNm:0.###} NM buffer" : "")}; planner: {ctx.Planner.VertexCount} vertices, {ctx.Planner.NodeCount} corners, {ctx.Planner.EdgeCount} graph edges; load and build {buildMs:F0} ms"));
+            o.WriteLine(string.Create(Inv, $"closed      {string.Join(", ", ctx.Closures.Select(c => c.Id))}{(ctx.Planner.BufferNm > 0 ? $" with a {RouteOutput.Nm(ctx.Planner.BufferNm)} NM buffer" : "")}; planner: {ctx.Planner.VertexCount} vertices, {ctx.Planner.NodeCount} corners, {ctx.Planner.EdgeCount} graph edges; load and build {buildMs:F0} ms"));
             o.WriteLine(string.Create(Inv, $"floor       {floor * 1e6 / n,8:F2} us/route   (WGS84 length of every direct route, 1 core)"));
             o.WriteLine(string.Create(Inv, $"plan        {one * 1e6 / n,8:F2} us/route   {n / one,12:N0} routes/s on 1 core   ({one / floor:F2} x floor)"));
             o.WriteLine(string.Create(Inv, $"plan        {all * 1e6 / n,8:F2} us/route   {n / all,12:N0} routes/s on {Environment.ProcessorCount} cores ({one / all:F2} x speed-up)"));
@@ -86,6 +86,8 @@ internal static class BenchCommand
         if (openflightsDir != null)
         {
             string airportsFile = Path.Combine(openflightsDir, "airports.dat"), routesFile = Path.Combine(openflightsDir, "routes.dat");
+            if (!Directory.Exists(openflightsDir))
+                throw new CliException($"--openflights: {(File.Exists(openflightsDir) ? $"{openflightsDir} is a file; give the folder that holds airports.dat and routes.dat" : $"folder not found: {openflightsDir}")}");
             if (!File.Exists(airportsFile) || !File.Exists(routesFile))
                 throw new CliException($"--openflights: {openflightsDir} must hold airports.dat and routes.dat");
             var airports = AirportDirectory.FromOpenFlights(airportsFile);
@@ -99,8 +101,7 @@ internal static class BenchCommand
         IReadOnlyList<RouteListRow> rows;
         string source;
         if (routesPath == null) { rows = BundledData.CaribbeanRoutes; source = "the bundled data/routes/caribbean.csv"; }
-        else if (!File.Exists(routesPath)) throw new CliException($"route list not found: {routesPath}");
-        else { rows = RouteListReader.ReadFile(routesPath); source = routesPath; }
+        else { CliApp.RequireFile(routesPath, "route list"); rows = RouteListReader.ReadFile(routesPath); source = routesPath; }
         foreach (var row in rows)
         {
             try

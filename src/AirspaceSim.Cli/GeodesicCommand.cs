@@ -40,11 +40,8 @@ internal static class GeodesicCommand
         {
             Description = "Solve the direct problem (the default): read 'lat1 lon1 azi1 s12', write 'lat2 lon2 azi2'.",
         };
-        var precision = new Option<int>("--precision", "-p")
-        {
-            Description = "Decimals for metres (degrees get 5 more); 0 to 10.",
-            DefaultValueFactory = _ => 3,
-        };
+        var precision = NumberOptions.Int("--precision", "Decimals for metres (degrees get 5 more); 0 to 10.", 3, 0, MaxPrecision,
+            "GeodSolve's limit for doubles", "-p");
         var cmd = new Command("geodesic",
             "WGS84 geodesics in the format of GeographicLib's GeodSolve (stdin to stdout). Latitudes in [-90, 90], " +
             "longitudes and azimuths in [-540, 540] degrees; a bad line is reported on stderr and skipped (exit code 1).")

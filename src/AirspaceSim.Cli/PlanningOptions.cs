@@ -52,7 +52,7 @@ internal sealed class PlanningOptions
         var issues = new List<AirspaceLoadIssue>();
         foreach (var file in parse.GetValue(Airspaces) ?? [])
         {
-            if (!File.Exists(file)) throw new CliException($"--airspaces: file not found: {file}");
+            CliApp.RequireFile(file, "--airspaces");
             var result = AirspaceLoader.LoadGeoJson(file);
             catalog = catalog.With(result.Catalog);
             issues.AddRange(result.Issues);
@@ -81,13 +81,15 @@ internal sealed class PlanningOptions
         var airports = AirportDirectory.Bundled;
         if (parse.GetValue(Airports) is { } airportsFile)
         {
-            if (!File.Exists(airportsFile)) throw new CliException($"--airports: file not found: {airportsFile}");
+            CliApp.RequireFile(airportsFile, "--airports");
             if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) airports = AirportDirectory.FromOpenFlights(airportsFile);
             else
             {
                 using var reader = File.OpenText(airportsFile);
                 airports = AirportDirectory.FromCsv(reader, airportsFile);
             }
+            // An empty directory would turn every code into "unknown airport code" (the file replaces the bundled airports).
+            if (airports.Count == 0) throw new CliException($"--airports: {airportsFile}: no airports in the file");
         }
         DetourPlanner planner;
         try { planner = DetourPlanner.Build(closures, buffer); }

@@ -69,6 +69,10 @@ public sealed class AirportDirectory
             return (p.ToString(), p);
         }
         if (TryGet(t, out var a)) return (a.Code, a.Location);
+        // "12.5 -70.02" or "12.5;-70.02": a position without its comma, not an unknown airport code.
+        var parts = t.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && InvariantNumber.TryParse(parts[0], out _) && InvariantNumber.TryParse(parts[1], out _))
+            throw new FormatException($"invalid location {InvariantNumber.Quote(t)}: two numbers without a comma between them; write LAT,LON, e.g. {parts[0]},{parts[1]}");
         throw Unknown(t);
     }
 

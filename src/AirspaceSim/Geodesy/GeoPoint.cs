@@ -75,8 +75,9 @@ public readonly record struct GeoPoint
         if (commas != 1)
         {
             // 12,5,-70,02 (decimal commas) or 1,2,3: say why rather than what.
-            error = commas == 0
-                ? "expected LAT,LON in decimal degrees, two numbers separated by a comma"
+            bool emptyPart = text.AsSpan().Trim() is [',', ..] or [.., ','] || text.Contains(",,", StringComparison.Ordinal);
+            error = commas == 0 ? "expected LAT,LON in decimal degrees, two numbers separated by a comma"
+                : emptyPart ? $"expected LAT,LON in decimal degrees, found {commas + 1} parts separated by commas, some of them empty"
                 : $"expected LAT,LON in decimal degrees, found {commas + 1} parts separated by commas; write decimals with a point (12.5,-70.02)";
             return false;
         }

@@ -230,7 +230,8 @@ public sealed partial class DetourPlanner
     /// circle by d (1/cos(π/k) − 1) ≈ d π²/(2k²) (1.2e-3 d at the default 64: 56 m for a 25 NM buffer); the straight
     /// parts of the buffer are built from pieces of at most 1°, which lie out by d (1/cos(0.5°) − 1) = 3.8e-5 d. At
     /// k = 360 each corner segment spans 1° too, so the two bounds are equal: beyond it the buffer's excess bound stops
-    /// improving while the build time keeps growing with k (100,000 took over ten minutes).
+    /// improving while the build time keeps growing with k (SVZM with a 25 NM buffer: about 1 s at 64, 5 s at 360 on a
+    /// shared, loaded 2-core machine; 100,000 took over ten minutes).
     /// </summary>
     public const int MaxCornerSegments = 360;
 

@@ -71,7 +71,7 @@ public class CliErrorTests
     [Test]
     public void AirspacesFileThatIsAFolder()
     {
-        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Path), "--airspaces", "not found");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Path), "--airspaces", "is a folder, not a file");
     }
 
     [Test]
