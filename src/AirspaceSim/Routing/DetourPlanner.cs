@@ -32,8 +32,6 @@ namespace AirspaceSim.Routing;
 /// </remarks>
 public sealed partial class DetourPlanner
 {
-    private const int ChunkSize = 8;
-
     private readonly Airspace[] _closures;
     private readonly Obstacle[] _obstacles;
     private readonly Func<GeoPoint, GeoPoint, double> _legKm;
@@ -41,11 +39,9 @@ public sealed partial class DetourPlanner
     // Flat vertex arrays over all planning loops: the hot data, kept as unit vectors.
     private readonly Vec3[] _v;
     private readonly int[] _next, _prev, _obstacleOf;
-    // Edge chunks: runs of consecutive edges of one loop with a bounding cap, for cheap rejection of whole runs.
-    private readonly int[] _chunkFirst, _chunkCount;
-    private readonly Vec3[] _chunkCenter;
-    private readonly double[] _chunkCos;
-    private readonly int[] _obstacleChunkStart, _obstacleChunkEnd;
+    // The planning loops of each obstacle, and the loops of its unbuffered closures (tested instead for an obstacle
+    // whose band holds a route end): visibility counts crossings with their edge indexes.
+    private readonly SphericalLoop[][] _loops, _originalLoops;
     private readonly double[] _obstacleCos;
     // Graph nodes are the convex vertices; adjacency in compressed sparse rows.
     private readonly int[] _nodeVertex, _vertexNode;
@@ -96,14 +92,12 @@ public sealed partial class DetourPlanner
 
         // Flatten.
         var v = new List<Vec3>(); var next = new List<int>(); var prev = new List<int>(); var obs = new List<int>();
-        var chunkFirst = new List<int>(); var chunkCount = new List<int>(); var chunkCenter = new List<Vec3>(); var chunkCos = new List<double>();
-        _obstacleChunkStart = new int[_obstacles.Length];
-        _obstacleChunkEnd = new int[_obstacles.Length];
         _obstacleCos = new double[_obstacles.Length];
+        _loops = _obstacles.Select(ob => ob.Loops.ToArray()).ToArray();
+        _originalLoops = _obstacles.Select(ob => ob.OriginalPolygons.SelectMany(p => p).ToArray()).ToArray();
         for (int o = 0; o < _obstacles.Length; o++)
         {
-            _obstacleChunkStart[o] = chunkFirst.Count;
-            _obstacleCos[o] = GreatCircleArc.CapCos(_obstacles[o].CapRadiusRad);
+            _obstacleCos[o] = CapBound.CapCos(_obstacles[o].CapRadiusRad);
             foreach (var loop in _obstacles[o].Loops)
             {
                 int start = v.Count, n = loop.Count;
@@ -114,25 +108,9 @@ public sealed partial class DetourPlanner
                     prev.Add(start + (i + n - 1) % n);
                     obs.Add(o);
                 }
-                for (int c = 0; c < n; c += ChunkSize)
-                {
-                    int count = Math.Min(ChunkSize, n - c);
-                    var sum = new Vec3(0, 0, 0);
-                    for (int i = 0; i <= count; i++) sum += loop[c + i];
-                    var center = sum.Normalize();
-                    double r = 0;
-                    for (int i = 0; i < count; i++)
-                    {
-                        var a = loop[c + i]; var b = loop[c + i + 1];
-                        r = Math.Max(r, Math.Max(Vec3.Angle(center, a), Vec3.Angle(center, b)) + 0.5 * Vec3.Angle(a, b));
-                    }
-                    chunkFirst.Add(start + c); chunkCount.Add(count); chunkCenter.Add(center); chunkCos.Add(GreatCircleArc.CapCos(r));
-                }
             }
-            _obstacleChunkEnd[o] = chunkFirst.Count;
         }
         _v = v.ToArray(); _next = next.ToArray(); _prev = prev.ToArray(); _obstacleOf = obs.ToArray();
-        _chunkFirst = chunkFirst.ToArray(); _chunkCount = chunkCount.ToArray(); _chunkCenter = chunkCenter.ToArray(); _chunkCos = chunkCos.ToArray();
 
         // Convex corners (left turn with the obstacle on the left) are the only possible turning points.
         _vertexNode = new int[_v.Length];
@@ -285,16 +263,15 @@ public sealed partial class DetourPlanner
         double directKm = _legKm(from, to);
         if (o == d)
             return Direct(from, to, directKm, 0);
-        if ((o + d).Norm2 < 1e-24)
-            throw new ArgumentException($"{from} and {to} are antipodal: the direct great-circle route is not unique");
+        if (Predicates.NearlyAntipodal(o, d))
+            throw new ArgumentException($"{from} and {to} are antipodal (within {Predicates.AntipodalToleranceRad} rad, " +
+                                        "about 6 cm): the direct great-circle route is not unique");
 
         // Cheap rejection: an arc that reaches no obstacle's bounding cap is the answer.
-        var n = o.Cross(d);
-        double nNorm = n.Norm;
-        var nh = (1 / nNorm) * n;
+        var x = new EdgeCrosser(o, d);
         bool near = false;
         for (int k = 0; k < _obstacles.Length && !near; k++)
-            near = GreatCircleArc.MayHitCap(o, d, nh, _obstacles[k].Center, _obstacleCos[k]);
+            near = x.MayHitCap(_obstacles[k].Center, _obstacleCos[k]);
         if (!near)
             return Direct(from, to, directKm, Vec3.Angle(o, d));
 
@@ -331,7 +308,7 @@ public sealed partial class DetourPlanner
         IReadOnlyList<string>? crossedIds = null;
         for (int k = 0; k < _obstacles.Length; k++)
         {
-            if (!BlockedBy(k, o, d, nh, bandO, bandD)) continue;
+            if (!BlockedBy(k, x, bandO, bandD)) continue;
             if (blocker < 0) blocker = k;
             if (!perObstacle) break;
             // Usually one: the obstacle's own read-only id list, shared by every answer (no allocation per query).
@@ -339,8 +316,8 @@ public sealed partial class DetourPlanner
             else if (!crossedIds.Contains(_obstacles[k].SourceIds[0])) crossedIds = [.. crossedIds, _obstacles[k].SourceIds[0]];
         }
         if (blocker < 0 &&
-            (bandO < 0 || BandCrossings(o, d, nh, bandO) <= (bandD == bandO ? 2 : 1)) &&
-            (bandD < 0 || bandD == bandO || BandCrossings(o, d, nh, bandD) <= 1))
+            (bandO < 0 || BandCrossings(x, bandO) <= (bandD == bandO ? 2 : 1)) &&
+            (bandD < 0 || bandD == bandO || BandCrossings(x, bandD) <= 1))
         {
             var plan = Direct(from, to, directKm, Vec3.Angle(o, d));
             return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
