@@ -42,7 +42,7 @@ internal sealed class PlanningOptions
     public PlanningContext Load(ParseResult parse, CliIO io)
     {
         var catalog = AirspaceCatalog.Bundled;
-        var issues = new List<AirspaceLoadIssue>();
+        var issues = new List<AirspaceLoadIssue>(catalog.Issues); // the bundled world's features left out, so that --closed can say why
         foreach (var file in parse.GetValue(Airspaces) ?? [])
         {
             if (!File.Exists(file)) throw new CliException($"--airspaces: file not found: {file}");
