@@ -21,7 +21,7 @@ internal sealed class PlanningOptions
 
     public Option<string?> Airports { get; } = new("--airports")
     {
-        Description = "Airport directory to resolve codes with: OpenFlights airports.dat or a CSV icao,iata,name,country,lat,lon (default: the bundled airports).",
+        Description = "More airports, merged over the bundled world list (the file wins for a code both know): OpenFlights airports.dat or a CSV icao,iata,name,country,lat,lon[,iso_country,type,scheduled_service]; a code given twice in the file is an error.",
     };
 
     public Option<double> BufferNm { get; } = new("--buffer-nm")
@@ -78,12 +78,14 @@ internal sealed class PlanningOptions
         if (parse.GetValue(Airports) is { } airportsFile)
         {
             if (!File.Exists(airportsFile)) throw new CliException($"--airports: file not found: {airportsFile}");
-            if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) airports = AirportDirectory.FromOpenFlights(airportsFile);
+            AirportDirectory file;
+            if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) file = AirportDirectory.FromOpenFlights(airportsFile);
             else
             {
                 using var reader = File.OpenText(airportsFile);
-                airports = AirportDirectory.FromCsv(reader, airportsFile);
+                file = AirportDirectory.FromCsv(reader, airportsFile);
             }
+            airports = airports.With(file);
         }
         DetourPlanner planner;
         try { planner = DetourPlanner.Build(closures, buffer); }
