@@ -24,7 +24,7 @@ internal sealed class PlanningOptions
 
     public Option<string?> Airports { get; } = new("--airports")
     {
-        Description = "Airport directory to resolve codes with: OpenFlights airports.dat or a CSV icao,iata,name,country,lat,lon (default: the bundled airports).",
+        Description = "More airports, merged over the bundled world list (the file wins for a code both know): OpenFlights airports.dat or a CSV icao,iata,name,country,lat,lon[,iso_country,type,scheduled_service]; a code given twice in the file is an error.",
     };
 
     public Option<double> BufferNm { get; } = NumberOptions.Double("--buffer-nm",
@@ -49,7 +49,7 @@ internal sealed class PlanningOptions
     public PlanningContext Load(ParseResult parse, CliIO io)
     {
         var catalog = AirspaceCatalog.Bundled;
-        var issues = new List<AirspaceLoadIssue>();
+        var issues = new List<AirspaceLoadIssue>(catalog.Issues); // the bundled world's features left out, so that --closed can say why
         foreach (var file in parse.GetValue(Airspaces) ?? [])
         {
             CliApp.RequireFile(file, "--airspaces");
@@ -82,14 +82,14 @@ internal sealed class PlanningOptions
         if (parse.GetValue(Airports) is { } airportsFile)
         {
             CliApp.RequireFile(airportsFile, "--airports");
-            if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) airports = AirportDirectory.FromOpenFlights(airportsFile);
+            AirportDirectory file;
+            if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) file = AirportDirectory.FromOpenFlights(airportsFile);
             else
             {
                 using var reader = File.OpenText(airportsFile);
-                airports = AirportDirectory.FromCsv(reader, airportsFile);
+                file = AirportDirectory.FromCsv(reader, airportsFile);
             }
-            // An empty directory would turn every code into "unknown airport code" (the file replaces the bundled airports).
-            if (airports.Count == 0) throw new CliException($"--airports: {airportsFile}: no airports in the file");
+            airports = airports.With(file);
         }
         DetourPlanner planner;
         try { planner = DetourPlanner.Build(closures, buffer); }

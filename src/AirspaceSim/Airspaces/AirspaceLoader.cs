@@ -214,6 +214,24 @@ public static class AirspaceLoader
         return new AirspaceLoadResult(catalog, issues);
     }
 
+    /// <summary>
+    /// Reads one Feature of a FeatureCollection from its JSON text, as <see cref="LoadGeoJson(Stream, AirspaceLoadOptions?)"/>
+    /// would read feature #<paramref name="index"/> (same checks, repairs and messages); null when it is left out. The
+    /// bundled world catalog builds each airspace this way when it is first asked for.
+    /// </summary>
+    internal static Airspace? LoadFeature(ReadOnlyMemory<byte> featureJson, int index, AirspaceLoadOptions options, List<AirspaceLoadIssue> issues)
+    {
+        using var doc = JsonDocument.Parse(featureJson, JsonOptions);
+        var ctx = new FeatureContext(options.FileName, $"#{index}", index, options.Strict, issues);
+        try
+        {
+            var airspace = ReadFeature(doc.RootElement, $"$.features[{index}]", options, ctx);
+            ctx.Commit();
+            return airspace;
+        }
+        catch (FeatureRejectedException e) { ctx.Reject(e); return null; }
+    }
+
     private static Airspace ReadFeature(JsonElement f, string path, AirspaceLoadOptions options, FeatureContext ctx)
     {
         if (f.ValueKind != JsonValueKind.Object)

@@ -249,7 +249,7 @@ public class BatchCommandTests
     [Test]
     public void EveryRowAnError_IsStillAFullReport()
     {
-        var r = RunWithInput("from,to\nAMS,XXX\nYYY,CUR\n", "batch", "-");
+        var r = RunWithInput("from,to\nAMS,XXX\nQQQ,CUR\n", "batch", "-");
         Assert.That(r.Exit, Is.EqualTo(1), r.ToString());
         var output = ParseCsvOutput(r);
         Assert.That(output.Rows.Select(x => x["status"]), Is.EqualTo(new[] { "error", "error" }));

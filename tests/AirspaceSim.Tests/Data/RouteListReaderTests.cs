@@ -155,10 +155,10 @@ public class RouteListReaderTests
     public void BundledDataStreams()
     {
         Assert.That(BundledData.AirspaceResourceNames, Is.EqualTo(new[] { "AirspaceSim.Data.airspaces.SVZM.geojson", "AirspaceSim.Data.airspaces.TNCF.geojson" }));
-        Assert.That(BundledData.AirportsCsv, Does.StartWith("icao,iata,name,country,lat,lon"));
+        Assert.That(BundledData.AirportsCsv, Does.StartWith("icao,iata,name,country,lat,lon,iso_country,type,scheduled_service\n"));
         Assert.That(BundledData.CaribbeanRoutesCsv, Does.StartWith("from,to"));
         Assert.That(BundledData.Airspaces["TNCF"].Name, Is.EqualTo("Curaçao FIR"));
         var ex = Assert.Throws<FileNotFoundException>(() => BundledData.Open("nope"))!;
-        Assert.That(ex.Message, Does.Contain("AirspaceSim.Data.airports.csv"));
+        Assert.That(ex.Message, Does.Contain("AirspaceSim.Data.world.airports.csv"));
     }
 }
