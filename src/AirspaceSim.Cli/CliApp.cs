@@ -26,6 +26,7 @@ internal static class CliApp
         root.Subcommands.Add(RouteCommand.Create(io));
         root.Subcommands.Add(BatchCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
+        root.Subcommands.Add(WhatIfCommand.Create(io));
         // The main job with no arguments.
         root.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
         var parse = root.Parse(args);

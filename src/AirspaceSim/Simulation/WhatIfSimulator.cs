@@ -55,6 +55,7 @@ public sealed class WhatIfSimulator
     private readonly Closure[] _closures;
     private readonly Airport?[][] _namedAirports;
     private readonly Airport[] _alternates;
+    private readonly DateTime _lastNoticeUtc;
     private readonly ConcurrentDictionary<ulong, Lazy<DetourPlanner>> _planners = new();
     private int _built;
 
@@ -76,6 +77,7 @@ public sealed class WhatIfSimulator
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
         _alternates = (options.AlternateAirports ?? options.Airports.Airports).ToArray();
+        _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
     }
 
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
@@ -203,19 +205,26 @@ public sealed class WhatIfSimulator
             return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
                 Reason = $"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}" };
 
-        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0);
+        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm);
         if (leg.Plan.Status == RouteStatus.Unreachable)
         {
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
-            ulong destBoundU = AirportBound(x, d, dep.AddMinutes(leg.Minutes), known);
+            ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, leg)), known);
             if (destBoundU != 0)
                 return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
                     Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
             return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
                 Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Plan.Reason}" };
         }
-        DateTime arr = dep.AddMinutes(leg.Minutes);
-        ulong destBound = AirportBound(x, d, arr, known);
+        // Arrival time only when it can matter: a closure that could close the destination, or one announced later.
+        bool later = _lastNoticeUtc > dep;
+        ulong destBound = 0;
+        DateTime arr = default;
+        if (later || AirportBound(x, d, null, known) != 0)
+        {
+            arr = dep.AddMinutes(Minutes(x, leg));
+            destBound = AirportBound(x, d, arr, known);
+        }
         if (destBound != 0)
             return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
                 Reason = $"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}" };
@@ -226,14 +235,14 @@ public sealed class WhatIfSimulator
         DateTime currentStart = dep;
         ulong bound = leg.Set;
         GeoPoint? inFlightAt = null; DateTime? inFlightTime = null;
-        foreach (var notice in Notices(applicable, dep))
+        foreach (var notice in later ? Notices(applicable, dep) : [])
         {
             if (notice >= arr) break;
             ulong knownNow = Known(applicable, notice);
-            var (pos, legIndex) = PositionAt(current, currentStart, notice);
+            var (pos, legIndex) = PositionAt(x, current, currentStart, notice);
             if (InsideAnyActive(knownNow & ~known, pos, notice)) { known = knownNow; continue; }
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow, fl), bound);
-            DateTime arr2 = notice.AddMinutes(next.Minutes);
+            DateTime arr2 = notice.AddMinutes(Minutes(x, next));
             ulong destNow = next.Plan.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
             var prefix = flown.Concat(current.Plan.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
             if (destNow != 0 || next.Plan.Status == RouteStatus.Unreachable)
@@ -246,13 +255,13 @@ public sealed class WhatIfSimulator
             inFlightAt = pos; inFlightTime = notice;
         }
 
-        var path = flown.Concat(current.Plan.Waypoints).ToList();
-        double routeKm = PathKm(path);
+        IReadOnlyList<GeoPoint> path = flown.Count == 0 ? current.Plan.Waypoints : flown.Concat(current.Plan.Waypoints).ToList();
+        double routeKm = flown.Count == 0 ? current.Plan.RouteKm!.Value : PathKm(path);
         double rangeKm = _cost.MaxRangeKm(type, p);
         if (inFlightAt == null && routeKm > rangeKm)
             return TechStop(x, baseResult, leg, dep, rangeKm, directKm);
         if (bound == 0)
-            return baseResult with { RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr };
+            return baseResult with { RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr };
         var result = baseResult with
         {
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
@@ -260,7 +269,7 @@ public sealed class WhatIfSimulator
             Reason = inFlightAt != null
                 ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}"
                 : $"flies around {string.Join(", ", Ids(bound))}",
-            BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr,
+            BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr,
             InFlightPosition = inFlightAt, InFlightAtUtc = inFlightTime,
         };
         return WithExtras(result, x, [_cost.Estimate(type, path, fl, p)], 0);
@@ -268,27 +277,37 @@ public sealed class WhatIfSimulator
 
     // The plan → timing → active set loop: plan around the set, time the route, add every candidate closure active
     // while the flight would be inside it; repeat until nothing is added (at most one round per candidate).
-    private readonly record struct Leg(RoutePlan Plan, ulong Set, double[] CumMinutes)
+    // A planned leg; its times along the route (cumulative minutes at each waypoint) are computed when first needed.
+    private sealed class Leg(RoutePlan plan, ulong set)
     {
-        public double Minutes => CumMinutes[^1];
+        public RoutePlan Plan { get; } = plan;
+        public ulong Set { get; } = set;
+        public IReadOnlyList<GeoPoint> Path => Plan.Status == RouteStatus.Unreachable ? [Plan.From, Plan.To] : Plan.Waypoints;
+        public IReadOnlyList<double> LegKm => Plan.Status == RouteStatus.Unreachable ? [Plan.DirectKm] : Plan.LegKm;
+        public double[]? CumMinutes { get; set; }
     }
 
-    private Leg FixedPoint(Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set)
+    private double[] Times(Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
+
+    private double Minutes(Ctx x, Leg leg) => Times(x, leg)[^1];
+
+    private Leg FixedPoint(Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set, double? directKm = null)
     {
         while (true)
         {
-            var plan = Planner(set).Plan(from, to);
-            var path = plan.Status == RouteStatus.Unreachable ? [from, to] : plan.Waypoints;
-            var legKm = plan.Status == RouteStatus.Unreachable ? [plan.DirectKm] : plan.LegKm;
-            var cum = CumulativeMinutes(x, path, legKm);
-            if (plan.Status == RouteStatus.Unreachable) return new Leg(plan, set, cum);
+            // With nothing to fly around, the route is the direct one and its length is known: no planner call.
+            var plan = set == 0 && directKm is { } dk
+                ? new RoutePlan { From = from, To = to, Status = RouteStatus.Direct, Waypoints = [from, to], LegKm = [dk], RouteKm = dk, DirectKm = dk, Crossed = [] }
+                : Planner(set).Plan(from, to);
+            var leg = new Leg(plan, set);
+            if (plan.Status == RouteStatus.Unreachable) return leg;
             ulong added = 0;
             for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
             {
                 int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (InsideWhileActive(x, _closures[i], path, legKm, cum, start)) added |= 1UL << i;
+                if (InsideWhileActive(x, _closures[i], leg, start)) added |= 1UL << i;
             }
-            if (added == 0) return new Leg(plan, set, cum);
+            if (added == 0) return leg;
             set |= added;
         }
     }
@@ -305,17 +324,20 @@ public sealed class WhatIfSimulator
         return cum;
     }
 
-    private bool InsideWhileActive(Ctx x, Closure c, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm, double[] cum, DateTime start)
+    private bool InsideWhileActive(Ctx x, Closure c, Leg leg, DateTime start)
     {
         double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
+        var path = leg.Path; var legKm = leg.LegKm;
         for (int i = 0; i + 1 < path.Count; i++)
         {
             double km = legKm[i];
             if (km <= 0) continue;
-            double perKm = (cum[i + 1] - cum[i]) / km;
             foreach (var a in c.Airspaces)
             {
                 var cross = a.Cross(path[i], path[i + 1]);
+                if (!cross.Crosses && bufKm == 0) continue;
+                var cum = Times(x, leg); // timing only for a leg that meets the closure
+                double perKm = (cum[i + 1] - cum[i]) / km;
                 foreach (var iv in cross.Intervals)
                 {
                     double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
@@ -347,10 +369,10 @@ public sealed class WhatIfSimulator
 
     // Where the aircraft is at time t: on the leg it is flying, at the distance flown since its start, along the WGS84
     // geodesic of that leg (Karney's direct problem from the leg's start azimuth).
-    private static (GeoPoint Position, int LegIndex) PositionAt(Leg leg, DateTime start, DateTime t)
+    private (GeoPoint Position, int LegIndex) PositionAt(Ctx x, Leg leg, DateTime start, DateTime t)
     {
         double elapsed = (t - start).TotalMinutes;
-        var w = leg.Plan.Waypoints; var cum = leg.CumMinutes;
+        var w = leg.Plan.Waypoints; var cum = Times(x, leg);
         int i = 0;
         while (i + 2 < w.Count && cum[i + 1] <= elapsed) i++;
         double legMin = cum[i + 1] - cum[i];
@@ -373,7 +395,7 @@ public sealed class WhatIfSimulator
             if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
             var l = FixedPoint(x, pos, a.Location, notice, cands, bound & ~destBound);
             if (l.Plan.Status == RouteStatus.Unreachable || l.Plan.RouteKm is not { } km || km >= bestKm) continue;
-            if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(l.Minutes), known) != 0) continue;
+            if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, l)), known) != 0) continue;
             best = (a, l); bestKm = km;
         }
         var ids = Ids(bound | destBound);
@@ -387,7 +409,7 @@ public sealed class WhatIfSimulator
         {
             Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
             Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}",
-            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = notice.AddMinutes(b.L.Minutes),
+            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = notice.AddMinutes(Minutes(x, b.L)),
             InFlightPosition = pos, InFlightAtUtc = notice,
         };
         return WithExtras(r, x, [_cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost)], 0);
@@ -408,12 +430,12 @@ public sealed class WhatIfSimulator
             var stop = new End(a.Code, a.Location, a);
             var l1 = FixedPoint(x, o, a.Location, dep, cands, 0);
             if (l1.Plan.RouteKm is not { } k1 || k1 > rangeKm) continue;
-            var arr1 = dep.AddMinutes(l1.Minutes); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
+            var arr1 = dep.AddMinutes(Minutes(x, l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
             if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
             ulong known2 = Known(x.Applicable, dep2);
             var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0);
             if (l2.Plan.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
-            if (AirportBound(x, x.Destination, dep2.AddMinutes(l2.Minutes), known2) != 0) continue;
+            if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, l2)), known2) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
         }
         string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.Plan.RouteKm:F0} km) exceeds";
@@ -427,7 +449,7 @@ public sealed class WhatIfSimulator
             Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = Ids(leg.Set | b.L1.Set | b.L2.Set),
             Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"),
             Alternate = b.A.Code, RouteKm = b.L1.Plan.RouteKm + b.L2.Plan.RouteKm, Waypoints = path,
-            ArrivalUtc = dep.AddMinutes(b.L1.Minutes + p.TechStopGroundMinutes + b.L2.Minutes),
+            ArrivalUtc = dep.AddMinutes(Minutes(x, b.L1) + p.TechStopGroundMinutes + Minutes(x, b.L2)),
         };
         return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Plan.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Plan.Waypoints, x.Fl, p.Cost)],
             p.TechStopGroundMinutes);
@@ -458,16 +480,16 @@ public sealed class WhatIfSimulator
         return km;
     }
 
-    // Closures of `mask` that close this airport at time t: named, or containing it and banning airports, or banning
-    // overflight in a band that reaches down to a level the departure or arrival crosses.
-    private ulong AirportBound(Ctx x, End airport, DateTime t, ulong mask)
+    // Closures of `mask` that close this airport at time t (null: at some time): named, or containing it and banning
+    // airports, or banning overflight in a band that reaches down to a level the departure or arrival crosses.
+    private ulong AirportBound(Ctx x, End airport, DateTime? t, ulong mask)
     {
         ulong hit = 0;
         for (ulong rest = mask; rest != 0; rest &= rest - 1)
         {
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             var c = _closures[i];
-            if (!c.IsActiveAt(t)) continue;
+            if (t is { } at && !c.IsActiveAt(at)) continue;
             bool named = airport.Airport != null && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
             if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(c, airport.Point)))
                 hit |= 1UL << i;

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AirspaceSim.Geodesy;
+using NetTopologySuite.Geometries;
+
+namespace AirspaceSim.Simulation;
+
+/// <summary>
+/// Writers for what-if results: a table sorted by extra cost with totals, CSV, JSON and GeoJSON. Every number is
+/// written in the invariant culture; the totals are the exact sums of the figures written per flight.
+/// </summary>
+public static class SimulationReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The outcome as written: <c>unaffected</c>, <c>rerouted-in-flight</c>, <c>needs-tech-stop</c>...</summary>
+    public static string Text(FlightOutcome o) => o switch
+    {
+        FlightOutcome.ReroutedInFlight => "rerouted-in-flight",
+        FlightOutcome.NeedsTechStop => "needs-tech-stop",
+        _ => o.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The reason code as written, e.g. <c>destination-closed</c>.</summary>
+    public static string Text(OutcomeReason r) =>
+        string.Concat(r.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>The group key kind as written (<c>route</c>, <c>operator</c>...).</summary>
+    public static string Text(GroupBy g) => g.ToString().ToLowerInvariant();
+
+    private static string Heading(SimulationResult r, bool sweep) =>
+        sweep ? $"{r.Scenario.Name}, buffer {r.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max().ToString(Inv)} NM" : r.Scenario.Name;
+
+    /// <summary>The table: flights sorted by extra cost (highest first), totals, then the groups if asked for.</summary>
+    public static void WriteTable(TextWriter w, IReadOnlyList<SimulationResult> runs, GroupBy? groupBy = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(runs);
+        foreach (var r in runs)
+        {
+            w.WriteLine($"{Heading(r, runs.Count > 1)}: {r.Flights.Count} flights; cost model: {r.CostModel}; planners built: {r.PlannersBuilt}");
+            const string fmt = "{0,-24} {1,-9} {2,-4} {3,-4} {4,-18} {5,9} {6,8} {7,10} {8,10} {9,11}  {10}";
+            w.WriteLine(string.Format(Inv, fmt, "flight", "route", "op", "type", "outcome", "extra km", "extra min", "fuel kg", "CO2 kg", "cost USD", "reason"));
+            w.WriteLine(new string('-', 130));
+            foreach (var f in r.Flights.OrderByDescending(f => f.ExtraCostUsd).ThenBy(f => f.Outcome).ThenBy(f => f.Flight.Id, StringComparer.Ordinal))
+                w.WriteLine(string.Format(Inv, fmt, f.Flight.Id, $"{f.From}-{f.To}", f.Flight.Airline, f.Flight.AircraftType, Text(f.Outcome),
+                    f.ExtraKm.ToString("F1", Inv), f.ExtraMinutes.ToString("F1", Inv), f.ExtraFuelKg.ToString("F1", Inv), f.ExtraCo2Kg.ToString("F1", Inv),
+                    f.ExtraCostUsd.ToString("F2", Inv), f.Reason + (f.Alternate != null ? $" [{f.Alternate}]" : "")));
+            w.WriteLine(new string('-', 130));
+            var t = r.Totals;
+            w.WriteLine(string.Format(Inv, fmt, "total", "", "", "", $"{t.Flights} flights", t.ExtraKm.ToString("F1", Inv), t.ExtraMinutes.ToString("F1", Inv),
+                t.ExtraFuelKg.ToString("F1", Inv), t.ExtraCo2Kg.ToString("F1", Inv), t.ExtraCostUsd.ToString("F2", Inv), Counts(t)));
+            if (groupBy is { } g)
+            {
+                w.WriteLine();
+                const string gf = "{0,-24} {1,7} {2,9} {3,8} {4,10} {5,10} {6,11}  {7}";
+                w.WriteLine(string.Format(Inv, gf, Text(g), "flights", "extra km", "extra min", "fuel kg", "CO2 kg", "cost USD", "outcomes"));
+                foreach (var (key, gt) in r.Group(g).OrderByDescending(x => x.Totals.ExtraCostUsd).ThenBy(x => x.Key, StringComparer.Ordinal))
+                    w.WriteLine(string.Format(Inv, gf, key, gt.Flights, gt.ExtraKm.ToString("F1", Inv), gt.ExtraMinutes.ToString("F1", Inv), gt.ExtraFuelKg.ToString("F1", Inv),
+                        gt.ExtraCo2Kg.ToString("F1", Inv), gt.ExtraCostUsd.ToString("F2", Inv), Counts(gt)));
+            }
+            w.WriteLine();
+        }
+    }
+
+    private static string Counts(Totals t) =>
+        string.Join(", ", t.ByOutcome.Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {Text(kv.Key)}"));
+
+    /// <summary>CSV: one row per flight in scenario order (a <c>bufferNm</c> column when swept), then <c># totals:</c> lines.</summary>
+    public static void WriteCsv(TextWriter w, IReadOnlyList<SimulationResult> runs)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(runs);
+        bool sweep = runs.Count > 1;
+        w.WriteLine((sweep ? "bufferNm," : "") + "id,from,to,departure,operator,operatorState,type,outcome,reasonCode,reason,alternate,directKm,routeKm,extraKm,extraMinutes,extraFuelKg,extraCo2Kg,extraCostUsd,boundBy");
+        foreach (var r in runs)
+        {
+            string prefix = sweep ? r.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max().ToString(Inv) + "," : "";
+            foreach (var f in r.Flights)
+                w.WriteLine(prefix + string.Join(",", Csv(f.Flight.Id), Csv(f.From), Csv(f.To), ScenarioJson.Instant(f.Flight.DepartureUtc), Csv(f.Flight.Airline),
+                    Csv(f.Flight.OperatorState), Csv(f.Flight.AircraftType), Text(f.Outcome), Text(f.ReasonCode), Csv(f.Reason), Csv(f.Alternate ?? ""),
+                    Km(f.DirectKm), Km(f.RouteKm), f.ExtraKm.ToString(Inv), f.ExtraMinutes.ToString(Inv), f.ExtraFuelKg.ToString(Inv),
+                    f.ExtraCo2Kg.ToString(Inv), f.ExtraCostUsd.ToString(Inv), Csv(string.Join(";", f.BoundBy))));
+            var t = r.Totals;
+            w.WriteLine($"# totals{(sweep ? $" (buffer {prefix.TrimEnd(',')} NM)" : "")}: flights={t.Flights} {string.Join(" ", t.ByOutcome.Select(kv => $"{Text(kv.Key)}={kv.Value}"))} " +
+                $"extraKm={t.ExtraKm.ToString(Inv)} extraMinutes={t.ExtraMinutes.ToString(Inv)} extraFuelKg={t.ExtraFuelKg.ToString(Inv)} extraCo2Kg={t.ExtraCo2Kg.ToString(Inv)} extraCostUsd={t.ExtraCostUsd.ToString(Inv)}");
+        }
+    }
+
+    private static string Km(double? km) => km is { } v ? Math.Round(v, 1).ToString("F1", Inv) : "";
+
+    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
+    /// <summary>
+    /// JSON: <c>{"scenario":{...},"costModel","assumptions","plannersBuilt","flights":[...],"totals":{...},"groups":{...}}</c>;
+    /// with a buffer sweep the per-run part is in <c>"sweep":[{"bufferNm",...}]</c>. Groups: the one asked for, or all.
+    /// </summary>
+    public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<SimulationResult> runs, GroupBy? groupBy = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0) throw new ArgumentException("no runs", nameof(runs));
+        w.WriteStartObject();
+        w.WritePropertyName("scenario");
+        var scenario = runs.Count > 1 ? runs[0].Scenario with { Parameters = runs[0].Scenario.Parameters with { BufferSweepNm = runs.Select(r => r.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max()).ToArray() } } : runs[0].Scenario;
+        ScenarioJson.Write(w, scenario);
+        w.WriteString("costModel", runs[0].CostModel);
+        w.WriteStartArray("assumptions");
+        foreach (var a in runs[0].Assumptions) w.WriteStringValue(a);
+        w.WriteEndArray();
+        if (runs.Count == 1) WriteRun(w, runs[0], groupBy);
+        else
+        {
+            w.WriteStartArray("sweep");
+            foreach (var r in runs)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("bufferNm", r.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max());
+                WriteRun(w, r, groupBy);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>The JSON as a string.</summary>
+    public static string Json(IReadOnlyList<SimulationResult> runs, GroupBy? groupBy = null, bool indented = false)
+    {
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            WriteJson(w, runs, groupBy);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteRun(Utf8JsonWriter w, SimulationResult r, GroupBy? groupBy)
+    {
+        w.WriteNumber("plannersBuilt", r.PlannersBuilt);
+        w.WriteStartArray("flights");
+        foreach (var f in r.Flights)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.Flight.Id); w.WriteString("from", f.From); w.WriteString("to", f.To);
+            w.WriteString("departure", ScenarioJson.Instant(f.Flight.DepartureUtc));
+            w.WriteString("operator", f.Flight.Airline); w.WriteString("operatorState", f.Flight.OperatorState); w.WriteString("type", f.Flight.AircraftType);
+            if (f.CruiseFl is { } fl) w.WriteNumber("cruiseFl", fl);
+            w.WriteString("outcome", Text(f.Outcome)); w.WriteString("reason", f.Reason); w.WriteString("reasonCode", Text(f.ReasonCode));
+            if (f.Alternate != null) w.WriteString("alternate", f.Alternate);
+            Num(w, "directKm", f.DirectKm); Num(w, "routeKm", f.RouteKm);
+            w.WriteNumber("extraKm", f.ExtraKm); w.WriteNumber("extraMinutes", f.ExtraMinutes); w.WriteNumber("extraFuelKg", f.ExtraFuelKg);
+            w.WriteNumber("extraCo2Kg", f.ExtraCo2Kg); w.WriteNumber("extraCostUsd", f.ExtraCostUsd);
+            w.WriteStartArray("boundBy"); foreach (var b in f.BoundBy) w.WriteStringValue(b); w.WriteEndArray();
+            if (f.InFlightPosition is { } p) { w.WriteStartArray("inFlightPosition"); w.WriteNumberValue(p.LatDeg); w.WriteNumberValue(p.LonDeg); w.WriteEndArray(); }
+            if (f.InFlightAtUtc is { } at) w.WriteString("inFlightAt", ScenarioJson.Instant(at));
+            if (f.ArrivalUtc is { } arr) w.WriteString("arrival", ScenarioJson.Instant(arr));
+            w.WriteStartArray("waypoints");
+            foreach (var q in f.Waypoints) { w.WriteStartArray(); w.WriteNumberValue(Math.Round(q.LatDeg, 6)); w.WriteNumberValue(Math.Round(q.LonDeg, 6)); w.WriteEndArray(); }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("totals");
+        WriteTotals(w, r.Totals);
+        w.WriteStartObject("groups");
+        foreach (var g in groupBy is { } one ? [one] : Enum.GetValues<GroupBy>())
+        {
+            w.WriteStartArray(Text(g));
+            foreach (var (key, t) in r.Group(g))
+            {
+                w.WriteStartObject();
+                w.WriteString("key", key);
+                w.WritePropertyName("totals");
+                WriteTotals(w, t);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void Num(Utf8JsonWriter w, string name, double? v)
+    {
+        if (v is { } x) w.WriteNumber(name, Math.Round(x, 1));
+        else w.WriteNull(name);
+    }
+
+    private static void WriteTotals(Utf8JsonWriter w, Totals t)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("flights", t.Flights);
+        foreach (var (o, n) in t.ByOutcome) w.WriteNumber(Text(o), n);
+        w.WriteNumber("extraKm", t.ExtraKm); w.WriteNumber("extraMinutes", t.ExtraMinutes); w.WriteNumber("extraFuelKg", t.ExtraFuelKg);
+        w.WriteNumber("extraCo2Kg", t.ExtraCo2Kg); w.WriteNumber("extraCostUsd", t.ExtraCostUsd);
+        w.WriteEndObject();
+    }
+
+    /// <summary>GeoJSON: the closures' lateral limits and each flown route as a great-circle-densified line (first run).</summary>
+    public static string GeoJson(SimulationResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            w.WriteStartArray("features");
+            foreach (var c in r.Scenario.Closures)
+                foreach (var a in c.Airspaces)
+                {
+                    w.WriteStartObject(); w.WriteString("type", "Feature");
+                    w.WriteStartObject("properties"); w.WriteString("kind", "closure"); w.WriteString("closure", c.Id); w.WriteString("airspace", a.Id);
+                    w.WriteString("band", c.Band.ToString()); w.WriteEndObject();
+                    w.WriteStartObject("geometry");
+                    var polys = a.Geometry is Polygon p ? [p] : Enumerable.Range(0, a.Geometry.NumGeometries).Select(i => (Polygon)a.Geometry.GetGeometryN(i)).ToList();
+                    w.WriteString("type", "MultiPolygon"); w.WriteStartArray("coordinates");
+                    foreach (var poly in polys)
+                    {
+                        w.WriteStartArray();
+                        foreach (var ring in new[] { poly.ExteriorRing }.Concat(poly.InteriorRings))
+                        {
+                            w.WriteStartArray();
+                            foreach (var co in ring.Coordinates) { w.WriteStartArray(); w.WriteNumberValue(co.X); w.WriteNumberValue(co.Y); w.WriteEndArray(); }
+                            w.WriteEndArray();
+                        }
+                        w.WriteEndArray();
+                    }
+                    w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject();
+                }
+            foreach (var f in r.Flights.Where(f => f.Waypoints.Count >= 2))
+            {
+                w.WriteStartObject(); w.WriteString("type", "Feature");
+                w.WriteStartObject("properties"); w.WriteString("kind", "flight"); w.WriteString("id", f.Flight.Id); w.WriteString("outcome", Text(f.Outcome));
+                w.WriteNumber("extraCostUsd", f.ExtraCostUsd); w.WriteEndObject();
+                w.WriteStartObject("geometry"); w.WriteString("type", "LineString"); w.WriteStartArray("coordinates");
+                double lastLon = double.NaN;
+                for (int i = 0; i + 1 < f.Waypoints.Count; i++)
+                {
+                    var (a, b) = (f.Waypoints[i], f.Waypoints[i + 1]);
+                    int n = Math.Max(1, (int)(Sphere.DistanceKm(a, b) / 100)); // a point every ~100 km follows the great circle
+                    for (int k = i == 0 ? 0 : 1; k <= n; k++)
+                    {
+                        var q = Sphere.Intermediate(a, b, (double)k / n);
+                        double lon = q.LonDeg;
+                        if (!double.IsNaN(lastLon)) lon += 360 * Math.Round((lastLon - lon) / 360); // continuous across ±180
+                        lastLon = lon;
+                        w.WriteStartArray(); w.WriteNumberValue(Math.Round(lon, 5)); w.WriteNumberValue(Math.Round(q.LatDeg, 5)); w.WriteEndArray();
+                    }
+                }
+                w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
