@@ -83,12 +83,16 @@ internal sealed class PlanningOptions
         {
             CliApp.RequireFile(airportsFile, "--airports");
             AirportDirectory file;
-            if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) file = AirportDirectory.FromOpenFlights(airportsFile);
-            else
+            try
             {
-                using var reader = File.OpenText(airportsFile);
-                file = AirportDirectory.FromCsv(reader, airportsFile);
+                if (airportsFile.EndsWith(".dat", StringComparison.OrdinalIgnoreCase)) file = AirportDirectory.FromOpenFlights(airportsFile);
+                else
+                {
+                    using var reader = File.OpenText(airportsFile);
+                    file = AirportDirectory.FromCsv(reader, airportsFile);
+                }
             }
+            catch (FormatException e) { throw new CliException($"--airports: {e.Message}"); }
             airports = airports.With(file);
         }
         DetourPlanner planner;

@@ -199,7 +199,7 @@ public class CliErrorTests
         Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
         Assert.That(ok.Json().Status(), Is.EqualTo("direct"));
         // A piece of a list: the message says which piece of which argument, and quotes a suggestion with a comma.
-        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZONE"), "unknown airspace id 'ZONE'", "did you mean 'ZONE,A'?");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZONE"), "unknown airspace id 'ZONE'", "did you mean 'ZONE,A'");
         AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,TNCX"), "unknown airspace id 'TNCX' (in 'SVZM,TNCX'; ids are separated by commas)", "did you mean TNCF?");
         AssertUserError(Run("route", "AMS", "CUR", "--closed", "SV,ZM"), "'SV' (in 'SV,ZM'");
         AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,"), "--closed", "'SVZM,' has an empty id", "separated by single commas");

@@ -64,7 +64,7 @@ public class CliSharpEdgeTests
     public void EmptyAirportsFile_IsAnError_NotEveryCodeUnknown()
     {
         var empty = _tmp.Write("airports.csv", "");
-        AssertUserError(Run("route", "AMS", "CUR", "--airports", empty), "--airports", "no airports in the file");
+        AssertUserError(Run("route", "AMS", "CUR", "--airports", empty), "--airports", "no header line");
         var headerOnly = _tmp.Write("header.csv", "icao,iata,name,country,lat,lon\n");
         AssertUserError(Run("route", "AMS", "CUR", "--airports", headerOnly), "no airports");
     }
