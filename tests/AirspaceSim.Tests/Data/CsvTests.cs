@@ -60,12 +60,12 @@ public class CsvTests
 
     private enum QuoteState { FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterQuote }
 
-    /// <summary>Whether a record's text ends inside a quoted field, one character at a time (RFC 4180's grammar: a
-    /// quote opens a field only at its start, after blanks; "" inside quotes is a quote).</summary>
-    private static bool ReferenceEndsInsideQuotes(string record)
+    /// <summary>The quote state after a record's text, one character at a time from <paramref name="state"/> (RFC
+    /// 4180's grammar: a quote opens a field only at its start, after blanks; "" inside quotes is a quote). The record
+    /// ends inside a quoted field when the result is <see cref="QuoteState.Quoted"/>.</summary>
+    private static QuoteState ReferenceQuoteState(string text, QuoteState state = QuoteState.FieldStart)
     {
-        var state = QuoteState.FieldStart;
-        foreach (char c in record)
+        foreach (char c in text)
             state = (state, c) switch
             {
                 (QuoteState.FieldStart, ' ' or '\t') => QuoteState.FieldStart,
@@ -77,7 +77,7 @@ public class CsvTests
                 (QuoteState.QuoteInQuoted or QuoteState.AfterQuote, _) => QuoteState.AfterQuote,
                 _ => QuoteState.Unquoted,
             };
-        return state == QuoteState.Quoted;
+        return state;
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : $"{s[..40]}… ({s.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} chars)";
@@ -112,12 +112,12 @@ public class CsvTests
                     throw new FormatException($"{src}: line {lineNo}: expected a header with 'from' and 'to' columns, found '{Clip(line)}'");
                 continue;
             }
-            if (ReferenceEndsInsideQuotes(line))
+            var state = ReferenceQuoteState(line);
+            if (state == QuoteState.Quoted)
             {
                 int j = i, chars = 0;
-                string record = line;
-                while (ReferenceEndsInsideQuotes(record) && ++j < lines.Count && (chars += lines[j].Length + 1) <= 1024)
-                    record += "\n" + lines[j];
+                while (state == QuoteState.Quoted && ++j < lines.Count && (chars += lines[j].Length + 1) <= 1024)
+                    state = ReferenceQuoteState("\n" + lines[j], state);
                 if (j < lines.Count && chars <= 1024)
                 {
                     rows.Add(Bad(lineNo, "", "", RouteListProblem.SpansLines,
