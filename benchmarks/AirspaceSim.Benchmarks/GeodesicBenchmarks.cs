@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using AirspaceSim.Cli;
 using AirspaceSim.Geodesy;
 using BenchmarkDotNet.Attributes;
 
@@ -101,6 +104,33 @@ public class GeodesicBenchmarks
             sum += r.Lat2Deg + r.Lon2Deg + r.Azi2Deg;
         }
         return sum;
+    }
+
+    /// <summary>Lines per invocation of <see cref="CliInverseLines"/>.</summary>
+    public const int CliLineCount = 100_000;
+
+    private string _cliInput = "";
+
+    /// <summary>The first <see cref="CliLineCount"/> pairs as <c>geodesic -i</c> input text (9 decimals).</summary>
+    [GlobalSetup(Target = nameof(CliInverseLines))]
+    public void SetupCli()
+    {
+        Setup();
+        var sb = new StringBuilder();
+        for (int i = 0; i < CliLineCount; i++)
+            sb.Append(CultureInfo.InvariantCulture, $"{_lat1[i]:F9} {_lon1[i]:F9} {_lat2[i]:F9} {_lon2[i]:F9}\n");
+        _cliInput = sb.ToString();
+    }
+
+    /// <summary>
+    /// What a user of <c>airspacesim geodesic -i</c> sees per line, start-up aside: parsing, the inverse, formatting and
+    /// a real <see cref="StreamWriter"/> (UTF-8 encoding into <see cref="Stream.Null"/>).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = CliLineCount)]
+    public int CliInverseLines()
+    {
+        using var output = new StreamWriter(Stream.Null, new UTF8Encoding(false), 64 * 1024);
+        return GeodesicCommand.Run(new CliIO(new StringReader(_cliInput), output, TextWriter.Null), inverse: true, direct: false, precision: 3);
     }
 
     /// <summary>Great-circle distance on the mean sphere, for comparison.</summary>
