@@ -37,44 +37,90 @@ internal sealed class PlanningOptions
         foreach (var o in new[] { Closed, Airspaces }) NumberOptions.RequireValueEachTime(o);
     }
 
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Validate every feature of the --airspaces files (not only the closed ones) and list every feature left out, repaired or warned about.",
+    };
+
+    /// <summary>How many load problems stderr shows without --verbose.</summary>
+    internal const int IssuesShown = 5;
+
     public void AddTo(Command cmd)
     {
         cmd.Options.Add(Closed);
         cmd.Options.Add(Airspaces);
         cmd.Options.Add(Airports);
         cmd.Options.Add(BufferNm);
+        cmd.Options.Add(Verbose);
     }
 
     /// <summary>Loads airspaces and airports and builds the planner; every failure is a one-line user error.</summary>
     public PlanningContext Load(ParseResult parse, CliIO io)
     {
-        var catalog = AirspaceCatalog.Bundled;
-        var issues = new List<AirspaceLoadIssue>(catalog.Issues); // the bundled world's features left out, so that --closed can say why
-        foreach (var file in parse.GetValue(Airspaces) ?? [])
+        bool verbose = parse.GetValue(Verbose);
+        // Files are indexed, not built: only the closed airspaces are validated (all of them with --verbose), which is
+        // what makes naming the 1,102-feature VATSpy file cheap.
+        var files = new List<AirspaceFile>();
+        foreach (var path in parse.GetValue(Airspaces) ?? [])
         {
-            CliApp.RequireFile(file, "--airspaces");
-            var result = AirspaceLoader.LoadGeoJson(file);
-            catalog = catalog.With(result.Catalog);
-            issues.AddRange(result.Issues);
-            int left = result.Issues.Count(i => !i.Repaired), fixedCount = result.Issues.Count(i => i.Repaired);
-            if (result.Catalog.Count == 0)
-                io.Err.WriteLine($"airspacesim: {file}: warning: no airspace loaded (no usable Polygon or MultiPolygon feature)");
-            else if (result.Issues.Count > 0)
-                io.Err.WriteLine($"airspacesim: {file}: loaded {result.Catalog.Count} airspaces; {left} feature(s) left out, {fixedCount} repaired");
+            CliApp.RequireFile(path, "--airspaces");
+            var file = AirspaceLoader.OpenGeoJson(path);
+            if (file.Ids.Count == 0)
+                throw new CliException($"--airspaces: {path}: no airspace in the file ({file.FeatureCount} feature(s), none a usable Polygon or MultiPolygon with an id)" +
+                                       (file.IndexIssues.Count > 0 ? $"; first: {file.IndexIssues[0].Message}" : ""));
+            files.Add(file);
         }
 
         var closures = new List<Airspace>();
-        foreach (var (id, token) in ClosedIds(parse.GetValue(Closed) is { Length: > 0 } given ? given : ["SVZM"], catalog))
+        var used = files.ToDictionary(f => f, _ => new List<AirspaceLoadIssue>());
+        string? failure = null;
+        bool Known(string id) => files.Any(f => f.Contains(id)) || AirspaceCatalog.Bundled.Contains(id);
+        foreach (var (id, token) in ClosedIds(parse.GetValue(Closed) is { Length: > 0 } given ? given : ["SVZM"], Known))
         {
-            if (catalog.TryGet(id, out var a)) { closures.Add(a); continue; }
             // Which piece of which argument: "SV" of "SV,ZM" is not the id the user had in mind.
             string piece = token == id ? $"'{id}'" : $"'{id}' (in '{token}'; ids are separated by commas)";
-            var why = issues.FirstOrDefault(i => !i.Repaired && string.Equals(i.FeatureId, id, StringComparison.OrdinalIgnoreCase));
-            if (why != null) throw new CliException($"--closed: airspace {piece} was left out when loading: {why.Message}");
-            var close = catalog.CloseMatches(id);
-            throw new CliException($"--closed: unknown airspace id {piece}" +
-                (close.Count > 0 ? $"; did you mean {string.Join(", ", close.Select(Quoted))}?" : $"; known ids: {string.Join(", ", catalog.Ids.Take(10).Select(Quoted))}{(catalog.Count > 10 ? ", ..." : "")}"));
+            // Later files win, then the bundled airspaces.
+            var file = files.LastOrDefault(f => f.Contains(id));
+            if (file is not null)
+            {
+                var built = file.Build(id);
+                used[file].AddRange(built.Issues);
+                if (built.Airspace is { } a) { closures.Add(a); continue; }
+                failure ??= $"--closed: airspace {piece} was left out when loading: {built.Issues.First(i => !i.Repaired).Message}";
+                continue;
+            }
+            if (AirspaceCatalog.Bundled.TryGet(id, out var bundled)) { closures.Add(bundled); continue; }
+            var why = files.SelectMany(f => f.IndexIssues).Concat(AirspaceCatalog.Bundled.Issues)
+                .LastOrDefault(i => !i.Repaired && string.Equals(i.FeatureId, id, StringComparison.OrdinalIgnoreCase));
+            if (why != null) { failure ??= $"--closed: airspace {piece} was left out when loading: {why.Message}"; continue; }
+            var known = files.SelectMany(f => f.Ids).Concat(AirspaceCatalog.Bundled.Ids).ToList();
+            var close = AirspaceCatalog.CloseMatches(known, id);
+            failure ??= $"--closed: unknown airspace id {piece}" +
+                (close.Count > 0 ? $"; did you mean {string.Join(", ", close.Select(Quoted))}?" : $"; known ids: {string.Join(", ", known.Take(10).Select(Quoted))}{(known.Count > 10 ? ", ..." : "")}");
         }
+
+        // The load report comes first, so that a failure below is read with it.
+        var loaded = new List<Airspace>();
+        foreach (var file in files)
+        {
+            IReadOnlyList<AirspaceLoadIssue> issues;
+            string scope;
+            if (verbose)
+            {
+                var all = file.LoadAll();
+                loaded.AddRange(all.Catalog);
+                issues = all.Issues;
+                scope = $"{all.Catalog.Count} of {file.FeatureCount} feature(s) loaded";
+            }
+            else
+            {
+                issues = file.IndexIssues.Concat(used[file]).OrderBy(i => i.FeatureIndex).ToList();
+                scope = $"{file.Ids.Count} of {file.FeatureCount} feature(s) indexed, only the closed ones validated; --verbose validates all";
+            }
+            ReportIssues(io, file.FileName!, scope, issues, verbose);
+        }
+        if (failure is not null) throw new CliException(failure);
+        var catalog = AirspaceCatalog.Bundled.With(loaded).With(closures);
 
         double buffer = parse.GetValue(BufferNm);
 
@@ -112,14 +158,14 @@ internal sealed class PlanningOptions
     /// The closed ids with the argument each came from, duplicates dropped: an argument is a comma-separated list of
     /// ids, unless it is itself a known id (an id may contain a comma). An empty piece (<c>SVZM,</c>) is an error.
     /// </summary>
-    private static List<(string Id, string Token)> ClosedIds(IEnumerable<string> tokens, AirspaceCatalog catalog)
+    private static List<(string Id, string Token)> ClosedIds(IEnumerable<string> tokens, Func<string, bool> isKnownId)
     {
         var ids = new List<(string Id, string Token)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var raw in tokens)
         {
             string token = raw.Trim();
-            var pieces = catalog.Contains(token) ? [token] : token.Split(',', StringSplitOptions.TrimEntries);
+            var pieces = isKnownId(token) ? [token] : token.Split(',', StringSplitOptions.TrimEntries);
             if (pieces.All(p => p.Length == 0))
                 throw new CliException($"--closed: no airspace ids given in '{raw}'; give ids separated by commas, e.g. SVZM,TNCF");
             if (pieces.Any(p => p.Length == 0))
@@ -132,7 +178,23 @@ internal sealed class PlanningOptions
 
     // Ids are quoted in hints, so that an id with a comma or a blank reads as one id.
     private static string Quoted(string id) => id.AsSpan().IndexOfAny(", ") >= 0 ? $"'{id}'" : id;
+
+    /// <summary>
+    /// One summary line per file with problems (counts of left out, repaired, warnings), then each problem with its
+    /// feature id and reason: the first <see cref="IssuesShown"/>, or all with --verbose.
+    /// </summary>
+    private static void ReportIssues(CliIO io, string file, string scope, IReadOnlyList<AirspaceLoadIssue> issues, bool verbose)
+    {
+        if (issues.Count == 0) return;
+        int left = issues.Count(i => i.Kind == AirspaceIssueKind.LeftOut), repaired = issues.Count(i => i.Kind == AirspaceIssueKind.Repaired);
+        int warned = issues.Count(i => i.Kind == AirspaceIssueKind.Warning);
+        io.Err.WriteLine($"airspacesim: {file}: warning: {left} feature(s) left out, {repaired} repaired, {warned} warning(s) ({scope}):");
+        int shown = verbose ? issues.Count : Math.Min(IssuesShown, issues.Count);
+        for (int i = 0; i < shown; i++) io.Err.WriteLine($"airspacesim:   {issues[i].Message}");
+        if (shown < issues.Count) io.Err.WriteLine($"airspacesim:   ... and {issues.Count - shown} more (--verbose lists all)");
+    }
 }
 
-/// <summary>Everything a planning command needs, loaded once.</summary>
+/// <summary>Everything a planning command needs, loaded once; the catalog holds the bundled airspaces and those built from
+/// --airspaces files (the closed ones; every one with --verbose).</summary>
 internal sealed record PlanningContext(AirspaceCatalog Catalog, AirportDirectory Airports, IReadOnlyList<Airspace> Closures, DetourPlanner Planner);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Geodesy;
+using AirspaceSim.IO;
 using AirspaceSim.Routing;
 using AirspaceSim.Spherical;
 using NetTopologySuite.Geometries;
@@ -125,7 +126,10 @@ internal static class RouteOutput
         }
     }
 
-    /// <summary>A FeatureCollection with the closed areas, the direct route and the flown route, densified along great circles.</summary>
+    /// <summary>
+    /// A FeatureCollection with the closed areas, the direct route and the flown route, densified along great circles and
+    /// written as RFC 7946 asks (longitudes in [-180, 180], cut at the antimeridian) by <see cref="GeoJsonGeometry"/>.
+    /// </summary>
     public static string GeoJson(End from, End to, RoutePlan p, IReadOnlyList<Airspace> closures)
     {
         using var ms = new MemoryStream();
@@ -141,29 +145,8 @@ internal static class RouteOutput
                 w.WriteStartObject("properties");
                 w.WriteString("role", "closed"); w.WriteString("id", a.Id); w.WriteString("name", a.Name);
                 w.WriteEndObject();
-                w.WriteStartObject("geometry");
-                w.WriteString("type", "MultiPolygon");
-                w.WriteStartArray("coordinates");
-                foreach (var poly in Polygons(a.Geometry))
-                {
-                    w.WriteStartArray();
-                    foreach (var ring in new[] { poly.ExteriorRing }.Concat(poly.InteriorRings))
-                    {
-                        w.WriteStartArray();
-                        var cs = ring.Coordinates;
-                        for (int i = 0; i + 1 < cs.Length; i++)
-                        {
-                            var seg = GreatCircle.Densify(new GeoPoint(cs[i].Y, cs[i].X), new GeoPoint(cs[i + 1].Y, cs[i + 1].X), 25);
-                            double shift = cs[i].X - seg[0].LonDeg; // keep the file's own longitude continuity
-                            for (int k = 0; k < seg.Count - 1; k++) WritePos(w, seg[k].LatDeg, seg[k].LonDeg + shift);
-                        }
-                        WritePos(w, cs[^1].Y, cs[^1].X);
-                        w.WriteEndArray();
-                    }
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
+                w.WritePropertyName("geometry");
+                GeoJsonGeometry.WriteMultiPolygon(w, a.Region);
                 w.WriteEndObject();
             }
             WriteLine(w, "direct", [from.Point, to.Point], p.DirectKm, from, to);
@@ -182,40 +165,8 @@ internal static class RouteOutput
         w.WriteString("role", role); w.WriteString("from", from.Code); w.WriteString("to", to.Code);
         w.WriteNumber("km", Math.Round(km, 3));
         w.WriteEndObject();
-        w.WriteStartObject("geometry");
-        w.WriteString("type", "LineString");
-        w.WriteStartArray("coordinates");
-        double lonShift = 0, prevLon = double.NaN;
-        for (int i = 0; i + 1 < pts.Count; i++)
-        {
-            var seg = GreatCircle.Densify(pts[i], pts[i + 1], 25);
-            for (int k = i == 0 ? 0 : 1; k < seg.Count; k++)
-            {
-                double lon = seg[k].LonDeg + lonShift;
-                if (!double.IsNaN(prevLon))
-                {
-                    while (lon - prevLon > 180) { lon -= 360; lonShift -= 360; }
-                    while (lon - prevLon < -180) { lon += 360; lonShift += 360; }
-                }
-                WritePos(w, seg[k].LatDeg, lon);
-                prevLon = lon;
-            }
-        }
-        w.WriteEndArray();
+        w.WritePropertyName("geometry");
+        GeoJsonGeometry.WriteLine(w, pts);
         w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void WritePos(Utf8JsonWriter w, double lat, double lon)
-    {
-        w.WriteStartArray();
-        w.WriteNumberValue(Math.Round(lon, 6));
-        w.WriteNumberValue(Math.Round(lat, 6));
-        w.WriteEndArray();
-    }
-
-    private static IEnumerable<Polygon> Polygons(Geometry g)
-    {
-        for (int i = 0; i < g.NumGeometries; i++) if (g.GetGeometryN(i) is Polygon p) yield return p;
     }
 }

@@ -28,7 +28,12 @@ public enum AirspaceKind
 /// </remarks>
 public sealed record Airspace
 {
-    /// <summary>Creates an airspace; <paramref name="geometry"/> must be a valid (Multi)Polygon, as the loader produces.</summary>
+    /// <summary>
+    /// Creates an airspace; <paramref name="geometry"/> must be a valid (Multi)Polygon, as the loader produces. Each ring
+    /// bounds the smaller of its two regions (use <see cref="AirspaceLoader"/> with an <c>"interior"</c> property for others).
+    /// </summary>
+    /// <exception cref="ArgumentException">Blank id, or a geometry that is not a (Multi)Polygon or whose rings are unusable on the sphere.</exception>
+    /// <exception cref="ArgumentNullException">A null id or geometry.</exception>
     public Airspace(string id, string name, AirspaceKind kind, Geometry geometry)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -40,6 +45,17 @@ public sealed record Airspace
         Kind = kind;
         Geometry = geometry.Copy();
         Region = SphericalRegion.FromGeometry(Geometry, id);
+    }
+
+    /// <summary>The loader's constructor: the geometry is its own (not copied) and the region is built from the validated
+    /// vertices with the orientation the file asked for.</summary>
+    internal Airspace(string id, string name, AirspaceKind kind, Geometry geometry, SphericalRegion region)
+    {
+        Id = id;
+        Name = name;
+        Kind = kind;
+        Geometry = geometry;
+        Region = region;
     }
 
     /// <summary>The identifier, e.g. <c>SVZM</c>.</summary>

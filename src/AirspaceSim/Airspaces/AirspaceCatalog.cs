@@ -125,12 +125,22 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     /// Up to <paramref name="max"/> ids close to <paramref name="id"/>: same prefix or containing it, or within edit
     /// distance 2, nearest first.
     /// </summary>
-    public IReadOnlyList<string> CloseMatches(string id, int max = 5)
+    public IReadOnlyList<string> CloseMatches(string id, int max = 5) => CloseMatchesOf(Ids, id, max);
+
+    /// <summary>The same rule over any list of ids (e.g. those of several <see cref="AirspaceFile"/>s and a catalog).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> or <paramref name="id"/> is null.</exception>
+    public static IReadOnlyList<string> CloseMatches(IEnumerable<string> ids, string id, int max = 5)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return CloseMatchesOf(ids, id, max);
+    }
+
+    private static IReadOnlyList<string> CloseMatchesOf(IEnumerable<string> ids, string id, int max = 5)
     {
         ArgumentNullException.ThrowIfNull(id);
         var q = id.Trim().ToUpperInvariant();
         if (q.Length == 0) return [];
-        return Ids
+        return ids.Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(k => (Id: k, D: Score(q, k.ToUpperInvariant())))
             .Where(x => x.D <= 2)
             .OrderBy(x => x.D).ThenBy(x => x.Id, StringComparer.Ordinal)

@@ -33,6 +33,56 @@ public sealed record AirspaceLoadOptions
 
     /// <summary>Name of the file being read, used in messages; set automatically when loading from a path.</summary>
     public string? FileName { get; init; }
+
+    /// <summary>
+    /// Which side of a ring is the inside when a feature has no <c>"interior"</c> property; see <see cref="RingInterior"/>.
+    /// <see cref="RingInterior.Smaller"/> by default.
+    /// </summary>
+    public RingInterior DefaultInterior { get; init; } = RingInterior.Smaller;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for options no file could be read with.</summary>
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(IdProperty))
+            throw new ArgumentException("AirspaceLoadOptions.IdProperty must name a property (it is empty)", "options");
+        if (!(SelfIntersectionRepairToleranceDeg >= 0 && SelfIntersectionRepairToleranceDeg < 1))
+            throw new ArgumentOutOfRangeException("options", SelfIntersectionRepairToleranceDeg,
+                "AirspaceLoadOptions.SelfIntersectionRepairToleranceDeg must be in [0, 1) degrees");
+        if (!Enum.IsDefined(DefaultKind)) throw new ArgumentOutOfRangeException("options", DefaultKind, "AirspaceLoadOptions.DefaultKind is not an AirspaceKind");
+        if (!Enum.IsDefined(DefaultInterior)) throw new ArgumentOutOfRangeException("options", DefaultInterior, "AirspaceLoadOptions.DefaultInterior is not a RingInterior");
+    }
+}
+
+/// <summary>
+/// Which of the two regions a ring bounds on the sphere is meant. A feature says it with the property
+/// <c>"interior"</c>: <c>"smaller"</c>, <c>"left"</c> (alias <c>"ccw"</c>) or <c>"right"</c> (alias <c>"cw"</c>).
+/// </summary>
+public enum RingInterior
+{
+    /// <summary>
+    /// The smaller of the two regions (the airspace convention; rings may come in either orientation). When the smaller
+    /// side covers more than <see cref="AirspaceLoader.AmbiguousAreaFraction"/> of the sphere the choice is reported as
+    /// a warning (strict mode: an error), because the two sides are then too close in size to tell which was meant.
+    /// </summary>
+    Smaller,
+    /// <summary>
+    /// RFC 7946 §3.1.6 winding: the polygon's inside lies to the left of every ring as written (outer rings
+    /// counter-clockwise, holes clockwise), whatever its size.
+    /// </summary>
+    Left,
+    /// <summary>The opposite winding: the inside lies to the right of every ring as written.</summary>
+    Right,
+}
+
+/// <summary>What became of a feature with a problem.</summary>
+public enum AirspaceIssueKind
+{
+    /// <summary>Kept after an unambiguous repair.</summary>
+    Repaired,
+    /// <summary>Left out: the feature is not in the catalog.</summary>
+    LeftOut,
+    /// <summary>Kept as read, but a choice was made that the file may not mean (e.g. an ambiguous ring).</summary>
+    Warning,
 }
 
 /// <summary>
@@ -43,17 +93,20 @@ public sealed record AirspaceLoadOptions
 /// <param name="FeatureIndex">0-based index of the feature in the file.</param>
 /// <param name="Coordinate">The offending coordinate as <c>lat,lon</c>, or null.</param>
 /// <param name="Reason">What is wrong (and, for repairs, what was done).</param>
-/// <param name="Repaired">True if the feature was kept after an unambiguous repair; false if it was left out.</param>
+/// <param name="Repaired">True if the feature was kept (after an unambiguous repair, or with a warning); false if it was left out.</param>
 public sealed record AirspaceLoadIssue(string FeatureId, int FeatureIndex, string? Coordinate, string Reason, bool Repaired)
 {
     /// <summary>The file the issue was found in, when known.</summary>
     public string? FileName { get; init; }
 
+    /// <summary>What became of the feature; <see cref="AirspaceIssueKind.Warning"/> issues have <see cref="Repaired"/> true.</summary>
+    public AirspaceIssueKind Kind { get; init; } = Repaired ? AirspaceIssueKind.Repaired : AirspaceIssueKind.LeftOut;
+
     /// <summary>The full message: file, feature, coordinate, reason and outcome.</summary>
     public string Message =>
         $"{(FileName is null ? "" : FileName + ": ")}feature #{FeatureIndex} '{FeatureId}'" +
         $"{(Coordinate is null ? "" : " at " + Coordinate)}: {Reason}" +
-        (Repaired ? " (repaired)" : " (feature left out)");
+        Kind switch { AirspaceIssueKind.Repaired => " (repaired)", AirspaceIssueKind.Warning => " (warning; feature kept)", _ => " (feature left out)" };
 
     /// <inheritdoc />
     public override string ToString() => Message;
@@ -63,3 +116,8 @@ public sealed record AirspaceLoadIssue(string FeatureId, int FeatureIndex, strin
 /// <param name="Catalog">The airspaces that loaded (repaired ones included).</param>
 /// <param name="Issues">Every problem, in file order; empty for a clean file.</param>
 public sealed record AirspaceLoadResult(AirspaceCatalog Catalog, IReadOnlyList<AirspaceLoadIssue> Issues);
+
+/// <summary>One feature of an <see cref="AirspaceFile"/>, validated and built.</summary>
+/// <param name="Airspace">The airspace, or null when the feature was left out (the reason is among the issues).</param>
+/// <param name="Issues">The feature's problems: repairs, warnings, or why it was left out.</param>
+public sealed record AirspaceBuildResult(Airspace? Airspace, IReadOnlyList<AirspaceLoadIssue> Issues);

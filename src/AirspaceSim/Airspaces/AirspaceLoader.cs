@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -37,38 +38,91 @@ public static class AirspaceLoader
     private static readonly GeometryFactory Factory = NtsGeometryServices.Instance.CreateGeometryFactory(4326);
     private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>Loads a GeoJSON file; messages name the file.</summary>
-    /// <exception cref="AirspaceFormatException">Not JSON, wrong structure, or (strict mode) any problem.</exception>
-    public static AirspaceLoadResult LoadGeoJson(string path, AirspaceLoadOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        options ??= AirspaceLoadOptions.Default;
-        using var stream = File.OpenRead(path);
-        return LoadGeoJson(stream, options with { FileName = options.FileName ?? path });
-    }
+    /// <summary>
+    /// A ring whose smaller side covers more than this fraction of the sphere (0.4: the two sides within 40 % : 60 %) is
+    /// ambiguous under <see cref="RingInterior.Smaller"/>: a ring along the equator, a 200° × 120° box. The smaller side
+    /// is still taken, with a <see cref="AirspaceIssueKind.Warning"/> (strict mode: an error) asking the file to say
+    /// which side with <c>"interior"</c>.
+    /// </summary>
+    public const double AmbiguousAreaFraction = 0.4;
 
-    /// <summary>Loads GeoJSON from a stream (name it with <see cref="AirspaceLoadOptions.FileName"/>).</summary>
-    /// <exception cref="AirspaceFormatException">Not JSON, wrong structure, or (strict mode) any problem.</exception>
-    public static AirspaceLoadResult LoadGeoJson(Stream stream, AirspaceLoadOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        options ??= AirspaceLoadOptions.Default;
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(stream, JsonOptions); }
-        catch (JsonException e) { throw NotJson(e, options.FileName); }
-        using (doc) return Load(doc.RootElement, options);
-    }
+    /// <summary>Loads a GeoJSON file, validating every feature; messages name the file.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are unusable.</exception>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="IOException"><paramref name="path"/> is a directory (the message says so), or the file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) any problem.</exception>
+    public static AirspaceLoadResult LoadGeoJson(string path, AirspaceLoadOptions? options = null) => OpenGeoJson(path, options).LoadAll();
 
-    /// <summary>Loads GeoJSON text.</summary>
-    /// <exception cref="AirspaceFormatException">Not JSON, wrong structure, or (strict mode) any problem.</exception>
+    /// <summary>Loads GeoJSON from a stream (name it with <see cref="AirspaceLoadOptions.FileName"/>), validating every feature.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException">The stream cannot be read, or the options are unusable.</exception>
+    /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) any problem.</exception>
+    public static AirspaceLoadResult LoadGeoJson(Stream stream, AirspaceLoadOptions? options = null) => OpenGeoJson(stream, options).LoadAll();
+
+    /// <summary>Loads GeoJSON text, validating every feature.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are unusable.</exception>
+    /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) any problem.</exception>
     public static AirspaceLoadResult ParseGeoJson(string json, AirspaceLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return OpenGeoJson(System.Text.Encoding.UTF8.GetBytes(json), options).LoadAll();
+    }
+
+    /// <summary>
+    /// Reads a GeoJSON file and indexes its features by id without building them: each airspace is validated and built on
+    /// first use (<see cref="AirspaceFile.TryGet"/>, <see cref="AirspaceFile.Build"/>), so a command that closes two of
+    /// 1,100 FIRs pays for two. Problems of the file's structure and of the features' headers (id, geometry type,
+    /// properties) are found here.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are unusable.</exception>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="IOException"><paramref name="path"/> is a directory (the message says so), or the file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) a bad feature header.</exception>
+    public static AirspaceFile OpenGeoJson(string path, AirspaceLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("the GeoJSON path is empty", nameof(path));
         options ??= AirspaceLoadOptions.Default;
+        options.Validate();
+        if (Directory.Exists(path)) throw new IOException($"{path}: is a directory, not a GeoJSON file");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found", path);
+        return OpenGeoJson(File.ReadAllBytes(path), options with { FileName = options.FileName ?? path });
+    }
+
+    /// <summary>Reads GeoJSON from a stream and indexes it, building airspaces on first use (see <see cref="OpenGeoJson(string, AirspaceLoadOptions?)"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException">The stream cannot be read, or the options are unusable.</exception>
+    /// <exception cref="AirspaceFormatException">Not JSON, wrong structure, or (strict mode) a bad feature header.</exception>
+    public static AirspaceFile OpenGeoJson(Stream stream, AirspaceLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead) throw new ArgumentException("the stream cannot be read", nameof(stream));
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return OpenGeoJson(ms.GetBuffer().AsMemory(0, (int)ms.Length), options);
+    }
+
+    /// <summary>
+    /// Indexes GeoJSON given as UTF-8 bytes (e.g. a decompressed embedded resource), building airspaces on first use. The
+    /// file keeps a reference to <paramref name="utf8"/>, which must not change afterwards.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are unusable.</exception>
+    /// <exception cref="AirspaceFormatException">Not JSON, wrong structure, or (strict mode) a bad feature header.</exception>
+    public static AirspaceFile OpenGeoJson(ReadOnlyMemory<byte> utf8, AirspaceLoadOptions? options = null)
+    {
+        options ??= AirspaceLoadOptions.Default;
+        options.Validate();
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(json, JsonOptions); }
-        catch (JsonException e) { throw NotJson(e, options.FileName); }
-        using (doc) return Load(doc.RootElement, options);
+        // Not disposed: the features' geometry stays in the document until the file is collected (built lazily).
+        try { doc = JsonDocument.Parse(utf8, JsonOptions); }
+        catch (JsonException e) { throw NotJson(e, options.FileName, utf8.Span); }
+        return Index(doc.RootElement, options);
     }
 
     /// <summary>
@@ -103,7 +157,7 @@ public static class AirspaceLoader
             raw.Add(rings);
         }
         var ctx = new FeatureContext(null, id, 0, strict: true, []);
-        return Build(raw, ctx, name ?? id, kind, 0);
+        return Build(raw, ctx, name ?? id, kind, 0, RingInterior.Smaller);
     }
 
     /// <summary>
@@ -119,23 +173,27 @@ public static class AirspaceLoader
         var t = text.Trim();
         if (t.StartsWith('{'))
         {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(t);
             JsonDocument doc;
-            try { doc = JsonDocument.Parse(t, JsonOptions); }
-            catch (JsonException e) { throw NotJson(e, null); }
+            try { doc = JsonDocument.Parse(utf8, JsonOptions); }
+            catch (JsonException e) { throw NotJson(e, null, utf8); }
             using (doc)
             {
                 var root = doc.RootElement;
                 var geom = root;
                 string path = "$";
+                var ctx = new FeatureContext(null, id, 0, strict: true, []);
+                var interior = RingInterior.Smaller;
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var ty) && ty.ValueKind == JsonValueKind.String && ty.GetString() == "Feature")
                 {
                     if (!root.TryGetProperty("geometry", out geom))
                         throw new AirspaceFormatException($"airspace '{id}': the Feature has no geometry (at $.geometry)", null, id, 0, null, "$.geometry");
                     path = "$.geometry";
+                    if (root.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
+                        interior = ReadInterior(props, "$.properties.interior", interior, ctx);
                 }
-                var ctx = new FeatureContext(null, id, 0, strict: true, []);
                 var raw = ReadGeometry(geom, path, ctx);
-                return Build(raw, ctx, name ?? id, kind, 0);
+                return Build(raw, ctx, name ?? id, kind, 0, interior);
             }
         }
         if (char.IsLetter(t[0])) return LoadWkt(t, id, name, kind);
@@ -151,17 +209,32 @@ public static class AirspaceLoader
         }
         if (ring.Count > 1 && (ring[0].Lat != ring[^1].Lat || ring[0].Lon != ring[^1].Lon)) ring.Add(ring[0] with { Path = $"point {ring.Count + 1} (closing)" });
         var c = new FeatureContext(null, id, 0, strict: true, []);
-        return Build([[ring]], c, name ?? id, kind, 0);
+        return Build([[ring]], c, name ?? id, kind, 0, RingInterior.Smaller);
     }
 
-    private static AirspaceFormatException NotJson(JsonException e, string? file) =>
-        new($"{(file is null ? "" : file + ": ")}not valid JSON at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}): {e.Message}",
+    /// <summary>A JSON syntax error, its position given once: 1-based line and column (characters, not bytes).</summary>
+    private static AirspaceFormatException NotJson(JsonException e, string? file, ReadOnlySpan<byte> utf8)
+    {
+        long line = e.LineNumber ?? 0, bytePos = e.BytePositionInLine ?? 0;
+        int lineStart = 0;
+        for (long l = 0; l < line && lineStart < utf8.Length; l++)
+        {
+            int nl = utf8[lineStart..].IndexOf((byte)'\n');
+            if (nl < 0) break;
+            lineStart += nl + 1;
+        }
+        int len = (int)Math.Clamp(bytePos, 0, utf8.Length - lineStart);
+        long column = System.Text.Encoding.UTF8.GetCharCount(utf8.Slice(lineStart, len)) + 1;
+        // System.Text.Json appends its own 0-based "LineNumber: l | BytePositionInLine: b" (and the path): said once, here.
+        string why = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?", "").Trim();
+        return new($"{(file is null ? "" : file + ": ")}not valid JSON at line {line + 1}, column {column}: {why}",
             file, null, -1, null, e.Path ?? "$", e);
+    }
 
     private static AirspaceFormatException Structure(string? file, string path, string what) =>
         new($"{(file is null ? "" : file + ": ")}{what} (at {path})", file, null, -1, null, path);
 
-    private static AirspaceLoadResult Load(JsonElement root, AirspaceLoadOptions options)
+    private static AirspaceFile Index(JsonElement root, AirspaceLoadOptions options)
     {
         string? file = options.FileName;
         if (root.ValueKind != JsonValueKind.Object)
@@ -187,31 +260,29 @@ public static class AirspaceLoader
         }
 
         var issues = new List<AirspaceLoadIssue>();
-        var byId = new Dictionary<string, (Airspace A, int Index)>(StringComparer.OrdinalIgnoreCase);
-        var order = new List<string>();
+        var byId = new Dictionary<string, AirspaceFile.Entry>(StringComparer.OrdinalIgnoreCase);
         for (int index = 0; index < features.Count; index++)
         {
             var (f, path) = features[index];
             var ctx = new FeatureContext(file, $"#{index}", index, options.Strict, issues);
             try
             {
-                var airspace = ReadFeature(f, path, options, ctx);
+                var entry = ReadHeader(f, path, options, ctx);
                 ctx.Commit();
-                if (byId.TryGetValue(airspace.Id, out var earlier))
+                if (byId.TryGetValue(entry.Id, out var earlier))
                 {
-                    var reason = $"id '{airspace.Id}' is used again by feature #{index}; the later feature wins";
+                    var reason = $"id '{entry.Id}' is used again by feature #{index}; the later feature wins";
                     if (options.Strict)
-                        throw new AirspaceFormatException($"{(file is null ? "" : file + ": ")}feature #{earlier.Index} '{earlier.A.Id}': {reason}",
-                            file, airspace.Id, index, null, path);
-                    issues.Add(new AirspaceLoadIssue(earlier.A.Id, earlier.Index, null, reason, false) { FileName = file });
+                        throw new AirspaceFormatException($"{(file is null ? "" : file + ": ")}feature #{earlier.Index} '{earlier.Id}': {reason}",
+                            file, earlier.Id, earlier.Index, null, earlier.Path);
+                    issues.Add(new AirspaceLoadIssue(earlier.Id, earlier.Index, null, reason, false) { FileName = file });
+                    byId.Remove(entry.Id); // so that the later feature's spelling of the id is kept
                 }
-                else order.Add(airspace.Id);
-                byId[airspace.Id] = (airspace, index);
+                byId[entry.Id] = entry;
             }
             catch (FeatureRejectedException e) { ctx.Reject(e); }
         }
-        var catalog = new AirspaceCatalog(order.Select(id => byId[id].A));
-        return new AirspaceLoadResult(catalog, issues);
+        return new AirspaceFile(file, features.Count, byId, issues, options.Strict);
     }
 
     /// <summary>
@@ -223,16 +294,20 @@ public static class AirspaceLoader
     {
         using var doc = JsonDocument.Parse(featureJson, JsonOptions);
         var ctx = new FeatureContext(options.FileName, $"#{index}", index, options.Strict, issues);
+        AirspaceFile.Entry entry;
         try
         {
-            var airspace = ReadFeature(doc.RootElement, $"$.features[{index}]", options, ctx);
+            entry = ReadHeader(doc.RootElement, $"$.features[{index}]", options, ctx);
             ctx.Commit();
-            return airspace;
         }
         catch (FeatureRejectedException e) { ctx.Reject(e); return null; }
+        var built = BuildEntry(entry, options.FileName, options.Strict);
+        issues.AddRange(built.Issues);
+        return built.Airspace;
     }
 
-    private static Airspace ReadFeature(JsonElement f, string path, AirspaceLoadOptions options, FeatureContext ctx)
+    /// <summary>The cheap part of a feature, read when the file is opened: id, name, kind, interior, geometry type.</summary>
+    private static AirspaceFile.Entry ReadHeader(JsonElement f, string path, AirspaceLoadOptions options, FeatureContext ctx)
     {
         if (f.ValueKind != JsonValueKind.Object)
             throw ctx.Fail($"expected a Feature object, found {f.ValueKind}", null, path);
@@ -251,10 +326,44 @@ public static class AirspaceLoader
         string name = (hasProps ? Text(props, "name") : null) ?? id;
         string? kindText = hasProps ? Text(props, "kind") ?? Text(props, "type") : null;
         var kind = kindText is null ? options.DefaultKind : ParseKind(kindText);
+        var interior = hasProps ? ReadInterior(props, path + ".properties.interior", options.DefaultInterior, ctx) : options.DefaultInterior;
         if (!f.TryGetProperty("geometry", out var geom) || geom.ValueKind == JsonValueKind.Null)
             throw ctx.Fail("feature has no geometry", null, path + ".geometry");
-        var raw = ReadGeometry(geom, path + ".geometry", ctx);
-        return Build(raw, ctx, name, kind, options.SelfIntersectionRepairToleranceDeg);
+        CheckGeometryHeader(geom, path + ".geometry", ctx);
+        return new AirspaceFile.Entry(ctx.FeatureIndex, path, id, name, kind, interior, geom, options.SelfIntersectionRepairToleranceDeg);
+    }
+
+    private static RingInterior ReadInterior(JsonElement props, string path, RingInterior fallback, FeatureContext ctx)
+    {
+        if (!props.TryGetProperty("interior", out var v) || v.ValueKind == JsonValueKind.Null) return fallback;
+        string? text = v.ValueKind == JsonValueKind.String ? v.GetString()?.Trim().ToLowerInvariant() : null;
+        return text switch
+        {
+            "smaller" => RingInterior.Smaller,
+            "left" or "ccw" => RingInterior.Left,
+            "right" or "cw" => RingInterior.Right,
+            _ => throw ctx.Fail($"\"interior\": {v.GetRawText()} is not one of \"smaller\", \"left\" (or \"ccw\": inside to the left of each ring " +
+                                "as written, RFC 7946 winding) or \"right\" (or \"cw\")", null, path),
+        };
+    }
+
+    /// <summary>Builds one indexed feature: reads its coordinates, validates its rings, builds its region.</summary>
+    internal static AirspaceBuildResult BuildEntry(AirspaceFile.Entry e, string? file, bool strict)
+    {
+        var issues = new List<AirspaceLoadIssue>();
+        var ctx = new FeatureContext(file, e.Id, e.Index, strict, issues);
+        try
+        {
+            var raw = ReadGeometry(e.Geometry, e.Path + ".geometry", ctx);
+            var airspace = Build(raw, ctx, e.Name, e.Kind, e.ToleranceDeg, e.Interior);
+            ctx.Commit();
+            return new AirspaceBuildResult(airspace, issues);
+        }
+        catch (FeatureRejectedException x)
+        {
+            ctx.Reject(x);
+            return new AirspaceBuildResult(null, issues);
+        }
     }
 
     private static string? Text(JsonElement obj, string prop)
@@ -276,6 +385,19 @@ public static class AirspaceLoader
         "RESTRICTED" or "PROHIBITED" or "DANGER" or "R" or "P" or "D" => AirspaceKind.Restricted,
         _ => AirspaceKind.Other,
     };
+
+    private static void CheckGeometryHeader(JsonElement geom, string path, FeatureContext ctx)
+    {
+        if (geom.ValueKind != JsonValueKind.Object)
+            throw ctx.Fail($"geometry must be an object, found {geom.ValueKind}", null, path);
+        if (!geom.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String)
+            throw ctx.Fail("geometry has no \"type\"", null, path + ".type");
+        string type = t.GetString()!;
+        if (type is not ("Polygon" or "MultiPolygon"))
+            throw ctx.Fail($"geometry type {type} is not supported; an airspace must be a Polygon or MultiPolygon", null, path + ".type");
+        if (!geom.TryGetProperty("coordinates", out var coords) || coords.ValueKind != JsonValueKind.Array)
+            throw ctx.Fail($"{type} needs a \"coordinates\" array", null, path + ".coordinates");
+    }
 
     private static List<List<List<RawPosition>>> ReadGeometry(JsonElement geom, string path, FeatureContext ctx)
     {
@@ -335,10 +457,15 @@ public static class AirspaceLoader
         return rings;
     }
 
-    /// <summary>Cleans and validates every ring, then builds the airspace with continuous longitudes.</summary>
-    private static Airspace Build(List<List<List<RawPosition>>> raw, FeatureContext ctx, string name, AirspaceKind kind, double tolerance)
+    /// <summary>
+    /// Cleans and validates every ring, then builds the airspace: the NTS geometry with continuous longitudes, and the
+    /// region on the sphere from the validated vertices, each loop turned so that the meant side is on its left.
+    /// </summary>
+    private static Airspace Build(List<List<List<RawPosition>>> raw, FeatureContext ctx, string name, AirspaceKind kind, double tolerance,
+        RingInterior interior)
     {
         var polygons = new List<Polygon>();
+        var sphere = new List<SphericalPolygon>();
         for (int pi = 0; pi < raw.Count; pi++)
         {
             string part = raw.Count > 1 ? $" of part {pi + 1}" : "";
@@ -352,10 +479,45 @@ public static class AirspaceLoader
             }
             RingValidator.CheckSimple(clean, names, tolerance, ctx);
             polygons.Add(ToPolygon(clean));
+            var loops = new SphericalLoop[clean.Count];
+            for (int ri = 0; ri < clean.Count; ri++) loops[ri] = Orient(clean[ri], names[ri], isHole: ri > 0, interior, ctx);
+            sphere.Add(new SphericalPolygon(loops[0], loops[1..]));
         }
         Geometry g = polygons.Count == 1 ? polygons[0] : Factory.CreateMultiPolygon(polygons.ToArray());
-        try { return new Airspace(ctx.FeatureId, name, kind, g); }
+        try { return new Airspace(ctx.FeatureId, name, kind, g, new SphericalRegion(sphere)); }
         catch (ArgumentException e) { throw ctx.Fail(e.Message, null, null, e); }
+    }
+
+    /// <summary>
+    /// The loop around the region a ring means: for an outer ring the airspace, for a hole the area cut out. Under
+    /// <see cref="RingInterior.Left"/> the polygon's inside is left of every ring as written (RFC 7946), so a hole's own
+    /// area is on its right; <see cref="RingInterior.Right"/> is the mirror; <see cref="RingInterior.Smaller"/> takes the
+    /// smaller side of each ring and warns when the sides are too close in size to tell.
+    /// </summary>
+    private static SphericalLoop Orient(CleanRing ring, string what, bool isHole, RingInterior interior, FeatureContext ctx)
+    {
+        // Gauss–Bonnet: the region left of a simple ring has area 2π − (total turning); the two sides add up to 4π.
+        double leftSr = 2 * Math.PI - SphericalLoop.TotalTurning(ring.V);
+        bool useLeft;
+        if (interior == RingInterior.Smaller)
+        {
+            useLeft = leftSr <= 2 * Math.PI;
+            double smallerFraction = Math.Min(leftSr, 4 * Math.PI - leftSr) / (4 * Math.PI);
+            if (smallerFraction > AmbiguousAreaFraction)
+            {
+                string small = (100 * smallerFraction).ToString("F1", CultureInfo.InvariantCulture);
+                string large = (100 * (1 - smallerFraction)).ToString("F1", CultureInfo.InvariantCulture);
+                string limit = (100 * AmbiguousAreaFraction).ToString("F0", CultureInfo.InvariantCulture);
+                ctx.Warn($"{what} is ambiguous: its two sides cover {small} % and {large} % of the sphere (the smaller more than {limit} %), " +
+                    "so the smaller one was taken; say which side is meant with the property " +
+                    "\"interior\": \"left\" (inside to the left of each ring as written, RFC 7946 winding) or \"right\"",
+                    RingValidator.LatLon(ring.Lat[0], GeoPoint.NormalizeLonDeg(ring.Lon[0])), ring.Paths[0]);
+            }
+        }
+        else useLeft = (interior == RingInterior.Left) != isHole;
+        var v = ring.V;
+        if (!useLeft) { v = (Vec3[])v.Clone(); Array.Reverse(v); }
+        return SphericalLoop.FromCcwVertices(v);
     }
 
     private static Polygon ToPolygon(List<CleanRing> rings)

@@ -26,6 +26,14 @@ internal sealed class FeatureContext(string? fileName, string featureId, int fea
         _pending.Add(new AirspaceLoadIssue(FeatureId, FeatureIndex, coordinate, WithPath(reason, path), true) { FileName = FileName });
     }
 
+    /// <summary>Records a choice the file may not mean (the feature is kept as read); strict mode throws instead.</summary>
+    public void Warn(string reason, string? coordinate, string? path)
+    {
+        if (Strict) throw Exception(reason, coordinate, path);
+        _pending.Add(new AirspaceLoadIssue(FeatureId, FeatureIndex, coordinate, WithPath(reason, path), true)
+            { FileName = FileName, Kind = AirspaceIssueKind.Warning });
+    }
+
     /// <summary>The exception that rejects the feature: <see cref="AirspaceFormatException"/> in strict mode.</summary>
     public Exception Fail(string reason, string? coordinate, string? path, Exception? inner = null) =>
         Strict ? Exception(reason, coordinate, path, inner) : new FeatureRejectedException(WithPath(reason, path), coordinate);

@@ -71,6 +71,9 @@ public sealed partial class SphericalRegion
         cap = 0;
         foreach (var loop in loops) cap = Math.Max(cap, Vec3.Angle(center, loop.Center) + loop.CapRadiusRad);
         cap = CapBound.Pad(cap);
+        // The caps bound the rings; a shell whose inside reaches beyond its ring's cap (it holds the antipode of the ring's
+        // centre: a near-hemisphere ring, or the larger side asked for with "interior") bounds nothing.
+        foreach (var poly in polygons) if (poly.Shell.Contains(-poly.Shell.Center)) cap = Math.PI;
     }
 
     /// <summary>

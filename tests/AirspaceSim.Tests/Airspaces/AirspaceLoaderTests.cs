@@ -176,8 +176,10 @@ public class AirspaceLoaderTests
     [Test]
     public void NotJsonNamesTheFileAndPath()
     {
-        var ex = Assert.Throws<AirspaceFormatException>(() => AirspaceLoader.ParseGeoJson("{\"type\": \"Feature\", oops", new AirspaceLoadOptions { FileName = "x.geojson" }))!;
-        Assert.That(ex.Message, Does.StartWith("x.geojson: not valid JSON at $"));
+        var ex = Assert.Throws<AirspaceFormatException>(() => AirspaceLoader.ParseGeoJson("{\"type\": \"Feature\",\n  \"é\": 1, oops", new AirspaceLoadOptions { FileName = "x.geojson" }))!;
+        // One position, 1-based line and column in characters ("é" is two UTF-8 bytes), not System.Text.Json's 0-based bytes.
+        Assert.That(ex.Message, Does.StartWith("x.geojson: not valid JSON at line 2, column 11: "));
+        Assert.That(ex.Message, Does.Not.Contain("LineNumber").And.Not.Contain("BytePositionInLine"));
         Assert.That(ex.FileName, Is.EqualTo("x.geojson"));
         var ex2 = Assert.Throws<AirspaceFormatException>(() => AirspaceLoader.ParseGeoJson("""{"type":"FeatureCollection","features":{}}"""))!;
         Assert.That(ex2.Message, Does.Contain("\"features\" array").And.Contain("$.features"));

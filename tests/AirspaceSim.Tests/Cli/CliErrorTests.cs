@@ -97,14 +97,57 @@ public class CliErrorTests
     }
 
     [Test]
-    public void AirspacesFileWithNoFeatures_ClosingAnIdFromItIsAnUnknownId()
+    public void AirspacesFileThatYieldsNoAirspace_IsAnError()
     {
         var f = _tmp.Write("none.geojson", """{"type":"FeatureCollection","features":[]}""");
-        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZZZZ"), "unknown airspace id 'ZZZZ'");
-        // Without closing anything from it, the (empty) file changes nothing.
-        var ok = Run("route", "AMS", "CUR", "--airspaces", f, "--format", "json");
-        Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
-        Assert.That(ok.Json().Status(), Is.EqualTo("detour"));
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f), "none.geojson", "no airspace", "0 feature(s)");
+        var lines = _tmp.Write("lines.geojson", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"L1"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}
+            """);
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", lines), "lines.geojson", "no airspace", "'L1'", "LineString is not supported");
+    }
+
+    private string ManyBadFeatures(int bad)
+    {
+        var features = Enumerable.Range(0, bad).Select(i =>
+                $$$"""{"type":"Feature","properties":{"id":"BAD{{{i}}}"},"geometry":{"type":"Point","coordinates":[0,0]}}""")
+            .Append("""{"type":"Feature","properties":{"id":"GOOD"},"geometry":{"type":"Polygon","coordinates":[[[20,20],[21,20],[21,21],[20,21]]]}}""");
+        return _tmp.Write("many.geojson", $$"""{"type":"FeatureCollection","features":[{{string.Join(",", features)}}]}""");
+    }
+
+    [Test]
+    public void LoadProblems_CountAndTheFirstFewOnStderr_AllWithVerbose()
+    {
+        var f = ManyBadFeatures(8);
+        var r = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "GOOD,SVZM", "--format", "json");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.ErrLines[0], Does.Contain("many.geojson: warning: 8 feature(s) left out, 1 repaired, 0 warning(s)"), r.ToString());
+        // The first five problems with their feature ids and reasons, then a count of the rest.
+        Assert.That(r.ErrLines.Count(l => l.Contains("Point is not supported") && l.Contains("(feature left out)")), Is.EqualTo(5), r.ToString());
+        Assert.That(r.Err, Does.Contain("'BAD0'").And.Contain("'BAD4'").And.Not.Contain("'BAD5'"));
+        Assert.That(r.ErrLines[^1], Does.Contain("... and 4 more (--verbose lists all)"), r.ToString());
+
+        var v = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "GOOD,SVZM", "--format", "json", "--verbose");
+        Assert.That(v.Exit, Is.EqualTo(0), v.ToString());
+        for (int i = 0; i < 8; i++) Assert.That(v.Err, Does.Contain($"feature #{i} 'BAD{i}'"), v.ToString());
+        Assert.That(v.Err, Does.Contain("'GOOD'").And.Contain("not closed").And.Contain("(repaired)"));
+        Assert.That(v.Err, Does.Not.Contain("more (--verbose"));
+    }
+
+    [Test]
+    public void Verbose_ValidatesFeaturesThatAreNotClosed()
+    {
+        var f = _tmp.Write("bow2.geojson", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"BOWT"},
+               "geometry":{"type":"Polygon","coordinates":[[[0,0],[10,10],[10,0],[0,10],[0,0]]]}}]}
+            """);
+        var quiet = Run("route", "AMS", "CUR", "--airspaces", f, "--format", "json");
+        Assert.That((quiet.Exit, quiet.Err), Is.EqualTo((0, "")), quiet.ToString());
+        var v = Run("route", "AMS", "CUR", "--airspaces", f, "--format", "json", "--verbose");
+        Assert.That(v.Exit, Is.EqualTo(0), v.ToString());
+        Assert.That(v.Err, Does.Contain("1 feature(s) left out").And.Contain("'BOWT'").And.Contain("crosses itself"), v.ToString());
     }
 
     [Test]
@@ -119,14 +162,15 @@ public class CliErrorTests
             """);
         var r = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "BOWT");
         var line = AssertUserError(r, "--closed", "'BOWT'", "left out", "crosses itself");
-        Assert.That(r.ErrLines[0], Does.Contain("bow.geojson").And.Contain("loaded 1 airspaces").And.Contain("1 feature(s) left out"), r.ToString());
+        Assert.That(r.ErrLines[0], Does.Contain("bow.geojson: warning: 1 feature(s) left out"), r.ToString());
+        Assert.That(r.ErrLines[1], Does.Contain("feature #0 'BOWT'").And.Contain("crosses itself"), r.ToString());
         Assert.That(line, Does.Not.Contain("did you mean"));
 
         // The valid feature of the same file can be closed; the load note stays on stderr.
         var ok = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "GOOD,SVZM", "--format", "json");
         Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
         Assert.That(ok.Json().Status(), Is.EqualTo("detour"));
-        Assert.That(ok.Err, Does.Contain("left out").And.Not.Contain("error"));
+        Assert.That(ok.Err, Is.Empty, "BOWT is not closed, so it is not validated (--verbose validates all)");
     }
 
     [TestCase("-1", "-1 is outside [0, 600] NM")]

@@ -273,13 +273,16 @@ public class RouteCommandTests
     }
 
     [Test]
-    public void GeoJson_LongitudesStayContinuousAcrossTheAntimeridian()
+    public void GeoJson_LineAcrossTheAntimeridianIsCutAsRfc7946Says()
     {
         var fc = GeoJson("10,170", "20,-170");
-        var pts = Positions(Features(fc, "direct").Single().GetProperty("geometry").GetProperty("coordinates"));
-        AssertDensifiedAndContinuous(pts, "direct across 180°");
-        Assert.That(pts[0].Lon, Is.EqualTo(170).Within(1e-9));
-        Assert.That(Math.Abs(pts[^1].Lon), Is.EqualTo(190).Within(1e-6), "the end is written as ±190 to stay continuous");
+        var geom = Features(fc, "direct").Single().GetProperty("geometry");
+        Assert.That(geom.GetProperty("type").GetString(), Is.EqualTo("MultiLineString"));
+        var parts = geom.GetProperty("coordinates").EnumerateArray().Select(Positions).ToArray();
+        Assert.That(parts, Has.Length.EqualTo(2));
+        foreach (var part in parts) AssertDensifiedAndContinuous(part, "part");
+        Assert.That((parts[0][0].Lon, parts[0][^1].Lon, parts[1][0].Lon, parts[1][^1].Lon), Is.EqualTo((170.0, 180.0, -180.0, -170.0)));
+        Assert.That(parts[1][0].Lat, Is.EqualTo(parts[0][^1].Lat), "both parts meet at one point of the antimeridian");
     }
 
     [Test]
