@@ -94,6 +94,7 @@ public class LibraryArgumentTests
         Assert.Throws<ArgumentNullException>(() => _ = AirspaceCatalog.Bundled[null!]);
         Assert.Throws<ArgumentNullException>(() => AirspaceCatalog.Bundled.CloseMatches(null!));
         Assert.Throws<KeyNotFoundException>(() => _ = AirspaceCatalog.Bundled["NOPE"]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => AirspaceCatalog.Bundled.CloseMatches("SVZ", -1));
         Assert.Throws<ArgumentNullException>(() => AirportDirectory.Bundled.TryGet(null!, out _));
         Assert.Throws<ArgumentNullException>(() => _ = AirportDirectory.Bundled[null!]);
         Assert.Throws<ArgumentNullException>(() => AirportDirectory.Bundled.ResolveLocation(null!));
