@@ -220,7 +220,7 @@ public sealed partial class DetourPlanner
 
     /// <summary>Why <see cref="MaxBufferNm"/> is the limit, for messages.</summary>
     public const string MaxBufferReason =
-        "buffered closures are merged in one gnomonic frame, which the planner supports up to 10° of arc; airline margins are tens of NM";
+        "the planner's limit of 10° of arc: every closure grows by the buffer, and buffered groups must still fit one gnomonic frame; airline margins are tens of NM";
 
     /// <summary>Fewest segments per full circle for a buffer corner.</summary>
     public const int MinCornerSegments = 8;
