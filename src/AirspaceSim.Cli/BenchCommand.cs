@@ -23,7 +23,7 @@ internal static class BenchCommand
     public static Command Create(CliIO io)
     {
         var routes = new Argument<string?>("ROUTES") { Description = "CSV with columns from,to (default: the bundled Caribbean list).", Arity = ArgumentArity.ZeroOrOne };
-        var openflights = new Option<string?>("--openflights") { Description = "Folder with OpenFlights routes.dat and airports.dat: bench the whole network instead." };
+        var openflights = new Option<string?>("--openflights") { Description = "Folder with OpenFlights routes.dat and airports.dat: bench the whole network instead.", HelpName = "FOLDER" };
         var minRoutes = NumberOptions.Int("--min-routes", $"Repeat the list until at least this many routes are timed, 1 to {MaxTimedRoutes}.",
             10_000, 1, MaxTimedRoutes, "the timed list is held in memory and planned seven times per measurement");
         var planning = new PlanningOptions();
@@ -37,8 +37,9 @@ internal static class BenchCommand
             var sw = Stopwatch.StartNew();
             var ctx = planning.Load(parse, io);
             double buildMs = sw.Elapsed.TotalMilliseconds;
-            var (pairs, source, skipped) = LoadPairs(ctx, parse.GetValue(routes), parse.GetValue(openflights));
-            if (pairs.Count == 0) throw new CliException($"{source}: no routes to time");
+            var (pairs, source, skipped, firstSkip) = LoadPairs(ctx, parse.GetValue(routes), parse.GetValue(openflights));
+            if (pairs.Count == 0)
+                throw new CliException($"{source}: no routes to time{(skipped > 0 ? $": all {skipped} rows skipped, the first because {firstSkip}" : "")}");
             int min = parse.GetValue(minRoutes);
             var timed = new List<(GeoPoint From, GeoPoint To)>(Math.Max(min, pairs.Count));
             while (timed.Count < min) timed.AddRange(pairs);
@@ -79,10 +80,11 @@ internal static class BenchCommand
         return best;
     }
 
-    private static (List<(GeoPoint, GeoPoint)> Pairs, string Source, int Skipped) LoadPairs(PlanningContext ctx, string? routesPath, string? openflightsDir)
+    private static (List<(GeoPoint, GeoPoint)> Pairs, string Source, int Skipped, string? FirstSkip) LoadPairs(PlanningContext ctx, string? routesPath, string? openflightsDir)
     {
         var pairs = new List<(GeoPoint, GeoPoint)>();
         int skipped = 0;
+        string? firstSkip = null;
         if (openflightsDir != null)
         {
             string airportsFile = Path.Combine(openflightsDir, "airports.dat"), routesFile = Path.Combine(openflightsDir, "routes.dat");
@@ -94,9 +96,9 @@ internal static class BenchCommand
             foreach (var r in OpenFlightsRoutes.Read(routesFile))
             {
                 if (airports.TryGet(r.From, out var a) && airports.TryGet(r.To, out var b) && a.Location != b.Location) pairs.Add((a.Location, b.Location));
-                else skipped++;
+                else { skipped++; firstSkip ??= $"line {r.LineNumber}: unknown code or same airport ({r.From}-{r.To})"; }
             }
-            return (pairs, routesFile, skipped);
+            return (pairs, routesFile, skipped, firstSkip);
         }
         IReadOnlyList<RouteListRow> rows;
         string source;
@@ -108,10 +110,15 @@ internal static class BenchCommand
             {
                 var a = ctx.Airports.ResolveLocation(row.From).Location;
                 var b = ctx.Airports.ResolveLocation(row.To).Location;
-                if (a != b) pairs.Add((a, b)); else skipped++;
+                if (a != b) pairs.Add((a, b));
+                else { skipped++; firstSkip ??= $"line {row.LineNumber}: origin and destination are the same point"; }
             }
-            catch (Exception e) when (e is FormatException or KeyNotFoundException) { skipped++; }
+            catch (Exception e) when (e is FormatException or KeyNotFoundException)
+            {
+                skipped++;
+                firstSkip ??= $"line {row.LineNumber}: {e.Message}";
+            }
         }
-        return (pairs, source, skipped);
+        return (pairs, source, skipped, firstSkip);
     }
 }

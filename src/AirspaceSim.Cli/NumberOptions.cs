@@ -17,10 +17,12 @@ internal static class NumberOptions
 
     /// <summary>A number option with values in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="why"/>
     /// explains the range in the error message.</summary>
-    public static Option<double> Double(string name, string description, double defaultValue, double min, double max, string unit, string why) =>
+    public static Option<double> Double(string name, string description, double defaultValue, double min, double max, string unit, string why,
+        string? helpName = null) =>
         new(name)
         {
             Description = description,
+            HelpName = helpName,
             DefaultValueFactory = _ => defaultValue,
             CustomParser = result =>
             {
@@ -41,6 +43,7 @@ internal static class NumberOptions
         new(name, aliases)
         {
             Description = description,
+            HelpName = "N",
             DefaultValueFactory = _ => defaultValue,
             CustomParser = result =>
             {

@@ -12,6 +12,7 @@ internal sealed class PlanningOptions
     public Option<string[]> Closed { get; } = new("--closed")
     {
         Description = "Ids of the closed airspaces, comma-separated or repeated (default SVZM).",
+        HelpName = "ID[,ID...]",
         // One value per occurrence: with several, "route --closed SVZM AMS CUR" took AMS and CUR as ids.
         Arity = ArgumentArity.OneOrMore,
     };
@@ -19,17 +20,19 @@ internal sealed class PlanningOptions
     public Option<string[]> Airspaces { get; } = new("--airspaces")
     {
         Description = "Load more airspaces from a GeoJSON file (repeatable; ids from later files win).",
+        HelpName = "FILE",
         Arity = ArgumentArity.OneOrMore,
     };
 
     public Option<string?> Airports { get; } = new("--airports")
     {
         Description = "More airports, merged over the bundled world list (the file wins for a code both know): OpenFlights airports.dat or a CSV icao,iata,name,country,lat,lon[,iso_country,type,scheduled_service]; a code given twice in the file is an error.",
+        HelpName = "FILE",
     };
 
     public Option<double> BufferNm { get; } = NumberOptions.Double("--buffer-nm",
         string.Create(CultureInfo.InvariantCulture, $"Lateral margin in nautical miles kept from every closed airspace, 0 to {DetourPlanner.MaxBufferNm}."),
-        0, 0, DetourPlanner.MaxBufferNm, "NM", DetourPlanner.MaxBufferReason);
+        0, 0, DetourPlanner.MaxBufferNm, "NM", DetourPlanner.MaxBufferReason, "NM");
 
     public PlanningOptions()
     {

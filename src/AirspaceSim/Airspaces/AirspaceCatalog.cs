@@ -75,6 +75,7 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     public int Count => _byId.Count;
 
     /// <summary>The airspace with this id (any case).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">No such id; the message lists close matches.</exception>
     public Airspace this[string id]
     {
@@ -89,6 +90,7 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     }
 
     /// <summary>Looks an id up (any case).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     public bool TryGet(string id, [MaybeNullWhen(false)] out Airspace airspace)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -125,10 +127,13 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     /// Up to <paramref name="max"/> ids close to <paramref name="id"/>: same prefix or containing it, or within edit
     /// distance 2, nearest first.
     /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is negative.</exception>
     public IReadOnlyList<string> CloseMatches(string id, int max = 5) => CloseMatchesOf(Ids, id, max);
 
     /// <summary>The same rule over any list of ids (e.g. those of several <see cref="AirspaceFile"/>s and a catalog).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="ids"/> or <paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is negative.</exception>
     public static IReadOnlyList<string> CloseMatches(IEnumerable<string> ids, string id, int max = 5)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -138,6 +143,7 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     private static IReadOnlyList<string> CloseMatchesOf(IEnumerable<string> ids, string id, int max = 5)
     {
         ArgumentNullException.ThrowIfNull(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
         var q = id.Trim().ToUpperInvariant();
         if (q.Length == 0) return [];
         return ids.Distinct(StringComparer.OrdinalIgnoreCase)

@@ -55,6 +55,7 @@ public sealed class AirportDirectory
     }
 
     /// <summary>Looks up an IATA or ICAO code (any case).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     public bool TryGet(string code, [MaybeNullWhen(false)] out Airport airport)
     {
         ArgumentNullException.ThrowIfNull(code);
@@ -65,6 +66,7 @@ public sealed class AirportDirectory
     }
 
     /// <summary>The airport with this IATA or ICAO code.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">Unknown code.</exception>
     public Airport this[string code] => TryGet(code, out var a) ? a : throw Unknown(code);
 
@@ -72,7 +74,9 @@ public sealed class AirportDirectory
     /// Resolves an airport code (IATA or ICAO) or a <c>LAT,LON</c> position in decimal degrees; the code returned is
     /// the airport's display code (IATA if it has one) or the normalised coordinate text.
     /// </summary>
-    /// <exception cref="FormatException">Text with a comma that is not a valid <c>LAT,LON</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="codeOrLatLon"/> is null.</exception>
+    /// <exception cref="FormatException">Empty text, text with a comma that is not a valid <c>LAT,LON</c>, or two
+    /// numbers without a comma.</exception>
     /// <exception cref="KeyNotFoundException">An unknown airport code.</exception>
     public (string Code, GeoPoint Location) ResolveLocation(string codeOrLatLon)
     {

@@ -198,20 +198,21 @@ public sealed partial class DetourPlanner
 
     /// <summary>Why <see cref="MaxBufferNm"/> is the limit, for messages.</summary>
     public const string MaxBufferReason =
-        "buffered closures are merged in one gnomonic frame, which the planner supports up to 10° of arc; airline margins are tens of NM";
+        "the planner's limit of 10° of arc: every closure grows by the buffer, and buffered groups must still fit one gnomonic frame; airline margins are tens of NM";
 
     /// <summary>Fewest segments per full circle for a buffer corner.</summary>
     public const int MinCornerSegments = 8;
 
     /// <summary>
     /// Most segments per full circle for a buffer corner. A corner polygon of k segments lies outside the exact buffer
-    /// circle by d (1/cos(π/k) − 1) ≈ d π²/(2k²) (1.2e-3 d at the default 64: 56 m for a 25 NM buffer); the straight
-    /// parts of the buffer are built from pieces of at most 1°, which lie out by d (1/cos(0.5°) − 1) = 3.8e-5 d. At
-    /// k = 360 each corner segment spans 1° too, so the two bounds are equal: beyond it the buffer's excess bound stops
-    /// improving while the build time keeps growing with k (SVZM with a 25 NM buffer: about 1 s at 64, 5 s at 360 on a
-    /// shared, loaded 2-core machine; 100,000 took over ten minutes).
+    /// circle by d (1/cos(π/k) − 1) ≈ d π²/(2k²): 1.2e-3 d at the default 64 (56 m for a 25 NM buffer). The straight
+    /// parts of the buffer are built from pieces of at most 1°, bounded by d (1/cos(0.5°) − 1) = 3.8e-5 d, so from
+    /// k = 360 (1° per corner segment) on the reported bound (<see cref="BufferOvershootKm"/>) no longer improves. Up to
+    /// 1024 is allowed for reference runs (corner excess 4.7e-6 d: 0.2 m at 25 NM); beyond, build time keeps growing
+    /// with k for nothing (SVZM with a 25 NM buffer, one run in the Debug test host on a shared, loaded 2-core machine:
+    /// 4-7 s at 64 including the first load, 9 s at 360, 20 s at 1024; 100,000 took over ten minutes).
     /// </summary>
-    public const int MaxCornerSegments = 360;
+    public const int MaxCornerSegments = 1024;
 
     /// <summary>
     /// Builds a planner for the given closures.
@@ -239,7 +240,7 @@ public sealed partial class DetourPlanner
                 string.Create(CultureInfo.InvariantCulture, $"buffer {bufferNm:R} NM is outside [0, {MaxBufferNm}] NM ({MaxBufferReason})"));
         if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
             throw new ArgumentOutOfRangeException(nameof(cornerSegments), cornerSegments,
-                $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: more than {MaxCornerSegments} no longer tightens the buffer (its straight parts are built from 1° pieces)");
+                $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: beyond 360 the buffer's excess bound no longer improves (its straight parts are built from 1° pieces), and build time grows with the count");
         return new DetourPlanner(array, bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm, hullShortcut: true);
     }
 

@@ -112,6 +112,22 @@ public class CliSharpEdgeTests
     }
 
     [Test]
+    public void Help_ShowsWhatEachOptionTakes_AndItsRange()
+    {
+        var r = Run("route", "--help");
+        Assert.That(r.Out, Does.Contain("--closed <ID[,ID...]>").And.Contain("--airspaces <FILE>").And.Contain("--buffer-nm <NM>")
+            .And.Contain("0 to 600").And.Contain("instead of the bundled airports").And.Contain("[-540, 540]"), r.ToString());
+        Assert.That(Run("bench", "--help").Out, Does.Contain("--min-routes <N>").And.Contain("1 to 10000000").And.Contain("--openflights <FOLDER>"));
+    }
+
+    [Test]
+    public void BenchWithNoUsableRow_SaysWhyTheRowsWereSkipped()
+    {
+        var f = _tmp.Write("bad.csv", "from,to\nXXX,YYY\nAMS,AMS\n");
+        AssertUserError(Run("bench", f), "no routes to time", "all 2 rows skipped", "line 2", "unknown airport code 'XXX'");
+    }
+
+    [Test]
     public void ATinyBuffer_IsNotShownAsZero()
     {
         var r = Run("route", "AMS", "CUR", "--buffer-nm", "1e-9");

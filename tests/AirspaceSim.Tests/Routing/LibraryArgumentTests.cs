@@ -33,7 +33,18 @@ public class LibraryArgumentTests
         // 100,000 segments used to run for over ten minutes.
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => DetourPlanner.Build([Svzm], 25, segments))!;
         Assert.That(e.ParamName, Is.EqualTo("cornerSegments"));
-        Assert.That(e.Message, Does.Contain("[8, 360]"));
+        Assert.That(e.Message, Does.Contain("[8, 1024]"));
+    }
+
+    [Test, Explicit("timing probe for the doc comment of MaxCornerSegments")]
+    public void BuildTimeProbe()
+    {
+        foreach (int k in new[] { 64, 360, 1024 })
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            DetourPlanner.Build([Svzm], 25, k);
+            TestContext.Out.WriteLine($"{k}: {sw.Elapsed.TotalSeconds:F1} s");
+        }
     }
 
     [Test]
@@ -43,11 +54,14 @@ public class LibraryArgumentTests
         // 1-degree strip pieces, d (1/cos(0.5 deg) - 1), which is then the whole bound.
         var square = TestAirspaces.FromLatLon("SQ", (0, 0), (0, 2), (2, 2), (2, 0), (0, 0));
         var coarse = DetourPlanner.Build([square], 25, DetourPlanner.MinCornerSegments);
-        var fine = DetourPlanner.Build([square], 25, DetourPlanner.MaxCornerSegments);
+        var fine = DetourPlanner.Build([square], 25, 360);
+        var finest = DetourPlanner.Build([square], 25, DetourPlanner.MaxCornerSegments);
         double dKm = 25 * Units.MetresPerNm / 1000;
         Assert.That(coarse.BufferOvershootKm, Is.EqualTo(dKm * (1 / Math.Cos(Math.PI / 8) - 1)).Within(1e-3 * dKm));
         Assert.That(fine.BufferOvershootKm, Is.EqualTo(dKm * (1 / Math.Cos(Math.PI / 360) - 1)).Within(1e-3 * fine.BufferOvershootKm));
         Assert.That(fine.BufferOvershootKm, Is.EqualTo(dKm * (1 / Math.Cos(0.5 * Math.PI / 180) - 1)).Within(1e-3 * fine.BufferOvershootKm));
+        Assert.That(finest.BufferOvershootKm, Is.EqualTo(fine.BufferOvershootKm).Within(1e-3 * fine.BufferOvershootKm),
+            "beyond 360 the strips set the bound");
     }
 
     [TestCase(double.NaN)]
@@ -80,6 +94,7 @@ public class LibraryArgumentTests
         Assert.Throws<ArgumentNullException>(() => _ = AirspaceCatalog.Bundled[null!]);
         Assert.Throws<ArgumentNullException>(() => AirspaceCatalog.Bundled.CloseMatches(null!));
         Assert.Throws<KeyNotFoundException>(() => _ = AirspaceCatalog.Bundled["NOPE"]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => AirspaceCatalog.Bundled.CloseMatches("SVZ", -1));
         Assert.Throws<ArgumentNullException>(() => AirportDirectory.Bundled.TryGet(null!, out _));
         Assert.Throws<ArgumentNullException>(() => _ = AirportDirectory.Bundled[null!]);
         Assert.Throws<ArgumentNullException>(() => AirportDirectory.Bundled.ResolveLocation(null!));
