@@ -25,7 +25,9 @@ public sealed partial class DetourPlanner
         double sa = n.Dot(_v[a]), sb = n.Dot(_v[b]);
         const double eps = Predicates.MaxDeterminantError;
         if ((sa > eps || sa < -eps) && (sb > eps || sb < -eps)) return sa > 0 == sb > 0;
-        return Predicates.Sign(p, v, _v[a]) == Predicates.Sign(p, v, _v[b]);
+        // Exact fallback; a zero sign means p is that neighbour (a route end at a vertex): the line runs along the
+        // edge, which is tangent, as for graph edges.
+        return Tangent(p, v, _v[a], _v[b]);
     }
 
     // Whether the free point p sees graph node i along a tangent (or, for a vertex of the buffered obstacle whose band
@@ -40,10 +42,10 @@ public sealed partial class DetourPlanner
         if (ob != band)
         {
             var a = _v[_prev[vi]]; var b = _v[_next[vi]];
-            int s1 = Predicates.Sign(p, v, a), s2 = Predicates.Sign(p, v, b);
             // Not a tangent: a shortest path cannot turn here. A tangent also never arrives through the corner's
             // inside, since the inside wedge of a convex corner lies strictly on the neighbours' side of the line.
-            if (s1 != s2) return false;
+            // p equal to a neighbour (a route end at a vertex) runs along the edge: tangent.
+            if (!Tangent(p, v, a, b)) return false;
         }
         if (Predicates.NearlyAntipodal(p, v)) return false;
         var x = new EdgeCrosser(p, v);

@@ -14,7 +14,10 @@ namespace AirspaceSim.Tests.Routing;
 /// America routes. Every property runs a fixed FsCheck replay seed and a bounded number of cases, so runs are
 /// reproducible; a failure prints the whole scenario (coordinates in round-trip format).
 /// </summary>
+/// <remarks>The slowest tests of the suite; planners are immutable and thread-safe and each test builds its own, so
+/// the tests run in parallel with each other.</remarks>
 [TestFixture]
+[Parallelizable(ParallelScope.All)]
 public class PlannerPropertyTests
 {
     private const double BufferNm = 30;

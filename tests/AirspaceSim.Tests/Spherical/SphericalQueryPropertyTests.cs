@@ -11,6 +11,9 @@ namespace AirspaceSim.Tests.Spherical;
 /// maps great circles to straight lines, so NTS's planar predicates on the projected polygon are exact answers for
 /// great-circle polygons within a hemisphere of the centre.
 /// </summary>
+/// <remarks>Dense-sampling checks dominate the suite's time: they share no mutable state (NTS factories are
+/// thread-safe, regions keep per-thread scratch), so they run in parallel with each other.</remarks>
+[Parallelizable(ParallelScope.All)]
 public class SphericalQueryPropertyTests
 {
     private static readonly GeometryFactory Gf = new();
@@ -182,8 +185,15 @@ public class SphericalQueryPropertyTests
         {
             var p = k.RandomNear(rng, 40);
             var d = k.Region.DistanceToBoundary(p);
-            double brute = double.PositiveInfinity;
-            foreach (var s in samples) brute = Math.Min(brute, Vec3.Angle(p, s));
+            // The nearest sample by chord (monotone in the angle, and accurate for tiny angles where the dot product is
+            // not): the same samples as an angle per sample, at a tenth of the cost.
+            double bestChord2 = double.PositiveInfinity; var nearestSample = p;
+            foreach (var s in samples)
+            {
+                double dx = p.X - s.X, dy = p.Y - s.Y, dz = p.Z - s.Z, c2 = dx * dx + dy * dy + dz * dz;
+                if (c2 < bestChord2) { bestChord2 = c2; nearestSample = s; }
+            }
+            double brute = Vec3.Angle(p, nearestSample);
             Assert.That(d.Radians, Is.LessThanOrEqualTo(brute + 1e-12), "the true minimum cannot exceed a sample");
             Assert.That(brute - d.Radians, Is.LessThanOrEqualTo(h / 2 + 1e-12), "sampling resolution");
             Assert.That(Vec3.Angle(p, d.Nearest), Is.EqualTo(d.Radians).Within(1e-12));
