@@ -216,6 +216,8 @@ public sealed class FlightCostModel
     /// <summary>Seconds to fly one great-circle leg at true airspeed V in a uniform wind.</summary>
     private static double LegSeconds(GeoPoint a, GeoPoint b, double lengthM, double tas, Wind? wind)
     {
+        if (wind is { } bad && !(bad.SpeedKt >= 0 && double.IsFinite(bad.SpeedKt) && double.IsFinite(bad.FromDeg)))
+            throw new ArgumentOutOfRangeException(nameof(wind), bad.SpeedKt, $"wind {bad} must have a finite direction and a finite speed ≥ 0 kt");
         if (wind is not { SpeedKt: > 0 } w) return lengthM / tas;
         double wMs = w.SpeedKt * Units.MetresPerNm / 3600;
         if (wMs >= tas)
@@ -332,6 +334,10 @@ public sealed class FlightCostModel
         var cruise = Setup(type, c).Cruise;
         return m => cruise.FuelFlowKgPerS(m);
     }
+
+    /// <summary>The cruise fuel of the fixed-step integration (for the test against a fine reference).</summary>
+    internal double CruiseFuelKg(AircraftType type, FlightConditions c, double landingMassKg, double cruiseS) =>
+        CruiseFuelKg(Setup(type, c).Cruise, landingMassKg, cruiseS);
 
     /// <summary>A still-air flight of a given ground distance (no geometry: e.g. an average stage length).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The distance is negative or a limit of the type is exceeded.</exception>
