@@ -27,6 +27,8 @@ internal static class CliApp
         root.Subcommands.Add(BatchCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(WhatIfCommand.Create(io));
+        root.Subcommands.Add(PerfCommand.Create(io));
+        root.Subcommands.Add(AircraftCommand.Create(io));
         // The main job with no arguments.
         root.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
         var parse = root.Parse(args);

@@ -15,11 +15,13 @@ internal static class RouteCommand
         var format = new Option<string>("--format") { Description = "table, json or geojson.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "geojson");
         var planning = new PlanningOptions();
+        var perf = new PerformanceCliOptions();
         var cmd = new Command("route", "Shortest route from FROM to TO around the closed airspaces.");
         cmd.Arguments.Add(from);
         cmd.Arguments.Add(to);
         cmd.Options.Add(format);
         planning.AddTo(cmd);
+        perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var ctx = planning.Load(parse, io);
@@ -35,12 +37,14 @@ internal static class RouteCommand
                 throw new CliException($"route {InvariantNumber.Quote(fromText.Trim())} -> {InvariantNumber.Quote(toText.Trim())}: {CliApp.OneLine(e)}" +
                     (normalised ? " (positions shown with longitudes normalised to [-180, 180))" : ""));
             }
+            var aircraft = perf.Read(parse);
+            var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
             switch (parse.GetValue(format))
             {
                 case "json":
                 {
                     var buffer = new MemoryStream();
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan);
+                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan, extra: aircraft is { } aj ? jw => PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost) : null);
                     io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                     break;
                 }
@@ -49,6 +53,7 @@ internal static class RouteCommand
                     break;
                 default:
                     RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Closures, ctx.Planner.BufferNm);
+                    if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost);
                     break;
             }
             return 0;

@@ -30,7 +30,7 @@ internal static class RouteOutput
     };
 
     /// <summary>Writes the route object of <c>route --format json</c>.</summary>
-    public static void WriteJson(Utf8JsonWriter w, End from, End to, RoutePlan p, int? line = null)
+    public static void WriteJson(Utf8JsonWriter w, End from, End to, RoutePlan p, int? line = null, Action<Utf8JsonWriter>? extra = null)
     {
         w.WriteStartObject();
         if (line is { } lineNumber) w.WriteNumber("line", lineNumber);
@@ -60,6 +60,7 @@ internal static class RouteOutput
         w.WriteBoolean("departsThroughBuffer", p.DepartsThroughBuffer);
         w.WriteBoolean("arrivesThroughBuffer", p.ArrivesThroughBuffer);
         w.WriteNumber("bufferExcessBoundKm", Math.Round(p.BufferExcessBoundKm, 6));
+        extra?.Invoke(w); // e.g. the "performance" object of --type
         w.WriteEndObject();
     }
 

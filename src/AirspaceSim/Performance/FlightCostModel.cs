@@ -24,8 +24,9 @@ namespace AirspaceSim.Performance;
 /// within 0.01 % of a 10,000-step reference, checked by a test), so carrying fuel for fuel is counted.</item>
 /// <item>Climb allowance: the energy to lift m_L to h and accelerate it to V, (m_L g h + ½ m_L V²)/(η Q) — the
 /// climb-angle and acceleration terms of the thrust equation (Poll &amp; Schumann Part 2 eq. 95) integrated over the
-/// climb; descent is flown as cruise distance (no credit for the idle descent). Evaluated at m_L so that a detour
-/// does not change it; plus <see cref="PerformanceOptions.ClimbDescentExtraMinutes"/> of time.</item>
+/// climb; descent is flown as cruise distance (no credit for the idle descent); plus
+/// <see cref="PerformanceOptions.ClimbDescentExtraMinutes"/> of time, flown at the low-altitude holding fuel flow
+/// (the terminal-area phases are flown low and slow). Evaluated at m_L so that a detour does not change it.</item>
 /// <item>Taxi: EUROCONTROL Standard Inputs (ed. 10, table "Rate of fuel burn", 2022) taxi burn by class — regional
 /// 8.2, narrow body 11.7, wide body 25.8 kg/min — times <see cref="PerformanceOptions.TaxiMinutes"/>.</item>
 /// <item>Reserves: final reserve = holding at 1,500 ft and Mach 0.35 (turboprops 0.30) for 30 min; alternate =
@@ -38,10 +39,10 @@ public sealed class FlightCostModel
     /// <summary>
     /// Breguet constant of the turboprops, E = η L/D (overall efficiency × lift-to-drag ratio): ṁ = m g V/(E Q).
     /// Calibrated so that the ATR 72 model's fuel per airborne hour over the US DOT average ATR-72 stage (287 statute
-    /// miles) equals the DOT Form 41 T2 2024 figure, 824 kg/h (see README); the Dash 8-400 uses the same E (the DOT
+    /// miles) matches the DOT Form 41 T2 2024 figure, 824 kg/h, within 1 % (see README); the Dash 8-400 uses the same E (the DOT
     /// data has no Dash 8-400 flying in 2024).
     /// </summary>
-    internal const double TurbopropEtaLiftToDrag = 4.70;
+    internal const double TurbopropEtaLiftToDrag = 3.10;
 
     /// <summary>Turboprop overall efficiency assumed for the climb-energy allowance only.</summary>
     private const double TurbopropClimbEfficiency = 0.30;
@@ -72,10 +73,10 @@ public sealed class FlightCostModel
     private static string[] Assumptions(PerformanceOptions o) =>
     [
         Inv($"cruise at the type's cruise flight level and Mach (or those given) over the whole ground distance, ISA temperature plus the deviation given; uniform wind integrated along each great-circle leg"),
-        Inv($"payload: typical seats x load factor {o.LoadFactor} x {o.PassengerMassKg} kg per passenger (IATA 2024 load factor; ICAO passenger mass), capped at the maximum payload"),
+        Inv($"payload: load factor {o.LoadFactor} x the maximum payload (passengers, bags and cargo)"),
         Inv($"reserves: final reserve {o.Reserves.FinalReserveMinutes} min holding at {o.Reserves.FinalReserveAltitudeFt} ft, alternate {o.Reserves.AlternateDistanceNm} NM, contingency {o.Reserves.ContingencyFraction:P0} of trip fuel carried (ICAO Annex 6 Part I 4.3.6.3, EASA CAT.OP.MPA.181)"),
         Inv($"fuel integrated backwards from the landing mass (OEM + payload + reserves), so extra fuel includes the fuel to carry it"),
-        Inv($"climb allowance: energy (m g h + m V^2/2)/(eta Q) at landing mass; +{o.ClimbDescentExtraMinutes} min for climb and descent; taxi {o.TaxiMinutes} min at the EUROCONTROL Standard Inputs taxi burn rate of the class; the same for a detour and the direct route"),
+        Inv($"climb/descent allowance: energy (m g h + m V^2/2)/(eta Q) plus {o.ClimbDescentExtraMinutes} min at the holding fuel flow, at landing mass; taxi {o.TaxiMinutes} min at the EUROCONTROL Standard Inputs taxi burn rate of the class; the same for a detour and the direct route"),
         Inv($"CO2 = {o.Costs.Co2KgPerKgFuel} x fuel; fuel US${o.Costs.FuelPriceUsdPerKg}/kg"),
         Inv($"time cost per block hour: EUROCONTROL Standard Inputs (IATA ACMG, USD 2022) aircraft operating cost per flight hour of the type's family x (1 - fuel share {AircraftCatalog.AcmgFuelShare:0.000}), fuel share from the EUROCONTROL airline cost structure"),
     ];
@@ -215,6 +216,8 @@ public sealed class FlightCostModel
     /// <summary>Seconds to fly one great-circle leg at true airspeed V in a uniform wind.</summary>
     private static double LegSeconds(GeoPoint a, GeoPoint b, double lengthM, double tas, Wind? wind)
     {
+        if (wind is { } bad && !(bad.SpeedKt >= 0 && double.IsFinite(bad.SpeedKt) && double.IsFinite(bad.FromDeg)))
+            throw new ArgumentOutOfRangeException(nameof(wind), bad.SpeedKt, $"wind {bad} must have a finite direction and a finite speed ≥ 0 kt");
         if (wind is not { SpeedKt: > 0 } w) return lengthM / tas;
         double wMs = w.SpeedKt * Units.MetresPerNm / 3600;
         if (wMs >= tas)
@@ -259,7 +262,7 @@ public sealed class FlightCostModel
         double mach = c.CruiseMach ?? type.CruiseMach, fl = c.CruiseFl ?? type.CruiseFl;
         var cruise = Condition(type, mach, fl, c.IsaDeviationK);
         var o = Options;
-        double payload = c.PayloadKg ?? Math.Min(type.TypicalSeats * o.LoadFactor * o.PassengerMassKg, type.MaxPayloadKg);
+        double payload = c.PayloadKg ?? o.LoadFactor * type.MaxPayloadKg;
         if (!(payload >= 0 && payload <= type.MaxPayloadKg))
             throw new ArgumentOutOfRangeException(nameof(c), payload, Inv($"payload {payload:0} kg is outside [0, {type.MaxPayloadKg:0}] kg, the {type.Icao}'s maximum payload"));
         // Reserves: holding at the final-reserve altitude and 200 NM at the cruise condition, at OEM + payload + reserves.
@@ -274,7 +277,10 @@ public sealed class FlightCostModel
         }
         double landing = zeroFuel + reserve;
         double v = cruise.TasMPerS;
-        double climb = landing * (Isa.GravityMPerS2 * cruise.AltitudeM + 0.5 * v * v) / (cruise.Efficiency(landing) * o.FuelLowerHeatingValueJPerKg);
+        // Climb energy at the cruise efficiency, plus the extra climb/descent minutes flown low and slow at the
+        // holding fuel flow: both at the landing mass, so the same for a detour and the direct route.
+        double climb = landing * (Isa.GravityMPerS2 * cruise.AltitudeM + 0.5 * v * v) / (cruise.Efficiency(landing) * o.FuelLowerHeatingValueJPerKg)
+                       + hold.FuelFlowKgPerS(landing) * o.ClimbDescentExtraMinutes * 60;
         return new FlightSetup(type, cruise, mach, fl, payload, landing, reserve, climb);
     }
 
@@ -327,6 +333,22 @@ public sealed class FlightCostModel
     {
         var cruise = Setup(type, c).Cruise;
         return m => cruise.FuelFlowKgPerS(m);
+    }
+
+    /// <summary>The cruise fuel of the fixed-step integration (for the test against a fine reference).</summary>
+    internal double CruiseFuelKg(AircraftType type, FlightConditions c, double landingMassKg, double cruiseS) =>
+        CruiseFuelKg(Setup(type, c).Cruise, landingMassKg, cruiseS);
+
+    /// <summary>A still-air flight of a given ground distance (no geometry: e.g. an average stage length).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The distance is negative or a limit of the type is exceeded.</exception>
+    public FlightEstimate EstimateDistance(AircraftType type, double distanceKm, FlightConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(conditions);
+        if (!(distanceKm >= 0 && distanceKm < 40_000))
+            throw new ArgumentOutOfRangeException(nameof(distanceKm), distanceKm, "distance must be in [0, 40,000) km");
+        var f = Setup(type, conditions with { Wind = null });
+        return Finish(f, distanceKm, distanceKm * 1000 / f.Cruise.TasMPerS);
     }
 
     // ------------------------------------------------------------------------------------------ range

@@ -49,11 +49,11 @@ public sealed record PerformanceOptions
     /// <summary>Reserve policy.</summary>
     public ReservePolicy Reserves { get; init; } = new();
 
-    /// <summary>Passenger load factor applied to the typical seats. Default 0.835: IATA's 2024 global passenger load factor (83.5 %).</summary>
-    public double LoadFactor { get; init; } = 0.835;
-
-    /// <summary>Mass per passenger with baggage, kg. Default 100, the ICAO Carbon Emissions Calculator's figure.</summary>
-    public double PassengerMassKg { get; init; } = 100;
+    /// <summary>
+    /// Payload as a fraction of the type's maximum payload (passengers, bags and cargo). Default 0.8, close to IATA's
+    /// 2024 global passenger load factor (83.5 %); the same convention as pycontrails' load factor on the maximum payload.
+    /// </summary>
+    public double LoadFactor { get; init; } = 0.8;
 
     /// <summary>Taxi-out plus taxi-in time, minutes (default 15; a planning assumption, configurable).</summary>
     public double TaxiMinutes { get; init; } = 15;
@@ -77,7 +77,6 @@ public sealed record PerformanceOptions
         Check(Costs.Co2KgPerKgFuel > 0 && Costs.Co2KgPerKgFuel < 10, "Co2KgPerKgFuel", Costs.Co2KgPerKgFuel, "in (0, 10)");
         if (Costs.TimeCostUsdPerBlockHour is { } tc) Check(tc >= 0 && double.IsFinite(tc), "TimeCostUsdPerBlockHour", tc, "a finite number ≥ 0");
         Check(LoadFactor is > 0 and <= 1, "LoadFactor", LoadFactor, "in (0, 1]");
-        Check(PassengerMassKg is > 0 and < 500, "PassengerMassKg", PassengerMassKg, "in (0, 500)");
         Check(TaxiMinutes is >= 0 and < 300, "TaxiMinutes", TaxiMinutes, "in [0, 300)");
         Check(ClimbDescentExtraMinutes is >= 0 and < 120, "ClimbDescentExtraMinutes", ClimbDescentExtraMinutes, "in [0, 120)");
         Check(FuelLowerHeatingValueJPerKg is > 1e7 and < 1e8, "FuelLowerHeatingValueJPerKg", FuelLowerHeatingValueJPerKg, "in (1e7, 1e8)");
@@ -137,6 +136,6 @@ public sealed record FlightConditions
     /// <summary>Cruise Mach number; null takes the type's.</summary>
     public double? CruiseMach { get; init; }
 
-    /// <summary>Payload, kg; null takes typical seats × load factor × passenger mass (capped at the maximum payload).</summary>
+    /// <summary>Payload, kg; null takes the load factor × the maximum payload.</summary>
     public double? PayloadKg { get; init; }
 }

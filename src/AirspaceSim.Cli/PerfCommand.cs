@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AirspaceSim.Performance;
+
+namespace AirspaceSim.Cli;
+
+/// <summary><c>airspacesim perf TYPE --mass-kg M --mach X --fl FL</c>: one cruise point of the fuel model.</summary>
+internal static class PerfCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var type = new Argument<string>("TYPE") { Description = "ICAO aircraft type, e.g. A320." };
+        var mass = new Option<double>("--mass-kg") { Description = "Aircraft mass, kg (within [OEM, MTOM]).", Required = true };
+        var mach = new Option<double>("--mach") { Description = "Mach number (up to MMO).", Required = true };
+        var fl = new Option<double>("--fl") { Description = "Flight level (up to the ceiling).", Required = true };
+        var dev = new Option<double>("--isa-dev-k") { Description = "Deviation from ISA temperature, K.", DefaultValueFactory = _ => 0 };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var cmd = new Command("perf", "The cruise point in steady level flight: lift and drag coefficients, thrust, overall efficiency, fuel flow.");
+        cmd.Arguments.Add(type);
+        foreach (var o in (Option[])[mass, mach, fl, dev, format]) cmd.Options.Add(o);
+        cmd.SetAction(parse => CliApp.Guard(io, () =>
+        {
+            var t = AircraftCatalog.Bundled[parse.GetValue(type)!];
+            double m = parse.GetValue(mass), mc = parse.GetValue(mach), level = parse.GetValue(fl), d = parse.GetValue(dev);
+            var p = FlightCostModel.Default.Cruise(t, m, mc, level, d);
+            double tk = Isa.TemperatureK(Isa.FlightLevelToMetres(level), d);
+            if (parse.GetValue(format) == "json")
+            {
+                var buffer = new MemoryStream();
+                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder }))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("type", t.Icao);
+                    w.WriteString("model", t.ModelName);
+                    w.WriteNumber("massKg", m);
+                    w.WriteNumber("mach", mc);
+                    w.WriteNumber("flightLevel", level);
+                    w.WriteNumber("temperatureK", Math.Round(tk, 3));
+                    Nullable(w, "liftCoefficient", p.LiftCoefficient);
+                    Nullable(w, "dragCoefficient", p.DragCoefficient);
+                    Nullable(w, "thrustN", p.ThrustN);
+                    Nullable(w, "overallEfficiency", p.OverallEfficiency);
+                    w.WriteNumber("fuelFlowKgPerS", p.FuelFlowKgPerS);
+                    w.WriteNumber("fuelFlowKgPerH", p.FuelFlowKgPerH);
+                    w.WriteNumber("trueAirspeedKt", Math.Round(p.TrueAirspeedKt, 2));
+                    w.WriteEndObject();
+                }
+                io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                var inv = CultureInfo.InvariantCulture;
+                io.Out.WriteLine(string.Create(inv, $"{t.Icao} ({t.Name}, {t.ModelName}) at {m:0} kg, Mach {mc}, FL{level}, {tk:0.00} K"));
+                io.Out.WriteLine(string.Create(inv, $"  lift coefficient     {Text(p.LiftCoefficient, "0.0000")}"));
+                io.Out.WriteLine(string.Create(inv, $"  drag coefficient     {Text(p.DragCoefficient, "0.00000")}"));
+                io.Out.WriteLine(string.Create(inv, $"  thrust               {Text(p.ThrustN / 1000, "0.000")} kN"));
+                io.Out.WriteLine(string.Create(inv, $"  overall efficiency   {Text(p.OverallEfficiency, "0.0000")}"));
+                io.Out.WriteLine(string.Create(inv, $"  fuel flow            {p.FuelFlowKgPerS:0.0000} kg/s = {p.FuelFlowKgPerH:0} kg/h"));
+                io.Out.WriteLine(string.Create(inv, $"  true airspeed        {p.TrueAirspeedKt:0.0} kt"));
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static string Text(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "n/a (breguet-dot model)";
+
+    private static void Nullable(Utf8JsonWriter w, string name, double? v)
+    {
+        if (v is { } x) w.WriteNumber(name, x); else w.WriteNull(name);
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AirspaceSim.Performance;
+using AirspaceSim.Routing;
+
+namespace AirspaceSim.Cli;
+
+/// <summary>The aircraft-performance options of <c>route</c> and <c>batch</c>: <c>--type</c>, <c>--wind</c>, <c>--isa-dev-k</c>.</summary>
+internal sealed class PerformanceCliOptions
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public Option<string?> Type { get; } = new("--type") { Description = "ICAO aircraft type (e.g. B38M): adds block minutes, fuel, CO2 and cost for the direct and the flown route, and the extras." };
+    public Option<string?> Wind { get; } = new("--wind") { Description = "Uniform wind DIR/SPEED: from DIR degrees true at SPEED kt, e.g. 270/80 (with --type)." };
+    public Option<double> IsaDevK { get; } = new("--isa-dev-k") { Description = "Temperature deviation from ISA at the cruise level, K (with --type).", DefaultValueFactory = _ => 0 };
+
+    public void AddTo(Command cmd)
+    {
+        cmd.Options.Add(Type);
+        cmd.Options.Add(Wind);
+        cmd.Options.Add(IsaDevK);
+    }
+
+    /// <summary>The type and conditions asked for, or null without <c>--type</c>.</summary>
+    public (AircraftType Type, FlightConditions Conditions)? Read(ParseResult parse)
+    {
+        var icao = parse.GetValue(Type);
+        if (icao is null)
+        {
+            if (parse.GetValue(Wind) is not null) throw new CliException("--wind needs --type");
+            return null;
+        }
+        var type = AircraftCatalog.Bundled[icao];
+        Wind? wind = null;
+        if (parse.GetValue(Wind) is { } text)
+        {
+            if (!Performance.Wind.TryParse(text, out var w, out var error)) throw new CliException($"--wind: {error}");
+            wind = w;
+        }
+        return (type, new FlightConditions { Wind = wind, IsaDeviationK = parse.GetValue(IsaDevK) });
+    }
+
+    /// <summary>The detour cost of a planned route, or null when it is unreachable (nothing to fly).</summary>
+    public static DetourCost? Estimate((AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan) =>
+        plan.Status == RouteStatus.Unreachable ? null : FlightCostModel.Default.EstimateDetour(perf.Type, plan, perf.Conditions);
+
+    /// <summary>The <c>performance</c> object of the route JSON.</summary>
+    public static void WriteJson(Utf8JsonWriter w, AircraftType type, FlightConditions c, DetourCost? d)
+    {
+        w.WriteStartObject("performance");
+        w.WriteString("type", type.Icao);
+        w.WriteString("model", type.ModelName);
+        if (c.Wind is { } wind) w.WriteString("wind", wind.ToString()); else w.WriteNull("wind");
+        w.WriteNumber("isaDeviationK", c.IsaDeviationK);
+        if (d is null) w.WriteNull("direct"); else WriteFlight(w, "direct", d.Direct);
+        if (d is null) w.WriteNull("flown"); else WriteFlight(w, "flown", d.Flown);
+        if (d is null)
+        {
+            foreach (var n in (string[])["extraMinutes", "extraFuelKg", "extraCo2Kg", "extraCostUsd"]) w.WriteNull(n);
+        }
+        else
+        {
+            w.WriteNumber("extraMinutes", Math.Round(d.ExtraMinutes, 2));
+            w.WriteNumber("extraFuelKg", Math.Round(d.ExtraFuelKg, 1));
+            w.WriteNumber("extraCo2Kg", Math.Round(d.ExtraCo2Kg, 1));
+            w.WriteNumber("extraCostUsd", Math.Round(d.ExtraCostUsd, 2));
+        }
+        w.WriteStartArray("assumptions");
+        foreach (var a in d?.Direct.Assumptions ?? []) w.WriteStringValue(a);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFlight(Utf8JsonWriter w, string name, FlightEstimate e)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("distanceKm", Math.Round(e.DistanceKm, 3));
+        w.WriteNumber("blockMinutes", Math.Round(e.BlockMinutes, 2));
+        w.WriteNumber("fuelKg", Math.Round(e.FuelKg, 1));
+        w.WriteNumber("co2Kg", Math.Round(e.Co2Kg, 1));
+        w.WriteNumber("costUsd", Math.Round(e.CostUsd, 2));
+        w.WriteNumber("fuelCostUsd", Math.Round(e.FuelCostUsd, 2));
+        w.WriteNumber("timeCostUsd", Math.Round(e.TimeCostUsd, 2));
+        w.WriteNumber("takeoffMassKg", Math.Round(e.TakeoffMassKg, 0));
+        w.WriteNumber("landingMassKg", Math.Round(e.LandingMassKg, 0));
+        w.WriteBoolean("fitsRange", e.FitsRange);
+        w.WriteString("rangeReason", e.RangeReason);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The lines added to the route table.</summary>
+    public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d)
+    {
+        o.WriteLine();
+        o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(c.Wind is { } w ? $", wind {w}" : "")}");
+        if (d is null) { o.WriteLine("  unreachable: no flight to cost"); return; }
+        o.WriteLine(string.Create(Inv, $"  {"",-8} {"block min",10} {"fuel kg",10} {"CO2 kg",10} {"cost USD",10}  range"));
+        Row(o, "direct", d.Direct);
+        Row(o, "flown", d.Flown);
+        o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {d.ExtraFuelKg,10:0} {d.ExtraCo2Kg,10:0} {d.ExtraCostUsd,10:0}"));
+    }
+
+    private static void Row(TextWriter o, string name, FlightEstimate e) =>
+        o.WriteLine(string.Create(Inv, $"  {name,-8} {e.BlockMinutes,10:0.0} {e.FuelKg,10:0} {e.Co2Kg,10:0} {e.CostUsd,10:0}  {(e.FitsRange ? "fits" : e.RangeReason)}"));
+}
