@@ -42,7 +42,7 @@ internal sealed class PlanningOptions
     public PlanningContext Load(ParseResult parse, CliIO io)
     {
         var catalog = AirspaceCatalog.Bundled;
-        var issues = new List<AirspaceLoadIssue>(catalog.Issues); // the bundled world's features left out, so that --closed can say why
+        var issues = new List<AirspaceLoadIssue>();
         foreach (var file in parse.GetValue(Airspaces) ?? [])
         {
             if (!File.Exists(file)) throw new CliException($"--airspaces: file not found: {file}");
@@ -64,7 +64,8 @@ internal sealed class PlanningOptions
         foreach (var id in ids)
         {
             if (catalog.TryGet(id, out var a)) { closures.Add(a); continue; }
-            var why = issues.FirstOrDefault(i => !i.Repaired && string.Equals(i.FeatureId, id, StringComparison.OrdinalIgnoreCase));
+            // The files' and the bundled world's features left out.
+            var why = issues.Concat(catalog.Issues).FirstOrDefault(i => !i.Repaired && string.Equals(i.FeatureId, id, StringComparison.OrdinalIgnoreCase));
             if (why != null) throw new CliException($"--closed: airspace '{id}' was left out when loading: {why.Message}");
             var close = catalog.CloseMatches(id);
             throw new CliException($"--closed: unknown airspace id '{id}'" +
