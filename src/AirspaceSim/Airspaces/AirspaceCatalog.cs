@@ -12,8 +12,16 @@ namespace AirspaceSim.Airspaces;
 public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
 {
     private static readonly Lazy<AirspaceCatalog> WorldLazy = new(Data.WorldFirs.Load, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<AirspaceCatalog> BundledLazy = new(LoadBundled, LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly Dictionary<string, Lazy<Airspace>> _byId;
+    private static readonly Lazy<AirspaceCatalog> BundledLazy = new(() => LoadBundled(() => World), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Every entry (an airspace is built on first look-up). Building the map itself may be deferred too, for a catalog
+    // over the bundled world: then _known holds the entries known to win without it (the project's SVZM and TNCF,
+    // a user's files), so that a command closing only those never indexes the world.
+    private readonly Lazy<Dictionary<string, Lazy<Airspace>>> _all;
+    private readonly Dictionary<string, Lazy<Airspace>> _known;
+    private readonly bool _complete; // _known is _all
+    private readonly Lazy<string[]> _ids;
+    private readonly Lazy<IReadOnlyList<AirspaceLoadIssue>> _issues;
 
     /// <summary>Creates a catalog; when two airspaces share an id (ignoring case) the later one wins.</summary>
     public AirspaceCatalog(IEnumerable<Airspace> airspaces)
@@ -24,14 +32,45 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     /// <summary>A catalog whose airspaces may be built on first use; later ids win, as in the public constructor.</summary>
     internal AirspaceCatalog(IEnumerable<(string Id, Lazy<Airspace> Airspace)> entries, IReadOnlyList<AirspaceLoadIssue> issues)
     {
-        _byId = new Dictionary<string, Lazy<Airspace>>(StringComparer.OrdinalIgnoreCase);
+        var map = Map(entries);
+        _all = new Lazy<Dictionary<string, Lazy<Airspace>>>(() => map);
+        _known = map;
+        _complete = true;
+        _ids = new Lazy<string[]>(() => Sorted(map));
+        _issues = new Lazy<IReadOnlyList<AirspaceLoadIssue>>(() => issues);
+    }
+
+    private AirspaceCatalog(Func<Dictionary<string, Lazy<Airspace>>> all, Dictionary<string, Lazy<Airspace>> known, Func<IReadOnlyList<AirspaceLoadIssue>> issues)
+    {
+        _all = new Lazy<Dictionary<string, Lazy<Airspace>>>(all, LazyThreadSafetyMode.ExecutionAndPublication);
+        _known = known;
+        _complete = false;
+        _ids = new Lazy<string[]>(() => Sorted(_all.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        _issues = new Lazy<IReadOnlyList<AirspaceLoadIssue>>(issues, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>A catalog whose contents are <paramref name="build"/>'s, asked for only when a member needs them.</summary>
+    internal static AirspaceCatalog Deferred(Func<AirspaceCatalog> build) =>
+        new(() => build()._all.Value, new Dictionary<string, Lazy<Airspace>>(StringComparer.OrdinalIgnoreCase), () => build().Issues);
+
+    private static Dictionary<string, Lazy<Airspace>> Map(IEnumerable<(string Id, Lazy<Airspace> Airspace)> entries)
+    {
+        var map = new Dictionary<string, Lazy<Airspace>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, a) in entries)
         {
-            _byId.Remove(id); // so that the later airspace's spelling of the id is kept
-            _byId[id] = a;
+            map.Remove(id); // so that the later airspace's spelling of the id is kept
+            map[id] = a;
         }
-        Ids = _byId.Keys.Order(StringComparer.Ordinal).ToArray();
-        Issues = issues;
+        return map;
+    }
+
+    private static string[] Sorted(Dictionary<string, Lazy<Airspace>> map) => map.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    private bool TryEntry(string id, [MaybeNullWhen(false)] out Lazy<Airspace> entry)
+    {
+        id = id.Trim();
+        if (_known.TryGetValue(id, out entry)) return true;
+        return !_complete && _all.Value.TryGetValue(id, out entry);
     }
 
     private static IEnumerable<(string, Lazy<Airspace>)> Entries(IEnumerable<Airspace> airspaces)
@@ -58,7 +97,8 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     /// <summary>
     /// The airspaces bundled with the library: <see cref="World"/> with the project's own <c>SVZM</c> (Maiquetía) and
     /// <c>TNCF</c> (Curaçao) boundaries in place of VATSpy's, so that <c>--closed TTZP</c> needs no file and the SVZM
-    /// results stay those of the published turning points. Lazy and thread-safe like <see cref="World"/>.
+    /// results stay those of the published turning points. Lazy and thread-safe like <see cref="World"/>; looking up
+    /// <c>SVZM</c> or <c>TNCF</c> does not even index the world (only other ids, <see cref="Ids"/>, <see cref="Count"/> do).
     /// </summary>
     public static AirspaceCatalog Bundled => BundledLazy.Value;
 
@@ -66,13 +106,13 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     /// The problems found when this catalog's airspaces were loaded, for the bundled catalogs (and catalogs made from
     /// them with <see cref="With(AirspaceCatalog)"/>); empty for a catalog made from airspaces.
     /// </summary>
-    public IReadOnlyList<AirspaceLoadIssue> Issues { get; }
+    public IReadOnlyList<AirspaceLoadIssue> Issues => _issues.Value;
 
     /// <summary>The ids, in ordinal order.</summary>
-    public IReadOnlyList<string> Ids { get; }
+    public IReadOnlyList<string> Ids => _ids.Value;
 
     /// <inheritdoc />
-    public int Count => _byId.Count;
+    public int Count => _all.Value.Count;
 
     /// <summary>The airspace with this id (any case).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
@@ -82,7 +122,7 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
         get
         {
             ArgumentNullException.ThrowIfNull(id);
-            if (_byId.TryGetValue(id.Trim(), out var a)) return a.Value;
+            if (TryEntry(id, out var a)) return a.Value;
             var close = CloseMatches(id);
             string hint = close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : Count <= 10 && Count > 0 ? $"; known ids: {string.Join(", ", Ids)}" : "";
             throw new KeyNotFoundException($"unknown airspace id '{id}' (the catalog has {Count} airspace(s)){hint}");
@@ -94,7 +134,7 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     public bool TryGet(string id, [MaybeNullWhen(false)] out Airspace airspace)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_byId.TryGetValue(id.Trim(), out var a)) { airspace = a.Value; return true; }
+        if (TryEntry(id, out var a)) { airspace = a.Value; return true; }
         airspace = null;
         return false;
     }
@@ -103,7 +143,7 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     public bool Contains(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _byId.ContainsKey(id.Trim());
+        return TryEntry(id, out _);
     }
 
     /// <summary>A new catalog with this catalog's airspaces and <paramref name="other"/>'s; ids in <paramref name="other"/> win.</summary>
@@ -111,16 +151,20 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     public AirspaceCatalog With(AirspaceCatalog other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new AirspaceCatalog(Pairs().Concat(other.Pairs()), [.. Issues, .. other.Issues]);
+        if (_complete && other._complete)
+            return new AirspaceCatalog(Pairs(_known).Concat(Pairs(other._known)), [.. Issues, .. other.Issues]);
+        // Other's known entries win; this catalog's known ones still win when other is complete (it hides no id).
+        var known = Map(other._complete ? Pairs(_known).Concat(Pairs(other._known)) : Pairs(other._known));
+        return new AirspaceCatalog(() => Map(Pairs(_all.Value).Concat(Pairs(other._all.Value))), known, () => [.. Issues, .. other.Issues]);
     }
 
-    private IEnumerable<(string, Lazy<Airspace>)> Pairs() => _byId.Select(p => (p.Key, p.Value));
+    private static IEnumerable<(string, Lazy<Airspace>)> Pairs(Dictionary<string, Lazy<Airspace>> map) => map.Select(p => (p.Key, p.Value));
 
     /// <summary>A new catalog with <paramref name="airspaces"/> added; they replace airspaces with the same ids.</summary>
     public AirspaceCatalog With(params IEnumerable<Airspace> airspaces)
     {
         ArgumentNullException.ThrowIfNull(airspaces);
-        return new AirspaceCatalog(Pairs().Concat(Entries(airspaces)), Issues);
+        return With(new AirspaceCatalog(airspaces));
     }
 
     /// <summary>
@@ -177,12 +221,13 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     /// <inheritdoc />
     public IEnumerator<Airspace> GetEnumerator()
     {
-        foreach (var id in Ids) yield return _byId[id].Value;
+        foreach (var id in Ids) yield return _all.Value[id].Value;
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private static AirspaceCatalog LoadBundled()
+    /// <summary>The world (asked for only when needed) with the hand-made airspaces over it (uncached: the benchmarks time this).</summary>
+    internal static AirspaceCatalog LoadBundled(Func<AirspaceCatalog> world)
     {
         // The hand-made files are looked up by the id in their resource name and read strictly when first asked for.
         var own = Data.BundledData.AirspaceResourceNames.Select(resource =>
@@ -194,6 +239,6 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
                 return AirspaceLoader.LoadGeoJson(s, AirspaceLoadOptions.StrictDefault with { FileName = resource }).Catalog[id];
             }));
         });
-        return World.With(new AirspaceCatalog(own, []));
+        return Deferred(world).With(new AirspaceCatalog(own, []));
     }
 }

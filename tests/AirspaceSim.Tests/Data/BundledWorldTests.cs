@@ -52,4 +52,19 @@ public class BundledWorldTests
         Assert.That(merged.Issues, Is.EqualTo(world.Issues));
         Assert.That(merged.Count, Is.EqualTo(world.Count));
     }
+
+    [Test]
+    public void TheProjectsOwnAirspacesNeedNoWorldIndex()
+    {
+        int indexed = 0;
+        var bundled = AirspaceCatalog.LoadBundled(() => { indexed++; return WorldFirs.Load(); });
+        var mine = new AirspaceCatalog([AirspaceLoader.ParsePolygonStrict("10,-70; 12,-70; 12,-66", "MINE")]);
+        var withFile = bundled.With(mine);
+        Assert.That((withFile["svzm"].Name, withFile["MINE"].Id, withFile.Contains("TNCF")), Is.EqualTo(("Maiquetía FIR", "MINE", true)));
+        Assert.That(indexed, Is.EqualTo(0), "SVZM, TNCF and a file's airspaces are found without the world");
+        Assert.That(withFile["TTZP"].Id, Is.EqualTo("TTZP"));
+        Assert.That(withFile.Count, Is.EqualTo(1089 + 1));
+        Assert.That(withFile["SVZM"].Geometry.NumPoints, Is.EqualTo(115), "the project's SVZM still wins once the world is indexed");
+        Assert.That(indexed, Is.EqualTo(1));
+    }
 }

@@ -1,0 +1,53 @@
+using AirspaceSim.Airspaces;
+using AirspaceSim.Data;
+using AirspaceSim.Routing;
+using BenchmarkDotNet.Attributes;
+
+namespace AirspaceSim.Benchmarks;
+
+/// <summary>
+/// The bundled world data, from cold (every call reads the embedded resources afresh, as a new process does): the
+/// work of <c>route AMS CUR</c> (the baseline: airports, SVZM, planner, plan; the world index is not needed) against the same with
+/// <c>--closed TTZP</c> (target: ≤ 1.2×: a command pays only for the airspaces it uses), and the parts on their own —
+/// the airport extract, the FIR index, and loading the whole VATSpy file eagerly as a <c>--airspaces</c> file costs.
+/// Run with <c>--filter '*WorldData*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("World")]
+[GcServer(true), GcConcurrent(false)] // as the CLI runs (AirspaceSim.Cli.csproj)
+public class WorldDataBenchmarks
+{
+    private byte[] _vatspy = [];
+
+    /// <summary>The decompressed VATSpy bytes for the eager comparison.</summary>
+    [GlobalSetup]
+    public void Setup() => _vatspy = BundledData.ReadBytes(BundledData.WorldBoundariesResource);
+
+    private static RoutePlan Route(string closed)
+    {
+        var airports = AirportDirectory.LoadBundled();
+        var catalog = AirspaceCatalog.LoadBundled(WorldFirs.Load);
+        var planner = DetourPlanner.Build([catalog[closed]]);
+        return planner.Plan(airports["AMS"].Location, airports["CUR"].Location);
+    }
+
+    /// <summary>What <c>route AMS CUR</c> does with the data: SVZM closed.</summary>
+    [Benchmark(Baseline = true)]
+    public RoutePlan RouteAmsCurSvzm() => Route("SVZM");
+
+    /// <summary>The same with <c>--closed TTZP</c>: one VATSpy feature built from the index.</summary>
+    [Benchmark]
+    public RoutePlan RouteAmsCurTtzp() => Route("TTZP");
+
+    /// <summary>The airport extract: read, parse, index by code.</summary>
+    [Benchmark]
+    public AirportDirectory ParseAirports() => AirportDirectory.LoadBundled();
+
+    /// <summary>The FIR index: decompress and index 1,102 features by id, no geometry built.</summary>
+    [Benchmark]
+    public AirspaceCatalog IndexWorldFirs() => WorldFirs.Load();
+
+    /// <summary>For scale: every VATSpy feature built eagerly (what loading the file with --airspaces costs).</summary>
+    [Benchmark]
+    public AirspaceCatalog LoadWholeVatSpy() => AirspaceLoader.LoadGeoJson(new MemoryStream(_vatspy)).Catalog;
+}
