@@ -19,7 +19,11 @@ namespace AirspaceSim.Airspaces;
 /// <c>"id"</c> member (RFC 7946 §3.2; a string or a number), the name from <c>name</c> (else the id), the kind
 /// from <c>kind</c> or <c>type</c> (<c>FIR</c>, <c>UIR</c>, <c>restricted</c>/<c>prohibited</c>/<c>danger</c>, else
 /// <see cref="AirspaceKind.Other"/>; <see cref="AirspaceLoadOptions.DefaultKind"/> when absent).</para>
-/// <para>Rings may come in either orientation (the smaller region is meant), unclosed (they are closed) or with
+/// <para>Entry points: <c>LoadGeoJson</c>/<c>ParseGeoJson</c> validate and build every feature; <c>OpenGeoJson</c> (path,
+/// stream or UTF-8 bytes) parses and indexes the file and builds each airspace on first use (<see cref="AirspaceFile"/>).</para>
+/// <para>Rings may come in either orientation (the smaller region is meant, with a warning when the sides are too close
+/// in size, see <see cref="AmbiguousAreaFraction"/>; a feature's <c>"interior"</c> property says otherwise, see
+/// <see cref="RingInterior"/>), unclosed (they are closed) or with
 /// consecutive repeated points (dropped); zero-area spikes A→B→A are removed, and so are tiny loops where a ring
 /// crosses itself within <see cref="AirspaceLoadOptions.SelfIntersectionRepairToleranceDeg"/> of the crossing. Rejected are rings with fewer than three
 /// distinct points, latitudes outside [-90, 90], non-numeric coordinates, edges joining antipodal points, rings that
