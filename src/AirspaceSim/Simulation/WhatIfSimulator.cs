@@ -353,11 +353,18 @@ public sealed class WhatIfSimulator
     // exact in the planner; only the moment of entry is sampled). The leg's great circle is followed on the sphere.
     private static bool GrazesWhileActive(Closure c, Airspace a, GeoPoint p, GeoPoint q, double km, double bufKm, DateTime t0, double perKm)
     {
+        // Only points within the airspace's bounding cap widened by the buffer can be within the buffer.
+        var region = a.Region;
+        double reachRad = region.CapRadiusRad + bufKm / Sphere.MeanRadiusKm * 1.01;
+        var pv = Spherical.Vec3.FromGeo(p); var qv = Spherical.Vec3.FromGeo(q);
+        if (reachRad < Math.PI / 2 && !Spherical.GreatCircleArc.MayHitCap(pv, qv, pv.Cross(qv).Normalize(), region.Center, Math.Cos(reachRad))) return false;
         int n = Math.Max(1, (int)Math.Ceiling(km / SampleKm));
         for (int k = 0; k <= n; k++)
         {
             double s = km * k / n;
-            var pt = Sphere.Intermediate(p, q, (double)k / n);
+            var v = Sphere.Intermediate(pv, qv, (double)k / n);
+            if (Spherical.Vec3.Angle(v, region.Center) > reachRad) continue;
+            var pt = v.ToGeo();
             if (a.DistanceToBoundaryKm(pt) <= bufKm)
             {
                 var t = t0.AddMinutes(s * perKm);
