@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AirspaceSim.Batch;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
@@ -28,112 +29,56 @@ internal static class BatchCommand
         {
             var ctx = planning.Load(parse, io);
             string path = parse.GetValue(routes)!;
-            IReadOnlyList<RouteListRow> rows;
-            if (path == "-") rows = RouteListReader.Read(io.In, "standard input");
-            else if (!File.Exists(path)) throw new CliException($"route list not found: {path}");
-            else rows = RouteListReader.ReadFile(path);
-            var result = Run(ctx, rows);
-            if (parse.GetValue(format) == "json") WriteJson(io.Out, result); else WriteCsv(io.Out, result);
-            foreach (var r in result.Rows)
-                if (r.Error != null) io.Err.WriteLine($"airspacesim: {(path == "-" ? "standard input" : path)}: line {r.Row.LineNumber}: {r.Error}");
-            return result.Summary.Errors > 0 ? 1 : 0;
+            string source = path == "-" ? "standard input" : path;
+            if (path != "-" && !File.Exists(path)) throw new CliException($"route list not found: {path}");
+            using var file = path == "-" ? null : new StreamReader(path);
+            // The header is checked before anything is written: a list without from and to is a user error (exit 2).
+            var list = new RouteListReader(file ?? io.In, source);
+            if (list.IgnoredColumns.Count > 0)
+                io.Err.WriteLine($"airspacesim: {source}: line {list.HeaderLineNumber}: note: ignoring column{(list.IgnoredColumns.Count > 1 ? "s" : "")} " +
+                    string.Join(", ", list.IgnoredColumns.Select(i => list.Columns[i].Length == 0 ? $"{i + 1} (unnamed)" : $"{i + 1} '{list.Columns[i]}'")) +
+                    "; only 'from' and 'to' are read");
+            var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner), io.Err, source);
+            var summary = parse.GetValue(format) == "json" ? WriteJson(io.Out, results) : WriteCsv(io.Out, results);
+            return summary.Errors > 0 ? 1 : 0;
         }));
         return cmd;
     }
 
-    /// <summary>One row's outcome: the resolved ends and plan, or why it could not be computed.</summary>
-    internal sealed record BatchRow(RouteListRow Row, RouteOutput.End From, RouteOutput.End To, RoutePlan? Plan, string? Error);
-
-    /// <summary>Totals over a batch. Affected = the direct route crosses a closure (detour or unreachable).</summary>
-    internal sealed record BatchSummary(int Routes, int Direct, int Detour, int Unreachable, int Errors, double TotalExtraKm)
-    {
-        public int Affected => Detour + Unreachable;
-        public double MeanExtraKm => Detour > 0 ? TotalExtraKm / Detour : 0;
-    }
-
-    internal sealed record BatchResult(IReadOnlyList<BatchRow> Rows, BatchSummary Summary);
-
-    /// <summary>Resolves every row (codes cached), plans the valid ones in parallel and totals the results.</summary>
-    internal static BatchResult Run(PlanningContext ctx, IReadOnlyList<RouteListRow> rows, int maxDegreeOfParallelism = -1)
-    {
-        var cache = new Dictionary<string, (RouteOutput.End End, string? Error)>(StringComparer.OrdinalIgnoreCase);
-        (RouteOutput.End End, string? Error) Resolve(string text)
-        {
-            if (cache.TryGetValue(text, out var hit)) return hit;
-            try
-            {
-                var (code, p) = ctx.Airports.ResolveLocation(text);
-                hit = (new RouteOutput.End(code, p), null);
-            }
-            catch (Exception e) when (e is FormatException or KeyNotFoundException) { hit = (default, e.Message); }
-            cache[text] = hit;
-            return hit;
-        }
-
-        // Rows that do not resolve are done; the others are planned together.
-        var list = new BatchRow[rows.Count];
-        var pending = new List<(int Row, RouteOutput.End From, RouteOutput.End To)>(rows.Count);
-        var pairs = new List<(GeoPoint, GeoPoint)>(rows.Count);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            var (from, fromError) = Resolve(rows[i].From);
-            var (to, toError) = Resolve(rows[i].To);
-            string? error = fromError != null ? "from: " + fromError : toError != null ? "to: " + toError : null;
-            if (error != null) list[i] = new BatchRow(rows[i], from, to, null, error);
-            else { pending.Add((i, from, to)); pairs.Add((from.Point, to.Point)); }
-        }
-        var plans = ctx.Planner.PlanAll(pairs, maxDegreeOfParallelism);
-        for (int k = 0; k < pending.Count; k++)
-        {
-            var (i, from, to) = pending[k];
-            var (plan, error) = plans[k];
-            list[i] = new BatchRow(rows[i], from, to, error == null ? plan : null, error?.Message);
-        }
-
-        var tally = new Tally();
-        foreach (var r in list) tally.Add(r.Plan); // in row order: the total extra is a floating-point sum
-        return new BatchResult(list, tally.Summary);
-    }
-
     /// <summary>Totals over plans; a null plan is a row that could not be computed.</summary>
-    internal static BatchSummary Summarize(IEnumerable<RoutePlan?> plans)
-    {
-        var tally = new Tally();
-        foreach (var plan in plans) tally.Add(plan);
-        return tally.Summary;
-    }
+    internal static BatchSummary Summarize(IEnumerable<RoutePlan?> plans) => BatchSummary.Of(plans);
 
-    private struct Tally
+    /// <summary>The rows, passing through; each error row also goes to stderr as "SOURCE: line N: reason", written
+    /// a few kilobytes at a time (stderr is unbuffered: one write per row would cost a system call each).</summary>
+    private static IEnumerable<BatchRow> ReportErrors(IEnumerable<BatchRow> rows, TextWriter err, string source)
     {
-        private int _routes, _direct, _detour, _unreachable, _errors;
-        private double _extra;
-
-        public void Add(RoutePlan? plan)
+        var sb = new StringBuilder();
+        foreach (var r in rows)
         {
-            _routes++;
-            switch (plan?.Status)
+            if (r.Error != null)
             {
-                case null: _errors++; break;
-                case RouteStatus.Direct: _direct++; break;
-                case RouteStatus.Detour: _detour++; _extra += plan.ExtraKm ?? 0; break;
-                default: _unreachable++; break;
+                sb.Append("airspacesim: ").Append(source).Append(": line ").Append(r.Row.LineNumber).Append(": ").Append(r.Error).Append(err.NewLine);
+                if (sb.Length >= 8192) { err.Write(sb); sb.Clear(); }
             }
+            yield return r;
         }
-
-        public readonly BatchSummary Summary => new(_routes, _direct, _detour, _unreachable, _errors, _extra);
+        err.Write(sb);
     }
 
     private const int ChunkChars = 16 * 1024;
 
-    internal static void WriteCsv(TextWriter o, BatchResult result)
+    /// <summary>Writes the CSV header, one line per row as the rows come, then the summary line; returns the summary.</summary>
+    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows)
     {
+        var tally = new BatchTally();
         // Numbers go through DecimalText, straight into the builder: the output is most of a batch's cost after planning.
         // The text goes out in pieces of about ChunkChars, which stay in the cache and on the small-object heap.
         var sb = new StringBuilder(ChunkChars + 1024);
         sb.Append("line,from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints\n");
-        foreach (var r in result.Rows)
+        foreach (var r in rows)
         {
-            if (sb.Length >= ChunkChars) { o.Write(sb.ToString()); sb.Clear(); }
+            tally.Add(r.Plan);
+            if (sb.Length >= ChunkChars) { o.Write(sb); sb.Clear(); }
             sb.Append(r.Row.LineNumber).Append(',');
             Field(sb, r.Error == null ? r.From.Code : r.Row.From).Append(',');
             Field(sb, r.Error == null ? r.To.Code : r.Row.To).Append(',');
@@ -166,26 +111,33 @@ internal static class BatchCommand
             }
             sb.Append('\n');
         }
-        var s = result.Summary;
+        var s = tally.Summary;
         sb.Append(Inv,
             $"# summary: routes {s.Routes}, affected {s.Affected} (detour {s.Detour}, unreachable {s.Unreachable}), direct {s.Direct}, errors {s.Errors}, total extra {s.TotalExtraKm:F1} km, mean extra {s.MeanExtraKm:F1} km per detoured route\n");
-        o.Write(sb.ToString());
+        o.Write(sb);
+        return s;
     }
 
-    internal static void WriteJson(TextWriter o, BatchResult result)
+    /// <summary>Writes <c>{"results": [...], "summary": {...}}</c>, the results as the rows come (a few kilobytes at a
+    /// time), the summary at the end; returns the summary.</summary>
+    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Encoder = RouteOutput.Encoder }))
+        var tally = new BatchTally();
+        var bytes = new ArrayBufferWriter<byte>(ChunkChars + 4096);
+        char[] chars = [];
+        using (var w = new Utf8JsonWriter(bytes, new JsonWriterOptions { Encoder = RouteOutput.Encoder }))
         {
             w.WriteStartObject();
             w.WriteStartArray("results");
-            foreach (var r in result.Rows)
+            foreach (var r in rows)
             {
+                tally.Add(r.Plan);
                 if (r.Error != null) RouteOutput.WriteErrorJson(w, r.Row.LineNumber, r.Row.From, r.Row.To, r.Error);
-                else RouteOutput.WriteJson(w, r.From, r.To, r.Plan!, r.Row.LineNumber);
+                else RouteOutput.WriteJson(w, new(r.From.Code, r.From.Point), new(r.To.Code, r.To.Point), r.Plan!, r.Row.LineNumber);
+                if (w.BytesPending + bytes.WrittenCount >= ChunkChars) Drain();
             }
             w.WriteEndArray();
-            var s = result.Summary;
+            var s = tally.Summary;
             w.WriteStartObject("summary");
             w.WriteNumber("routes", s.Routes);
             w.WriteNumber("affected", s.Affected);
@@ -197,8 +149,21 @@ internal static class BatchCommand
             w.WriteNumber("meanExtraKm", Math.Round(s.MeanExtraKm, 3));
             w.WriteEndObject();
             w.WriteEndObject();
+            Drain();
+
+            // The writer flushes between tokens, so a piece always ends on a whole UTF-8 character.
+            void Drain()
+            {
+                w.Flush();
+                var span = bytes.WrittenSpan;
+                int max = Encoding.UTF8.GetMaxCharCount(span.Length);
+                if (chars.Length < max) chars = new char[max];
+                o.Write(chars, 0, Encoding.UTF8.GetChars(span, chars));
+                bytes.ResetWrittenCount();
+            }
         }
-        o.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
+        o.WriteLine();
+        return tally.Summary;
     }
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");

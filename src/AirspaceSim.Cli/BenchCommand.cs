@@ -17,11 +17,15 @@ internal static class BenchCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Most routes timed: 32 bytes each in memory (320 MB), and minutes per measurement at ~20 µs a route.</summary>
+    private const int MaxTimedRoutes = 10_000_000;
+
     public static Command Create(CliIO io)
     {
         var routes = new Argument<string?>("ROUTES") { Description = "CSV with columns from,to (default: the bundled Caribbean list).", Arity = ArgumentArity.ZeroOrOne };
         var openflights = new Option<string?>("--openflights") { Description = "Folder with OpenFlights routes.dat and airports.dat: bench the whole network instead." };
-        var minRoutes = new Option<int>("--min-routes") { Description = "Repeat the list until at least this many routes are timed.", DefaultValueFactory = _ => 10_000 };
+        var minRoutes = NumberOptions.Int("--min-routes", $"Repeat the list until at least this many routes are timed, 1 to {MaxTimedRoutes}.",
+            10_000, 1, MaxTimedRoutes, "the timed list is held in memory and planned seven times per measurement");
         var planning = new PlanningOptions();
         var cmd = new Command("bench", "Time the planner on a route list or the OpenFlights network and report the detour costs.");
         cmd.Arguments.Add(routes);
@@ -35,7 +39,7 @@ internal static class BenchCommand
             double buildMs = sw.Elapsed.TotalMilliseconds;
             var (pairs, source, skipped) = LoadPairs(ctx, parse.GetValue(routes), parse.GetValue(openflights));
             if (pairs.Count == 0) throw new CliException($"{source}: no routes to time");
-            int min = Math.Max(1, parse.GetValue(minRoutes));
+            int min = parse.GetValue(minRoutes);
             var timed = new List<(GeoPoint From, GeoPoint To)>(Math.Max(min, pairs.Count));
             while (timed.Count < min) timed.AddRange(pairs);
 
@@ -48,7 +52,7 @@ internal static class BenchCommand
             var o = io.Out;
             int n = timed.Count;
             o.WriteLine($"routes      {pairs.Count} from {source}{(skipped > 0 ? $" ({skipped} rows skipped: unknown codes or bad rows)" : "")}, timed {n} (repeated)");
-            o.WriteLine(string.Create(Inv, $"closed      {string.Join(", ", ctx.Closures.Select(c => c.Id))}{(ctx.Planner.BufferNm > 0 ? $" with a {ctx.Planner.BufferNm:0.###} NM buffer" : "")}; planner: {ctx.Planner.VertexCount} vertices, {ctx.Planner.NodeCount} corners, {ctx.Planner.EdgeCount} graph edges; load and build {buildMs:F0} ms"));
+            o.WriteLine(string.Create(Inv, $"closed      {string.Join(", ", ctx.Closures.Select(c => c.Id))}{(ctx.Planner.BufferNm > 0 ? $" with a {RouteOutput.Nm(ctx.Planner.BufferNm)} NM buffer" : "")}; planner: {ctx.Planner.VertexCount} vertices, {ctx.Planner.NodeCount} corners, {ctx.Planner.EdgeCount} graph edges; load and build {buildMs:F0} ms"));
             o.WriteLine(string.Create(Inv, $"floor       {floor * 1e6 / n,8:F2} us/route   (WGS84 length of every direct route, 1 core)"));
             o.WriteLine(string.Create(Inv, $"plan        {one * 1e6 / n,8:F2} us/route   {n / one,12:N0} routes/s on 1 core   ({one / floor:F2} x floor)"));
             o.WriteLine(string.Create(Inv, $"plan        {all * 1e6 / n,8:F2} us/route   {n / all,12:N0} routes/s on {Environment.ProcessorCount} cores ({one / all:F2} x speed-up)"));
@@ -82,6 +86,8 @@ internal static class BenchCommand
         if (openflightsDir != null)
         {
             string airportsFile = Path.Combine(openflightsDir, "airports.dat"), routesFile = Path.Combine(openflightsDir, "routes.dat");
+            if (!Directory.Exists(openflightsDir))
+                throw new CliException($"--openflights: {(File.Exists(openflightsDir) ? $"{openflightsDir} is a file; give the folder that holds airports.dat and routes.dat" : $"folder not found: {openflightsDir}")}");
             if (!File.Exists(airportsFile) || !File.Exists(routesFile))
                 throw new CliException($"--openflights: {openflightsDir} must hold airports.dat and routes.dat");
             var airports = AirportDirectory.FromOpenFlights(airportsFile);
@@ -95,8 +101,7 @@ internal static class BenchCommand
         IReadOnlyList<RouteListRow> rows;
         string source;
         if (routesPath == null) { rows = BundledData.CaribbeanRoutes; source = "the bundled data/routes/caribbean.csv"; }
-        else if (!File.Exists(routesPath)) throw new CliException($"route list not found: {routesPath}");
-        else { rows = RouteListReader.ReadFile(routesPath); source = routesPath; }
+        else { CliApp.RequireFile(routesPath, "route list"); rows = RouteListReader.ReadFile(routesPath); source = routesPath; }
         foreach (var row in rows)
         {
             try

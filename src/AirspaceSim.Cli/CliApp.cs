@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 
 namespace AirspaceSim.Cli;
 
@@ -32,13 +33,84 @@ internal static class CliApp
         if (parse.Errors.Count > 0)
         {
             // Usage errors are user errors like any other: one line each, exit code 2 (batch uses 1 for "some rows failed").
-            foreach (var error in parse.Errors)
-                io.Err.WriteLine($"airspacesim: error: {string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+            foreach (var message in UsageErrors(root, parse, args))
+                io.Err.WriteLine($"airspacesim: error: {string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
             io.Err.WriteLine("airspacesim: see 'airspacesim --help' or 'airspacesim COMMAND --help'");
             return 2;
         }
         var config = new InvocationConfiguration { Output = io.Out, Error = io.Err };
         return parse.Invoke(config);
+    }
+
+    /// <summary>
+    /// The parse errors as the user should read them: System.CommandLine reports each missing argument as the same
+    /// "Required argument missing for command: 'route'" (twice for <c>route</c> alone) and every token after an unknown
+    /// command as unrecognized; these name the missing arguments, the unknown command (with the close ones) or the
+    /// unexpected tokens once. Other messages (our option parsers', and the rest of System.CommandLine's) pass as they are.
+    /// </summary>
+    private static List<string> UsageErrors(Command root, ParseResult parse, string[] args)
+    {
+        var lines = new List<string>();
+        var command = parse.CommandResult.Command;
+        var unmatched = parse.UnmatchedTokens;
+        if (unmatched.Count > 0)
+        {
+            string first = unmatched[0];
+            if (command == root && !first.StartsWith('-'))
+            {
+                var names = root.Subcommands.Select(c => c.Name).ToList();
+                var close = names.Where(n => Airspaces.AirspaceCatalog.Levenshtein(n, first.ToLowerInvariant()) <= 2).ToList();
+                lines.Add($"unknown command {Geodesy.InvariantNumber.Quote(first)}{(close.Count > 0 ? $"; did you mean {string.Join(" or ", close)}?" : "")} (commands: {string.Join(", ", names)})");
+            }
+            else
+            {
+                string where = command == root ? "" : command.Name + ": ";
+                string help = $"'airspacesim {(command == root ? "" : command.Name + " ")}--help'";
+                // "--closed SVZM TNCF": the token after an option's value.
+                int at = Array.IndexOf(args, first);
+                bool afterValue = at >= 2 && args[at - 2].StartsWith("--", StringComparison.Ordinal) && !args[at - 1].StartsWith('-');
+                // "airspacesim --closed X": an option of the commands, not of the main job.
+                var owners = command == root
+                    ? root.Subcommands.Where(c => c.Options.Any(o => o.Name == first || o.Aliases.Contains(first))).Select(c => c.Name).ToList()
+                    : [];
+                lines.Add(first.StartsWith('-')
+                    ? owners.Count > 0
+                        ? $"{Geodesy.InvariantNumber.Quote(first)} is an option of {string.Join(", ", owners)}, not of the main job (which takes no options): e.g. airspacesim {owners[0]} ... {first} ..."
+                        : $"{where}unknown option {Geodesy.InvariantNumber.Quote(first)} (see {help} for the options)"
+                    : $"{where}unexpected {(unmatched.Count > 1 ? "arguments" : "argument")} {Geodesy.InvariantNumber.Quote(string.Join(' ', unmatched))}" +
+                      (afterValue ? $" after {args[at - 2]} {args[at - 1]}: an option takes one value (list several ids as A,B)" : $" (see {help})"));
+            }
+        }
+        var missing = new List<string>();
+        foreach (var error in parse.Errors)
+        {
+            if (unmatched.Count > 0 && error.SymbolResult is CommandResult or null && !IsMissingArgument(error)) continue; // said above
+            if (IsMissingArgument(error)) { missing.Add(((ArgumentResult)error.SymbolResult!).Argument.Name); continue; }
+            // An option's own argument errors ("Argument 'xml' not recognized") do not say which option.
+            var option = error.SymbolResult switch
+            {
+                OptionResult o => o.Option,
+                ArgumentResult { Parent: OptionResult o } => o.Option,
+                _ => null,
+            };
+            lines.Add(option != null && !error.Message.Contains(option.Name, StringComparison.Ordinal)
+                ? $"{option.Name}: {error.Message}" : error.Message);
+        }
+        if (missing.Count > 0)
+            lines.Insert(0, $"{command.Name}: missing {string.Join(" and ", missing.Distinct())} (usage: airspacesim {command.Name} {string.Join(' ', command.Arguments.Select(a => a.Arity.MinimumNumberOfValues > 0 ? a.Name : $"[{a.Name}]"))} [options])");
+        return lines.Distinct().ToList();
+
+        static bool IsMissingArgument(ParseError e) =>
+            e.SymbolResult is ArgumentResult { Parent: CommandResult, Tokens.Count: 0 } a && a.Argument.Arity.MinimumNumberOfValues > 0;
+    }
+
+    /// <summary>Fails with a user error unless <paramref name="path"/> names an existing file: an empty name, a folder and
+    /// a missing file each get their own message (a folder was reported as "not found").</summary>
+    public static void RequireFile(string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new CliException($"{what}: empty file name");
+        if (Directory.Exists(path)) throw new CliException($"{what}: {path} is a folder, not a file");
+        if (!File.Exists(path)) throw new CliException($"{what}: file not found: {path}");
     }
 
     /// <summary>Runs a command body, turning user errors into one clear stderr line and a non-zero exit.</summary>
@@ -51,6 +123,7 @@ internal static class CliApp
         catch (Exception e) when (e is CliException or FormatException or IOException or InvalidDataException
                                       or ArgumentException or KeyNotFoundException or UnauthorizedAccessException)
         {
+            io.Out.Flush(); // what was written before the error comes out before it (stdout is buffered)
             io.Err.WriteLine($"airspacesim: error: {OneLine(e)}");
             return 2;
         }

@@ -8,12 +8,27 @@ namespace AirspaceSim.Cli;
 /// <remarks>
 /// Like GeographicLib's <c>GeodSolve</c>: the direct problem reads <c>lat1 lon1 azi1 s12</c> and writes
 /// <c>lat2 lon2 azi2</c>; the inverse problem (<c>-i</c>) reads <c>lat1 lon1 lat2 lon2</c> and writes
-/// <c>azi1 azi2 s12</c>. Metres get N decimals, degrees N + 5. Numbers are separated by blanks or commas; blank lines
-/// are skipped. Longitudes are written in [-180, 180), azimuths in (-180, 180].
+/// <c>azi1 azi2 s12</c>. Metres get N decimals, degrees N + 5. Numbers are separated by blanks, or by commas (then
+/// only by commas, so that a decimal comma cannot pass as a separator); blank lines are skipped. Longitudes are written
+/// in [-180, 180), azimuths in (-180, 180].
+/// <para>
+/// A bad line is reported on stderr (line number, field, what is accepted) and the next line is read, as GeodSolve
+/// does; the exit code is then 1. The command streams: one line in, one line out through a bounded buffer, with no
+/// allocation per line, so memory stays constant whatever the input size.
+/// </para>
 /// </remarks>
 internal static class GeodesicCommand
 {
     private const int MaxPrecision = 10; // GeodSolve's limit for doubles
+
+    /// <summary>Longer input lines are errors (and are skipped without being held), which bounds memory.</summary>
+    internal const int MaxLineChars = 1024;
+
+    private const string NumberForm =
+        "a decimal number such as -12.5 or 1.25e3, with '.' as the decimal point and no group separators";
+
+    private static readonly string[] InverseFields = ["lat1", "lon1", "lat2", "lon2"];
+    private static readonly string[] DirectFields = ["lat1", "lon1", "azi1", "s12"];
 
     public static Command Create(CliIO io)
     {
@@ -25,13 +40,11 @@ internal static class GeodesicCommand
         {
             Description = "Solve the direct problem (the default): read 'lat1 lon1 azi1 s12', write 'lat2 lon2 azi2'.",
         };
-        var precision = new Option<int>("--precision", "-p")
-        {
-            Description = "Decimals for metres (degrees get 5 more); 0 to 10.",
-            DefaultValueFactory = _ => 3,
-        };
+        var precision = NumberOptions.Int("--precision", "Decimals for metres (degrees get 5 more); 0 to 10.", 3, 0, MaxPrecision,
+            "GeodSolve's limit for doubles", "-p");
         var cmd = new Command("geodesic",
-            "WGS84 geodesics in the format of GeographicLib's GeodSolve (stdin to stdout).")
+            "WGS84 geodesics in the format of GeographicLib's GeodSolve (stdin to stdout). Latitudes in [-90, 90], " +
+            "longitudes and azimuths in [-540, 540] degrees; a bad line is reported on stderr and skipped (exit code 1).")
         {
             inverse, direct, precision,
         };
@@ -40,56 +53,270 @@ internal static class GeodesicCommand
         return cmd;
     }
 
-    /// <summary>Processes stdin line by line; a bad line stops with "line K: ..." (exit code 2 through the guard).</summary>
+    /// <summary>
+    /// Processes stdin line by line. Returns 0, or 1 when some lines were bad (each reported on stderr as
+    /// "line K: ..."); usage errors throw <see cref="CliException"/> (exit code 2 through the guard).
+    /// </summary>
     internal static int Run(CliIO io, bool inverse, bool direct, int precision)
     {
         if (inverse && direct) throw new CliException("--inverse and --direct exclude each other");
         if (precision < 0 || precision > MaxPrecision)
             throw new CliException($"precision {precision} is outside [0, {MaxPrecision}]");
-        string metres = "F" + precision.ToString(CultureInfo.InvariantCulture);
-        string degrees = "F" + (precision + 5).ToString(CultureInfo.InvariantCulture);
+        int metres = precision, degrees = precision + 5;
+        string[] fields = inverse ? InverseFields : DirectFields;
+        var reader = new LineReader(io.In, MaxLineChars);
+        var output = new ChunkWriter(io.Out);
         Span<double> v = stackalloc double[4];
-        int lineNo = 0;
-        while (io.In.ReadLine() is { } line)
+        long lineNo = 0, bad = 0;
+        while (reader.Next(out var line, out bool tooLong))
         {
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            ParseFour(line, lineNo, inverse ? "lat1 lon1 lat2 lon2" : "lat1 lon1 azi1 s12", v);
-            CheckLat(v[0], "lat1", lineNo);
+            string? error = tooLong
+                ? $"longer than {MaxLineChars} characters (expected 4 numbers: {string.Join(' ', fields)})"
+                : line.IsWhiteSpace() ? null : ParseFour(line, fields, v);
+            if (error != null)
+            {
+                bad++;
+                output.Flush(); // keep results before the message in order on a shared terminal
+                io.Err.WriteLine($"airspacesim: error: line {lineNo}: {error}");
+                continue;
+            }
+            if (line.IsWhiteSpace()) continue;
             if (inverse)
             {
-                CheckLat(v[2], "lat2", lineNo);
                 var r = Wgs84.Inverse(v[0], v[1], v[2], v[3]);
-                io.Out.WriteLine(string.Join(' ', F(r.Azi1Deg, degrees), F(r.Azi2Deg, degrees), F(r.DistanceM, metres)));
+                output.Line(r.Azi1Deg, degrees, r.Azi2Deg, degrees, r.DistanceM, metres);
             }
             else
             {
                 var r = Wgs84.Direct(v[0], v[1], v[2], v[3]);
-                io.Out.WriteLine(string.Join(' ', F(r.Lat2Deg, degrees), F(r.Lon2Deg, degrees), F(r.Azi2Deg, degrees)));
+                output.Line(r.Lat2Deg, degrees, r.Lon2Deg, degrees, r.Azi2Deg, degrees);
             }
         }
-        return 0;
+        output.Flush();
+        if (bad == 0) return 0;
+        io.Err.WriteLine($"airspacesim: error: {bad} of {lineNo} input lines were bad and gave no output line");
+        return 1;
     }
 
-    private static void ParseFour(string line, int lineNo, string expected, Span<double> values)
+    /// <summary>
+    /// Reads four numbers into <paramref name="values"/>; returns null, or what is wrong with the line (naming the field
+    /// and what is accepted). Latitudes must be in [-90, 90], longitudes and azimuths in [-540, 540] (GeodSolve's range;
+    /// the solver reduces them modulo 360 exactly), the distance finite.
+    /// </summary>
+    internal static string? ParseFour(ReadOnlySpan<char> line, string[] fields, Span<double> values)
     {
-        var parts = line.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 4)
-            throw new CliException($"line {lineNo}: expected 4 numbers ({expected}), got {parts.Length}: '{line.Trim()}'");
+        Span<Range> parts = stackalloc Range[5];
+        int n;
+        bool commas = line.Contains(',');
+        if (commas)
+        {
+            n = line.Split(parts, ',');
+            for (int i = 0; i < n; i++)
+            {
+                var t = line[parts[i]].Trim(" \t");
+                if (t.IndexOfAny(' ', '\t') >= 0)
+                    return $"mixes commas and blanks between numbers near '{Quote(t)}' (separate the 4 numbers by " +
+                           $"blanks or by commas; numbers use '.' as the decimal point and no group separators)";
+            }
+        }
+        else
+        {
+            n = 0;
+            foreach (var r in line.SplitAny(" \t"))
+            {
+                if (r.End.Value == r.Start.Value) continue;
+                if (n == parts.Length) { n++; break; }
+                parts[n++] = r;
+            }
+        }
+        if (n != 4)
+            return $"expected 4 numbers ({string.Join(' ', fields)}), got {(n > 4 ? "more than 4" : n.ToString(CultureInfo.InvariantCulture))}: '{Quote(line.Trim())}'";
         for (int i = 0; i < 4; i++)
         {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ||
-                !double.IsFinite(x))
-                throw new CliException($"line {lineNo}: '{parts[i]}' is not a finite number (expected {expected})");
+            var t = line[parts[i]].Trim(" \t");
+            string name = fields[i];
+            if (t.IsEmpty) return $"{name} is empty (expected {NumberForm})";
+            if (!double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                    CultureInfo.InvariantCulture, out double x))
+                return $"{name} '{Quote(t)}' is not a number (expected {NumberForm})";
+            (double lo, double hi, string range) = name switch
+            {
+                "lat1" or "lat2" => (-90.0, 90.0, "[-90, 90]"),
+                "s12" => (double.NegativeInfinity, double.PositiveInfinity, ""),
+                _ => (-540.0, 540.0, "[-540, 540]"),
+            };
+            if (!double.IsFinite(x))
+                return $"{name} '{Quote(t)}' is not a finite number (expected a finite decimal number{(range.Length > 0 ? " in " : "")}{range})";
+            if (x < lo || x > hi)
+                return $"{name} {Quote(t)} is outside {range}";
             values[i] = x;
         }
+        return null;
     }
 
-    private static void CheckLat(double lat, string name, int lineNo)
+    /// <summary>At most 40 characters of user input, for messages.</summary>
+    private static string Quote(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : string.Concat(s[..40], "...");
+
+    /// <summary>
+    /// Lines of a <see cref="TextReader"/> as spans into one fixed buffer (valid until the next call): no string per
+    /// line, and a line longer than the limit is skipped without being held, so memory is bounded by the buffer.
+    /// </summary>
+    private sealed class LineReader(TextReader reader, int maxLine)
     {
-        if (lat < -90 || lat > 90)
-            throw new CliException($"line {lineNo}: {name} {F(lat, "R")} is outside [-90, 90]");
+        private readonly char[] _buf = new char[Math.Max(64 * 1024, 2 * maxLine)];
+        private int _start, _end;
+        private bool _eof;
+
+        /// <summary>The next line without its line end; false at the end of input. A too-long line comes back empty
+        /// with <paramref name="tooLong"/> set.</summary>
+        public bool Next(out ReadOnlySpan<char> line, out bool tooLong)
+        {
+            tooLong = false;
+            int scanned = 0;
+            while (true)
+            {
+                int nl = _buf.AsSpan(_start + scanned, _end - _start - scanned).IndexOf('\n');
+                if (nl >= 0)
+                {
+                    int len = scanned + nl;
+                    tooLong |= len > maxLine;
+                    line = tooLong ? default : TrimCr(_buf.AsSpan(_start, len));
+                    _start += len + 1;
+                    return true;
+                }
+                scanned = _end - _start;
+                if (tooLong || scanned > maxLine)
+                {
+                    tooLong = true; // drop what was read of it and look for its end
+                    _start = _end = 0; scanned = 0;
+                }
+                if (_eof)
+                {
+                    line = tooLong ? default : TrimCr(_buf.AsSpan(_start, _end - _start));
+                    bool any = tooLong || _end > _start;
+                    _start = _end;
+                    return any;
+                }
+                if (_start > 0)
+                {
+                    _buf.AsSpan(_start, _end - _start).CopyTo(_buf);
+                    _end -= _start; _start = 0;
+                }
+                int n = reader.Read(_buf, _end, _buf.Length - _end);
+                if (n == 0) _eof = true;
+                else _end += n;
+            }
+        }
+
+        private static ReadOnlySpan<char> TrimCr(ReadOnlySpan<char> s) => s.Length > 0 && s[^1] == '\r' ? s[..^1] : s;
     }
 
-    private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>Output lines collected in a fixed buffer and written to the <see cref="TextWriter"/> in chunks.</summary>
+    private sealed class ChunkWriter(TextWriter writer)
+    {
+        private const int Size = 16 * 1024;
+        private readonly char[] _buf = new char[Size];
+        private readonly string _newLine = writer.NewLine;
+        private int _pos;
+
+        /// <summary>Appends "a b c" and a line end, each number with its count of decimals.</summary>
+        public void Line(double a, int da, double b, int db, double c, int dc)
+        {
+            if (_pos > Size - 256) Flush(); // a line is under 100 characters
+            Span<char> s = _buf.AsSpan(_pos);
+            int k = FixedText.Format(a, da, s);
+            s[k++] = ' ';
+            k += FixedText.Format(b, db, s[k..]);
+            s[k++] = ' ';
+            k += FixedText.Format(c, dc, s[k..]);
+            _newLine.CopyTo(s[k..]);
+            _pos += k + _newLine.Length;
+        }
+
+        public void Flush()
+        {
+            if (_pos == 0) return;
+            writer.Write(_buf.AsSpan(0, _pos));
+            _pos = 0;
+        }
+    }
+}
+
+/// <summary>
+/// <c>x.ToString("F" + decimals, InvariantCulture)</c> for up to 15 decimals, exactly and without allocating: the
+/// double m 2^e times 10^decimals is an exact 128-bit integer product, rounded once (ties to even, as .NET and C's
+/// printf round the exact binary value) by the shift. About ten times cheaper than the general formatter, which is
+/// kept for what the fast path does not cover (results of 2^64 and up after scaling, NaN, infinities).
+/// </summary>
+/// <remarks>
+/// Written here rather than in <see cref="DecimalText"/>, whose double-product method is exact only to 6 decimals
+/// below 1e9; GeodSolve's format needs up to 15 decimals of degrees.
+/// </remarks>
+internal static class FixedText
+{
+    /// <summary>The most decimals of the fast path.</summary>
+    public const int MaxDecimals = 15;
+
+    private static readonly ulong[] Pow10 =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+    ];
+
+    private static readonly string[] Formats = [.. Enumerable.Range(0, MaxDecimals + 1).Select(d => "F" + d)];
+
+    /// <summary>Writes x with <paramref name="decimals"/> fixed decimals at the start of <paramref name="dest"/>
+    /// (at least 64 chars for finite x) and returns the count written.</summary>
+    public static int Format(double x, int decimals, Span<char> dest)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)decimals, (uint)MaxDecimals, nameof(decimals));
+        ulong bits = BitConverter.DoubleToUInt64Bits(x);
+        int biased = (int)(bits >> 52) & 0x7FF;
+        ulong mant = bits & ((1UL << 52) - 1);
+        if (biased == 0x7FF) return General(x, decimals, dest);
+        if (biased != 0) mant |= 1UL << 52;
+        int e = (biased == 0 ? 1 : biased) - 1075; // x = ±mant 2^e exactly
+        UInt128 v = (UInt128)mant * Pow10[decimals]; // < 2^103
+        ulong q;
+        if (e >= 0)
+        {
+            if (e > 24 || (v << e) >> 64 != 0) return General(x, decimals, dest);
+            q = (ulong)(v << e);
+        }
+        else
+        {
+            int sh = -e;
+            if (sh > 104) q = 0; // v < 2^103 <= half of 2^sh: rounds to 0
+            else
+            {
+                UInt128 whole = v >> sh;
+                UInt128 rem = v - (whole << sh), half = UInt128.One << (sh - 1);
+                if (rem > half || (rem == half && (whole & 1) != 0)) whole++;
+                if (whole >> 64 != 0) return General(x, decimals, dest);
+                q = (ulong)whole;
+            }
+        }
+        return WriteDigits(q, decimals, (long)bits < 0, dest);
+    }
+
+    private static int WriteDigits(ulong q, int decimals, bool negative, Span<char> dest)
+    {
+        // Digits right to left into a scratch span, then copied: at most 20 digits, a point and a sign.
+        Span<char> t = stackalloc char[24];
+        int pos = t.Length;
+        for (int i = 0; i < decimals; i++) { t[--pos] = (char)('0' + q % 10); q /= 10; }
+        if (decimals > 0) t[--pos] = '.';
+        do { t[--pos] = (char)('0' + q % 10); q /= 10; } while (q != 0);
+        if (negative) t[--pos] = '-'; // .NET keeps the sign of -0 and of negatives that round to zero ("-0.000")
+        t[pos..].CopyTo(dest);
+        return t.Length - pos;
+    }
+
+    private static int General(double x, int decimals, Span<char> dest)
+    {
+        if (!x.TryFormat(dest, out int n, Formats[decimals], CultureInfo.InvariantCulture))
+            throw new ArgumentException("destination too short", nameof(dest));
+        return n;
+    }
 }

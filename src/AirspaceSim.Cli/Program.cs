@@ -1,3 +1,14 @@
+using System.Text;
 using AirspaceSim.Cli;
 
-return CliApp.Run(args, new CliIO(Console.In, Console.Out, Console.Error));
+// One 64 KiB buffered writer for stdout, for every command, flushed at exit (and by CliApp.Guard before an error
+// line): Console.Out flushes through a 256-byte buffer, some 63,000 write calls for a 104k-row batch.
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+try
+{
+    return CliApp.Run(args, new CliIO(Console.In, stdout, Console.Error));
+}
+finally
+{
+    stdout.Flush();
+}

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
 
 namespace AirspaceSim.Cli;
 
@@ -8,7 +10,7 @@ internal static class RouteCommand
 {
     public static Command Create(CliIO io)
     {
-        var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees." };
+        var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees (longitude in [-540, 540], shown normalised to [-180, 180))." };
         var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
         var format = new Option<string>("--format") { Description = "table, json or geojson.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "geojson");
@@ -21,9 +23,18 @@ internal static class RouteCommand
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var ctx = planning.Load(parse, io);
-            var a = Resolve(ctx, parse.GetValue(from)!, "FROM");
-            var b = Resolve(ctx, parse.GetValue(to)!, "TO");
-            var plan = ctx.Planner.Plan(a.Point, b.Point);
+            string fromText = parse.GetValue(from)!, toText = parse.GetValue(to)!;
+            var a = Resolve(ctx, fromText, "FROM");
+            var b = Resolve(ctx, toText, "TO");
+            RoutePlan plan;
+            try { plan = ctx.Planner.Plan(a.Point, b.Point); }
+            catch (ArgumentException e)
+            {
+                // The planner names the positions as normalised (0,180 is 0,-180): echo what the user typed as well.
+                bool normalised = IsCoordinate(fromText) && a.Code != fromText.Trim() || IsCoordinate(toText) && b.Code != toText.Trim();
+                throw new CliException($"route {InvariantNumber.Quote(fromText.Trim())} -> {InvariantNumber.Quote(toText.Trim())}: {CliApp.OneLine(e)}" +
+                    (normalised ? " (positions shown with longitudes normalised to [-180, 180))" : ""));
+            }
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -44,6 +55,8 @@ internal static class RouteCommand
         }));
         return cmd;
     }
+
+    private static bool IsCoordinate(string text) => text.Contains(',');
 
     private static RouteOutput.End Resolve(PlanningContext ctx, string text, string what)
     {

@@ -94,16 +94,23 @@ internal static class RouteOutput
         if (v is { } x) w.WriteNumber(name, Math.Round(x, digits)); else w.WriteNull(name);
     }
 
+    /// <summary>A buffer for people: up to 3 decimals, but never "0" for a buffer that is not 0 (1e-320 printed "0 NM").</summary>
+    public static string Nm(double bufferNm) =>
+        bufferNm >= 0.0005 || bufferNm == 0 ? bufferNm.ToString("0.###", Inv) : bufferNm.ToString("R", Inv);
+
     /// <summary>A human-readable account of one route.</summary>
     public static void WriteTable(TextWriter o, End from, End to, RoutePlan p, IReadOnlyList<Airspace> closures, double bufferNm)
     {
         o.WriteLine($"Route      {from.Code} ({from.Point}) -> {to.Code} ({to.Point})");
-        o.WriteLine($"Closed     {string.Join(", ", closures.Select(c => c.Id))}{(bufferNm > 0 ? string.Create(Inv, $" with a {bufferNm:0.###} NM buffer") : "")}");
+        o.WriteLine($"Closed     {string.Join(", ", closures.Select(c => c.Id))}{(bufferNm > 0 ? $" with a {Nm(bufferNm)} NM buffer" : "")}");
         o.WriteLine($"Status     {Status(p.Status)}{(p.Reason is null ? "" : ": " + p.Reason)}");
         o.WriteLine(string.Create(Inv, $"Direct     {p.DirectKm,10:F1} km{(p.Crossed.Count > 0 ? "   crosses " + string.Join(", ", p.Crossed) : "")}"));
         if (p.RouteKm is { } r)
         {
-            o.WriteLine(string.Create(Inv, $"Route      {r,10:F1} km   extra {p.ExtraKm,8:F1} km ({p.ExtraPercent:F2} %)"));
+            // No percentage of a zero-length route: origin and destination are the same point.
+            o.WriteLine(p.ExtraPercent is { } percent
+                ? string.Create(Inv, $"Route      {r,10:F1} km   extra {p.ExtraKm,8:F1} km ({percent:F2} %)")
+                : string.Create(Inv, $"Route      {r,10:F1} km   origin and destination are the same point: no extra distance"));
             o.WriteLine("Waypoints");
             for (int i = 0; i < p.Waypoints.Count; i++)
             {

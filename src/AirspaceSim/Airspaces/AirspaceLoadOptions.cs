@@ -9,7 +9,10 @@ public sealed record AirspaceLoadOptions
     /// <summary>Strict defaults: the first problem throws <see cref="AirspaceFormatException"/>.</summary>
     public static AirspaceLoadOptions StrictDefault { get; } = new() { Strict = true };
 
-    /// <summary>Name of the feature property holding the airspace id; <c>id</c> by default.</summary>
+    /// <summary>
+    /// Name of the feature property holding the airspace id; <c>id</c> by default. When the property is absent or blank,
+    /// the Feature's top-level <c>"id"</c> (RFC 7946 §3.2, string or number) is used.
+    /// </summary>
     public string IdProperty { get; init; } = "id";
 
     /// <summary>

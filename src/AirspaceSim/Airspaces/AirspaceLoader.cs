@@ -14,7 +14,8 @@ namespace AirspaceSim.Airspaces;
 /// <para>GeoJSON is parsed feature by feature with <see cref="JsonDocument"/> and the coordinates are read directly, so
 /// one bad feature never loses the whole file. A file is a <c>Feature</c> or a <c>FeatureCollection</c> whose geometries
 /// are <c>Polygon</c> or <c>MultiPolygon</c>. The id comes from the property named by
-/// <see cref="AirspaceLoadOptions.IdProperty"/> (<c>id</c> by default), the name from <c>name</c> (else the id), the kind
+/// <see cref="AirspaceLoadOptions.IdProperty"/> (<c>id</c> by default) or, when that is absent, from the Feature's own
+/// <c>"id"</c> member (RFC 7946 §3.2; a string or a number), the name from <c>name</c> (else the id), the kind
 /// from <c>kind</c> or <c>type</c> (<c>FIR</c>, <c>UIR</c>, <c>restricted</c>/<c>prohibited</c>/<c>danger</c>, else
 /// <see cref="AirspaceKind.Other"/>; <see cref="AirspaceLoadOptions.DefaultKind"/> when absent).</para>
 /// <para>Rings may come in either orientation (the smaller region is meant), unclosed (they are closed) or with
@@ -80,7 +81,9 @@ public static class AirspaceLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Geometry g;
         try { g = new WKTReader(NtsGeometryServices.Instance) { IsOldNtsCoordinateSyntaxAllowed = false }.Read(wkt); }
-        catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException)
+        // NTS's tokenizer also throws IndexOutOfRangeException on some malformed input (found by fuzzing: a doubled blank
+        // inside a MULTIPOLYGON's last ring); whatever it throws on text is a WKT error, not ours.
+        catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
         {
             throw new AirspaceFormatException($"airspace '{id}': not valid WKT: {e.Message}", null, id, 0, null, null, e);
         }
@@ -211,6 +214,24 @@ public static class AirspaceLoader
         return new AirspaceLoadResult(catalog, issues);
     }
 
+    /// <summary>
+    /// Reads one Feature of a FeatureCollection from its JSON text, as <see cref="LoadGeoJson(Stream, AirspaceLoadOptions?)"/>
+    /// would read feature #<paramref name="index"/> (same checks, repairs and messages); null when it is left out. The
+    /// bundled world catalog builds each airspace this way when it is first asked for.
+    /// </summary>
+    internal static Airspace? LoadFeature(ReadOnlyMemory<byte> featureJson, int index, AirspaceLoadOptions options, List<AirspaceLoadIssue> issues)
+    {
+        using var doc = JsonDocument.Parse(featureJson, JsonOptions);
+        var ctx = new FeatureContext(options.FileName, $"#{index}", index, options.Strict, issues);
+        try
+        {
+            var airspace = ReadFeature(doc.RootElement, $"$.features[{index}]", options, ctx);
+            ctx.Commit();
+            return airspace;
+        }
+        catch (FeatureRejectedException e) { ctx.Reject(e); return null; }
+    }
+
     private static Airspace ReadFeature(JsonElement f, string path, AirspaceLoadOptions options, FeatureContext ctx)
     {
         if (f.ValueKind != JsonValueKind.Object)
@@ -220,8 +241,11 @@ public static class AirspaceLoader
         JsonElement props = default;
         bool hasProps = f.TryGetProperty("properties", out props) && props.ValueKind == JsonValueKind.Object;
         string? id = hasProps ? Text(props, options.IdProperty) : null;
+        // RFC 7946 §3.2: a Feature's own "id" member (string or number) identifies it when the property is absent.
+        if (string.IsNullOrWhiteSpace(id)) id = Text(f, "id");
         if (string.IsNullOrWhiteSpace(id))
-            throw ctx.Fail($"feature has no \"{options.IdProperty}\" property to use as its id", null, path + ".properties." + options.IdProperty);
+            throw ctx.Fail($"feature has no \"{options.IdProperty}\" property and no top-level \"id\" (RFC 7946 §3.2) to use as its id",
+                null, path + ".properties." + options.IdProperty);
         id = id.Trim();
         ctx.FeatureId = id;
         string name = (hasProps ? Text(props, "name") : null) ?? id;

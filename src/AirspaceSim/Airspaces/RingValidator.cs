@@ -147,7 +147,7 @@ internal static class RingValidator
         for (int i = 0; i < open.Count; i++)
         {
             var a = open[i]; var b = open[(i + 1) % open.Count];
-            if (a.V.Dot(b.V) < 0 && a.V.Cross(b.V).Norm2 < 1e-24)
+            if (Predicates.NearlyAntipodal(a.V, b.V))
                 throw ctx.Fail($"{what}: the edge from {LatLon(a.P.Lat, a.P.Lon)} to {LatLon(b.P.Lat, b.P.Lon)} joins antipodal points, so its great circle is undefined",
                     LatLon(a.P.Lat, a.P.Lon), a.P.Path);
         }
@@ -240,11 +240,10 @@ internal static class RingValidator
             var vs = rings[r].V;
             for (int i = 0; i < vs.Length; i++)
             {
-                var a = vs[i]; var b = vs[(i + 1) % vs.Length];
-                var m = (a + b).Normalize();
-                double rad = 0.5 * Vec3.Angle(a, b) + 1e-12;
-                double latm = Math.Asin(Math.Clamp(m.Z, -1, 1));
-                edges[k++] = new Edge(r, i, a, b, m, rad, latm - rad, latm + rad);
+                var arc = new GreatCircleArc(vs[i], vs[(i + 1) % vs.Length]);
+                double rad = CapBound.Pad(arc.Half);
+                double latm = Math.Asin(Math.Clamp(arc.Mid.Z, -1, 1));
+                edges[k++] = new Edge(r, i, arc, rad, latm - rad, latm + rad);
             }
         }
         Array.Sort(edges, (x, y) => x.Lo.CompareTo(y.Lo));
@@ -260,13 +259,11 @@ internal static class RingValidator
                     int d = Math.Abs(o.Index - e.Index);
                     if (d == 1 || d == len - 1) continue; // adjacent edges share a vertex by construction
                 }
-                if (Vec3.Angle(o.Mid, e.Mid) > o.Radius + e.Radius) continue;
-                if (Predicates.CrossingSign(o.A, o.B, e.A, e.B) > 0)
+                if (!CapBound.MayMeet(o.Arc.Mid, o.Radius, e.Arc.Mid, e.Radius)) continue;
+                if (Predicates.CrossingSign(o.Arc.A, o.Arc.B, e.Arc.A, e.Arc.B) > 0)
                 {
                     var (first, second) = o.Ring < e.Ring || o.Ring == e.Ring && o.Index < e.Index ? (o, e) : (e, o);
-                    var x = first.A.Cross(first.B).Cross(second.A.Cross(second.B)).Normalize();
-                    if (x.Dot(first.Mid) < 0) x = -x;
-                    return (first, second, x);
+                    return (first, second, GreatCircleArc.Intersection(first.Arc, second.Arc));
                 }
             }
             active.Add(e);
@@ -280,5 +277,5 @@ internal static class RingValidator
         return LatLon(r.Lat[i], GeoPoint.NormalizeLonDeg(r.Lon[i]));
     }
 
-    private readonly record struct Edge(int Ring, int Index, Vec3 A, Vec3 B, Vec3 Mid, double Radius, double Lo, double Hi);
+    private readonly record struct Edge(int Ring, int Index, GreatCircleArc Arc, double Radius, double Lo, double Hi);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using AirspaceSim.Geodesy;
 
 namespace AirspaceSim.Data;
@@ -29,7 +28,11 @@ public sealed class AirportDirectory
         Airports = list;
     }
 
-    /// <summary>The 52 airports bundled with the library (embedded <c>airports.csv</c>), read on first use; thread-safe.</summary>
+    /// <summary>
+    /// The world's medium and large airports bundled with the library (an extract of OurAirports, public domain; see
+    /// <c>data/README.md</c>), read from the embedded resource on first use; thread-safe. Every airport has its ISO
+    /// country, type and scheduled-service flag.
+    /// </summary>
     public static AirportDirectory Bundled => BundledLazy.Value;
 
     /// <summary>All airports in input order.</summary>
@@ -37,6 +40,19 @@ public sealed class AirportDirectory
 
     /// <summary>Number of airports.</summary>
     public int Count => Airports.Count;
+
+    /// <summary>
+    /// A new directory with <paramref name="other"/>'s airports over this one's: a code (IATA or ICAO) that
+    /// <paramref name="other"/> knows resolves to its airport; every other code still resolves here. An airport of this
+    /// directory all of whose codes <paramref name="other"/> takes is dropped from <see cref="Airports"/>.
+    /// </summary>
+    public AirportDirectory With(AirportDirectory other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        bool Taken(string? code, Dictionary<string, Airport> map) => code == null || map.ContainsKey(code);
+        // The constructor gives each code to the first airport listed with it: listing other's airports first makes them win.
+        return new AirportDirectory(other.Airports.Concat(Airports.Where(a => (a.Iata ?? a.Icao) == null || !(Taken(a.Iata, other._iata) && Taken(a.Icao, other._icao)))));
+    }
 
     /// <summary>Looks up an IATA or ICAO code (any case).</summary>
     public bool TryGet(string code, [MaybeNullWhen(false)] out Airport airport)
@@ -65,51 +81,159 @@ public sealed class AirportDirectory
         if (t.Length == 0) throw new FormatException("empty location: give an airport code (IATA or ICAO) or LAT,LON in decimal degrees");
         if (t.Contains(','))
         {
-            if (!GeoPoint.TryParse(t, out var p, out var error))
-                throw new FormatException($"invalid location '{codeOrLatLon}': {error}");
+            if (!GeoPoint.TryParseDetail(t, out var p, out var error))
+                throw new FormatException($"invalid location {InvariantNumber.Quote(t)}: {error}");
             return (p.ToString(), p);
         }
         if (TryGet(t, out var a)) return (a.Code, a.Location);
+        // "12.5 -70.02" or "12.5;-70.02": a position without its comma, not an unknown airport code.
+        var parts = t.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && InvariantNumber.TryParse(parts[0], out _) && InvariantNumber.TryParse(parts[1], out _))
+            throw new FormatException($"invalid location {InvariantNumber.Quote(t)}: two numbers without a comma between them; write LAT,LON, e.g. {parts[0]},{parts[1]}");
         throw Unknown(t);
     }
 
     private KeyNotFoundException Unknown(string code)
     {
         var q = code.Trim().ToUpperInvariant();
-        var close = _iata.Keys.Concat(_icao.Keys)
-            .Select(k => (K: k.ToUpperInvariant(), D: Airspaces.AirspaceCatalog.Levenshtein(q, k.ToUpperInvariant())))
-            .Where(x => x.D <= 1).OrderBy(x => x.D).ThenBy(x => x.K, StringComparer.Ordinal)
+        // Among the many codes one edit away in a world list, those sharing the longest prefix come first, then the
+        // larger airports (AMX: AMS before Amarillo's AMA).
+        // Only codes within one character of the length can be one edit away: a long text costs no edit distances.
+        var close = _iata.Concat(_icao).Where(p => Math.Abs(p.Key.Length - q.Length) <= 1)
+            .Select(p => (K: p.Key.ToUpperInvariant(), D: Airspaces.AirspaceCatalog.Levenshtein(q, p.Key.ToUpperInvariant()), A: p.Value))
+            .Where(x => x.D <= 1).OrderBy(x => x.D).ThenByDescending(x => q.AsSpan().CommonPrefixLength(x.K))
+            .ThenByDescending(x => x.A.Type).ThenByDescending(x => x.A.ScheduledService ?? false).ThenBy(x => x.K, StringComparer.Ordinal)
             .Select(x => x.K).Distinct().Take(5).ToList();
         string hint = close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : "";
         return new KeyNotFoundException(
-            $"unknown airport code '{code}': not an IATA or ICAO code in the directory ({Count} airports); give a known code or LAT,LON in decimal degrees{hint}");
+            $"unknown airport code '{Csv.Clip(code)}': not an IATA or ICAO code in the directory ({Count} airports); give a known code or LAT,LON in decimal degrees{hint}");
     }
 
-    /// <summary>Reads the project's CSV format: header <c>icao,iata,name,country,lat,lon</c>; empty codes are absent.</summary>
-    /// <exception cref="FormatException">A malformed line; the message names the source and line.</exception>
+    /// <summary>The columns every airport CSV starts with, in this order.</summary>
+    public static IReadOnlyList<string> CsvColumns { get; } = ["icao", "iata", "name", "country", "lat", "lon"];
+
+    /// <summary>Optional columns an airport CSV may add after <see cref="CsvColumns"/>, in any order.</summary>
+    public static IReadOnlyList<string> OptionalCsvColumns { get; } = ["iso_country", "type", "scheduled_service"];
+
+    /// <summary>
+    /// Reads the project's CSV format: header <c>icao,iata,name,country,lat,lon</c>, optionally followed by
+    /// <c>iso_country</c> (ISO 3166-1 alpha-2), <c>type</c> (<c>large|medium|small</c>, with or without OurAirports'
+    /// <c>_airport</c> suffix) and <c>scheduled_service</c> (<c>yes|no</c>) in any order; empty fields are absent.
+    /// </summary>
+    /// <exception cref="FormatException">A malformed line, a code (IATA or ICAO, any case) given twice (the message
+    /// names both lines), or no airport at all; the message names the source and line.</exception>
     public static AirportDirectory FromCsv(TextReader reader, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string src = source ?? "airports csv";
         var list = new List<Airport>();
-        int lineNo = 0;
-        string[]? header = null;
+        var seen = new CodeLines(src);
+        int lineNo = 0, width = 0, iso = -1, type = -1, scheduled = -1;
+        bool header = false;
         for (string? line; (line = reader.ReadLine()) != null;)
         {
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#')) continue;
-            var f = Csv.Split(line, out var err) ?? throw new FormatException($"{src}:{lineNo}: {err}");
-            if (header == null)
+            if (lineNo == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
+            if (string.IsNullOrWhiteSpace(line) || line.AsSpan().TrimStart() is ['#', ..]) continue;
+            if (!header)
             {
-                header = f.Select(x => x.Trim().ToLowerInvariant()).ToArray();
-                if (!header.SequenceEqual(["icao", "iata", "name", "country", "lat", "lon"]))
-                    throw new FormatException($"{src}:{lineNo}: expected the header icao,iata,name,country,lat,lon, found '{line}'");
+                var f = Csv.Split(line, out var err) ?? throw new FormatException($"{src}:{lineNo}: {err}");
+                var names = f.Select(x => x.Trim().ToLowerInvariant()).ToList();
+                if (names.Count < CsvColumns.Count || !names.Take(CsvColumns.Count).SequenceEqual(CsvColumns))
+                    throw new FormatException($"{src}:{lineNo}: expected the header {string.Join(',', CsvColumns)} (optionally then {string.Join(", ", OptionalCsvColumns)}), found '{Quote(line)}'");
+                for (int k = CsvColumns.Count; k < names.Count; k++)
+                {
+                    if (names.IndexOf(names[k]) < k)
+                        throw new FormatException($"{src}:{lineNo}: header column {k + 1} '{Quote(names[k])}' is given twice");
+                    switch (names[k])
+                    {
+                        case "iso_country": iso = k; break;
+                        case "type": type = k; break;
+                        case "scheduled_service": scheduled = k; break;
+                        default:
+                            throw new FormatException($"{src}:{lineNo}: header column {k + 1} '{Quote(names[k])}' is not known; after {string.Join(',', CsvColumns)} the optional columns are {string.Join(", ", OptionalCsvColumns)}");
+                    }
+                }
+                width = names.Count;
+                header = true;
                 continue;
             }
-            if (f.Count != 6) throw new FormatException($"{src}:{lineNo}: expected 6 fields, found {f.Count}");
-            list.Add(new Airport(NullIfEmpty(f[0]), NullIfEmpty(f[1]), f[2], f[3], Point(f[4], f[5], src, lineNo)));
+            list.Add(ParseRow(line, lineNo, width, iso, type, scheduled, src));
+            seen.Add(list[^1], lineNo);
         }
+        if (!header) throw new FormatException($"{src}: no header line; expected {string.Join(',', CsvColumns)} and one airport per line");
+        if (list.Count == 0) throw new FormatException($"{src}: no airports after the header (an empty directory is not allowed)");
         return new AirportDirectory(list);
+    }
+
+    private static Airport ParseRow(string line, int lineNo, int width, int iso, int type, int scheduled, string src)
+    {
+        // Field by field without a list: this runs for every row of the bundled 5,000-airport extract on first use.
+        var fields = new Csv.FieldReader(line);
+        string? icao = null, iata = null, name = null, country = null, isoCountry = null;
+        string lat = "", lon = "";
+        var kind = AirportType.Unknown;
+        bool? service = null;
+        int count = 0;
+        string? err;
+        for (; fields.Next(out var field, out err); count++)
+        {
+            if (count >= width) continue;
+            var text = field.Text.Trim();
+            if (count == 0) icao = text.IsEmpty ? null : field.ToTrimmedString();
+            else if (count == 1) iata = text.IsEmpty ? null : field.ToTrimmedString();
+            else if (count == 2) name = field.ToTrimmedString();
+            else if (count == 3) country = field.ToTrimmedString();
+            else if (count == 4) lat = text.ToString();
+            else if (count == 5) lon = text.ToString();
+            else if (count == iso) isoCountry = text.IsEmpty ? null : field.ToTrimmedString().ToUpperInvariant();
+            else if (count == type) kind = ParseType(text, src, lineNo);
+            else if (count == scheduled) service = ParseYesNo(text, src, lineNo);
+        }
+        if (err != null) throw new FormatException($"{src}:{lineNo}: {err}");
+        if (count != width) throw new FormatException($"{src}:{lineNo}: expected {width} fields like the header, found {count}");
+        if (icao == null && iata == null) throw new FormatException($"{src}:{lineNo}: an airport needs an ICAO or an IATA code (both are empty)");
+        return new Airport(icao, iata, name!, country!, Point(lat, lon, src, lineNo)) { IsoCountry = isoCountry, Type = kind, ScheduledService = service };
+    }
+
+    private static AirportType ParseType(ReadOnlySpan<char> t, string src, int lineNo)
+    {
+        if (t.EndsWith("_airport", StringComparison.OrdinalIgnoreCase)) t = t[..^"_airport".Length];
+        if (t.IsEmpty) return AirportType.Unknown;
+        if (t.Equals("large", StringComparison.OrdinalIgnoreCase)) return AirportType.Large;
+        if (t.Equals("medium", StringComparison.OrdinalIgnoreCase)) return AirportType.Medium;
+        if (t.Equals("small", StringComparison.OrdinalIgnoreCase)) return AirportType.Small;
+        throw new FormatException($"{src}:{lineNo}: type '{Quote(t.ToString())}' is not large, medium or small (nor large_airport, medium_airport, small_airport)");
+    }
+
+    private static bool? ParseYesNo(ReadOnlySpan<char> t, string src, int lineNo)
+    {
+        if (t.IsEmpty) return null;
+        if (t.Equals("yes", StringComparison.OrdinalIgnoreCase)) return true;
+        if (t.Equals("no", StringComparison.OrdinalIgnoreCase)) return false;
+        throw new FormatException($"{src}:{lineNo}: scheduled_service '{Quote(t.ToString())}' is not yes or no");
+    }
+
+    /// <summary>At most a short prefix of user text in a message.</summary>
+    private static string Quote(string s) => s.Length <= 80 ? s : s[..80] + "...";
+
+    /// <summary>The line each code of a file was first given on, so that a repeated code names both lines.</summary>
+    private sealed class CodeLines(string src)
+    {
+        private readonly Dictionary<string, int> _iata = new(StringComparer.OrdinalIgnoreCase), _icao = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(Airport a, int lineNo)
+        {
+            Check(_iata, "IATA", a.Iata);
+            Check(_icao, "ICAO", a.Icao);
+
+            void Check(Dictionary<string, int> lines, string kind, string? code)
+            {
+                if (code == null) return;
+                if (!lines.TryAdd(code, lineNo))
+                    throw new FormatException($"{src}:{lineNo}: {kind} code '{Quote(code)}' is already given on line {lines[code]}; each code may name one airport only");
+            }
+        }
     }
 
     /// <summary>
@@ -117,7 +241,8 @@ public sealed class AirportDirectory
     /// <c>id,name,city,country,IATA,ICAO,lat,lon,alt_ft,utc_offset,dst,tz,type,source</c>, <c>\N</c> for null. Both
     /// codes are optional; airports with neither are skipped.
     /// </summary>
-    /// <exception cref="FormatException">A malformed line; the message names the file and line.</exception>
+    /// <exception cref="FormatException">A malformed line, a code given twice (the message names both lines), or no
+    /// airport at all; the message names the file and line.</exception>
     public static AirportDirectory FromOpenFlights(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -131,6 +256,7 @@ public sealed class AirportDirectory
         ArgumentNullException.ThrowIfNull(reader);
         string src = source ?? "airports.dat";
         var list = new List<Airport>();
+        var seen = new CodeLines(src);
         int lineNo = 0;
         for (string? line; (line = reader.ReadLine()) != null;)
         {
@@ -141,26 +267,26 @@ public sealed class AirportDirectory
             string? iata = Null(f[4]), icao = Null(f[5]);
             if (iata == null && icao == null) continue;
             list.Add(new Airport(icao, iata, Null(f[1]) ?? "", Null(f[3]) ?? "", Point(f[6], f[7], src, lineNo)));
+            seen.Add(list[^1], lineNo);
         }
+        if (list.Count == 0) throw new FormatException($"{src}: no airport with an IATA or ICAO code (an empty directory is not allowed)");
         return new AirportDirectory(list);
 
         static string? Null(string s) => s is "\\N" || string.IsNullOrWhiteSpace(s) ? null : s.Trim();
     }
 
-    private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
     private static GeoPoint Point(string lat, string lon, string src, int lineNo)
     {
-        if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) ||
-            !double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) ||
-            !double.IsFinite(la) || !double.IsFinite(lo) || Math.Abs(la) > 90 || Math.Abs(lo) > 180)
-            throw new FormatException($"{src}:{lineNo}: '{lat},{lon}' is not a valid latitude,longitude");
-        return new GeoPoint(la, lo);
+        // The same syntax and ranges as a LAT,LON on the command line (longitudes in [-540, 540], normalised).
+        if (!GeoPoint.TryParseDetail(string.Concat(lat, ",", lon), out var p, out var error))
+            throw new FormatException($"{src}:{lineNo}: '{lat},{lon}' is not a valid latitude,longitude: {error}");
+        return p;
     }
 
-    private static AirportDirectory LoadBundled()
+    /// <summary>Reads the embedded extract (uncached: <see cref="Bundled"/> caches it; the benchmarks time this).</summary>
+    internal static AirportDirectory LoadBundled()
     {
-        using var reader = new StringReader(BundledData.AirportsCsv);
+        using var reader = BundledData.OpenText(BundledData.AirportsResource);
         return FromCsv(reader, BundledData.AirportsResource);
     }
 }

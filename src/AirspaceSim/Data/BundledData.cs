@@ -1,11 +1,13 @@
+using System.IO.Compression;
 using System.Reflection;
 using AirspaceSim.Airspaces;
 
 namespace AirspaceSim.Data;
 
 /// <summary>
-/// The data files embedded in the library (see <c>data/README.md</c> for their sources): the SVZM and TNCF boundaries,
-/// 52 airports and the Caribbean route list.
+/// The data files embedded in the library (see <c>data/README.md</c> for their sources and licences): the SVZM and
+/// TNCF boundaries, the world's FIRs (VATSpy, CC BY-SA 4.0, Brotli-compressed) with the loader's repairs, the world's
+/// medium and large airports (OurAirports, public domain) and the Caribbean route list.
 /// </summary>
 public static class BundledData
 {
@@ -14,8 +16,14 @@ public static class BundledData
     private static readonly Lazy<IReadOnlyList<RouteListRow>> RoutesLazy =
         new(() => RouteListReader.Parse(ReadText(CaribbeanRoutesResource), CaribbeanRoutesResource), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Resource name of the airports CSV.</summary>
-    public const string AirportsResource = Prefix + "airports.csv";
+    /// <summary>Resource name of the airports CSV (the OurAirports extract, <c>data/world/airports.csv</c>).</summary>
+    public const string AirportsResource = Prefix + "world.airports.csv";
+
+    /// <summary>Resource name of the VATSpy world boundaries (GeoJSON, Brotli-compressed; CC BY-SA 4.0).</summary>
+    public const string WorldBoundariesResource = Prefix + "world.vatspy-boundaries.geojson.br";
+
+    /// <summary>Resource name of the lenient loader's issues for <see cref="WorldBoundariesResource"/> (tab-separated).</summary>
+    public const string WorldBoundariesIssuesResource = Prefix + "world.vatspy-issues.tsv";
 
     /// <summary>Resource name of the Caribbean route list.</summary>
     public const string CaribbeanRoutesResource = Prefix + "routes.caribbean.csv";
@@ -39,15 +47,37 @@ public static class BundledData
                ?? throw new FileNotFoundException($"no embedded resource '{resourceName}'; known: {string.Join(", ", ResourceNames)}", resourceName);
     }
 
-    /// <summary>Reads an embedded resource as UTF-8 text.</summary>
+    /// <summary>Reads an embedded resource as UTF-8 text (decompressed when its name ends in <c>.br</c>).</summary>
     public static string ReadText(string resourceName)
     {
-        using var s = Open(resourceName);
-        using var r = new StreamReader(s);
+        using var r = OpenText(resourceName);
         return r.ReadToEnd();
     }
 
-    /// <summary>Text of the bundled <c>airports.csv</c>.</summary>
+    /// <summary>Opens an embedded resource as UTF-8 text (decompressed when its name ends in <c>.br</c>).</summary>
+    public static TextReader OpenText(string resourceName)
+    {
+        var s = Open(resourceName);
+        return new StreamReader(resourceName.EndsWith(".br", StringComparison.Ordinal) ? new BrotliStream(s, CompressionMode.Decompress) : s);
+    }
+
+    /// <summary>The bytes of an embedded resource (decompressed when its name ends in <c>.br</c>).</summary>
+    public static byte[] ReadBytes(string resourceName)
+    {
+        using var s = Open(resourceName);
+        if (!resourceName.EndsWith(".br", StringComparison.Ordinal))
+        {
+            var bytes = new byte[s.Length];
+            s.ReadExactly(bytes);
+            return bytes;
+        }
+        using var b = new BrotliStream(s, CompressionMode.Decompress);
+        using var ms = new MemoryStream(capacity: (int)Math.Min(int.MaxValue / 2, s.Length * 12)); // VATSpy's ratio is about 1:10
+        b.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>Text of the bundled airport extract (<c>data/world/airports.csv</c>).</summary>
     public static string AirportsCsv => ReadText(AirportsResource);
 
     /// <summary>Text of the bundled <c>routes/caribbean.csv</c>.</summary>

@@ -15,6 +15,49 @@ internal static class Csv
         return error == null ? fields : null;
     }
 
+    /// <summary>How many characters of bad input a message quotes: enough to recognise it, never a whole file.</summary>
+    public const int QuotedChars = 40;
+
+    /// <summary>Text to quote in a message: whole when short, else its first <see cref="QuotedChars"/> characters and
+    /// the length, e.g. <c>AAAA… (5,000,000 chars)</c>.</summary>
+    public static string Clip(ReadOnlySpan<char> text) =>
+        text.Length <= QuotedChars ? text.ToString()
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..QuotedChars]}… ({text.Length:N0} chars)");
+
+    /// <summary>
+    /// Whether a line of a record ends inside a quoted field (RFC 4180: the record goes on after the line break).
+    /// <paramref name="inside"/> is the state at the start of the line: false at the start of a record. A quote opens a
+    /// field only at its start (after blanks); whatever else is malformed is left to <see cref="FieldReader"/>. One
+    /// pass over the line.
+    /// </summary>
+    public static bool EndsInsideQuotes(ReadOnlySpan<char> line, bool inside)
+    {
+        int i = 0;
+        bool fieldStart = !inside;
+        while (true)
+        {
+            if (inside)
+            {
+                int quote = line[i..].IndexOf('"');
+                if (quote < 0) return true;
+                i += quote + 1;
+                if (i < line.Length && line[i] == '"') { i++; continue; } // an escaped quote
+                inside = false;
+                continue;
+            }
+            if (fieldStart)
+            {
+                while (i < line.Length && line[i] is ' ' or '\t') i++;
+                fieldStart = false;
+                if (i < line.Length && line[i] == '"') { i++; inside = true; continue; }
+            }
+            int comma = line[i..].IndexOf(',');
+            if (comma < 0) return false;
+            i += comma + 1;
+            fieldStart = true;
+        }
+    }
+
     /// <summary>
     /// One field of a line, not yet copied: unquoted fields trimmed, quoted ones between their quotes with <c>""</c>
     /// for each quote.

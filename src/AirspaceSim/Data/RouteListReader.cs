@@ -1,20 +1,228 @@
 namespace AirspaceSim.Data;
 
+/// <summary>What is wrong with a row of a route list (<see cref="RouteListProblem.None"/> for a good row).</summary>
+public enum RouteListProblem
+{
+    /// <summary>A well-formed row.</summary>
+    None,
+    /// <summary>Malformed CSV: an unterminated quote, text after a closing quote, a quote inside an unquoted field.</summary>
+    Malformed,
+    /// <summary>A quoted field goes on past the end of its line; route lists keep each row on one line.</summary>
+    SpansLines,
+    /// <summary>More or fewer fields than the header.</summary>
+    FieldCount,
+    /// <summary>An empty <c>from</c> or <c>to</c> field.</summary>
+    EmptyField,
+    /// <summary>A field longer than <see cref="RouteListReader.MaxFieldChars"/>, or a <c>from</c> or <c>to</c> longer
+    /// than <see cref="RouteListReader.MaxLocationChars"/>.</summary>
+    TooLong,
+}
+
 /// <summary>One row of a route list: its 1-based line number and the raw <c>from</c> and <c>to</c> texts (codes or
-/// <c>LAT,LON</c>), not yet resolved.</summary>
-/// <param name="LineNumber">1-based line number in the file.</param>
-/// <param name="From">The origin text.</param>
-/// <param name="To">The destination text.</param>
-public sealed record RouteListRow(int LineNumber, string From, string To);
+/// <c>LAT,LON</c>), not yet resolved; or, for a row that cannot be read, what is wrong with it.</summary>
+/// <param name="LineNumber">1-based line number in the file (the first line of a row that spans lines).</param>
+/// <param name="From">The origin text; for a bad row what could be read of it, clipped (possibly empty).</param>
+/// <param name="To">The destination text; likewise.</param>
+public sealed record RouteListRow(int LineNumber, string From, string To)
+{
+    /// <summary>What is wrong with the row; <see cref="RouteListProblem.None"/> for a good row.</summary>
+    public RouteListProblem Problem { get; init; }
+
+    /// <summary>Why the row cannot be used (quoting at most a short prefix of the input); null for a good row.</summary>
+    public string? Error { get; init; }
+}
 
 /// <summary>
-/// Reads route lists: CSV with a header naming <c>from</c> and <c>to</c> columns (other columns are ignored), RFC 4180
-/// quoting so that <c>"12.50,-70.02"</c> is one field. Blank lines and lines starting with <c>#</c> are skipped.
+/// Reads route lists: CSV with a header naming <c>from</c> and <c>to</c> columns (other columns are ignored and listed
+/// in <see cref="IgnoredColumns"/>), RFC 4180 quoting so that <c>"12.50,-70.02"</c> is one field. Blank lines and lines
+/// starting with <c>#</c> are skipped.
 /// </summary>
-public static class RouteListReader
+/// <remarks>
+/// Only the header can fail the whole list (a <see cref="FormatException"/> from the constructor). Every other record
+/// becomes exactly one <see cref="RouteListRow"/>, in order, good or not, so that one bad row never loses the others.
+/// A record is one line, except when a quoted field goes on past the line break (RFC 4180): then it is the lines up to
+/// the one that closes the quote, one error row. A quote that does not close within <see cref="MaxFieldChars"/>
+/// characters is unterminated: that line alone is the error row and reading goes on with the next line (a stray quote
+/// does not swallow the rest of the file). Rows stream: memory is bounded by the longest line, whatever the row count.
+/// Hand-written rather than Sep or CsvHelper: the reader must turn each malformed record into a row with its own
+/// reason and go on, which both packages leave to the caller at the level of whole records.
+/// </remarks>
+public sealed class RouteListReader
 {
-    /// <summary>Reads a route list file.</summary>
-    /// <exception cref="FormatException">A malformed header or row; the message names the file and line.</exception>
+    /// <summary>The longest field accepted, in characters; a longer field makes its row an error. It also bounds how
+    /// far ahead the reader looks for the quote that closes a field opened on an earlier line.</summary>
+    public const int MaxFieldChars = 1024;
+
+    /// <summary>The longest <c>from</c> or <c>to</c> accepted: no airport code or <c>LAT,LON</c> in decimal degrees
+    /// comes close, so a longer one is an error row without being looked up.</summary>
+    public const int MaxLocationChars = 64;
+
+    private readonly TextReader _reader;
+    private readonly List<string> _ahead = []; // lines read while looking for a closing quote, not yet handed out
+    private int _aheadStart;
+    private int _lineNumber; // of the last line handed out
+    private readonly int _from, _to, _width;
+    private bool _started;
+
+    /// <summary>Reads and checks the header; the rows are read by <see cref="ReadRows"/>.</summary>
+    /// <param name="reader">The route list text; the caller disposes it.</param>
+    /// <param name="source">The file name (or other source) messages name; default "route list".</param>
+    /// <exception cref="FormatException">No header, a header without <c>from</c> or <c>to</c>, a duplicate column, or a
+    /// malformed header line; the message names the source and line.</exception>
+    public RouteListReader(TextReader reader, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _reader = reader;
+        Source = source ?? "route list";
+        string? line;
+        while ((line = NextLine()) != null)
+        {
+            if (_lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
+            if (!IsSkipped(line)) break;
+        }
+        if (line == null) throw new FormatException($"{Source}: no header line; expected 'from,to'");
+        HeaderLineNumber = _lineNumber;
+        var fields = Csv.Split(line, out var error) ?? throw new FormatException($"{Source}: line {_lineNumber}: {error}");
+        var names = fields.Select(x => x.Trim()).ToList();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i].Length == 0) continue; // unnamed columns (a trailing comma) are ignored, never duplicates
+            if (seen.TryGetValue(names[i], out int first))
+                throw new FormatException($"{Source}: line {_lineNumber}: duplicate column '{Csv.Clip(names[i])}' (columns {first + 1} and {i + 1}); each column name may appear once");
+            seen[names[i]] = i;
+        }
+        _from = seen.GetValueOrDefault("from", -1);
+        _to = seen.GetValueOrDefault("to", -1);
+        _width = names.Count;
+        if (_from < 0 || _to < 0)
+            throw new FormatException($"{Source}: line {_lineNumber}: expected a header with 'from' and 'to' columns, found '{Csv.Clip(line)}'");
+        Columns = names;
+        IgnoredColumns = Enumerable.Range(0, names.Count).Where(i => i != _from && i != _to).ToList();
+    }
+
+    /// <summary>The source named in messages.</summary>
+    public string Source { get; }
+
+    /// <summary>1-based line number of the header.</summary>
+    public int HeaderLineNumber { get; }
+
+    /// <summary>The column names of the header, trimmed, in order.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>0-based positions of the columns other than <c>from</c> and <c>to</c>, which are read past.</summary>
+    public IReadOnlyList<int> IgnoredColumns { get; }
+
+    /// <summary>The rows after the header, one per record, in order, read as they are enumerated (once).</summary>
+    /// <exception cref="InvalidOperationException">The rows were already read.</exception>
+    public IEnumerable<RouteListRow> ReadRows()
+    {
+        if (_started) throw new InvalidOperationException("the rows of a RouteListReader can be read once");
+        _started = true;
+        return Rows();
+    }
+
+    private IEnumerable<RouteListRow> Rows()
+    {
+        for (string? line; (line = NextLine()) != null;)
+        {
+            if (IsSkipped(line)) continue;
+            int lineNumber = _lineNumber;
+            if (Csv.EndsInsideQuotes(line, false) && FindClosingLine() is int more and > 0)
+            {
+                for (int k = 0; k < more; k++) NextLine();
+                yield return Bad(lineNumber, "", "", RouteListProblem.SpansLines,
+                    $"a quoted field spans lines {lineNumber}–{_lineNumber}: each row must be on one line (a line break inside quotes is not accepted)");
+                continue;
+            }
+            yield return ReadRow(line, lineNumber);
+        }
+    }
+
+    /// <summary>
+    /// How many lines after the current one a quoted field left open takes to close, within <see cref="MaxFieldChars"/>
+    /// characters; 0 when it does not close in time (or the file ends). The lines looked at stay queued for reading.
+    /// </summary>
+    private int FindClosingLine()
+    {
+        int budget = MaxFieldChars;
+        for (int k = 0; ; k++)
+        {
+            var next = PeekLine(k);
+            if (next == null || (budget -= next.Length + 1) < 0) return 0;
+            if (!Csv.EndsInsideQuotes(next, true)) return k + 1;
+        }
+    }
+
+    private RouteListRow ReadRow(string line, int lineNumber)
+    {
+        // Every field is checked, but only the two that are kept are copied.
+        var fields = new Csv.FieldReader(line);
+        Csv.Field fromField = default, toField = default;
+        int count = 0, tooLong = -1, tooLongChars = 0;
+        string? err;
+        for (; fields.Next(out var field, out err); count++)
+        {
+            if (count == _from) fromField = field;
+            if (count == _to) toField = field;
+            if (tooLong < 0 && field.Text.Length > MaxFieldChars) { tooLong = count; tooLongChars = field.Text.Length; }
+        }
+        string from = Shown(fromField), to = Shown(toField);
+        if (err != null) return Bad(lineNumber, from, to, RouteListProblem.Malformed, err);
+        if (tooLong >= 0)
+            return Bad(lineNumber, from, to, RouteListProblem.TooLong,
+                $"field {tooLong + 1} is {tooLongChars:N0} characters long, more than the {MaxFieldChars:N0} accepted");
+        if (count != _width)
+            return Bad(lineNumber, from, to, RouteListProblem.FieldCount,
+                $"expected {_width} fields like the header, found {count} in '{Csv.Clip(line)}' (quote a LAT,LON as \"lat,lon\")");
+        bool emptyFrom = fromField.Text.IsWhiteSpace();
+        if (emptyFrom || toField.Text.IsWhiteSpace())
+            return Bad(lineNumber, from, to, RouteListProblem.EmptyField, $"empty '{(emptyFrom ? "from" : "to")}' field");
+        ReadOnlySpan<char> fromText = fromField.Text.Trim(), toText = toField.Text.Trim();
+        if (fromText.Length > MaxLocationChars || toText.Length > MaxLocationChars)
+        {
+            bool isFrom = fromText.Length > MaxLocationChars;
+            return Bad(lineNumber, from, to, RouteListProblem.TooLong,
+                $"'{(isFrom ? "from" : "to")}' is {(isFrom ? fromText : toText).Length:N0} characters long: not an airport code or LAT,LON (at most {MaxLocationChars})");
+        }
+        return new RouteListRow(lineNumber, fromField.ToTrimmedString(), toField.ToTrimmedString());
+    }
+
+    /// <summary>A field of a bad row as the row shows it: its value, clipped (a long field is not copied whole).</summary>
+    private static string Shown(Csv.Field field) =>
+        field.Text.Length > MaxFieldChars ? Csv.Clip(field.Text.Trim()) : Csv.Clip(field.ToTrimmedString());
+
+    private static RouteListRow Bad(int lineNumber, string from, string to, RouteListProblem problem, string error) =>
+        new(lineNumber, from, to) { Problem = problem, Error = error };
+
+    private static bool IsSkipped(string line) => string.IsNullOrWhiteSpace(line) || line.AsSpan().TrimStart() is ['#', ..];
+
+    private string? NextLine()
+    {
+        string? line;
+        if (_aheadStart < _ahead.Count)
+        {
+            line = _ahead[_aheadStart++];
+            if (_aheadStart == _ahead.Count) { _ahead.Clear(); _aheadStart = 0; }
+        }
+        else line = _reader.ReadLine();
+        if (line != null) _lineNumber++;
+        return line;
+    }
+
+    private string? PeekLine(int k)
+    {
+        while (_ahead.Count - _aheadStart <= k)
+        {
+            var line = _reader.ReadLine();
+            if (line == null) return null;
+            _ahead.Add(line);
+        }
+        return _ahead[_aheadStart + k];
+    }
+
+    /// <summary>Reads a whole route list file.</summary>
+    /// <exception cref="FormatException">A malformed header; the message names the file and line.</exception>
     public static IReadOnlyList<RouteListRow> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -23,7 +231,7 @@ public static class RouteListReader
     }
 
     /// <summary>Reads route list text.</summary>
-    /// <exception cref="FormatException">A malformed header or row; the message names the source and line.</exception>
+    /// <exception cref="FormatException">A malformed header; the message names the source and line.</exception>
     public static IReadOnlyList<RouteListRow> Parse(string text, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -31,47 +239,8 @@ public static class RouteListReader
         return Read(reader, source);
     }
 
-    /// <summary>Reads a route list.</summary>
-    /// <exception cref="FormatException">A malformed header or row; the message names the source and line.</exception>
-    public static IReadOnlyList<RouteListRow> Read(TextReader reader, string? source = null)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        string src = source ?? "route list";
-        var rows = new List<RouteListRow>();
-        int lineNo = 0, from = -1, to = -1, width = 0;
-        for (string? line; (line = reader.ReadLine()) != null;)
-        {
-            lineNo++;
-            if (lineNo == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
-            if (string.IsNullOrWhiteSpace(line) || line.AsSpan().TrimStart() is ['#', ..]) continue;
-            if (from < 0)
-            {
-                var f = Csv.Split(line, out var headerError) ?? throw new FormatException($"{src}: line {lineNo}: {headerError}");
-                var names = f.Select(x => x.Trim().ToLowerInvariant()).ToList();
-                from = names.IndexOf("from"); to = names.IndexOf("to"); width = f.Count;
-                if (from < 0 || to < 0)
-                    throw new FormatException($"{src}: line {lineNo}: expected a header with 'from' and 'to' columns, found '{line}'");
-                continue;
-            }
-            // A row: every field is checked, but only the two that are kept are copied.
-            var fields = new Csv.FieldReader(line);
-            Csv.Field fromField = default, toField = default;
-            int count = 0;
-            string? err;
-            for (; fields.Next(out var field, out err); count++)
-            {
-                if (count == from) fromField = field;
-                if (count == to) toField = field;
-            }
-            if (err != null) throw new FormatException($"{src}: line {lineNo}: {err}");
-            if (count != width)
-                throw new FormatException($"{src}: line {lineNo}: expected {width} fields like the header, found {count} in '{line}' (quote a LAT,LON as \"lat,lon\")");
-            bool emptyFrom = fromField.Text.IsWhiteSpace();
-            if (emptyFrom || toField.Text.IsWhiteSpace())
-                throw new FormatException($"{src}: line {lineNo}: empty '{(emptyFrom ? "from" : "to")}' field");
-            rows.Add(new RouteListRow(lineNo, fromField.ToTrimmedString(), toField.ToTrimmedString()));
-        }
-        if (from < 0) throw new FormatException($"{src}: no header line; expected 'from,to'");
-        return rows;
-    }
+    /// <summary>Reads a whole route list (see <see cref="ReadRows"/> to stream one instead).</summary>
+    /// <exception cref="FormatException">A malformed header; the message names the source and line.</exception>
+    public static IReadOnlyList<RouteListRow> Read(TextReader reader, string? source = null) =>
+        new RouteListReader(reader, source).ReadRows().ToList();
 }

@@ -6,11 +6,18 @@ namespace AirspaceSim.Geodesy;
 /// A validated geographic position in degrees: latitude in [-90, 90], longitude normalised to [-180, 180).
 /// </summary>
 /// <remarks>
-/// Construction rejects NaN, infinities and latitudes outside [-90, 90] with an <see cref="ArgumentOutOfRangeException"/>
-/// that names the offending value. Any finite longitude is accepted and wrapped, so 190 becomes -170 and 180 becomes -180.
+/// Construction rejects NaN, infinities, latitudes outside [-90, 90] and longitudes outside [-540, 540] with an
+/// <see cref="ArgumentOutOfRangeException"/> that names the offending value and the accepted range. Longitudes in
+/// [-540, 540] are wrapped, so 190 becomes -170 and 180 becomes -180: the range of GeographicLib's tools (GeodSolve),
+/// wide enough for continuous-longitude lists across the antimeridian (188.75 for -171.25) and for one unwrapping
+/// either way, narrow enough that a longitude such as 1e6 (almost always a unit or column mix-up) is not silently
+/// wrapped.
 /// </remarks>
 public readonly record struct GeoPoint
 {
+    /// <summary>Largest accepted |longitude| in degrees before normalisation.</summary>
+    public const double MaxInputLonDeg = 540;
+
     /// <summary>Latitude in degrees, in [-90, 90].</summary>
     public double LatDeg { get; }
 
@@ -19,15 +26,12 @@ public readonly record struct GeoPoint
 
     /// <summary>Creates a point, validating the latitude and normalising the longitude.</summary>
     /// <param name="latDeg">Latitude in degrees, in [-90, 90].</param>
-    /// <param name="lonDeg">Longitude in degrees, any finite value.</param>
+    /// <param name="lonDeg">Longitude in degrees, in [-540, 540]; wrapped into [-180, 180).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A coordinate is not finite or outside its range.</exception>
     public GeoPoint(double latDeg, double lonDeg)
     {
-        if (!double.IsFinite(latDeg) || latDeg < -90 || latDeg > 90)
-            throw new ArgumentOutOfRangeException(nameof(latDeg), latDeg,
-                $"latitude {Fmt(latDeg)} is not a finite number in [-90, 90]");
-        if (!double.IsFinite(lonDeg))
-            throw new ArgumentOutOfRangeException(nameof(lonDeg), lonDeg,
-                $"longitude {Fmt(lonDeg)} is not a finite number");
+        if (LatProblem(latDeg) is { } lat) throw new ArgumentOutOfRangeException(nameof(latDeg), latDeg, lat);
+        if (LonProblem(lonDeg) is { } lon) throw new ArgumentOutOfRangeException(nameof(lonDeg), lonDeg, lon);
         LatDeg = latDeg;
         LonDeg = NormalizeLonDeg(lonDeg);
     }
@@ -40,35 +44,85 @@ public readonly record struct GeoPoint
         return r >= 180 ? r - 360 : r;
     }
 
-    /// <summary>Parses <c>"LAT,LON"</c> (decimal degrees, invariant culture).</summary>
+    /// <summary>
+    /// Parses <c>"LAT,LON"</c>: two numbers in decimal degrees (invariant culture, decimal point, no group separators)
+    /// separated by one comma; latitude in [-90, 90], longitude in [-540, 540] (normalised).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="FormatException">The text is not two comma-separated numbers or is out of range.</exception>
     public static GeoPoint Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (TryParse(text, out var p, out var error)) return p;
         throw new FormatException(error);
     }
 
-    /// <summary>Tries to parse <c>"LAT,LON"</c>; on failure <paramref name="error"/> says what is wrong.</summary>
+    /// <summary>Tries to parse <c>"LAT,LON"</c> (see <see cref="Parse"/>); on failure <paramref name="error"/> says what
+    /// is wrong and what is accepted.</summary>
     public static bool TryParse(string? text, out GeoPoint point, out string error)
+    {
+        if (TryParseDetail(text, out point, out error)) return true;
+        if (!string.IsNullOrWhiteSpace(text)) error = $"{InvariantNumber.Quote(text.AsSpan().Trim())} is not a valid LAT,LON: {error}";
+        return false;
+    }
+
+    /// <summary><see cref="TryParse"/> with an error that does not quote the text (for callers that already do).</summary>
+    internal static bool TryParseDetail(string? text, out GeoPoint point, out string error)
     {
         point = default;
         if (string.IsNullOrWhiteSpace(text)) { error = "empty coordinate: expected LAT,LON in decimal degrees"; return false; }
-        var parts = text.Split(',');
-        if (parts.Length != 2) { error = $"'{text}' is not LAT,LON in decimal degrees"; return false; }
-        const NumberStyles style = NumberStyles.Float;
-        if (!double.TryParse(parts[0].Trim(), style, CultureInfo.InvariantCulture, out var lat) ||
-            !double.TryParse(parts[1].Trim(), style, CultureInfo.InvariantCulture, out var lon))
-        { error = $"'{text}' is not LAT,LON in decimal degrees"; return false; }
-        if (!double.IsFinite(lat) || lat < -90 || lat > 90) { error = $"latitude {Fmt(lat)} in '{text}' is outside [-90, 90]"; return false; }
-        if (!double.IsFinite(lon) || lon < -180 || lon > 180) { error = $"longitude {Fmt(lon)} in '{text}' is outside [-180, 180]"; return false; }
-        point = new GeoPoint(lat, lon);
+        int commas = text.AsSpan().Count(',');
+        if (commas != 1)
+        {
+            // 12,5,-70,02 (decimal commas) or 1,2,3: say why rather than what.
+            bool emptyPart = text.AsSpan().Trim() is [',', ..] or [.., ','] || text.Contains(",,", StringComparison.Ordinal);
+            error = commas == 0 ? "expected LAT,LON in decimal degrees, two numbers separated by a comma"
+                : emptyPart ? $"expected LAT,LON in decimal degrees, found {commas + 1} parts separated by commas, some of them empty"
+                : $"expected LAT,LON in decimal degrees, found {commas + 1} parts separated by commas; write decimals with a point (12.5,-70.02)";
+            return false;
+        }
+        int comma = text.IndexOf(',');
+        var latText = text.AsSpan(0, comma).Trim();
+        var lonText = text.AsSpan(comma + 1).Trim();
+        if (latText.IsEmpty || lonText.IsEmpty)
+        { error = $"the {(latText.IsEmpty ? "latitude" : "longitude")} is missing; expected LAT,LON in decimal degrees"; return false; }
+        if (!InvariantNumber.TryParse(latText, out var lat)) { error = "latitude " + InvariantNumber.Problem(latText); return false; }
+        if (!InvariantNumber.TryParse(lonText, out var lon)) { error = "longitude " + InvariantNumber.Problem(lonText); return false; }
+        if ((LatProblem(lat) ?? LonProblem(lon)) is { } range) { error = range; return false; }
+        point = new GeoPoint(lat, lon is >= -180 and < 180 ? lon : NormalizeLonText(lonText));
         error = "";
         return true;
+    }
+
+    /// <summary>
+    /// A longitude outside [-180, 180) wrapped in decimal, then read as a double: 291.04 then gives the double of
+    /// -68.96 exactly, as its normalised twin does, where 291.04 - 360 in doubles is -68.95999999999998. (Wrapping the
+    /// double is exact too, but 291.04 was rounded on reading.) The text is a valid finite number within ±540.
+    /// </summary>
+    private static double NormalizeLonText(ReadOnlySpan<char> lonText)
+    {
+        if (!decimal.TryParse(lonText, InvariantNumber.Style, CultureInfo.InvariantCulture, out decimal m))
+            return NormalizeLonDeg(double.Parse(lonText, InvariantNumber.Style, CultureInfo.InvariantCulture)); // beyond decimal's 28 digits
+        while (m >= 180) m -= 360;
+        while (m < -180) m += 360;
+        return double.Parse(m.ToString(CultureInfo.InvariantCulture), InvariantNumber.Style, CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{LatDeg:0.######},{LonDeg:0.######}");
 
-    private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    private static string? LatProblem(double latDeg) =>
+        double.IsNaN(latDeg) ? "latitude NaN is not a number"
+        : !double.IsFinite(latDeg) ? $"latitude {Fmt(latDeg)} is not a finite number in [-90, 90]"
+        : latDeg is < -90 or > 90 ? $"latitude {Fmt(latDeg)} is outside [-90, 90]"
+        : null;
+
+    private static string? LonProblem(double lonDeg) =>
+        double.IsNaN(lonDeg) ? "longitude NaN is not a number"
+        : !double.IsFinite(lonDeg) ? $"longitude {Fmt(lonDeg)} is not a finite number in [-540, 540]"
+        : Math.Abs(lonDeg) > MaxInputLonDeg ? $"longitude {Fmt(lonDeg)} is outside [-540, 540] (degrees east; longitudes are normalised to [-180, 180))"
+        : null;
+
+    private static string Fmt(double v) => InvariantNumber.Format(v);
 }

@@ -48,6 +48,7 @@ public static class Sphere
     /// The point a given fraction of the way along the shorter great-circle arc from <paramref name="a"/> to
     /// <paramref name="b"/> (0 gives a, 1 gives b; values outside [0, 1] extrapolate along the same great circle).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is not a finite number.</exception>
     /// <exception cref="ArgumentException">The points are antipodal, so the great circle is undefined.</exception>
     public static GeoPoint Intermediate(GeoPoint a, GeoPoint b, double fraction)
     {
@@ -68,8 +69,16 @@ public static class Sphere
 
     /// <summary>Unit-vector form of <see cref="Intermediate(GeoPoint, GeoPoint, double)"/> (a and b neither equal nor
     /// antipodal).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is not a finite number.</exception>
+    /// <exception cref="ArgumentException">a and b are equal or antipodal (or not finite), so the direction from a to b
+    /// is undefined.</exception>
     public static Vec3 Intermediate(in Vec3 a, in Vec3 b, double fraction)
     {
+        if (!double.IsFinite(fraction))
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "fraction is not a finite number");
+        // Without this the tangent below is 0/0: NaN coordinates instead of an error.
+        if (!(RobustCross(a, b).Norm >= DegenerateCross))
+            throw new ArgumentException("the vectors are equal or antipodal (or not finite unit vectors): the great circle through them is undefined");
         // Rotate a towards b in their plane: t is the unit tangent at a pointing to b, so no sin(delta) division is
         // needed and short arcs stay accurate.
         var t = RobustCross(a, b).Cross(a).Normalize();
@@ -80,6 +89,7 @@ public static class Sphere
 
     /// <summary>The point reached by following a great circle from <paramref name="start"/> with the given initial
     /// course for the given distance (negative goes backwards).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The course or distance is not a finite number.</exception>
     public static GeoPoint Destination(GeoPoint start, double courseDeg, double distanceKm)
     {
         if (!double.IsFinite(courseDeg))

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace AirspaceSim.Geodesy;
 
@@ -61,6 +60,14 @@ public static class Wgs84
 
     // Below this auxiliary-sphere separation the short-line (spherical with mean dn) solution is already exact to
     // round-off: the neglected terms are O(f sigma^2) relative.
+    // Below this auxiliary-sphere separation (5e-5 rad, about 320 m) the azimuths come from the short-line closed form
+    // even where Newton's method gives the distance. Newton solves lambda12(alpha1) = lam12, whose residual is formed
+    // from O(1) quantities and so carries an absolute error of ~1e-16 rad whatever the line's length; the azimuth
+    // error is that divided by the slope, ~sigma12: 1.5e-7 degrees at 0.3 m, 4e-9 at 30 m. The closed form works
+    // with the small differences themselves (sin(beta2 - beta1) from the input latitudes, omega12 from lam12), so it
+    // is accurate relative to the line, and its truncation error grows as f sigma12^2: measured against 40-digit
+    // solutions of the exact integrals, below 1.5e-10 degrees up to this bound and 1.2e-9 degrees at 1 km.
+    private const double AziTol = 5e-5;
     private static readonly double ETol2 = 0.1 * Tol2 / Math.Sqrt(Math.Max(0.001, Math.Abs(F)) * Math.Min(1.0, 1 - F / 2) / 2);
 
     // A3(eps) and C3_l(eps) with the n-dependence (eqs. 24, 25 of the paper) folded in once for WGS84: polynomial
@@ -185,6 +192,8 @@ public static class Wgs84
         SinCosDegWithError(lon12, lon12s, out double slam12, out double clam12);
         lon12s = (180 - lon12) - lon12s; // the supplement, exactly enough to decide the equatorial case
 
+        // The latitudes as given (raw) give the latitude difference of short lines; rounded, everything else.
+        double raw1 = lat1, raw2 = lat2;
         lat1 = AngRound(lat1);
         lat2 = AngRound(lat2);
         int swapp = Math.Abs(lat1) < Math.Abs(lat2) ? -1 : 1;
@@ -192,6 +201,7 @@ public static class Wgs84
         {
             lonsign = -lonsign;
             (lat1, lat2) = (lat2, lat1);
+            (raw1, raw2) = (raw2, raw1);
         }
         int latsign = double.IsNegative(lat1) ? 1 : -1;
         lat1 *= latsign;
@@ -200,9 +210,21 @@ public static class Wgs84
         // Reduced latitudes beta; cos(beta) is kept at least Tiny so that the azimuth at a pole is defined by the
         // longitude (the limit along the meridian) and two points at the same pole are Tiny apart.
         SinCosDeg(lat1, out double sbet1, out double cbet1); sbet1 *= F1;
-        Norm(ref sbet1, ref cbet1); cbet1 = Math.Max(Tiny, cbet1);
+        double d1 = Hypot(sbet1, cbet1);
+        sbet1 /= d1; cbet1 /= d1; cbet1 = Math.Max(Tiny, cbet1);
         SinCosDeg(lat2, out double sbet2, out double cbet2); sbet2 *= F1;
-        Norm(ref sbet2, ref cbet2); cbet2 = Math.Max(Tiny, cbet2);
+        double d2 = Hypot(sbet2, cbet2);
+        sbet2 /= d2; cbet2 /= d2; cbet2 = Math.Max(Tiny, cbet2);
+
+        // sin(beta2 - beta1) for nearby latitudes, from the exact difference of the inputs rather than by cancelling
+        // the rounded products sbet2 cbet1 - cbet2 sbet1: with tan(beta) = (1 - f) tan(phi) and d = the norms above,
+        // sin(beta2 - beta1) = (1 - f) sin(phi2 - phi1) / (d1 d2) exactly. The cancellation leaves an absolute error of
+        // ~1e-16, which for a short line that runs nearly east-west is the whole of its latitude change: it turned the
+        // azimuths of a 14 cm line by 7e-8 degrees (GeographicLib's double and exact modes alike). phi2 - phi1 is exact
+        // here by Sterbenz's lemma (same sign, within a factor 2) or at worst rounded relative to itself. It is taken
+        // before AngRound, whose 2^-57 degree grid (1.4 pm) would turn a 1 mm line by up to 6e-8 degrees.
+        double dlat = (raw2 - raw1) * latsign;
+        double sbet12 = Math.Abs(dlat) < 1 ? F1 * Math.Sin(dlat * Deg) / (d1 * d2) : double.NaN;
 
         // When |beta2| = |beta1| to round-off make it exact: the Newton iteration for lambda12 is singular there
         // otherwise (cbet2 - cbet1 or |sbet2| + sbet1 measure the difference, whichever is better conditioned).
@@ -254,8 +276,9 @@ public static class Wgs84
         }
         else if (!meridian)
         {
-            sig12 = InverseStart(sbet1, cbet1, sbet2, cbet2, lam12, slam12, clam12,
-                out salp1, out calp1, ref salp2, ref calp2, out double dnm);
+            sig12 = InverseStart(sbet1, cbet1, sbet2, cbet2, sbet12, lam12, slam12, clam12,
+                out salp1, out calp1, ref salp2, ref calp2, out double dnm,
+                out bool closed, out double csalp1, out double ccalp1, out double csalp2, out double ccalp2);
             if (sig12 >= 0)
             {
                 // Short line: the spherical solution on a sphere of radius b*dnm is exact to round-off.
@@ -341,6 +364,10 @@ public static class Wgs84
                     // alpha2 from Clairaut's relation at the final alpha1.
                     salp2 = cbet2 != cbet1 ? salp1 * cbet1 / cbet2 : salp1;
                     calp2 = Calp2CosBeta2(sbet1, cbet1, sbet2, cbet2, sbet1 == 0 && calp1 == 0 ? -Tiny : calp1) / cbet2;
+                    if (closed)
+                    {
+                        salp1 = csalp1; calp1 = ccalp1; salp2 = csalp2; calp2 = ccalp2;
+                    }
                 }
             }
         }
@@ -363,12 +390,13 @@ public static class Wgs84
     /// points the astroid approximation of the paper's eq. (55) on the scaled coordinates x, y. Returns -1 when Newton's
     /// method must follow.
     /// </summary>
-    private static double InverseStart(double sbet1, double cbet1, double sbet2, double cbet2,
+    private static double InverseStart(double sbet1, double cbet1, double sbet2, double cbet2, double sbet12Near,
         double lam12, double slam12, double clam12, out double salp1, out double calp1,
-        ref double salp2, ref double calp2, out double dnm)
+        ref double salp2, ref double calp2, out double dnm,
+        out bool closed, out double csalp1, out double ccalp1, out double csalp2, out double ccalp2)
     {
         double sig12 = -1;
-        double sbet12 = sbet2 * cbet1 - cbet2 * sbet1; // beta2 - beta1 in [0, pi)
+        double sbet12 = double.IsNaN(sbet12Near) ? sbet2 * cbet1 - cbet2 * sbet1 : sbet12Near; // beta2 - beta1 in [0, pi)
         double cbet12 = cbet2 * cbet1 + sbet2 * sbet1;
         double sbet12a = sbet2 * cbet1 + cbet2 * sbet1; // beta2 + beta1 in (-pi, 0]
         bool shortline = cbet12 >= 0 && sbet12 < 0.5 && cbet2 * lam12 < 0.5;
@@ -394,6 +422,20 @@ public static class Wgs84
 
         double ssig12 = Hypot(salp1, calp1);
         double csig12 = sbet1 * sbet2 + cbet1 * cbet2 * comg12;
+
+        // omega12 < pi/2 excludes short lines that pass a pole, where lam12 (the rounded radians) may be near pi.
+        closed = shortline && ssig12 < AziTol && comg12 > 0;
+        if (closed)
+        {
+            csalp1 = salp1; ccalp1 = calp1; Norm(ref csalp1, ref ccalp1);
+            csalp2 = cbet1 * somg12;
+            ccalp2 = sbet12 - cbet1 * sbet2 * ((somg12 * somg12) / (1 + comg12));
+            Norm(ref csalp2, ref ccalp2);
+        }
+        else
+        {
+            csalp1 = ccalp1 = csalp2 = ccalp2 = 0;
+        }
 
         if (shortline && ssig12 < ETol2)
         {
@@ -766,24 +808,46 @@ public static class Wgs84
     // ------------------------------------------------------------------------------------------------ angles
 
     /// <summary>
-    /// sqrt(x^2 + y^2), nearly correctly rounded: one Newton correction of the square root with an FMA-exact residual.
+    /// sqrt(x^2 + y^2), nearly correctly rounded: one Newton correction of the square root with an exact residual.
     /// On random input it equals glibc's hypot 99.8 % of the time (double.Hypot 94 %, the naive form 92 %), and is one
     /// ulp off otherwise. The accuracy matters where sin(beta2 - beta1) is formed by cancellation for short lines, and
     /// keeps results within round-off of GeographicLib (which uses C's hypot); inline it is also cheaper than
-    /// double.Hypot (the inverse runs ~15 % faster). Arguments here are bounded (|x|, |y| &lt;= ~1, never both below
-    /// 1e-154), so no scaling against overflow is needed.
+    /// double.Hypot. Arguments here are bounded (|x|, |y| &lt;= ~1, never both below 1e-154), so no scaling against
+    /// overflow is needed.
     /// </summary>
+    /// <remarks>
+    /// The residual uses Dekker's exact products (<see cref="SquareError"/>) rather than FMA on purpose: the result
+    /// must be the same bits on every processor. An earlier version took this path only where x86 FMA was available
+    /// and double.Hypot elsewhere, so ARM64, Native AOT for the default instruction set and
+    /// DOTNET_EnableHWIntrinsic=0 changed the last digits of some 15 % of the answers. Plain IEEE add and multiply
+    /// are correctly rounded everywhere, and the .NET JIT never contracts a*b+c into an FMA, so this one formulation
+    /// is bit-identical on all platforms (the test GeodesicDeterminismTests runs the CLI with intrinsics off to check).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Hypot(double x, double y)
     {
-        if (!Fma.IsSupported) return double.Hypot(x, y); // software fma would be slower than Hypot itself
         x = Math.Abs(x); y = Math.Abs(y);
         if (y > x) (x, y) = (y, x);
         double p = x * x, q = y * y;
         double r = Math.Sqrt(p + q);
-        // d = x^2 + y^2 - r^2: the FMAs give p - r^2 and the product errors exactly; t + q cancels exactly.
-        double d = (Math.FusedMultiplyAdd(-r, r, p) + q) + (Math.FusedMultiplyAdd(x, x, -p) + Math.FusedMultiplyAdd(y, y, -q));
+        double rr = r * r;
+        // d = x^2 + y^2 - r^2 exactly enough: p - rr is exact (Sterbenz: p <= rr <= 2p to round-off), the three
+        // product errors are exact, and only the final sums round, far below the ulp of r^2.
+        double d = ((p - rr) - SquareError(r, rr) + q) + (SquareError(x, p) + SquareError(y, q));
         return r == 0 ? r : r + d / (2 * r);
+    }
+
+    /// <summary>
+    /// x^2 - fl(x^2) exactly (Dekker 1971, with Veltkamp's split of x into two 26-bit halves whose products are
+    /// exact), given p = fl(x^2); exact unless x^2 underflows, where the error is below the smallest normal anyway.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SquareError(double x, double p)
+    {
+        const double split = 134217729.0; // 2^27 + 1
+        double c = split * x;
+        double hi = c - (c - x), lo = x - hi;
+        return ((hi * hi - p) + 2 * hi * lo) + lo * lo;
     }
 
     /// <summary>Scales (x, y) to unit length.</summary>

@@ -18,10 +18,10 @@ public sealed partial class DetourPlanner
     private bool InBandLeg(in Vec3 p, BandCorner? from, in BandCorner c, int band, out double rad)
     {
         rad = 0;
-        if (p == c.V || (p + c.V).Norm2 < 1e-20) return false;
+        if (p == c.V || Predicates.NearlyAntipodal(p, c.V)) return false;
         if (!TangentAt(c, p) || from is { } f && !TangentAt(f, c.V)) return false;
-        var nh = p.Cross(c.V).Normalize();
-        if (Blocked(p, c.V, nh, band, -1) || BandCrossings(p, c.V, nh, band) != 0) return false;
+        var x = new EdgeCrosser(p, c.V);
+        if (Blocked(x, band, -1) || BandCrossings(x, band) != 0) return false;
         rad = Vec3.Angle(p, c.V);
         return true;
     }
@@ -30,11 +30,11 @@ public sealed partial class DetourPlanner
     private bool CornerSeesEnd(in BandCorner c, in Vec3 d, int bandO, int bandD, out double rad)
     {
         rad = 0;
-        if (c.V == d || (c.V + d).Norm2 < 1e-20 || !TangentAt(c, d)) return false;
-        var nh = c.V.Cross(d).Normalize();
-        if (Blocked(c.V, d, nh, bandO, bandD)) return false;
-        if (BandCrossings(c.V, d, nh, bandO) > (bandD == bandO ? 2 : 1)) return false;
-        if (bandD >= 0 && bandD != bandO && BandCrossings(c.V, d, nh, bandD) > 1) return false;
+        if (c.V == d || Predicates.NearlyAntipodal(c.V, d) || !TangentAt(c, d)) return false;
+        var x = new EdgeCrosser(c.V, d);
+        if (Blocked(x, bandO, bandD)) return false;
+        if (BandCrossings(x, bandO) > (bandD == bandO ? 2 : 1)) return false;
+        if (bandD >= 0 && bandD != bandO && BandCrossings(x, bandD) > 1) return false;
         rad = Vec3.Angle(c.V, d);
         return true;
     }

@@ -65,7 +65,7 @@ public sealed partial class DetourPlanner
                     if (j > 0 && j < len && _vertexNode[vi] >= 0) nodes.Add(_vertexNode[vi]);
                 }
                 var region = SphericalLoop.FromCcwVertices(ring);
-                pockets.Add((region, nodes.ToArray(), GreatCircleArc.CapCos(region.CapRadiusRad), start + a, start + (a + len) % n));
+                pockets.Add((region, nodes.ToArray(), CapBound.CapCos(region.CapRadiusRad), start + a, start + (a + len) % n));
             }
             step += len;
         }
@@ -140,7 +140,7 @@ public sealed partial class DetourPlanner
         for (int m = 0; m < _obstacles.Length; m++)
         {
             if (m == k) continue;
-            if (Vec3.Angle(_obstacles[k].Center, _obstacles[m].Center) > _obstacles[k].CapRadiusRad + _obstacles[m].CapRadiusRad + 1e-9) continue;
+            if (!CapBound.MayMeet(_obstacles[k].Center, _obstacles[k].CapRadiusRad, _obstacles[m].Center, _obstacles[m].CapRadiusRad)) continue;
             for (int i = 0; i < _v.Length; i++)
             {
                 if (_obstacleOf[i] != m) continue;

@@ -45,13 +45,13 @@ public sealed partial class DetourPlanner
             // inside, since the inside wedge of a convex corner lies strictly on the neighbours' side of the line.
             if (s1 != s2) return false;
         }
-        if ((p + v).Norm2 < 1e-20) return false;
-        var nh = p.Cross(v).Normalize();
-        if (Blocked(p, v, nh, band, -1, clearOf)) return false;
+        if (Predicates.NearlyAntipodal(p, v)) return false;
+        var x = new EdgeCrosser(p, v);
+        if (Blocked(x, band, -1, clearOf)) return false;
         // From inside a band the leg may cross the band's boundary once, on its way out, and never come back into it.
         // A corner of the band's own boundary may be reached from inside (no crossing) or, after leaving, from outside
         // (one crossing): touching the boundary at a corner is not entering.
-        return band < 0 || BandCrossings(p, v, nh, band) <= 1;
+        return band < 0 || BandCrossings(x, band) <= 1;
     }
 
     // The obstacle whose hull the line from p to node touches only at the node, or -1: p lies outside that clean
@@ -64,69 +64,32 @@ public sealed partial class DetourPlanner
         return location[k] == OutsideHull && _hullPrev[vi] >= 0 && !s.AllCorners[k] && !s.IsLid(vi) ? k : -1;
     }
 
-    // Proper crossings of the arc p→q with the planning (buffered) boundary of obstacle k.
-    private int BandCrossings(in Vec3 p, in Vec3 q, in Vec3 nh, int k)
+    // Proper crossings of the arc with the planning (buffered) boundary of obstacle k.
+    private int BandCrossings(in EdgeCrosser x, int k)
     {
         int count = 0;
-        for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
-        {
-            if (GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c]))
-                count += ChainCrossings(p, q, _chunkFirst[c], _chunkCount[c], stopAtFirst: false);
-        }
+        foreach (var loop in _loops[k]) count += loop.CrossingCount(x);
         return count;
     }
 
     /// <summary>
-    /// True if the arc p→q properly crosses a planning edge. Obstacles <paramref name="bandA"/> and
+    /// True if the arc properly crosses a planning edge. Obstacles <paramref name="bandA"/> and
     /// <paramref name="bandB"/> (buffer bands holding a route end) are tested against their unbuffered polygons.
     /// Edges through an end of the arc touch it and never count as crossings.
     /// </summary>
-    private bool Blocked(in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB, int clearOf = -1)
+    private bool Blocked(in EdgeCrosser x, int bandA, int bandB, int clearOf = -1)
     {
         for (int k = 0; k < _obstacles.Length; k++)
-            if (k != clearOf && BlockedBy(k, p, q, nh, bandA, bandB)) return true;
+            if (k != clearOf && BlockedBy(k, x, bandA, bandB)) return true;
         return false;
     }
 
-    private bool BlockedBy(int k, in Vec3 p, in Vec3 q, in Vec3 nh, int bandA, int bandB)
+    private bool BlockedBy(int k, in EdgeCrosser x, int bandA, int bandB)
     {
-        if (!GreatCircleArc.MayHitCap(p, q, nh, _obstacles[k].Center, _obstacleCos[k])) return false;
-        if (k == bandA || k == bandB)
-        {
-            foreach (var poly in _obstacles[k].OriginalPolygons)
-                foreach (var loop in poly)
-                    if (loop.IsCrossedBy(p, q)) return true;
-            return false;
-        }
-        for (int c = _obstacleChunkStart[k]; c < _obstacleChunkEnd[k]; c++)
-        {
-            if (!GreatCircleArc.MayHitCap(p, q, nh, _chunkCenter[c], _chunkCos[c])) continue;
-            if (ChainCrossings(p, q, _chunkFirst[c], _chunkCount[c], stopAtFirst: true) > 0) return true;
-        }
+        if (!x.MayHitCap(_obstacles[k].Center, _obstacleCos[k])) return false;
+        foreach (var loop in k == bandA || k == bandB ? _originalLoops[k] : _loops[k])
+            if (loop.IsCrossedBy(x)) return true;
         return false;
-    }
-
-    // Edge crosser along a chain (after S2's S2EdgeCrosser): the side of each chain vertex with respect to the arc
-    // p→q is computed once and shared by the two edges meeting there; only edges whose ends lie on opposite sides
-    // need the full test. Returns the number of proper crossings (at most 1 when stopAtFirst).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int ChainCrossings(in Vec3 p, in Vec3 q, int first, int count, bool stopAtFirst)
-    {
-        int ai = first, crossings = 0;
-        var n = p.Cross(q);
-        int sa = Predicates.SideOfArc(p, q, n, _v[ai]);
-        for (int e = 0; e < count; e++)
-        {
-            int bi = _next[ai];
-            int sb = Predicates.SideOfArc(p, q, n, _v[bi]);
-            if (sa != sb && Predicates.CrossingSign(p, q, _v[ai], _v[bi]) > 0)
-            {
-                crossings++;
-                if (stopAtFirst) return crossings;
-            }
-            ai = bi; sa = sb;
-        }
-        return crossings;
     }
 
     private (int[] start, int[] to, double[] rad) BuildGraph()
@@ -145,10 +108,9 @@ public sealed partial class DetourPlanner
             {
                 int vi = _nodeVertex[j];
                 var v = _v[vi];
-                if (u == v || (u + v).Norm2 < 1e-20) continue;
+                if (u == v || Predicates.NearlyAntipodal(u, v)) continue;
                 if (!Tangent(u, v, up, un) || !Tangent(u, v, _v[_prev[vi]], _v[_next[vi]])) continue;
-                var nh = u.Cross(v).Normalize();
-                if (Blocked(u, v, nh, -1, -1)) continue;
+                if (Blocked(new EdgeCrosser(u, v), -1, -1)) continue;
                 local.Add((i, j, Vec3.Angle(u, v)));
             }
             found[i] = local;

@@ -174,9 +174,10 @@ public sealed partial class DetourPlanner
     private bool LegClearExcept(int k, in Vec3 p, in Vec3 q)
     {
         if (p == q) return true;
-        var nh = p.Cross(q).Normalize();
+        if (Predicates.NearlyAntipodal(p, q)) return false;
+        var x = new EdgeCrosser(p, q);
         for (int j = 0; j < _obstacles.Length; j++)
-            if (j != k && BlockedBy(j, p, q, nh, -1, -1)) return false;
+            if (j != k && BlockedBy(j, x, -1, -1)) return false;
         return true;
     }
 

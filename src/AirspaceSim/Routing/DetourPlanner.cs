@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Geodesy;
@@ -31,8 +32,6 @@ namespace AirspaceSim.Routing;
 /// </remarks>
 public sealed partial class DetourPlanner
 {
-    private const int ChunkSize = 8;
-
     private readonly Airspace[] _closures;
     private readonly Obstacle[] _obstacles;
     private readonly Func<GeoPoint, GeoPoint, double> _legKm;
@@ -40,11 +39,9 @@ public sealed partial class DetourPlanner
     // Flat vertex arrays over all planning loops: the hot data, kept as unit vectors.
     private readonly Vec3[] _v;
     private readonly int[] _next, _prev, _obstacleOf;
-    // Edge chunks: runs of consecutive edges of one loop with a bounding cap, for cheap rejection of whole runs.
-    private readonly int[] _chunkFirst, _chunkCount;
-    private readonly Vec3[] _chunkCenter;
-    private readonly double[] _chunkCos;
-    private readonly int[] _obstacleChunkStart, _obstacleChunkEnd;
+    // The planning loops of each obstacle, and the loops of its unbuffered closures (tested instead for an obstacle
+    // whose band holds a route end): visibility counts crossings with their edge indexes.
+    private readonly SphericalLoop[][] _loops, _originalLoops;
     private readonly double[] _obstacleCos;
     // Graph nodes are the convex vertices; adjacency in compressed sparse rows.
     private readonly int[] _nodeVertex, _vertexNode;
@@ -95,14 +92,12 @@ public sealed partial class DetourPlanner
 
         // Flatten.
         var v = new List<Vec3>(); var next = new List<int>(); var prev = new List<int>(); var obs = new List<int>();
-        var chunkFirst = new List<int>(); var chunkCount = new List<int>(); var chunkCenter = new List<Vec3>(); var chunkCos = new List<double>();
-        _obstacleChunkStart = new int[_obstacles.Length];
-        _obstacleChunkEnd = new int[_obstacles.Length];
         _obstacleCos = new double[_obstacles.Length];
+        _loops = _obstacles.Select(ob => ob.Loops.ToArray()).ToArray();
+        _originalLoops = _obstacles.Select(ob => ob.OriginalPolygons.SelectMany(p => p).ToArray()).ToArray();
         for (int o = 0; o < _obstacles.Length; o++)
         {
-            _obstacleChunkStart[o] = chunkFirst.Count;
-            _obstacleCos[o] = GreatCircleArc.CapCos(_obstacles[o].CapRadiusRad);
+            _obstacleCos[o] = CapBound.CapCos(_obstacles[o].CapRadiusRad);
             foreach (var loop in _obstacles[o].Loops)
             {
                 int start = v.Count, n = loop.Count;
@@ -113,25 +108,9 @@ public sealed partial class DetourPlanner
                     prev.Add(start + (i + n - 1) % n);
                     obs.Add(o);
                 }
-                for (int c = 0; c < n; c += ChunkSize)
-                {
-                    int count = Math.Min(ChunkSize, n - c);
-                    var sum = new Vec3(0, 0, 0);
-                    for (int i = 0; i <= count; i++) sum += loop[c + i];
-                    var center = sum.Normalize();
-                    double r = 0;
-                    for (int i = 0; i < count; i++)
-                    {
-                        var a = loop[c + i]; var b = loop[c + i + 1];
-                        r = Math.Max(r, Math.Max(Vec3.Angle(center, a), Vec3.Angle(center, b)) + 0.5 * Vec3.Angle(a, b));
-                    }
-                    chunkFirst.Add(start + c); chunkCount.Add(count); chunkCenter.Add(center); chunkCos.Add(GreatCircleArc.CapCos(r));
-                }
             }
-            _obstacleChunkEnd[o] = chunkFirst.Count;
         }
         _v = v.ToArray(); _next = next.ToArray(); _prev = prev.ToArray(); _obstacleOf = obs.ToArray();
-        _chunkFirst = chunkFirst.ToArray(); _chunkCount = chunkCount.ToArray(); _chunkCenter = chunkCenter.ToArray(); _chunkCos = chunkCos.ToArray();
 
         // Convex corners (left turn with the obstacle on the left) are the only possible turning points.
         _vertexNode = new int[_v.Length];
@@ -214,18 +193,54 @@ public sealed partial class DetourPlanner
     /// </summary>
     public double BufferOvershootKm => _bufferExcessRad * Sphere.MeanRadiusKm;
 
+    /// <summary>Largest lateral buffer in nautical miles: 10° of arc on the mean sphere (600.4 NM), rounded down.</summary>
+    public const double MaxBufferNm = 600;
+
+    /// <summary>Why <see cref="MaxBufferNm"/> is the limit, for messages.</summary>
+    public const string MaxBufferReason =
+        "buffered closures are merged in one gnomonic frame, which the planner supports up to 10° of arc; airline margins are tens of NM";
+
+    /// <summary>Fewest segments per full circle for a buffer corner.</summary>
+    public const int MinCornerSegments = 8;
+
+    /// <summary>
+    /// Most segments per full circle for a buffer corner. A corner polygon of k segments lies outside the exact buffer
+    /// circle by d (1/cos(π/k) − 1) ≈ d π²/(2k²) (1.2e-3 d at the default 64: 56 m for a 25 NM buffer); the straight
+    /// parts of the buffer are built from pieces of at most 1°, which lie out by d (1/cos(0.5°) − 1) = 3.8e-5 d. At
+    /// k = 360 each corner segment spans 1° too, so the two bounds are equal: beyond it the buffer's excess bound stops
+    /// improving while the build time keeps growing with k (SVZM with a 25 NM buffer: about 1 s at 64, 5 s at 360 on a
+    /// shared, loaded 2-core machine; 100,000 took over ten minutes).
+    /// </summary>
+    public const int MaxCornerSegments = 360;
+
     /// <summary>
     /// Builds a planner for the given closures.
     /// </summary>
     /// <param name="closures">The closed airspaces; touching ones are merged.</param>
-    /// <param name="bufferNm">Lateral margin in nautical miles the route keeps from every closure (0 = none).</param>
-    /// <param name="cornerSegments">Segments per full circle approximating buffer corners from outside (≥ 8).</param>
+    /// <param name="bufferNm">Lateral margin in nautical miles the route keeps from every closure (0 = none), in
+    /// [0, <see cref="MaxBufferNm"/>].</param>
+    /// <param name="cornerSegments">Segments per full circle approximating buffer corners from outside, in
+    /// [<see cref="MinCornerSegments"/>, <see cref="MaxCornerSegments"/>].</param>
     /// <param name="legLengthKm">Length of a leg in km; defaults to the WGS84 geodesic length.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="closures"/> or one of its elements is null (the message
+    /// names the index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bufferNm"/> is not finite or outside [0,
+    /// <see cref="MaxBufferNm"/>], or <paramref name="cornerSegments"/> is outside its range.</exception>
+    /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
     public static DetourPlanner Build(IEnumerable<Airspace> closures, double bufferNm = 0, int cornerSegments = 64,
         Func<GeoPoint, GeoPoint, double>? legLengthKm = null)
     {
         ArgumentNullException.ThrowIfNull(closures);
-        return new DetourPlanner(closures.ToArray(), bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm, hullShortcut: true);
+        var array = closures.ToArray();
+        int nullAt = Array.IndexOf(array, null);
+        if (nullAt >= 0) throw new ArgumentNullException(nameof(closures), $"closures[{nullAt}] is null");
+        if (!double.IsFinite(bufferNm) || bufferNm < 0 || bufferNm > MaxBufferNm)
+            throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm,
+                string.Create(CultureInfo.InvariantCulture, $"buffer {bufferNm:R} NM is outside [0, {MaxBufferNm}] NM ({MaxBufferReason})"));
+        if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
+            throw new ArgumentOutOfRangeException(nameof(cornerSegments), cornerSegments,
+                $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: more than {MaxCornerSegments} no longer tightens the buffer (its straight parts are built from 1° pieces)");
+        return new DetourPlanner(array, bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm, hullShortcut: true);
     }
 
     /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>
@@ -240,6 +255,7 @@ public sealed partial class DetourPlanner
     private static double DefaultLegKm(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
 
     /// <summary>Plans the shortest route from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <exception cref="ArgumentException">The ends are antipodal: the direct great-circle route is not unique.</exception>
     public RoutePlan Plan(GeoPoint from, GeoPoint to)
     {
         var o = Vec3.FromGeo(from);
@@ -247,16 +263,15 @@ public sealed partial class DetourPlanner
         double directKm = _legKm(from, to);
         if (o == d)
             return Direct(from, to, directKm, 0);
-        if ((o + d).Norm2 < 1e-24)
-            throw new ArgumentException($"{from} and {to} are antipodal: the direct great-circle route is not unique");
+        if (Predicates.NearlyAntipodal(o, d))
+            throw new ArgumentException($"{from} and {to} are antipodal (within {Predicates.AntipodalToleranceRad} rad, " +
+                                        "about 6 cm): the direct great-circle route is not unique");
 
         // Cheap rejection: an arc that reaches no obstacle's bounding cap is the answer.
-        var n = o.Cross(d);
-        double nNorm = n.Norm;
-        var nh = (1 / nNorm) * n;
+        var x = new EdgeCrosser(o, d);
         bool near = false;
         for (int k = 0; k < _obstacles.Length && !near; k++)
-            near = GreatCircleArc.MayHitCap(o, d, nh, _obstacles[k].Center, _obstacleCos[k]);
+            near = x.MayHitCap(_obstacles[k].Center, _obstacleCos[k]);
         if (!near)
             return Direct(from, to, directKm, Vec3.Angle(o, d));
 
@@ -293,7 +308,7 @@ public sealed partial class DetourPlanner
         IReadOnlyList<string>? crossedIds = null;
         for (int k = 0; k < _obstacles.Length; k++)
         {
-            if (!BlockedBy(k, o, d, nh, bandO, bandD)) continue;
+            if (!BlockedBy(k, x, bandO, bandD)) continue;
             if (blocker < 0) blocker = k;
             if (!perObstacle) break;
             // Usually one: the obstacle's own read-only id list, shared by every answer (no allocation per query).
@@ -301,8 +316,8 @@ public sealed partial class DetourPlanner
             else if (!crossedIds.Contains(_obstacles[k].SourceIds[0])) crossedIds = [.. crossedIds, _obstacles[k].SourceIds[0]];
         }
         if (blocker < 0 &&
-            (bandO < 0 || BandCrossings(o, d, nh, bandO) <= (bandD == bandO ? 2 : 1)) &&
-            (bandD < 0 || bandD == bandO || BandCrossings(o, d, nh, bandD) <= 1))
+            (bandO < 0 || BandCrossings(x, bandO) <= (bandD == bandO ? 2 : 1)) &&
+            (bandD < 0 || bandD == bandO || BandCrossings(x, bandD) <= 1))
         {
             var plan = Direct(from, to, directKm, Vec3.Angle(o, d));
             return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
@@ -335,10 +350,16 @@ public sealed partial class DetourPlanner
     /// Plans many routes, in parallel over all cores; results come back in input order. A pair that cannot be
     /// planned (antipodal ends) yields an exception in its slot rather than failing the whole batch.
     /// </summary>
+    /// <param name="pairs">The origin–destination pairs.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads to use: -1 for all cores, or a count ≥ 1.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pairs"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     public IReadOnlyList<(RoutePlan? Plan, Exception? Error)> PlanAll(IReadOnlyList<(GeoPoint From, GeoPoint To)> pairs,
         int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(pairs);
+        if (maxDegreeOfParallelism is 0 or < -1)
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "-1 (all cores) or a count ≥ 1");
         var results = new (RoutePlan?, Exception?)[pairs.Count];
         if (pairs.Count == 0) return results; // Partitioner.Create rejects an empty range
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };

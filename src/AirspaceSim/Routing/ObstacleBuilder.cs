@@ -54,7 +54,7 @@ internal static class ObstacleBuilder
             for (int j = i + 1; j < polys.Count; j++)
             {
                 var si = polys[i].Loops[0]; var sj = polys[j].Loops[0];
-                if (Vec3.Angle(si.Center, sj.Center) <= si.CapRadiusRad + sj.CapRadiusRad + 2 * d + 1e-9)
+                if (CapBound.MayMeet(si.Center, si.CapRadiusRad + d, sj.Center, sj.CapRadiusRad + d))
                     parent[Find(i)] = Find(j);
             }
 

@@ -9,9 +9,6 @@ namespace AirspaceSim.Spherical;
 /// </summary>
 internal readonly struct GreatCircleArc
 {
-    /// <summary>Slack added to every cap comparison; floating-point errors here are ~1e-15 rad.</summary>
-    internal const double CapSlack = 1e-9;
-
     public readonly Vec3 A, B;
     /// <summary>Unit normal of the great circle, a × b normalised (left side positive).</summary>
     public readonly Vec3 N;
@@ -78,42 +75,73 @@ internal readonly struct GreatCircleArc
     public double Distance(in Vec3 p) => Distance(p, out _);
 
     /// <summary>
-    /// False only if the arc certainly misses the cap (centre, radius): first the cheap cap–cap test, then, for arcs
-    /// long enough to have a well-conditioned normal, the exact point–arc distance. Conservative by
-    /// <see cref="CapSlack"/>.
+    /// Where the great circles of two arcs that cross meet: the one of the two points ±(n₁ × n₂) on both arcs (the
+    /// crossing itself is decided by <see cref="Predicates.CrossingSign"/>; this only locates it). For nearly parallel
+    /// circles the direction of n₁ × n₂ is noise, and the end of either arc closest to the other is taken.
     /// </summary>
-    public bool MayIntersectCap(in Vec3 center, double radius)
+    public static Vec3 Intersection(in GreatCircleArc a, in GreatCircleArc b)
     {
-        if (Vec3.Angle(Mid, center) > Half + radius + CapSlack) return false;
-        if (Length < 1e-6) return true;
-        return Distance(center) <= radius + CapSlack;
-    }
+        var x = a.N.Cross(b.N);
+        double nx = x.Norm;
+        if (nx < 1e-13)
+        {
+            double best = double.PositiveInfinity; var pick = a.A;
+            Consider(b.A, a.Distance(b.A)); Consider(b.B, a.Distance(b.B));
+            Consider(a.A, b.Distance(a.A)); Consider(a.B, b.Distance(a.B));
+            return pick;
 
-    /// <summary>
-    /// Conservative, trigonometry-free test whether the arc p→q (unit normal <paramref name="nh"/>) comes within the
-    /// cap of centre <paramref name="c"/> whose angular radius has cosine <paramref name="cosR"/> (see
-    /// <see cref="CapCos"/>). False only when the arc certainly misses; the hot-path twin of
-    /// <see cref="MayIntersectCap"/>.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool MayHitCap(in Vec3 p, in Vec3 q, in Vec3 nh, in Vec3 c, double cosR)
-    {
-        if (cosR <= 0) return true; // caps of a hemisphere or more: not worth a test
-        if (p.Dot(c) >= cosR || q.Dot(c) >= cosR) return true;
-        // Distance from c to the great circle is asin|c·n|: compare squared sines (the cap is under 90°).
-        double cn = c.Dot(nh);
-        if (cn * cn > 1 - cosR * cosR) return false;
-        // The closest point of the great circle to c lies within the arc iff c is past p and before q.
-        return nh.Cross(p).Dot(c) >= 0 && q.Cross(nh).Dot(c) >= 0;
+            void Consider(Vec3 p, double dist) { if (dist < best) { best = dist; pick = p; } }
+        }
+        x = (1 / nx) * x;
+        return x.Dot(a.Mid) + x.Dot(b.Mid) < 0 ? -x : x;
     }
-
-    /// <summary>Cosine of a cap radius widened by <see cref="CapSlack"/>; 0 for caps of 90° or more (never pruned).</summary>
-    internal static double CapCos(double radiusRad) =>
-        radiusRad + CapSlack >= Math.PI / 2 ? 0 : Math.Cos(radiusRad + CapSlack);
 
     private static Vec3 Orthogonal(in Vec3 a)
     {
         var t = Math.Abs(a.X) < 0.6 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
         return a.Cross(t).Normalize();
     }
+}
+
+/// <summary>
+/// Bounding caps: the one formula and the one padding rule for every cap in the library (loops, edge blocks, regions,
+/// the ring validator's edges). A great-circle arc lies within half its length of its midpoint, so by the triangle
+/// inequality a set of arcs lies within max(angle(c, midᵢ) + halfᵢ) of any centre c.
+/// </summary>
+/// <remarks>
+/// Error bound: the angles (atan2 of |a × b| and a · b) and midpoints of unit vectors carry absolute errors of a few
+/// 1e-16 rad, so <see cref="Pad"/>'s 1e-12 (absolute, plus 1e-12 relative) makes every computed radius a true bound;
+/// tests against a cap then widen it by <see cref="CapSlack"/> for the rounding of the test itself.
+/// </remarks>
+internal static class CapBound
+{
+    /// <summary>Slack added to every cap comparison; the floating-point errors it covers are ~1e-15 rad.</summary>
+    internal const double CapSlack = 1e-9;
+
+    /// <summary>A computed radius widened to a safe bound (at most π).</summary>
+    public static double Pad(double radiusRad) => Math.Min(radiusRad * (1 + 1e-12) + 1e-12, Math.PI);
+
+    /// <summary>Radius of a cap around <paramref name="c"/> holding all of <paramref name="arcs"/>.</summary>
+    public static double AroundArcs(in Vec3 c, ReadOnlySpan<GreatCircleArc> arcs)
+    {
+        double r = 0;
+        foreach (ref readonly var e in arcs) r = Math.Max(r, Vec3.Angle(c, e.Mid) + e.Half);
+        return Pad(r);
+    }
+
+    /// <summary>A cap holding all of <paramref name="arcs"/>, centred at the normalised sum of their midpoints.</summary>
+    public static (Vec3 Center, double Radius) OfArcs(ReadOnlySpan<GreatCircleArc> arcs)
+    {
+        var s = new Vec3(0, 0, 0);
+        foreach (ref readonly var e in arcs) s += e.Mid;
+        var c = s.Norm2 > 1e-20 ? s.Normalize() : arcs[0].Mid;
+        return (c, AroundArcs(c, arcs));
+    }
+
+    /// <summary>Cosine of a cap radius widened by <see cref="CapSlack"/>; 0 for caps of 90° or more (never pruned).</summary>
+    public static double CapCos(double radiusRad) =>
+        radiusRad + CapSlack >= Math.PI / 2 ? 0 : Math.Cos(radiusRad + CapSlack);
+
+    /// <summary>False only if the two caps certainly do not meet.</summary>
+    public static bool MayMeet(in Vec3 c1, double r1, in Vec3 c2, double r2) => Vec3.Angle(c1, c2) <= r1 + r2 + CapSlack;
 }

@@ -23,6 +23,11 @@ public static class Predicates
     /// Orientation of three points: +1 if <paramref name="c"/> lies to the left of the great circle a→b (a, b, c
     /// counter-clockwise), −1 if to the right, 0 only if two of the points are equal.
     /// </summary>
+    /// <remarks>
+    /// Exact for the given doubles, never 0 for distinct points (symbolic perturbation), antisymmetric under swapping
+    /// two arguments and invariant under rotating them. The fast path is taken when |det| exceeds
+    /// <see cref="MaxDeterminantError"/>, a bound on the rounding error of the triple product of unit-length doubles.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Sign(in Vec3 a, in Vec3 b, in Vec3 c)
     {
@@ -92,22 +97,62 @@ public static class Predicates
 
     /// <summary>
     /// Whether arcs a→b and c→d cross: +1 at a point interior to both, 0 if they share a vertex (the caller decides
-    /// such touches), −1 otherwise. Arcs must be shorter than a half circle.
+    /// such touches), −1 otherwise. Arcs must be shorter than a half circle (not <see cref="NearlyAntipodal"/>).
     /// </summary>
+    /// <remarks>
+    /// Exact and consistent with <see cref="Sign"/>: the arcs cross iff ACB, BDA, CBD and DAC all have the same
+    /// orientation (S2's formulation), which also rules out the antipodal intersection of the two great circles.
+    /// Symmetric under swapping the arcs and reversing either; with symbolic perturbation a vertex of one arc lying on
+    /// the other's great circle is put on one side, consistently for every test, so an arc through a ring vertex
+    /// crosses exactly one of the two edges meeting there or neither.
+    /// </remarks>
     public static int CrossingSign(in Vec3 a, in Vec3 b, in Vec3 c, in Vec3 d)
     {
         if (a == c || a == d || b == c || b == d) return 0;
         if (a == b || c == d) return -1;
-        // The arcs cross iff ACB, BDA, CBD and DAC all have the same orientation (S2's formulation): this also rules
-        // out the antipodal intersection of the two great circles.
-        int acb = -Sign(a, b, c);
-        int bda = Sign(a, b, d);
-        if (bda != acb) return -1;
-        int cbd = -Sign(c, d, b);
-        if (cbd != acb) return -1;
-        int dac = Sign(c, d, a);
-        return dac == acb ? 1 : -1;
+        return CrossingGivenSides(a, b, c, d, Sign(a, b, c), Sign(a, b, d));
     }
+
+    /// <summary>
+    /// <see cref="CrossingSign(in Vec3, in Vec3, in Vec3, in Vec3)"/> when the sides <paramref name="sideC"/> =
+    /// Sign(a, b, c) and <paramref name="sideD"/> = Sign(a, b, d) are already known (a chain edge crosser computes
+    /// each vertex's side once): the same decision without evaluating them again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int CrossingSignWithSides(in Vec3 a, in Vec3 b, in Vec3 c, in Vec3 d, int sideC, int sideD)
+    {
+        if (a == c || a == d || b == c || b == d) return 0;
+        if (a == b || c == d) return -1;
+        return CrossingGivenSides(a, b, c, d, sideC, sideD);
+    }
+
+    private static int CrossingGivenSides(in Vec3 a, in Vec3 b, in Vec3 c, in Vec3 d, int sideC, int sideD)
+    {
+        int acb = -sideC;
+        if (sideD != acb) return -1;            // bda
+        if (-Sign(c, d, b) != acb) return -1;   // cbd
+        return Sign(c, d, a) == acb ? 1 : -1;   // dac
+    }
+
+    /// <summary>
+    /// Ends of an arc closer than this (radians, about 6.4 cm on the Earth) to antipodal define no usable great
+    /// circle: the library refuses such ring edges, routes and legs (<see cref="NearlyAntipodal"/>).
+    /// </summary>
+    /// <remarks>
+    /// Exactly antipodal ends have no great circle at all. Nearly antipodal ones do, and the exact predicates decide
+    /// it, but the input does not: a point read from degrees carries ~1e-16 rad of rounding, which turns the circle
+    /// through ends δ from antipodal by ~1e-16/δ rad, i.e. moves its far side by 2e-8 rad (13 cm) at δ = 1e-8. Below
+    /// that the answer would depend on the last bits of the input, so it is refused rather than given.
+    /// </remarks>
+    public const double AntipodalToleranceRad = 1e-8;
+
+    /// <summary>
+    /// True if <paramref name="a"/> and <paramref name="b"/> are within <see cref="AntipodalToleranceRad"/> of
+    /// antipodal: |a + b| = 2 sin(δ/2) for unit vectors δ short of antipodal, and a + b is computed almost exactly
+    /// there (Sterbenz), so the test is well conditioned. The one definition of a degenerate (antipodal) arc.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NearlyAntipodal(in Vec3 a, in Vec3 b) => (a + b).Norm2 < AntipodalToleranceRad * AntipodalToleranceRad;
 
     /// <summary>
     /// True if b lies strictly inside the angle a→o→c swept counter-clockwise (all three vectors around the vertex

@@ -49,6 +49,8 @@ public sealed partial class SphericalRegion
     /// outside it return at once.</summary>
     public double CapRadiusRad { get; }
 
+    private readonly double _capCos;
+
     private static void Prepare(IReadOnlyList<SphericalPolygon> polygons, out SphericalLoop[] loops, out int[] loopPolygon,
         out int[] loopHole, out int[] polyStart, out Vec3 center, out double cap)
     {
@@ -68,7 +70,7 @@ public sealed partial class SphericalRegion
         center = sum.Norm2 > 1e-20 ? sum.Normalize() : loops.Length > 0 ? loops[0].Center : new Vec3(0, 0, 1);
         cap = 0;
         foreach (var loop in loops) cap = Math.Max(cap, Vec3.Angle(center, loop.Center) + loop.CapRadiusRad);
-        cap = Math.Min(cap * (1 + 1e-12) + GreatCircleArc.CapSlack, Math.PI);
+        cap = CapBound.Pad(cap);
     }
 
     /// <summary>
@@ -87,21 +89,23 @@ public sealed partial class SphericalRegion
     public IReadOnlyList<RouteInterval> CrossRoute(in Vec3 a, in Vec3 b)
     {
         if (a == b) return Array.Empty<RouteInterval>();
-        if (a.Dot(b) < 0 && a.Cross(b).Norm2 < 1e-24)
-            throw new ArgumentException($"route from {a.ToGeo()} to {b.ToGeo()}: endpoints are antipodal, the great circle is undefined");
+        if (Predicates.NearlyAntipodal(a, b))
+            throw new ArgumentException($"route from {a.ToGeo()} to {b.ToGeo()}: endpoints are antipodal " +
+                                        $"(within {Predicates.AntipodalToleranceRad} rad), the great circle is undefined");
         var route = new GreatCircleArc(a, b);
-        if (route.Length <= 0 || !route.MayIntersectCap(Center, CapRadiusRad)) return Array.Empty<RouteInterval>();
+        var crosser = new EdgeCrosser(a, b);
+        if (route.Length <= 0 || !crosser.MayHitCap(Center, _capCos)) return Array.Empty<RouteInterval>();
 
         var sc = Scratch.Get(_loops.Length, _polyStart.Length - 1);
         bool anyLoop = false;
         for (int j = 0; j < _loops.Length; j++)
         {
             var loop = _loops[j];
-            if (!route.MayIntersectCap(loop.Center, loop.CapRadiusRad)) { sc.State[j] = false; continue; }
+            if (!crosser.MayHitCap(loop.Center, loop.CapCos)) { sc.State[j] = false; continue; }
             anyLoop = true;
             int vi = loop.IndexOfVertex(a);
             sc.State[j] = vi >= 0 ? loop.WedgePointsInside(vi, b) : loop.Contains(a);
-            CollectCrossings(loop, j, route, sc);
+            CollectCrossings(loop, j, route, crosser, sc);
         }
         if (!anyLoop) return Array.Empty<RouteInterval>();
 
@@ -160,16 +164,17 @@ public sealed partial class SphericalRegion
         {
             var loop = _loops[j];
             if (Vec3.Angle(p, loop.Center) - loop.CapRadiusRad >= best) continue;
-            var edges = loop.Edges;
-            for (int k = 0; k < loop.BlockCount; k++)
+            var index = loop.Index;
+            var edges = index.Edges;
+            for (int k = 0; k < index.BlockCount; k++)
             {
-                var (bc, br) = loop.BlockCap(k);
+                var (bc, br) = index.BlockCap(k);
                 if (Vec3.Angle(p, bc) - br >= best) continue;
-                int start = k * SphericalLoop.BlockSize, end = Math.Min(edges.Length, start + SphericalLoop.BlockSize);
+                var (start, end) = index.BlockEdges(k);
                 for (int i = start; i < end; i++)
                 {
                     ref readonly var e = ref edges[i];
-                    if (Vec3.Angle(p, e.Mid) - e.Half - GreatCircleArc.CapSlack >= best) continue;
+                    if (Vec3.Angle(p, e.Mid) - e.Half - CapBound.CapSlack >= best) continue;
                     double d = e.Distance(p, out var near);
                     if (d < best) { best = d; nearest = near; bestLoop = j; bestEdge = i; }
                 }
@@ -186,17 +191,17 @@ public sealed partial class SphericalRegion
     private static bool OnGreatCircle(in Vec3 a, in Vec3 b, in Vec3 c) =>
         Predicates.TriageSign(a, b, c) == 0 && Predicates.UnperturbedSign(a, b, c) == 0;
 
-    private static void CollectCrossings(SphericalLoop loop, int id, in GreatCircleArc route, Scratch sc)
+    private static void CollectCrossings(SphericalLoop loop, int id, in GreatCircleArc route, in EdgeCrosser crosser, Scratch sc)
     {
         var v = loop.Vertices;
-        var edges = loop.Edges;
+        var index = loop.Index;
+        var edges = index.Edges;
         int n = v.Length;
         var a = route.A; var b = route.B;
-        for (int k = 0; k < loop.BlockCount; k++)
+        for (int k = 0; k < index.BlockCount; k++)
         {
-            var (bc, br) = loop.BlockCap(k);
-            if (!route.MayIntersectCap(bc, br)) continue;
-            int start = k * SphericalLoop.BlockSize, end = Math.Min(n, start + SphericalLoop.BlockSize);
+            if (!index.MayBeHit(k, crosser)) continue;
+            var (start, end) = index.BlockEdges(k);
             for (int i = start; i < end; i++)
             {
                 var c = v[i]; var d = v[i + 1 == n ? 0 : i + 1];
@@ -229,28 +234,8 @@ public sealed partial class SphericalRegion
         Vec3 x;
         if (OnGreatCircle(route.A, route.B, c)) x = c;
         else if (OnGreatCircle(route.A, route.B, d)) x = d;
-        else x = Intersection(route, edge);
+        else x = GreatCircleArc.Intersection(route, edge);
         return new Event(Math.Clamp(route.AngleAlong(x), 0, route.Length), x, id, 0);
-    }
-
-    // Normal-vector method: the great circles meet at ±(n_route × n_edge); the crossing is the one on both arcs.
-    private static Vec3 Intersection(in GreatCircleArc route, in GreatCircleArc edge)
-    {
-        var x = route.N.Cross(edge.N);
-        double nx = x.Norm;
-        if (nx < 1e-13)
-        {
-            // Nearly parallel circles: the crossing lies in their common stretch; take the endpoint closest to the
-            // other arc.
-            double best = double.PositiveInfinity; var pick = route.A;
-            Consider(edge.A, route.Distance(edge.A)); Consider(edge.B, route.Distance(edge.B));
-            Consider(route.A, edge.Distance(route.A)); Consider(route.B, edge.Distance(route.B));
-            return pick;
-
-            void Consider(Vec3 p, double dist) { if (dist < best) { best = dist; pick = p; } }
-        }
-        x = (1 / nx) * x;
-        return x.Dot(route.Mid) + x.Dot(edge.Mid) < 0 ? -x : x;
     }
 
     // Adds the stretch of the route covered by an edge on the same great circle; returns the (first) stretch.

@@ -27,6 +27,7 @@ public sealed partial class SphericalRegion
         Prepare(polygons, out _loops, out _loopPolygon, out _loopHole, out _polyStart, out var center, out var cap);
         Center = center;
         CapRadiusRad = cap;
+        _capCos = CapBound.CapCos(cap);
     }
 
     /// <summary>The polygons (parts of a multipolygon, e.g. the two halves of a FIR cut at the antimeridian).</summary>

@@ -34,12 +34,15 @@ public class AirspaceLoaderTests
     public void BundledCatalogIsCaseInsensitiveAndLoadsCleanly()
     {
         var c = AirspaceCatalog.Bundled;
-        Assert.That(c.Ids, Is.EqualTo(new[] { "SVZM", "TNCF" }));
+        Assert.That(c.Ids, Is.EqualTo(AirspaceCatalog.World.Ids), "the world's FIRs, SVZM and TNCF among them");
+        Assert.That(c.Issues, Is.EqualTo(AirspaceCatalog.World.Issues));
+        Assert.That(c["TTZP"], Is.SameAs(AirspaceCatalog.World["TTZP"]), "other FIRs are VATSpy's");
+        Assert.That(c["SVZM"], Is.Not.SameAs(AirspaceCatalog.World["SVZM"]), "SVZM is the project's own");
         Assert.That(c["svzm"].Id, Is.EqualTo("SVZM"));
         Assert.That(c.TryGet("tncf", out var tncf), Is.True);
         Assert.That(tncf!.Region.Contains(new GeoPoint(12.1889, -68.9598)), Is.True, "CUR is in Curaçao FIR");
         Assert.That(ReferenceEquals(c, AirspaceCatalog.Bundled), Is.True);
-        foreach (var id in c.Ids)
+        foreach (var id in new[] { "SVZM", "TNCF" })
         {
             using var s = AirspaceSim.Data.BundledData.OpenAirspace(id);
             Assert.That(AirspaceLoader.LoadGeoJson(s).Issues, Is.Empty, id);
@@ -59,9 +62,9 @@ public class AirspaceLoaderTests
     {
         var other = AirspaceLoader.ParseGeoJson(Collection(Feature(Square, "svzm"), Feature(Square, "ABCD"))).Catalog;
         var merged = AirspaceCatalog.Bundled.With(other);
-        Assert.That(merged.Count, Is.EqualTo(3));
+        Assert.That(merged.Count, Is.EqualTo(AirspaceCatalog.Bundled.Count + 1));
         Assert.That(merged["SVZM"].Geometry.NumPoints, Is.EqualTo(5));
-        Assert.That(merged.Ids, Is.EquivalentTo(new[] { "ABCD", "TNCF", "svzm" }));
+        Assert.That(merged.Ids, Does.Contain("ABCD").And.Contain("TNCF").And.Contain("svzm").And.Not.Contain("SVZM"));
         Assert.That(AirspaceCatalog.Bundled["SVZM"].Geometry.NumPoints, Is.EqualTo(115), "the original is unchanged");
     }
 
@@ -209,6 +212,23 @@ public class AirspaceLoaderTests
         var i = SingleRejection(Feature(Square, props: """{"name":"nameless"}"""));
         Assert.That(i.Reason, Does.Contain("no \"id\" property"));
         Assert.That(i.FeatureId, Is.EqualTo("#0"));
+    }
+
+    [Test]
+    public void TopLevelFeatureIdIsUsedWhenThePropertyIsAbsent()
+    {
+        string F(string idMember, string props) =>
+            $$$"""{"type":"Feature",{{{idMember}}}"properties":{{{props}}},"geometry":{"type":"Polygon","coordinates":{{{Square}}}}}""";
+        var r = AirspaceLoader.ParseGeoJson(Collection(
+            F("\"id\":\"TOP\",", """{"name":"string id"}"""),
+            F("\"id\":42,", "{}"),
+            F("\"id\":\"IGNORED\",", """{"id":"PROP"}"""),      // the property wins over the member
+            F("\"id\":\"NOPROPS\",", "null")));
+        Assert.That(r.Issues, Is.Empty);
+        Assert.That(r.Catalog.Ids, Is.EqualTo(new[] { "42", "NOPROPS", "PROP", "TOP" }));
+        Assert.That(r.Catalog["TOP"].Name, Is.EqualTo("string id"));
+        var none = SingleRejection(F("", "{}"));
+        Assert.That(none.Reason, Does.Contain("no \"id\" property and no top-level \"id\""));
     }
 
     [Test]

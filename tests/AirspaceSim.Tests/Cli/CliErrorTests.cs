@@ -27,14 +27,14 @@ public class CliErrorTests
 
     [TestCase("95,3", "latitude 95")]
     [TestCase("-91,3", "latitude -91")]
-    [TestCase("12,200", "longitude")]
-    [TestCase("abc,def", "'abc,def' is not LAT,LON")]
+    [TestCase("12,541", "longitude 541 is outside [-540, 540]")]
+    [TestCase("abc,def", "invalid location 'abc,def'", "latitude 'abc' is not a number")]
     [TestCase("12.5,", "invalid location")]
     [TestCase("1,2,3", "invalid location")]
-    public void MalformedCoordinates(string text, string fragment)
+    public void MalformedCoordinates(string text, params string[] fragments)
     {
-        AssertUserError(Run("route", text, "CUR"), "FROM:", fragment);
-        AssertUserError(Run("route", "CUR", text), "TO:", fragment);
+        AssertUserError(Run("route", text, "CUR"), ["FROM:", .. fragments]);
+        AssertUserError(Run("route", "CUR", text), ["TO:", .. fragments]);
     }
 
     [Test]
@@ -52,7 +52,7 @@ public class CliErrorTests
     [Test]
     public void UnknownAirspaceId_WithoutCloseMatch_ListsKnownIds()
     {
-        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,QWERTY"), "unknown airspace id 'QWERTY'", "known ids", "SVZM", "TNCF");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,QWERTY"), "unknown airspace id 'QWERTY'", "known ids", "ADR, ADR-E", ", ...");
     }
 
     [Test]
@@ -71,7 +71,7 @@ public class CliErrorTests
     [Test]
     public void AirspacesFileThatIsAFolder()
     {
-        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Path), "--airspaces", "not found");
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", _tmp.Path), "--airspaces", "is a folder, not a file");
     }
 
     [Test]
@@ -129,9 +129,10 @@ public class CliErrorTests
         Assert.That(ok.Err, Does.Contain("left out").And.Not.Contain("error"));
     }
 
-    [TestCase("-1", "-1")]
-    [TestCase("NaN", "NaN")]
-    [TestCase("Infinity", "Infinity")]
+    [TestCase("-1", "-1 is outside [0, 600] NM")]
+    [TestCase("NaN", "'NaN' is not a finite number")]
+    [TestCase("Infinity", "'Infinity' is not a finite number")]
+    [TestCase("1e999", "'1e999' is not a finite number")]
     public void BadBuffer(string value, string shown)
     {
         AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", value), "--buffer-nm", shown);
@@ -140,7 +141,7 @@ public class CliErrorTests
     [Test]
     public void TooLargeBuffer_IsOneLine()
     {
-        var line = AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", "5000"), "--buffer-nm", "5000", "600 NM");
+        var line = AssertUserError(Run("route", "AMS", "CUR", "--buffer-nm", "5000"), "--buffer-nm", "5000", "[0, 600] NM", "10° of arc");
         Assert.That(line, Does.Not.Contain("(Parameter"));
     }
 
@@ -148,6 +149,62 @@ public class CliErrorTests
     public void AntipodalEnds()
     {
         AssertUserError(Run("route", "0,0", "0,180"), "antipodal");
+    }
+
+    [Test]
+    public void AntipodalEnds_EchoTheUserInput_AndSayWhenPositionsAreNormalised()
+    {
+        // 0,180 is shown as 0,-180 by the planner: the message quotes what was typed and says why it differs.
+        AssertUserError(Run("route", "0,0", "0,180"), "route '0,0' -> '0,180'", "0,-180", "normalised to [-180, 180)");
+        var line = AssertUserError(Run("route", "10,10", "-10,-170"), "route '10,10' -> '-10,-170'", "antipodal");
+        Assert.That(line, Does.Not.Contain("normalised"));
+    }
+
+    [TestCase("NaN,0", "latitude 'NaN' is not a finite number")]
+    [TestCase("0,NaN", "longitude 'NaN' is not a finite number")]
+    [TestCase("Infinity,0", "latitude 'Infinity' is not a finite number")]
+    [TestCase("12,5,-70,02", "4 parts separated by commas", "decimals with a point")]
+    [TestCase("12.5,-70,02", "3 parts")]
+    [TestCase(",-70", "the latitude is missing")]
+    public void CoordinateMessagesSayWhatIsWrong(string text, params string[] fragments)
+    {
+        var line = AssertUserError(Run("route", text, "CUR"), ["FROM:", .. fragments]);
+        Assert.That(line, Does.Not.Contain("outside [-90, 90]"));
+    }
+
+    [Test]
+    public void ZeroLengthRoute_SaysSamePoint_NoEmptyPercentage()
+    {
+        foreach (var (from, to) in new[] { ("AMS", "AMS"), ("10,10", "10,10"), ("10,190", "10,-170") })
+        {
+            var r = Run("route", from, to);
+            Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+            Assert.That(r.Out, Does.Contain("same point").And.Not.Contain("( %)").And.Not.Contain("%"), r.ToString());
+            var j = Run("route", from, to, "--format", "json").Json();
+            Assert.That(j.GetProperty("extraPercent").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(j.Km("extraKm"), Is.Zero);
+        }
+    }
+
+    [Test]
+    public void ClosedIds_CommaInsideAnId_AndUnknownPieces()
+    {
+        var f = _tmp.Write("comma.geojson", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"ZONE,A","name":"Comma zone"},
+               "geometry":{"type":"Polygon","coordinates":[[[20,20],[21,20],[21,21],[20,21],[20,20]]]}}]}
+            """);
+        // An argument that is itself a known id is taken whole, so the id with a comma can be closed.
+        var ok = Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZONE,A", "--format", "json");
+        Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
+        Assert.That(ok.Json().Status(), Is.EqualTo("direct"));
+        // A piece of a list: the message says which piece of which argument, and quotes a suggestion with a comma.
+        AssertUserError(Run("route", "AMS", "CUR", "--airspaces", f, "--closed", "ZONE"), "unknown airspace id 'ZONE'", "did you mean 'ZONE,A'?");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,TNCX"), "unknown airspace id 'TNCX' (in 'SVZM,TNCX'; ids are separated by commas)", "did you mean TNCF?");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SV,ZM"), "'SV' (in 'SV,ZM'");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,"), "--closed", "'SVZM,' has an empty id", "separated by single commas");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", "SVZM,,TNCF"), "'SVZM,,TNCF' has an empty id");
+        AssertUserError(Run("route", "AMS", "CUR", "--closed", ""), "--closed", "no airspace ids");
     }
 
     [Test]
@@ -165,7 +222,7 @@ public class CliErrorTests
         var r = Run("route", "XAA", "XBBB", "--airports", f, "--format", "json");
         Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
         Assert.That(r.Json().Status(), Is.EqualTo("detour"));
-        AssertUserError(Run("route", "AMS", "XBBB", "--airports", f), "unknown airport code 'AMS'");
+        Assert.That(Run("route", "AMS", "XBBB", "--airports", f).Exit, Is.EqualTo(0), "the file merges over the bundled airports");
     }
 
     [Test]

@@ -43,15 +43,19 @@ internal static class CliRunner
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>The line that follows command-line syntax errors (a bad option value is one).</summary>
+    public const string HelpHint = "airspacesim: see 'airspacesim --help' or 'airspacesim COMMAND --help'";
+
     /// <summary>Asserts a user error: exit code 2, nothing on stdout, one <c>airspacesim: error:</c> line on stderr
-    /// containing every fragment (case-insensitive); returns that line.</summary>
+    /// containing every fragment (case-insensitive), last but for the help hint of a syntax error; returns that line.</summary>
     public static string AssertUserError(CliResult r, params string[] fragments)
     {
         Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
         Assert.That(r.Out, Is.Empty, r.ToString());
         var errors = r.ErrLines.Where(l => l.StartsWith("airspacesim: error: ", StringComparison.Ordinal)).ToList();
         Assert.That(errors, Has.Count.EqualTo(1), r.ToString());
-        Assert.That(r.ErrLines[^1], Is.EqualTo(errors[0]), "the error is the last line on stderr\n" + r);
+        var lines = r.ErrLines[^1] == HelpHint ? r.ErrLines[..^1] : r.ErrLines;
+        Assert.That(lines[^1], Is.EqualTo(errors[0]), "the error is the last line on stderr\n" + r);
         Assert.That(r.Err, Does.Not.Contain("   at "), "no stack trace\n" + r);
         foreach (var f in fragments) Assert.That(errors[0], Does.Contain(f).IgnoreCase, r.ToString());
         return errors[0];

@@ -6,15 +6,20 @@ using FsCheck.Fluent;
 namespace AirspaceSim.Tests.Data;
 
 /// <summary>
-/// The span-based CSV splitter and route list reader against a straightforward reference (the earlier
-/// implementation, kept here): the same fields, rows and error messages on random lines of CSV's special characters.
+/// The span-based CSV splitter and the streaming route list reader against a straightforward reference (the earlier
+/// splitter, kept here, and a reader over the whole text split into lines): the same fields, rows, error rows and
+/// messages on random lines of CSV's special characters.
 /// </summary>
 public class CsvTests
 {
     /// <summary>The reference splitter: a list, a builder and a string per field.</summary>
-    private static List<string>? ReferenceSplit(string line, out string? error)
+    private static List<string>? ReferenceSplit(string line, out string? error) =>
+        ReferenceSplit(line, out var fields, out error) ? fields : null;
+
+    /// <summary>The reference splitter; on an error, <paramref name="fields"/> holds the fields read before it.</summary>
+    private static bool ReferenceSplit(string line, out List<string> fields, out string? error)
     {
-        var fields = new List<string>();
+        fields = new List<string>();
         var sb = new StringBuilder();
         int i = 0;
         error = null;
@@ -28,14 +33,14 @@ public class CsvTests
                 sb.Clear();
                 while (true)
                 {
-                    if (i >= line.Length) { error = $"unterminated quoted field starting at column {start + 1}"; return null; }
+                    if (i >= line.Length) { error = $"unterminated quoted field starting at column {start + 1}"; return false; }
                     char c = line[i++];
                     if (c != '"') { sb.Append(c); continue; }
                     if (i < line.Length && line[i] == '"') { sb.Append('"'); i++; continue; }
                     break;
                 }
                 while (i < line.Length && line[i] is ' ' or '\t') i++;
-                if (i < line.Length && line[i] != ',') { error = $"unexpected text after a closing quote at column {i + 1}"; return null; }
+                if (i < line.Length && line[i] != ',') { error = $"unexpected text after a closing quote at column {i + 1}"; return false; }
                 fields.Add(sb.ToString());
             }
             else
@@ -44,47 +49,101 @@ public class CsvTests
                 int comma = line.IndexOf(',', i);
                 int end = comma < 0 ? line.Length : comma;
                 var field = line[i..end];
-                if (field.Contains('"')) { error = $"a quote inside an unquoted field at column {i + field.IndexOf('"') + 1}"; return null; }
+                if (field.Contains('"')) { error = $"a quote inside an unquoted field at column {i + field.IndexOf('"') + 1}"; return false; }
                 fields.Add(field.Trim());
                 i = end;
             }
-            if (i >= line.Length) return fields;
+            if (i >= line.Length) return true;
             i++;
         }
     }
 
-    /// <summary>The reference route list reader, on the reference splitter.</summary>
+    private enum QuoteState { FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterQuote }
+
+    /// <summary>Whether a record's text ends inside a quoted field, one character at a time (RFC 4180's grammar: a
+    /// quote opens a field only at its start, after blanks; "" inside quotes is a quote).</summary>
+    private static bool ReferenceEndsInsideQuotes(string record)
+    {
+        var state = QuoteState.FieldStart;
+        foreach (char c in record)
+            state = (state, c) switch
+            {
+                (QuoteState.FieldStart, ' ' or '\t') => QuoteState.FieldStart,
+                (QuoteState.FieldStart, '"') => QuoteState.Quoted,
+                (QuoteState.Quoted, '"') => QuoteState.QuoteInQuoted,
+                (QuoteState.Quoted, _) => QuoteState.Quoted,
+                (QuoteState.QuoteInQuoted, '"') => QuoteState.Quoted,
+                (_, ',') => QuoteState.FieldStart,
+                (QuoteState.QuoteInQuoted or QuoteState.AfterQuote, _) => QuoteState.AfterQuote,
+                _ => QuoteState.Unquoted,
+            };
+        return state == QuoteState.Quoted;
+    }
+
+    private static string Clip(string s) => s.Length <= 40 ? s : $"{s[..40]}… ({s.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} chars)";
+
+    private static RouteListRow Bad(int line, string from, string to, RouteListProblem problem, string error) =>
+        new(line, Clip(from), Clip(to)) { Problem = problem, Error = error };
+
+    /// <summary>The reference route list reader, on the reference splitter, over the whole text split into lines: a
+    /// record that ends inside quotes goes on to the line that closes them, if that is within 1,024 characters.</summary>
     private static List<RouteListRow> ReferenceRead(string text, string src)
     {
-        var reader = new StringReader(text);
+        var lines = System.Text.RegularExpressions.Regex.Split(text, "\r\n|\n|\r").ToList();
+        if (text.Length == 0 || text.EndsWith('\n') || text.EndsWith('\r')) lines.RemoveAt(lines.Count - 1); // no line after the last break
         var rows = new List<RouteListRow>();
-        int lineNo = 0, from = -1, to = -1, width = 0;
-        for (string? line; (line = reader.ReadLine()) != null;)
+        int from = -1, to = -1, width = 0;
+        for (int i = 0; i < lines.Count; i++)
         {
-            lineNo++;
+            string line = lines[i];
+            int lineNo = i + 1;
             if (lineNo == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
             if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#')) continue;
-            var f = ReferenceSplit(line, out var err) ?? throw new FormatException($"{src}: line {lineNo}: {err}");
             if (from < 0)
             {
-                var names = f.Select(x => x.Trim().ToLowerInvariant()).ToList();
-                from = names.IndexOf("from"); to = names.IndexOf("to"); width = f.Count;
+                var f0 = ReferenceSplit(line, out var err0) ?? throw new FormatException($"{src}: line {lineNo}: {err0}");
+                var names = f0.Select(x => x.Trim().ToLowerInvariant()).ToList();
+                for (int b = 1; b < names.Count; b++)
+                    for (int a = 0; a < b; a++)
+                        if (names[a].Length > 0 && names[a] == names[b])
+                            throw new FormatException($"{src}: line {lineNo}: duplicate column '{f0[b].Trim()}' (columns {a + 1} and {b + 1}); each column name may appear once");
+                from = names.IndexOf("from"); to = names.IndexOf("to"); width = f0.Count;
                 if (from < 0 || to < 0)
-                    throw new FormatException($"{src}: line {lineNo}: expected a header with 'from' and 'to' columns, found '{line}'");
+                    throw new FormatException($"{src}: line {lineNo}: expected a header with 'from' and 'to' columns, found '{Clip(line)}'");
                 continue;
             }
-            if (f.Count != width)
-                throw new FormatException($"{src}: line {lineNo}: expected {width} fields like the header, found {f.Count} in '{line}' (quote a LAT,LON as \"lat,lon\")");
-            string a = f[from].Trim(), b = f[to].Trim();
-            if (a.Length == 0 || b.Length == 0)
-                throw new FormatException($"{src}: line {lineNo}: empty '{(a.Length == 0 ? "from" : "to")}' field");
-            rows.Add(new RouteListRow(lineNo, a, b));
+            if (ReferenceEndsInsideQuotes(line))
+            {
+                int j = i, chars = 0;
+                string record = line;
+                while (ReferenceEndsInsideQuotes(record) && ++j < lines.Count && (chars += lines[j].Length + 1) <= 1024)
+                    record += "\n" + lines[j];
+                if (j < lines.Count && chars <= 1024)
+                {
+                    rows.Add(Bad(lineNo, "", "", RouteListProblem.SpansLines,
+                        $"a quoted field spans lines {lineNo}–{j + 1}: each row must be on one line (a line break inside quotes is not accepted)"));
+                    i = j;
+                    continue;
+                }
+            }
+            bool ok = ReferenceSplit(line, out var f, out var err);
+            string a0 = from < f.Count ? f[from].Trim() : "", b0 = to < f.Count ? f[to].Trim() : "";
+            if (!ok) rows.Add(Bad(lineNo, a0, b0, RouteListProblem.Malformed, err!));
+            else if (f.Count != width)
+                rows.Add(Bad(lineNo, a0, b0, RouteListProblem.FieldCount, $"expected {width} fields like the header, found {f.Count} in '{Clip(line)}' (quote a LAT,LON as \"lat,lon\")"));
+            else if (a0.Length == 0 || b0.Length == 0)
+                rows.Add(Bad(lineNo, a0, b0, RouteListProblem.EmptyField, $"empty '{(a0.Length == 0 ? "from" : "to")}' field"));
+            else if (a0.Length > 64 || b0.Length > 64)
+                rows.Add(Bad(lineNo, a0, b0, RouteListProblem.TooLong,
+                    $"'{(a0.Length > 64 ? "from" : "to")}' is {(a0.Length > 64 ? a0 : b0).Length} characters long: not an airport code or LAT,LON (at most 64)"));
+            else rows.Add(new RouteListRow(lineNo, a0, b0));
         }
         if (from < 0) throw new FormatException($"{src}: no header line; expected 'from,to'");
         return rows;
     }
 
-    /// <summary>Short lines of the characters that matter to CSV, with a little ordinary text.</summary>
+    /// <summary>Short lines of the characters that matter to CSV, with a little ordinary text (line breaks inside quotes
+    /// come from joining lines).</summary>
     private static readonly Gen<string> Lines =
         Gen.ArrayOf(Gen.Elements('"', '"', ',', ',', ' ', '\t', '\u00A0', 'a', 'B', '1', '.', '#')).Select(cs => new string(cs));
 
@@ -99,7 +158,7 @@ public class CsvTests
 
     /// <summary>Route lists: a header with from and to among other columns, then random rows (some well formed).</summary>
     private static readonly Gen<string> Lists =
-        from header in Gen.Elements("from,to", "to , From", "x,\"from\",to,y", "id,to,from")
+        from header in Gen.Elements("from,to", "to , From", "x,\"from\",to,y", "id,to,from", "from,to,FROM", "from,to,,")
         from rows in Gen.ArrayOf(Gen.OneOf(Lines, WellFormedRows))
         from newline in Gen.Elements("\n", "\r\n", "\r")
         select string.Join(newline, rows.Prepend(header)) + newline;

@@ -74,7 +74,7 @@ internal sealed class BruteForceShortestPath
     public double SegmentLength(in Vec3 p, in Vec3 q)
     {
         if (p == q) return 0;
-        if ((p + q).Norm2 < 1e-20) return double.PositiveInfinity; // antipodal: no unique arc
+        if (Predicates.NearlyAntipodal(p, q)) return double.PositiveInfinity; // antipodal: no unique arc
         foreach (var (a, b) in _edges)
             if (Predicates.CrossingSign(p, q, a, b) > 0) return double.PositiveInfinity;
         foreach (var t in Fractions)

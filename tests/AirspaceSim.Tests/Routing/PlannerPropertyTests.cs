@@ -267,13 +267,13 @@ public class PlannerPropertyTests
     {
         var closures = s.Closures();
         var coarse = Planner(closures, BufferNm, 64).Plan(s.From, s.To);
-        var fine = Planner(closures, BufferNm, 1024).Plan(s.From, s.To);
+        var fine = Planner(closures, BufferNm, DetourPlanner.MaxCornerSegments).Plan(s.From, s.To);
         Assert.That(fine.Status == RouteStatus.Unreachable, Is.EqualTo(coarse.Status == RouteStatus.Unreachable),
-            $"64: {Describe(coarse)}; 1024: {Describe(fine)}");
+            $"64: {Describe(coarse)}; {DetourPlanner.MaxCornerSegments}: {Describe(fine)}");
         if (coarse.Status == RouteStatus.Unreachable) return;
         double diffKm = Math.Abs(coarse.SphereRad - fine.SphereRad) * KmPerRad;
         Assert.That(diffKm, Is.LessThanOrEqualTo(coarse.BufferExcessBoundKm + 1e-9),
-            $"64: {Describe(coarse)} bound {coarse.BufferExcessBoundKm:R} km; 1024: {Describe(fine)}");
+            $"64: {Describe(coarse)} bound {coarse.BufferExcessBoundKm:R} km; {DetourPlanner.MaxCornerSegments}: {Describe(fine)}");
     });
 
     /// <summary>
@@ -294,10 +294,10 @@ public class PlannerPropertyTests
         var from = new GeoPoint(-9.407003350538814, -148.37042285243598);
         var to = new GeoPoint(5.086227671937071, -119.24453025965131);
         var coarse = Planner([p1, p2], BufferNm, 64).Plan(from, to);
-        var fine = Planner([p1, p2], BufferNm, 1024).Plan(from, to);
+        var fine = Planner([p1, p2], BufferNm, DetourPlanner.MaxCornerSegments).Plan(from, to);
         Assert.That(coarse.DepartsThroughBuffer, Is.True);
         double diffKm = Math.Abs(coarse.SphereRad - fine.SphereRad) * KmPerRad;
         Assert.That(diffKm, Is.LessThanOrEqualTo(coarse.BufferExcessBoundKm + 1e-9),
-            $"64: {Describe(coarse)} bound {coarse.BufferExcessBoundKm:R} km; 1024: {Describe(fine)}");
+            $"64: {Describe(coarse)} bound {coarse.BufferExcessBoundKm:R} km; {DetourPlanner.MaxCornerSegments}: {Describe(fine)}");
     }
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing of one parser with AFL++ and SharpFuzz (run outside CI; CI replays the seed corpus).
+#   fuzz/run.sh TARGET [SECONDS]      TARGET: geojson | wkt | csv | geodesic | latlon   (default 600 s)
+# Needs: Debian's afl++ (apt-get install afl++) and the SharpFuzz instrumenter (dotnet tool install --global
+# SharpFuzz.CommandLine --version 2.3.0). Findings go to fuzz/out/TARGET/ (git-ignored); replay a crash with
+#   dotnet fuzz/out/bin/AirspaceSim.Fuzz.dll TARGET fuzz/out/TARGET/default/crashes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: fuzz/run.sh TARGET [SECONDS]}
+seconds=${2:-600}
+out=fuzz/out
+bin=$out/bin
+command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }
+sharpfuzz=$(command -v sharpfuzz || echo "$HOME/.dotnet/tools/sharpfuzz")
+[ -x "$sharpfuzz" ] || { echo "sharpfuzz not found: dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0" >&2; exit 2; }
+if [ ! -f "$bin/.instrumented" ]; then
+  rm -rf "$bin"
+  dotnet publish tests/AirspaceSim.Fuzz -c Release -o "$bin" -v q --nologo
+  # Only our own assemblies carry coverage feedback: the fuzzer then explores our parsers, not the BCL's.
+  for dll in AirspaceSim.dll AirspaceSim.Cli.dll; do "$sharpfuzz" "$bin/$dll"; done
+  touch "$bin/.instrumented"
+fi
+mkdir -p "$out/$target"
+# The .NET runtime maps far more memory than AFL's default limit (-m none); a slow first exec (JIT) needs -t.
+export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_SKIP_BIN_CHECK=1
+exec afl-fuzz -i "tests/AirspaceSim.Fuzz/corpus/$target" -o "$out/$target" -t 10000 -m none -V "$seconds" \
+  -- dotnet "$bin/AirspaceSim.Fuzz.dll" "$target"

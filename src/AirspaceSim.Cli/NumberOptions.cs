@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using AirspaceSim.Geodesy;
+
+namespace AirspaceSim.Cli;
+
+/// <summary>
+/// Options that take a number, parsed with the library's one number syntax (<see cref="InvariantNumber"/>: invariant
+/// culture, decimal point, no group separators) and checked against a stated range. System.CommandLine's own parser
+/// takes <c>0,5</c> as 5 and reports <c>abc</c> as "Cannot parse argument 'abc' ... as expected type
+/// 'System.Double'"; these say which option, which value, and what is accepted.
+/// </summary>
+internal static class NumberOptions
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>A number option with values in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="why"/>
+    /// explains the range in the error message.</summary>
+    public static Option<double> Double(string name, string description, double defaultValue, double min, double max, string unit, string why) =>
+        new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string text = Token(result);
+                if (!InvariantNumber.TryParse(text, out double x))
+                {
+                    result.AddError($"{name}: {InvariantNumber.Problem(text)}");
+                    return defaultValue;
+                }
+                if (x < min || x > max)
+                    result.AddError(string.Create(Inv, $"{name}: {x:R} is outside [{min:R}, {max:R}] {unit} ({why})"));
+                return x + 0.0; // -0 is 0
+            },
+        };
+
+    /// <summary>A whole-number option with values in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static Option<int> Int(string name, string description, int defaultValue, int min, int max, string why, params string[] aliases) =>
+        new(name, aliases)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string text = Token(result);
+                if (!InvariantNumber.TryParseInt(text, out int n))
+                {
+                    result.AddError($"{name}: {InvariantNumber.IntProblem(text)}");
+                    return defaultValue;
+                }
+                if (n < min || n > max)
+                    result.AddError(string.Create(Inv, $"{name}: {n} is outside [{min}, {max}] ({why})"));
+                return n;
+            },
+        };
+
+    /// <summary>Rejects an occurrence of a repeatable option without a value (<c>--closed A --closed</c>).</summary>
+    public static void RequireValueEachTime(Option option) =>
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count < r.IdentifierTokenCount)
+                r.AddError($"{option.Name}: an occurrence of {option.Name} has no value (each {option.Name} takes one, e.g. {option.Name} VALUE)");
+        });
+
+    // Arity one: System.CommandLine has already reported a missing value, so there is exactly one token here.
+    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using AirspaceSim.Data;
+
+namespace AirspaceSim.Performance;
+
+/// <summary>An aircraft type designator that the catalog does not know; <see cref="Suggestions"/> are the closest known ones.</summary>
+public sealed class UnknownAircraftTypeException : KeyNotFoundException
+{
+    /// <summary>Creates the exception.</summary>
+    public UnknownAircraftTypeException(string icao, IReadOnlyList<string> suggestions)
+        : base($"unknown aircraft type '{icao}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : ""))
+    {
+        Icao = icao;
+        Suggestions = suggestions;
+    }
+
+    /// <summary>The designator asked for.</summary>
+    public string Icao { get; }
+
+    /// <summary>The closest known designators, best first.</summary>
+    public IReadOnlyList<string> Suggestions { get; }
+}
+
+/// <summary>
+/// The aircraft types: <c>data/aircraft/aircraft.csv</c> joined with the Poll–Schumann parameter table, both embedded.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class AircraftCatalog
+{
+    internal const string Resource = "AirspaceSim.Data.aircraft.aircraft.csv";
+
+    /// <summary>
+    /// Fuel's share of the aircraft operating cost that the IATA ACMG per-flight-hour figures cover (fuel, flight and
+    /// cabin crew, maintenance, ownership): 0.247 / (0.247 + 0.107 + 0.060 + 0.101 + 0.073 + 0.044 + 0.001) = 0.390,
+    /// from EUROCONTROL Standard Inputs <c>AirlineCostStructure.csv</c>. The time-related cost per hour is the ACMG
+    /// figure times (1 − 0.390); fuel is then priced separately from the model's burn.
+    /// </summary>
+    public const double AcmgFuelShare = 0.247 / (0.247 + 0.107 + 0.060 + 0.101 + 0.073 + 0.044 + 0.001);
+
+    private static readonly Lazy<AircraftCatalog> BundledLazy = new(LoadBundled, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Dictionary<string, AircraftType> _byIcao;
+
+    private AircraftCatalog(IReadOnlyList<AircraftType> types)
+    {
+        Types = types;
+        _byIcao = types.ToDictionary(t => t.Icao, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The bundled catalog.</summary>
+    public static AircraftCatalog Bundled => BundledLazy.Value;
+
+    /// <summary>Every type, in file order.</summary>
+    public IReadOnlyList<AircraftType> Types { get; }
+
+    /// <summary>Looks a designator up (case-insensitive).</summary>
+    public bool TryGet(string icao, [MaybeNullWhen(false)] out AircraftType type) => _byIcao.TryGetValue(icao.Trim(), out type);
+
+    /// <summary>The type with this designator.</summary>
+    /// <exception cref="UnknownAircraftTypeException">Unknown; the message names the closest known designators.</exception>
+    public AircraftType this[string icao] => TryGet(icao, out var t) ? t : throw new UnknownAircraftTypeException(icao, Closest(icao));
+
+    /// <summary>Up to three known designators closest to <paramref name="text"/> (edit distance, then a name match).</summary>
+    public IReadOnlyList<string> Closest(string text)
+    {
+        var q = text.Trim().ToUpperInvariant();
+        return Types
+            .Select(t => (t.Icao, d: Math.Min(EditDistance(q, t.Icao), t.Name.Contains(q, StringComparison.OrdinalIgnoreCase) ? 0 : int.MaxValue)))
+            .OrderBy(x => x.d).ThenBy(x => x.Icao, StringComparer.Ordinal)
+            .Where(x => x.d <= Math.Max(2, q.Length / 2)).Take(3).Select(x => x.Icao).ToArray();
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
+    private static AircraftCatalog LoadBundled()
+    {
+        using var psReader = new StreamReader(BundledData.Open(PsParameters.Resource));
+        var ps = PsParameters.Parse(psReader, PsParameters.Resource);
+        using var reader = new StreamReader(BundledData.Open(Resource));
+        return new AircraftCatalog(Parse(reader, Resource, ps));
+    }
+
+    private static List<AircraftType> Parse(TextReader reader, string source, IReadOnlyDictionary<string, PsParameters> ps)
+    {
+        List<string>? header = null;
+        var types = new List<AircraftType>();
+        int lineNo = 0;
+        for (string? line; (line = reader.ReadLine()) != null;)
+        {
+            lineNo++;
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var f = Csv.Split(line, out var err) ?? throw new FormatException($"{source}:{lineNo}: {err}");
+            if (header == null) { header = f; continue; }
+            string S(string name) => f[header.IndexOf(name) is >= 0 and var i ? i : throw new FormatException($"{source}: no column '{name}'")];
+            double? N(string name) => S(name) is { Length: > 0 } s
+                ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
+                  : throw new FormatException($"{source}:{lineNo}: column '{name}' is '{s}', not a number")
+                : null;
+            double R(string name, double? fallback = null) =>
+                N(name) ?? fallback ?? throw new FormatException($"{source}:{lineNo}: column '{name}' is empty");
+            string icao = S("icao");
+            var kind = S("model") switch
+            {
+                "poll-schumann" => FuelModelKind.PollSchumann,
+                "breguet-dot" => FuelModelKind.BreguetDot,
+                var m => throw new FormatException($"{source}:{lineNo}: model '{m}' is not poll-schumann or breguet-dot"),
+            };
+            PsParameters? p = null;
+            if (kind == FuelModelKind.PollSchumann && !ps.TryGetValue(icao, out p))
+                throw new FormatException($"{source}:{lineNo}: {icao} has no Poll–Schumann parameters");
+            var cls = S("class") switch
+            {
+                "regional" => AircraftClass.Regional, "narrow" => AircraftClass.NarrowBody, "wide" => AircraftClass.WideBody,
+                var c => throw new FormatException($"{source}:{lineNo}: class '{c}' is not regional, narrow or wide"),
+            };
+            double acmg = R("acmgUsdPerFh");
+            types.Add(new AircraftType(icao, S("name"), kind, cls,
+                R("mtomKg", p?.MtomKg), R("mlmKg", p?.MlmKg), R("oemKg", p?.OemKg), R("maxPayloadKg", p?.MaxPayloadKg), R("maxFuelKg"),
+                R("cruiseMach"), R("cruiseFl"), R("mmo", p?.Mmo), R("ceilingFl", p?.MaxFl),
+                R("rangeKm"), (int)R("typicalSeats"), S("costFamily"), acmg, acmg * (1 - AcmgFuelShare),
+                S("sources").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            { Ps = p });
+        }
+        return types;
+    }
+}

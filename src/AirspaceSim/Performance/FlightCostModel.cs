@@ -1,0 +1,399 @@
+using System.Globalization;
+using AirspaceSim.Data;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
+using AirspaceSim.Spherical;
+using MathNet.Numerics.Integration;
+
+namespace AirspaceSim.Performance;
+
+/// <summary>
+/// Time, fuel, CO₂ and money for a route flown by an aircraft type; detour extras; range and technical stops.
+/// Immutable and thread-safe: build once from <see cref="PerformanceOptions"/> and share.
+/// </summary>
+/// <remarks>
+/// Notation: m mass (kg), m_L landing mass, ṁ(m) fuel flow at the cruise condition (kg/s), t_c cruise time (s),
+/// h cruise altitude (m), V true airspeed (m/s), η overall efficiency, Q fuel heating value (J/kg), W wind speed,
+/// w_a / w_c its along-track / cross-track components, GS ground speed.
+/// <list type="bullet">
+/// <item>Cruise: the whole ground distance is flown at the cruise level and Mach; GS = √(V² − w_c²) + w_a, and
+/// t_c = Σ∫ ds / GS along each great-circle leg (the track turns along a great circle, so the wind components vary;
+/// fixed 8-point Gauss–Legendre per leg, exact for still air).</item>
+/// <item>Mass: at fixed Mach and level the burn depends on mass only, dm/dt = −ṁ(m), independent of the wind; it is
+/// integrated backwards from m_L over t_c (fixed-step classical Runge–Kutta, one step per 45 minutes, at least 2:
+/// within 0.01 % of a 10,000-step reference, checked by a test), so carrying fuel for fuel is counted.</item>
+/// <item>Climb allowance: the energy to lift m_L to h and accelerate it to V, (m_L g h + ½ m_L V²)/(η Q) — the
+/// climb-angle and acceleration terms of the thrust equation (Poll &amp; Schumann Part 2 eq. 95) integrated over the
+/// climb; descent is flown as cruise distance (no credit for the idle descent). Evaluated at m_L so that a detour
+/// does not change it; plus <see cref="PerformanceOptions.ClimbDescentExtraMinutes"/> of time.</item>
+/// <item>Taxi: EUROCONTROL Standard Inputs (ed. 10, table "Rate of fuel burn", 2022) taxi burn by class — regional
+/// 8.2, narrow body 11.7, wide body 25.8 kg/min — times <see cref="PerformanceOptions.TaxiMinutes"/>.</item>
+/// <item>Reserves: final reserve = holding at 1,500 ft and Mach 0.35 (turboprops 0.30) for 30 min; alternate =
+/// 200 NM at the cruise condition; both at OEM + payload + reserves (one fixed-point pass); contingency 5 % of
+/// trip fuel is loaded (range check) but not burned.</item>
+/// </list>
+/// </remarks>
+public sealed class FlightCostModel
+{
+    /// <summary>
+    /// Breguet constant of the turboprops, E = η L/D (overall efficiency × lift-to-drag ratio): ṁ = m g V/(E Q).
+    /// Calibrated so that the ATR 72 model's fuel per airborne hour over the US DOT average ATR-72 stage (287 statute
+    /// miles) equals the DOT Form 41 T2 2024 figure, 824 kg/h (see README); the Dash 8-400 uses the same E (the DOT
+    /// data has no Dash 8-400 flying in 2024).
+    /// </summary>
+    internal const double TurbopropEtaLiftToDrag = 4.70;
+
+    /// <summary>Turboprop overall efficiency assumed for the climb-energy allowance only.</summary>
+    private const double TurbopropClimbEfficiency = 0.30;
+
+    private const double CruiseStepS = 45 * 60;
+    private static readonly GaussLegendreRule Gauss = new(0, 1, 8);
+
+    private readonly IReadOnlyList<string> _psAssumptions, _breguetAssumptions;
+
+    /// <summary>Builds the model.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    public FlightCostModel(PerformanceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        var common = Assumptions(options);
+        _psAssumptions = ["fuel model: Poll–Schumann cruise model (Poll & Schumann, Aeronautical Journal 125, 2021, Parts 1 and 2), parameters from pycontrails ps-aircraft-params-20250328 (Apache-2.0)", .. common];
+        _breguetAssumptions = [string.Create(CultureInfo.InvariantCulture, $"fuel model: Breguet (fuel flow = m g V / (E Q)) with E = eta*L/D = {TurbopropEtaLiftToDrag}, calibrated to US DOT Form 41 T2 2024 ATR-72 fuel per airborne hour; the Poll–Schumann model does not cover turboprops"), .. common];
+    }
+
+    /// <summary>The model with <see cref="PerformanceOptions.Default"/>.</summary>
+    public static FlightCostModel Default { get; } = new(PerformanceOptions.Default);
+
+    /// <summary>The options.</summary>
+    public PerformanceOptions Options { get; }
+
+    private static string[] Assumptions(PerformanceOptions o) =>
+    [
+        Inv($"cruise at the type's cruise flight level and Mach (or those given) over the whole ground distance, ISA temperature plus the deviation given; uniform wind integrated along each great-circle leg"),
+        Inv($"payload: typical seats x load factor {o.LoadFactor} x {o.PassengerMassKg} kg per passenger (IATA 2024 load factor; ICAO passenger mass), capped at the maximum payload"),
+        Inv($"reserves: final reserve {o.Reserves.FinalReserveMinutes} min holding at {o.Reserves.FinalReserveAltitudeFt} ft, alternate {o.Reserves.AlternateDistanceNm} NM, contingency {o.Reserves.ContingencyFraction:P0} of trip fuel carried (ICAO Annex 6 Part I 4.3.6.3, EASA CAT.OP.MPA.181)"),
+        Inv($"fuel integrated backwards from the landing mass (OEM + payload + reserves), so extra fuel includes the fuel to carry it"),
+        Inv($"climb allowance: energy (m g h + m V^2/2)/(eta Q) at landing mass; +{o.ClimbDescentExtraMinutes} min for climb and descent; taxi {o.TaxiMinutes} min at the EUROCONTROL Standard Inputs taxi burn rate of the class; the same for a detour and the direct route"),
+        Inv($"CO2 = {o.Costs.Co2KgPerKgFuel} x fuel; fuel US${o.Costs.FuelPriceUsdPerKg}/kg"),
+        Inv($"time cost per block hour: EUROCONTROL Standard Inputs (IATA ACMG, USD 2022) aircraft operating cost per flight hour of the type's family x (1 - fuel share {AircraftCatalog.AcmgFuelShare:0.000}), fuel share from the EUROCONTROL airline cost structure"),
+    ];
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    // ------------------------------------------------------------------------------------------ cruise point
+
+    /// <summary>
+    /// The cruise point in steady level flight at a mass, Mach number, flight level and ISA deviation.
+    /// For the Breguet types only the lift coefficient, fuel flow and airspeed are defined; the rest is null.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The mass is outside [OEM, MTOM], the Mach number above MMO or not
+    /// positive, the flight level above the ceiling or negative; the message gives the limit.</exception>
+    public CruisePoint Cruise(AircraftType type, double massKg, double mach, double flightLevel, double isaDeviationK)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        CheckMass(type, massKg);
+        var c = Condition(type, mach, flightLevel, isaDeviationK);
+        return c.Point(massKg);
+    }
+
+    /// <summary>Rejects a mass outside [OEM, MTOM].</summary>
+    private static void CheckMass(AircraftType type, double massKg)
+    {
+        if (!(massKg >= type.OperatingEmptyMassKg && massKg <= type.MaxTakeoffMassKg))
+            throw new ArgumentOutOfRangeException(nameof(massKg), massKg, Inv(
+                $"mass {massKg:0} kg is outside [{type.OperatingEmptyMassKg:0}, {type.MaxTakeoffMassKg:0}] kg, the {type.Icao}'s operating empty mass and MTOM"));
+    }
+
+    /// <summary>The mass-independent cruise state, with the Mach and level limits checked.</summary>
+    private CruiseCondition Condition(AircraftType type, double mach, double flightLevel, double isaDeviationK)
+    {
+        if (!(mach > 0.1 && mach <= type.MaxMach))
+            throw new ArgumentOutOfRangeException(nameof(mach), mach, Inv(
+                $"Mach {mach} is outside (0.1, {type.MaxMach}], the {type.Icao}'s maximum operating Mach number (MMO) being {type.MaxMach}"));
+        if (!(flightLevel >= 0 && flightLevel <= type.CeilingFl))
+            throw new ArgumentOutOfRangeException(nameof(flightLevel), flightLevel, Inv(
+                $"flight level {flightLevel} is outside [0, {type.CeilingFl:0.#}], the {type.Icao}'s maximum operating level being FL{type.CeilingFl:0.#}"));
+        if (!(isaDeviationK is >= -60 and <= 60))
+            throw new ArgumentOutOfRangeException(nameof(isaDeviationK), isaDeviationK, Inv($"ISA deviation {isaDeviationK} K is outside [-60, 60] K"));
+        double h = Isa.FlightLevelToMetres(flightLevel);
+        double p = Isa.PressurePa(h), t = Isa.TemperatureK(h, isaDeviationK);
+        return new CruiseCondition(type, mach, p, t, h, Options.FuelLowerHeatingValueJPerKg);
+    }
+
+    /// <summary>ṁ(m) for either model, with a mass-independent state computed once.</summary>
+    private readonly struct CruiseCondition
+    {
+        private readonly PollSchumann.State _ps;
+        private readonly bool _isPs;
+        private readonly double _lhv;
+        internal readonly double TasMPerS, AltitudeM;
+
+        internal CruiseCondition(AircraftType type, double mach, double pressurePa, double temperatureK, double altitudeM, double lhv)
+        {
+            _isPs = type.Ps != null;
+            _lhv = lhv;
+            AltitudeM = altitudeM;
+            if (_isPs) { _ps = new PollSchumann.State(type.Ps!, mach, pressurePa, temperatureK, lhv); TasMPerS = _ps.TasMPerS; }
+            else TasMPerS = mach * Isa.SpeedOfSoundMPerS(temperatureK);
+        }
+
+        internal double FuelFlowKgPerS(double m) =>
+            _isPs ? _ps.FuelFlowKgPerS(m) : m * Isa.GravityMPerS2 * TasMPerS / (TurbopropEtaLiftToDrag * _lhv);
+
+        internal double Efficiency(double m) =>
+            _isPs ? _ps.Efficiency(_ps.DragCoefficient(_ps.LiftCoefficient(m))) : TurbopropClimbEfficiency;
+
+        internal CruisePoint Point(double m)
+        {
+            if (_isPs) return _ps.Point(m);
+            // Breguet: no wing area or drag polar, so only what the model defines.
+            return new CruisePoint(null, null, null, null, FuelFlowKgPerS(m), TasMPerS, null);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ flights
+
+    /// <summary>Time, fuel, CO₂ and money for a flight along the waypoints (great-circle legs, WGS84 lengths).</summary>
+    /// <exception cref="ArgumentException">Fewer than two waypoints.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit of the type is exceeded (Mach, level, payload) or the wind is not below the airspeed.</exception>
+    public FlightEstimate Estimate(AircraftType type, IReadOnlyList<GeoPoint> waypoints, FlightConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(waypoints);
+        if (waypoints.Count < 2) throw new ArgumentException("a route needs at least two waypoints", nameof(waypoints));
+        var legs = new double[waypoints.Count - 1];
+        for (int i = 0; i < legs.Length; i++) legs[i] = Wgs84.DistanceM(waypoints[i], waypoints[i + 1]) / 1000;
+        return Estimate(type, waypoints, legs, conditions);
+    }
+
+    /// <summary>The flight along a planned route (its waypoints and WGS84 leg lengths).</summary>
+    /// <exception cref="ArgumentException">The route is unreachable (no waypoints to fly).</exception>
+    public FlightEstimate Estimate(AircraftType type, RoutePlan plan, FlightConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Status == RouteStatus.Unreachable || plan.Waypoints.Count < 2)
+            throw new ArgumentException($"the route is {plan.Status.ToString().ToLowerInvariant()}: {plan.Reason}", nameof(plan));
+        return Estimate(type, plan.Waypoints, plan.LegKm, conditions);
+    }
+
+    /// <summary>The direct flight and the planned one, and the difference at the same landing mass.</summary>
+    /// <exception cref="ArgumentException">The route is unreachable.</exception>
+    public DetourCost EstimateDetour(AircraftType type, RoutePlan plan, FlightConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var direct = Estimate(type, [plan.From, plan.To], [plan.DirectKm], conditions);
+        return Compare(direct, Estimate(type, plan, conditions));
+    }
+
+    /// <summary>Flown minus direct. Both must be the same type and conditions (so the same landing mass).</summary>
+    /// <exception cref="ArgumentException">The two flights are of different types or landing masses.</exception>
+    public DetourCost Compare(FlightEstimate direct, FlightEstimate flown)
+    {
+        ArgumentNullException.ThrowIfNull(direct);
+        ArgumentNullException.ThrowIfNull(flown);
+        if (direct.AircraftIcao != flown.AircraftIcao || Math.Abs(direct.LandingMassKg - flown.LandingMassKg) > 1e-6)
+            throw new ArgumentException(Inv($"compare flights of one type at one landing mass: {direct.AircraftIcao} at {direct.LandingMassKg:0} kg vs {flown.AircraftIcao} at {flown.LandingMassKg:0} kg"));
+        return new DetourCost(direct, flown, flown.DistanceKm - direct.DistanceKm, flown.BlockMinutes - direct.BlockMinutes,
+            flown.FuelKg - direct.FuelKg, flown.Co2Kg - direct.Co2Kg, flown.CostUsd - direct.CostUsd);
+    }
+
+    private FlightEstimate Estimate(AircraftType type, IReadOnlyList<GeoPoint> waypoints, IReadOnlyList<double> legKm, FlightConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(conditions);
+        var flight = Setup(type, conditions);
+        double distanceKm = 0, cruiseS = 0;
+        for (int i = 0; i < legKm.Count; i++)
+        {
+            distanceKm += legKm[i];
+            cruiseS += LegSeconds(waypoints[i], waypoints[i + 1], legKm[i] * 1000, flight.Cruise.TasMPerS, conditions.Wind);
+        }
+        return Finish(flight, distanceKm, cruiseS);
+    }
+
+    /// <summary>Seconds to fly one great-circle leg at true airspeed V in a uniform wind.</summary>
+    private static double LegSeconds(GeoPoint a, GeoPoint b, double lengthM, double tas, Wind? wind)
+    {
+        if (wind is not { SpeedKt: > 0 } w) return lengthM / tas;
+        double wMs = w.SpeedKt * Units.MetresPerNm / 3600;
+        if (wMs >= tas)
+            throw new ArgumentOutOfRangeException(nameof(wind), w.SpeedKt, Inv($"wind {w} kt is not below the true airspeed {tas * 3600 / Units.MetresPerNm:0} kt"));
+        // The wind blows towards FromDeg + 180: north and east components of the vector it moves the air by.
+        double from = w.FromDeg * Math.PI / 180, wn = -wMs * Math.Cos(from), we = -wMs * Math.Sin(from);
+        var pa = Vec3.FromGeo(a);
+        var pb = Vec3.FromGeo(b);
+        double theta = Vec3.Angle(pa, pb);
+        if (theta < 1e-12) return lengthM / tas;
+        // P(s) = A cos s + U sin s with U the unit tangent at A towards B; the track direction is dP/ds = −A sin s + U cos s.
+        var u = (pb - pa.Dot(pb) * pa).Normalize();
+        double seconds = 0;
+        var x = Gauss.Abscissas;
+        var wt = Gauss.Weights;
+        for (int k = 0; k < x.Length; k++)
+        {
+            double s = x[k] * theta, cs = Math.Cos(s), sn = Math.Sin(s);
+            var p = cs * pa + sn * u;
+            var d = cs * u - sn * pa;
+            // Local east e = (−y, x, 0)/r and north n = (−z x, −z y, r²)/r with r = √(x² + y²); at a pole any frame will do.
+            double r = Math.Sqrt(p.X * p.X + p.Y * p.Y);
+            double along;
+            if (r < 1e-12) along = 0;
+            else
+            {
+                double de = (-p.Y * d.X + p.X * d.Y) / r, dn = (-p.Z * p.X * d.X - p.Z * p.Y * d.Y + r * r * d.Z) / r;
+                along = wn * dn + we * de;
+            }
+            double cross2 = wMs * wMs - along * along;
+            double gs = Math.Sqrt(tas * tas - Math.Max(cross2, 0)) + along;
+            seconds += wt[k] / gs;
+        }
+        return seconds * lengthM;
+    }
+
+    /// <summary>What a flight needs before its length is known: the cruise state, payload and landing mass.</summary>
+    private readonly record struct FlightSetup(AircraftType Type, CruiseCondition Cruise, double Mach, double Fl, double PayloadKg, double LandingMassKg, double ReserveKg, double ClimbFuelKg);
+
+    private FlightSetup Setup(AircraftType type, FlightConditions c)
+    {
+        double mach = c.CruiseMach ?? type.CruiseMach, fl = c.CruiseFl ?? type.CruiseFl;
+        var cruise = Condition(type, mach, fl, c.IsaDeviationK);
+        var o = Options;
+        double payload = c.PayloadKg ?? Math.Min(type.TypicalSeats * o.LoadFactor * o.PassengerMassKg, type.MaxPayloadKg);
+        if (!(payload >= 0 && payload <= type.MaxPayloadKg))
+            throw new ArgumentOutOfRangeException(nameof(c), payload, Inv($"payload {payload:0} kg is outside [0, {type.MaxPayloadKg:0}] kg, the {type.Icao}'s maximum payload"));
+        // Reserves: holding at the final-reserve altitude and 200 NM at the cruise condition, at OEM + payload + reserves.
+        double holdFl = o.Reserves.FinalReserveAltitudeFt / 100;
+        var hold = Condition(type, Math.Min(type.Ps == null ? 0.30 : 0.35, type.MaxMach), Math.Min(holdFl, type.CeilingFl), c.IsaDeviationK);
+        double zeroFuel = type.OperatingEmptyMassKg + payload, reserve = 0;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            double m = zeroFuel + reserve;
+            reserve = hold.FuelFlowKgPerS(m) * o.Reserves.FinalReserveMinutes * 60
+                      + cruise.FuelFlowKgPerS(m) * o.Reserves.AlternateDistanceNm * Units.MetresPerNm / cruise.TasMPerS;
+        }
+        double landing = zeroFuel + reserve;
+        double v = cruise.TasMPerS;
+        double climb = landing * (Isa.GravityMPerS2 * cruise.AltitudeM + 0.5 * v * v) / (cruise.Efficiency(landing) * o.FuelLowerHeatingValueJPerKg);
+        return new FlightSetup(type, cruise, mach, fl, payload, landing, reserve, climb);
+    }
+
+    private FlightEstimate Finish(in FlightSetup f, double distanceKm, double cruiseS)
+    {
+        var o = Options;
+        var type = f.Type;
+        double cruiseFuel = CruiseFuelKg(f.Cruise, f.LandingMassKg, cruiseS);
+        double trip = cruiseFuel + f.ClimbFuelKg;
+        double taxiRate = type.Class switch { AircraftClass.Regional => 8.2, AircraftClass.NarrowBody => 11.7, _ => 25.8 };
+        double taxiFuel = taxiRate * o.TaxiMinutes;
+        double block = trip + taxiFuel;
+        double contingency = o.Reserves.ContingencyFraction * trip;
+        double takeoff = f.LandingMassKg + trip + contingency;
+        double load = block + contingency + f.ReserveKg;
+        double airborneMin = cruiseS / 60 + o.ClimbDescentExtraMinutes, blockMin = airborneMin + o.TaxiMinutes;
+        var (status, reason) =
+            takeoff > type.MaxTakeoffMassKg ? (RangeStatus.ExceedsMaxTakeoffMass, Inv($"take-off mass {takeoff:0} kg exceeds the {type.Icao}'s MTOM {type.MaxTakeoffMassKg:0} kg"))
+            : load > type.MaxFuelKg ? (RangeStatus.ExceedsFuelCapacity, Inv($"fuel {load:0} kg exceeds the {type.Icao}'s capacity {type.MaxFuelKg:0} kg"))
+            : (RangeStatus.Fits, "");
+        double fuelCost = block * o.Costs.FuelPriceUsdPerKg;
+        double timeCost = blockMin / 60 * (o.Costs.TimeCostUsdPerBlockHour ?? type.TimeCostUsdPerBlockHour);
+        return new FlightEstimate(type.Icao, type.ModelName, distanceKm, f.Fl, f.Mach, f.Cruise.TasMPerS * 3600 / Units.MetresPerNm,
+            airborneMin, blockMin, block, trip, block * o.Costs.Co2KgPerKgFuel, fuelCost, timeCost, fuelCost + timeCost,
+            f.PayloadKg, f.LandingMassKg, takeoff, f.ReserveKg, contingency, load, status, reason,
+            type.Ps != null ? _psAssumptions : _breguetAssumptions);
+    }
+
+    /// <summary>
+    /// Fuel burned in cruise: dm/dt = ṁ(m) integrated backwards from the landing mass over the cruise time, by
+    /// classical Runge–Kutta with fixed steps (ṁ is smooth and slowly varying in m; see the remarks).
+    /// </summary>
+    private static double CruiseFuelKg(in CruiseCondition c, double landingMassKg, double cruiseS)
+    {
+        int n = Math.Max(2, (int)Math.Ceiling(cruiseS / CruiseStepS));
+        double h = cruiseS / n, m = landingMassKg;
+        for (int i = 0; i < n; i++)
+        {
+            double k1 = c.FuelFlowKgPerS(m);
+            double k2 = c.FuelFlowKgPerS(m + h / 2 * k1);
+            double k3 = c.FuelFlowKgPerS(m + h / 2 * k2);
+            double k4 = c.FuelFlowKgPerS(m + h * k3);
+            m += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+        }
+        return m - landingMassKg;
+    }
+
+    /// <summary>The cruise fuel flow as a function of mass at a type's cruise condition (for tests and references).</summary>
+    internal Func<double, double> FuelFlowFunction(AircraftType type, FlightConditions c)
+    {
+        var cruise = Setup(type, c).Cruise;
+        return m => cruise.FuelFlowKgPerS(m);
+    }
+
+    // ------------------------------------------------------------------------------------------ range
+
+    /// <summary>
+    /// The longest still-air distance the type can fly with its reserves and the conditions' payload (bisection on
+    /// the distance; the limit is MTOM or the fuel capacity, whichever binds first).
+    /// </summary>
+    public double MaxRangeKm(AircraftType type, FlightConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var f = Setup(type, conditions with { Wind = null });
+        double lo = 0, hi = 25_000;
+        if (Finish(f, hi, hi * 1000 / f.Cruise.TasMPerS).FitsRange) return hi;
+        for (int i = 0; i < 40 && hi - lo > 0.5; i++)
+        {
+            double mid = (lo + hi) / 2;
+            if (Finish(f, mid, mid * 1000 / f.Cruise.TasMPerS).FitsRange) lo = mid; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// A technical stop for a route the type cannot fly non-stop: among the candidates, the airport X that minimises
+    /// |A−X| + |X−B| (WGS84 great circles) with both legs fitting the type's range under the conditions; "none" when no
+    /// candidate works. Candidates are pruned by the ellipse |A−X| + |X−B| ≤ best and by the still-air range before any
+    /// leg is estimated.
+    /// </summary>
+    public TechStop FindTechStop(AircraftType type, GeoPoint from, GeoPoint to, IEnumerable<Airport> candidates, FlightConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var direct = Estimate(type, [from, to], conditions);
+        if (direct.FitsRange) return new TechStop(false, null, null, null, null, "the direct flight fits the range");
+        // The still-air range bounds each leg; with a wind a leg may need more, so candidates are verified in order.
+        double rangeKm = MaxRangeKm(type, conditions);
+        double slackKm = conditions.Wind is { } w ? rangeKm * w.SpeedKt / Math.Max(1, direct.TrueAirspeedKt) : 0;
+        var pa = Vec3.FromGeo(from);
+        var pb = Vec3.FromGeo(to);
+        var ranked = new List<(double total, Airport ap)>();
+        const double sphereSlack = 1.006; // the sphere and WGS84 lengths differ by < 0.6 %
+        foreach (var ap in candidates)
+        {
+            var px = Vec3.FromGeo(ap.Location);
+            double ax = Sphere.DistanceKm(pa, px);
+            if (ax > (rangeKm + slackKm) * sphereSlack) continue;
+            double xb = Sphere.DistanceKm(px, pb);
+            if (xb > (rangeKm + slackKm) * sphereSlack) continue;
+            ranked.Add((ax + xb, ap));
+        }
+        ranked.Sort((p, q) => p.total.CompareTo(q.total));
+        double best = double.PositiveInfinity;
+        TechStop? found = null;
+        foreach (var (sphereTotal, ap) in ranked)
+        {
+            if (sphereTotal > best * sphereSlack) break; // the ellipse |A−X| + |X−B| ≤ best: nothing further can win
+            var leg1 = Estimate(type, [from, ap.Location], conditions);
+            if (!leg1.FitsRange) continue;
+            var leg2 = Estimate(type, [ap.Location, to], conditions);
+            if (!leg2.FitsRange) continue;
+            double total = leg1.DistanceKm + leg2.DistanceKm;
+            if (total < best)
+            {
+                best = total;
+                found = new TechStop(true, ap, total, leg1, leg2,
+                    Inv($"technical stop at {ap.Code}: {leg1.DistanceKm:0} + {leg2.DistanceKm:0} km ({direct.RangeReason} non-stop)"));
+            }
+        }
+        return found ?? new TechStop(true, null, null, null, null, Inv($"none: no candidate airport keeps both legs in range ({direct.RangeReason} non-stop)"));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+
+namespace AirspaceSim.Performance;
+
+/// <summary>Prices and emission factors.</summary>
+public sealed record CostParameters
+{
+    /// <summary>
+    /// Jet fuel price, US$/kg. Default 0.71: IATA's 2025 average of about US$90 per barrel (IATA, December 2025
+    /// industry outlook) at 159 L/bbl and 0.8 kg/L.
+    /// </summary>
+    public double FuelPriceUsdPerKg { get; init; } = 0.71;
+
+    /// <summary>kg of CO₂ per kg of fuel burned. Default 3.16 (ICAO CORSIA / Carbon Emissions Calculator); the EU ETS uses 3.15.</summary>
+    public double Co2KgPerKgFuel { get; init; } = 3.16;
+
+    /// <summary>Overrides the type's time-related cost per block hour (crew, maintenance, ownership; no fuel), US$/h; null keeps the type's.</summary>
+    public double? TimeCostUsdPerBlockHour { get; init; }
+}
+
+/// <summary>
+/// Fuel reserves carried to the destination (ICAO Annex 6 Part I 4.3.6.3 and EASA Air OPS CAT.OP.MPA.150/181):
+/// contingency, alternate and final reserve.
+/// </summary>
+public sealed record ReservePolicy
+{
+    /// <summary>Contingency fuel as a fraction of trip fuel (5 %, the usual Annex 6 / EASA figure).</summary>
+    public double ContingencyFraction { get; init; } = 0.05;
+
+    /// <summary>Final reserve: minutes of holding (30 min for turbine aircraft).</summary>
+    public double FinalReserveMinutes { get; init; } = 30;
+
+    /// <summary>Final reserve holding altitude, ft above the aerodrome (1,500 ft).</summary>
+    public double FinalReserveAltitudeFt { get; init; } = 1500;
+
+    /// <summary>Distance to the destination alternate, NM (200 NM, a common planning figure).</summary>
+    public double AlternateDistanceNm { get; init; } = 200;
+}
+
+/// <summary>Model-wide options: payload, reserves, allowances, prices. Immutable; <see cref="Default"/> is the documented set.</summary>
+public sealed record PerformanceOptions
+{
+    /// <summary>The defaults.</summary>
+    public static PerformanceOptions Default { get; } = new();
+
+    /// <summary>Prices and emission factors.</summary>
+    public CostParameters Costs { get; init; } = new();
+
+    /// <summary>Reserve policy.</summary>
+    public ReservePolicy Reserves { get; init; } = new();
+
+    /// <summary>Passenger load factor applied to the typical seats. Default 0.835: IATA's 2024 global passenger load factor (83.5 %).</summary>
+    public double LoadFactor { get; init; } = 0.835;
+
+    /// <summary>Mass per passenger with baggage, kg. Default 100, the ICAO Carbon Emissions Calculator's figure.</summary>
+    public double PassengerMassKg { get; init; } = 100;
+
+    /// <summary>Taxi-out plus taxi-in time, minutes (default 15; a planning assumption, configurable).</summary>
+    public double TaxiMinutes { get; init; } = 15;
+
+    /// <summary>
+    /// Airborne minutes that climb and descent add over cruising the same ground distance (default 10: the slower
+    /// climb and descent of a typical 20–25 minute profile each; a planning assumption). The same for every route.
+    /// </summary>
+    public double ClimbDescentExtraMinutes { get; init; } = 10;
+
+    /// <summary>Fuel lower heating value, J/kg (43 MJ/kg, the Poll–Schumann check-value condition).</summary>
+    public double FuelLowerHeatingValueJPerKg { get; init; } = 43e6;
+
+    internal void Validate()
+    {
+        static void Check(bool ok, string name, double v, string rule)
+        {
+            if (!ok) throw new ArgumentOutOfRangeException(name, v, $"{name} = {v.ToString(CultureInfo.InvariantCulture)}: must be {rule}");
+        }
+        Check(Costs.FuelPriceUsdPerKg >= 0 && double.IsFinite(Costs.FuelPriceUsdPerKg), "FuelPriceUsdPerKg", Costs.FuelPriceUsdPerKg, "a finite number ≥ 0");
+        Check(Costs.Co2KgPerKgFuel > 0 && Costs.Co2KgPerKgFuel < 10, "Co2KgPerKgFuel", Costs.Co2KgPerKgFuel, "in (0, 10)");
+        if (Costs.TimeCostUsdPerBlockHour is { } tc) Check(tc >= 0 && double.IsFinite(tc), "TimeCostUsdPerBlockHour", tc, "a finite number ≥ 0");
+        Check(LoadFactor is > 0 and <= 1, "LoadFactor", LoadFactor, "in (0, 1]");
+        Check(PassengerMassKg is > 0 and < 500, "PassengerMassKg", PassengerMassKg, "in (0, 500)");
+        Check(TaxiMinutes is >= 0 and < 300, "TaxiMinutes", TaxiMinutes, "in [0, 300)");
+        Check(ClimbDescentExtraMinutes is >= 0 and < 120, "ClimbDescentExtraMinutes", ClimbDescentExtraMinutes, "in [0, 120)");
+        Check(FuelLowerHeatingValueJPerKg is > 1e7 and < 1e8, "FuelLowerHeatingValueJPerKg", FuelLowerHeatingValueJPerKg, "in (1e7, 1e8)");
+        Check(Reserves.ContingencyFraction is >= 0 and < 1, "ContingencyFraction", Reserves.ContingencyFraction, "in [0, 1)");
+        Check(Reserves.FinalReserveMinutes is >= 0 and < 600, "FinalReserveMinutes", Reserves.FinalReserveMinutes, "in [0, 600)");
+        Check(Reserves.FinalReserveAltitudeFt is >= 0 and <= 20000, "FinalReserveAltitudeFt", Reserves.FinalReserveAltitudeFt, "in [0, 20000]");
+        Check(Reserves.AlternateDistanceNm is >= 0 and < 3000, "AlternateDistanceNm", Reserves.AlternateDistanceNm, "in [0, 3000)");
+    }
+}
+
+/// <summary>
+/// A uniform wind: the direction it blows FROM (degrees true) and its speed (kt), written <c>270/80</c>.
+/// </summary>
+/// <param name="FromDeg">Direction the wind blows from, degrees true, [0, 360].</param>
+/// <param name="SpeedKt">Speed in knots, ≥ 0.</param>
+public readonly record struct Wind(double FromDeg, double SpeedKt)
+{
+    /// <summary>Parses <c>DIR/SPEED</c>, e.g. <c>270/80</c> (from 270° at 80 kt).</summary>
+    /// <exception cref="FormatException">Not DIR/SPEED with DIR in [0, 360] and SPEED in [0, 400] kt.</exception>
+    public static Wind Parse(string text) => TryParse(text, out var w, out var e) ? w : throw new FormatException(e);
+
+    /// <summary>Tries to parse <c>DIR/SPEED</c>; on failure <paramref name="error"/> says what is wrong.</summary>
+    public static bool TryParse(string? text, out Wind wind, out string error)
+    {
+        wind = default;
+        var parts = (text ?? "").Split('/');
+        if (parts.Length != 2 ||
+            !double.TryParse(parts[0].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var dir) ||
+            !double.TryParse(parts[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var kt))
+        { error = $"wind '{text}' is not DIR/SPEED (degrees true the wind blows from / knots), e.g. 270/80"; return false; }
+        if (!(dir >= 0 && dir <= 360)) { error = $"wind direction {parts[0].Trim()} in '{text}' is outside [0, 360] degrees"; return false; }
+        if (!(kt >= 0 && kt <= 400)) { error = $"wind speed {parts[1].Trim()} in '{text}' is outside [0, 400] kt"; return false; }
+        wind = new Wind(dir, kt);
+        error = "";
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FromDeg:0.#}/{SpeedKt:0.#}");
+}
+
+/// <summary>Per-flight conditions. Null fields take the type's defaults.</summary>
+public sealed record FlightConditions
+{
+    /// <summary>Still air, ISA, the type's cruise level and Mach, the default payload.</summary>
+    public static FlightConditions Default { get; } = new();
+
+    /// <summary>A uniform wind, or null for still air.</summary>
+    public Wind? Wind { get; init; }
+
+    /// <summary>Temperature deviation from ISA at the cruise level, K.</summary>
+    public double IsaDeviationK { get; init; }
+
+    /// <summary>Cruise flight level; null takes the type's.</summary>
+    public double? CruiseFl { get; init; }
+
+    /// <summary>Cruise Mach number; null takes the type's.</summary>
+    public double? CruiseMach { get; init; }
+
+    /// <summary>Payload, kg; null takes typical seats × load factor × passenger mass (capped at the maximum payload).</summary>
+    public double? PayloadKg { get; init; }
+}

@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+
+namespace AirspaceSim.Spherical;
+
+// Notation: p→q is the query arc (a route, a leg, a ray to a reference point); n = p × q its raw normal, whose dot
+// product with x is the very determinant Predicates.Sign(p, q, x) evaluates; n̂ its unit normal from the robust product
+// (p − q) × (p + q) = 2 p × q; a cap is (centre c, angular radius r), tested through cos(r + CapSlack).
+
+/// <summary>
+/// A fixed arc p→q prepared for crossing tests against many edges, after S2's <c>S2EdgeCrosser</c>: the side of each
+/// chain vertex is computed once and shared by the two edges meeting there, and only edges whose ends lie on opposite
+/// sides get the rest of the exact test. Every proper-crossing count in the library (loop containment, route
+/// blocking, visibility) goes through <see cref="ChainCrossings"/>.
+/// </summary>
+/// <remarks>
+/// The arc must not be antipodal (<see cref="Predicates.NearlyAntipodal"/>), as for <see cref="Predicates.CrossingSign"/>.
+/// The unit normal n̂ is formed from (p − q) × (p + q): near p = q the difference and near p = −q the sum is computed
+/// almost exactly (Sterbenz), so n̂ keeps a relative error of a few ulps for every arc, however short or long. The cap
+/// prefilter therefore needs no condition on the arc (with the naive p × q, an arc 1e-9 rad short of a half circle has
+/// a normal 1e-7 rad off, a hundred times the cap slack). A zero-length arc has n̂ = 0, and then
+/// <see cref="MayHitCap"/> returns true: it never prunes.
+/// </remarks>
+internal readonly struct EdgeCrosser
+{
+    /// <summary>The ends of the arc.</summary>
+    public readonly Vec3 P, Q;
+    /// <summary>Raw normal p × q: <see cref="Side"/> is the exact-sign determinant of <see cref="Predicates.Sign"/>.</summary>
+    public readonly Vec3 N;
+    /// <summary>Unit normal (0 for a zero-length arc), for the cap prefilter.</summary>
+    public readonly Vec3 Nh;
+
+    public EdgeCrosser(in Vec3 p, in Vec3 q)
+    {
+        P = p; Q = q;
+        N = p.Cross(q);
+        var r = (p - q).Cross(p + q);
+        double len = r.Norm;
+        Nh = len > 0 ? (1 / len) * r : default;
+    }
+
+    /// <summary>Exactly <see cref="Predicates.Sign"/>(p, q, x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Side(in Vec3 x) => Predicates.SideOfArc(P, Q, N, x);
+
+    /// <summary>
+    /// False only if the arc certainly misses the cap of centre <paramref name="c"/> whose radius has cosine
+    /// <paramref name="cosR"/> (<see cref="CapBound.CapCos"/>, which adds <see cref="CapBound.CapSlack"/>; 0 for caps
+    /// of 90° or more, never pruned). Trigonometry-free.
+    /// </summary>
+    /// <remarks>
+    /// Either an end lies in the cap, or the great circle comes within r of c (|c·n̂| ≤ sin r) and its point nearest to
+    /// c lies on the arc: along a great circle the distance to c has one minimum (the foot) and one maximum (its
+    /// antipode), so if the foot is off the arc the nearest point of the arc is an end. n̂'s error (a few ulps) is far
+    /// inside the slack.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayHitCap(in Vec3 c, double cosR)
+    {
+        if (cosR <= 0) return true;
+        if (P.Dot(c) >= cosR || Q.Dot(c) >= cosR) return true;
+        double cn = c.Dot(Nh);
+        if (cn * cn > 1 - cosR * cosR) return false;
+        return Nh.Cross(P).Dot(c) >= 0 && Q.Cross(Nh).Dot(c) >= 0;
+    }
+
+    /// <summary>
+    /// Proper crossings of the arc with the chain of <paramref name="count"/> edges ring[first] → ring[first + 1] → …
+    /// (indices modulo the ring's length); at most 1 when <paramref name="stopAtFirst"/>. Exact (symbolic perturbation
+    /// settles a chain vertex on the arc's great circle); an edge that shares an end with the arc touches it and never
+    /// counts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int ChainCrossings(ReadOnlySpan<Vec3> ring, int first, int count, bool stopAtFirst)
+    {
+        int n = ring.Length, crossings = 0, i = first;
+        int sa = Side(ring[i]);
+        for (int e = 0; e < count; e++)
+        {
+            int j = i + 1 == n ? 0 : i + 1;
+            int sb = Side(ring[j]);
+            if (sa != sb && Predicates.CrossingSignWithSides(P, Q, ring[i], ring[j], sa, sb) > 0)
+            {
+                crossings++;
+                if (stopAtFirst) return crossings;
+            }
+            i = j; sa = sb;
+        }
+        return crossings;
+    }
+}
+
+/// <summary>
+/// The edge index of a ring (a loop's boundary): its prepared edges, edge i from vertex i to vertex i + 1, in blocks
+/// of <see cref="BlockSize"/> consecutive edges, each with a bounding cap (<see cref="CapBound.OfArcs"/>) so that a
+/// query far from a block skips all of its edges. Built once, immutable, shared by loop containment, route queries,
+/// distances and the planner.
+/// </summary>
+internal sealed class EdgeIndex
+{
+    /// <summary>Edges per block.</summary>
+    internal const int BlockSize = 8;
+
+    private readonly Vec3[] _v;
+    private readonly GreatCircleArc[] _edges;
+    private readonly Vec3[] _center;
+    private readonly double[] _radius, _cos;
+
+    public EdgeIndex(Vec3[] ring)
+    {
+        _v = ring;
+        int n = ring.Length;
+        _edges = new GreatCircleArc[n];
+        for (int i = 0; i < n; i++) _edges[i] = new GreatCircleArc(ring[i], ring[i + 1 == n ? 0 : i + 1]);
+        int nb = (n + BlockSize - 1) / BlockSize;
+        _center = new Vec3[nb]; _radius = new double[nb]; _cos = new double[nb];
+        for (int k = 0; k < nb; k++)
+        {
+            var (start, end) = BlockEdges(k);
+            (_center[k], _radius[k]) = CapBound.OfArcs(_edges.AsSpan(start, end - start));
+            _cos[k] = CapBound.CapCos(_radius[k]);
+        }
+    }
+
+    /// <summary>Prepared edges.</summary>
+    public ReadOnlySpan<GreatCircleArc> Edges => _edges;
+
+    /// <summary>Number of blocks.</summary>
+    public int BlockCount => _center.Length;
+
+    /// <summary>Edges <c>Start</c> up to (not including) <c>End</c> form block <paramref name="k"/>.</summary>
+    public (int Start, int End) BlockEdges(int k) => (k * BlockSize, Math.Min(_v.Length, (k + 1) * BlockSize));
+
+    /// <summary>Bounding cap of block <paramref name="k"/>.</summary>
+    public (Vec3 Center, double Radius) BlockCap(int k) => (_center[k], _radius[k]);
+
+    /// <summary>False only if the arc of <paramref name="x"/> certainly misses block <paramref name="k"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayBeHit(int k, in EdgeCrosser x) => x.MayHitCap(_center[k], _cos[k]);
+
+    /// <summary>Index of the vertex equal to <paramref name="p"/>, or −1; only blocks whose cap holds p are scanned.</summary>
+    public int IndexOfVertex(in Vec3 p)
+    {
+        for (int k = 0; k < _center.Length; k++)
+        {
+            if (_cos[k] > 0 && p.Dot(_center[k]) < _cos[k]) continue;
+            var (start, end) = BlockEdges(k);
+            for (int i = start; i < end; i++) if (_v[i] == p) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Proper crossings of the arc of <paramref name="x"/> with the ring (at most 1 when
+    /// <paramref name="stopAtFirst"/>); blocks whose cap the arc misses are skipped.</summary>
+    public int CrossingCount(in EdgeCrosser x, bool stopAtFirst)
+    {
+        int count = 0;
+        for (int k = 0; k < _center.Length; k++)
+        {
+            if (!x.MayHitCap(_center[k], _cos[k])) continue;
+            var (start, end) = BlockEdges(k);
+            count += x.ChainCrossings(_v, start, end - start, stopAtFirst);
+            if (stopAtFirst && count > 0) return count;
+        }
+        return count;
+    }
+}

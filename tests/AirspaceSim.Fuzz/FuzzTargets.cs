@@ -1,0 +1,131 @@
+using System.Text;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Cli;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
+
+namespace AirspaceSim.Fuzz;
+
+/// <summary>
+/// One fuzz target per parser that reads user input. Each takes raw bytes and fails (throws
+/// <see cref="FuzzFailure"/> or lets an unexpected exception escape) only on a real defect: an exception type the
+/// entry point does not document, a stack trace or a missing "airspacesim: error:" line on the CLI's stderr, an exit
+/// code other than 0, 1 or 2. Hangs are the fuzzer's timeout. The same targets run under AFL++ (Program) and replay
+/// the seed corpus in the unit tests (FuzzCorpusTests), so CI and the long runs check one definition.
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>The targets by name, as <c>fuzz/run.sh NAME</c> and the corpus folders call them.</summary>
+    public static IReadOnlyDictionary<string, Action<byte[]>> All { get; } = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
+    {
+        ["geojson"] = GeoJson,
+        ["wkt"] = Wkt,
+        ["csv"] = Csv,
+        ["geodesic"] = Geodesic,
+        ["latlon"] = LatLon,
+    };
+
+    // Inputs are decoded leniently (invalid UTF-8 becomes U+FFFD), as File.ReadAllText and Console.In do.
+    private static string Text(byte[] data) => Encoding.UTF8.GetString(data);
+
+    /// <summary>GeoJSON airspaces, lenient and strict; what loads is then planned around (hostile geometry reaches
+    /// the planner: slivers, poles, antimeridian, near-duplicate vertices).</summary>
+    public static void GeoJson(byte[] data)
+    {
+        string json = Text(data);
+        try { AirspaceLoader.ParseGeoJson(json, AirspaceLoadOptions.StrictDefault); }
+        catch (AirspaceFormatException) { }
+        AirspaceLoadResult loaded;
+        try { loaded = AirspaceLoader.ParseGeoJson(json); }
+        catch (AirspaceFormatException) { return; }
+        PlanAround(loaded.Catalog.ToList());
+    }
+
+    /// <summary>WKT polygons.</summary>
+    public static void Wkt(byte[] data)
+    {
+        Airspace a;
+        try { a = AirspaceLoader.LoadWkt(Text(data), "FUZZ"); }
+        catch (AirspaceFormatException) { return; }
+        PlanAround([a]);
+    }
+
+    // Built on first use, not in a static initialiser of this class: SharpFuzz's instrumented code must not run
+    // before Fuzzer.OutOfProcess.Run has mapped AFL's coverage memory (it crashes with an access violation).
+    private static class Probe
+    {
+        public static readonly (GeoPoint From, GeoPoint To)[] Routes =
+        [
+            (new GeoPoint(52.3086, 4.7639), new GeoPoint(12.1889, -68.9598)),   // AMS-CUR
+            (new GeoPoint(10.0, -60.0), new GeoPoint(-10.0, 119.0)),           // nearly antipodal, across everything
+            (new GeoPoint(89.9, 0), new GeoPoint(-89.9, 10)),                  // pole to pole
+            (new GeoPoint(0, 179.9), new GeoPoint(0, -179.9)),                 // across the antimeridian
+            (new GeoPoint(1, 1), new GeoPoint(1.0000001, 1.0000001)),          // a centimetre-scale route
+        ];
+    }
+
+    private static void PlanAround(IReadOnlyList<Airspace> closures)
+    {
+        if (closures.Count == 0) return;
+        DetourPlanner planner;
+        // Documented refusals: a merged group too large for one gnomonic frame.
+        try { planner = DetourPlanner.Build(closures); }
+        catch (NotSupportedException) { return; }
+        foreach (var (from, to) in Probe.Routes)
+        {
+            var plan = planner.Plan(from, to);
+            if (plan.Status != RouteStatus.Unreachable && !(plan.RouteKm is { } km && km >= 0 && double.IsFinite(km)))
+                throw new FuzzFailure($"route length {plan.RouteKm} for status {plan.Status}");
+        }
+    }
+
+    /// <summary>A route list through <c>batch -</c>, both output formats.</summary>
+    public static void Csv(byte[] data)
+    {
+        string text = Text(data);
+        Cli(text, "batch", "-");
+        Cli(text, "batch", "-", "--format", "json");
+    }
+
+    /// <summary>GeodSolve-format lines through <c>geodesic</c>, inverse and direct.</summary>
+    public static void Geodesic(byte[] data)
+    {
+        string text = Text(data);
+        Cli(text, "geodesic", "-i", "-p", "9");
+        Cli(text, "geodesic");
+    }
+
+    /// <summary>A position or code as typed on the command line: GeoPoint.TryParse never throws, and <c>route</c>
+    /// either plans or says why.</summary>
+    public static void LatLon(byte[] data)
+    {
+        string text = Text(data);
+        if (text.Length > 256) text = text[..256]; // argv is short; long inputs are the CSV target's
+        text = text.Replace("\0", "", StringComparison.Ordinal); // a Unix argv cannot hold NUL (C strings)
+        GeoPoint.TryParse(text, out _, out _);
+        Cli("", "route", text, "CUR", "--format", "json");
+    }
+
+    /// <summary>Runs the CLI in-process; only exit codes 0, 1, 2 and clean stderr lines are acceptable.</summary>
+    private static void Cli(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CliApp.Run(args, new CliIO(new StringReader(stdin), output, error));
+        string err = error.ToString();
+        if (exit is < 0 or > 2) throw new FuzzFailure($"exit code {exit}: {Prefix(err)}");
+        if (err.Contains("   at ", StringComparison.Ordinal)) throw new FuzzFailure($"stack trace on stderr: {Prefix(err)}");
+        if (exit == 2 && !err.Contains("airspacesim: error: ", StringComparison.Ordinal))
+            throw new FuzzFailure($"exit 2 without an error line: {Prefix(err)}");
+        // A NaN that the input did not contain (echoing a bad code such as "MIANaN" is fine).
+        string all = err + output;
+        if (all.Contains("NaN", StringComparison.Ordinal) && !string.Concat(args).Contains("NaN", StringComparison.OrdinalIgnoreCase) &&
+            !stdin.Contains("NaN", StringComparison.OrdinalIgnoreCase))
+            throw new FuzzFailure($"NaN in the output: {Prefix(all)}");
+    }
+
+    private static string Prefix(string s) => s.Length <= 400 ? s : s[..400] + "…";
+}
+
+/// <summary>A target's invariant was broken (as opposed to a documented refusal of bad input).</summary>
+public sealed class FuzzFailure(string message) : Exception(message);
