@@ -15,10 +15,7 @@ public sealed record SimulationOptions
     /// <summary>Airports that resolve the flights' codes (default the bundled directory).</summary>
     public AirportDirectory Airports { get; init; } = AirportDirectory.Bundled;
 
-    /// <summary>
-    /// Airports a flight may divert to or stop at; default every airport of <see cref="Airports"/> (the bundled 52 are
-    /// all international airports; with the world list this becomes its large and medium airports).
-    /// </summary>
+    /// <summary>Airports a flight may divert to or stop at; default <see cref="WhatIfSimulator.DefaultAlternates"/>.</summary>
     public IReadOnlyList<Airport>? AlternateAirports { get; init; }
 
     /// <summary>Whether an alternate airport can take a type; default every alternate can take every type.</summary>
@@ -76,8 +73,19 @@ public sealed class WhatIfSimulator
         if (dup != null) throw new ArgumentException($"scenario '{scenario.Name}': closure id '{dup.Key}' is used twice");
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
-        _alternates = (options.AlternateAirports ?? options.Airports.Airports).ToArray();
+        _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
+    }
+
+    /// <summary>
+    /// The airports a flight may divert to or stop at by default: the large and medium airports of the directory
+    /// (OurAirports' classes, the world list), or every airport when the directory does not give classes.
+    /// </summary>
+    public static IEnumerable<Airport> DefaultAlternates(AirportDirectory airports)
+    {
+        ArgumentNullException.ThrowIfNull(airports);
+        var all = airports.Airports;
+        return all.Any(a => a.Type != AirportType.Unknown) ? all.Where(a => a.Type is AirportType.Large or AirportType.Medium) : all;
     }
 
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
@@ -140,7 +148,7 @@ public sealed class WhatIfSimulator
         "when closures with different buffers are active together, the planner keeps the largest of their buffers from all of them",
         "an airport ban closes the airports inside the lateral limits at every level; an overflight ban binds a departure or arrival there when its band reaches down to any level from the surface to cruise",
         "an aircraft already inside a closure's limits at its notice time continues on its planned route",
-        "a diversion goes to the open airport nearest by the route around the closures; passengers' onward travel is not costed",
+        "a diversion or technical stop goes to an open large or medium airport (any of them can take any type); a diversion to the one nearest by the route around the closures; passengers' onward travel is not costed",
         $"a technical stop adds {p.TechStopGroundMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes on the ground (to the extra minutes, not to the cost); a cancelled flight has no extras (the cost of cancelling is not modelled)",
         "the range check applies to the route planned before departure, not to an in-flight reroute",
     ];
@@ -357,7 +365,7 @@ public sealed class WhatIfSimulator
         var region = a.Region;
         double reachRad = region.CapRadiusRad + bufKm / Sphere.MeanRadiusKm * 1.01;
         var pv = Spherical.Vec3.FromGeo(p); var qv = Spherical.Vec3.FromGeo(q);
-        if (reachRad < Math.PI / 2 && !Spherical.GreatCircleArc.MayHitCap(pv, qv, pv.Cross(qv).Normalize(), region.Center, Math.Cos(reachRad))) return false;
+        if (reachRad < Math.PI / 2 && !new Spherical.EdgeCrosser(pv, qv).MayHitCap(region.Center, Spherical.CapBound.CapCos(reachRad))) return false;
         int n = Math.Max(1, (int)Math.Ceiling(km / SampleKm));
         for (int k = 0; k <= n; k++)
         {
