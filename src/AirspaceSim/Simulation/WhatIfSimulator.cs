@@ -52,6 +52,9 @@ public sealed class WhatIfSimulator
     private readonly Closure[] _closures;
     private readonly Airport?[][] _namedAirports;
     private readonly Airport[] _alternates;
+    // Bounding cap of every closure's airspaces (centre, cosine of the radius with slack): one dot product rejects a
+    // route or an airport far from it before the exact queries.
+    private readonly (Spherical.Vec3 Center, double Cos)[][] _caps;
     private readonly DateTime _lastNoticeUtc;
     private readonly ConcurrentDictionary<ulong, Lazy<DetourPlanner>> _planners = new();
     private int _built;
@@ -74,6 +77,7 @@ public sealed class WhatIfSimulator
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
         _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
+        _caps = _closures.Select(c => c.Airspaces.Select(a => (a.Region.Center, Spherical.CapBound.CapCos(a.Region.CapRadiusRad))).ToArray()).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
     }
 
@@ -293,6 +297,8 @@ public sealed class WhatIfSimulator
         public IReadOnlyList<GeoPoint> Path => Plan.Status == RouteStatus.Unreachable ? [Plan.From, Plan.To] : Plan.Waypoints;
         public IReadOnlyList<double> LegKm => Plan.Status == RouteStatus.Unreachable ? [Plan.DirectKm] : Plan.LegKm;
         public double[]? CumMinutes { get; set; }
+        private Spherical.Vec3[]? _v;
+        public Spherical.Vec3[] Vectors => _v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray();
     }
 
     private double[] Times(Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
@@ -313,7 +319,7 @@ public sealed class WhatIfSimulator
             for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
             {
                 int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (InsideWhileActive(x, _closures[i], leg, start)) added |= 1UL << i;
+                if (InsideWhileActive(x, i, leg, start)) added |= 1UL << i;
             }
             if (added == 0) return leg;
             set |= added;
@@ -332,16 +338,21 @@ public sealed class WhatIfSimulator
         return cum;
     }
 
-    private bool InsideWhileActive(Ctx x, Closure c, Leg leg, DateTime start)
+    private bool InsideWhileActive(Ctx x, int ci, Leg leg, DateTime start)
     {
+        var c = _closures[ci];
         double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
         var path = leg.Path; var legKm = leg.LegKm;
+        var v = leg.Vectors;
         for (int i = 0; i + 1 < path.Count; i++)
         {
             double km = legKm[i];
             if (km <= 0) continue;
-            foreach (var a in c.Airspaces)
+            var crosser = new Spherical.EdgeCrosser(v[i], v[i + 1]);
+            for (int k = 0; k < c.Airspaces.Count; k++)
             {
+                var a = c.Airspaces[k];
+                if (bufKm == 0 && !crosser.MayHitCap(_caps[ci][k].Center, _caps[ci][k].Cos)) continue;
                 var cross = a.Cross(path[i], path[i + 1]);
                 if (!cross.Crosses && bufKm == 0) continue;
                 var cum = Times(x, leg); // timing only for a leg that meets the closure
@@ -506,16 +517,18 @@ public sealed class WhatIfSimulator
             var c = _closures[i];
             if (t is { } at && !c.IsActiveAt(at)) continue;
             bool named = airport.Airport != null && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
-            if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(c, airport.Point)))
+            if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(i, airport.Point)))
                 hit |= 1UL << i;
         }
         return hit;
     }
 
-    private static bool Inside(Closure c, GeoPoint p)
+    private bool Inside(int ci, GeoPoint p)
     {
-        foreach (var a in c.Airspaces)
-            if (a.Contains(p)) return true;
+        var c = _closures[ci];
+        var v = Spherical.Vec3.FromGeo(p);
+        for (int k = 0; k < c.Airspaces.Count; k++)
+            if ((_caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos) && c.Airspaces[k].Region.Contains(v)) return true;
         return false;
     }
 
@@ -523,8 +536,9 @@ public sealed class WhatIfSimulator
     {
         for (ulong rest = mask; rest != 0; rest &= rest - 1)
         {
-            var c = _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)];
-            if (c.BansOverflight && c.IsActiveAt(t) && Inside(c, p)) return true;
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            var c = _closures[i];
+            if (c.BansOverflight && c.IsActiveAt(t) && Inside(i, p)) return true;
         }
         return false;
     }
