@@ -10,7 +10,7 @@ namespace AirspaceSim.Cli;
 /// </summary>
 internal static class WhatIfCommand
 {
-    /// <summary>The command; <paramref name="costModel"/> overrides the shipped cost model (tests).</summary>
+    /// <summary>The command; <paramref name="costModel"/> overrides the shipped <see cref="PerformanceCostModel"/> (tests).</summary>
     public static Command Create(CliIO io, IFlightCostModel? costModel = null)
     {
         var scenario = new Argument<string?>("SCENARIO")
@@ -41,17 +41,9 @@ internal static class WhatIfCommand
             }
             var options = new ScenarioReadOptions { Catalog = catalog, CostModel = model };
             string name = parse.GetValue(scenario) ?? BundledScenarios.Default;
-            Scenario s;
-            try
-            {
-                s = File.Exists(name) ? ScenarioJson.Load(name, options)
+            Scenario s = File.Exists(name) ? ScenarioJson.Load(name, options)
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");
-            }
-            catch (ScenarioFormatException e) when (e.Problem.StartsWith("unknown airspace id", StringComparison.Ordinal) && !File.Exists(name))
-            {
-                throw new CliException($"{e.Message} (until the world FIRs are bundled, add --airspaces ../shared/reference/vatspy/Boundaries.geojson)");
-            }
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
             var runs = WhatIfSimulator.RunSweep(s, new SimulationOptions { CostModel = model });
             var text = new StringWriter { NewLine = "\n" };
@@ -72,8 +64,6 @@ internal static class WhatIfCommand
         return cmd;
     }
 
-    // The aircraft-performance model (AirspaceSim.Performance, branch perf) becomes the shipped default through its
-    // adapter once it is merged; until then the command says so instead of pricing flights with a placeholder.
-    private static IFlightCostModel ShippedCostModel() =>
-        throw new CliException("whatif needs the aircraft-performance cost model (AirspaceSim.Performance), which is not merged into this build yet");
+    // The shipped cost model: the aircraft-performance layer, through its adapter.
+    private static IFlightCostModel ShippedCostModel() => PerformanceCostModel.Default;
 }

@@ -15,10 +15,7 @@ public sealed record SimulationOptions
     /// <summary>Airports that resolve the flights' codes (default the bundled directory).</summary>
     public AirportDirectory Airports { get; init; } = AirportDirectory.Bundled;
 
-    /// <summary>
-    /// Airports a flight may divert to or stop at; default every airport of <see cref="Airports"/> (the bundled 52 are
-    /// all international airports; with the world list this becomes its large and medium airports).
-    /// </summary>
+    /// <summary>Airports a flight may divert to or stop at; default <see cref="WhatIfSimulator.DefaultAlternates"/>.</summary>
     public IReadOnlyList<Airport>? AlternateAirports { get; init; }
 
     /// <summary>Whether an alternate airport can take a type; default every alternate can take every type.</summary>
@@ -55,6 +52,9 @@ public sealed class WhatIfSimulator
     private readonly Closure[] _closures;
     private readonly Airport?[][] _namedAirports;
     private readonly Airport[] _alternates;
+    // Bounding cap of every closure's airspaces (centre, cosine of the radius with slack): one dot product rejects a
+    // route or an airport far from it before the exact queries.
+    private readonly (Spherical.Vec3 Center, double Cos)[][] _caps;
     private readonly DateTime _lastNoticeUtc;
     private readonly ConcurrentDictionary<ulong, Lazy<DetourPlanner>> _planners = new();
     private int _built;
@@ -76,8 +76,20 @@ public sealed class WhatIfSimulator
         if (dup != null) throw new ArgumentException($"scenario '{scenario.Name}': closure id '{dup.Key}' is used twice");
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
-        _alternates = (options.AlternateAirports ?? options.Airports.Airports).ToArray();
+        _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
+        _caps = _closures.Select(c => c.Airspaces.Select(a => (a.Region.Center, Spherical.CapBound.CapCos(a.Region.CapRadiusRad))).ToArray()).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
+    }
+
+    /// <summary>
+    /// The airports a flight may divert to or stop at by default: the large and medium airports of the directory
+    /// (OurAirports' classes, the world list), or every airport when the directory does not give classes.
+    /// </summary>
+    public static IEnumerable<Airport> DefaultAlternates(AirportDirectory airports)
+    {
+        ArgumentNullException.ThrowIfNull(airports);
+        var all = airports.Airports;
+        return all.Any(a => a.Type != AirportType.Unknown) ? all.Where(a => a.Type is AirportType.Large or AirportType.Medium) : all;
     }
 
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
@@ -140,7 +152,7 @@ public sealed class WhatIfSimulator
         "when closures with different buffers are active together, the planner keeps the largest of their buffers from all of them",
         "an airport ban closes the airports inside the lateral limits at every level; an overflight ban binds a departure or arrival there when its band reaches down to any level from the surface to cruise",
         "an aircraft already inside a closure's limits at its notice time continues on its planned route",
-        "a diversion goes to the open airport nearest by the route around the closures; passengers' onward travel is not costed",
+        "a diversion or technical stop goes to an open large or medium airport (any of them can take any type); a diversion to the one nearest by the route around the closures; passengers' onward travel is not costed",
         $"a technical stop adds {p.TechStopGroundMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes on the ground (to the extra minutes, not to the cost); a cancelled flight has no extras (the cost of cancelling is not modelled)",
         "the range check applies to the route planned before departure, not to an in-flight reroute",
     ];
@@ -285,6 +297,8 @@ public sealed class WhatIfSimulator
         public IReadOnlyList<GeoPoint> Path => Plan.Status == RouteStatus.Unreachable ? [Plan.From, Plan.To] : Plan.Waypoints;
         public IReadOnlyList<double> LegKm => Plan.Status == RouteStatus.Unreachable ? [Plan.DirectKm] : Plan.LegKm;
         public double[]? CumMinutes { get; set; }
+        private Spherical.Vec3[]? _v;
+        public Spherical.Vec3[] Vectors => _v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray();
     }
 
     private double[] Times(Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
@@ -305,7 +319,7 @@ public sealed class WhatIfSimulator
             for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
             {
                 int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (InsideWhileActive(x, _closures[i], leg, start)) added |= 1UL << i;
+                if (InsideWhileActive(x, i, leg, start)) added |= 1UL << i;
             }
             if (added == 0) return leg;
             set |= added;
@@ -324,16 +338,21 @@ public sealed class WhatIfSimulator
         return cum;
     }
 
-    private bool InsideWhileActive(Ctx x, Closure c, Leg leg, DateTime start)
+    private bool InsideWhileActive(Ctx x, int ci, Leg leg, DateTime start)
     {
+        var c = _closures[ci];
         double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
         var path = leg.Path; var legKm = leg.LegKm;
+        var v = leg.Vectors;
         for (int i = 0; i + 1 < path.Count; i++)
         {
             double km = legKm[i];
             if (km <= 0) continue;
-            foreach (var a in c.Airspaces)
+            var crosser = new Spherical.EdgeCrosser(v[i], v[i + 1]);
+            for (int k = 0; k < c.Airspaces.Count; k++)
             {
+                var a = c.Airspaces[k];
+                if (bufKm == 0 && !crosser.MayHitCap(_caps[ci][k].Center, _caps[ci][k].Cos)) continue;
                 var cross = a.Cross(path[i], path[i + 1]);
                 if (!cross.Crosses && bufKm == 0) continue;
                 var cum = Times(x, leg); // timing only for a leg that meets the closure
@@ -353,11 +372,18 @@ public sealed class WhatIfSimulator
     // exact in the planner; only the moment of entry is sampled). The leg's great circle is followed on the sphere.
     private static bool GrazesWhileActive(Closure c, Airspace a, GeoPoint p, GeoPoint q, double km, double bufKm, DateTime t0, double perKm)
     {
+        // Only points within the airspace's bounding cap widened by the buffer can be within the buffer.
+        var region = a.Region;
+        double reachRad = region.CapRadiusRad + bufKm / Sphere.MeanRadiusKm * 1.01;
+        var pv = Spherical.Vec3.FromGeo(p); var qv = Spherical.Vec3.FromGeo(q);
+        if (reachRad < Math.PI / 2 && !new Spherical.EdgeCrosser(pv, qv).MayHitCap(region.Center, Spherical.CapBound.CapCos(reachRad))) return false;
         int n = Math.Max(1, (int)Math.Ceiling(km / SampleKm));
         for (int k = 0; k <= n; k++)
         {
             double s = km * k / n;
-            var pt = Sphere.Intermediate(p, q, (double)k / n);
+            var v = Sphere.Intermediate(pv, qv, (double)k / n);
+            if (Spherical.Vec3.Angle(v, region.Center) > reachRad) continue;
+            var pt = v.ToGeo();
             if (a.DistanceToBoundaryKm(pt) <= bufKm)
             {
                 var t = t0.AddMinutes(s * perKm);
@@ -491,16 +517,18 @@ public sealed class WhatIfSimulator
             var c = _closures[i];
             if (t is { } at && !c.IsActiveAt(at)) continue;
             bool named = airport.Airport != null && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
-            if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(c, airport.Point)))
+            if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(i, airport.Point)))
                 hit |= 1UL << i;
         }
         return hit;
     }
 
-    private static bool Inside(Closure c, GeoPoint p)
+    private bool Inside(int ci, GeoPoint p)
     {
-        foreach (var a in c.Airspaces)
-            if (a.Contains(p)) return true;
+        var c = _closures[ci];
+        var v = Spherical.Vec3.FromGeo(p);
+        for (int k = 0; k < c.Airspaces.Count; k++)
+            if ((_caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos) && c.Airspaces[k].Region.Contains(v)) return true;
         return false;
     }
 
@@ -508,8 +536,9 @@ public sealed class WhatIfSimulator
     {
         for (ulong rest = mask; rest != 0; rest &= rest - 1)
         {
-            var c = _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)];
-            if (c.BansOverflight && c.IsActiveAt(t) && Inside(c, p)) return true;
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            var c = _closures[i];
+            if (c.BansOverflight && c.IsActiveAt(t) && Inside(i, p)) return true;
         }
         return false;
     }

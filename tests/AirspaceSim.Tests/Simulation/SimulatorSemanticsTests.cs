@@ -163,7 +163,7 @@ public class SimulatorSemanticsTests
         // Independently: every bundled airport outside SVZM, planned around SVZM from the position.
         var planner = DetourPlanner.Build([Svzm]);
         var pos = r.InFlightPosition!.Value;
-        var best = AirportDirectory.Bundled.Airports.Where(a => a.Code != "CCS")
+        var best = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled).Where(a => a.Code != "CCS")
             .Select(a => (a.Code, Plan: planner.Plan(pos, a.Location))).Where(x => x.Plan.Status != RouteStatus.Unreachable)
             .MinBy(x => x.Plan.RouteKm!.Value);
         Assert.That(r.Alternate, Is.EqualTo(best.Code));
@@ -178,15 +178,14 @@ public class SimulatorSemanticsTests
         Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Reason);
         var mia = AirportDirectory.Bundled["MIA"].Location; var lim = AirportDirectory.Bundled["LIM"].Location;
         double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
-        var best = AirportDirectory.Bundled.Airports.Where(a => a.Code is not ("MIA" or "LIM"))
+        var best = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled).Where(a => a.Code is not ("MIA" or "LIM"))
             .Where(a => Km(mia, a.Location) <= 4000 && Km(a.Location, lim) <= 4000)
             .MinBy(a => Km(mia, a.Location) + Km(a.Location, lim))!;
         Assert.That(r.Alternate, Is.EqualTo(best.Code));
         Assert.That(r.RouteKm!.Value, Is.EqualTo(Km(mia, best.Location) + Km(best.Location, lim)).Within(1e-6));
         Assert.That(r.ExtraMinutes, Is.GreaterThanOrEqualTo(60m), "the ground time counts");
-        // No airport gives two legs within 4,000 km from Los Angeles to Sydney: 12,000 km cannot be two legs of 4,000.
-        // (Across the North Atlantic there is one now that the world list is bundled: Narsarsuaq, UAK.)
-        var none = One(S([], F("LAX", "SYD", type: "E190")));
+        // One stop cannot bridge twice the range.
+        var none = One(S([], F("AMS", "GRU", type: "E190"))); // 9,800 km: no airport is within 4,000 km of both
         Assert.That(none.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop));
         Assert.That(none.Alternate, Is.Null);
         Assert.That(none.Reason, Does.Contain("no open airport"));
@@ -210,6 +209,25 @@ public class SimulatorSemanticsTests
         double km = plan.ExtraKm!.Value;
         Assert.That((double)r.ExtraFuelKg, Is.EqualTo(3 * km).Within(0.2));
         Assert.That((double)r.ExtraCostUsd, Is.EqualTo(3 * km * 0.7 + km / 833.4 * 3000).Within(0.05));
+    }
+
+    [Test]
+    public void ExtrasWithThePerformanceModelAreItsFiguresCalledDirectly()
+    {
+        var perf = PerformanceCostModel.Default;
+        var r = new WhatIfSimulator(S([SvzmClosure()], F("GRU", "MIA", type: "B38M")), new SimulationOptions { CostModel = perf }).Run().Flights.Single();
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Rerouted), r.Reason);
+        var model = AirspaceSim.Performance.FlightCostModel.Default;
+        var type = AirspaceSim.Performance.AircraftCatalog.Bundled["B38M"];
+        var plan = DetourPlanner.Build([Svzm]).Plan(AirportDirectory.Bundled["GRU"].Location, AirportDirectory.Bundled["MIA"].Location);
+        var cond = new AirspaceSim.Performance.FlightConditions { CruiseFl = (int)Math.Round(type.CruiseFl) };
+        var detour = model.EstimateDetour(type, plan, cond);
+        Assert.That((double)r.ExtraKm, Is.EqualTo(detour.ExtraKm).Within(0.05));
+        Assert.That((double)r.ExtraMinutes, Is.EqualTo(detour.ExtraMinutes).Within(0.05));
+        Assert.That((double)r.ExtraFuelKg, Is.EqualTo(detour.ExtraFuelKg).Within(0.05));
+        Assert.That((double)r.ExtraCo2Kg, Is.EqualTo(detour.ExtraCo2Kg).Within(0.05));
+        Assert.That((double)r.ExtraCostUsd, Is.EqualTo(detour.ExtraCostUsd).Within(0.005));
+        Assert.That(detour.ExtraFuelKg, Is.GreaterThan(0));
     }
 
     [Test]

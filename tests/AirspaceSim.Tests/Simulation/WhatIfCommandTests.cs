@@ -128,10 +128,16 @@ public class WhatIfCommandTests
     }
 
     [Test]
-    public void WithoutThePerformanceModelTheShippedCommandSaysSo()
+    public void TheShippedCommandPricesWithThePerformanceModel()
     {
-        // Until AirspaceSim.Performance is merged the shipped command has no cost model: a clear user error, not a placeholder.
-        var r = CliRunner.Run("whatif");
-        CliRunner.AssertUserError(r, "aircraft-performance cost model");
+        var r = CliRunner.Run("whatif", "svzm-2019-us-below-fl260", "--format", "json");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var j = r.Json();
+        Assert.That(j.GetProperty("costModel").GetString(), Does.Contain("Poll–Schumann"));
+        var flights = j.GetProperty("flights").EnumerateArray().ToList();
+        var atr = flights.Single(f => f.GetProperty("id").GetString() == "US-ATR-CUR-POS");
+        Assert.That(atr.GetProperty("outcome").GetString(), Is.EqualTo("rerouted"));
+        Assert.That(atr.GetProperty("extraFuelKg").GetDecimal(), Is.GreaterThan(0m));
+        Assert.That(j.GetProperty("totals").GetProperty("extraCostUsd").GetDecimal(), Is.EqualTo(flights.Sum(f => f.GetProperty("extraCostUsd").GetDecimal())));
     }
 }

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Performance;
+using Perf = AirspaceSim.Performance;
+
+namespace AirspaceSim.Simulation;
+
+/// <summary>
+/// The shipped cost model: the aircraft-performance layer (<see cref="FlightCostModel"/>, Poll–Schumann fuel, ISA, the
+/// bundled <see cref="AircraftCatalog"/>) behind <see cref="IFlightCostModel"/>. A scenario's cost parameters select a
+/// <see cref="FlightCostModel"/> built once per distinct parameter set; immutable and thread-safe.
+/// </summary>
+public sealed class PerformanceCostModel : IFlightCostModel
+{
+    private readonly AircraftCatalog _catalog;
+    private readonly PerformanceOptions _base;
+    private readonly ConcurrentDictionary<CostParameters, FlightCostModel> _models = new();
+    private readonly ConcurrentDictionary<(string, int), double> _tasKt = new();
+
+    /// <summary>The model over <paramref name="catalog"/> (default the bundled types) with <paramref name="options"/>
+    /// (default <see cref="PerformanceOptions.Default"/>) before a scenario's overrides.</summary>
+    public PerformanceCostModel(AircraftCatalog? catalog = null, PerformanceOptions? options = null)
+    {
+        _catalog = catalog ?? AircraftCatalog.Bundled;
+        _base = options ?? PerformanceOptions.Default;
+    }
+
+    /// <summary>The model with the bundled types and default options.</summary>
+    public static PerformanceCostModel Default { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "AirspaceSim.Performance (Poll–Schumann cruise fuel, ISA, bundled aircraft types)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Assumptions(CostParameters parameters)
+    {
+        // The model states its assumptions per estimate; those of a short A320neo hop are the common list.
+        var type = _catalog.TryGet("A20N", out var t) ? t : _catalog.Types[0];
+        return Model(parameters).Estimate(type, [new GeoPoint(0, 0), new GeoPoint(0, 1)], Conditions(parameters, null)).Assumptions;
+    }
+
+    /// <inheritdoc />
+    public bool TryGetType(string typeIcao, [MaybeNullWhen(false)] out AircraftProfile profile, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(typeIcao);
+        if (_catalog.TryGet(typeIcao.ToUpperInvariant(), out var t))
+        {
+            profile = new AircraftProfile(t.Icao, (int)Math.Round(t.CruiseFl));
+            error = "";
+            return true;
+        }
+        var close = _catalog.Closest(typeIcao);
+        profile = null;
+        error = $"not one of the {_catalog.Types.Count} aircraft types of the performance model" + (close.Count > 0 ? $"; closest: {string.Join(", ", close)}" : "");
+        return false;
+    }
+
+    /// <inheritdoc />
+    public double GroundSpeedKt(AircraftProfile type, int cruiseFl, GeoPoint from, GeoPoint to, CostParameters parameters)
+    {
+        var t = _catalog[type.TypeIcao];
+        // True airspeed at the type's cruise Mach and the level in ISA; it does not depend on the mass.
+        double tas = _tasKt.GetOrAdd((t.Icao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
+        if (parameters.WindKt is not { } ws || ws == 0) return tas;
+        // GS = √(V² − w_c²) + w_a with the wind components on the leg's mean course (the model integrates them along the
+        // leg for its times; the simulator needs the timing only to place the flight against closure windows).
+        double course = Sphere.InitialCourseDeg(Sphere.Intermediate(from, to, 0.5), to);
+        double rel = ((parameters.WindFromDeg ?? 0) + 180 - course) * Math.PI / 180;
+        double along = ws * Math.Cos(rel), cross = ws * Math.Sin(rel);
+        return Math.Sqrt(Math.Max(tas * tas - cross * cross, 0)) + along;
+    }
+
+    /// <inheritdoc />
+    public FlightCost Estimate(AircraftProfile type, IReadOnlyList<GeoPoint> waypoints, int cruiseFl, CostParameters parameters)
+    {
+        var e = Model(parameters).Estimate(_catalog[type.TypeIcao], waypoints, Conditions(parameters, cruiseFl));
+        return new FlightCost(e.DistanceKm, e.BlockMinutes, e.FuelKg, e.Co2Kg, e.CostUsd);
+    }
+
+    /// <inheritdoc />
+    public double MaxRangeKm(AircraftProfile type, CostParameters parameters) =>
+        Model(parameters).MaxRangeKm(_catalog[type.TypeIcao], Conditions(parameters, null));
+
+    private static FlightConditions Conditions(CostParameters p, int? fl) => new()
+    {
+        CruiseFl = fl,
+        Wind = p.WindKt is { } kt && kt > 0 ? new Wind(p.WindFromDeg ?? 0, kt) : null,
+    };
+
+    private FlightCostModel Model(CostParameters p) => _models.GetOrAdd(p, q => new FlightCostModel(_base with
+    {
+        Costs = new Perf.CostParameters
+        {
+            FuelPriceUsdPerKg = q.FuelPriceUsdPerKg ?? _base.Costs.FuelPriceUsdPerKg,
+            Co2KgPerKgFuel = q.Co2KgPerFuelKg ?? _base.Costs.Co2KgPerKgFuel,
+            TimeCostUsdPerBlockHour = q.HourlyCostUsd ?? _base.Costs.TimeCostUsdPerBlockHour,
+        },
+        LoadFactor = q.LoadFactor ?? _base.LoadFactor,
+        Reserves = q.ReserveMinutes is { } rm ? _base.Reserves with { FinalReserveMinutes = rm } : _base.Reserves,
+    }));
+}
