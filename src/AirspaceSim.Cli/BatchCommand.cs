@@ -20,10 +20,12 @@ internal static class BatchCommand
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var planning = new PlanningOptions();
+        var perf = new PerformanceCliOptions();
         var cmd = new Command("batch", "Shortest routes around the closed airspaces for every row of a route list.");
         cmd.Arguments.Add(routes);
         cmd.Options.Add(format);
         planning.AddTo(cmd);
+        perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var ctx = planning.Load(parse, io);
@@ -33,7 +35,8 @@ internal static class BatchCommand
             else if (!File.Exists(path)) throw new CliException($"route list not found: {path}");
             else rows = RouteListReader.ReadFile(path);
             var result = Run(ctx, rows);
-            if (parse.GetValue(format) == "json") WriteJson(io.Out, result); else WriteCsv(io.Out, result);
+            var aircraft = perf.Read(parse);
+            if (parse.GetValue(format) == "json") WriteJson(io.Out, result, aircraft); else WriteCsv(io.Out, result, aircraft);
             foreach (var r in result.Rows)
                 if (r.Error != null) io.Err.WriteLine($"airspacesim: {(path == "-" ? "standard input" : path)}: line {r.Row.LineNumber}: {r.Error}");
             return result.Summary.Errors > 0 ? 1 : 0;
@@ -125,12 +128,13 @@ internal static class BatchCommand
 
     private const int ChunkChars = 16 * 1024;
 
-    internal static void WriteCsv(TextWriter o, BatchResult result)
+    internal static void WriteCsv(TextWriter o, BatchResult result, (Performance.AircraftType Type, Performance.FlightConditions Conditions)? aircraft = null)
     {
         // Numbers go through DecimalText, straight into the builder: the output is most of a batch's cost after planning.
         // The text goes out in pieces of about ChunkChars, which stay in the cache and on the small-object heap.
         var sb = new StringBuilder(ChunkChars + 1024);
-        sb.Append("line,from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints\n");
+        sb.Append("line,from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints")
+          .Append(aircraft is null ? "\n" : ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd\n");
         foreach (var r in result.Rows)
         {
             if (sb.Length >= ChunkChars) { o.Write(sb.ToString()); sb.Clear(); }
@@ -140,7 +144,7 @@ internal static class BatchCommand
             if (r.Error != null)
             {
                 sb.Append("error,,,,,,");
-                Field(sb, r.Error).Append(",\n");
+                Field(sb, r.Error).Append(aircraft is null ? ",\n" : ",,,,,,,,,,,,\n");
                 continue;
             }
             var p = r.Plan!;
@@ -164,6 +168,14 @@ internal static class BatchCommand
                 if (i > 0) sb.Append(';');
                 sb.AppendRounded(waypoints[i].LatDeg, 6).Append(' ').AppendRounded(waypoints[i].LonDeg, 6);
             }
+            if (aircraft is { } ac) // --type: the flight's figures (empty when unreachable)
+            {
+                sb.Append(',').Append(ac.Type.Icao);
+                var d = PerformanceCliOptions.Estimate(ac, p);
+                foreach (var v in (double?[])[d?.Direct.BlockMinutes, d?.Flown.BlockMinutes, d?.Direct.FuelKg, d?.Flown.FuelKg, d?.Flown.Co2Kg,
+                             d?.Flown.CostUsd, d?.ExtraMinutes, d?.ExtraFuelKg, d?.ExtraCo2Kg, d?.ExtraCostUsd])
+                    if (v is { } x) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
+            }
             sb.Append('\n');
         }
         var s = result.Summary;
@@ -172,7 +184,7 @@ internal static class BatchCommand
         o.Write(sb.ToString());
     }
 
-    internal static void WriteJson(TextWriter o, BatchResult result)
+    internal static void WriteJson(TextWriter o, BatchResult result, (Performance.AircraftType Type, Performance.FlightConditions Conditions)? aircraft = null)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Encoder = RouteOutput.Encoder }))
@@ -182,7 +194,8 @@ internal static class BatchCommand
             foreach (var r in result.Rows)
             {
                 if (r.Error != null) RouteOutput.WriteErrorJson(w, r.Row.LineNumber, r.Row.From, r.Row.To, r.Error);
-                else RouteOutput.WriteJson(w, r.From, r.To, r.Plan!, r.Row.LineNumber);
+                else RouteOutput.WriteJson(w, r.From, r.To, r.Plan!, r.Row.LineNumber, aircraft is { } ac
+                    ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, PerformanceCliOptions.Estimate(ac, r.Plan!)) : null);
             }
             w.WriteEndArray();
             var s = result.Summary;
