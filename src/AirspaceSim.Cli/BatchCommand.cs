@@ -21,10 +21,12 @@ internal static class BatchCommand
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var planning = new PlanningOptions();
+        var perf = new PerformanceCliOptions();
         var cmd = new Command("batch", "Shortest routes around the closed airspaces for every row of a route list.");
         cmd.Arguments.Add(routes);
         cmd.Options.Add(format);
         planning.AddTo(cmd);
+        perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var ctx = planning.Load(parse, io);
@@ -39,7 +41,8 @@ internal static class BatchCommand
                     string.Join(", ", list.IgnoredColumns.Select(i => list.Columns[i].Length == 0 ? $"{i + 1} (unnamed)" : $"{i + 1} '{list.Columns[i]}'")) +
                     "; only 'from' and 'to' are read");
             var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner), io.Err, source);
-            var summary = parse.GetValue(format) == "json" ? WriteJson(io.Out, results) : WriteCsv(io.Out, results);
+            var aircraft = perf.Read(parse);
+            var summary = parse.GetValue(format) == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
             return summary.Errors > 0 ? 1 : 0;
         }));
         return cmd;
@@ -67,14 +70,16 @@ internal static class BatchCommand
 
     private const int ChunkChars = 16 * 1024;
 
-    /// <summary>Writes the CSV header, one line per row as the rows come, then the summary line; returns the summary.</summary>
-    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows)
+    /// <summary>Writes the CSV header, one line per row as the rows come, then the summary line; returns the summary.
+    /// With <c>--type</c>, each row also gets the flight's time, fuel, CO₂ and cost columns.</summary>
+    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows, (Performance.AircraftType Type, Performance.FlightConditions Conditions)? aircraft = null)
     {
         var tally = new BatchTally();
         // Numbers go through DecimalText, straight into the builder: the output is most of a batch's cost after planning.
         // The text goes out in pieces of about ChunkChars, which stay in the cache and on the small-object heap.
         var sb = new StringBuilder(ChunkChars + 1024);
-        sb.Append("line,from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints\n");
+        sb.Append("line,from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints")
+          .Append(aircraft is null ? "\n" : ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd\n");
         foreach (var r in rows)
         {
             tally.Add(r.Plan);
@@ -85,7 +90,7 @@ internal static class BatchCommand
             if (r.Error != null)
             {
                 sb.Append("error,,,,,,");
-                Field(sb, r.Error).Append(",\n");
+                Field(sb, r.Error).Append(aircraft is null ? ",\n" : ",,,,,,,,,,,,\n");
                 continue;
             }
             var p = r.Plan!;
@@ -109,6 +114,14 @@ internal static class BatchCommand
                 if (i > 0) sb.Append(';');
                 sb.AppendRounded(waypoints[i].LatDeg, 6).Append(' ').AppendRounded(waypoints[i].LonDeg, 6);
             }
+            if (aircraft is { } ac) // --type: the flight's figures (empty when unreachable)
+            {
+                sb.Append(',').Append(ac.Type.Icao);
+                var d = PerformanceCliOptions.Estimate(ac, p);
+                foreach (var v in (double?[])[d?.Direct.BlockMinutes, d?.Flown.BlockMinutes, d?.Direct.FuelKg, d?.Flown.FuelKg, d?.Flown.Co2Kg,
+                             d?.Flown.CostUsd, d?.ExtraMinutes, d?.ExtraFuelKg, d?.ExtraCo2Kg, d?.ExtraCostUsd])
+                    if (v is { } x) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
+            }
             sb.Append('\n');
         }
         var s = tally.Summary;
@@ -120,7 +133,7 @@ internal static class BatchCommand
 
     /// <summary>Writes <c>{"results": [...], "summary": {...}}</c>, the results as the rows come (a few kilobytes at a
     /// time), the summary at the end; returns the summary.</summary>
-    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows)
+    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows, (Performance.AircraftType Type, Performance.FlightConditions Conditions)? aircraft = null)
     {
         var tally = new BatchTally();
         var bytes = new ArrayBufferWriter<byte>(ChunkChars + 4096);
@@ -133,7 +146,8 @@ internal static class BatchCommand
             {
                 tally.Add(r.Plan);
                 if (r.Error != null) RouteOutput.WriteErrorJson(w, r.Row.LineNumber, r.Row.From, r.Row.To, r.Error);
-                else RouteOutput.WriteJson(w, new(r.From.Code, r.From.Point), new(r.To.Code, r.To.Point), r.Plan!, r.Row.LineNumber);
+                else RouteOutput.WriteJson(w, new(r.From.Code, r.From.Point), new(r.To.Code, r.To.Point), r.Plan!, r.Row.LineNumber, aircraft is { } ac
+                    ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, PerformanceCliOptions.Estimate(ac, r.Plan!)) : null);
                 if (w.BytesPending + bytes.WrittenCount >= ChunkChars) Drain();
             }
             w.WriteEndArray();

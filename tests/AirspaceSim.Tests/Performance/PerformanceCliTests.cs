@@ -58,3 +58,22 @@ public class PerformanceCliTests
         Assert.That(CliRunner.Run("aircraft", "b38m").Out, Does.Contain("Boeing 737 MAX 8"));
     }
 }
+
+public class BatchPerformanceTests
+{
+    [Test]
+    public void BatchWithTypeAddsTheCostColumns()
+    {
+        var r = CliRunner.RunWithInput("from,to\nAMS,CUR\nXXX,CUR\nGRU,MIA\n", "batch", "-", "--type", "B789");
+        Assert.That(r.Exit, Is.EqualTo(1), "the XXX row is an error row");
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
+        Assert.That(lines[0], Does.EndWith("extra_cost_usd"));
+        int columns = lines[0].Split(',').Length;
+        Assert.That(lines[1], Does.Contain(",B789,"));
+        Assert.That(columns, Is.EqualTo(22));
+        Assert.That(lines[2], Does.EndWith("," + new string(',', 11)), "an error row keeps the columns (its quoted reason may hold commas)");
+        var json = System.Text.Json.JsonDocument.Parse(CliRunner.RunWithInput("from,to\nGRU,MIA\n", "batch", "-", "--type", "B789", "--format", "json").Out);
+        var perf = json.RootElement.GetProperty("results")[0].GetProperty("performance");
+        Assert.That(perf.GetProperty("extraFuelKg").GetDouble(), Is.GreaterThan(0));
+    }
+}
