@@ -11,10 +11,13 @@ internal static class PerfCommand
     public static Command Create(CliIO io)
     {
         var type = new Argument<string>("TYPE") { Description = "ICAO aircraft type, e.g. A320." };
-        var mass = new Option<double>("--mass-kg") { Description = "Aircraft mass, kg (within [OEM, MTOM]).", Required = true };
-        var mach = new Option<double>("--mach") { Description = "Mach number (up to MMO).", Required = true };
-        var fl = new Option<double>("--fl") { Description = "Flight level (up to the ceiling).", Required = true };
-        var dev = new Option<double>("--isa-dev-k") { Description = "Deviation from ISA temperature, K.", DefaultValueFactory = _ => 0 };
+        var mass = NumberOptions.Double("--mass-kg", "Aircraft mass, kg (within the type's [OEM, MTOM]).", 0, 0, 1e6, "kg", "the type's own limits are checked next", "KG");
+        mass.Required = true;
+        var mach = NumberOptions.Double("--mach", "Mach number (up to the type's MMO).", 0, 0, 1, "", "subsonic cruise; the type's MMO is checked next", "MACH");
+        mach.Required = true;
+        var fl = NumberOptions.Double("--fl", "Flight level (up to the type's ceiling).", 0, 0, 600, "", "flight levels; the type's ceiling is checked next", "FL");
+        fl.Required = true;
+        var dev = NumberOptions.Double("--isa-dev-k", "Deviation from ISA temperature, K.", 0, -100, 100, "K", "the atmosphere's plausible range", "K");
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var cmd = new Command("perf", "The cruise point in steady level flight: lift and drag coefficients, thrust, overall efficiency, fuel flow.");

@@ -11,9 +11,9 @@ internal sealed class PerformanceCliOptions
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public Option<string?> Type { get; } = new("--type") { Description = "ICAO aircraft type (e.g. B38M): adds block minutes, fuel, CO2 and cost for the direct and the flown route, and the extras." };
-    public Option<string?> Wind { get; } = new("--wind") { Description = "Uniform wind DIR/SPEED: from DIR degrees true at SPEED kt, e.g. 270/80 (with --type)." };
-    public Option<double> IsaDevK { get; } = new("--isa-dev-k") { Description = "Temperature deviation from ISA at the cruise level, K (with --type).", DefaultValueFactory = _ => 0 };
+    public Option<string?> Type { get; } = new("--type") { HelpName = "TYPE", Description = "ICAO aircraft type (e.g. B38M): adds block minutes, fuel, CO2 and cost for the direct and the flown route, and the extras." };
+    public Option<string?> Wind { get; } = new("--wind") { HelpName = "DIR/SPEED", Description = "Uniform wind DIR/SPEED: from DIR degrees true at SPEED kt, e.g. 270/80 (with --type)." };
+    public Option<double> IsaDevK { get; } = NumberOptions.Double("--isa-dev-k", "Temperature deviation from ISA at the cruise level, K (with --type).", 0, -100, 100, "K", "the atmosphere's plausible range", "K");
 
     public void AddTo(Command cmd)
     {

@@ -11,6 +11,18 @@ public class CliSharpEdgeTests
     [SetUp] public void SetUp() => _tmp = NewTempDir();
     [TearDown] public void TearDown() => _tmp.Dispose();
 
+    // Found when merging the aircraft commands: their numbers went through System.CommandLine's own parser, which read
+    // "60,000" as 60000 (a group separator) instead of refusing it like every other number option.
+    [TestCase("perf", "A320", "--mass-kg", "60,000", "--mach", "0.78", "--fl", "350", "--mass-kg")]
+    [TestCase("perf", "A320", "--mass-kg", "60000", "--mach", "0,78", "--fl", "350", "--mach")]
+    [TestCase("perf", "A320", "--mass-kg", "60000", "--mach", "0.78", "--fl", "3,5", "--fl")]
+    [TestCase("route", "AMS", "CUR", "--type", "A320", "--isa-dev-k", "1,5", "", "--isa-dev-k")]
+    public void AircraftNumberOptions_RejectDecimalCommas(string a, string b, string c, string d, string e, string f, string g, string h, string option)
+    {
+        var args = new[] { a, b, c, d, e, f, g, h }.Where(x => x.Length > 0).ToArray();
+        AssertUserError(Run(args), option, "is not a number", "decimal point");
+    }
+
     [Test]
     public void MissingArguments_AreNamedOnce_WithTheUsage()
     {
@@ -116,7 +128,7 @@ public class CliSharpEdgeTests
     {
         var r = Run("route", "--help");
         Assert.That(r.Out, Does.Contain("--closed <ID[,ID...]>").And.Contain("--airspaces <FILE>").And.Contain("--buffer-nm <NM>")
-            .And.Contain("0 to 600").And.Contain("instead of the bundled airports").And.Contain("[-540, 540]"), r.ToString());
+            .And.Contain("0 to 600").And.Contain("merged over the bundled world list").And.Contain("[-540, 540]"), r.ToString());
         Assert.That(Run("bench", "--help").Out, Does.Contain("--min-routes <N>").And.Contain("1 to 10000000").And.Contain("--openflights <FOLDER>"));
     }
 
