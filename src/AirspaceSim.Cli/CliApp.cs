@@ -17,7 +17,7 @@ internal static class CliApp
     {
         // A named root rather than RootCommand, whose name is the host executable's ("AirspaceSim.Cli", or "testhost"
         // in-process): usage lines then read "airspacesim route ...", the installed tool's command.
-        var root = new Command("airspacesim", "AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth. With no command: the bundled Caribbean routes against the closed SVZM (the main job).")
+        var root = new Command("airspacesim", "AirspaceSim: airspace closures and the detours they force, on the WGS84 Earth. With no command: the bundled what-if svzm-2025-11 (SVZM closed to everyone, a week of flights: outcomes, extra km, minutes, fuel, CO2 and cost), as 'airspacesim whatif'.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -29,8 +29,11 @@ internal static class CliApp
         root.Subcommands.Add(WhatIfCommand.Create(io));
         root.Subcommands.Add(PerfCommand.Create(io));
         root.Subcommands.Add(AircraftCommand.Create(io));
-        // The main job with no arguments.
-        root.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
+        var report = new Command("report", "The bundled Caribbean routes against the closed SVZM: distance, crossing, entry/exit, km inside and detour per route.");
+        report.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
+        root.Subcommands.Add(report);
+        // The main job with no arguments: the default what-if, exactly as 'airspacesim whatif' prints it.
+        root.SetAction(_ => Run(["whatif"], io));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

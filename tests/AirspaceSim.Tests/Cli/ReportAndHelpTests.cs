@@ -21,9 +21,19 @@ public class ReportAndHelpTests
             .ToDictionary(f => f[0], f => f);
 
     [Test]
+    public void MainJob_IsTheDefaultWhatIf()
+    {
+        var main = Run();
+        Assert.That(main.Exit, Is.EqualTo(0), main.ToString());
+        Assert.That(main.Out, Is.EqualTo(Run("whatif").Out));
+        Assert.That(main.OutLines[0], Does.StartWith("svzm-2025-11:"));
+        Assert.That(main.OutLines[^1], Does.StartWith("total"));
+    }
+
+    [Test]
     public void MainJob_PrintsOneRowPerCaribbeanRoute()
     {
-        var r = Run();
+        var r = Run("report");
         Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
         Assert.That(r.Err, Is.Empty);
         var routes = CaribbeanRoutes();
@@ -42,7 +52,7 @@ public class ReportAndHelpTests
     [Test]
     public void MainJob_AgreesWithBatchAndItsSummaryLine()
     {
-        var report = Run();
+        var report = Run("report");
         var rows = ReportRows(report);
         var batch = Run("batch", ReferenceData.RepoData("routes/caribbean.csv"), "--format", "json").Json();
         int detours = 0, unreachable = 0, crossing = 0;
