@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 log=$work/log
 fail() { echo "consumer: FAIL: $1 (last output below)"; tail -n 40 "$log"; exit 1; }
-step() { echo "consumer: PASS: $1"; }
+step() { echo "consumer: PASS: $1 (${SECONDS}s)"; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export NUGET_PACKAGES=$work/nuget-cache
