@@ -73,8 +73,10 @@ grep -q "^$version" "$log" || fail "airspacesim --version does not print $versio
 "$tool" route AMS CUR >"$log" 2>&1 || fail "airspacesim route AMS CUR"
 grep -Eq '^Status +detour' "$log" || fail "airspacesim route AMS CUR: no 'Status detour' line"
 "$tool" >"$log" 2>&1 || fail "airspacesim (the default what-if)"
-grep -q 'direct routes cross SVZM' "$log" || fail "airspacesim: no summary line"
+grep -Eq '^svzm-2025-11: [0-9]+ flights' "$log" && grep -Eq '^total +[0-9]+ flights' "$log" || fail "airspacesim: the default what-if printed no scenario line or totals"
+"$tool" report >"$log" 2>&1 || fail "airspacesim report"
+grep -q 'direct routes cross SVZM' "$log" || fail "airspacesim report: no summary line"
 [ -z "$(ls -A "$work/empty")" ] || fail "the tool wrote files into the working folder: $(ls -A "$work/empty")"
-step "tool: airspacesim --version, route AMS CUR, default what-if"
+step "tool: airspacesim --version, route AMS CUR, default what-if, report"
 
 echo "consumer: PASS"
