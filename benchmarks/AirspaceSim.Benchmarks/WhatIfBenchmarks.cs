@@ -3,7 +3,6 @@ using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
 using AirspaceSim.Simulation;
-using AirspaceSim.Tests.Simulation;
 using BenchmarkDotNet.Attributes;
 
 namespace AirspaceSim.Benchmarks;
@@ -57,7 +56,7 @@ public class WhatIfBenchmarks
             Closures = closures.Select(c => new Closure { Id = c.Id, AirspaceIds = [c.Id], Airspaces = [c], StartUtc = day.AddDays(-1), EndUtc = day.AddDays(3) }).ToArray(),
             Flights = flights,
         };
-        _options = new SimulationOptions { CostModel = new InterimCostModel(), Airports = airports, MaxDegreeOfParallelism = Threads };
+        _options = new SimulationOptions { CostModel = PerformanceCostModel.Default, Airports = airports, MaxDegreeOfParallelism = Threads };
     }
 
     /// <summary>The floor: the same routes planned around SVZM+TNCF by the plain planner.</summary>
