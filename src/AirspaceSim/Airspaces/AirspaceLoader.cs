@@ -405,15 +405,9 @@ public static class AirspaceLoader
 
     private static List<List<List<RawPosition>>> ReadGeometry(JsonElement geom, string path, FeatureContext ctx)
     {
-        if (geom.ValueKind != JsonValueKind.Object)
-            throw ctx.Fail($"geometry must be an object, found {geom.ValueKind}", null, path);
-        if (!geom.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String)
-            throw ctx.Fail("geometry has no \"type\"", null, path + ".type");
-        string type = t.GetString()!;
-        if (type is not ("Polygon" or "MultiPolygon"))
-            throw ctx.Fail($"geometry type {type} is not supported; an airspace must be a Polygon or MultiPolygon", null, path + ".type");
-        if (!geom.TryGetProperty("coordinates", out var coords) || coords.ValueKind != JsonValueKind.Array)
-            throw ctx.Fail($"{type} needs a \"coordinates\" array", null, path + ".coordinates");
+        CheckGeometryHeader(geom, path, ctx);
+        string type = geom.GetProperty("type").GetString()!;
+        var coords = geom.GetProperty("coordinates");
         var result = new List<List<List<RawPosition>>>();
         if (type == "Polygon") result.Add(ReadPolygon(coords, path + ".coordinates", ctx));
         else

@@ -65,24 +65,9 @@ public sealed class AircraftCatalog
     {
         var q = text.Trim().ToUpperInvariant();
         return Types
-            .Select(t => (t.Icao, d: Math.Min(EditDistance(q, t.Icao), t.Name.Contains(q, StringComparison.OrdinalIgnoreCase) ? 0 : int.MaxValue)))
+            .Select(t => (t.Icao, d: Math.Min(Airspaces.AirspaceCatalog.Levenshtein(q, t.Icao), t.Name.Contains(q, StringComparison.OrdinalIgnoreCase) ? 0 : int.MaxValue)))
             .OrderBy(x => x.d).ThenBy(x => x.Icao, StringComparer.Ordinal)
             .Where(x => x.d <= Math.Max(2, q.Length / 2)).Take(3).Select(x => x.Icao).ToArray();
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 
     private static AircraftCatalog LoadBundled()
