@@ -32,7 +32,7 @@ internal static class BatchCommand
             var ctx = planning.Load(parse, io);
             string path = parse.GetValue(routes)!;
             string source = path == "-" ? "standard input" : path;
-            if (path != "-" && !File.Exists(path)) throw new CliException($"route list not found: {path}");
+            if (path != "-") CliApp.RequireFile(path, "route list");
             using var file = path == "-" ? null : new StreamReader(path);
             // The header is checked before anything is written: a list without from and to is a user error (exit 2).
             var list = new RouteListReader(file ?? io.In, source);

@@ -36,7 +36,7 @@ internal static class WhatIfCommand
             var catalog = AirspaceCatalog.Bundled;
             foreach (var file in parse.GetValue(airspaces) ?? [])
             {
-                if (!File.Exists(file)) throw new CliException($"--airspaces: file not found: {file}");
+                CliApp.RequireFile(file, "--airspaces");
                 catalog = catalog.With(AirspaceLoader.LoadGeoJson(file).Catalog);
             }
             var options = new ScenarioReadOptions { Catalog = catalog, CostModel = model };

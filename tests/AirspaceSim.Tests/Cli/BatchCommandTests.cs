@@ -434,7 +434,9 @@ public class BatchCommandTests
     public void MissingListFile()
     {
         var missing = Path.Combine(_tmp.Path, "nope.csv");
-        AssertUserError(Run("batch", missing), "route list not found", missing);
+        AssertUserError(Run("batch", missing), "route list: file not found", missing);
+        // A folder was reported as "not found".
+        AssertUserError(Run("batch", _tmp.Path), "route list", "is a folder, not a file");
     }
 
     [Test]
