@@ -36,17 +36,6 @@ public class LibraryArgumentTests
         Assert.That(e.Message, Does.Contain("[8, 1024]"));
     }
 
-    [Test, Explicit("timing probe for the doc comment of MaxCornerSegments")]
-    public void BuildTimeProbe()
-    {
-        foreach (int k in new[] { 64, 360, 1024 })
-        {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            DetourPlanner.Build([Svzm], 25, k);
-            TestContext.Out.WriteLine($"{k}: {sw.Elapsed.TotalSeconds:F1} s");
-        }
-    }
-
     [Test]
     public void Build_CornerSegmentsAtTheBound_TightensTheBufferAsStated()
     {
