@@ -9,6 +9,14 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 failed=()
 # example file | arguments | a line its output must contain (extended regex)
+list=$(cat <<'LIST'
+close-svzm.cs||^AMS-CUR +Detour +7838\.3 +7858\.1 +19\.8$
+us-operators.cs||^AA1234 +MIA-CUR +AAL +Cancelled 
+buffer-sweep.cs||^ +25 +8 +8 +0 
+close-fir.cs||^RIX-KBP with UMMV closed: Detour$
+close-fir.cs|SVZM AMS 10.6,-66.9|^AMS-10.6,-66.9 with SVZM closed: Unreachable destination
+LIST
+)
 while IFS='|' read -r file arguments expect; do
   [ -z "$file" ] && continue
   # shellcheck disable=SC2086 # the arguments are words
@@ -18,13 +26,7 @@ while IFS='|' read -r file arguments expect; do
     echo "examples: FAIL: $file $arguments: no line matching '$expect' (last output below)"; tail -n 20 "$log"
     failed+=("$file")
   fi
-done <<'LIST'
-close-svzm.cs||^AMS-CUR +Detour +7838\.3 +7858\.1 +19\.8$
-us-operators.cs||^AA1234 +MIA-CUR +AAL +Cancelled 
-buffer-sweep.cs||^ +25 +8 +8 +0 
-close-fir.cs||^RIX-KBP with UMMV closed: Detour
-close-fir.cs|SVZM AMS 10.6,-66.9|^AMS-10.6,-66.9 with SVZM closed: Unreachable destination
-LIST
+done <<<"$list"
 # Every example is listed above.
-for f in *.cs; do grep -q "^$f|" <<<"$(sed -n '/^LIST$/!p' "$0")" || { echo "examples: FAIL: $f is not run by run.sh"; failed+=("$f"); }; done
+for f in *.cs; do grep -q "^$f|" <<<"$list" || { echo "examples: FAIL: $f is not run by run.sh"; failed+=("$f"); }; done
 if [ ${#failed[@]} -eq 0 ]; then echo "examples: PASS"; else echo "examples: FAIL: ${failed[*]}"; exit 1; fi
