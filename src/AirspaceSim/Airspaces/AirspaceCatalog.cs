@@ -167,18 +167,24 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
         return With(new AirspaceCatalog(airspaces));
     }
 
+    /// <inheritdoc cref="CloseMatches(string, int)"/>
+    public IReadOnlyList<string> CloseMatches(string id) => CloseMatches(id, 5);
+
     /// <summary>
     /// Up to <paramref name="max"/> ids close to <paramref name="id"/>: same prefix or containing it, or within edit
     /// distance 2, nearest first.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is negative.</exception>
-    public IReadOnlyList<string> CloseMatches(string id, int max = 5) => CloseMatchesOf(Ids, id, max);
+    public IReadOnlyList<string> CloseMatches(string id, int max) => CloseMatchesOf(Ids, id, max);
+
+    /// <inheritdoc cref="CloseMatches(IEnumerable{string}, string, int)"/>
+    public static IReadOnlyList<string> CloseMatches(IEnumerable<string> ids, string id) => CloseMatches(ids, id, 5);
 
     /// <summary>The same rule over any list of ids (e.g. those of several <see cref="AirspaceFile"/>s and a catalog).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="ids"/> or <paramref name="id"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is negative.</exception>
-    public static IReadOnlyList<string> CloseMatches(IEnumerable<string> ids, string id, int max = 5)
+    public static IReadOnlyList<string> CloseMatches(IEnumerable<string> ids, string id, int max)
     {
         ArgumentNullException.ThrowIfNull(ids);
         return CloseMatchesOf(ids, id, max);

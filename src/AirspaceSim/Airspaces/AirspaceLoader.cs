@@ -50,6 +50,9 @@ public static class AirspaceLoader
     /// </summary>
     public const double AmbiguousAreaFraction = 0.4;
 
+    /// <inheritdoc cref="LoadGeoJson(string, AirspaceLoadOptions?)"/>
+    public static AirspaceLoadResult LoadGeoJson(string path) => LoadGeoJson(path, null);
+
     /// <summary>Loads a GeoJSON file, validating every feature; messages name the file.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are unusable.</exception>
@@ -57,23 +60,32 @@ public static class AirspaceLoader
     /// <exception cref="IOException"><paramref name="path"/> is a directory (the message says so), or the file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) any problem.</exception>
-    public static AirspaceLoadResult LoadGeoJson(string path, AirspaceLoadOptions? options = null) => OpenGeoJson(path, options).LoadAll();
+    public static AirspaceLoadResult LoadGeoJson(string path, AirspaceLoadOptions? options) => OpenGeoJson(path, options).LoadAll();
+
+    /// <inheritdoc cref="LoadGeoJson(Stream, AirspaceLoadOptions?)"/>
+    public static AirspaceLoadResult LoadGeoJson(Stream stream) => LoadGeoJson(stream, null);
 
     /// <summary>Loads GeoJSON from a stream (name it with <see cref="AirspaceLoadOptions.FileName"/>), validating every feature.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException">The stream cannot be read, or the options are unusable.</exception>
     /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) any problem.</exception>
-    public static AirspaceLoadResult LoadGeoJson(Stream stream, AirspaceLoadOptions? options = null) => OpenGeoJson(stream, options).LoadAll();
+    public static AirspaceLoadResult LoadGeoJson(Stream stream, AirspaceLoadOptions? options) => OpenGeoJson(stream, options).LoadAll();
+
+    /// <inheritdoc cref="ParseGeoJson(string, AirspaceLoadOptions?)"/>
+    public static AirspaceLoadResult ParseGeoJson(string json) => ParseGeoJson(json, null);
 
     /// <summary>Loads GeoJSON text, validating every feature.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are unusable.</exception>
     /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) any problem.</exception>
-    public static AirspaceLoadResult ParseGeoJson(string json, AirspaceLoadOptions? options = null)
+    public static AirspaceLoadResult ParseGeoJson(string json, AirspaceLoadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
         return OpenGeoJson(System.Text.Encoding.UTF8.GetBytes(json), options).LoadAll();
     }
+
+    /// <inheritdoc cref="OpenGeoJson(string, AirspaceLoadOptions?)"/>
+    public static AirspaceFile OpenGeoJson(string path) => OpenGeoJson(path, null);
 
     /// <summary>
     /// Reads a GeoJSON file and indexes its features by id without building them: each airspace is validated and built on
@@ -87,7 +99,7 @@ public static class AirspaceLoader
     /// <exception cref="IOException"><paramref name="path"/> is a directory (the message says so), or the file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="AirspaceFormatException">Not JSON (1-based line and column), wrong structure, or (strict mode) a bad feature header.</exception>
-    public static AirspaceFile OpenGeoJson(string path, AirspaceLoadOptions? options = null)
+    public static AirspaceFile OpenGeoJson(string path, AirspaceLoadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("the GeoJSON path is empty", nameof(path));
@@ -98,11 +110,14 @@ public static class AirspaceLoader
         return OpenGeoJson(File.ReadAllBytes(path), options with { FileName = options.FileName ?? path });
     }
 
+    /// <inheritdoc cref="OpenGeoJson(Stream, AirspaceLoadOptions?)"/>
+    public static AirspaceFile OpenGeoJson(Stream stream) => OpenGeoJson(stream, null);
+
     /// <summary>Reads GeoJSON from a stream and indexes it, building airspaces on first use (see <see cref="OpenGeoJson(string, AirspaceLoadOptions?)"/>).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException">The stream cannot be read, or the options are unusable.</exception>
     /// <exception cref="AirspaceFormatException">Not JSON, wrong structure, or (strict mode) a bad feature header.</exception>
-    public static AirspaceFile OpenGeoJson(Stream stream, AirspaceLoadOptions? options = null)
+    public static AirspaceFile OpenGeoJson(Stream stream, AirspaceLoadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead) throw new ArgumentException("the stream cannot be read", nameof(stream));
@@ -111,13 +126,16 @@ public static class AirspaceLoader
         return OpenGeoJson(ms.GetBuffer().AsMemory(0, (int)ms.Length), options);
     }
 
+    /// <inheritdoc cref="OpenGeoJson(ReadOnlyMemory{byte}, AirspaceLoadOptions?)"/>
+    public static AirspaceFile OpenGeoJson(ReadOnlyMemory<byte> utf8) => OpenGeoJson(utf8, null);
+
     /// <summary>
     /// Indexes GeoJSON given as UTF-8 bytes (e.g. a decompressed embedded resource), building airspaces on first use. The
     /// file keeps a reference to <paramref name="utf8"/>, which must not change afterwards.
     /// </summary>
     /// <exception cref="ArgumentException">The options are unusable.</exception>
     /// <exception cref="AirspaceFormatException">Not JSON, wrong structure, or (strict mode) a bad feature header.</exception>
-    public static AirspaceFile OpenGeoJson(ReadOnlyMemory<byte> utf8, AirspaceLoadOptions? options = null)
+    public static AirspaceFile OpenGeoJson(ReadOnlyMemory<byte> utf8, AirspaceLoadOptions? options)
     {
         options ??= AirspaceLoadOptions.Default;
         options.Validate();
@@ -129,11 +147,17 @@ public static class AirspaceLoader
         return Index(doc.RootElement, options);
     }
 
+    /// <inheritdoc cref="LoadWkt(string, string, string?, AirspaceKind)"/>
+    public static Airspace LoadWkt(string wkt, string id) => LoadWkt(wkt, id, null, AirspaceKind.Other);
+
+    /// <inheritdoc cref="LoadWkt(string, string, string?, AirspaceKind)"/>
+    public static Airspace LoadWkt(string wkt, string id, string? name) => LoadWkt(wkt, id, name, AirspaceKind.Other);
+
     /// <summary>
     /// Reads one polygon or multipolygon in WKT (x = longitude, y = latitude) as an airspace, validated strictly.
     /// </summary>
     /// <exception cref="AirspaceFormatException">Unreadable WKT, not a (Multi)Polygon, or any ring problem.</exception>
-    public static Airspace LoadWkt(string wkt, string id, string? name = null, AirspaceKind kind = AirspaceKind.Other)
+    public static Airspace LoadWkt(string wkt, string id, string? name, AirspaceKind kind)
     {
         ArgumentNullException.ThrowIfNull(wkt);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -164,13 +188,19 @@ public static class AirspaceLoader
         return Build(raw, ctx, name ?? id, kind, 0, RingInterior.Smaller);
     }
 
+    /// <inheritdoc cref="ParsePolygonStrict(string, string, string?, AirspaceKind)"/>
+    public static Airspace ParsePolygonStrict(string text, string id) => ParsePolygonStrict(text, id, null, AirspaceKind.Other);
+
+    /// <inheritdoc cref="ParsePolygonStrict(string, string, string?, AirspaceKind)"/>
+    public static Airspace ParsePolygonStrict(string text, string id, string? name) => ParsePolygonStrict(text, id, name, AirspaceKind.Other);
+
     /// <summary>
     /// Reads a single closure polygon, validated strictly: GeoJSON (a Polygon/MultiPolygon geometry or a Feature), WKT
     /// (<c>POLYGON ((lon lat, ...))</c>), or a list of <c>LAT,LON</c> points separated by semicolons
     /// (<c>10,-70; 12,-70; 12,-66</c>; the ring is closed for you).
     /// </summary>
     /// <exception cref="AirspaceFormatException">Anything unreadable or invalid.</exception>
-    public static Airspace ParsePolygonStrict(string text, string id, string? name = null, AirspaceKind kind = AirspaceKind.Other)
+    public static Airspace ParsePolygonStrict(string text, string id, string? name, AirspaceKind kind)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

@@ -119,6 +119,9 @@ public sealed class AirportDirectory
     /// <summary>Optional columns an airport CSV may add after <see cref="CsvColumns"/>, in any order.</summary>
     public static IReadOnlyList<string> OptionalCsvColumns { get; } = ["iso_country", "type", "scheduled_service"];
 
+    /// <inheritdoc cref="FromCsv(TextReader, string?)"/>
+    public static AirportDirectory FromCsv(TextReader reader) => FromCsv(reader, null);
+
     /// <summary>
     /// Reads the project's CSV format: header <c>icao,iata,name,country,lat,lon</c>, optionally followed by
     /// <c>iso_country</c> (ISO 3166-1 alpha-2), <c>type</c> (<c>large|medium|small</c>, with or without OurAirports'
@@ -126,7 +129,7 @@ public sealed class AirportDirectory
     /// </summary>
     /// <exception cref="FormatException">A malformed line, a code (IATA or ICAO, any case) given twice (the message
     /// names both lines), or no airport at all; the message names the source and line.</exception>
-    public static AirportDirectory FromCsv(TextReader reader, string? source = null)
+    public static AirportDirectory FromCsv(TextReader reader, string? source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string src = source ?? "airports csv";
@@ -254,8 +257,11 @@ public sealed class AirportDirectory
         return FromOpenFlights(reader, path);
     }
 
+    /// <inheritdoc cref="FromOpenFlights(TextReader, string?)"/>
+    public static AirportDirectory FromOpenFlights(TextReader reader) => FromOpenFlights(reader, null);
+
     /// <summary>Reads OpenFlights <c>airports.dat</c> content; see <see cref="FromOpenFlights(string)"/>.</summary>
-    public static AirportDirectory FromOpenFlights(TextReader reader, string? source = null)
+    public static AirportDirectory FromOpenFlights(TextReader reader, string? source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string src = source ?? "airports.dat";

@@ -23,8 +23,11 @@ public static class OpenFlightsRoutes
         return Read(reader, path);
     }
 
+    /// <inheritdoc cref="Read(TextReader, string?)"/>
+    public static IReadOnlyList<OpenFlightsRoute> Read(TextReader reader) => Read(reader, null);
+
     /// <summary>Reads routes.dat content; see <see cref="Read(string)"/>.</summary>
-    public static IReadOnlyList<OpenFlightsRoute> Read(TextReader reader, string? source = null)
+    public static IReadOnlyList<OpenFlightsRoute> Read(TextReader reader, string? source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string src = source ?? "routes.dat";

@@ -64,12 +64,15 @@ public sealed class RouteListReader
     private readonly int _from, _to, _width;
     private bool _started;
 
+    /// <inheritdoc cref="RouteListReader(TextReader, string?)"/>
+    public RouteListReader(TextReader reader) : this(reader, null) { }
+
     /// <summary>Reads and checks the header; the rows are read by <see cref="ReadRows"/>.</summary>
     /// <param name="reader">The route list text; the caller disposes it.</param>
     /// <param name="source">The file name (or other source) messages name; default "route list".</param>
     /// <exception cref="FormatException">No header, a header without <c>from</c> or <c>to</c>, a duplicate column, or a
     /// malformed header line; the message names the source and line.</exception>
-    public RouteListReader(TextReader reader, string? source = null)
+    public RouteListReader(TextReader reader, string? source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         _reader = reader;
@@ -230,17 +233,23 @@ public sealed class RouteListReader
         return Read(reader, path);
     }
 
+    /// <inheritdoc cref="Parse(string, string?)"/>
+    public static IReadOnlyList<RouteListRow> Parse(string text) => Parse(text, null);
+
     /// <summary>Reads route list text.</summary>
     /// <exception cref="FormatException">A malformed header; the message names the source and line.</exception>
-    public static IReadOnlyList<RouteListRow> Parse(string text, string? source = null)
+    public static IReadOnlyList<RouteListRow> Parse(string text, string? source)
     {
         ArgumentNullException.ThrowIfNull(text);
         using var reader = new StringReader(text);
         return Read(reader, source);
     }
 
+    /// <inheritdoc cref="Read(TextReader, string?)"/>
+    public static IReadOnlyList<RouteListRow> Read(TextReader reader) => Read(reader, null);
+
     /// <summary>Reads a whole route list (see <see cref="ReadRows"/> to stream one instead).</summary>
     /// <exception cref="FormatException">A malformed header; the message names the source and line.</exception>
-    public static IReadOnlyList<RouteListRow> Read(TextReader reader, string? source = null) =>
+    public static IReadOnlyList<RouteListRow> Read(TextReader reader, string? source) =>
         new RouteListReader(reader, source).ReadRows().ToList();
 }

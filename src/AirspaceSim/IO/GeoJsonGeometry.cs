@@ -24,10 +24,13 @@ public static class GeoJsonGeometry
 {
     private static readonly GeometryFactory Factory = NtsGeometryServices.Instance.CreateGeometryFactory(4326);
 
+    /// <inheritdoc cref="WriteMultiPolygon(Utf8JsonWriter, SphericalRegion, double)"/>
+    public static void WriteMultiPolygon(Utf8JsonWriter w, SphericalRegion region) => WriteMultiPolygon(w, region, 25);
+
     /// <summary>Writes a <c>MultiPolygon</c> geometry object for <paramref name="region"/>.</summary>
     /// <exception cref="ArgumentNullException">A null writer or region.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxStepKm"/> is not positive.</exception>
-    public static void WriteMultiPolygon(Utf8JsonWriter w, SphericalRegion region, double maxStepKm = 25)
+    public static void WriteMultiPolygon(Utf8JsonWriter w, SphericalRegion region, double maxStepKm)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(region);
@@ -47,6 +50,9 @@ public static class GeoJsonGeometry
         w.WriteEndObject();
     }
 
+    /// <inheritdoc cref="WriteLine(Utf8JsonWriter, IReadOnlyList{GeoPoint}, double)"/>
+    public static void WriteLine(Utf8JsonWriter w, IReadOnlyList<GeoPoint> points) => WriteLine(w, points, 25);
+
     /// <summary>
     /// Writes a <c>LineString</c> geometry object for the great-circle path through <paramref name="points"/>, or a
     /// <c>MultiLineString</c> when it crosses the antimeridian (each part ending on ±180).
@@ -54,7 +60,7 @@ public static class GeoJsonGeometry
     /// <exception cref="ArgumentNullException">A null writer or point list.</exception>
     /// <exception cref="ArgumentException">Fewer than two points.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxStepKm"/> is not positive.</exception>
-    public static void WriteLine(Utf8JsonWriter w, IReadOnlyList<GeoPoint> points, double maxStepKm = 25)
+    public static void WriteLine(Utf8JsonWriter w, IReadOnlyList<GeoPoint> points, double maxStepKm)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(points);

@@ -214,34 +214,52 @@ public sealed partial class DetourPlanner
     /// </summary>
     public const int MaxCornerSegments = 1024;
 
+    /// <summary>Builds a planner for the given closures with no buffer and WGS84 leg lengths.</summary>
+    /// <param name="closures">The closed airspaces; touching ones are merged.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="closures"/> or one of its elements is null (the message
+    /// names the index).</exception>
+    /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
+    public static DetourPlanner Build(IEnumerable<Airspace> closures) => Build(closures, DetourPlannerOptions.Default);
+
+    /// <summary>Builds a planner for the given closures keeping a lateral buffer (the common case of
+    /// <see cref="Build(IEnumerable{Airspace}, DetourPlannerOptions)"/>).</summary>
+    /// <param name="closures">The closed airspaces; touching ones are merged.</param>
+    /// <param name="bufferNm">Lateral margin in nautical miles the route keeps from every closure (0 = none), in
+    /// [0, <see cref="MaxBufferNm"/>].</param>
+    /// <exception cref="ArgumentNullException"><paramref name="closures"/> or one of its elements is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bufferNm"/> is not finite or outside [0,
+    /// <see cref="MaxBufferNm"/>].</exception>
+    /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
+    public static DetourPlanner Build(IEnumerable<Airspace> closures, double bufferNm) =>
+        Build(closures, DetourPlannerOptions.Default with { BufferNm = bufferNm });
+
     /// <summary>
     /// Builds a planner for the given closures.
     /// </summary>
     /// <param name="closures">The closed airspaces; touching ones are merged.</param>
-    /// <param name="bufferNm">Lateral margin in nautical miles the route keeps from every closure (0 = none), in
-    /// [0, <see cref="MaxBufferNm"/>].</param>
-    /// <param name="cornerSegments">Segments per full circle approximating buffer corners from outside, in
-    /// [<see cref="MinCornerSegments"/>, <see cref="MaxCornerSegments"/>].</param>
-    /// <param name="legLengthKm">Length of a leg in km; defaults to the WGS84 geodesic length.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="closures"/> or one of its elements is null (the message
-    /// names the index).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bufferNm"/> is not finite or outside [0,
-    /// <see cref="MaxBufferNm"/>], or <paramref name="cornerSegments"/> is outside its range.</exception>
+    /// <param name="options">Buffer, corner segments and leg length (see <see cref="DetourPlannerOptions"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="closures"/>, one of its elements (the message names the
+    /// index) or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options' buffer is not finite or outside [0,
+    /// <see cref="MaxBufferNm"/>], or their corner segments are outside [<see cref="MinCornerSegments"/>,
+    /// <see cref="MaxCornerSegments"/>].</exception>
     /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
-    public static DetourPlanner Build(IEnumerable<Airspace> closures, double bufferNm = 0, int cornerSegments = 64,
-        Func<GeoPoint, GeoPoint, double>? legLengthKm = null)
+    public static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(closures);
+        ArgumentNullException.ThrowIfNull(options);
         var array = closures.ToArray();
         int nullAt = Array.IndexOf(array, null);
         if (nullAt >= 0) throw new ArgumentNullException(nameof(closures), $"closures[{nullAt}] is null");
+        double bufferNm = options.BufferNm;
+        int cornerSegments = options.CornerSegments;
         if (!double.IsFinite(bufferNm) || bufferNm < 0 || bufferNm > MaxBufferNm)
-            throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm,
+            throw new ArgumentOutOfRangeException("options.BufferNm", bufferNm,
                 string.Create(CultureInfo.InvariantCulture, $"buffer {bufferNm:R} NM is outside [0, {MaxBufferNm}] NM ({MaxBufferReason})"));
         if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
-            throw new ArgumentOutOfRangeException(nameof(cornerSegments), cornerSegments,
+            throw new ArgumentOutOfRangeException("options.CornerSegments", cornerSegments,
                 $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: beyond 360 the buffer's excess bound no longer improves (its straight parts are built from 1° pieces), and build time grows with the count");
-        return new DetourPlanner(array, bufferNm, cornerSegments, legLengthKm ?? DefaultLegKm, hullShortcut: true);
+        return new DetourPlanner(array, bufferNm, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true);
     }
 
     /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>

@@ -18,10 +18,13 @@ public static class BundledScenarios
     /// <summary>True if <paramref name="name"/> (with or without <c>.json</c>) is a bundled scenario.</summary>
     public static bool Contains(string name) => Names.Contains(Strip(name), StringComparer.OrdinalIgnoreCase);
 
+    /// <inheritdoc cref="Load(string, ScenarioReadOptions?)"/>
+    public static Scenario Load(string name) => Load(name, null);
+
     /// <summary>Reads a bundled scenario.</summary>
     /// <exception cref="KeyNotFoundException">No such scenario; the message lists them.</exception>
     /// <exception cref="ScenarioFormatException">It names something the options cannot resolve (e.g. an airspace not in the catalog).</exception>
-    public static Scenario Load(string name, ScenarioReadOptions? options = null)
+    public static Scenario Load(string name, ScenarioReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(name);
         var n = Names.FirstOrDefault(x => string.Equals(x, Strip(name), StringComparison.OrdinalIgnoreCase))

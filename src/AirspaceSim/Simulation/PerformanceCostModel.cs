@@ -18,9 +18,12 @@ public sealed class PerformanceCostModel : IFlightCostModel
     private readonly ConcurrentDictionary<CostParameters, FlightCostModel> _models = new();
     private readonly ConcurrentDictionary<(string, int), double> _tasKt = new();
 
+    /// <inheritdoc cref="PerformanceCostModel(AircraftCatalog?, PerformanceOptions?)"/>
+    public PerformanceCostModel() : this(null, null) { }
+
     /// <summary>The model over <paramref name="catalog"/> (default the bundled types) with <paramref name="options"/>
     /// (default <see cref="PerformanceOptions.Default"/>) before a scenario's overrides.</summary>
-    public PerformanceCostModel(AircraftCatalog? catalog = null, PerformanceOptions? options = null)
+    public PerformanceCostModel(AircraftCatalog? catalog, PerformanceOptions? options)
     {
         _catalog = catalog ?? AircraftCatalog.Bundled;
         _base = options ?? PerformanceOptions.Default;

@@ -19,8 +19,11 @@ public sealed class ScenarioBuilder
     private ScenarioParameters _parameters = new();
     private readonly string _name;
 
+    /// <inheritdoc cref="ScenarioBuilder(string, AirspaceCatalog?)"/>
+    public ScenarioBuilder(string name) : this(name, null) { }
+
     /// <summary>Starts a scenario; airspace ids resolve in <paramref name="catalog"/> (default <see cref="AirspaceCatalog.Bundled"/>).</summary>
-    public ScenarioBuilder(string name, AirspaceCatalog? catalog = null)
+    public ScenarioBuilder(string name, AirspaceCatalog? catalog)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         _name = name;
@@ -30,13 +33,16 @@ public sealed class ScenarioBuilder
     /// <summary>Sets the description.</summary>
     public ScenarioBuilder Describe(string description) { _description = description; return this; }
 
+    /// <inheritdoc cref="Close(string, DateTime, Func{Closure, Closure}?)"/>
+    public ScenarioBuilder Close(string airspaceIds, DateTime startUtc) => Close(airspaceIds, startUtc, null);
+
     /// <summary>
     /// Closes the catalog airspaces <paramref name="airspaceIds"/> (comma-separated or several) from
     /// <paramref name="startUtc"/>; <paramref name="configure"/> sets the rest (band, end, notice, applicability, bans,
     /// buffer) on the closure record.
     /// </summary>
     /// <exception cref="KeyNotFoundException">An airspace id the catalog does not know.</exception>
-    public ScenarioBuilder Close(string airspaceIds, DateTime startUtc, Func<Closure, Closure>? configure = null)
+    public ScenarioBuilder Close(string airspaceIds, DateTime startUtc, Func<Closure, Closure>? configure)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(airspaceIds);
         var ids = airspaceIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -48,16 +54,22 @@ public sealed class ScenarioBuilder
         return Add(configure?.Invoke(c) ?? c);
     }
 
-    /// <summary>Closes an inline polygon (any <see cref="Airspace"/>, e.g. from <see cref="AirspaceLoader.ParsePolygonStrict"/>).</summary>
-    public ScenarioBuilder Close(Airspace polygon, DateTime startUtc, Func<Closure, Closure>? configure = null)
+    /// <inheritdoc cref="Close(Airspace, DateTime, Func{Closure, Closure}?)"/>
+    public ScenarioBuilder Close(Airspace polygon, DateTime startUtc) => Close(polygon, startUtc, null);
+
+    /// <summary>Closes an inline polygon (any <see cref="Airspace"/>, e.g. from <see cref="AirspaceLoader.ParsePolygonStrict(string, string)"/>).</summary>
+    public ScenarioBuilder Close(Airspace polygon, DateTime startUtc, Func<Closure, Closure>? configure)
     {
         ArgumentNullException.ThrowIfNull(polygon);
         var c = new Closure { Id = polygon.Id, Airspaces = [polygon], StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc) };
         return Add(configure?.Invoke(c) ?? c);
     }
 
+    /// <inheritdoc cref="CloseAirports(string, IEnumerable{string}, DateTime, Func{Closure, Closure}?)"/>
+    public ScenarioBuilder CloseAirports(string id, IEnumerable<string> airports, DateTime startUtc) => CloseAirports(id, airports, startUtc, null);
+
     /// <summary>Closes airports by code (an airport closure).</summary>
-    public ScenarioBuilder CloseAirports(string id, IEnumerable<string> airports, DateTime startUtc, Func<Closure, Closure>? configure = null)
+    public ScenarioBuilder CloseAirports(string id, IEnumerable<string> airports, DateTime startUtc, Func<Closure, Closure>? configure)
     {
         var c = new Closure { Id = id, Airports = airports.ToArray(), Bans = ClosureBans.Airports, StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc) };
         return Add(configure?.Invoke(c) ?? c);
@@ -107,8 +119,11 @@ public sealed class ScenarioBuilder
     /// <summary>Sets the parameters.</summary>
     public ScenarioBuilder With(ScenarioParameters parameters) { _parameters = parameters ?? throw new ArgumentNullException(nameof(parameters)); return this; }
 
+    /// <inheritdoc cref="Cite(string, string, string?)"/>
+    public ScenarioBuilder Cite(string id, string title) => Cite(id, title, null);
+
     /// <summary>Cites a source.</summary>
-    public ScenarioBuilder Cite(string id, string title, string? url = null) { _sources.Add(new ScenarioSource(id, title, url)); return this; }
+    public ScenarioBuilder Cite(string id, string title, string? url) { _sources.Add(new ScenarioSource(id, title, url)); return this; }
 
     /// <summary>States an assumption.</summary>
     public ScenarioBuilder Assume(string assumption) { _assumptions.Add(assumption); return this; }

@@ -30,23 +30,35 @@ public static class ScenarioJson
 {
     private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
+    /// <inheritdoc cref="Load(string, ScenarioReadOptions?)"/>
+    public static Scenario Load(string path) => Load(path, null);
+
     /// <summary>Reads a scenario file.</summary>
     /// <exception cref="ScenarioFormatException">Anything that would make the scenario wrong to run.</exception>
-    public static Scenario Load(string path, ScenarioReadOptions? options = null)
+    public static Scenario Load(string path, ScenarioReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(path);
         return Parse(File.ReadAllBytes(path), path, options);
     }
 
+    /// <inheritdoc cref="Parse(string, string, ScenarioReadOptions?)"/>
+    public static Scenario Parse(string json) => Parse(json, "scenario", null);
+
+    /// <inheritdoc cref="Parse(string, string, ScenarioReadOptions?)"/>
+    public static Scenario Parse(string json, string file) => Parse(json, file, null);
+
     /// <summary>Reads scenario JSON text; <paramref name="file"/> names it in messages.</summary>
-    public static Scenario Parse(string json, string file = "scenario", ScenarioReadOptions? options = null)
+    public static Scenario Parse(string json, string file, ScenarioReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Parse(Encoding.UTF8.GetBytes(json), file, options);
     }
 
+    /// <inheritdoc cref="Parse(byte[], string, ScenarioReadOptions?)"/>
+    public static Scenario Parse(byte[] utf8, string file) => Parse(utf8, file, null);
+
     /// <summary>Reads scenario JSON bytes (UTF-8, an optional BOM skipped).</summary>
-    public static Scenario Parse(byte[] utf8, string file, ScenarioReadOptions? options = null)
+    public static Scenario Parse(byte[] utf8, string file, ScenarioReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8[3..];

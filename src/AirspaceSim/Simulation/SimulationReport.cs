@@ -32,8 +32,11 @@ public static class SimulationReport
     private static string Heading(SimulationResult r, bool sweep) =>
         sweep ? $"{r.Scenario.Name}, buffer {r.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max().ToString(Inv)} NM" : r.Scenario.Name;
 
+    /// <inheritdoc cref="WriteTable(TextWriter, IReadOnlyList{SimulationResult}, GroupBy?)"/>
+    public static void WriteTable(TextWriter w, IReadOnlyList<SimulationResult> runs) => WriteTable(w, runs, null);
+
     /// <summary>The table: flights sorted by extra cost (highest first), totals, then the groups if asked for.</summary>
-    public static void WriteTable(TextWriter w, IReadOnlyList<SimulationResult> runs, GroupBy? groupBy = null)
+    public static void WriteTable(TextWriter w, IReadOnlyList<SimulationResult> runs, GroupBy? groupBy)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(runs);
@@ -92,11 +95,14 @@ public static class SimulationReport
 
     private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
+    /// <inheritdoc cref="WriteJson(Utf8JsonWriter, IReadOnlyList{SimulationResult}, GroupBy?)"/>
+    public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<SimulationResult> runs) => WriteJson(w, runs, null);
+
     /// <summary>
     /// JSON: <c>{"scenario":{...},"costModel","assumptions","plannersBuilt","flights":[...],"totals":{...},"groups":{...}}</c>;
     /// with a buffer sweep the per-run part is in <c>"sweep":[{"bufferNm",...}]</c>. Groups: the one asked for, or all.
     /// </summary>
-    public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<SimulationResult> runs, GroupBy? groupBy = null)
+    public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<SimulationResult> runs, GroupBy? groupBy)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(runs);
@@ -125,8 +131,14 @@ public static class SimulationReport
         w.WriteEndObject();
     }
 
+    /// <inheritdoc cref="Json(IReadOnlyList{SimulationResult}, GroupBy?, bool)"/>
+    public static string Json(IReadOnlyList<SimulationResult> runs) => Json(runs, null, false);
+
+    /// <inheritdoc cref="Json(IReadOnlyList{SimulationResult}, GroupBy?, bool)"/>
+    public static string Json(IReadOnlyList<SimulationResult> runs, GroupBy? groupBy) => Json(runs, groupBy, false);
+
     /// <summary>The JSON as a string.</summary>
-    public static string Json(IReadOnlyList<SimulationResult> runs, GroupBy? groupBy = null, bool indented = false)
+    public static string Json(IReadOnlyList<SimulationResult> runs, GroupBy? groupBy, bool indented)
     {
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

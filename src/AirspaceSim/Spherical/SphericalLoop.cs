@@ -7,7 +7,7 @@ namespace AirspaceSim.Spherical;
 /// encloses: the interior lies to the left of every edge.
 /// </summary>
 /// <remarks>
-/// A ring splits the sphere into two regions and files do not orient rings reliably, so <see cref="FromPoints"/>
+/// A ring splits the sphere into two regions and files do not orient rings reliably, so <see cref="FromPoints(IReadOnlyList{GeoPoint})"/>
 /// keeps the smaller region (the airspace convention). Closing points and consecutive repeats are dropped. The loop is
 /// immutable and safe to share between threads.
 /// </remarks>
@@ -55,7 +55,7 @@ public sealed class SphericalLoop
     public Vec3 InteriorProbe { get; }
 
     /// <summary>True if the interior lies to the left of the edges: the smaller region for loops from
-    /// <see cref="FromPoints"/>, possibly the larger one for loops from <see cref="FromCcwVertices"/>.</summary>
+    /// <see cref="FromPoints(IReadOnlyList{GeoPoint})"/>, possibly the larger one for loops from <see cref="FromCcwVertices"/>.</summary>
     public bool LeftIsSmall => _leftIsSmall;
 
     /// <summary>The edge index: edge i joins vertex i to vertex i + 1 (mod <see cref="Count"/>).</summary>
@@ -95,11 +95,14 @@ public sealed class SphericalLoop
     /// <summary>Signed enclosed area in steradians (Gauss–Bonnet: 2π minus the total turning).</summary>
     public double AreaSr => 2 * Math.PI - TotalTurning(_v);
 
+    /// <inheritdoc cref="FromPoints(IReadOnlyList{GeoPoint}, string?)"/>
+    public static SphericalLoop FromPoints(IReadOnlyList<GeoPoint> ring) => FromPoints(ring, null);
+
     /// <summary>
     /// Builds a loop from a ring of points in either orientation, closed or not, keeping the smaller of the two regions.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than three distinct points, or an edge joins antipodal points.</exception>
-    public static SphericalLoop FromPoints(IReadOnlyList<GeoPoint> ring, string? what = null)
+    public static SphericalLoop FromPoints(IReadOnlyList<GeoPoint> ring, string? what)
     {
         var pts = new List<Vec3>(ring.Count);
         foreach (var g in ring)

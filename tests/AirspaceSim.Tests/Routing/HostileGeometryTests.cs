@@ -24,7 +24,7 @@ public class HostileGeometryTests
     // Plans every route with the planner and the brute force and compares status and sphere length.
     private static int AssertMatchesBruteForce(Airspace[] closures, IEnumerable<(GeoPoint From, GeoPoint To)> routes, string what)
     {
-        var planner = DetourPlanner.Build(closures, 0, 64, SphereKm);
+        var planner = DetourPlanner.Build(closures, new DetourPlannerOptions { BufferNm = 0, CornerSegments = 64, LegLengthKm = SphereKm });
         var brute = new BruteForceShortestPath(closures);
         int detours = 0;
         foreach (var (from, to) in routes)
@@ -108,9 +108,9 @@ public class HostileGeometryTests
         routes.Add((new GeoPoint(0, 160), new GeoPoint(0, 200)));
         int detours = AssertMatchesBruteForce([a], routes, "continuous longitudes");
         Assert.That(detours, Is.GreaterThan(2));
-        var pa = DetourPlanner.Build([a], 0, 64, SphereKm);
-        var pb = DetourPlanner.Build([b], 0, 64, SphereKm);
-        var pc = DetourPlanner.Build([cut], 0, 64, SphereKm);
+        var pa = DetourPlanner.Build([a], new DetourPlannerOptions { BufferNm = 0, CornerSegments = 64, LegLengthKm = SphereKm });
+        var pb = DetourPlanner.Build([b], new DetourPlannerOptions { BufferNm = 0, CornerSegments = 64, LegLengthKm = SphereKm });
+        var pc = DetourPlanner.Build([cut], new DetourPlannerOptions { BufferNm = 0, CornerSegments = 64, LegLengthKm = SphereKm });
         foreach (var (from, to) in routes)
         {
             var x = pa.Plan(from, to); var y = pb.Plan(from, to); var z = pc.Plan(from, to);
@@ -156,7 +156,7 @@ public class HostileGeometryTests
     // waypoint lies exactly on the direct great circle.
     private static void AssertTouchKeepsTheDirectLength(Airspace a, GeoPoint from, GeoPoint to, string what)
     {
-        var plan = DetourPlanner.Build([a], 0, 64, SphereKm).Plan(from, to);
+        var plan = DetourPlanner.Build([a], new DetourPlannerOptions { BufferNm = 0, CornerSegments = 64, LegLengthKm = SphereKm }).Plan(from, to);
         double direct = Vec3.Angle(Vec3.FromGeo(from), Vec3.FromGeo(to));
         Assert.That(plan.SphereRad, Is.EqualTo(direct).Within(1e-12 * direct), $"{what}: {Describe(plan)}");
         foreach (var w in WaypointVectors(plan))
@@ -211,7 +211,7 @@ public class HostileGeometryTests
     public void NearlyAntipodalRoutesAreRefusedOrCorrect()
     {
         var polar = Closure("POLAR", Star(9, 90, 0, 6, 10));
-        var planner = DetourPlanner.Build([polar], 0, 64, SphereKm);
+        var planner = DetourPlanner.Build([polar], new DetourPlannerOptions { BufferNm = 0, CornerSegments = 64, LegLengthKm = SphereKm });
         foreach (double delta in new[] { 0, 1e-12, 1e-9, 5e-9 })
         {
             var to = new GeoPoint(delta * 180 / Math.PI, 180);

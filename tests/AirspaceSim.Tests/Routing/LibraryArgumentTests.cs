@@ -31,8 +31,8 @@ public class LibraryArgumentTests
     public void Build_CornerSegmentsOutsideTheBound_IsRejectedAtOnce(int segments)
     {
         // 100,000 segments used to run for over ten minutes.
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => DetourPlanner.Build([Svzm], 25, segments))!;
-        Assert.That(e.ParamName, Is.EqualTo("cornerSegments"));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => DetourPlanner.Build([Svzm], new DetourPlannerOptions { BufferNm = 25, CornerSegments = segments }))!;
+        Assert.That(e.ParamName, Is.EqualTo("options.CornerSegments"));
         Assert.That(e.Message, Does.Contain("[8, 1024]"));
     }
 
@@ -42,9 +42,9 @@ public class LibraryArgumentTests
         // Excess of a corner polygon over the buffer circle: d (1/cos(pi/k) - 1); at k = 360 it equals that of the
         // 1-degree strip pieces, d (1/cos(0.5 deg) - 1), which is then the whole bound.
         var square = TestAirspaces.FromLatLon("SQ", (0, 0), (0, 2), (2, 2), (2, 0), (0, 0));
-        var coarse = DetourPlanner.Build([square], 25, DetourPlanner.MinCornerSegments);
-        var fine = DetourPlanner.Build([square], 25, 360);
-        var finest = DetourPlanner.Build([square], 25, DetourPlanner.MaxCornerSegments);
+        var coarse = DetourPlanner.Build([square], new DetourPlannerOptions { BufferNm = 25, CornerSegments = DetourPlanner.MinCornerSegments });
+        var fine = DetourPlanner.Build([square], new DetourPlannerOptions { BufferNm = 25, CornerSegments = 360 });
+        var finest = DetourPlanner.Build([square], new DetourPlannerOptions { BufferNm = 25, CornerSegments = DetourPlanner.MaxCornerSegments });
         double dKm = 25 * Units.MetresPerNm / 1000;
         Assert.That(coarse.BufferOvershootKm, Is.EqualTo(dKm * (1 / Math.Cos(Math.PI / 8) - 1)).Within(1e-3 * dKm));
         Assert.That(fine.BufferOvershootKm, Is.EqualTo(dKm * (1 / Math.Cos(Math.PI / 360) - 1)).Within(1e-3 * fine.BufferOvershootKm));
@@ -60,7 +60,7 @@ public class LibraryArgumentTests
     public void Build_BadBuffer_IsArgumentOutOfRange(double bufferNm)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => DetourPlanner.Build([Svzm], bufferNm))!;
-        Assert.That(e.ParamName, Is.EqualTo("bufferNm"));
+        Assert.That(e.ParamName, Is.EqualTo("options.BufferNm"));
         Assert.That(e.Message, Does.Contain("[0, 600] NM"));
     }
 

@@ -27,7 +27,7 @@ public class PlannerPropertyTests
         Prop.ForAll(Arb.From(gen ?? RandomScenarios.Any()), property).Check(RandomScenarios.Config(maxTest, seed));
 
     private static DetourPlanner Planner(IEnumerable<Airspace> closures, double bufferNm = 0, int cornerSegments = 64) =>
-        DetourPlanner.Build(closures, bufferNm, cornerSegments, SphereKm);
+        DetourPlanner.Build(closures, new DetourPlannerOptions { BufferNm = bufferNm, CornerSegments = cornerSegments, LegLengthKm = SphereKm });
 
     /// <summary>
     /// The buffered graph is planned exactly too: with both ends outside every band, the planner's length equals the
@@ -88,7 +88,7 @@ public class PlannerPropertyTests
     }
 
     private static (DetourPlanner Fast, DetourPlanner Search) WithAndWithoutClosedForms(Airspace[] closures, double bufferNm) =>
-        (DetourPlanner.Build(closures, bufferNm, 64, SphereKm), DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm));
+        (DetourPlanner.Build(closures, new DetourPlannerOptions { BufferNm = bufferNm, CornerSegments = 64, LegLengthKm = SphereKm }), DetourPlanner.BuildWithoutHullShortcut(closures, bufferNm, SphereKm));
 
     // Plans a→b with the closed forms and with the graph search alone: same status and sphere length. Returns the
     // first plan and how it was found (0 search, 1 hull wrap, 2 pocket entry).
