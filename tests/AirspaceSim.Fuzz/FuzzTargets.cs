@@ -3,6 +3,7 @@ using AirspaceSim.Airspaces;
 using AirspaceSim.Cli;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
+using AirspaceSim.Simulation;
 
 namespace AirspaceSim.Fuzz;
 
@@ -23,6 +24,7 @@ public static class FuzzTargets
         ["csv"] = Csv,
         ["geodesic"] = Geodesic,
         ["latlon"] = LatLon,
+        ["scenario"] = ScenarioJsonText,
     };
 
     // Inputs are decoded leniently (invalid UTF-8 becomes U+FFFD), as File.ReadAllText and Console.In do.
@@ -104,6 +106,24 @@ public static class FuzzTargets
         text = text.Replace("\0", "", StringComparison.Ordinal); // a Unix argv cannot hold NUL (C strings)
         GeoPoint.TryParse(text, out _, out _);
         Cli("", "route", text, "CUR", "--format", "json");
+    }
+
+    /// <summary>Scenario JSON (bundled catalog and airports): every refusal is a <see cref="ScenarioFormatException"/>
+    /// with a position and a JSON path, never another exception; what is accepted writes back to JSON that reads
+    /// again (the round trip the reader documents).</summary>
+    public static void ScenarioJsonText(byte[] data)
+    {
+        Scenario s;
+        try { s = ScenarioJson.Parse(data, "fuzz.json"); }
+        catch (ScenarioFormatException e)
+        {
+            if (e.Line < 1 || e.Column < 1 || !e.JsonPath.StartsWith('$') || string.IsNullOrWhiteSpace(e.Problem))
+                throw new FuzzFailure($"error without a position or path: {Prefix(e.Message)}");
+            return;
+        }
+        string written = ScenarioJson.Write(s);
+        try { ScenarioJson.Parse(written, "written.json"); }
+        catch (ScenarioFormatException e) { throw new FuzzFailure($"the written scenario does not read back: {e.Message}"); }
     }
 
     /// <summary>Runs the CLI in-process; only exit codes 0, 1, 2 and clean stderr lines are acceptable.</summary>
