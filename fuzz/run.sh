@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one parser with AFL++ and SharpFuzz (run outside CI; CI replays the seed corpus).
-#   fuzz/run.sh TARGET [SECONDS]      TARGET: geojson | wkt | csv | geodesic | latlon   (default 600 s)
+#   fuzz/run.sh TARGET [SECONDS]      TARGET: geojson | wkt | csv | geodesic | latlon | scenario | batch | route   (default 600 s)
+#   FUZZ_EXECS=1100000 fuzz/run.sh TARGET [SECONDS]   also stops after about that many executions (afl-fuzz -E)
 # Needs: Debian's afl++ (apt-get install afl++) and the SharpFuzz instrumenter (dotnet tool install --global
 # SharpFuzz.CommandLine --version 2.3.0). Findings go to fuzz/out/TARGET/ (git-ignored); replay a crash with
 #   dotnet fuzz/out/bin/AirspaceSim.Fuzz.dll TARGET fuzz/out/TARGET/default/crashes
@@ -20,8 +21,10 @@ if [ ! -f "$bin/.instrumented" ]; then
   for dll in AirspaceSim.dll AirspaceSim.Cli.dll; do "$sharpfuzz" "$bin/$dll"; done
   touch "$bin/.instrumented"
 fi
+corpus=$target; case $target in batch) corpus=csv ;; route) corpus=latlon ;; esac # as FuzzTargets.CorpusOf
 mkdir -p "$out/$target"
 # The .NET runtime maps far more memory than AFL's default limit (-m none); a slow first exec (JIT) needs -t.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_SKIP_BIN_CHECK=1
-exec afl-fuzz -i "tests/AirspaceSim.Fuzz/corpus/$target" -o "$out/$target" -t 10000 -m none -V "$seconds" \
+limit=(-V "$seconds"); [ -n "${FUZZ_EXECS:-}" ] && limit+=(-E "$FUZZ_EXECS")
+exec afl-fuzz -i "tests/AirspaceSim.Fuzz/corpus/$corpus" -o "$out/$target" -t 10000 -m none "${limit[@]}" \
   -- dotnet "$bin/AirspaceSim.Fuzz.dll" "$target"

@@ -24,7 +24,7 @@ public class FuzzCorpusTests
     {
         string root = Path.Combine(ReferenceData.RepoRoot, "tests", "AirspaceSim.Fuzz", "corpus");
         foreach (var target in FuzzTargets.All.Keys)
-            yield return new TestCaseData(target, Path.Combine(root, target)).SetName($"Fuzz corpus: {target}");
+            yield return new TestCaseData(target, Path.Combine(root, FuzzTargets.CorpusOf(target))).SetName($"Fuzz corpus: {target}");
     }
 
     [TestCaseSource(nameof(Cases))]
