@@ -208,18 +208,14 @@ public sealed class WhatIfSimulator
 
     /// <summary>
     /// Runs the scenario once per buffer of <see cref="ScenarioParameters.BufferSweepNm"/> (every closure's buffer set to
-    /// it), or once as it is when the sweep is empty.
+    /// it), or once as it is when the sweep is empty. Any other parameter: <see cref="Sweeps.Run"/>.
     /// </summary>
     public static IReadOnlyList<SimulationResult> RunSweep(Scenario scenario, SimulationOptions options,
         CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Parameters.BufferSweepNm.Count == 0) return [new WhatIfSimulator(scenario, options).Run(cancellationToken, progress)];
-        return scenario.Parameters.BufferSweepNm.Select(b =>
-        {
-            var s = scenario with { Closures = scenario.Closures.Select(c => c with { BufferNm = b }).ToArray(), Parameters = scenario.Parameters with { BufferSweepNm = [] } };
-            return new WhatIfSimulator(s, options).Run(cancellationToken, progress);
-        }).ToList();
+        return Sweeps.Run(scenario, options, SweepParameter.BufferNm, scenario.Parameters.BufferSweepNm, cancellationToken, progress).Points.Select(p => p.Result).ToList();
     }
 
     /// <summary>The simulator's own assumptions, in words.</summary>
