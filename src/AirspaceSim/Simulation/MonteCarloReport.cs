@@ -39,7 +39,7 @@ public static class MonteCarloReport
         w.WriteLine($"{h.ScenarioName}: Monte Carlo, {h.Draws} draws, seed {h.Seed.ToString(Inv)}; {h.Flights.Count} flights; cost model: {h.CostModel}");
         w.WriteLine($"percentiles: {MonteCarlo.PercentileDefinition}");
         w.WriteLine();
-        const string sf = "{0,-28} {1,12} {2,12} {3,12} {4,12}  {5}";
+        const string sf = "{0,-36} {1,12} {2,12} {3,12} {4,12}  {5}";
         w.WriteLine(string.Format(Inv, sf, "input", "mean", "P5", "P50", "P95", "distribution"));
         for (int i = 0; i < h.Inputs.Count; i++)
         {

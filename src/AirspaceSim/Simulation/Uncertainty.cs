@@ -155,15 +155,15 @@ public sealed record Distribution
         }
     }
 
-    /// <summary>The distribution in words, e.g. <c>uniform(240, 2160)</c>.</summary>
+    /// <summary>The distribution in words (parameters to 4 decimals), e.g. <c>uniform(240, 2160)</c>.</summary>
     public override string ToString() => Kind switch
     {
-        DistributionKind.Fixed => Inv($"fixed({Value})"),
-        DistributionKind.Uniform => Inv($"uniform({Min}, {Max})"),
-        DistributionKind.Normal => Inv($"normal(mean {Mean}, sd {StdDev})"),
-        DistributionKind.Triangular => Inv($"triangular({Min}, {Mode}, {Max})"),
-        DistributionKind.LogNormal => Inv($"lognormal(mu {Mu}, sigma {Sigma})"),
-        _ => "discrete(" + string.Join(", ", Values.Select((v, i) => Inv($"{v}: {Weights[i]}"))) + ")",
+        DistributionKind.Fixed => Inv($"fixed({Value:0.####})"),
+        DistributionKind.Uniform => Inv($"uniform({Min:0.####}, {Max:0.####})"),
+        DistributionKind.Normal => Inv($"normal(mean {Mean:0.####}, sd {StdDev:0.####})"),
+        DistributionKind.Triangular => Inv($"triangular({Min:0.####}, {Mode:0.####}, {Max:0.####})"),
+        DistributionKind.LogNormal => Inv($"lognormal(mu {Mu:0.####}, sigma {Sigma:0.####})"),
+        _ => "discrete(" + string.Join(", ", Values.Select((v, i) => Inv($"{v:0.####}: {Weights[i]:0.####}"))) + ")",
     };
 
     /// <summary>Structural equality (lists element by element).</summary>

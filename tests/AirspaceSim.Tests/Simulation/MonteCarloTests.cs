@@ -183,6 +183,23 @@ public class MonteCarloTests
         Assert.That(() => MonteCarlo.Run(sweep, Options, new MonteCarloOptions { Draws = 5 }), Throws.ArgumentException.With.Message.Contains("buffer sweep"));
     }
 
+    [Test]
+    public void BundledUncertainScenario_DrawsItsStatedInputs()
+    {
+        var s = BundledScenarios.Load("svzm-2025-11-uncertain", new ScenarioReadOptions { CostModel = Cost });
+        Assert.That(s.Uncertainty.ClosureEnds.Single().ClosureId, Is.EqualTo("SVZM"));
+        Assert.That(s.Uncertainty.Inputs.Keys, Is.EqualTo(Enum.GetValues<UncertainInput>()));
+        Assert.That(s.Assumptions.Count(a => a.StartsWith("UNCERTAINTY", StringComparison.Ordinal)), Is.EqualTo(3));
+        // The end is uniform over the week 24 Nov – 1 Dec 2025: every draw's end lies in it.
+        for (int k = 0; k < 50; k++)
+        {
+            var end = MonteCarlo.Draw(s, 1, k).Scenario.Closures[0].EndUtc!.Value;
+            Assert.That(end, Is.InRange(new DateTime(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc)));
+        }
+        var r = MonteCarlo.Run(s, Options, new MonteCarloOptions { Draws = 3, Seed = 1 });
+        Assert.That(r.Flights, Has.Count.EqualTo(s.AllFlights().Count));
+    }
+
     private sealed class Inline(Action<SimulationProgress> a) : IProgress<SimulationProgress>
     {
         public void Report(SimulationProgress value) => a(value);
