@@ -40,12 +40,35 @@ internal static class BatchCommand
                 io.Err.WriteLine($"airspacesim: {source}: line {list.HeaderLineNumber}: note: ignoring column{(list.IgnoredColumns.Count > 1 ? "s" : "")} " +
                     string.Join(", ", list.IgnoredColumns.Select(i => list.Columns[i].Length == 0 ? $"{i + 1} (unnamed)" : $"{i + 1} '{list.Columns[i]}'")) +
                     "; only 'from' and 'to' are read");
-            var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner), io.Err, source);
             var aircraft = perf.Read(parse);
-            var summary = parse.GetValue(format) == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
-            return summary.Errors > 0 ? 1 : 0;
+            // A progress bar for a large file when stderr is a terminal and stdout is not (the bar would interleave with
+            // rows streamed to the same terminal); rows are counted up front for the total (one fast read of the file).
+            bool show = path != "-" && io.ErrIsTerminal && !io.OutIsTerminal && File.ReadLines(path).Skip(list.HeaderLineNumber).Take(LargeRows + 1).Count() > LargeRows;
+            long total = show ? File.ReadLines(path).Skip(list.HeaderLineNumber).LongCount() : 0, done = 0;
+            try
+            {
+                var summary = CliProgress.Run(io, show, Path.GetFileName(path), "rows", p =>
+                {
+                    var progress = new Rows(n => { done = n; p?.Report(new Simulation.SimulationProgress((int)Math.Min(n, int.MaxValue), (int)Math.Min(Math.Max(total, n), int.MaxValue))); });
+                    var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, progress: progress, cancellationToken: io.Cancellation), io.Err, source);
+                    return parse.GetValue(format) == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
+                });
+                return summary.Errors > 0 ? 1 : 0;
+            }
+            catch (OperationCanceledException) when (io.Cancellation.IsCancellationRequested)
+            {
+                throw new OperationCanceledException($"cancelled after {done} {(total > 0 ? $"of {total} " : "")}rows (the rows before were written)", io.Cancellation);
+            }
         }));
         return cmd;
+    }
+
+    /// <summary>Batches of more rows than this draw a progress bar (see <see cref="CliProgress"/>).</summary>
+    internal const int LargeRows = 10_000;
+
+    private sealed class Rows(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 
     /// <summary>Totals over plans; a null plan is a row that could not be computed.</summary>

@@ -5,7 +5,17 @@ using System.CommandLine.Parsing;
 namespace AirspaceSim.Cli;
 
 /// <summary>Standard streams of one CLI invocation, so that tests run commands in-process.</summary>
-internal sealed record CliIO(TextReader In, TextWriter Out, TextWriter Err);
+internal sealed record CliIO(TextReader In, TextWriter Out, TextWriter Err)
+{
+    /// <summary>True when stderr is a terminal: long runs then draw a progress bar there (<see cref="CliProgress"/>).</summary>
+    public bool ErrIsTerminal { get; init; }
+
+    /// <summary>True when stdout is a terminal (a streaming command then draws no progress, which would interleave with it).</summary>
+    public bool OutIsTerminal { get; init; }
+
+    /// <summary>Cancelled on Ctrl-C (Program.cs); long runs stop, say how far they got, and exit with 130.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
 
 /// <summary>A user error the CLI reports as one line on stderr with exit code 2 (never a stack trace).</summary>
 internal sealed class CliException(string message) : Exception(message);
@@ -27,6 +37,7 @@ internal static class CliApp
         root.Subcommands.Add(BatchCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(WhatIfCommand.Create(io));
+        root.Subcommands.Add(MergeCommand.Create(io));
         root.Subcommands.Add(PerfCommand.Create(io));
         root.Subcommands.Add(AircraftCommand.Create(io));
         var report = new Command("report", "The bundled Caribbean routes against the closed SVZM: distance, crossing, entry/exit, km inside and detour per route.");
@@ -124,6 +135,13 @@ internal static class CliApp
         try
         {
             return body();
+        }
+        catch (OperationCanceledException e)
+        {
+            // Ctrl-C: what the run says of how far it got ("cancelled after 412 of 1000 draws"), exit 130 (128 + SIGINT).
+            io.Out.Flush();
+            io.Err.WriteLine($"airspacesim: {OneLine(e)}");
+            return 130;
         }
         catch (Exception e) when (e is CliException or FormatException or IOException or InvalidDataException
                                       or ArgumentException or KeyNotFoundException or UnauthorizedAccessException)

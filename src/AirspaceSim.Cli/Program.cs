@@ -6,7 +6,17 @@ using AirspaceSim.Cli;
 using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
 try
 {
-    return CliApp.Run(args, new CliIO(Console.In, stdout, Console.Error));
+    // Ctrl-C cancels the run (it stops cleanly and says how far it got); a second Ctrl-C ends the process at once.
+    var cancel = new CancellationTokenSource(); // not disposed: the handler may fire while the process ends
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = !cancel.IsCancellationRequested;
+        cancel.Cancel();
+    };
+    return CliApp.Run(args, new CliIO(Console.In, stdout, Console.Error)
+    {
+        ErrIsTerminal = !Console.IsErrorRedirected, OutIsTerminal = !Console.IsOutputRedirected, Cancellation = cancel.Token,
+    });
 }
 finally
 {

@@ -1,15 +1,22 @@
 using System.CommandLine;
+using System.Globalization;
 using AirspaceSim.Airspaces;
+using AirspaceSim.Geodesy;
 using AirspaceSim.Simulation;
 
 namespace AirspaceSim.Cli;
 
 /// <summary>
 /// <c>airspacesim whatif [SCENARIO]</c>: runs a what-if scenario (a file, or a bundled name; default
-/// <c>svzm-2025-11</c>) and writes every flight's outcome and extras with totals and groups.
+/// <c>svzm-2025-11</c>) and writes every flight's outcome and extras with totals and groups; or, with
+/// <c>--monte-carlo N</c>, N draws of its uncertain inputs (a shard of them with <c>--shard K/N</c>); or, with
+/// <c>--sweep NAME=V1,V2</c>, one run per value of a parameter.
 /// </summary>
 internal static class WhatIfCommand
 {
+    /// <summary>Runs over this many flights draw a progress bar (when stderr is a terminal).</summary>
+    internal const int ProgressFlights = 10_000;
+
     /// <summary>The command; <paramref name="costModel"/> overrides the shipped <see cref="PerformanceCostModel"/> (tests).</summary>
     public static Command Create(CliIO io, IFlightCostModel? costModel = null)
     {
@@ -18,18 +25,24 @@ internal static class WhatIfCommand
             Description = $"Scenario JSON file, or the name of a bundled one ({string.Join(", ", BundledScenarios.Names)}); default {BundledScenarios.Default}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--format") { Description = "table, csv, json or geojson.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, csv, json or geojson (geojson: not with --monte-carlo or --sweep).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "geojson");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
         var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs)." };
+        var monteCarlo = NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
+            0, 1, 10_000_000, "the number of draws");
+        var seed = new Option<long>("--seed") { Description = "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", DefaultValueFactory = _ => 1 };
+        var shard = new Option<string?>("--shard") { Description = "With --monte-carlo: compute only draws K, K+N, K+2N, ... and write a partial result (JSON) for 'airspacesim merge'.", HelpName = "K/N" };
+        var sweep = new Option<string?>("--sweep")
+        {
+            Description = $"Run once per value of a parameter, e.g. buffer=0,10,25,50; one line of totals per value. Parameters: {string.Join(", ", Sweeps.Described)}.",
+            HelpName = "NAME=V1,V2,...",
+        };
         var cmd = new Command("whatif", "What-if: a scenario's closures (in time, altitude and applicability) against its flights; outcomes, extra km, minutes, fuel, CO2 and cost per flight, with totals.");
         cmd.Arguments.Add(scenario);
-        cmd.Options.Add(format);
-        cmd.Options.Add(output);
-        cmd.Options.Add(groupBy);
-        cmd.Options.Add(airspaces);
+        foreach (var o in new Option[] { format, output, groupBy, airspaces, monteCarlo, seed, shard, sweep }) cmd.Options.Add(o);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var model = costModel ?? ShippedCostModel();
@@ -45,23 +58,113 @@ internal static class WhatIfCommand
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
-            var runs = WhatIfSimulator.RunSweep(s, new SimulationOptions { CostModel = model });
+            string fmt = parse.GetValue(format)!;
+            bool formatGiven = parse.GetResult(format) is { Implicit: false };
+            int draws = parse.GetValue(monteCarlo);
+            string? shardText = parse.GetValue(shard), sweepText = parse.GetValue(sweep);
+            var sim = new SimulationOptions { CostModel = model };
             var text = new StringWriter { NewLine = "\n" };
-            switch (parse.GetValue(format))
+
+            if (shardText != null && draws == 0) throw new CliException("--shard K/N: give --monte-carlo N too (a shard is a part of a Monte Carlo run)");
+            if (draws > 0 || sweepText != null)
+            {
+                if (draws > 0 && sweepText != null) throw new CliException("--monte-carlo and --sweep: give one of them");
+                if (fmt == "geojson") throw new CliException($"--format geojson: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv or json)");
+                if (g != null) throw new CliException($"--group-by: not with {(draws > 0 ? "--monte-carlo" : "--sweep")}");
+            }
+            if (draws > 0)
+            {
+                if (s.Uncertainty.IsEmpty)
+                    io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has no uncertain inputs (an \"uncertainty\" object); every draw is the same run");
+                var mc = new MonteCarloOptions { Draws = draws, Seed = parse.GetValue(seed) };
+                if (shardText != null)
+                {
+                    if (formatGiven && fmt != "json") throw new CliException($"--shard writes its partial result as JSON; choose --format {fmt} when merging ('airspacesim merge PARTS --format {fmt}')");
+                    var (k, n) = ParseShard(shardText, draws);
+                    var part = CliProgress.Run(io, true, $"{s.Name} shard {k}/{n}", "draws", p => MonteCarlo.RunShard(s, sim, mc with { ShardIndex = k, ShardCount = n }, io.Cancellation, p));
+                    text.WriteLine(MonteCarloReport.PartialJson(part));
+                }
+                else
+                {
+                    var r = CliProgress.Run(io, true, s.Name, "draws", p => MonteCarlo.Run(s, sim, mc, io.Cancellation, p));
+                    WriteMonteCarlo(text, r, fmt);
+                }
+                return Emit(io, text, parse.GetValue(output), 0);
+            }
+            if (sweepText != null)
+            {
+                var (parameter, values) = ParseSweep(sweepText);
+                int flights = s.AllFlights().Count;
+                var r = CliProgress.Run(io, (long)flights * values.Count >= ProgressFlights, $"{s.Name} sweep {Sweeps.Name(parameter)}", "flights",
+                    p => Sweeps.Run(s, sim, parameter, values, io.Cancellation, p));
+                switch (fmt)
+                {
+                    case "json": text.WriteLine(Sweeps.Json(r)); break;
+                    case "csv": Sweeps.WriteCsv(text, r); break;
+                    default: Sweeps.WriteTable(text, r); break;
+                }
+                return Emit(io, text, parse.GetValue(output), r.Points.Sum(p => p.Result.Errors), r.Points[0].Result);
+            }
+            int count = s.AllFlights().Count * Math.Max(1, s.Parameters.BufferSweepNm.Count);
+            var runs = CliProgress.Run(io, count >= ProgressFlights, s.Name, "flights", p => WhatIfSimulator.RunSweep(s, sim, io.Cancellation, p));
+            switch (fmt)
             {
                 case "json": text.WriteLine(SimulationReport.Json(runs, g)); break;
                 case "csv": SimulationReport.WriteCsv(text, runs); break;
                 case "geojson": text.WriteLine(SimulationReport.GeoJson(runs[0])); break;
                 default: SimulationReport.WriteTable(text, runs, g); break;
             }
-            if (parse.GetValue(output) is { } path) File.WriteAllText(path, text.ToString());
-            else io.Out.Write(text.ToString());
-            int errors = runs.Sum(r => r.Errors);
-            foreach (var f in runs[0].Flights.Where(f => f.Outcome == FlightOutcome.Error))
-                io.Err.WriteLine($"airspacesim: flight {f.Flight.Id}: {f.Reason}");
-            return errors > 0 ? 1 : 0;
+            return Emit(io, text, parse.GetValue(output), runs.Sum(r => r.Errors), runs[0]);
         }));
         return cmd;
+    }
+
+    /// <summary>The Monte Carlo result in the chosen format (shared with <c>merge</c>, so both write the same bytes).</summary>
+    internal static void WriteMonteCarlo(TextWriter text, MonteCarloResult r, string format)
+    {
+        switch (format)
+        {
+            case "json": text.WriteLine(MonteCarloReport.Json(r)); break;
+            case "csv": MonteCarloReport.WriteCsv(text, r); break;
+            default: MonteCarloReport.WriteTable(text, r); break;
+        }
+    }
+
+    /// <summary>Writes the text to the file or stdout; error flights (of the first run) go to stderr; exit 1 if any.</summary>
+    internal static int Emit(CliIO io, StringWriter text, string? path, int errors, SimulationResult? first = null)
+    {
+        if (path != null) File.WriteAllText(path, text.ToString());
+        else io.Out.Write(text.ToString());
+        foreach (var f in first?.Flights.Where(f => f.Outcome == FlightOutcome.Error) ?? [])
+            io.Err.WriteLine($"airspacesim: flight {f.Flight.Id}: {f.Reason}");
+        return errors > 0 ? 1 : 0;
+    }
+
+    private static (int K, int N) ParseShard(string text, int draws)
+    {
+        var parts = text.Split('/');
+        if (parts.Length != 2 || !InvariantNumber.TryParseInt(parts[0].Trim(), out int k) || !InvariantNumber.TryParseInt(parts[1].Trim(), out int n))
+            throw new CliException($"--shard {InvariantNumber.Quote(text)}: give K/N, e.g. 0/4 (shard K of N, 0 ≤ K < N)");
+        if (n < 1 || k < 0 || k >= n) throw new CliException($"--shard {text}: K must be in [0, N) and N ≥ 1, e.g. 0/4 … 3/4");
+        if (n > draws) throw new CliException($"--shard {text}: {n} shards for {draws} draws; give at most as many shards as draws");
+        return (k, n);
+    }
+
+    private static (SweepParameter Parameter, IReadOnlyList<double> Values) ParseSweep(string text)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0) throw new CliException($"--sweep {InvariantNumber.Quote(text)}: give NAME=V1,V2,..., e.g. buffer=0,10,25,50 (parameters: {string.Join(", ", Sweeps.Described)})");
+        SweepParameter p;
+        try { p = Sweeps.Parse(text[..eq]); }
+        catch (ArgumentException e) { throw new CliException($"--sweep: {e.Message}"); }
+        var values = new List<double>();
+        foreach (var item in text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!InvariantNumber.TryParse(item, out double v)) throw new CliException($"--sweep {Sweeps.Name(p)}: {InvariantNumber.Problem(item)}");
+            values.Add(v + 0.0);
+        }
+        foreach (var v in values) Sweeps.Apply(new Scenario { Name = "check" }, p, v); // the range, before anything runs
+        return (p, values);
     }
 
     // The shipped cost model: the aircraft-performance layer, through its adapter.

@@ -40,7 +40,7 @@ public sealed class PerformanceCostModel : IFlightCostModel
     {
         // The model states its assumptions per estimate; those of a short A320neo hop are the common list.
         var type = _catalog.TryGet("A20N", out var t) ? t : _catalog.Types[0];
-        return Model(parameters).Estimate(type, [new GeoPoint(0, 0), new GeoPoint(0, 1)], Conditions(parameters, null)).Assumptions;
+        return Model(parameters).Estimate(type, [new GeoPoint(0, 0), new GeoPoint(0, 1)], Conditions(parameters, null, null)).Assumptions;
     }
 
     /// <inheritdoc />
@@ -65,6 +65,7 @@ public sealed class PerformanceCostModel : IFlightCostModel
         var t = _catalog[type.TypeIcao];
         // True airspeed at the type's cruise Mach and the level in ISA; it does not depend on the mass.
         double tas = _tasKt.GetOrAdd((t.Icao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
+        if (parameters.CruiseSpeedFactor is { } f) tas *= Mach(t, f) / t.CruiseMach; // TAS ∝ Mach at a fixed level
         if (parameters.WindKt is not { } ws || ws == 0) return tas;
         // GS = √(V² − w_c²) + w_a with the wind components on the leg's mean course (the model integrates them along the
         // leg for its times; the simulator needs the timing only to place the flight against closure windows).
@@ -77,17 +78,22 @@ public sealed class PerformanceCostModel : IFlightCostModel
     /// <inheritdoc />
     public FlightCost Estimate(AircraftProfile type, IReadOnlyList<GeoPoint> waypoints, int cruiseFl, CostParameters parameters)
     {
-        var e = Model(parameters).Estimate(_catalog[type.TypeIcao], waypoints, Conditions(parameters, cruiseFl));
+        var t = _catalog[type.TypeIcao];
+        var e = Model(parameters).Estimate(t, waypoints, Conditions(parameters, cruiseFl, t));
         return new FlightCost(e.DistanceKm, e.BlockMinutes, e.FuelKg, e.Co2Kg, e.CostUsd);
     }
 
     /// <inheritdoc />
     public double MaxRangeKm(AircraftProfile type, CostParameters parameters) =>
-        Model(parameters).MaxRangeKm(_catalog[type.TypeIcao], Conditions(parameters, null));
+        Model(parameters).MaxRangeKm(_catalog[type.TypeIcao], Conditions(parameters, null, _catalog[type.TypeIcao]));
 
-    private static FlightConditions Conditions(CostParameters p, int? fl) => new()
+    // The cruise speed factor scales the type's cruise Mach, capped at its MMO (a faster cruise than the limit is not flown).
+    private static double Mach(Perf.AircraftType t, double factor) => Math.Min(t.CruiseMach * factor, t.MaxMach);
+
+    private static FlightConditions Conditions(CostParameters p, int? fl, Perf.AircraftType? type) => new()
     {
         CruiseFl = fl,
+        CruiseMach = p.CruiseSpeedFactor is { } f && type != null ? Mach(type, f) : null,
         Wind = p.WindKt is { } kt && kt > 0 ? new Wind(p.WindFromDeg ?? 0, kt) : null,
     };
 

@@ -312,6 +312,10 @@ public sealed record CostParameters
     /// <summary>Uniform wind speed in knots.</summary>
     public double? WindKt { get; init; }
 
+    /// <summary>Factor on every type's cruise Mach (and so its airspeed), 0.5–1.5; null = 1. The cost model caps the
+    /// Mach at the type's maximum operating Mach (MMO).</summary>
+    public double? CruiseSpeedFactor { get; init; }
+
     /// <summary>No overrides: every figure is the model's default.</summary>
     public static CostParameters Defaults { get; } = new();
 }
@@ -382,6 +386,9 @@ public sealed record Scenario
     /// <summary>Stated assumptions (what could not be found published).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 
+    /// <summary>Distributions of uncertain inputs for a Monte Carlo run (<see cref="MonteCarlo"/>); empty by default.</summary>
+    public ScenarioUncertainty Uncertainty { get; init; } = ScenarioUncertainty.None;
+
     /// <summary>Every flight: the listed ones, then the scheduled routes expanded in order.</summary>
     public IReadOnlyList<Flight> AllFlights() => [.. Flights, .. ScheduleExpansion.Expand(Routes, PeriodStart, PeriodEnd)];
 
@@ -390,7 +397,7 @@ public sealed record Scenario
         o is not null && Name == o.Name && Description == o.Description && Closures.SequenceEqual(o.Closures) &&
         Flights.SequenceEqual(o.Flights) && Routes.SequenceEqual(o.Routes) && PeriodStart == o.PeriodStart &&
         PeriodEnd == o.PeriodEnd && Parameters == o.Parameters && Sources.SequenceEqual(o.Sources) &&
-        Assumptions.SequenceEqual(o.Assumptions);
+        Assumptions.SequenceEqual(o.Assumptions) && Uncertainty == o.Uncertainty;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Closures.Count, Flights.Count);

@@ -18,6 +18,8 @@ public sealed class ScenarioBuilder
     private DateOnly? _periodStart, _periodEnd;
     private ScenarioParameters _parameters = new();
     private readonly string _name;
+    private readonly List<ClosureEndUncertainty> _ends = [];
+    private readonly SortedDictionary<UncertainInput, Distribution> _inputs = [];
 
     /// <inheritdoc cref="ScenarioBuilder(string, AirspaceCatalog?)"/>
     public ScenarioBuilder(string name) : this(name, null) { }
@@ -128,13 +130,36 @@ public sealed class ScenarioBuilder
     /// <summary>States an assumption.</summary>
     public ScenarioBuilder Assume(string assumption) { _assumptions.Add(assumption); return this; }
 
-    /// <summary>The immutable scenario.</summary>
-    public Scenario Build() => new()
+    /// <summary>Makes the end of closure <paramref name="closureId"/> uncertain: <paramref name="hoursAfterStart"/> hours after its start.</summary>
+    public ScenarioBuilder UncertainEnd(string closureId, Distribution hoursAfterStart)
     {
-        Name = _name, Description = _description, Closures = _closures.ToArray(), Flights = _flights.ToArray(),
-        Routes = _routes.ToArray(), PeriodStart = _periodStart, PeriodEnd = _periodEnd, Parameters = _parameters,
-        Sources = _sources.ToArray(), Assumptions = _assumptions.ToArray(),
-    };
+        ArgumentException.ThrowIfNullOrWhiteSpace(closureId);
+        _ends.Add(new ClosureEndUncertainty(closureId, hoursAfterStart ?? throw new ArgumentNullException(nameof(hoursAfterStart))));
+        return this;
+    }
+
+    /// <summary>Makes a scalar input uncertain (replacing an earlier distribution of it).</summary>
+    public ScenarioBuilder Uncertain(UncertainInput input, Distribution distribution)
+    {
+        _inputs[input] = distribution ?? throw new ArgumentNullException(nameof(distribution));
+        return this;
+    }
+
+    /// <summary>The immutable scenario.</summary>
+    /// <exception cref="ArgumentException">An uncertain closure end names no closure (or one twice), or a distribution
+    /// reaches outside its input's range.</exception>
+    public Scenario Build()
+    {
+        var uncertainty = _ends.Count == 0 && _inputs.Count == 0 ? ScenarioUncertainty.None
+            : new ScenarioUncertainty { ClosureEnds = _ends.ToArray(), Inputs = new SortedDictionary<UncertainInput, Distribution>(_inputs) };
+        uncertainty.Check(_closures);
+        return new()
+        {
+            Name = _name, Description = _description, Closures = _closures.ToArray(), Flights = _flights.ToArray(),
+            Routes = _routes.ToArray(), PeriodStart = _periodStart, PeriodEnd = _periodEnd, Parameters = _parameters,
+            Sources = _sources.ToArray(), Assumptions = _assumptions.ToArray(), Uncertainty = uncertainty,
+        };
+    }
 }
 
 /// <summary>Checks shared by the builder and the JSON reader.</summary>

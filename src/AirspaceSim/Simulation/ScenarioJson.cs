@@ -148,7 +148,7 @@ public static class ScenarioJson
 
         public Scenario Scenario(JsonTree root)
         {
-            var f = Fields(root, "the scenario", "name", "description", "sources", "assumptions", "period", "parameters", "closures", "flights", "routes");
+            var f = Fields(root, "the scenario", "name", "description", "sources", "assumptions", "period", "parameters", "closures", "flights", "routes", "uncertainty");
             DateOnly? first = null, last = null;
             if (f.TryGetValue("period", out var per))
             {
@@ -174,7 +174,103 @@ public static class ScenarioJson
                 Closures = closures,
                 Flights = f.TryGetValue("flights", out var fs) ? Arr(fs, "flights").Select(Flight).ToList() : [],
                 Routes = routes,
+                Uncertainty = f.TryGetValue("uncertainty", out var un) ? Uncertainty(un, closures) : ScenarioUncertainty.None,
             };
+        }
+
+        // ------------------------------------------------------------------------------------ uncertainty
+
+        private static readonly string[] DistributionKinds = ["fixed", "uniform", "normal", "triangular", "lognormal", "discrete"];
+
+        private ScenarioUncertainty Uncertainty(JsonTree n, List<Closure> closures)
+        {
+            var names = Enum.GetValues<UncertainInput>().Select(ScenarioUncertainty.Name).ToArray();
+            var f = Fields(n, "uncertainty", ["closureEnds", .. names]);
+            var ends = new List<ClosureEndUncertainty>();
+            if (f.TryGetValue("closureEnds", out var en))
+                foreach (var item in Arr(en, "closureEnds"))
+                {
+                    var ef = Fields(item, "a closure end (give closure and one of hoursAfterStart, end)", "closure", "hoursAfterStart", "end");
+                    var idNode = Required(ef, item, "closure", "a closure end");
+                    string id = Str(idNode, "closure");
+                    var closure = closures.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+                        ?? throw Fail(idNode, $"no closure '{id}' in the scenario (closures: {string.Join(", ", closures.Select(c => c.Id))})");
+                    if (ends.Any(e => string.Equals(e.ClosureId, closure.Id, StringComparison.Ordinal))) throw Fail(idNode, $"the end of closure '{id}' is given twice");
+                    if (ef.ContainsKey("hoursAfterStart") == ef.ContainsKey("end")) throw Fail(item, "a closure end needs exactly one of hoursAfterStart (a distribution of hours) and end (a distribution of UTC instants)");
+                    if (closure.EndUtc != null) throw Fail(item, $"closure '{id}' has a fixed end ({ScenarioJson.Instant(closure.EndUtc.Value)}); remove it to make the end uncertain");
+                    Distribution d;
+                    if (ef.TryGetValue("hoursAfterStart", out var hn)) d = Dist(hn, $"hoursAfterStart of '{id}'", x => Num(x, "hours"));
+                    else
+                    {
+                        // A distribution of instants, held as hours after the start: sd stays in hours.
+                        var start = closure.StartUtc;
+                        d = Dist(ef["end"], $"end of '{id}'", x => (Instant(x, "end instant") - start).TotalHours, allowLogNormal: false);
+                    }
+                    var e = new ClosureEndUncertainty(closure.Id, d);
+                    Checked(hn ?? ef["end"], () => new ScenarioUncertainty { ClosureEnds = [e] }.Check(closures));
+                    ends.Add(e);
+                }
+            var inputs = new SortedDictionary<UncertainInput, Distribution>();
+            foreach (var input in Enum.GetValues<UncertainInput>())
+                if (f.TryGetValue(ScenarioUncertainty.Name(input), out var dn))
+                {
+                    var d = Dist(dn, ScenarioUncertainty.Name(input), x => Num(x, ScenarioUncertainty.Name(input)));
+                    Checked(dn, () => new ScenarioUncertainty { Inputs = new SortedDictionary<UncertainInput, Distribution> { [input] = d } }.Check(closures));
+                    inputs[input] = d;
+                }
+            return ends.Count == 0 && inputs.Count == 0 ? ScenarioUncertainty.None : new ScenarioUncertainty { ClosureEnds = ends, Inputs = inputs };
+        }
+
+        private void Checked(JsonTree at, Action check)
+        {
+            try { check(); }
+            catch (ArgumentException e) { throw Fail(at, e.Message); }
+        }
+
+        // A distribution: one field naming the family, e.g. {"uniform": {"min": 1, "max": 2}} or {"fixed": 3}.
+        private Distribution Dist(JsonTree n, string what, Func<JsonTree, double> value, bool allowLogNormal = true)
+        {
+            string accepted = "fixed, uniform {min, max}, normal {mean, sd}, triangular {min, mode, max}, lognormal {mu, sigma}, discrete {values, weights}";
+            if (n.Kind != JsonValueKind.Object || n.Properties.Count != 1)
+                throw Fail(n, $"{what} must be a distribution: an object with one of {accepted}, e.g. {{\"uniform\": {{\"min\": 1, \"max\": 2}}}}");
+            var (kind, p) = n.Properties[0];
+            if (Array.IndexOf(DistributionKinds, kind) < 0) throw Fail(p, $"unknown distribution '{kind}' for {what}; accepted: {accepted}");
+            if (kind == "lognormal" && !allowLogNormal) throw Fail(p, $"lognormal is not accepted for {what} (its parameters are of ln X); give hoursAfterStart instead");
+            try
+            {
+                switch (kind)
+                {
+                    case "fixed": return Distribution.Fixed(value(p));
+                    case "uniform":
+                    {
+                        var f = Fields(p, "a uniform distribution", "min", "max");
+                        return Distribution.Uniform(value(Required(f, p, "min", "uniform")), value(Required(f, p, "max", "uniform")));
+                    }
+                    case "normal":
+                    {
+                        var f = Fields(p, "a normal distribution", "mean", "sd");
+                        return Distribution.Normal(value(Required(f, p, "mean", "normal")), Num(Required(f, p, "sd", "normal"), "sd"));
+                    }
+                    case "triangular":
+                    {
+                        var f = Fields(p, "a triangular distribution", "min", "mode", "max");
+                        return Distribution.Triangular(value(Required(f, p, "min", "triangular")), value(Required(f, p, "mode", "triangular")), value(Required(f, p, "max", "triangular")));
+                    }
+                    case "lognormal":
+                    {
+                        var f = Fields(p, "a lognormal distribution", "mu", "sigma");
+                        return Distribution.LogNormal(Num(Required(f, p, "mu", "lognormal"), "mu"), Num(Required(f, p, "sigma", "lognormal"), "sigma"));
+                    }
+                    default:
+                    {
+                        var f = Fields(p, "a discrete distribution", "values", "weights");
+                        var values = Arr(Required(f, p, "values", "discrete"), "values").Select(value).ToList();
+                        var weights = f.TryGetValue("weights", out var w) ? Arr(w, "weights").Select(x => Num(x, "weight")).ToList() : null;
+                        return Distribution.Discrete(values, weights);
+                    }
+                }
+            }
+            catch (ArgumentException e) { throw Fail(p, $"{what}: {e.Message}"); }
         }
 
         private ScenarioSource Source(JsonTree n)
@@ -186,7 +282,7 @@ public static class ScenarioJson
         private ScenarioParameters Parameters(JsonTree n)
         {
             var f = Fields(n, "parameters", "fuelPriceUsdPerKg", "co2KgPerFuelKg", "hourlyCostUsd", "reserveMinutes", "loadFactor", "windFromDeg", "windKt",
-                "techStopGroundMinutes", "bufferSweepNm");
+                "techStopGroundMinutes", "bufferSweepNm", "cruiseSpeedFactor");
             return new ScenarioParameters
             {
                 Cost = new CostParameters
@@ -198,6 +294,7 @@ public static class ScenarioJson
                     LoadFactor = OptNum(f, "loadFactor", "loadFactor", 0, 1),
                     WindFromDeg = OptNum(f, "windFromDeg", "windFromDeg", 0, 360),
                     WindKt = OptNum(f, "windKt", "windKt", 0, 300),
+                    CruiseSpeedFactor = OptNum(f, "cruiseSpeedFactor", "cruiseSpeedFactor", 0.5, 1.5),
                 },
                 TechStopGroundMinutes = OptNum(f, "techStopGroundMinutes", "techStopGroundMinutes", 0) ?? 60,
                 BufferSweepNm = f.TryGetValue("bufferSweepNm", out var b) ? Arr(b, "bufferSweepNm").Select(x => Num(x, "bufferSweepNm item", 0, 500)).ToList() : [],
@@ -405,6 +502,7 @@ public static class ScenarioJson
             w.WriteStartObject("period"); w.WriteString("first", Date(ps)); w.WriteString("last", Date(pe)); w.WriteEndObject();
         }
         WriteParameters(w, s.Parameters);
+        if (!s.Uncertainty.IsEmpty) WriteUncertainty(w, s.Uncertainty);
         w.WriteStartArray("closures");
         foreach (var c in s.Closures) WriteClosure(w, c);
         w.WriteEndArray();
@@ -452,8 +550,47 @@ public static class ScenarioJson
         w.WriteStartObject("parameters");
         Opt(w, "fuelPriceUsdPerKg", c.FuelPriceUsdPerKg); Opt(w, "co2KgPerFuelKg", c.Co2KgPerFuelKg); Opt(w, "hourlyCostUsd", c.HourlyCostUsd);
         Opt(w, "reserveMinutes", c.ReserveMinutes); Opt(w, "loadFactor", c.LoadFactor); Opt(w, "windFromDeg", c.WindFromDeg); Opt(w, "windKt", c.WindKt);
+        Opt(w, "cruiseSpeedFactor", c.CruiseSpeedFactor);
         w.WriteNumber("techStopGroundMinutes", p.TechStopGroundMinutes);
         if (p.BufferSweepNm.Count > 0) { w.WriteStartArray("bufferSweepNm"); foreach (var b in p.BufferSweepNm) w.WriteNumberValue(b); w.WriteEndArray(); }
+        w.WriteEndObject();
+    }
+
+    private static void WriteUncertainty(Utf8JsonWriter w, ScenarioUncertainty u)
+    {
+        w.WriteStartObject("uncertainty");
+        if (u.ClosureEnds.Count > 0)
+        {
+            w.WriteStartArray("closureEnds");
+            foreach (var e in u.ClosureEnds)
+            {
+                w.WriteStartObject(); w.WriteString("closure", e.ClosureId); w.WritePropertyName("hoursAfterStart"); WriteDistribution(w, e.HoursAfterStart); w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        foreach (var (input, d) in u.Inputs) { w.WritePropertyName(ScenarioUncertainty.Name(input)); WriteDistribution(w, d); }
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a distribution as the reader takes it, e.g. <c>{"uniform":{"min":1,"max":2}}</c>.</summary>
+    internal static void WriteDistribution(Utf8JsonWriter w, Distribution d)
+    {
+        w.WriteStartObject();
+        switch (d.Kind)
+        {
+            case DistributionKind.Fixed: w.WriteNumber("fixed", d.Value); break;
+            case DistributionKind.Uniform: w.WriteStartObject("uniform"); w.WriteNumber("min", d.Min); w.WriteNumber("max", d.Max); w.WriteEndObject(); break;
+            case DistributionKind.Normal: w.WriteStartObject("normal"); w.WriteNumber("mean", d.Mean); w.WriteNumber("sd", d.StdDev); w.WriteEndObject(); break;
+            case DistributionKind.Triangular:
+                w.WriteStartObject("triangular"); w.WriteNumber("min", d.Min); w.WriteNumber("mode", d.Mode); w.WriteNumber("max", d.Max); w.WriteEndObject(); break;
+            case DistributionKind.LogNormal: w.WriteStartObject("lognormal"); w.WriteNumber("mu", d.Mu); w.WriteNumber("sigma", d.Sigma); w.WriteEndObject(); break;
+            default:
+                w.WriteStartObject("discrete");
+                w.WriteStartArray("values"); foreach (var v in d.Values) w.WriteNumberValue(v); w.WriteEndArray();
+                w.WriteStartArray("weights"); foreach (var v in d.Weights) w.WriteNumberValue(v); w.WriteEndArray();
+                w.WriteEndObject();
+                break;
+        }
         w.WriteEndObject();
     }
 

@@ -56,8 +56,17 @@ public sealed class WhatIfSimulator
     // route or an airport far from it before the exact queries.
     private readonly (Spherical.Vec3 Center, double Cos)[][] _caps;
     private readonly DateTime _lastNoticeUtc;
-    private readonly ConcurrentDictionary<ulong, Lazy<DetourPlanner>> _planners = new();
-    private int _built;
+    // Shared by every variant of the scenario (Monte Carlo draws, sweeps): the planner depends only on the closures'
+    // airspaces (by index, the same in every variant) and the buffer, so draws with the same active set and buffer
+    // share it. The flights are expanded once.
+    private readonly PlannerCache _shared;
+    private readonly Lazy<IReadOnlyList<Flight>> _flights;
+
+    private sealed class PlannerCache
+    {
+        public readonly ConcurrentDictionary<(ulong Set, double BufferNm), Lazy<DetourPlanner>> Planners = new();
+        public int Built;
+    }
 
     /// <summary>Prepares a scenario for running.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, or a named
@@ -79,7 +88,46 @@ public sealed class WhatIfSimulator
         _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
         _caps = _closures.Select(c => c.Airspaces.Select(a => (a.Region.Center, Spherical.CapBound.CapCos(a.Region.CapRadiusRad))).ToArray()).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
+        _shared = new PlannerCache();
+        _flights = new Lazy<IReadOnlyList<Flight>>(scenario.AllFlights, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    // A variant of the template's scenario that differs only in closure windows and buffers and in the parameters
+    // (what a Monte Carlo draw or a sweep point changes): everything derived from the airspaces, airports and flights
+    // is shared, planners included.
+    private WhatIfSimulator(WhatIfSimulator template, Scenario variant)
+    {
+        _scenario = variant;
+        _options = template._options;
+        _cost = template._cost;
+        _closures = variant.Closures.ToArray();
+        _namedAirports = template._namedAirports;
+        _alternates = template._alternates;
+        _caps = template._caps;
+        _lastNoticeUtc = template._lastNoticeUtc;
+        _shared = template._shared;
+        _flights = template._flights;
+    }
+
+    /// <summary>
+    /// A simulator for <paramref name="variant"/>, a copy of this scenario whose closures differ only in their end and
+    /// buffer and whose parameters may differ: it shares this simulator's planners (keyed by active set and buffer), the
+    /// resolved airports and the expanded flights, so nothing is rebuilt per variant.
+    /// </summary>
+    /// <exception cref="ArgumentException">The variant changes anything else of the closures (ids, airspaces, airports,
+    /// band, start, notice, applicability, bans) or the flights.</exception>
+    internal WhatIfSimulator Variant(Scenario variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        if (variant.Closures.Count != _closures.Length || !variant.Closures.Zip(_closures).All(p =>
+                p.First with { EndUtc = null, BufferNm = 0 } == p.Second with { EndUtc = null, BufferNm = 0 }) ||
+            !ReferenceEquals(variant.Flights, _scenario.Flights) || !ReferenceEquals(variant.Routes, _scenario.Routes))
+            throw new ArgumentException($"scenario '{variant.Name}': a variant may change only closure ends and buffers and the parameters");
+        return new WhatIfSimulator(this, variant);
+    }
+
+    /// <summary>The scenario this simulator runs.</summary>
+    public Scenario Scenario => _scenario;
 
     /// <summary>
     /// The airports a flight may divert to or stop at by default: the large and medium airports of the directory
@@ -93,29 +141,14 @@ public sealed class WhatIfSimulator
     }
 
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
-    public int PlannersBuilt => Volatile.Read(ref _built);
+    public int PlannersBuilt => Volatile.Read(ref _shared.Built);
 
     /// <summary>Runs every flight of the scenario; one failing flight becomes an <see cref="FlightOutcome.Error"/> row.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the message says how many flights were done.</exception>
     public SimulationResult Run(CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
     {
-        var flights = _scenario.AllFlights();
-        var results = new FlightResult[flights.Count];
-        int done = 0;
-        if (flights.Count > 0)
-        {
-            var po = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-            Parallel.ForEach(Partitioner.Create(0, flights.Count, 256), po, range =>
-            {
-                for (int i = range.Item1; i < range.Item2; i++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    results[i] = SimulateSafe(flights[i]);
-                }
-                int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
-                progress?.Report(new SimulationProgress(now, flights.Count));
-            });
-        }
+        var results = SimulateAll(_options.MaxDegreeOfParallelism, cancellationToken, progress);
         return new SimulationResult
         {
             Scenario = _scenario,
@@ -127,20 +160,62 @@ public sealed class WhatIfSimulator
         };
     }
 
+    /// <summary>The flights run, in the scenario's order (listed, then the routes expanded).</summary>
+    internal IReadOnlyList<Flight> Flights => _flights.Value;
+
+    // Every flight, in order, on up to maxDop threads (1: on the caller's thread, as a Monte Carlo draw runs).
+    internal FlightResult[] SimulateAll(int maxDop, CancellationToken cancellationToken, IProgress<SimulationProgress>? progress = null)
+    {
+        var flights = _flights.Value;
+        var results = new FlightResult[flights.Count];
+        if (maxDop == 1)
+        {
+            for (int i = 0; i < flights.Count; i++)
+            {
+                if (cancellationToken.IsCancellationRequested) throw Cancelled(i, flights.Count, cancellationToken);
+                results[i] = SimulateSafe(flights[i]);
+                if (progress != null && ((i + 1) % 256 == 0 || i + 1 == flights.Count)) progress.Report(new SimulationProgress(i + 1, flights.Count));
+            }
+            return results;
+        }
+        int done = 0;
+        if (flights.Count > 0)
+        {
+            var po = new ParallelOptions { MaxDegreeOfParallelism = maxDop, CancellationToken = cancellationToken };
+            try
+            {
+                Parallel.ForEach(Partitioner.Create(0, flights.Count, 256), po, range =>
+                {
+                    for (int i = range.Item1; i < range.Item2; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        results[i] = SimulateSafe(flights[i]);
+                    }
+                    int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
+                    progress?.Report(new SimulationProgress(now, flights.Count));
+                });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw Cancelled(Volatile.Read(ref done), flights.Count, cancellationToken);
+            }
+        }
+        return results;
+    }
+
+    private static OperationCanceledException Cancelled(int done, int total, CancellationToken token) =>
+        new($"cancelled after {done} of {total} flights", token);
+
     /// <summary>
     /// Runs the scenario once per buffer of <see cref="ScenarioParameters.BufferSweepNm"/> (every closure's buffer set to
-    /// it), or once as it is when the sweep is empty.
+    /// it), or once as it is when the sweep is empty. Any other parameter: <see cref="Sweeps.Run"/>.
     /// </summary>
     public static IReadOnlyList<SimulationResult> RunSweep(Scenario scenario, SimulationOptions options,
         CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Parameters.BufferSweepNm.Count == 0) return [new WhatIfSimulator(scenario, options).Run(cancellationToken, progress)];
-        return scenario.Parameters.BufferSweepNm.Select(b =>
-        {
-            var s = scenario with { Closures = scenario.Closures.Select(c => c with { BufferNm = b }).ToArray(), Parameters = scenario.Parameters with { BufferSweepNm = [] } };
-            return new WhatIfSimulator(s, options).Run(cancellationToken, progress);
-        }).ToList();
+        return Sweeps.Run(scenario, options, SweepParameter.BufferNm, scenario.Parameters.BufferSweepNm, cancellationToken, progress).Points.Select(p => p.Result).ToList();
     }
 
     /// <summary>The simulator's own assumptions, in words.</summary>
@@ -587,15 +662,19 @@ public sealed class WhatIfSimulator
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    // One planner per distinct active set (and hence buffer), built once: Lazy makes concurrent first requests share it.
-    private DetourPlanner Planner(ulong set) =>
-        _planners.GetOrAdd(set, s => new Lazy<DetourPlanner>(() =>
+    // One planner per distinct active set and buffer (the largest of the set's), built once: Lazy makes concurrent
+    // first requests share it. The key holds the buffer because variants of the scenario (draws) change buffers.
+    private DetourPlanner Planner(ulong set)
+    {
+        double buffer = 0;
+        for (ulong rest = set; rest != 0; rest &= rest - 1) buffer = Math.Max(buffer, _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].BufferNm);
+        return _shared.Planners.GetOrAdd((set, buffer), key => new Lazy<DetourPlanner>(() =>
         {
-            var members = Enumerable.Range(0, _closures.Length).Where(i => (s >> i & 1) != 0).Select(i => _closures[i]).ToList();
-            double buffer = members.Count == 0 ? 0 : members.Max(c => c.BufferNm);
+            var members = Enumerable.Range(0, _closures.Length).Where(i => (key.Set >> i & 1) != 0).Select(i => _closures[i]).ToList();
             var airspaces = members.SelectMany(c => c.Airspaces).DistinctBy(a => a.Id).ToList();
-            var planner = DetourPlanner.Build(airspaces, buffer);
-            if (s != 0) Interlocked.Increment(ref _built); // the empty set's planner answers every route directly
+            var planner = DetourPlanner.Build(airspaces, key.BufferNm);
+            if (key.Set != 0) Interlocked.Increment(ref _shared.Built); // the empty set's planner answers every route directly
             return planner;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
 }

@@ -36,10 +36,11 @@ internal sealed class InterimCostModel : IFlightCostModel
 
     public double GroundSpeedKt(AircraftProfile type, int cruiseFl, GeoPoint from, GeoPoint to, CostParameters p)
     {
-        if (p.WindKt is not { } ws || ws == 0) return TasKt;
+        double tas = TasKt * (p.CruiseSpeedFactor ?? 1);
+        if (p.WindKt is not { } ws || ws == 0) return tas;
         double course = Sphere.InitialCourseDeg(from, to);
-        double head = ws * Math.Cos((p.WindFromDeg!.Value - course) * Math.PI / 180);
-        return TasKt - head;
+        double head = ws * Math.Cos(((p.WindFromDeg ?? 0) - course) * Math.PI / 180);
+        return tas - head;
     }
 
     public FlightCost Estimate(AircraftProfile type, IReadOnlyList<GeoPoint> waypoints, int cruiseFl, CostParameters p)
