@@ -24,12 +24,17 @@ internal static class WhatIfCommand
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
         var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs)." };
+        var realistic = new Option<bool>("--realistic")
+        {
+            Description = "Run with the realism layer: the scenario's own \"realism\" settings, or the defaults (border margin, route-efficiency factor) when it has none.",
+        };
         var cmd = new Command("whatif", "What-if: a scenario's closures (in time, altitude and applicability) against its flights; outcomes, extra km, minutes, fuel, CO2 and cost per flight, with totals.");
         cmd.Arguments.Add(scenario);
         cmd.Options.Add(format);
         cmd.Options.Add(output);
         cmd.Options.Add(groupBy);
         cmd.Options.Add(airspaces);
+        cmd.Options.Add(realistic);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var model = costModel ?? ShippedCostModel();
@@ -44,6 +49,7 @@ internal static class WhatIfCommand
             Scenario s = File.Exists(name) ? ScenarioJson.Load(name, options)
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");
+            if (parse.GetValue(realistic) && s.Realism is null) s = s with { Realism = Routing.RealismOptions.Default };
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
             var runs = WhatIfSimulator.RunSweep(s, new SimulationOptions { CostModel = model });
             var text = new StringWriter { NewLine = "\n" };

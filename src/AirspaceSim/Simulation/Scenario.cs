@@ -312,6 +312,12 @@ public sealed record CostParameters
     /// <summary>Uniform wind speed in knots.</summary>
     public double? WindKt { get; init; }
 
+    /// <summary>A wind field that replaces the uniform wind (set by the realism layer).</summary>
+    public Weather.WindField? WindField { get; init; }
+
+    /// <summary>Flown over great-circle distance (set by the realism layer); null = 1.</summary>
+    public double? RouteEfficiencyFactor { get; init; }
+
     /// <summary>No overrides: every figure is the model's default.</summary>
     public static CostParameters Defaults { get; } = new();
 }
@@ -382,6 +388,9 @@ public sealed record Scenario
     /// <summary>Stated assumptions (what could not be found published).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 
+    /// <summary>The realism layer (border margin, route efficiency, wind), or null for the geometric lower bound.</summary>
+    public Routing.RealismOptions? Realism { get; init; }
+
     /// <summary>Every flight: the listed ones, then the scheduled routes expanded in order.</summary>
     public IReadOnlyList<Flight> AllFlights() => [.. Flights, .. ScheduleExpansion.Expand(Routes, PeriodStart, PeriodEnd)];
 
@@ -390,7 +399,8 @@ public sealed record Scenario
         o is not null && Name == o.Name && Description == o.Description && Closures.SequenceEqual(o.Closures) &&
         Flights.SequenceEqual(o.Flights) && Routes.SequenceEqual(o.Routes) && PeriodStart == o.PeriodStart &&
         PeriodEnd == o.PeriodEnd && Parameters == o.Parameters && Sources.SequenceEqual(o.Sources) &&
-        Assumptions.SequenceEqual(o.Assumptions);
+        Assumptions.SequenceEqual(o.Assumptions) &&
+        Realism == o.Realism;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Closures.Count, Flights.Count);
