@@ -12,7 +12,11 @@ internal sealed class PerformanceCliOptions
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public Option<string?> Type { get; } = new("--type") { HelpName = "TYPE", Description = "ICAO aircraft type (e.g. B38M): adds block minutes, fuel, CO2 and cost for the direct and the flown route, and the extras." };
-    public Option<string?> Wind { get; } = new("--wind") { HelpName = "DIR/SPEED", Description = "Uniform wind DIR/SPEED: from DIR degrees true at SPEED kt, e.g. 270/80 (with --type)." };
+    public Option<string?> Wind { get; } = new("--wind")
+    {
+        HelpName = "DIR/SPEED|GRID",
+        Description = $"Uniform wind DIR/SPEED (from DIR degrees true at SPEED kt, e.g. 270/80), or a wind grid: a CSV file lat,lon,fl,u_kt,v_kt or a bundled climatology ({string.Join(", ", Weather.GriddedWindField.BundledNames)}) (with --type).",
+    };
     public Option<double> IsaDevK { get; } = NumberOptions.Double("--isa-dev-k", "Temperature deviation from ISA at the cruise level, K (with --type).", 0, -100, 100, "K", "the atmosphere's plausible range", "K");
 
     public void AddTo(Command cmd)
@@ -33,13 +37,29 @@ internal sealed class PerformanceCliOptions
         }
         var type = AircraftCatalog.Bundled[icao];
         Wind? wind = null;
+        Weather.WindField? field = null;
         if (parse.GetValue(Wind) is { } text)
         {
-            if (!Performance.Wind.TryParse(text, out var w, out var error)) throw new CliException($"--wind: {error}");
-            wind = w;
+            if (Performance.Wind.TryParse(text, out var w, out var error)) wind = w;
+            else if (!text.Contains('/') || File.Exists(text)) field = ReadGrid(text, error);
+            else throw new CliException($"--wind: {error}");
         }
-        return (type, new FlightConditions { Wind = wind, IsaDeviationK = parse.GetValue(IsaDevK) });
+        return (type, new FlightConditions { Wind = wind, WindField = field, IsaDeviationK = parse.GetValue(IsaDevK) });
     }
+
+    // A bundled climatology by name, else a grid file; a name that is neither gets both explanations.
+    private static Weather.GriddedWindField ReadGrid(string text, string uniformError)
+    {
+        if (Weather.GriddedWindField.BundledNames.Contains(text.Trim().ToLowerInvariant())) return Weather.GriddedWindField.Bundled(text);
+        if (!File.Exists(text))
+            throw new CliException($"--wind: '{text}' is neither DIR/SPEED ({uniformError}) nor a wind grid file nor a bundled climatology ({string.Join(", ", Weather.GriddedWindField.BundledNames)})");
+        CliApp.RequireFile(text, "--wind");
+        try { return Weather.GriddedWindField.Load(text); }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException) { throw new CliException($"--wind: {e.Message}"); }
+    }
+
+    /// <summary>The wind as reported: DIR/SPEED, the grid's description, or null for still air.</summary>
+    public static string? WindText(FlightConditions c) => c.WindField?.Description ?? c.Wind?.ToString();
 
     /// <summary>The detour cost of a planned route, or null when it is unreachable (nothing to fly).</summary>
     public static DetourCost? Estimate((AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan) =>
@@ -51,7 +71,7 @@ internal sealed class PerformanceCliOptions
         w.WriteStartObject("performance");
         w.WriteString("type", type.Icao);
         w.WriteString("model", type.ModelName);
-        if (c.Wind is { } wind) w.WriteString("wind", wind.ToString()); else w.WriteNull("wind");
+        if (WindText(c) is { } wind) w.WriteString("wind", wind); else w.WriteNull("wind");
         w.WriteNumber("isaDeviationK", c.IsaDeviationK);
         if (d is null) w.WriteNull("direct"); else WriteFlight(w, "direct", d.Direct);
         if (d is null) w.WriteNull("flown"); else WriteFlight(w, "flown", d.Flown);
@@ -93,7 +113,7 @@ internal sealed class PerformanceCliOptions
     public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d)
     {
         o.WriteLine();
-        o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(c.Wind is { } w ? $", wind {w}" : "")}");
+        o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(WindText(c) is { } w ? $", wind {w}" : "")}");
         if (d is null) { o.WriteLine("  unreachable: no flight to cost"); return; }
         o.WriteLine(string.Create(Inv, $"  {"",-8} {"block min",10} {"fuel kg",10} {"CO2 kg",10} {"cost USD",10}  range"));
         Row(o, "direct", d.Direct);

@@ -14,12 +14,17 @@ internal static class RouteCommand
         var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
         var format = new Option<string>("--format") { Description = "table, json or geojson.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "geojson");
+        var realistic = new Option<bool>("--realistic")
+        {
+            Description = "Also report the route with the realism layer at its defaults (border margin, route-efficiency factor, the --wind and, with --type, the fastest route in it): extraKm, extraMinutes and extraFuelKg beside the geometric figures.",
+        };
         var planning = new PlanningOptions();
         var perf = new PerformanceCliOptions();
         var cmd = new Command("route", "Shortest route from FROM to TO around the closed airspaces.");
         cmd.Arguments.Add(from);
         cmd.Arguments.Add(to);
         cmd.Options.Add(format);
+        cmd.Options.Add(realistic);
         planning.AddTo(cmd);
         perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
@@ -39,12 +44,17 @@ internal static class RouteCommand
             }
             var aircraft = perf.Read(parse);
             var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
+            var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
             switch (parse.GetValue(format))
             {
                 case "json":
                 {
                     var buffer = new MemoryStream();
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan, extra: aircraft is { } aj ? jw => PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost) : null);
+                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan, extra: jw =>
+                    {
+                        if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost);
+                        if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
+                    });
                     io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                     break;
                 }
@@ -54,6 +64,7 @@ internal static class RouteCommand
                 default:
                     RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Closures, ctx.Planner.BufferNm);
                     if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost);
+                    if (real is not null) RealisticOutput.WriteTable(io.Out, real, aircraft?.Conditions);
                     break;
             }
             return 0;

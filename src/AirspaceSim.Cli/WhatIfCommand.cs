@@ -31,6 +31,10 @@ internal static class WhatIfCommand
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
         var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs)." };
+        var realistic = new Option<bool>("--realistic")
+        {
+            Description = "Run with the realism layer: the scenario's own \"realism\" settings, or the defaults (border margin, route-efficiency factor) when it has none.",
+        };
         var monteCarlo = NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
             0, 1, 10_000_000, "the number of draws");
         var seed = new Option<long>("--seed") { Description = "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", DefaultValueFactory = _ => 1 };
@@ -42,7 +46,7 @@ internal static class WhatIfCommand
         };
         var cmd = new Command("whatif", "What-if: a scenario's closures (in time, altitude and applicability) against its flights; outcomes, extra km, minutes, fuel, CO2 and cost per flight, with totals.");
         cmd.Arguments.Add(scenario);
-        foreach (var o in new Option[] { format, output, groupBy, airspaces, monteCarlo, seed, shard, sweep }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { format, output, groupBy, airspaces, monteCarlo, seed, shard, sweep, realistic }) cmd.Options.Add(o);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var model = costModel ?? ShippedCostModel();
@@ -57,6 +61,7 @@ internal static class WhatIfCommand
             Scenario s = File.Exists(name) ? ScenarioJson.Load(name, options)
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");
+            if (parse.GetValue(realistic) && s.Realism is null) s = s with { Realism = Routing.RealismOptions.Default };
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
             string fmt = parse.GetValue(format)!;
             bool formatGiven = parse.GetResult(format) is { Implicit: false };

@@ -3,7 +3,7 @@ using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
 using AirspaceSim.Spherical;
-using MathNet.Numerics.Integration;
+using AirspaceSim.Weather;
 
 namespace AirspaceSim.Performance;
 
@@ -48,7 +48,6 @@ public sealed class FlightCostModel
     private const double TurbopropClimbEfficiency = 0.30;
 
     private const double CruiseStepS = 45 * 60;
-    private static readonly GaussLegendreRule Gauss = new(0, 1, 8);
 
     private readonly IReadOnlyList<string> _psAssumptions, _breguetAssumptions;
 
@@ -204,54 +203,31 @@ public sealed class FlightCostModel
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(conditions);
         var flight = Setup(type, conditions);
-        double distanceKm = 0, cruiseS = 0;
+        double distanceKm = 0, cruiseS = 0, factor = conditions.RouteEfficiencyFactor;
         for (int i = 0; i < legKm.Count; i++)
         {
-            distanceKm += legKm[i];
-            cruiseS += LegSeconds(waypoints[i], waypoints[i + 1], legKm[i] * 1000, flight.Cruise.TasMPerS, conditions.Wind);
+            // The route-efficiency factor lengthens every leg alike (flown over great-circle distance).
+            double km = factor == 1 ? legKm[i] : legKm[i] * factor;
+            distanceKm += km;
+            cruiseS += LegSeconds(waypoints[i], waypoints[i + 1], km * 1000, flight.Cruise.TasMPerS, conditions, flight.Fl);
         }
         return Finish(flight, distanceKm, cruiseS);
     }
 
-    /// <summary>Seconds to fly one great-circle leg at true airspeed V in a uniform wind.</summary>
-    private static double LegSeconds(GeoPoint a, GeoPoint b, double lengthM, double tas, Wind? wind)
+    /// <summary>Seconds to fly one great-circle leg at true airspeed V in the conditions' wind (uniform or a field).</summary>
+    private static double LegSeconds(GeoPoint a, GeoPoint b, double lengthM, double tas, FlightConditions c, double fl)
     {
-        if (wind is { } bad && !(bad.SpeedKt >= 0 && double.IsFinite(bad.SpeedKt) && double.IsFinite(bad.FromDeg)))
-            throw new ArgumentOutOfRangeException(nameof(wind), bad.SpeedKt, $"wind {bad} must have a finite direction and a finite speed ≥ 0 kt");
-        if (wind is not { SpeedKt: > 0 } w) return lengthM / tas;
-        double wMs = w.SpeedKt * Units.MetresPerNm / 3600;
-        if (wMs >= tas)
-            throw new ArgumentOutOfRangeException(nameof(wind), w.SpeedKt, Inv($"wind {w} kt is not below the true airspeed {tas * 3600 / Units.MetresPerNm:0} kt"));
-        // The wind blows towards FromDeg + 180: north and east components of the vector it moves the air by.
-        double from = w.FromDeg * Math.PI / 180, wn = -wMs * Math.Cos(from), we = -wMs * Math.Sin(from);
-        var pa = Vec3.FromGeo(a);
-        var pb = Vec3.FromGeo(b);
-        double theta = Vec3.Angle(pa, pb);
-        if (theta < 1e-12) return lengthM / tas;
-        // P(s) = A cos s + U sin s with U the unit tangent at A towards B; the track direction is dP/ds = −A sin s + U cos s.
-        var u = (pb - pa.Dot(pb) * pa).Normalize();
-        double seconds = 0;
-        var x = Gauss.Abscissas;
-        var wt = Gauss.Weights;
-        for (int k = 0; k < x.Length; k++)
+        if (c.Wind is { } bad && !(bad.SpeedKt >= 0 && double.IsFinite(bad.SpeedKt) && double.IsFinite(bad.FromDeg)))
+            throw new ArgumentOutOfRangeException(nameof(c), bad.SpeedKt, $"wind {bad} must have a finite direction and a finite speed ≥ 0 kt");
+        WindField? field = c.WindField;
+        if (field is null)
         {
-            double s = x[k] * theta, cs = Math.Cos(s), sn = Math.Sin(s);
-            var p = cs * pa + sn * u;
-            var d = cs * u - sn * pa;
-            // Local east e = (−y, x, 0)/r and north n = (−z x, −z y, r²)/r with r = √(x² + y²); at a pole any frame will do.
-            double r = Math.Sqrt(p.X * p.X + p.Y * p.Y);
-            double along;
-            if (r < 1e-12) along = 0;
-            else
-            {
-                double de = (-p.Y * d.X + p.X * d.Y) / r, dn = (-p.Z * p.X * d.X - p.Z * p.Y * d.Y + r * r * d.Z) / r;
-                along = wn * dn + we * de;
-            }
-            double cross2 = wMs * wMs - along * along;
-            double gs = Math.Sqrt(tas * tas - Math.Max(cross2, 0)) + along;
-            seconds += wt[k] / gs;
+            if (c.Wind is not { SpeedKt: > 0 } w) return lengthM / tas;
+            if (w.SpeedKt * Units.MetresPerNm / 3600 >= tas)
+                throw new ArgumentOutOfRangeException(nameof(c), w.SpeedKt, Inv($"wind {w} kt is not below the true airspeed {tas * 3600 / Units.MetresPerNm:0} kt"));
+            field = new UniformWindField(w.FromDeg, w.SpeedKt);
         }
-        return seconds * lengthM;
+        return ArcWind.SecondsPerMetre(Vec3.FromGeo(a), Vec3.FromGeo(b), tas, field, fl) * lengthM;
     }
 
     /// <summary>What a flight needs before its length is known: the cruise state, payload and landing mass.</summary>
@@ -347,7 +323,7 @@ public sealed class FlightCostModel
         ArgumentNullException.ThrowIfNull(conditions);
         if (!(distanceKm >= 0 && distanceKm < 40_000))
             throw new ArgumentOutOfRangeException(nameof(distanceKm), distanceKm, "distance must be in [0, 40,000) km");
-        var f = Setup(type, conditions with { Wind = null });
+        var f = Setup(type, conditions with { Wind = null, WindField = null });
         return Finish(f, distanceKm, distanceKm * 1000 / f.Cruise.TasMPerS);
     }
 
@@ -355,12 +331,20 @@ public sealed class FlightCostModel
 
     /// <summary>
     /// The longest still-air distance the type can fly with its reserves and the conditions' payload (bisection on
-    /// the distance; the limit is MTOM or the fuel capacity, whichever binds first).
+    /// the distance; the limit is MTOM or the fuel capacity, whichever binds first), as a great-circle distance: with
+    /// a route-efficiency factor above 1 the flown distance is that factor times the result.
     /// </summary>
     public double MaxRangeKm(AircraftType type, FlightConditions conditions)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var f = Setup(type, conditions with { Wind = null });
+        ArgumentNullException.ThrowIfNull(conditions);
+        double factor = conditions.RouteEfficiencyFactor;
+        return factor == 1 ? MaxFlownKm(type, conditions) : MaxFlownKm(type, conditions) / factor;
+    }
+
+    private double MaxFlownKm(AircraftType type, FlightConditions conditions)
+    {
+        var f = Setup(type, conditions with { Wind = null, WindField = null });
         double lo = 0, hi = 25_000;
         if (Finish(f, hi, hi * 1000 / f.Cruise.TasMPerS).FitsRange) return hi;
         for (int i = 0; i < 40 && hi - lo > 0.5; i++)
@@ -384,7 +368,8 @@ public sealed class FlightCostModel
         if (direct.FitsRange) return new TechStop(false, null, null, null, null, "the direct flight fits the range");
         // The still-air range bounds each leg; with a wind a leg may need more, so candidates are verified in order.
         double rangeKm = MaxRangeKm(type, conditions);
-        double slackKm = conditions.Wind is { } w ? rangeKm * w.SpeedKt / Math.Max(1, direct.TrueAirspeedKt) : 0;
+        double windKt = conditions.WindField?.MaxSpeedKt ?? conditions.Wind?.SpeedKt ?? 0;
+        double slackKm = rangeKm * windKt / Math.Max(1, direct.TrueAirspeedKt);
         var pa = Vec3.FromGeo(from);
         var pb = Vec3.FromGeo(to);
         var ranked = new List<(double total, Airport ap)>();

@@ -127,6 +127,22 @@ public sealed record FlightConditions
     /// <summary>A uniform wind, or null for still air.</summary>
     public Wind? Wind { get; init; }
 
+    /// <summary>A wind field (e.g. a gridded climatology) that times every leg; when set it replaces <see cref="Wind"/>.</summary>
+    public Weather.WindField? WindField { get; init; }
+
+    /// <summary>
+    /// Flown over great-circle distance, ≥ 1 (default 1): every leg is flown this much longer (airways, vectors), the
+    /// direct route and a detour alike. <see cref="Routing.RealismOptions.RouteEfficiencyFactor"/> gives the sourced default.
+    /// </summary>
+    public double RouteEfficiencyFactor
+    {
+        get => _routeEfficiencyFactor;
+        init => _routeEfficiencyFactor = value is >= 1 and <= 1.5 ? value
+            : throw new ArgumentOutOfRangeException(nameof(RouteEfficiencyFactor), value, "the route-efficiency factor must be in [1, 1.5]");
+    }
+
+    private readonly double _routeEfficiencyFactor = 1;
+
     /// <summary>Temperature deviation from ISA at the cruise level, K.</summary>
     public double IsaDeviationK { get; init; }
 

@@ -275,7 +275,11 @@ public sealed partial class DetourPlanner
 
     /// <summary>Plans the shortest route from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <exception cref="ArgumentException">The ends are antipodal: the direct great-circle route is not unique.</exception>
-    public RoutePlan Plan(GeoPoint from, GeoPoint to)
+    public RoutePlan Plan(GeoPoint from, GeoPoint to) => Plan(from, to, default(DistanceCost));
+
+    // The planner over any arc cost: the distance (the default, whose code the JIT specialises to the plain search) or
+    // the flight time in a wind (DetourPlanner.Wind.cs).
+    private RoutePlan Plan<TCost>(GeoPoint from, GeoPoint to, in TCost cost) where TCost : struct, IArcCost
     {
         var o = Vec3.FromGeo(from);
         var d = Vec3.FromGeo(to);
@@ -343,7 +347,7 @@ public sealed partial class DetourPlanner
         }
         IReadOnlyList<string> crossed = perObstacle ? crossedIds ?? [] : CrossedClosures(o, d);
         // One clean obstacle in the way, ends outside its hull or one of them in a pocket: the answer in closed form.
-        if (bandO < 0 && bandD < 0 && _wrappable[blocker])
+        if (TCost.IsDistance && bandO < 0 && bandD < 0 && _wrappable[blocker])
         {
             int lo = locO[blocker], ld = locD[blocker];
             int first = -1, last = -1; bool ccw = false; double wrapRad = 0;
@@ -361,8 +365,8 @@ public sealed partial class DetourPlanner
         // The search lets the origin's side turn around closure corners inside its band; when only the destination
         // lies in a band, search the reverse route (same length) and turn it around.
         if (bandO < 0 && bandD >= 0)
-            return Reversed(Search(s, to, from, d, o, directKm, bandD, -1, locD, locO, crossed), from, to);
-        return Search(s, from, to, o, d, directKm, bandO, bandD, locO, locD, crossed);
+            return Reversed(Search(s, to, from, d, o, directKm, bandD, -1, locD, locO, crossed, new ReversedCost<TCost>(cost)), from, to);
+        return Search(s, from, to, o, d, directKm, bandO, bandD, locO, locD, crossed, cost);
     }
 
     /// <summary>
@@ -397,8 +401,8 @@ public sealed partial class DetourPlanner
     // A* with lazy edge evaluation (as in lazy PRM / LazySP): links from the origin and to the destination are pushed
     // after the cheap tangent test and their visibility is checked only when popped. The heuristic keeps the number of
     // pops small, so a query tests few lines for visibility; every accepted edge is verified, so the result is exact.
-    private RoutePlan Search(Scratch s, GeoPoint from, GeoPoint to, Vec3 o, Vec3 d, double directKm, int bandO, int bandD,
-        int[] locO, int[] locD, IReadOnlyList<string> crossed)
+    private RoutePlan Search<TCost>(Scratch s, GeoPoint from, GeoPoint to, Vec3 o, Vec3 d, double directKm, int bandO, int bandD,
+        int[] locO, int[] locD, IReadOnlyList<string> crossed, in TCost cost) where TCost : struct, IArcCost
     {
         int nodeCount = _nodeVertex.Length;
         var all = s.AllCorners;
@@ -428,7 +432,10 @@ public sealed partial class DetourPlanner
 
         for (int j = 0; j < corners.Length; j++)
             if (InBandLeg(o, null, corners[j], bandO, out double rad))
-                s.Push(rad + Heuristic(corners[j].V, d), nodeCount + j, rad, -1, Scratch.Verified);
+            {
+                double c0 = cost.Arc(o, corners[j].V, rad);
+                s.Push(c0 + Heuristic(corners[j].V, d), nodeCount + j, c0, -1, Scratch.Verified);
+            }
 
         int reached = -1; double best = 0;
         while (s.TryPop(out var e))
@@ -449,7 +456,7 @@ public sealed partial class DetourPlanner
                 if (double.IsNaN(e.G))
                 {
                     var v = _v[_nodeVertex[e.Node]];
-                    double g = Vec3.Angle(o, v);
+                    double g = cost.Arc(o, v, Vec3.Angle(o, v));
                     double f = g + Heuristic(v, d);
                     // Still the cheapest entry with its exact key: go on at once; else queue it again under that key.
                     if (f > s.MinKey) { s.Push(f, e.Node, g, -1, Scratch.FromOrigin); continue; }
@@ -464,31 +471,37 @@ public sealed partial class DetourPlanner
             {
                 // A closure corner inside the band: its links are found on demand (band queries are rare).
                 var c = corners[u - nodeCount];
-                if (TangentAt(c, d)) s.Push(gu + Vec3.Angle(c.V, d), u, gu + Vec3.Angle(c.V, d), u, Scratch.ToTarget);
+                if (TangentAt(c, d))
+                {
+                    double gd = gu + cost.Arc(c.V, d, Vec3.Angle(c.V, d));
+                    s.Push(gd, u, gd, u, Scratch.ToTarget);
+                }
                 for (int j = 0; j < corners.Length; j++)
                 {
                     if (j == u - nodeCount || s.IsClosed(nodeCount + j) || !InBandLeg(c.V, c, corners[j], bandO, out double rad)) continue;
-                    s.Relax(nodeCount + j, gu + rad, u, gu + rad + Heuristic(corners[j].V, d));
+                    double gj = gu + cost.Arc(c.V, corners[j].V, rad);
+                    s.Relax(nodeCount + j, gj, u, gj + Heuristic(corners[j].V, d));
                 }
                 for (int i = 0; i < nodeCount; i++)
                 {
                     if (!Usable(i, s) || s.IsClosed(i) || !TangentAt(c, _v[_nodeVertex[i]]) || !Sees(c.V, i, bandO)) continue;
-                    double rad = Vec3.Angle(c.V, _v[_nodeVertex[i]]);
-                    s.Relax(i, gu + rad, u, gu + rad + Heuristic(_v[_nodeVertex[i]], d));
+                    double gi = gu + cost.Arc(c.V, _v[_nodeVertex[i]], Vec3.Angle(c.V, _v[_nodeVertex[i]]));
+                    s.Relax(i, gi, u, gi + Heuristic(_v[_nodeVertex[i]], d));
                 }
                 continue;
             }
             var vu = _v[_nodeVertex[u]];
             if (TangentFrom(d, u, bandD, s))
             {
-                double gt = gu + Vec3.Angle(vu, d);
+                double gt = gu + cost.Arc(vu, d, Vec3.Angle(vu, d));
                 s.Push(gt, u, gt, u, Scratch.ToTarget);
             }
             for (int k = _adjStart[u]; k < _adjStart[u + 1]; k++)
             {
                 int w = _adjTo[k];
                 if (!Usable(w, s) || s.IsClosed(w)) continue;
-                double g = gu + _adjRad[k];
+                // IsDistance is a constant of the instantiation: the distance search reads the precomputed edge length only.
+                double g = gu + (TCost.IsDistance ? _adjRad[k] : cost.Arc(vu, _v[_nodeVertex[w]], _adjRad[k]));
                 s.Relax(w, g, u, g + Heuristic(_v[_nodeVertex[w]], d));
             }
         }

@@ -66,13 +66,23 @@ public sealed class PerformanceCostModel : IFlightCostModel
         // True airspeed at the type's cruise Mach and the level in ISA; it does not depend on the mass.
         double tas = _tasKt.GetOrAdd((t.Icao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
         if (parameters.CruiseSpeedFactor is { } f) tas *= Mach(t, f) / t.CruiseMach; // TAS ∝ Mach at a fixed level
-        if (parameters.WindKt is not { } ws || ws == 0) return tas;
+        double factor = parameters.RouteEfficiencyFactor ?? 1;
+        if (parameters.WindField is { } field)
+        {
+            // The wind integrated along the leg (as the model times it), and the flown distance longer by the factor:
+            // the speed made good along the great circle.
+            double tasMs = tas * Units.MetresPerNm / 3600;
+            double gsMs = 1 / Weather.ArcWind.SecondsPerMetre(Spherical.Vec3.FromGeo(from), Spherical.Vec3.FromGeo(to), tasMs, field, cruiseFl);
+            return gsMs * 3600 / Units.MetresPerNm / factor;
+        }
+        if (parameters.WindKt is not { } ws || ws == 0) return factor == 1 ? tas : tas / factor;
         // GS = √(V² − w_c²) + w_a with the wind components on the leg's mean course (the model integrates them along the
         // leg for its times; the simulator needs the timing only to place the flight against closure windows).
         double course = Sphere.InitialCourseDeg(Sphere.Intermediate(from, to, 0.5), to);
         double rel = ((parameters.WindFromDeg ?? 0) + 180 - course) * Math.PI / 180;
         double along = ws * Math.Cos(rel), cross = ws * Math.Sin(rel);
-        return Math.Sqrt(Math.Max(tas * tas - cross * cross, 0)) + along;
+        double gs = Math.Sqrt(Math.Max(tas * tas - cross * cross, 0)) + along;
+        return factor == 1 ? gs : gs / factor;
     }
 
     /// <inheritdoc />
@@ -95,6 +105,8 @@ public sealed class PerformanceCostModel : IFlightCostModel
         CruiseFl = fl,
         CruiseMach = p.CruiseSpeedFactor is { } f && type != null ? Mach(type, f) : null,
         Wind = p.WindKt is { } kt && kt > 0 ? new Wind(p.WindFromDeg ?? 0, kt) : null,
+        WindField = p.WindField,
+        RouteEfficiencyFactor = p.RouteEfficiencyFactor ?? 1,
     };
 
     private FlightCostModel Model(CostParameters p) => _models.GetOrAdd(p, q => new FlightCostModel(_base with

@@ -316,6 +316,12 @@ public sealed record CostParameters
     /// Mach at the type's maximum operating Mach (MMO).</summary>
     public double? CruiseSpeedFactor { get; init; }
 
+    /// <summary>A wind field that replaces the uniform wind (set by the realism layer).</summary>
+    public Weather.WindField? WindField { get; init; }
+
+    /// <summary>Flown over great-circle distance (set by the realism layer); null = 1.</summary>
+    public double? RouteEfficiencyFactor { get; init; }
+
     /// <summary>No overrides: every figure is the model's default.</summary>
     public static CostParameters Defaults { get; } = new();
 }
@@ -389,6 +395,9 @@ public sealed record Scenario
     /// <summary>Distributions of uncertain inputs for a Monte Carlo run (<see cref="MonteCarlo"/>); empty by default.</summary>
     public ScenarioUncertainty Uncertainty { get; init; } = ScenarioUncertainty.None;
 
+    /// <summary>The realism layer (border margin, route efficiency, wind), or null for the geometric lower bound.</summary>
+    public Routing.RealismOptions? Realism { get; init; }
+
     /// <summary>Every flight: the listed ones, then the scheduled routes expanded in order.</summary>
     public IReadOnlyList<Flight> AllFlights() => [.. Flights, .. ScheduleExpansion.Expand(Routes, PeriodStart, PeriodEnd)];
 
@@ -397,7 +406,8 @@ public sealed record Scenario
         o is not null && Name == o.Name && Description == o.Description && Closures.SequenceEqual(o.Closures) &&
         Flights.SequenceEqual(o.Flights) && Routes.SequenceEqual(o.Routes) && PeriodStart == o.PeriodStart &&
         PeriodEnd == o.PeriodEnd && Parameters == o.Parameters && Sources.SequenceEqual(o.Sources) &&
-        Assumptions.SequenceEqual(o.Assumptions) && Uncertainty == o.Uncertainty;
+        Assumptions.SequenceEqual(o.Assumptions) && Uncertainty == o.Uncertainty &&
+        Realism == o.Realism;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Closures.Count, Flights.Count);

@@ -148,7 +148,7 @@ public static class ScenarioJson
 
         public Scenario Scenario(JsonTree root)
         {
-            var f = Fields(root, "the scenario", "name", "description", "sources", "assumptions", "period", "parameters", "closures", "flights", "routes", "uncertainty");
+            var f = Fields(root, "the scenario", "name", "description", "sources", "assumptions", "period", "parameters", "closures", "flights", "routes", "uncertainty", "realism");
             DateOnly? first = null, last = null;
             if (f.TryGetValue("period", out var per))
             {
@@ -175,6 +175,7 @@ public static class ScenarioJson
                 Flights = f.TryGetValue("flights", out var fs) ? Arr(fs, "flights").Select(Flight).ToList() : [],
                 Routes = routes,
                 Uncertainty = f.TryGetValue("uncertainty", out var un) ? Uncertainty(un, closures) : ScenarioUncertainty.None,
+                Realism = f.TryGetValue("realism", out var rn) ? Realism(rn) : null,
             };
         }
 
@@ -271,6 +272,45 @@ public static class ScenarioJson
                 }
             }
             catch (ArgumentException e) { throw Fail(p, $"{what}: {e.Message}"); }
+        }
+
+        // The realism layer (README "Realism"): its presence turns it on; every part defaults to RealismOptions.Default.
+        private Routing.RealismOptions Realism(JsonTree n)
+        {
+            var f = Fields(n, "realism", "borderMarginNm", "closureMarginsNm", "routeEfficiencyFactor", "wind", "windOptimal");
+            var d = Routing.RealismOptions.Default;
+            var margins = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            if (f.TryGetValue("closureMarginsNm", out var cm))
+            {
+                if (cm.Kind != JsonValueKind.Object) throw Fail(cm, "closureMarginsNm must be an object of closure id: NM");
+                foreach (var (id, v) in cm.Properties)
+                    if (!margins.TryAdd(id, Num(v, $"closureMarginsNm.{id}", 0, Routing.DetourPlanner.MaxBufferNm))) throw Fail(v, $"closure '{id}' is given twice");
+            }
+            bool windOptimal = d.WindOptimal;
+            if (f.TryGetValue("windOptimal", out var wo))
+                windOptimal = wo.Kind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw Fail(wo, "windOptimal must be true or false") };
+            return new Routing.RealismOptions
+            {
+                BorderMarginNm = OptNum(f, "borderMarginNm", "borderMarginNm", 0, Routing.DetourPlanner.MaxBufferNm) ?? d.BorderMarginNm,
+                ClosureMarginsNm = margins,
+                RouteEfficiencyFactor = OptNum(f, "routeEfficiencyFactor", "routeEfficiencyFactor", 1, 1.5) ?? d.RouteEfficiencyFactor,
+                Wind = f.TryGetValue("wind", out var wn) ? Wind(wn) : null,
+                WindOptimal = windOptimal,
+            };
+        }
+
+        // "DIR/SPEED", a bundled climatology name, or a wind grid file (relative to the scenario file's folder).
+        private Weather.WindField Wind(JsonTree n)
+        {
+            var text = Str(n, "realism.wind");
+            if (Performance.Wind.TryParse(text, out var w, out var error)) return new Weather.UniformWindField(w.FromDeg, w.SpeedKt);
+            if (Weather.GriddedWindField.BundledNames.Contains(text.Trim().ToLowerInvariant())) return Weather.GriddedWindField.Bundled(text);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            var path = Path.IsPathRooted(text) || dir is null || !File.Exists(Path.Combine(dir, text)) ? text : Path.Combine(dir, text);
+            if (!File.Exists(path))
+                throw Fail(n, $"wind '{text}' is neither DIR/SPEED ({error}) nor a bundled climatology ({string.Join(", ", Weather.GriddedWindField.BundledNames)}) nor a wind grid file");
+            try { return Weather.GriddedWindField.Load(path); }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException) { throw Fail(n, $"wind grid: {e.Message}"); }
         }
 
         private ScenarioSource Source(JsonTree n)
@@ -503,6 +543,7 @@ public static class ScenarioJson
         }
         WriteParameters(w, s.Parameters);
         if (!s.Uncertainty.IsEmpty) WriteUncertainty(w, s.Uncertainty);
+        if (s.Realism is { } realism) WriteRealism(w, realism);
         w.WriteStartArray("closures");
         foreach (var c in s.Closures) WriteClosure(w, c);
         w.WriteEndArray();
@@ -591,6 +632,26 @@ public static class ScenarioJson
                 w.WriteEndObject();
                 break;
         }
+        w.WriteEndObject();
+    }
+
+    private static void WriteRealism(Utf8JsonWriter w, Routing.RealismOptions r)
+    {
+        w.WriteStartObject("realism");
+        w.WriteNumber("borderMarginNm", r.BorderMarginNm);
+        if (r.ClosureMarginsNm.Count > 0)
+        {
+            w.WriteStartObject("closureMarginsNm");
+            foreach (var (id, nm) in r.ClosureMarginsNm) w.WriteNumber(id, nm);
+            w.WriteEndObject();
+        }
+        w.WriteNumber("routeEfficiencyFactor", r.RouteEfficiencyFactor);
+        switch (r.Wind)
+        {
+            case Weather.UniformWindField u: w.WriteString("wind", new Performance.Wind(u.FromDeg, u.SpeedKt).ToString()); break;
+            case Weather.GriddedWindField g: w.WriteString("wind", g.Source); break;
+        }
+        w.WriteBoolean("windOptimal", r.WindOptimal);
         w.WriteEndObject();
     }
 

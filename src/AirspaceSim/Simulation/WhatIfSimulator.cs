@@ -76,6 +76,7 @@ public sealed class WhatIfSimulator
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.CostModel);
+        scenario = WithRealism(scenario);
         _scenario = scenario;
         _options = options;
         _cost = options.CostModel;
@@ -140,6 +141,31 @@ public sealed class WhatIfSimulator
         return all.Any(a => a.Type != AirportType.Unknown) ? all.Where(a => a.Type is AirportType.Large or AirportType.Medium) : all;
     }
 
+    /// <summary>
+    /// The scenario as the simulator runs it under its realism layer (<see cref="Scenario.Realism"/>; unchanged when
+    /// null): every closure's buffer raised to its margin, and the route-efficiency factor and the wind handed to the
+    /// cost model. Routes are planned shortest-first (the wind-optimal choice is the route command's); the wind times them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A realism value out of range.</exception>
+    public static Scenario WithRealism(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Realism is not { } r) return scenario;
+        r.Validate();
+        var p = scenario.Parameters;
+        return scenario with
+        {
+            Closures = scenario.Closures.Select(c => c.Airspaces.Count == 0 ? c : c with { BufferNm = r.EffectiveBufferNm(c.Id, c.BufferNm) }).ToArray(),
+            Parameters = p with { Cost = p.Cost with { RouteEfficiencyFactor = r.RouteEfficiencyFactor, WindField = r.Wind ?? p.Cost.WindField } },
+        };
+    }
+
+    /// <summary>The realism layer's assumptions, in words (empty when it is off).</summary>
+    public static IReadOnlyList<string> RealismAssumptions(RealismOptions? r) => r is null ? [] :
+    [
+        FormattableString.Invariant($"realism layer on: closures kept at least {r.BorderMarginNm} NM away{(r.ClosureMarginsNm.Count > 0 ? " (" + string.Join(", ", r.ClosureMarginsNm.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value} NM"))) + ")" : "")}; every flown distance (direct and detour) x{r.RouteEfficiencyFactor} (EUROCONTROL horizontal flight efficiency); wind: {r.Wind?.Description ?? "the scenario's"}; routes planned shortest-first and timed in the wind"),
+    ];
+
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
     public int PlannersBuilt => Volatile.Read(ref _shared.Built);
 
@@ -155,7 +181,7 @@ public sealed class WhatIfSimulator
             Flights = results,
             Totals = Totals.Of(results),
             CostModel = _cost.Name,
-            Assumptions = [.. _cost.Assumptions(_scenario.Parameters.Cost), .. SimulatorAssumptions(_scenario.Parameters)],
+            Assumptions = [.. _cost.Assumptions(_scenario.Parameters.Cost), .. SimulatorAssumptions(_scenario.Parameters), .. RealismAssumptions(_scenario.Realism)],
             PlannersBuilt = PlannersBuilt,
         };
     }
@@ -562,7 +588,8 @@ public sealed class WhatIfSimulator
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
         return r with
         {
-            ExtraKm = Round((r.RouteKm ?? 0) - (r.DirectKm ?? 0), 1),
+            // Flown extra: the realism layer's route-efficiency factor lengthens the direct route and the detour alike.
+            ExtraKm = Round(((r.RouteKm ?? 0) - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
             ExtraMinutes = Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
             ExtraFuelKg = Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
             ExtraCo2Kg = Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Performance;
+using AirspaceSim.Routing;
+
+namespace AirspaceSim.Cli;
+
+/// <summary>The <c>--realistic</c> part of <c>route</c>: the route under the realism layer at its defaults, and its output.</summary>
+internal static class RealisticOutput
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Plans (and with a type costs) the route with <see cref="RealismOptions.Default"/>; the closures keep
+    /// the larger of --buffer-nm and the margin.</summary>
+    public static RealisticRoute Plan(PlanningContext ctx, GeoPoint from, GeoPoint to, (AircraftType Type, FlightConditions Conditions)? aircraft)
+    {
+        var options = RealismOptions.Default;
+        double buffer = RealisticRoute.PlannerBufferNm(ctx.Closures, ctx.Planner.BufferNm, options);
+        var planner = buffer == ctx.Planner.BufferNm ? ctx.Planner : DetourPlanner.Build(ctx.Closures, buffer);
+        try
+        {
+            return RealisticRoute.Plan(planner, from, to, options, aircraft?.Type, aircraft?.Conditions ?? FlightConditions.Default, FlightCostModel.Default);
+        }
+        catch (ArgumentException e) { throw new CliException($"--realistic: {CliApp.OneLine(e)}"); }
+    }
+
+    /// <summary>The <c>realistic</c> object of the route JSON.</summary>
+    public static void WriteJson(Utf8JsonWriter w, RealisticRoute r, FlightConditions? conditions)
+    {
+        var o = r.Options;
+        var p = r.Flown;
+        w.WriteStartObject("realistic");
+        w.WriteNumber("borderMarginNm", o.BorderMarginNm);
+        w.WriteNumber("bufferNm", r.BufferNm);
+        w.WriteNumber("routeEfficiencyFactor", o.RouteEfficiencyFactor);
+        if (conditions is { } c && PerformanceCliOptions.WindText(c) is { } wind) w.WriteString("wind", wind); else w.WriteNull("wind");
+        bool fastest = !ReferenceEquals(r.Flown, r.Shortest);
+        w.WriteString("chosenBy", fastest ? "time" : "distance");
+        w.WriteString("status", RouteOutput.Status(p.Status));
+        if (p.Reason is null) w.WriteNull("reason"); else w.WriteString("reason", p.Reason);
+        w.WriteNumber("directKm", Math.Round(p.DirectKm * o.RouteEfficiencyFactor, 3));
+        Nullable(w, "routeKm", p.RouteKm * o.RouteEfficiencyFactor, 3);
+        Nullable(w, "extraKm", r.ExtraKm, 3);
+        Nullable(w, "extraMinutes", r.Cost?.ExtraMinutes, 2);
+        Nullable(w, "extraFuelKg", r.Cost?.ExtraFuelKg, 1);
+        Nullable(w, "extraCo2Kg", r.Cost?.ExtraCo2Kg, 1);
+        Nullable(w, "extraCostUsd", r.Cost?.ExtraCostUsd, 2);
+        Nullable(w, "shortestExtraKm", r.Shortest.ExtraKm * o.RouteEfficiencyFactor, 3);
+        Nullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
+        Nullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
+        w.WriteStartArray("waypoints");
+        foreach (var g in p.Waypoints)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(Math.Round(g.LatDeg, 6));
+            w.WriteNumberValue(Math.Round(g.LonDeg, 6));
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The lines added to the route table.</summary>
+    public static void WriteTable(TextWriter t, RealisticRoute r, FlightConditions? conditions)
+    {
+        var o = r.Options;
+        t.WriteLine();
+        string wind = conditions is { } c && PerformanceCliOptions.WindText(c) is { } ws ? $", wind {ws}" : "";
+        t.WriteLine(string.Create(Inv, $"Realistic  margin {RouteOutput.Nm(o.BorderMarginNm)} NM (buffer kept {RouteOutput.Nm(r.BufferNm)} NM), route efficiency x{o.RouteEfficiencyFactor}{wind}"));
+        t.WriteLine($"  status   {RouteOutput.Status(r.Flown.Status)}{(r.Flown.Reason is null ? "" : ": " + r.Flown.Reason)}{(ReferenceEquals(r.Flown, r.Shortest) ? "" : " (fastest route in the wind)")}");
+        if (r.ExtraKm is { } km) t.WriteLine(string.Create(Inv, $"  extra    {km,10:F1} km"));
+        if (r.Cost is { } cost)
+            t.WriteLine(string.Create(Inv, $"  extra    {cost.ExtraMinutes,10:F1} min {cost.ExtraFuelKg,10:F0} kg fuel {cost.ExtraCostUsd,10:F0} USD"));
+        if (r.MinutesSavedByTime is { } saved && !ReferenceEquals(r.Flown, r.Shortest))
+            t.WriteLine(string.Create(Inv, $"  fastest  saves {saved:F1} min over the shortest route in the same wind"));
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, double? v, int digits)
+    {
+        if (v is { } x) w.WriteNumber(name, Math.Round(x, digits)); else w.WriteNull(name);
+    }
+}
