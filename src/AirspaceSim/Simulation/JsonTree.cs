@@ -37,6 +37,13 @@ internal sealed class JsonTree
             throw new ScenarioFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Path ?? "$",
                 $"not valid JSON: {FirstSentence(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader checks the structure but leaves a string's UTF-8 to GetString, which throws this when it
+            // cannot transcode (found by the scenario fuzz target): the token it was reading is the culprit.
+            var (l, c) = lines.At((int)reader.TokenStartIndex);
+            throw new ScenarioFormatException(file, l, c, "$", "not valid JSON: a string is not valid UTF-8 (save the file as UTF-8)");
+        }
     }
 
     private static string FirstSentence(string m)

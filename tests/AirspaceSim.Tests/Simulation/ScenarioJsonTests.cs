@@ -77,6 +77,15 @@ public class ScenarioJsonTests
         Assert.That(read, Is.EqualTo(built));
     }
 
+    [Test]
+    public void InvalidUtf8InAStringIsALocatedError()
+    {
+        // 0xA0 alone is a UTF-8 continuation byte without a lead byte (what a Latin-1 editor writes for a no-break space).
+        byte[] utf8 = [.. "{\n  \"name\": \"a"u8, 0xA0, .. "b\"}"u8];
+        var e = Assert.Throws<ScenarioFormatException>(() => ScenarioJson.Parse(utf8, "latin1.json", new ScenarioReadOptions { CostModel = new InterimCostModel() }))!;
+        Assert.That(e.Message, Does.Contain("latin1.json").And.Contain("2:").And.Contain("UTF-8"));
+    }
+
     private static ScenarioFormatException Bad(string json) =>
         Assert.Throws<ScenarioFormatException>(() => ScenarioJson.Parse(json, "bad.json", new ScenarioReadOptions { CostModel = new InterimCostModel() }))!;
 
