@@ -17,6 +17,9 @@ public sealed class PerformanceCostModel : IFlightCostModel
     private readonly PerformanceOptions _base;
     private readonly ConcurrentDictionary<CostParameters, FlightCostModel> _models = new();
     private readonly ConcurrentDictionary<(string, int), double> _tasKt = new();
+    // The range depends only on the type and the parameters (still air, the type's cruise level), and the simulator asks
+    // for it once per flight: a bisection of some 16 full fuel integrations (about 25 µs) is done once per key instead.
+    private readonly ConcurrentDictionary<(string, CostParameters), double> _rangeKm = new();
 
     /// <summary>The model over <paramref name="catalog"/> (default the bundled types) with <paramref name="options"/>
     /// (default <see cref="PerformanceOptions.Default"/>) before a scenario's overrides.</summary>
@@ -59,9 +62,13 @@ public sealed class PerformanceCostModel : IFlightCostModel
     /// <inheritdoc />
     public double GroundSpeedKt(AircraftProfile type, int cruiseFl, GeoPoint from, GeoPoint to, CostParameters parameters)
     {
-        var t = _catalog[type.TypeIcao];
+        ArgumentNullException.ThrowIfNull(type);
         // True airspeed at the type's cruise Mach and the level in ISA; it does not depend on the mass.
-        double tas = _tasKt.GetOrAdd((t.Icao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
+        if (!_tasKt.TryGetValue((type.TypeIcao, cruiseFl), out double tas))
+        {
+            var t = _catalog[type.TypeIcao];
+            tas = _tasKt.GetOrAdd((type.TypeIcao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
+        }
         if (parameters.WindKt is not { } ws || ws == 0) return tas;
         // GS = √(V² − w_c²) + w_a with the wind components on the leg's mean course (the model integrates them along the
         // leg for its times; the simulator needs the timing only to place the flight against closure windows).
@@ -79,8 +86,12 @@ public sealed class PerformanceCostModel : IFlightCostModel
     }
 
     /// <inheritdoc />
-    public double MaxRangeKm(AircraftProfile type, CostParameters parameters) =>
-        Model(parameters).MaxRangeKm(_catalog[type.TypeIcao], Conditions(parameters, null));
+    public double MaxRangeKm(AircraftProfile type, CostParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return _rangeKm.GetOrAdd((type.TypeIcao, parameters), k => Model(k.Item2).MaxRangeKm(_catalog[k.Item1], Conditions(k.Item2, null)));
+    }
 
     private static FlightConditions Conditions(CostParameters p, int? fl) => new()
     {
