@@ -17,6 +17,9 @@ public sealed class PerformanceCostModel : IFlightCostModel
     private readonly PerformanceOptions _base;
     private readonly ConcurrentDictionary<CostParameters, FlightCostModel> _models = new();
     private readonly ConcurrentDictionary<(string, int), double> _tasKt = new();
+    // The range depends only on the type and the parameters (still air, the type's cruise level), and the simulator asks
+    // for it once per flight: a bisection of some 16 full fuel integrations (about 25 µs) is done once per key instead.
+    private readonly ConcurrentDictionary<(string, CostParameters), double> _rangeKm = new();
 
     /// <inheritdoc cref="PerformanceCostModel(AircraftCatalog?, PerformanceOptions?)"/>
     public PerformanceCostModel() : this(null, null) { }
@@ -62,10 +65,14 @@ public sealed class PerformanceCostModel : IFlightCostModel
     /// <inheritdoc />
     public double GroundSpeedKt(AircraftProfile type, int cruiseFl, GeoPoint from, GeoPoint to, CostParameters parameters)
     {
-        var t = _catalog[type.TypeIcao];
+        ArgumentNullException.ThrowIfNull(type);
         // True airspeed at the type's cruise Mach and the level in ISA; it does not depend on the mass.
-        double tas = _tasKt.GetOrAdd((t.Icao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
-        if (parameters.CruiseSpeedFactor is { } f) tas *= Mach(t, f) / t.CruiseMach; // TAS ∝ Mach at a fixed level
+        if (!_tasKt.TryGetValue((type.TypeIcao, cruiseFl), out double tas))
+        {
+            var t = _catalog[type.TypeIcao];
+            tas = _tasKt.GetOrAdd((type.TypeIcao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
+        }
+        if (parameters.CruiseSpeedFactor is { } f) tas *= Mach(_catalog[type.TypeIcao], f) / _catalog[type.TypeIcao].CruiseMach; // TAS ∝ Mach at a fixed level
         double factor = parameters.RouteEfficiencyFactor ?? 1;
         if (parameters.WindField is { } field)
         {
@@ -94,8 +101,12 @@ public sealed class PerformanceCostModel : IFlightCostModel
     }
 
     /// <inheritdoc />
-    public double MaxRangeKm(AircraftProfile type, CostParameters parameters) =>
-        Model(parameters).MaxRangeKm(_catalog[type.TypeIcao], Conditions(parameters, null, _catalog[type.TypeIcao]));
+    public double MaxRangeKm(AircraftProfile type, CostParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return _rangeKm.GetOrAdd((type.TypeIcao, parameters), k => Model(k.Item2).MaxRangeKm(_catalog[k.Item1], Conditions(k.Item2, null, _catalog[k.Item1])));
+    }
 
     // The cruise speed factor scales the type's cruise Mach, capped at its MMO (a faster cruise than the limit is not flown).
     private static double Mach(Perf.AircraftType t, double factor) => Math.Min(t.CruiseMach * factor, t.MaxMach);

@@ -44,6 +44,10 @@ public sealed class WhatIfSimulator
     /// <summary>Closures per scenario that the active-set keys hold (a 64-bit set).</summary>
     public const int MaxClosures = 64;
 
+    // The least radius of curvature of WGS84 (meridional, at the equator) b²/a over the 0.99 R of the sphere bounds, less
+    // a rounding margin: see TechStop.
+    private const double TighterBound = Wgs84.SemiMinorAxisM * Wgs84.SemiMinorAxisM / Wgs84.SemiMajorAxisM / 1000 / (0.99 * Sphere.MeanRadiusKm) * (1 - 1e-12);
+
     private const double SampleKm = 5; // spacing of the buffer-graze samples, km (timing error below a minute)
 
     private readonly Scenario _scenario;
@@ -52,6 +56,7 @@ public sealed class WhatIfSimulator
     private readonly Closure[] _closures;
     private readonly Airport?[][] _namedAirports;
     private readonly Airport[] _alternates;
+    private readonly Spherical.Vec3[] _alternateV; // their unit vectors, for the lower bounds of diversions and stops
     // Bounding cap of every closure's airspaces (centre, cosine of the radius with slack): one dot product rejects a
     // route or an airport far from it before the exact queries.
     private readonly (Spherical.Vec3 Center, double Cos)[][] _caps;
@@ -67,6 +72,9 @@ public sealed class WhatIfSimulator
         public readonly ConcurrentDictionary<(ulong Set, double BufferNm), Lazy<DetourPlanner>> Planners = new();
         public int Built;
     }
+    // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
+    private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
+    private readonly ConcurrentDictionary<string, TypeEntry> _types = new();
 
     /// <summary>Prepares a scenario for running.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, or a named
@@ -87,6 +95,7 @@ public sealed class WhatIfSimulator
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
         _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
+        _alternateV = _alternates.Select(a => Spherical.Vec3.FromGeo(a.Location)).ToArray();
         _caps = _closures.Select(c => c.Airspaces.Select(a => (a.Region.Center, Spherical.CapBound.CapCos(a.Region.CapRadiusRad))).ToArray()).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
         _shared = new PlannerCache();
@@ -104,6 +113,7 @@ public sealed class WhatIfSimulator
         _closures = variant.Closures.ToArray();
         _namedAirports = template._namedAirports;
         _alternates = template._alternates;
+        _alternateV = template._alternateV;
         _caps = template._caps;
         _lastNoticeUtc = template._lastNoticeUtc;
         _shared = template._shared;
@@ -272,7 +282,11 @@ public sealed class WhatIfSimulator
         Flight = f, From = from, To = to, Outcome = FlightOutcome.Error, ReasonCode = code, Reason = reason,
     };
 
-    private readonly record struct End(string Code, GeoPoint Point, Airport? Airport);
+    // An end of a flight; V is its unit vector, computed once for the closure tests.
+    private readonly record struct End(string Code, GeoPoint Point, Airport? Airport)
+    {
+        public Spherical.Vec3 V { get; } = Spherical.Vec3.FromGeo(Point);
+    }
 
     private bool TryResolve(string text, out End end, out string error)
     {
@@ -289,6 +303,22 @@ public sealed class WhatIfSimulator
         }
     }
 
+    // What the cost model says of a type designator, asked once per designator (the model is immutable).
+    private sealed class TypeEntry(AircraftProfile? profile, string error)
+    {
+        private double _rangeKm = double.NaN; // computed on first use: a cancelled flight never needs it
+        public AircraftProfile? Profile { get; } = profile;
+        public string Error { get; } = error;
+        public double RangeKm(IFlightCostModel cost, CostParameters p)
+        {
+            double r = Volatile.Read(ref _rangeKm);
+            if (double.IsNaN(r)) Volatile.Write(ref _rangeKm, r = cost.MaxRangeKm(Profile!, p));
+            return r;
+        }
+    }
+
+    private TypeEntry TypeOf(string typeIcao) => _types.GetOrAdd(typeIcao, t => _cost.TryGetType(t, out var profile, out var err) ? new TypeEntry(profile, "") : new TypeEntry(null, err));
+
     // The per-flight state the steps share.
     private sealed record Ctx(Flight Flight, AircraftProfile Type, int Fl, End Origin, End Destination, ulong Applicable);
 
@@ -296,7 +326,8 @@ public sealed class WhatIfSimulator
     {
         if (!TryResolve(f.Origin, out var o, out var err)) return Error(f, f.Origin, f.Destination, OutcomeReason.UnknownAirport, $"origin: {err}");
         if (!TryResolve(f.Destination, out var d, out err)) return Error(f, o.Code, f.Destination, OutcomeReason.UnknownAirport, $"destination: {err}");
-        if (!_cost.TryGetType(f.AircraftType, out var type, out err)) return Error(f, o.Code, d.Code, OutcomeReason.UnknownAircraftType, err);
+        var typeEntry = TypeOf(f.AircraftType);
+        if (typeEntry.Profile is not { } type) return Error(f, o.Code, d.Code, OutcomeReason.UnknownAircraftType, typeEntry.Error);
         if (o.Point == d.Point) return Error(f, o.Code, d.Code, OutcomeReason.Failed, "origin and destination are the same place");
         int fl = f.CruiseFl ?? type.DefaultCruiseFl;
         ulong applicable = 0;
@@ -305,28 +336,29 @@ public sealed class WhatIfSimulator
         var x = new Ctx(f, type, fl, o, d, applicable);
         var p = _scenario.Parameters.Cost;
         double directKm = Wgs84.DistanceM(o.Point, d.Point) / 1000;
-        var baseResult = new FlightResult
+        // The unaffected result, the base of every other: built only when returned (most flights take one allocation).
+        FlightResult Base(double? routeKm = null, IReadOnlyList<GeoPoint>? waypoints = null, DateTime? arrivalUtc = null) => new()
         {
             Flight = f, From = o.Code, To = d.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
-            Reason = "no closure binds it", CruiseFl = fl, DirectKm = directKm,
+            Reason = "no closure binds it", CruiseFl = fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
         };
 
         DateTime dep = f.DepartureUtc;
         ulong known = Known(applicable, dep);
         ulong originBound = AirportBound(x, o, dep, known);
         if (originBound != 0)
-            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
+            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
                 Reason = $"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}" };
 
-        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm);
+        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm, [o.V, d.V]);
         if (leg.Plan.Status == RouteStatus.Unreachable)
         {
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
             ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, leg)), known);
             if (destBoundU != 0)
-                return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
+                return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
                     Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
-            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
+            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
                 Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Plan.Reason}" };
         }
         // Arrival time only when it can matter: a closure that could close the destination, or one announced later.
@@ -339,11 +371,11 @@ public sealed class WhatIfSimulator
             destBound = AirportBound(x, d, arr, known);
         }
         if (destBound != 0)
-            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
+            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
                 Reason = $"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}" };
 
         // In flight: the closures announced after take-off, in notice order, while still airborne.
-        var flown = new List<GeoPoint>();
+        List<GeoPoint>? flown = null; // the route flown before an in-flight reroute
         var current = leg;
         DateTime currentStart = dep;
         ulong bound = leg.Set;
@@ -357,9 +389,9 @@ public sealed class WhatIfSimulator
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow, fl), bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, next));
             ulong destNow = next.Plan.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
-            var prefix = flown.Concat(current.Plan.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+            var prefix = (flown ?? []).Concat(current.Plan.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
             if (destNow != 0 || next.Plan.Status == RouteStatus.Unreachable)
-                return Divert(x, baseResult, prefix, pos, notice, knownNow, bound | destNow, destNow);
+                return Divert(x, Base(), prefix, pos, notice, knownNow, bound | destNow, destNow);
             known = knownNow;
             if (next.Set == bound) continue;
             flown = prefix;
@@ -368,14 +400,14 @@ public sealed class WhatIfSimulator
             inFlightAt = pos; inFlightTime = notice;
         }
 
-        IReadOnlyList<GeoPoint> path = flown.Count == 0 ? current.Plan.Waypoints : flown.Concat(current.Plan.Waypoints).ToList();
-        double routeKm = flown.Count == 0 ? current.Plan.RouteKm!.Value : PathKm(path);
-        double rangeKm = _cost.MaxRangeKm(type, p);
+        IReadOnlyList<GeoPoint> path = flown is not { Count: > 0 } ? current.Plan.Waypoints : flown.Concat(current.Plan.Waypoints).ToList();
+        double routeKm = flown is not { Count: > 0 } ? current.Plan.RouteKm!.Value : PathKm(path);
+        double rangeKm = typeEntry.RangeKm(_cost, p);
         if (inFlightAt == null && routeKm > rangeKm)
-            return TechStop(x, baseResult, leg, dep, rangeKm, directKm);
+            return TechStop(x, Base(), leg, dep, rangeKm, directKm);
         if (bound == 0)
-            return baseResult with { RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr };
-        var result = baseResult with
+            return Base() with { RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr };
+        var result = Base() with
         {
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
             ReasonCode = inFlightAt != null ? OutcomeReason.ClosedWhileAirborne : OutcomeReason.OverflightBanned,
@@ -391,14 +423,14 @@ public sealed class WhatIfSimulator
     // The plan → timing → active set loop: plan around the set, time the route, add every candidate closure active
     // while the flight would be inside it; repeat until nothing is added (at most one round per candidate).
     // A planned leg; its times along the route (cumulative minutes at each waypoint) are computed when first needed.
-    private sealed class Leg(RoutePlan plan, ulong set)
+    private sealed class Leg(RoutePlan plan, ulong set, Spherical.Vec3[]? vectors = null)
     {
         public RoutePlan Plan { get; } = plan;
         public ulong Set { get; } = set;
         public IReadOnlyList<GeoPoint> Path => Plan.Status == RouteStatus.Unreachable ? [Plan.From, Plan.To] : Plan.Waypoints;
         public IReadOnlyList<double> LegKm => Plan.Status == RouteStatus.Unreachable ? [Plan.DirectKm] : Plan.LegKm;
         public double[]? CumMinutes { get; set; }
-        private Spherical.Vec3[]? _v;
+        private Spherical.Vec3[]? _v = vectors;
         public Spherical.Vec3[] Vectors => _v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray();
     }
 
@@ -406,15 +438,17 @@ public sealed class WhatIfSimulator
 
     private double Minutes(Ctx x, Leg leg) => Times(x, leg)[^1];
 
-    private Leg FixedPoint(Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set, double? directKm = null)
+    private Leg FixedPoint(Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set, double? directKm = null,
+        Spherical.Vec3[]? directVectors = null)
     {
         while (true)
         {
             // With nothing to fly around, the route is the direct one and its length is known: no planner call.
-            var plan = set == 0 && directKm is { } dk
-                ? new RoutePlan { From = from, To = to, Status = RouteStatus.Direct, Waypoints = [from, to], LegKm = [dk], RouteKm = dk, DirectKm = dk, Crossed = [] }
+            bool direct = set == 0 && directKm is not null;
+            var plan = direct
+                ? new RoutePlan { From = from, To = to, Status = RouteStatus.Direct, Waypoints = [from, to], LegKm = [directKm!.Value], RouteKm = directKm, DirectKm = directKm.Value, Crossed = [] }
                 : Planner(set).Plan(from, to);
-            var leg = new Leg(plan, set);
+            var leg = new Leg(plan, set, direct ? directVectors : null);
             if (plan.Status == RouteStatus.Unreachable) return leg;
             ulong added = 0;
             for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
@@ -516,7 +550,8 @@ public sealed class WhatIfSimulator
         (Airport A, Leg L)? best = null;
         double bestKm = double.PositiveInfinity;
         // Best first by a lower bound of the route length (0.99 × the great-circle distance bounds the WGS84 one).
-        foreach (var (a, lb) in _alternates.Select(a => (a, lb: 0.99 * Sphere.DistanceKm(pos, a.Location))).OrderBy(t => t.lb))
+        var pv = Spherical.Vec3.FromGeo(pos);
+        foreach (var (a, _, lb) in ByLowerBound(v => 0.99 * Sphere.DistanceKm(pv, v), v => 0.99 * Sphere.MeanRadiusKm * AngleLowerBound(pv, v)))
         {
             if (lb >= bestKm) break;
             if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
@@ -549,18 +584,26 @@ public sealed class WhatIfSimulator
         (Airport A, Leg L1, Leg L2)? best = null;
         double bestKm = double.PositiveInfinity;
         var o = x.Origin.Point; var d = x.Destination.Point;
-        foreach (var (a, lb) in _alternates.Select(a => (a, lb: 0.99 * (Sphere.DistanceKm(o, a.Location) + Sphere.DistanceKm(a.Location, d)))).OrderBy(t => t.lb))
+        var ov = Spherical.Vec3.FromGeo(o); var dv = Spherical.Vec3.FromGeo(d);
+        var stops = StopsFor(o, d, rangeKm);
+        for (int j = 0; stops.TryGet(j, out var s); j++)
         {
-            if (lb >= bestKm) break;
+            var (a, av, lb, g1, g2) = s;
+            // lb is 0.99 R σ (σ the angles between the ends' normals); ρ σ with the least radius of curvature ρ = b²/a is
+            // also a bound (the normal turns by at most ds/ρ along any path): stop once it reaches the best, ties lose.
+            if (lb >= bestKm || lb * TighterBound >= bestKm) break;
             if (a.Location == o || a.Location == d || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
-            if (0.99 * Sphere.DistanceKm(o, a.Location) > rangeKm || 0.99 * Sphere.DistanceKm(a.Location, d) > rangeKm) continue;
+            if (0.99 * Sphere.DistanceKm(ov, av) > rangeKm || 0.99 * Sphere.DistanceKm(av, dv) > rangeKm) continue;
+            // Each leg is at least its WGS84 geodesic (a detour only adds): a stop whose geodesics already exceed the
+            // range or the best total is skipped before planning (1e-6 km of margin for the rounding of the sums).
+            if (g1 - 1e-6 > rangeKm || g2 - 1e-6 > rangeKm || g1 + g2 - 1e-6 >= bestKm) continue;
             var stop = new End(a.Code, a.Location, a);
-            var l1 = FixedPoint(x, o, a.Location, dep, cands, 0);
+            var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), [ov, av]);
             if (l1.Plan.RouteKm is not { } k1 || k1 > rangeKm) continue;
             var arr1 = dep.AddMinutes(Minutes(x, l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
             if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
             ulong known2 = Known(x.Applicable, dep2);
-            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0);
+            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), [av, dv]);
             if (l2.Plan.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
             if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, l2)), known2) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
@@ -581,6 +624,82 @@ public sealed class WhatIfSimulator
         return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Plan.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Plan.Waypoints, x.Fl, p.Cost)],
             p.TechStopGroundMinutes);
     }
+
+    // The candidate stops of one origin, destination and range (those with both ends within the range by the sphere
+    // bound) in increasing order of the bound 0.99 R (σ₁ + σ₂) of the route through them, each with the WGS84 lengths
+    // of its two legs. None of it depends on time, type or closures, so flights of the same pair (a schedule's
+    // repeats) share one sequence, extended as far as any of them reads; at most MaxStopSequences are kept.
+    private sealed class StopSequence(IEnumerator<(Airport Airport, Spherical.Vec3 V, double LowerBoundKm)> source, GeoPoint from, GeoPoint to)
+    {
+        private readonly List<(Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km)> _stops = [];
+        private bool _done;
+
+        public bool TryGet(int j, out (Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km) stop)
+        {
+            lock (_stops)
+            {
+                while (_stops.Count <= j && !_done)
+                {
+                    if (!source.MoveNext()) { _done = true; break; }
+                    var (a, v, lb) = source.Current;
+                    _stops.Add((a, v, lb, Wgs84.DistanceM(from, a.Location) / 1000, Wgs84.DistanceM(a.Location, to) / 1000));
+                }
+                stop = j < _stops.Count ? _stops[j] : default;
+                return j < _stops.Count;
+            }
+        }
+    }
+
+    private const int MaxStopSequences = 256; // each holds its heap of up to all the alternates (~100 KB for 4,000)
+
+    private StopSequence StopsFor(GeoPoint o, GeoPoint d, double rangeKm)
+    {
+        var key = (o, d, rangeKm);
+        if (_stopSequences.TryGetValue(key, out var shared)) return shared;
+        var ov = Spherical.Vec3.FromGeo(o); var dv = Spherical.Vec3.FromGeo(d);
+        // A stop with a leg beyond the range is skipped (0.99 × the sphere length bounds the WGS84 one): one dot product
+        // per end drops it before it is ordered, as angle > limit ⇔ cos angle < cos limit; the 1e-6 rad of slack keeps
+        // every stop the exact test keeps.
+        double limitRad = rangeKm / (0.99 * Sphere.MeanRadiusKm) + 1e-6;
+        double cosReach = limitRad >= Math.PI ? -2 : Math.Cos(limitRad);
+        var seq = new StopSequence(ByLowerBound(v => 0.99 * (Sphere.DistanceKm(ov, v) + Sphere.DistanceKm(v, dv)),
+            v => 0.99 * Sphere.MeanRadiusKm * (AngleLowerBound(ov, v) + AngleLowerBound(v, dv)),
+            v => ov.Dot(v) >= cosReach && v.Dot(dv) >= cosReach).GetEnumerator(), o, d);
+        return _stopSequences.Count < MaxStopSequences ? _stopSequences.GetOrAdd(key, seq) : seq;
+    }
+
+    // The alternates in increasing order of a lower bound of the route length through them, lazily (a search that
+    // stops early orders only what it reads) and with ties in the alternates' order, exactly as a stable sort of
+    // `boundKm` would give them. `keep` drops alternates the caller would skip anyway. Each starts in the heap keyed by
+    // `cheapKm` ≤ `boundKm` (no trigonometry) and gets its real key when it first reaches the top: an item leaves only
+    // when its real key is the least, and every key still cheap is a lower bound of its real one, so the order is the
+    // sorted one (on equal keys the lower index leaves first, also across the two kinds).
+    private IEnumerable<(Airport Airport, Spherical.Vec3 V, double LowerBoundKm)> ByLowerBound(Func<Spherical.Vec3, double> boundKm,
+        Func<Spherical.Vec3, double> cheapKm, Func<Spherical.Vec3, bool>? keep = null)
+    {
+        var items = new List<((int, bool), (double, int))>(_alternates.Length);
+        for (int i = 0; i < _alternates.Length; i++)
+            if (keep == null || keep(_alternateV[i])) items.Add(((i, false), (cheapKm(_alternateV[i]), i)));
+        var heap = new PriorityQueue<(int Index, bool Real), (double, int)>(items);
+        while (heap.TryDequeue(out var item, out var key))
+        {
+            if (item.Real) yield return (_alternates[item.Index], _alternateV[item.Index], key.Item1);
+            else heap.Enqueue((item.Index, true), (boundKm(_alternateV[item.Index]), item.Index));
+        }
+    }
+
+    // A lower bound of the angle between two unit vectors without trigonometry: θ = 2 asin(c/2) for the chord c, whose
+    // series c + c³/24 + 3c⁵/640 + … has only positive terms; the factor covers the rounding (the bound is within
+    // 0.05 % of θ up to 55°, within 3 % up to 120°).
+    private static double AngleLowerBound(in Spherical.Vec3 a, in Spherical.Vec3 b)
+    {
+        double c = (a - b).Norm, c2 = c * c;
+        return c * (1 + c2 * (1.0 / 24 + c2 * (3.0 / 640))) * (1 - 1e-12);
+    }
+
+    // The length to give FixedPoint for a leg known to be direct (no planner call): null for nearly antipodal ends,
+    // which the planner rejects with its own message.
+    private static double? Direct(in Spherical.Vec3 a, in Spherical.Vec3 b, double km) => Spherical.Predicates.NearlyAntipodal(a, b) ? null : km;
 
     // Extras = the flown legs' figures (summed) minus the direct route's, rounded as reported.
     private FlightResult WithExtras(FlightResult r, Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
@@ -619,16 +738,15 @@ public sealed class WhatIfSimulator
             var c = _closures[i];
             if (t is { } at && !c.IsActiveAt(at)) continue;
             bool named = airport.Airport != null && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
-            if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(i, airport.Point)))
+            if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(i, airport.V)))
                 hit |= 1UL << i;
         }
         return hit;
     }
 
-    private bool Inside(int ci, GeoPoint p)
+    private bool Inside(int ci, in Spherical.Vec3 v)
     {
         var c = _closures[ci];
-        var v = Spherical.Vec3.FromGeo(p);
         for (int k = 0; k < c.Airspaces.Count; k++)
             if ((_caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos) && c.Airspaces[k].Region.Contains(v)) return true;
         return false;
@@ -640,7 +758,7 @@ public sealed class WhatIfSimulator
         {
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             var c = _closures[i];
-            if (c.BansOverflight && c.IsActiveAt(t) && Inside(i, p)) return true;
+            if (c.BansOverflight && c.IsActiveAt(t) && Inside(i, Spherical.Vec3.FromGeo(p))) return true;
         }
         return false;
     }

@@ -192,6 +192,28 @@ public class SimulatorSemanticsTests
     }
 
     [Test]
+    public void TechStopsOfRepeatedAndReversedPairsAreEachTheBruteForceOptimum()
+    {
+        // Flights of one pair share the simulator's ordered candidate stops (and the heap behind them): each of these,
+        // repeated at other times and flown both ways, must still get the stop a search over every airport gives.
+        (string, string)[] pairs = [("MIA", "LIM"), ("LIM", "MIA"), ("JFK", "LIM"), ("LHR", "JFK"), ("JFK", "LHR"), ("MIA", "GRU")];
+        var flights = pairs.SelectMany((p, i) => Enumerable.Range(0, 3).Select(k =>
+            F(p.Item1, p.Item2, type: "E190", dep: T0.AddHours(7 * k)) with { Id = $"P{i}-{k}" })).ToArray();
+        var result = Run(S([], flights));
+        double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+        var alternates = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled).ToList();
+        foreach (var r in result.Flights)
+        {
+            var o = AirportDirectory.Bundled[r.Flight.Origin].Location; var d = AirportDirectory.Bundled[r.Flight.Destination].Location;
+            var best = alternates.Where(a => a.Location != o && a.Location != d && Km(o, a.Location) <= 4000 && Km(a.Location, d) <= 4000)
+                .MinBy(a => Km(o, a.Location) + Km(a.Location, d));
+            Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Flight.Id);
+            Assert.That(r.Alternate, Is.EqualTo(best?.Code), r.Flight.Id);
+            if (best != null) Assert.That(r.RouteKm!.Value, Is.EqualTo(Km(o, best.Location) + Km(best.Location, d)).Within(1e-6), r.Flight.Id);
+        }
+    }
+
+    [Test]
     public void ExtrasOfAReroutedFlightAreTheCostModelsCalledDirectly()
     {
         var r = One(S([SvzmClosure()], F("GRU", "MIA")));
