@@ -18,17 +18,24 @@ internal static class BatchCommand
     public static Command Create(CliIO io)
     {
         var routes = new Argument<string>("ROUTES") { Description = "CSV with columns from,to (codes or quoted \"LAT,LON\"); - reads standard input." };
-        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json");
+        var format = new Option<string>("--format") { Description = "csv, json, or png or svg (a map of every route; with --out).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "png", "svg");
+        var output = new Option<string?>("--out") { Description = "The image file (png, svg); csv and json go to standard output." };
+        var image = new ImageOutput();
         var planning = new PlanningOptions();
         var perf = new PerformanceCliOptions();
         var cmd = new Command("batch", "Shortest routes around the closed airspaces for every row of a route list.");
         cmd.Arguments.Add(routes);
         cmd.Options.Add(format);
+        cmd.Options.Add(output);
+        image.AddTo(cmd);
         planning.AddTo(cmd);
         perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
+            string fmt = parse.GetValue(format)!;
+            string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
+                : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
             var ctx = planning.Load(parse, io);
             string path = parse.GetValue(routes)!;
             string source = path == "-" ? "standard input" : path;
@@ -42,7 +49,18 @@ internal static class BatchCommand
                     "; only 'from' and 'to' are read");
             var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner), io.Err, source);
             var aircraft = perf.Read(parse);
-            var summary = parse.GetValue(format) == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
+            if (outFile != null)
+            {
+                var rows = results.ToList();
+                var s = BatchSummary.Of(rows.Select(r => r.Plan));
+                string title = string.Create(Inv, $"{Path.GetFileName(source)}: {s.Routes} routes") +
+                    (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") +
+                    string.Create(Inv, $"\n{s.Detour} detour, {s.Unreachable} unreachable, {s.Direct} direct, {s.Errors} errors; total extra {s.TotalExtraKm:N0} km");
+                var map = Reports.MapContent.FromPlans(title, ctx.Closures, rows.Where(r => r.Plan != null).Select(r => (r.From, r.To, r.Plan!)));
+                File.WriteAllBytes(outFile, Reports.MapImage.Render(map, ImageOutput.Format(fmt), image.Read(parse)));
+                return s.Errors > 0 ? 1 : 0;
+            }
+            var summary = fmt == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
             return summary.Errors > 0 ? 1 : 0;
         }));
         return cmd;

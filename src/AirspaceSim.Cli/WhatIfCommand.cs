@@ -18,9 +18,10 @@ internal static class WhatIfCommand
             Description = $"Scenario JSON file, or the name of a bundled one ({string.Join(", ", BundledScenarios.Names)}); default {BundledScenarios.Default}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--format") { Description = "table, csv, json or geojson.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json", "geojson");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png and svg)." };
+        var image = new ImageOutput();
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
         var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs)." };
@@ -30,6 +31,7 @@ internal static class WhatIfCommand
         cmd.Options.Add(output);
         cmd.Options.Add(groupBy);
         cmd.Options.Add(airspaces);
+        image.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var model = costModel ?? ShippedCostModel();
@@ -45,16 +47,22 @@ internal static class WhatIfCommand
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
+            string fmt = parse.GetValue(format)!;
+            string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt) : null;
+            var sizes = image.Read(parse);
             var runs = WhatIfSimulator.RunSweep(s, new SimulationOptions { CostModel = model });
             var text = new StringWriter { NewLine = "\n" };
-            switch (parse.GetValue(format))
+            switch (fmt)
             {
+                // A map (or report) of the first run, as geojson does: a sweep's runs share their flights and closures.
+                case "png" or "svg": File.WriteAllBytes(outFile!, Reports.MapImage.Render(Reports.MapContent.FromSimulation(runs[0]), ImageOutput.Format(fmt), sizes)); break;
                 case "json": text.WriteLine(SimulationReport.Json(runs, g)); break;
                 case "csv": SimulationReport.WriteCsv(text, runs); break;
                 case "geojson": text.WriteLine(SimulationReport.GeoJson(runs[0])); break;
                 default: SimulationReport.WriteTable(text, runs, g); break;
             }
-            if (parse.GetValue(output) is { } path) File.WriteAllText(path, text.ToString());
+            if (outFile != null) { }
+            else if (parse.GetValue(output) is { } path) File.WriteAllText(path, text.ToString());
             else io.Out.Write(text.ToString());
             int errors = runs.Sum(r => r.Errors);
             foreach (var f in runs[0].Flights.Where(f => f.Outcome == FlightOutcome.Error))
