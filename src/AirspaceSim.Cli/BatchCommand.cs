@@ -18,17 +18,24 @@ internal static class BatchCommand
     public static Command Create(CliIO io)
     {
         var routes = new Argument<string>("ROUTES") { Description = "CSV with columns from,to (codes or quoted \"LAT,LON\"); - reads standard input." };
-        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json");
+        var format = new Option<string>("--format") { Description = "csv, json, or png or svg (a map of every route; with --out).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "png", "svg");
+        var output = new Option<string?>("--out") { Description = "The image file (png, svg); csv and json go to standard output." };
+        var image = new ImageOutput();
         var planning = new PlanningOptions();
         var perf = new PerformanceCliOptions();
         var cmd = new Command("batch", "Shortest routes around the closed airspaces for every row of a route list.");
         cmd.Arguments.Add(routes);
         cmd.Options.Add(format);
+        cmd.Options.Add(output);
+        image.AddTo(cmd);
         planning.AddTo(cmd);
         perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
+            string fmt = parse.GetValue(format)!;
+            string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
+                : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
             var ctx = planning.Load(parse, io);
             string path = parse.GetValue(routes)!;
             string source = path == "-" ? "standard input" : path;
@@ -43,7 +50,7 @@ internal static class BatchCommand
             var aircraft = perf.Read(parse);
             // A progress bar for a large file when stderr is a terminal and stdout is not (the bar would interleave with
             // rows streamed to the same terminal); rows are counted up front for the total (one fast read of the file).
-            bool show = path != "-" && io.ErrIsTerminal && !io.OutIsTerminal && File.ReadLines(path).Skip(list.HeaderLineNumber).Take(LargeRows + 1).Count() > LargeRows;
+            bool show = path != "-" && io.ErrIsTerminal && (outFile != null || !io.OutIsTerminal) && File.ReadLines(path).Skip(list.HeaderLineNumber).Take(LargeRows + 1).Count() > LargeRows;
             long total = show ? File.ReadLines(path).Skip(list.HeaderLineNumber).LongCount() : 0, done = 0;
             try
             {
@@ -51,7 +58,8 @@ internal static class BatchCommand
                 {
                     var progress = new Rows(n => { done = n; p?.Report(new Simulation.SimulationProgress((int)Math.Min(n, int.MaxValue), (int)Math.Min(Math.Max(total, n), int.MaxValue))); });
                     var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, progress: progress, cancellationToken: io.Cancellation), io.Err, source);
-                    return parse.GetValue(format) == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
+                    if (outFile != null) return WriteMap(outFile, source, ctx, results.ToList(), fmt, image.Read(parse));
+                    return fmt == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
                 });
                 return summary.Errors > 0 ? 1 : 0;
             }
@@ -64,6 +72,18 @@ internal static class BatchCommand
     }
 
     /// <summary>Batches of more rows than this draw a progress bar (see <see cref="CliProgress"/>).</summary>
+    // A map of every planned row (error rows have no plan): the summary as its title.
+    private static BatchSummary WriteMap(string outFile, string source, PlanningContext ctx, List<BatchRow> rows, string fmt, Reports.ImageOptions sizes)
+    {
+        var s = BatchSummary.Of(rows.Select(r => r.Plan));
+        string title = string.Create(Inv, $"{Path.GetFileName(source)}: {s.Routes} routes") +
+            (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") +
+            string.Create(Inv, $"\n{s.Detour} detour, {s.Unreachable} unreachable, {s.Direct} direct, {s.Errors} errors; total extra {s.TotalExtraKm:N0} km");
+        var map = Reports.MapContent.FromPlans(title, ctx.Closures, rows.Where(r => r.Plan != null).Select(r => (r.From, r.To, r.Plan!)));
+        File.WriteAllBytes(outFile, Reports.MapImage.Render(map, ImageOutput.Format(fmt), sizes));
+        return s;
+    }
+
     internal const int LargeRows = 10_000;
 
     private sealed class Rows(Action<long> report) : IProgress<long>

@@ -12,8 +12,10 @@ internal static class RouteCommand
     {
         var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees (longitude in [-540, 540], shown normalised to [-180, 180))." };
         var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
-        var format = new Option<string>("--format") { Description = "table, json or geojson.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "geojson");
+        var format = new Option<string>("--format") { Description = "table, json, geojson, or png or svg (a map; with --out).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "geojson", "png", "svg");
+        var output = new Option<string?>("--out") { Description = "The image file (png, svg); text formats go to standard output." };
+        var image = new ImageOutput();
         var realistic = new Option<bool>("--realistic")
         {
             Description = "Also report the route with the realism layer at its defaults (border margin, route-efficiency factor, the --wind and, with --type, the fastest route in it): extraKm, extraMinutes and extraFuelKg beside the geometric figures.",
@@ -25,10 +27,15 @@ internal static class RouteCommand
         cmd.Arguments.Add(to);
         cmd.Options.Add(format);
         cmd.Options.Add(realistic);
+        cmd.Options.Add(output);
+        image.AddTo(cmd);
         planning.AddTo(cmd);
         perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
+            string fmt = parse.GetValue(format)!;
+            string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
+                : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
             var ctx = planning.Load(parse, io);
             string fromText = parse.GetValue(from)!, toText = parse.GetValue(to)!;
             var a = Resolve(ctx, fromText, "FROM");
@@ -45,8 +52,16 @@ internal static class RouteCommand
             var aircraft = perf.Read(parse);
             var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
             var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
-            switch (parse.GetValue(format))
+            switch (fmt)
             {
+                case "png" or "svg":
+                {
+                    string title = $"{a.Code} to {b.Code}" + (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") + ": " + RouteOutput.Status(plan.Status) +
+                        (plan.ExtraKm is { } x && plan.Status == RouteStatus.Detour ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {plan.RouteKm:F0} km, +{x:F0} km ({plan.ExtraPercent:F1} %)") : "");
+                    var map = Reports.MapContent.FromPlans(title, ctx.Closures, [(new Batch.RouteEnd(a.Code, a.Point), new Batch.RouteEnd(b.Code, b.Point), plan)]);
+                    File.WriteAllBytes(outFile!, Reports.MapImage.Render(map, ImageOutput.Format(fmt), image.Read(parse)));
+                    break;
+                }
                 case "json":
                 {
                     var buffer = new MemoryStream();

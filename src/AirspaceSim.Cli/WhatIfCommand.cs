@@ -25,9 +25,10 @@ internal static class WhatIfCommand
             Description = $"Scenario JSON file, or the name of a bundled one ({string.Join(", ", BundledScenarios.Names)}); default {BundledScenarios.Default}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--format") { Description = "table, csv, json or geojson (geojson: not with --monte-carlo or --sweep).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json", "geojson");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out). geojson, png and svg: not with --monte-carlo or --sweep.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png and svg)." };
+        var image = new ImageOutput();
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
         var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs)." };
@@ -47,6 +48,7 @@ internal static class WhatIfCommand
         var cmd = new Command("whatif", "What-if: a scenario's closures (in time, altitude and applicability) against its flights; outcomes, extra km, minutes, fuel, CO2 and cost per flight, with totals.");
         cmd.Arguments.Add(scenario);
         foreach (var o in new Option[] { format, output, groupBy, airspaces, monteCarlo, seed, shard, sweep, realistic }) cmd.Options.Add(o);
+        image.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var model = costModel ?? ShippedCostModel();
@@ -69,12 +71,14 @@ internal static class WhatIfCommand
             string? shardText = parse.GetValue(shard), sweepText = parse.GetValue(sweep);
             var sim = new SimulationOptions { CostModel = model };
             var text = new StringWriter { NewLine = "\n" };
+            string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt) : null;
+            var sizes = image.Read(parse);
 
             if (shardText != null && draws == 0) throw new CliException("--shard K/N: give --monte-carlo N too (a shard is a part of a Monte Carlo run)");
             if (draws > 0 || sweepText != null)
             {
                 if (draws > 0 && sweepText != null) throw new CliException("--monte-carlo and --sweep: give one of them");
-                if (fmt == "geojson") throw new CliException($"--format geojson: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv or json)");
+                if (fmt is "geojson" or "png" or "svg") throw new CliException($"--format {fmt}: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv or json)");
                 if (g != null) throw new CliException($"--group-by: not with {(draws > 0 ? "--monte-carlo" : "--sweep")}");
             }
             if (draws > 0)
@@ -114,12 +118,14 @@ internal static class WhatIfCommand
             var runs = CliProgress.Run(io, count >= ProgressFlights, s.Name, "flights", p => WhatIfSimulator.RunSweep(s, sim, io.Cancellation, p));
             switch (fmt)
             {
+                // A map (or report) of the first run, as geojson does: a sweep's runs share their flights and closures.
+                case "png" or "svg": File.WriteAllBytes(outFile!, Reports.MapImage.Render(Reports.MapContent.FromSimulation(runs[0]), ImageOutput.Format(fmt), sizes)); break;
                 case "json": text.WriteLine(SimulationReport.Json(runs, g)); break;
                 case "csv": SimulationReport.WriteCsv(text, runs); break;
                 case "geojson": text.WriteLine(SimulationReport.GeoJson(runs[0])); break;
                 default: SimulationReport.WriteTable(text, runs, g); break;
             }
-            return Emit(io, text, parse.GetValue(output), runs.Sum(r => r.Errors), runs[0]);
+            return Emit(io, text, outFile != null ? null : parse.GetValue(output), runs.Sum(r => r.Errors), runs[0], write: outFile == null);
         }));
         return cmd;
     }
@@ -136,9 +142,10 @@ internal static class WhatIfCommand
     }
 
     /// <summary>Writes the text to the file or stdout; error flights (of the first run) go to stderr; exit 1 if any.</summary>
-    internal static int Emit(CliIO io, StringWriter text, string? path, int errors, SimulationResult? first = null)
+    internal static int Emit(CliIO io, StringWriter text, string? path, int errors, SimulationResult? first = null, bool write = true)
     {
-        if (path != null) File.WriteAllText(path, text.ToString());
+        if (!write) { } // an image or report was written to its file
+        else if (path != null) File.WriteAllText(path, text.ToString());
         else io.Out.Write(text.ToString());
         foreach (var f in first?.Flights.Where(f => f.Outcome == FlightOutcome.Error) ?? [])
             io.Err.WriteLine($"airspacesim: flight {f.Flight.Id}: {f.Reason}");

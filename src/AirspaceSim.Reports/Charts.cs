@@ -1,0 +1,153 @@
+using System.Globalization;
+using AirspaceSim.Simulation;
+using MathNet.Numerics.Statistics;
+using ScottPlot;
+
+namespace AirspaceSim.Reports;
+
+/// <summary>The 5th, 50th and 95th percentiles of a distribution.</summary>
+/// <param name="P5">5th percentile.</param>
+/// <param name="P50">Median.</param>
+/// <param name="P95">95th percentile.</param>
+public sealed record Percentiles(double P5, double P50, double P95)
+{
+    /// <summary>The percentiles of <paramref name="samples"/> (MathNet.Numerics <c>Statistics.Quantile</c>: the
+    /// R-8 definition, approximately median-unbiased).</summary>
+    /// <exception cref="ArgumentException">No samples, or one that is not a finite number.</exception>
+    public static Percentiles Of(IReadOnlyList<double> samples)
+    {
+        Charts.CheckSamples(samples);
+        return new Percentiles(samples.Quantile(0.05), samples.Quantile(0.50), samples.Quantile(0.95));
+    }
+}
+
+/// <summary>Charts of what-if results (ScottPlot), as PNG or SVG: extra minutes per route, extra cost per operator, and the
+/// distribution of a Monte Carlo total with its percentiles.</summary>
+public static class Charts
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Most bars drawn; the rest are summed into one "others" bar.</summary>
+    public const int MaxBars = 25;
+
+    /// <summary>Extra block minutes per route (origin–destination, all its flights), horizontal bars, largest on top;
+    /// routes with no extra minutes are left out.</summary>
+    public static byte[] ExtraMinutesByRoute(SimulationResult result, ImageFormat format, ImageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Render(RouteMinutes(result), format, options);
+    }
+
+    /// <summary>Extra cost (US$) per operator, horizontal bars, largest on top; operators with no extra cost are left out.</summary>
+    public static byte[] ExtraCostByOperator(SimulationResult result, ImageFormat format, ImageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Render(OperatorCost(result), format, options);
+    }
+
+    /// <summary>
+    /// A histogram of Monte Carlo draws of a total extra cost (US$), with <paramref name="percentiles"/> marked (compute
+    /// them with <see cref="Percentiles.Of"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">No samples, or one that is not a finite number.</exception>
+    public static byte[] CostDistribution(IReadOnlyList<double> samplesUsd, Percentiles percentiles, string title, ImageFormat format, ImageOptions options) =>
+        Render(Distribution(samplesUsd, percentiles, title), format, options);
+
+    internal static Plot RouteMinutes(SimulationResult r) =>
+        HorizontalBars(r.Group(GroupBy.Route).Select(g => (g.Key, (double)g.Totals.ExtraMinutes)),
+            $"{r.Scenario.Name}: extra block minutes per route", "extra minutes (all flights of the route)", "#e07b00", "N0");
+
+    internal static Plot OperatorCost(SimulationResult r) =>
+        HorizontalBars(r.Group(GroupBy.Operator).Select(g => (g.Key, (double)g.Totals.ExtraCostUsd)),
+            $"{r.Scenario.Name}: extra cost per operator", "extra cost, US$", "#3a6fb0", "N0");
+
+    internal static Plot Distribution(IReadOnlyList<double> samples, Percentiles p, string title)
+    {
+        CheckSamples(samples);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(title);
+        var plot = NewPlot(title);
+        double min = samples.Min(), max = samples.Max();
+        if (max - min < 1e-9 * Math.Max(1, Math.Abs(max))) { min -= 0.5; max += 0.5; }
+        // Sturges' rule, at least 10 and at most 60 bins.
+        int bins = Math.Clamp((int)Math.Ceiling(Math.Log2(samples.Count)) + 1, 10, 60);
+        var hist = new Histogram(samples, bins, min, max);
+        var bars = new List<Bar>();
+        for (int i = 0; i < hist.BucketCount; i++)
+        {
+            var b = hist[i];
+            bars.Add(new Bar { Position = (b.LowerBound + b.UpperBound) / 2, Value = b.Count, Size = b.Width * 0.95, FillColor = Color.FromHex("#9bb7d4"), LineWidth = 0 });
+        }
+        plot.Add.Bars(bars);
+        foreach (var (label, x, colour) in new[] { ("P5", p.P5, "#2ca02c"), ("P50", p.P50, "#d62728"), ("P95", p.P95, "#2ca02c") })
+        {
+            var line = plot.Add.VerticalLine(x, 2, Color.FromHex(colour));
+            line.LabelText = $"{label} {x.ToString("N0", Inv)}";
+            line.LabelFontName = PlotStyle.SansFont;
+            line.LabelOppositeAxis = true;
+        }
+        plot.XLabel("total extra cost, US$");
+        plot.YLabel($"draws (of {samples.Count})");
+        plot.Axes.Margins(bottom: 0);
+        return plot;
+    }
+
+    internal static void CheckSamples(IReadOnlyList<double> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0) throw new ArgumentException("no samples: a distribution needs at least one draw", nameof(samples));
+        for (int i = 0; i < samples.Count; i++)
+            if (!double.IsFinite(samples[i])) throw new ArgumentException($"sample {i} is {samples[i]}, not a finite number", nameof(samples));
+    }
+
+    private static Plot HorizontalBars(IEnumerable<(string Label, double Value)> items, string title, string xLabel, string colour, string numberFormat)
+    {
+        var sorted = items.Where(i => i.Value != 0).OrderByDescending(i => i.Value).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        if (sorted.Count > MaxBars)
+            sorted = [.. sorted.Take(MaxBars - 1), ($"{sorted.Count - MaxBars + 1} others", sorted.Skip(MaxBars - 1).Sum(i => i.Value))];
+        var plot = NewPlot(title);
+        // Largest on top: the first item at the highest position.
+        var bars = sorted.Select((item, i) => new Bar
+        {
+            Position = sorted.Count - i, Value = item.Value, FillColor = Color.FromHex(colour), LineWidth = 0,
+            Label = item.Value.ToString(numberFormat, Inv),
+        }).ToList();
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.ValueLabelStyle.FontName = PlotStyle.SansFont;
+        plottable.ValueLabelStyle.FontSize = 11;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            sorted.Select((_, i) => (double)(sorted.Count - i)).ToArray(), sorted.Select(i => i.Label).ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.Label.Text = xLabel;
+        if (sorted.Count == 0) plot.Add.Annotation("nothing to show: every value is zero", Alignment.MiddleCenter);
+        plot.Axes.Margins(left: 0, right: 0.12);
+        plot.HideGrid();
+        return plot;
+    }
+
+    private static Plot NewPlot(string title)
+    {
+        var plot = new Plot();
+        plot.Title(title, 14);
+        plot.Font.Set(PlotStyle.SansFont);
+        return plot;
+    }
+
+    internal static byte[] Render(Plot plot, ImageFormat format, ImageOptions options)
+    {
+        using (plot)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            options.Validate();
+            return format == ImageFormat.Svg ? Reports.Svg.Bytes(plot.GetSvgXml(options.WidthPx, options.HeightPx))
+                : plot.GetImageBytes(options.WidthPx, options.HeightPx, ScottPlot.ImageFormat.Png);
+        }
+    }
+
+    /// <summary>An SVG document of <paramref name="plot"/> (the HTML report inlines it).</summary>
+    internal static string SvgText(Plot plot, ImageOptions options)
+    {
+        using (plot) return plot.GetSvgXml(options.WidthPx, options.HeightPx);
+    }
+}

@@ -1,0 +1,310 @@
+using AirspaceSim.Airspaces;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
+using NetTopologySuite.Geometries;
+using ScottPlot;
+using SkiaSharp;
+
+namespace AirspaceSim.Reports;
+
+/// <summary>
+/// Draws a <see cref="MapContent"/> with ScottPlot: Natural Earth countries, FIR outlines, closed areas shaded with their
+/// ids, direct routes dashed and flown routes solid (coloured by outcome), airports, a legend, the title and the data
+/// credits, in a Lambert azimuthal equal-area projection centred on the region (<see cref="MapProjection"/>).
+/// </summary>
+/// <remarks>In the SVG, each flown route is one <c>&lt;path class="flown-route" data-id="AMS-CUR"&gt;</c> and each
+/// dashed direct route one <c>&lt;path class="direct-route"&gt;</c>; each closed area's outline is a
+/// <c>&lt;path class="closed-area"&gt;</c>.</remarks>
+public static class MapImage
+{
+    /// <summary>The data credits written in the corner.</summary>
+    public const string Credits = "Land and borders: Natural Earth · FIRs: VATSpy (CC BY-SA 4.0) · Airports: OurAirports";
+
+    /// <summary>The route paths' SVG class of a flown route.</summary>
+    public const string FlownClass = "flown-route";
+
+    /// <summary>The route paths' SVG class of a direct route.</summary>
+    public const string DirectClass = "direct-route";
+
+    /// <summary>The SVG class of a closed area's outline.</summary>
+    public const string ClosedClass = "closed-area";
+
+    // Great-circle legs are densified every DensifyKm so that they draw as curves (Sphere.Intermediate).
+    private const double DensifyKm = 40;
+
+    private static readonly SKColor Land = SKColor.Parse("#f2efe6"), Border = SKColor.Parse("#b9b4a5"), Ocean = SKColor.Parse("#dcebf5");
+    private static readonly SKColor FirLine = SKColor.Parse("#8c9bb0"), ClosedFill = SKColor.Parse("#d62728").WithAlpha(56), ClosedLine = SKColor.Parse("#b01c1c");
+
+    /// <summary>The colour of a route category (outcome or status).</summary>
+    public static string CategoryColor(string category) => category switch
+    {
+        "unaffected" or "direct" => "#3a6fb0",
+        "rerouted" or "detour" => "#e07b00",
+        "rerouted-in-flight" => "#8e44ad",
+        "diverted" => "#8c564b",
+        "cancelled" or "unreachable" => "#d62728",
+        "needs-tech-stop" => "#138d90",
+        _ => "#555555",
+    };
+
+    /// <summary>The map as a PNG file's bytes.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
+    public static byte[] Png(MapContent content, ImageOptions options)
+    {
+        var (plot, _) = Build(content, options);
+        using (plot) return plot.GetImageBytes(options.WidthPx, options.HeightPx, ScottPlot.ImageFormat.Png);
+    }
+
+    /// <summary>The map as an SVG document.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
+    public static string Svg(MapContent content, ImageOptions options)
+    {
+        var (plot, layer) = Build(content, options);
+        using (plot) return Reports.Svg.Tag(plot.GetSvgXml(options.WidthPx, options.HeightPx), layer.Drawn);
+    }
+
+    /// <summary>The map in <paramref name="format"/> (SVG as UTF-8).</summary>
+    public static byte[] Render(MapContent content, ImageFormat format, ImageOptions options) =>
+        format == ImageFormat.Svg ? Reports.Svg.Bytes(Svg(content, options)) : Png(content, options);
+
+    /// <summary>The region and projection a map of <paramref name="content"/> uses, with its view (km on the map plane).</summary>
+    internal static (MapProjection Projection, double XMin, double XMax, double YMin, double YMax, Vec3[] Clip) View(MapContent content, double aspect)
+    {
+        var points = new List<Vec3>();
+        foreach (var r in content.Routes)
+        {
+            points.AddRange(Densify(r.Flown));
+            points.AddRange(Densify(r.Direct));
+        }
+        foreach (var a in content.Airports) points.Add(Vec3.FromGeo(a.Location));
+        foreach (var area in content.ClosedAreas)
+            foreach (var c in area.Airspace.Geometry.Coordinates) points.Add(Vec3.FromLatLonDeg(c.Y, c.X));
+        if (points.Count == 0) points.Add(Vec3.FromLatLonDeg(10, -66));
+        // Centre: the mean direction of what is drawn (a Pacific set averages across the antimeridian correctly).
+        var sum = new Vec3(0, 0, 0);
+        foreach (var p in points) sum += p;
+        var center = sum.Norm > 1e-9 * points.Count ? sum.Normalize().ToGeo() : points[0].ToGeo();
+        var proj = new MapProjection(center);
+        double x0 = double.MaxValue, x1 = double.MinValue, y0 = double.MaxValue, y1 = double.MinValue;
+        foreach (var p in points)
+        {
+            var (x, y) = proj.Project(p);
+            x0 = Math.Min(x0, x); x1 = Math.Max(x1, x); y0 = Math.Min(y0, y); y1 = Math.Max(y1, y);
+        }
+        // A margin of 8 % (at least 150 km), then widened to the image's shape.
+        double w = Math.Max(x1 - x0, 300), h = Math.Max(y1 - y0, 300);
+        double mx = Math.Max(0.08 * w, 150), my = Math.Max(0.08 * h, 150);
+        (x0, x1, y0, y1) = ((x0 + x1) / 2 - w / 2 - mx, (x0 + x1) / 2 + w / 2 + mx, (y0 + y1) / 2 - h / 2 - my, (y0 + y1) / 2 + h / 2 + my);
+        if ((x1 - x0) / (y1 - y0) < aspect) { double d = ((y1 - y0) * aspect - (x1 - x0)) / 2; x0 -= d; x1 += d; }
+        else { double d = ((x1 - x0) / aspect - (y1 - y0)) / 2; y0 -= d; y1 += d; }
+        // Clip everything to a polygon around the centre reaching a little past the view's farthest corner.
+        double corner = Math.Sqrt(Math.Max(x0 * x0, x1 * x1) + Math.Max(y0 * y0, y1 * y1));
+        double radius = Math.Min(MapProjection.AngleAtRadius(corner) + 10 * Math.PI / 180, Math.PI / 2 - 0.01);
+        return (proj, x0, x1, y0, y1, proj.ClipPlanes(radius));
+    }
+
+    private static (Plot Plot, PathLayer Layer) Build(MapContent content, ImageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        double titleHeightPx = 14 + 22 * content.Title.Split('\n').Length;
+        var (proj, x0, x1, y0, y1, clip) = View(content, options.WidthPx / (options.HeightPx - titleHeightPx));
+        var plot = new Plot();
+        plot.HideAxesAndGrid();
+        plot.Layout.Fixed(new PixelPadding(0, 0, 0, (float)titleHeightPx));
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = ToColor(Ocean);
+        plot.Title(content.Title, 15);
+
+        var layer = new PathLayer();
+        // Countries: fills as one path, then the borders as one path without Natural Earth's cuts along ±180°.
+        var fills = new List<(double, double)[]>();
+        var borders = new List<(double, double)[]>();
+        foreach (var country in NaturalEarth.Countries)
+            foreach (var polygon in country.Polygons)
+                foreach (var ring in polygon)
+                {
+                    var v = ring.Select(Vec3.FromGeo).ToList();
+                    var clipped = MapProjection.ClipRing(v, clip);
+                    if (clipped.Count >= 3) fills.Add(Project(proj, clipped));
+                    foreach (var run in WithoutAntimeridianCuts(ring))
+                        foreach (var piece in MapProjection.ClipLine(run, clip)) borders.Add(Project(proj, piece));
+                }
+        layer.Items.Add(new PathItem(fills, true, Land, null, 0, TolerancePx: 1.5f));
+        layer.Items.Add(new PathItem(borders, false, null, Border, 0.8f, TolerancePx: 1.5f));
+
+        // FIRs in view, thin, with their ids; the closed ones shaded.
+        var closedIds = content.ClosedAreas.Select(a => a.Airspace.Id).ToHashSet(StringComparer.Ordinal);
+        var firLabels = new List<(string, double, double)>();
+        if (content.ShowFirs)
+        {
+            // Labels only where a FIR is large enough on the map to hold one (Europe's sectors would be a smudge).
+            double kmPerPx = (x1 - x0) / options.WidthPx;
+            var outlines = new List<(double, double)[]>();
+            foreach (var fir in FirOutlines.All)
+            {
+                if (closedIds.Contains(fir.Id)) continue;
+                double fx0 = double.MaxValue, fx1 = double.MinValue, fy0 = double.MaxValue, fy1 = double.MinValue;
+                foreach (var ring in fir.Rings)
+                    foreach (var piece in MapProjection.ClipLine(DensifyRing(ring, close: true), clip))
+                    {
+                        var xy = Project(proj, piece);
+                        outlines.Add(xy);
+                        foreach (var (x, y) in xy) { fx0 = Math.Min(fx0, x); fx1 = Math.Max(fx1, x); fy0 = Math.Min(fy0, y); fy1 = Math.Max(fy1, y); }
+                    }
+                if (fx1 - fx0 < 90 * kmPerPx || fy1 - fy0 < 40 * kmPerPx) continue;
+                var at = fir.LabelAt is { } l ? proj.Project(l) : ((fx0 + fx1) / 2, (fy0 + fy1) / 2);
+                if (InView(at, x0, x1, y0, y1)) firLabels.Add((fir.Id, at.Item1, at.Item2));
+            }
+            layer.Items.Add(new PathItem(outlines, false, null, FirLine, 0.7f, TolerancePx: 1.5f));
+        }
+        var closedLabels = new List<(string, double, double)>();
+        foreach (var area in content.ClosedAreas)
+        {
+            var parts = new List<(double, double)[]>();
+            foreach (var ring in Rings(area.Airspace.Geometry))
+            {
+                var clipped = MapProjection.ClipRing(DensifyRing(ring, close: false), clip);
+                if (clipped.Count >= 3) parts.Add(Project(proj, clipped));
+            }
+            layer.Items.Add(new PathItem(parts, true, ClosedFill, ClosedLine, 1.6f, Tag: new SvgTag(ClosedClass, area.Label)));
+            if (Label(proj, area.Airspace, x0, x1, y0, y1) is { } at) closedLabels.Add((area.Label, at.X, at.Y));
+        }
+
+        // Routes: the dashed direct great circles under the flown paths.
+        foreach (var r in content.Routes.Where(r => r.Direct.Count >= 2))
+            layer.Items.Add(new PathItem(Pieces(proj, r.Direct, clip), false, null, SKColor.Parse(CategoryColor(r.Category)).WithAlpha(200), 1.1f, Dashed: true,
+                Tag: new SvgTag(DirectClass, r.Id)));
+        foreach (var r in content.Routes.Where(r => r.Flown.Count >= 2))
+            layer.Items.Add(new PathItem(Pieces(proj, r.Flown, clip), false, null, SKColor.Parse(CategoryColor(r.Category)), 1.8f,
+                Tag: new SvgTag(FlownClass, r.Id)));
+        plot.Add.Plottable(layer);
+
+        foreach (var (id, x, y) in firLabels) AddLabel(plot, id, x, y, 9, Colors.SlateGray, bold: false);
+        foreach (var (id, x, y) in closedLabels) AddLabel(plot, id, x, y, 14, ToColor(ClosedLine), bold: true);
+        var shown = content.Airports.Select(a => (a.Code, P: proj.Project(a.Location)))
+            .Where(a => a.P.X > x0 && a.P.X < x1 && a.P.Y > y0 && a.P.Y < y1).ToList();
+        if (shown.Count > 0)
+        {
+            var markers = plot.Add.Markers(shown.Select(a => a.P.X).ToArray(), shown.Select(a => a.P.Y).ToArray(), MarkerShape.FilledCircle, 5, Colors.Black);
+            markers.LegendText = "";
+            // Beyond ~80 airports the labels would cover the map: the markers stay, the labels go.
+            if (shown.Count <= 80)
+                foreach (var (code, p) in shown)
+                {
+                    var t = plot.Add.Text(code, p.X, p.Y);
+                    t.LabelFontSize = 10; t.LabelFontColor = Colors.Black; t.LabelBold = true; t.LabelFontName = PlotStyle.SansFont;
+                    t.LabelAlignment = Alignment.LowerLeft; t.LabelOffsetX = 3; t.LabelOffsetY = -2;
+                }
+        }
+
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.FontSize = 11;
+        plot.Legend.FontName = PlotStyle.SansFont;
+        foreach (var cat in content.Routes.Select(r => r.Category).Distinct())
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{cat} ({content.Routes.Where(r => r.Category == cat).Sum(r => r.Flights)})", LineColor = Color.FromHex(CategoryColor(cat)), LineWidth = 2.5f });
+        if (content.Routes.Any(r => r.Direct.Count >= 2))
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "direct great circle (dashed)", LineColor = Colors.Gray, LineWidth = 1 });
+        if (content.ClosedAreas.Count > 0)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "closed airspace", FillColor = ToColor(ClosedFill), OutlineColor = ToColor(ClosedLine), OutlineWidth = 1.5f });
+        if (content.ShowFirs)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "FIR boundary", LineColor = ToColor(FirLine), LineWidth = 1 });
+
+        var credits = plot.Add.Annotation(Credits, Alignment.LowerRight);
+        credits.LabelFontSize = 9; credits.LabelFontName = PlotStyle.SansFont; credits.LabelFontColor = Colors.DimGray; credits.LabelBackgroundColor = Colors.White.WithAlpha(.8);
+        credits.LabelBorderWidth = 0; credits.LabelShadowColor = Colors.Transparent;
+        plot.Font.Set(PlotStyle.SansFont);
+        plot.Axes.SetLimits(x0, x1, y0, y1);
+        plot.Axes.SquareUnits();
+        return (plot, layer);
+    }
+
+    private static void AddLabel(Plot plot, string text, double x, double y, float size, Color color, bool bold)
+    {
+        var t = plot.Add.Text(text, x, y);
+        t.LabelFontSize = size; t.LabelFontColor = color; t.LabelBold = bold; t.LabelAlignment = Alignment.MiddleCenter; t.LabelFontName = PlotStyle.SansFont;
+    }
+
+    // Where to write an airspace's id: its interior point (continuous longitudes, so fine across ±180), if in view.
+    private static (double X, double Y)? Label(MapProjection proj, Airspace a, double x0, double x1, double y0, double y1)
+    {
+        var c = a.Geometry.InteriorPoint.Coordinate;
+        var p = proj.Project(Vec3.FromLatLonDeg(c.Y, c.X));
+        return InView(p, x0, x1, y0, y1) ? p : null;
+    }
+
+    private static bool InView((double X, double Y) p, double x0, double x1, double y0, double y1)
+    {
+        double mx = 0.03 * (x1 - x0), my = 0.03 * (y1 - y0);
+        return p.X > x0 + mx && p.X < x1 - mx && p.Y > y0 + my && p.Y < y1 - my;
+    }
+
+    private static IEnumerable<List<GeoPoint>> Rings(Geometry g)
+    {
+        for (int i = 0; i < g.NumGeometries; i++)
+        {
+            var poly = (Polygon)g.GetGeometryN(i);
+            yield return Points(poly.ExteriorRing);
+            foreach (var hole in poly.InteriorRings) yield return Points(hole);
+        }
+
+        static List<GeoPoint> Points(LineString ring)
+        {
+            var c = ring.Coordinates;
+            int n = c.Length > 1 && c[0].Equals2D(c[^1]) ? c.Length - 1 : c.Length;
+            return Enumerable.Range(0, n).Select(i => new GeoPoint(c[i].Y, c[i].X)).ToList();
+        }
+    }
+
+    // A ring's edges, the closing one included, densified; the first point repeated at the end when close.
+    private static List<Vec3> DensifyRing(IReadOnlyList<GeoPoint> ring, bool close)
+    {
+        var list = Densify([.. ring, ring[0]]);
+        if (!close) list.RemoveAt(list.Count - 1);
+        return list;
+    }
+
+    /// <summary>Great-circle legs as points every <see cref="DensifyKm"/> or closer (<see cref="Sphere.Intermediate(GeoPoint, GeoPoint, double)"/>).</summary>
+    internal static List<Vec3> Densify(IReadOnlyList<GeoPoint> path)
+    {
+        var list = new List<Vec3>();
+        for (int i = 0; i < path.Count; i++)
+        {
+            if (i == 0) { list.Add(Vec3.FromGeo(path[0])); continue; }
+            var (a, b) = (path[i - 1], path[i]);
+            int n = Math.Max(1, (int)Math.Ceiling(Sphere.DistanceKm(a, b) / DensifyKm));
+            var (va, vb) = (Vec3.FromGeo(a), Vec3.FromGeo(b));
+            for (int k = 1; k <= n; k++)
+                list.Add(k == n || va.Cross(vb).Norm < 1e-12 ? vb : Sphere.Intermediate(va, vb, (double)k / n));
+        }
+        return list;
+    }
+
+    private static List<(double, double)[]> Pieces(MapProjection proj, IReadOnlyList<GeoPoint> path, Vec3[] clip) =>
+        MapProjection.ClipLine(Densify(path), clip).Select(p => Project(proj, p)).ToList();
+
+    private static (double, double)[] Project(MapProjection proj, List<Vec3> points) => points.Select(p => proj.Project(p)).ToArray();
+
+    // A Natural Earth ring cut at the antimeridian runs along ±180°: those edges are not coasts or borders.
+    private static IEnumerable<List<Vec3>> WithoutAntimeridianCuts(GeoPoint[] ring)
+    {
+        var run = new List<Vec3>();
+        for (int i = 0; i <= ring.Length; i++)
+        {
+            var p = ring[i % ring.Length];
+            if (run.Count > 0 && OnCut(ring[(i - 1) % ring.Length], p))
+            {
+                if (run.Count >= 2) yield return run;
+                run = [];
+            }
+            run.Add(Vec3.FromGeo(p));
+        }
+        if (run.Count >= 2) yield return run;
+
+        static bool OnCut(GeoPoint a, GeoPoint b) => Math.Abs(Math.Abs(a.LonDeg) - 180) < 1e-6 && Math.Abs(Math.Abs(b.LonDeg) - 180) < 1e-6;
+    }
+
+    private static Color ToColor(SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);
+}
