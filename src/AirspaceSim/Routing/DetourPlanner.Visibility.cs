@@ -75,7 +75,8 @@ public sealed partial class DetourPlanner
     }
 
     /// <summary>
-    /// True if the arc properly crosses a planning edge. Obstacles <paramref name="bandA"/> and
+    /// True if the arc passes through the interior of a planning (buffered) obstacle; touching its boundary does not
+    /// count (<see cref="SphericalLoop.IsEnteredBy(in Vec3, in Vec3)"/>). Obstacles <paramref name="bandA"/> and
     /// <paramref name="bandB"/> (buffer bands holding a route end) are tested against their unbuffered polygons.
     /// Edges through an end of the arc touch it and never count as crossings.
     /// </summary>
@@ -90,7 +91,7 @@ public sealed partial class DetourPlanner
     {
         if (!x.MayHitCap(_obstacles[k].Center, _obstacleCos[k])) return false;
         foreach (var loop in k == bandA || k == bandB ? _originalLoops[k] : _loops[k])
-            if (loop.IsCrossedBy(x)) return true;
+            if (loop.IsEnteredBy(x)) return true;
         return false;
     }
 

@@ -572,8 +572,8 @@ public sealed partial class DetourPlanner
             bool hit = a.Region.Contains(o) || a.Region.Contains(d);
             foreach (var poly in a.Region.Polygons)
             {
-                hit = hit || poly.Shell.IsCrossedBy(o, d);
-                foreach (var h in poly.Holes) hit = hit || h.IsCrossedBy(o, d);
+                hit = hit || poly.Shell.IsEnteredBy(o, d);
+                foreach (var h in poly.Holes) hit = hit || h.IsEnteredBy(o, d);
             }
             if (hit) ids.Add(a.Id);
         }

@@ -87,6 +87,76 @@ internal readonly struct EdgeCrosser
         }
         return crossings;
     }
+
+    /// <summary>Exactly the unperturbed sign of (p × q) · x: 0 when x lies on the arc's great circle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ExactSide(in Vec3 x)
+    {
+        double det = N.Dot(x);
+        return det > Predicates.MaxDeterminantError ? 1 : det < -Predicates.MaxDeterminantError ? -1 : Predicates.UnperturbedSign(P, Q, x);
+    }
+
+    /// <summary>
+    /// True if the arc passes through the open region to the left of the chain of <paramref name="count"/> edges
+    /// ring[first] → ring[first + 1] → … of a ring whose interior lies to the left of its edges. Exact, without symbolic
+    /// perturbation: touching a vertex, running along an edge, or ending on the boundary is not entering (the boundary
+    /// is flyable); an arc through a vertex or from a boundary point enters when its direction there points strictly
+    /// into the interior.
+    /// </summary>
+    /// <remarks>
+    /// Every way in is one of three contacts, each decided exactly: a proper crossing of an edge at a point interior to
+    /// both (the four orientations all nonzero); a ring vertex on the closed arc, with the arc's direction there (towards
+    /// q, and back towards p) strictly inside the interior wedge; an end of the arc in the interior of an edge, with the
+    /// other end strictly on the interior side. Between contacts the arc stays in one region, so no other way in exists.
+    /// The blocks that call this skip only edges whose cap the arc misses, and vertex i is tested with edge i, so every
+    /// vertex on the arc is seen.
+    /// </remarks>
+    public bool ChainEnters(ReadOnlySpan<Vec3> ring, int first, int count)
+    {
+        if (P == Q) return false;
+        int n = ring.Length, i = first;
+        int sa = ExactSide(ring[i]);
+        for (int e = 0; e < count; e++)
+        {
+            int j = i + 1 == n ? 0 : i + 1;
+            int sb = ExactSide(ring[j]);
+            if (sa == 0) { if (VertexEnters(ring, i)) return true; }
+            else if (sb != 0 && sa != sb && EdgeEnters(ring[i], ring[j], sa)) return true;
+            i = j; sa = sb;
+        }
+        return false;
+    }
+
+    // v lies on the great circle: on the closed arc p→q?  On the circle, (p × v)·n̂ has the sign of the turn from p to v
+    // along the arc, and is far from 0 unless v = ±p, so the exact sign with the rounded n̂ is the true one.
+    private bool OnArc(in Vec3 v) =>
+        v == P || v == Q || (Predicates.UnperturbedSign(P, v, Nh) > 0 && Predicates.UnperturbedSign(v, Q, Nh) > 0);
+
+    private bool VertexEnters(ReadOnlySpan<Vec3> ring, int i)
+    {
+        var v = ring[i];
+        if (!OnArc(v)) return false;
+        int n = ring.Length;
+        var prev = ring[i == 0 ? n - 1 : i - 1];
+        var next = ring[i + 1 == n ? 0 : i + 1];
+        return (v != Q && Predicates.StrictlyInsideWedge(prev, v, next, Q)) ||
+               (v != P && Predicates.StrictlyInsideWedge(prev, v, next, P));
+    }
+
+    // Edge c→d with its ends strictly on opposite sides (side of c = sc) of the arc's great circle.
+    private bool EdgeEnters(in Vec3 c, in Vec3 d, int sc)
+    {
+        int tp = Predicates.UnperturbedSign(c, d, P), tq = Predicates.UnperturbedSign(c, d, Q);
+        // S2's rule with exact, nonzero orientations: ACB = BDA = CBD = DAC.
+        if (tp != 0 && tq != 0) return tq == sc && tp == -sc;
+        // One end of the arc on the edge's great circle (not both: then c and d would be on the arc's circle). The edge
+        // meets the arc's great circle once, and at that end exactly when the end lies within the edge: the arc then
+        // starts (or ends) on the boundary, and enters iff its other end is on the interior (left) side.
+        var ne = new GreatCircleArc(c, d).N;
+        var end = tp == 0 ? P : Q;
+        if (Predicates.UnperturbedSign(c, end, ne) <= 0 || Predicates.UnperturbedSign(end, d, ne) <= 0) return false;
+        return (tp == 0 ? tq : tp) > 0;
+    }
 }
 
 /// <summary>
@@ -147,6 +217,19 @@ internal sealed class EdgeIndex
             for (int i = start; i < end; i++) if (_v[i] == p) return i;
         }
         return -1;
+    }
+
+    /// <summary>True if the arc of <paramref name="x"/> passes through the open region left of the ring (exact; touching
+    /// the boundary is not entering): <see cref="EdgeCrosser.ChainEnters"/> over the blocks whose cap the arc reaches.</summary>
+    public bool IsEntered(in EdgeCrosser x)
+    {
+        for (int k = 0; k < _center.Length; k++)
+        {
+            if (!x.MayHitCap(_center[k], _cos[k])) continue;
+            var (start, end) = BlockEdges(k);
+            if (x.ChainEnters(_v, start, end - start)) return true;
+        }
+        return false;
     }
 
     /// <summary>Proper crossings of the arc of <paramref name="x"/> with the ring (at most 1 when

@@ -168,6 +168,30 @@ public static class Predicates
         return sum >= 2;
     }
 
+    /// <summary>
+    /// True if the direction from vertex <paramref name="v"/> towards <paramref name="t"/> points strictly into the
+    /// interior wedge of a ring that runs <paramref name="prev"/> → v → <paramref name="next"/> with its interior on the
+    /// left. Exact and unperturbed: a direction along either edge is on the boundary, not inside.
+    /// </summary>
+    /// <remarks>
+    /// At v the wedge is bounded by the great circles of the two edges, and (a × v)·t has the sign of (a × v)·t′ for the
+    /// tangent t′ = t − (t·v)v towards t, so the sides of t are sides of the direction. Convex vertex (left turn): inside
+    /// both half-spaces; reflex (right turn): inside either; straight on: left of the line. A spike (next back along the
+    /// incoming edge) has a wedge of 0 or 2π that only the rest of the ring decides; the perturbed
+    /// <see cref="OrderedCcw"/> answers for it.
+    /// </remarks>
+    internal static bool StrictlyInsideWedge(in Vec3 prev, in Vec3 v, in Vec3 next, in Vec3 t)
+    {
+        int s0 = UnperturbedSign(prev, v, t), s1 = UnperturbedSign(v, next, t);
+        int turn = UnperturbedSign(prev, v, next);
+        if (turn > 0) return s0 > 0 && s1 > 0;
+        if (turn < 0) return s0 > 0 || s1 > 0;
+        // Collinear: the two edge normals agree when the ring goes straight on, and are opposite for a spike; they are
+        // parallel, so the sign of their dot product is far from 0 and floating point decides it.
+        if (prev.Cross(v).Dot(v.Cross(next)) > 0) return s0 > 0;
+        return OrderedCcw(next, t, prev, v);
+    }
+
     // Simulation of simplicity for the triple product, with the points in lexicographic order (S2's
     // SymbolicallyPerturbedSign). Each test is the coefficient of the next-larger infinitesimal.
     private static int SymbolicallyPerturbedSign(in Ex3 a, in Ex3 b, in Ex3 c, in Ex3 bxc)

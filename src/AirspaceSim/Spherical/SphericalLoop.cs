@@ -153,7 +153,8 @@ public sealed class SphericalLoop
         return CrossingParity(p, r) ? !_refInside : _refInside;
     }
 
-    /// <summary>True if the arc p→q properly crosses an edge of this loop (touching at a vertex does not count).</summary>
+    /// <summary>True if the arc p→q properly crosses an edge of this loop (touching at a vertex does not count; a vertex
+    /// on the arc's great circle is put on one side by symbolic perturbation, consistently for every test).</summary>
     /// <exception cref="ArgumentException">p and q are antipodal (<see cref="Predicates.NearlyAntipodal"/>).</exception>
     public bool IsCrossedBy(in Vec3 p, in Vec3 q)
     {
@@ -164,6 +165,22 @@ public sealed class SphericalLoop
 
     /// <summary>True if the prepared arc properly crosses an edge (the caller has ruled out antipodal ends).</summary>
     internal bool IsCrossedBy(in EdgeCrosser x) => _index.CrossingCount(x, stopAtFirst: true) > 0;
+
+    /// <summary>
+    /// True if the arc p→q passes through the interior (the open region left of the edges). Exact, without
+    /// perturbation; the boundary is flyable: touching a vertex, running along an edge or ending on the boundary does
+    /// not count, while passing through a vertex into the interior, or leaving a boundary point into it, does.
+    /// </summary>
+    /// <exception cref="ArgumentException">p and q are antipodal (<see cref="Predicates.NearlyAntipodal"/>).</exception>
+    public bool IsEnteredBy(in Vec3 p, in Vec3 q)
+    {
+        if (Predicates.NearlyAntipodal(p, q))
+            throw new ArgumentException($"arc from {p.ToGeo()} to {q.ToGeo()}: endpoints are antipodal, the great circle is undefined");
+        return _index.IsEntered(new EdgeCrosser(p, q));
+    }
+
+    /// <summary><see cref="IsEnteredBy(in Vec3, in Vec3)"/> for a prepared arc (the caller has ruled out antipodal ends).</summary>
+    internal bool IsEnteredBy(in EdgeCrosser x) => _index.IsEntered(x);
 
     /// <summary>Number of proper crossings of the prepared arc with the edges.</summary>
     internal int CrossingCount(in EdgeCrosser x) => _index.CrossingCount(x, stopAtFirst: false);

@@ -11,8 +11,9 @@ namespace AirspaceSim.Tests.Routing;
 /// <remarks>
 /// A great-circle segment p→q is allowed iff
 /// <list type="bullet">
-/// <item>it properly crosses no polygon edge, decided with the exact <see cref="Predicates.CrossingSign"/> (touching
-/// at a shared vertex is allowed), and</item>
+/// <item>it properly crosses no polygon edge at a point interior to both, decided with exact, unperturbed orientations
+/// (<see cref="SphereTestGeometry.ProperlyCrossesExactly"/>: touching a vertex or running along an edge is allowed, the
+/// boundary is flyable; a pass through a vertex into the interior is caught by the samples), and</item>
 /// <item>none of its interior sample points (fractions <see cref="Fractions"/>) is blocked. A point is blocked if it
 /// lies strictly inside a polygon (<see cref="SphericalRegion.Contains(in Vec3)"/>) by more than
 /// <see cref="SphereTestGeometry.SampleToleranceRad"/> (a sample of a segment running along an edge is a few ulps off), or if it lies on a border shared
@@ -76,7 +77,7 @@ internal sealed class BruteForceShortestPath
         if (p == q) return 0;
         if (Predicates.NearlyAntipodal(p, q)) return double.PositiveInfinity; // antipodal: no unique arc
         foreach (var (a, b) in _edges)
-            if (Predicates.CrossingSign(p, q, a, b) > 0) return double.PositiveInfinity;
+            if (SphereTestGeometry.ProperlyCrossesExactly(p, q, a, b)) return double.PositiveInfinity;
         foreach (var t in Fractions)
             if (Blocked(SphereTestGeometry.Slerp(p, q, t))) return double.PositiveInfinity;
         return Vec3.Angle(p, q);

@@ -93,7 +93,8 @@ internal static class SphereTestGeometry
     public static Vec3[] WaypointVectors(RoutePlan plan) => plan.Waypoints.Select(Vec3.FromGeo).ToArray();
 
     /// <summary>
-    /// The route never enters a closure: no leg properly crosses a closure edge (exact predicates), and no point of
+    /// The route never enters a closure: no leg properly crosses a closure edge (exact orientations, all four nonzero:
+    /// touching a vertex or running along an edge is not crossing), and no point of
     /// <paramref name="samplesPerLeg"/> per leg lies strictly inside a closure (beyond <see cref="SampleToleranceRad"/>).
     /// </summary>
     public static void AssertNeverEnters(RoutePlan plan, IReadOnlyList<Airspace> closures, int samplesPerLeg = 200, string context = "")
@@ -105,7 +106,7 @@ internal static class SphereTestGeometry
             {
                 foreach (var ring in Rings(a))
                     for (int i = 0; i < ring.Length; i++)
-                        if (Predicates.CrossingSign(w[l], w[l + 1], ring[i], ring[(i + 1) % ring.Length]) > 0)
+                        if (ProperlyCrossesExactly(w[l], w[l + 1], ring[i], ring[(i + 1) % ring.Length]))
                             Assert.Fail($"{context} leg {l} {plan.Waypoints[l]}→{plan.Waypoints[l + 1]} properly crosses edge {i} of {a.Id} " +
                                         $"({ring[i].ToGeo()}→{ring[(i + 1) % ring.Length].ToGeo()}); route {Describe(plan)}");
                 for (int s = 1; s < samplesPerLeg; s++)
@@ -116,6 +117,15 @@ internal static class SphereTestGeometry
                 }
             }
         }
+    }
+
+    /// <summary>Arcs a→b and c→d cross at a point interior to both: c, d strictly on opposite sides of a→b, a, b
+    /// strictly on opposite sides of c→d, and the two on the same side of the sphere (S2's four-orientation rule).</summary>
+    public static bool ProperlyCrossesExactly(in Vec3 a, in Vec3 b, in Vec3 c, in Vec3 d)
+    {
+        int acb = -Predicates.UnperturbedSign(a, b, c), bda = Predicates.UnperturbedSign(a, b, d);
+        int cbd = -Predicates.UnperturbedSign(c, d, b), dac = Predicates.UnperturbedSign(c, d, a);
+        return acb != 0 && acb == bda && bda == cbd && cbd == dac;
     }
 
     public static string Describe(RoutePlan p) =>
