@@ -52,13 +52,14 @@ internal static class WhatIfCommand
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             var model = costModel ?? ShippedCostModel();
-            var catalog = AirspaceCatalog.Bundled;
+            // Indexed, not built: only the airspaces the scenario names are validated (as route and batch do).
+            var files = new List<AirspaceFile>();
             foreach (var file in parse.GetValue(airspaces) ?? [])
             {
                 CliApp.RequireFile(file, "--airspaces");
-                catalog = catalog.With(AirspaceLoader.LoadGeoJson(file).Catalog);
+                files.Add(AirspaceLoader.OpenGeoJson(file));
             }
-            var options = new ScenarioReadOptions { Catalog = catalog, CostModel = model };
+            var options = new ScenarioReadOptions { AirspaceFiles = files, CostModel = model };
             string name = parse.GetValue(scenario) ?? BundledScenarios.Default;
             Scenario s = File.Exists(name) ? ScenarioJson.Load(name, options)
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)

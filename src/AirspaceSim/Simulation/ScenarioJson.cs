@@ -13,6 +13,13 @@ public sealed record ScenarioReadOptions
     /// <summary>Catalog for closure airspace ids (default the bundled one).</summary>
     public AirspaceCatalog Catalog { get; init; } = AirspaceCatalog.Bundled;
 
+    /// <summary>
+    /// Airspace files indexed but not built (<see cref="AirspaceLoader.OpenGeoJson(string, AirspaceLoadOptions?)"/>),
+    /// searched before <see cref="Catalog"/>, the last file first: only the ids the scenario names are validated and
+    /// built, and a named feature that the file leaves out is an error that gives its problem. Default none.
+    /// </summary>
+    public IReadOnlyList<AirspaceFile> AirspaceFiles { get; init; } = [];
+
     /// <summary>Airports that flights and airport closures must name (default the bundled directory); null = not checked.</summary>
     public AirportDirectory? Airports { get; init; } = AirportDirectory.Bundled;
 
@@ -341,6 +348,26 @@ public static class ScenarioJson
             };
         }
 
+        // An airspace id: from the files (last first, built now), else from the catalog.
+        private Airspace Airspace(JsonTree item, string aid)
+        {
+            var files = options.AirspaceFiles;
+            for (int i = files.Count - 1; i >= 0; i--)
+            {
+                if (!files[i].Contains(aid)) continue;
+                var built = files[i].Build(aid);
+                if (built.Airspace is { } fromFile) return fromFile;
+                throw Fail(item, $"airspace '{aid}' was left out when loading {files[i].FileName ?? "its file"}: {built.Issues.FirstOrDefault(x => !x.Repaired)?.Message ?? "no usable geometry"}");
+            }
+            if (options.Catalog.TryGet(aid, out var a)) return a;
+            // A feature of a file whose header was already rejected when indexing (no geometry type, bad "interior").
+            var why = files.SelectMany(f => f.IndexIssues).LastOrDefault(x => !x.Repaired && string.Equals(x.FeatureId, aid.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (why != null) throw Fail(item, $"airspace '{aid}' was left out when loading: {why.Message}");
+            var known = files.Count == 0 ? options.Catalog.Ids : files.SelectMany(f => f.Ids).Concat(options.Catalog.Ids).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var close = AirspaceCatalog.CloseMatches(known, aid);
+            throw Fail(item, $"unknown airspace id '{aid}'" + (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : $"; known ids: {string.Join(", ", known.Take(10))}{(known.Count > 10 ? ", ..." : "")}"));
+        }
+
         private Closure Closure(JsonTree n)
         {
             var f = Fields(n, "a closure", "id", "airspaces", "polygons", "airports", "bufferNm", "lower", "upper", "start", "end", "notice", "appliesTo", "bans", "source");
@@ -350,12 +377,7 @@ public static class ScenarioJson
             if (f.TryGetValue("airspaces", out var an))
                 foreach (var item in Arr(an, "airspaces"))
                 {
-                    var aid = Str(item, "airspace id");
-                    if (!options.Catalog.TryGet(aid, out var a))
-                    {
-                        var close = options.Catalog.CloseMatches(aid);
-                        throw Fail(item, $"unknown airspace id '{aid}'" + (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : $"; known ids: {string.Join(", ", options.Catalog.Ids.Take(10))}{(options.Catalog.Count > 10 ? ", ..." : "")}"));
-                    }
+                    var a = Airspace(item, Str(item, "airspace id"));
                     ids.Add(a.Id); airspaces.Add(a);
                 }
             if (f.TryGetValue("polygons", out var pn))

@@ -105,6 +105,28 @@ public class WhatIfCommandTests
     }
 
     [Test]
+    public void AirspacesFileIsBuiltOnlyForTheScenariosIds()
+    {
+        using var tmp = CliRunner.NewTempDir();
+        // A self-intersecting feature beside a good square (far from every route of the scenario).
+        var geo = tmp.Write("mixed.geojson", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"BOWT"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[10,10],[10,0],[0,10],[0,0]]]}},
+              {"type":"Feature","properties":{"id":"GOOD"},"geometry":{"type":"Polygon","coordinates":[[[20,20],[21,20],[21,21],[20,21],[20,20]]]}}]}
+            """);
+        string Scenario(string id) => tmp.Write($"s-{id}.json", $$"""
+            {"name": "x", "closures": [{"id": "C", "airspaces": ["{{id}}"], "start": "2025-11-22T00:00Z"}],
+             "flights": [{"id": "F1", "from": "GRU", "to": "MIA", "departure": "2025-11-24T03:00Z", "type": "B763", "airline": "TAM", "state": "BR"}]}
+            """);
+        var ok = Run(Scenario("GOOD"), "--airspaces", geo, "--format", "csv");
+        Assert.That(ok.Exit, Is.EqualTo(0), ok.ToString());
+        Assert.That(ok.OutLines[1], Does.Contain(",unaffected,"), "the bad feature is never built");
+        Assert.That(ok.Err, Is.Empty, ok.ToString());
+        var bad = Run(Scenario("BOWT"), "--airspaces", geo);
+        CliRunner.AssertUserError(bad, "$.closures[0].airspaces[0]", "'BOWT'", "left out", "mixed.geojson", "crosses itself");
+    }
+
+    [Test]
     public void AFlightThatFailsIsAnErrorRowAndExitCodeOne()
     {
         var dir = Path.Combine(Path.GetTempPath(), "whatif-" + Guid.NewGuid().ToString("N"));
