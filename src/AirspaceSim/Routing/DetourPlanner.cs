@@ -501,7 +501,7 @@ public sealed partial class DetourPlanner
                 int w = _adjTo[k];
                 if (!Usable(w, s) || s.IsClosed(w)) continue;
                 // IsDistance is a constant of the instantiation: the distance search reads the precomputed edge length only.
-                double g = gu + (TCost.IsDistance ? _adjRad[k] : cost.Arc(vu, _v[_nodeVertex[w]], _adjRad[k]));
+                double g = gu + (TCost.IsDistance ? _adjRad[k] : cost.Edge(k, vu, _v[_nodeVertex[w]], _adjRad[k]));
                 s.Relax(w, g, u, g + Heuristic(_v[_nodeVertex[w]], d));
             }
         }

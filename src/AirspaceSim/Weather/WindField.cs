@@ -95,7 +95,9 @@ public sealed class UniformWindField : WindField
 /// </remarks>
 internal static class ArcWind
 {
+    // Nodes and weights read once: GaussLegendreRule hands out a fresh copy of its arrays on every access.
     private static readonly GaussLegendreRule Gauss = new(0, 1, 8);
+    private static readonly double[] Abscissas = Gauss.Abscissas, Weights = Gauss.Weights;
 
     /// <summary>Mean of 1/GS along the arc pa→pb, s/m: the flight time is this times the arc's length in metres.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The wind is not below the airspeed somewhere on the arc.</exception>
@@ -111,8 +113,8 @@ internal static class ArcWind
         // P(s) = A cos s + U sin s with U the unit tangent at A towards B; the track direction is dP/ds = −A sin s + U cos s.
         var u = (pb - pa.Dot(pb) * pa).Normalize();
         double sum = 0;
-        var x = Gauss.Abscissas;
-        var wt = Gauss.Weights;
+        var x = Abscissas;
+        var wt = Weights;
         for (int k = 0; k < x.Length; k++)
         {
             double s = x[k] * theta, cs = Math.Cos(s), sn = Math.Sin(s);
