@@ -25,9 +25,9 @@ internal static class WhatIfCommand
             Description = $"Scenario JSON file, or the name of a bundled one ({string.Join(", ", BundledScenarios.Names)}); default {BundledScenarios.Default}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out). geojson, png and svg: not with --monte-carlo or --sweep.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png and svg)." };
+        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). geojson, png, svg and html: not with --monte-carlo or --sweep.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png, svg and html)." };
         var image = new ImageOutput();
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
@@ -79,7 +79,7 @@ internal static class WhatIfCommand
             if (draws > 0 || sweepText != null)
             {
                 if (draws > 0 && sweepText != null) throw new CliException("--monte-carlo and --sweep: give one of them");
-                if (fmt is "geojson" or "png" or "svg") throw new CliException($"--format {fmt}: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv or json)");
+                if (fmt is "geojson" or "png" or "svg" or "html") throw new CliException($"--format {fmt}: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv or json)");
                 if (g != null) throw new CliException($"--group-by: not with {(draws > 0 ? "--monte-carlo" : "--sweep")}");
             }
             if (draws > 0)
@@ -121,6 +121,7 @@ internal static class WhatIfCommand
             {
                 // A map (or report) of the first run, as geojson does: a sweep's runs share their flights and closures.
                 case "png" or "svg": File.WriteAllBytes(outFile!, Reports.MapImage.Render(Reports.MapContent.FromSimulation(runs[0]), ImageOutput.Format(fmt), sizes)); break;
+                case "html": File.WriteAllText(outFile!, Reports.HtmlReport.Write(runs, new Reports.HtmlReportOptions { Map = sizes })); break;
                 case "json": text.WriteLine(SimulationReport.Json(runs, g)); break;
                 case "csv": SimulationReport.WriteCsv(text, runs); break;
                 case "geojson": text.WriteLine(SimulationReport.GeoJson(runs[0])); break;

@@ -182,7 +182,6 @@ public static class MapImage
         plot.Add.Plottable(layer);
 
         foreach (var (id, x, y) in firLabels) AddLabel(plot, id, x, y, 9, Colors.SlateGray, bold: false);
-        foreach (var (id, x, y) in closedLabels) AddLabel(plot, id, x, y, 14, ToColor(ClosedLine), bold: true);
         var shown = content.Airports.Select(a => (a.Code, P: proj.Project(a.Location)))
             .Where(a => a.P.X > x0 && a.P.X < x1 && a.P.Y > y0 && a.P.Y < y1).ToList();
         if (shown.Count > 0)
@@ -198,6 +197,9 @@ public static class MapImage
                     t.LabelAlignment = Alignment.LowerLeft; t.LabelOffsetX = 3; t.LabelOffsetY = -2;
                 }
         }
+
+        // The closed areas' ids last, over the airport labels.
+        foreach (var (id, x, y) in closedLabels) AddLabel(plot, id, x, y, 14, ToColor(ClosedLine), bold: true);
 
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = Alignment.UpperRight;

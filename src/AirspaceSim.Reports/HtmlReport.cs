@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AirspaceSim.Data;
+using AirspaceSim.Simulation;
+
+namespace AirspaceSim.Reports;
+
+/// <summary>What goes into an HTML report beside the result.</summary>
+public sealed record HtmlReportOptions
+{
+    /// <summary>The map's size (inline SVG; it scales with the page).</summary>
+    public ImageOptions Map { get; init; } = new() { WidthPx = 1200, HeightPx = 760 };
+
+    /// <summary>Each chart's size.</summary>
+    public ImageOptions Chart { get; init; } = new() { WidthPx = 700, HeightPx = 460 };
+
+    /// <summary>Where the flights' ends are resolved for the map (the bundled airports when null), as the simulator did.</summary>
+    public AirportDirectory? Airports { get; init; }
+}
+
+/// <summary>
+/// A what-if result as one self-contained HTML page: the scenario and its sources, the assumptions and model limits,
+/// totals, the map and the charts as inline SVG, a sortable table with one row per flight, and a table per grouping.
+/// Nothing is loaded from the network (no external script, style, font or image); every text is HTML-encoded.
+/// </summary>
+public static partial class HtmlReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The id of the flight table (one <c>&lt;tr&gt;</c> per flight in its <c>&lt;tbody&gt;</c>).</summary>
+    public const string FlightTableId = "flights";
+
+    /// <summary>What the model leaves out, said on every report beside the listed assumptions.</summary>
+    public const string ModelLimits =
+        "Routes are the shortest paths around the closed airspaces on the WGS84 Earth, not filed routes: airways, " +
+        "ATC restrictions, winds aloft beyond the stated wind, and traffic are not modelled; fuel, time and cost come " +
+        "from the cost model named above, for the stated aircraft types and default loads.";
+
+    /// <summary>The report of <paramref name="runs"/> (a buffer sweep's runs; the first is mapped and tabled in full).</summary>
+    /// <exception cref="ArgumentException">No runs.</exception>
+    public static string Write(IReadOnlyList<SimulationResult> runs, HtmlReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0) throw new ArgumentException("no runs to report", nameof(runs));
+        options ??= new HtmlReportOptions();
+        var r = runs[0];
+        var s = r.Scenario;
+        var h = new StringBuilder();
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append("<title>").Append(E(s.Name)).Append(" — AirspaceSim what-if</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
+        h.Append("<h1>").Append(E(s.Name)).Append("</h1>\n");
+        if (s.Description is { } d) h.Append("<p class=\"lead\">").Append(E(d)).Append("</p>\n");
+        if (runs.Count > 1)
+            h.Append("<p>A buffer sweep of ").Append(runs.Count).Append(" runs: the totals of each are below; the map and the tables show the first.</p>\n");
+
+        // A short paragraph; the full list (the scenario's, the cost model's and the simulator's) folds out below it.
+        var assumptions = s.Assumptions.Concat(r.Assumptions).ToList();
+        h.Append("<h2>Assumptions and model limits</h2>\n<p class=\"assumptions\">Cost model: ").Append(E(r.CostModel)).Append(". ")
+         .Append(E(ModelLimits)).Append("</p>\n");
+        if (assumptions.Count > 0)
+        {
+            h.Append("<details><summary>").Append(assumptions.Count).Append(" stated assumptions</summary>\n<ul class=\"assumptions\">\n");
+            foreach (var a in assumptions) h.Append("<li>").Append(E(Sentence(a))).Append("</li>\n");
+            h.Append("</ul></details>\n");
+        }
+
+        h.Append("<h2>Totals</h2>\n");
+        AppendTotalsTable(h, runs);
+
+        h.Append("<h2>Map</h2>\n<figure class=\"map\">")
+         .Append(Inline(MapImage.Svg(MapContent.FromSimulation(r, options.Airports), options.Map), "map"))
+         .Append("</figure>\n");
+        h.Append("<h2>Charts</h2>\n<div class=\"charts\">");
+        h.Append("<figure>").Append(Inline(Charts.SvgText(Charts.RouteMinutes(r), options.Chart), "c1")).Append("</figure>");
+        h.Append("<figure>").Append(Inline(Charts.SvgText(Charts.OperatorCost(r), options.Chart), "c2")).Append("</figure>");
+        h.Append("</div>\n");
+
+        h.Append("<h2>Flights</h2>\n<p>").Append(r.Flights.Count).Append(" flights; click a heading to sort.</p>\n");
+        AppendFlightTable(h, r);
+
+        h.Append("<h2>Groups</h2>\n");
+        foreach (var g in Enum.GetValues<GroupBy>())
+        {
+            h.Append("<h3>By ").Append(SimulationReport.Text(g)).Append("</h3>\n");
+            AppendGroupTable(h, r, g);
+        }
+
+        if (s.Sources.Count > 0)
+        {
+            h.Append("<h2>Sources</h2>\n<ul class=\"sources\">\n");
+            foreach (var src in s.Sources)
+            {
+                h.Append("<li><span class=\"id\">").Append(E(src.Id)).Append("</span> ").Append(E(src.Title));
+                if (src.Url is { } u) h.Append(" — <span class=\"url\">").Append(E(u)).Append("</span>");
+                h.Append("</li>\n");
+            }
+            h.Append("</ul>\n");
+        }
+        h.Append("<p class=\"credits\">").Append(E(MapImage.Credits)).Append(". Made with AirspaceSim and ScottPlot.</p>\n");
+        h.Append("<script>").Append(Script).Append("</script>\n</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    private static void AppendTotalsTable(StringBuilder h, IReadOnlyList<SimulationResult> runs)
+    {
+        bool sweep = runs.Count > 1;
+        h.Append("<table class=\"totals\">\n<thead><tr>").Append(sweep ? "<th>buffer NM</th>" : "")
+         .Append("<th>flights</th><th>outcomes</th><th>extra km</th><th>extra min</th><th>extra fuel kg</th><th>extra CO2 kg</th><th>extra cost US$</th></tr></thead>\n<tbody>\n");
+        foreach (var run in runs)
+        {
+            var t = run.Totals;
+            h.Append("<tr>");
+            if (sweep) h.Append("<td>").Append(run.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max().ToString(Inv)).Append("</td>");
+            h.Append("<td class=\"n\">").Append(t.Flights).Append("</td><td>").Append(E(Counts(t))).Append("</td>");
+            AppendFigures(h, t.ExtraKm, t.ExtraMinutes, t.ExtraFuelKg, t.ExtraCo2Kg, t.ExtraCostUsd);
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AppendFlightTable(StringBuilder h, SimulationResult r)
+    {
+        h.Append("<table class=\"sortable\" id=\"").Append(FlightTableId).Append("\">\n<thead><tr>")
+         .Append("<th>flight</th><th>route</th><th>operator</th><th>type</th><th>departure UTC</th><th>outcome</th>")
+         .Append("<th data-type=\"num\">extra km</th><th data-type=\"num\">extra min</th><th data-type=\"num\">extra fuel kg</th>")
+         .Append("<th data-type=\"num\">extra CO2 kg</th><th data-type=\"num\">extra cost US$</th><th>reason</th></tr></thead>\n<tbody>\n");
+        foreach (var f in r.Flights)
+        {
+            h.Append("<tr class=\"").Append(SimulationReport.Text(f.Outcome)).Append("\"><td>").Append(E(f.Flight.Id)).Append("</td><td>")
+             .Append(E($"{f.From}-{f.To}")).Append("</td><td>").Append(E(f.Flight.Airline)).Append("</td><td>").Append(E(f.Flight.AircraftType))
+             .Append("</td><td>").Append(f.Flight.DepartureUtc.ToString("yyyy-MM-dd HH:mm", Inv)).Append("</td><td>").Append(SimulationReport.Text(f.Outcome)).Append("</td>");
+            AppendFigures(h, f.ExtraKm, f.ExtraMinutes, f.ExtraFuelKg, f.ExtraCo2Kg, f.ExtraCostUsd);
+            h.Append("<td>").Append(E(f.Reason + (f.Alternate != null ? $" [{f.Alternate}]" : ""))).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AppendGroupTable(StringBuilder h, SimulationResult r, GroupBy g)
+    {
+        var groups = r.Group(g).OrderByDescending(x => x.Totals.ExtraCostUsd).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+        if (groups.Count == 0) { h.Append("<p>None.</p>\n"); return; }
+        h.Append("<table class=\"sortable group\">\n<thead><tr><th>").Append(SimulationReport.Text(g)).Append("</th><th data-type=\"num\">flights</th><th>outcomes</th>")
+         .Append("<th data-type=\"num\">extra km</th><th data-type=\"num\">extra min</th><th data-type=\"num\">extra fuel kg</th><th data-type=\"num\">extra CO2 kg</th><th data-type=\"num\">extra cost US$</th></tr></thead>\n<tbody>\n");
+        foreach (var (key, t) in groups)
+        {
+            h.Append("<tr><td>").Append(E(key)).Append("</td><td class=\"n\">").Append(t.Flights).Append("</td><td>").Append(E(Counts(t))).Append("</td>");
+            AppendFigures(h, t.ExtraKm, t.ExtraMinutes, t.ExtraFuelKg, t.ExtraCo2Kg, t.ExtraCostUsd);
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+    }
+
+    // The figures as the text and CSV writers round them (km, min and kg to 0.1, US$ to 0.01).
+    private static void AppendFigures(StringBuilder h, decimal km, decimal min, decimal fuel, decimal co2, decimal usd)
+    {
+        foreach (var (v, fmt) in new[] { (km, "F1"), (min, "F1"), (fuel, "F1"), (co2, "F1"), (usd, "F2") })
+            h.Append("<td class=\"n\">").Append(v.ToString(fmt, Inv)).Append("</td>");
+    }
+
+    private static string Counts(Totals t) =>
+        string.Join(", ", t.ByOutcome.Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {SimulationReport.Text(kv.Key)}"));
+
+    private static string Sentence(string s) => s.Length == 0 || s[^1] is '.' or '!' or '?' ? s : s + ".";
+
+    private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    [GeneratedRegex("((?<![\\w-])id=\"|url\\(#|href=\"#)([A-Za-z_][\\w.-]*)")]
+    private static partial Regex SvgIds();
+
+    /// <summary>An SVG inlined: without its XML declaration, its ids prefixed (ScottPlot numbers clip paths the same in
+    /// every image, and ids are shared by the whole page), scaling with the page.</summary>
+    private static string Inline(string svg, string prefix)
+    {
+        var body = Svg.Inline(svg);
+        body = SvgIds().Replace(body, m => m.Groups[1].Value + prefix + "-" + m.Groups[2].Value);
+        // Width and height become a viewBox, so the figure shrinks with a narrow window.
+        var size = Regex.Match(body, "^<svg([^>]*?) width=\"(\\d+)\" height=\"(\\d+)\"");
+        return size.Success
+            ? $"<svg{size.Groups[1].Value} viewBox=\"0 0 {size.Groups[2].Value} {size.Groups[3].Value}\" role=\"img\"" + body[size.Length..]
+            : body;
+    }
+
+    private const string Css =
+        "body{font-family:system-ui,-apple-system,'Segoe UI','DejaVu Sans',sans-serif;margin:2em auto;max-width:1250px;padding:0 1em;color:#222;line-height:1.4}" +
+        "h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}.lead{color:#444}.assumptions{font-size:.95em;color:#333}" +
+        "table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9em}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}" +
+        "th{background:#f3f3f3}table.sortable th{cursor:pointer}td.n{text-align:right;font-variant-numeric:tabular-nums}" +
+        "tr.cancelled td:nth-child(6){color:#b01c1c;font-weight:bold}tr.rerouted td:nth-child(6){color:#b35f00}" +
+        "figure{margin:0}figure svg{width:100%;height:auto}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1em}" +
+        ".sources .id{font-family:monospace;color:#555}.url{word-break:break-all;color:#555}.credits{font-size:.85em;color:#666;margin-top:2em}";
+
+    // Sorts a table by the clicked column (numbers by value); a second click reverses.
+    private const string Script =
+        "document.querySelectorAll('table.sortable').forEach(function(t){t.tHead.querySelectorAll('th').forEach(function(th,i){" +
+        "th.addEventListener('click',function(){var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows),num=th.dataset.type==='num'," +
+        "dir=th.dataset.dir==='asc'?-1:1;th.dataset.dir=dir===1?'asc':'desc';rows.sort(function(x,y){var a=x.cells[i].textContent,c=y.cells[i].textContent;" +
+        "return dir*(num?parseFloat(a)-parseFloat(c):a.localeCompare(c));});rows.forEach(function(r){b.appendChild(r);});});});});";
+}
