@@ -35,7 +35,7 @@ public class TouchingRoutePropertyTests
     public void RoutesAlongAnEdgeAreDirect(int seed)
     {
         var (a, v) = RandomConvex(seed);
-        var planner = DetourPlanner.Build([a], 0, 64, SphereKm);
+        var planner = DetourPlanner.Build([a], new DetourPlannerOptions { LegLengthKm = SphereKm });
         int n = v.Length, i = Math.Abs(seed % n);
         foreach (var (from, to) in new[] { (v[i], v[(i + 1) % n]), (v[(i + 1) % n], v[i]) })
         {
@@ -50,7 +50,7 @@ public class TouchingRoutePropertyTests
     public void ChordsThroughTheInteriorDetour(int seed)
     {
         var (a, v) = RandomConvex(seed);
-        var planner = DetourPlanner.Build([a], 0, 64, SphereKm);
+        var planner = DetourPlanner.Build([a], new DetourPlannerOptions { LegLengthKm = SphereKm });
         var brute = new BruteForceShortestPath([a]);
         int n = v.Length, i = Math.Abs(seed % n), j = (i + 2 + Math.Abs(seed / 7 % (n - 3))) % n; // not adjacent to i
         var (u, w) = (Vec3.FromGeo(v[i]), Vec3.FromGeo(v[j]));
