@@ -13,6 +13,10 @@ internal static class ReportCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The closing hint: commands that work as typed for an installed tool (no repository files).</summary>
+    internal const string TryHint =
+        "Try: airspacesim route AMS CUR --format json   |   printf 'from,to\\nAMS,CUR\\nMIA,POS\\n' | airspacesim batch - --closed SVZM,TNCF --buffer-nm 25";
+
     public static int Run(CliIO io)
     {
         var svzm = AirspaceCatalog.Bundled["SVZM"];
@@ -20,7 +24,7 @@ internal static class ReportCommand
         var rows = BundledData.CaribbeanRoutes;
         var planner = DetourPlanner.Build([svzm]);
         var o = io.Out;
-        o.WriteLine($"AirspaceSim: {rows.Count} routes of data/routes/caribbean.csv against the closed {svzm.Name} ({svzm.Id})");
+        o.WriteLine($"AirspaceSim: {rows.Count} routes of the bundled route list (data/routes/caribbean.csv in the repository) against the closed {svzm.Name} ({svzm.Id})");
         o.WriteLine("Distances are WGS84 geodesic lengths; entry/exit are where the direct great-circle route crosses the FIR boundary.");
         o.WriteLine();
         o.WriteLine($"{"route",-9} {"direct km",10} {"crosses",7} {"entry (lat,lon)",-20} {"exit (lat,lon)",-20} {"km inside",9}  {"status",-11} {"route km",9} {"extra km",9} {"extra %",7}");
@@ -50,7 +54,8 @@ internal static class ReportCommand
         o.WriteLine(new string('-', 122));
         o.WriteLine(string.Create(Inv,
             $"{crossing} of {rows.Count} direct routes cross SVZM ({totalInside:F0} km inside in total); {detours} fly a detour (+{totalExtra:F0} km in total), {unreachable} are cancelled (an end lies inside SVZM)."));
-        o.WriteLine("Try: airspacesim route AMS CUR --format json   |   airspacesim batch data/routes/caribbean.csv --closed SVZM,TNCF --buffer-nm 25");
+        // The hint must work for an installed tool, which has no data/ folder: a route list on standard input.
+        o.WriteLine(TryHint);
         return 0;
     }
 }

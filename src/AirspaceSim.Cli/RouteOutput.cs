@@ -145,6 +145,7 @@ internal static class RouteOutput
                 w.WriteString("type", "Feature");
                 w.WriteStartObject("properties");
                 w.WriteString("role", "closed"); w.WriteString("id", a.Id); w.WriteString("name", a.Name);
+                GeoJsonGeometry.WriteInteriorProperty(w, a.Region);
                 w.WriteEndObject();
                 w.WritePropertyName("geometry");
                 GeoJsonGeometry.WriteMultiPolygon(w, a.Region);

@@ -516,6 +516,16 @@ public static class AirspaceLoader
         catch (ArgumentException e) { throw ctx.Fail(e.Message, null, null, e); }
     }
 
+    /// <summary>True if a ring whose left side has area <paramref name="leftSr"/> (steradians) is ambiguous under
+    /// <see cref="RingInterior.Smaller"/>: its smaller side covers more than <see cref="AmbiguousAreaFraction"/> of the
+    /// sphere. The one rule, shared by the reader's warning and the GeoJSON writer's <c>"interior"</c> property.</summary>
+    internal static bool IsAmbiguousUnderSmaller(double leftSr) =>
+        Math.Min(leftSr, 4 * Math.PI - leftSr) / (4 * Math.PI) > AmbiguousAreaFraction;
+
+    /// <summary>True if a ring meant to enclose a side of area <paramref name="meantSr"/> reads back as that side, without
+    /// a warning, under <see cref="RingInterior.Smaller"/> (the default): the side is the smaller one and not ambiguous.</summary>
+    internal static bool SmallerRuleReadsAsMeant(double meantSr) => meantSr <= 2 * Math.PI && !IsAmbiguousUnderSmaller(meantSr);
+
     /// <summary>
     /// The loop around the region a ring means: for an outer ring the airspace, for a hole the area cut out. Under
     /// <see cref="RingInterior.Left"/> the polygon's inside is left of every ring as written (RFC 7946), so a hole's own
@@ -531,7 +541,7 @@ public static class AirspaceLoader
         {
             useLeft = leftSr <= 2 * Math.PI;
             double smallerFraction = Math.Min(leftSr, 4 * Math.PI - leftSr) / (4 * Math.PI);
-            if (smallerFraction > AmbiguousAreaFraction)
+            if (IsAmbiguousUnderSmaller(leftSr))
             {
                 string small = (100 * smallerFraction).ToString("F1", CultureInfo.InvariantCulture);
                 string large = (100 * (1 - smallerFraction)).ToString("F1", CultureInfo.InvariantCulture);

@@ -22,9 +22,10 @@ public static class Sphere
 
     private const double Deg = Math.PI / 180;
 
-    // Twice the sine of the smallest separation (from each other or from antipodal) that still defines a great
-    // circle: unit vectors carry ~1e-16 round-off, so below this the direction of a x b is noise.
-    private const double DegenerateCross = 1e-14;
+    // Twice the sine of the smallest separation of two distinct points that still defines a great circle: unit vectors
+    // carry ~1e-16 round-off, so below this the direction of a x b is noise. Antipodal ends are the library's one rule,
+    // Predicates.NearlyAntipodal (1e-8 rad), as for ring edges, routes and legs.
+    private const double CoincidentCross = 1e-14;
 
     /// <summary>Great-circle distance in kilometres.</summary>
     public static double DistanceKm(GeoPoint a, GeoPoint b) => DistanceKm(Vec3.FromGeo(a), Vec3.FromGeo(b));
@@ -49,7 +50,8 @@ public static class Sphere
     /// <paramref name="b"/> (0 gives a, 1 gives b; values outside [0, 1] extrapolate along the same great circle).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is not a finite number.</exception>
-    /// <exception cref="ArgumentException">The points are antipodal, so the great circle is undefined.</exception>
+    /// <exception cref="ArgumentException">The points are antipodal (<see cref="Predicates.NearlyAntipodal"/>), so the
+    /// great circle is undefined.</exception>
     public static GeoPoint Intermediate(GeoPoint a, GeoPoint b, double fraction)
     {
         if (!double.IsFinite(fraction))
@@ -58,12 +60,10 @@ public static class Sphere
         if (fraction == 1) return b;
         var va = Vec3.FromGeo(a);
         var vb = Vec3.FromGeo(b);
-        // |(b + a) x (b - a)| = 2 sin(delta): below ~1e-15 the points are equal or antipodal to within round-off.
-        if (RobustCross(va, vb).Norm < DegenerateCross)
-        {
-            if (va.Dot(vb) > 0) return a;
-            throw new ArgumentException($"{a} and {b} are antipodal: the great circle through them is undefined");
-        }
+        if (Predicates.NearlyAntipodal(va, vb))
+            throw new ArgumentException($"{a} and {b} are antipodal (within {Predicates.AntipodalToleranceRad} rad): the great circle through them is undefined");
+        // |(b + a) x (b - a)| = 2 sin(delta): below ~1e-15 the points are equal to within round-off.
+        if (RobustCross(va, vb).Norm < CoincidentCross) return a;
         return Intermediate(va, vb, fraction).ToGeo();
     }
 
@@ -77,7 +77,7 @@ public static class Sphere
         if (!double.IsFinite(fraction))
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "fraction is not a finite number");
         // Without this the tangent below is 0/0: NaN coordinates instead of an error.
-        if (!(RobustCross(a, b).Norm >= DegenerateCross))
+        if (Predicates.NearlyAntipodal(a, b) || !(RobustCross(a, b).Norm >= CoincidentCross))
             throw new ArgumentException("the vectors are equal or antipodal (or not finite unit vectors): the great circle through them is undefined");
         // Rotate a towards b in their plane: t is the unit tangent at a pointing to b, so no sin(delta) division is
         // needed and short arcs stay accurate.
@@ -185,7 +185,7 @@ public static class Sphere
     {
         var n = RobustCross(a, b);
         double len = n.Norm;
-        if (len < DegenerateCross)
+        if (Predicates.NearlyAntipodal(a, b) || !(len >= CoincidentCross))
             throw new ArgumentException($"{a.ToGeo()} and {b.ToGeo()} are equal or antipodal: the great circle through them is undefined");
         return (1 / len) * n;
     }

@@ -17,8 +17,11 @@ namespace AirspaceSim.IO;
 /// nearly right; every point lies on the original arc, so reading the file back on the sphere gives the same boundary
 /// (to the 6-decimal rounding, ~0.1 m). Where an edge crosses ±180 the exact crossing point on the great circle is
 /// inserted before the cut. Polygons are cut with NetTopologySuite's planar overlay in continuous longitudes, which is
-/// exact here because every edge that crosses the cut meridian has a vertex on it. Known limit: a region larger than a
-/// hemisphere has no faithful planar drawing and is written as its rings only.
+/// exact here because every edge that crosses the cut meridian has a vertex on it. A region whose rings the reader's
+/// default rule (the smaller side of each ring, <see cref="Airspaces.AirspaceLoader.AmbiguousAreaFraction"/>) would
+/// read otherwise or call ambiguous — larger than a hemisphere, or nearly half the sphere — has no faithful planar
+/// drawing: its rings are written uncut, each with the region on its left as seen on the sphere, and the feature must
+/// carry <c>"interior": "left"</c> (<see cref="WriteInteriorProperty"/>), so that it reads back as the same region.
 /// </remarks>
 public static class GeoJsonGeometry
 {
@@ -27,7 +30,33 @@ public static class GeoJsonGeometry
     /// <inheritdoc cref="WriteMultiPolygon(Utf8JsonWriter, SphericalRegion, double)"/>
     public static void WriteMultiPolygon(Utf8JsonWriter w, SphericalRegion region) => WriteMultiPolygon(w, region, 25);
 
-    /// <summary>Writes a <c>MultiPolygon</c> geometry object for <paramref name="region"/>.</summary>
+    /// <summary>True if <paramref name="region"/> needs the feature property <c>"interior": "left"</c> to read back as
+    /// itself: some ring of it is ambiguous for the reader's default rule, or encloses its larger side.</summary>
+    /// <exception cref="ArgumentNullException">A null region.</exception>
+    public static bool NeedsInteriorProperty(SphericalRegion region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        foreach (var poly in region.Polygons)
+        {
+            // Every loop of a SphericalPolygon, shell or hole, has the area it encloses on its left.
+            if (!Airspaces.AirspaceLoader.SmallerRuleReadsAsMeant(poly.Shell.AreaSr)) return true;
+            foreach (var h in poly.Holes)
+                if (!Airspaces.AirspaceLoader.SmallerRuleReadsAsMeant(h.AreaSr)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Writes <c>"interior": "left"</c> into the open properties object when <paramref name="region"/> needs
+    /// it (<see cref="NeedsInteriorProperty"/>); nothing otherwise.</summary>
+    /// <exception cref="ArgumentNullException">A null writer or region.</exception>
+    public static void WriteInteriorProperty(Utf8JsonWriter w, SphericalRegion region)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (NeedsInteriorProperty(region)) w.WriteString("interior", "left");
+    }
+
+    /// <summary>Writes a <c>MultiPolygon</c> geometry object for <paramref name="region"/> (uncut, with every ring
+    /// keeping the region on its left, when <see cref="NeedsInteriorProperty"/>).</summary>
     /// <exception cref="ArgumentNullException">A null writer or region.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxStepKm"/> is not positive.</exception>
     public static void WriteMultiPolygon(Utf8JsonWriter w, SphericalRegion region, double maxStepKm)
@@ -38,6 +67,20 @@ public static class GeoJsonGeometry
         w.WriteStartObject();
         w.WriteString("type", "MultiPolygon");
         w.WriteStartArray("coordinates");
+        if (NeedsInteriorProperty(region))
+        {
+            foreach (var poly in region.Polygons)
+            {
+                w.WriteStartArray();
+                WriteSphericalRing(w, poly.Shell, reverse: false, maxStepKm);
+                // "interior": "left" puts the polygon left of every ring, so a hole's own area on its right.
+                foreach (var hole in poly.Holes) WriteSphericalRing(w, hole, reverse: true, maxStepKm);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            return;
+        }
         foreach (var poly in region.Polygons)
             foreach (var piece in Cut(poly, maxStepKm))
             {
@@ -203,6 +246,22 @@ public static class GeoJsonGeometry
         var cs = Continuous(pts, closed: true, maxStepKm);
         cs.RemoveAt(cs.Count - 1); // the closing point (first vertex again, maybe 360° away for a polar ring)
         return cs;
+    }
+
+    // A loop in its own vertex order (the area it encloses on the left on the sphere) or reversed, densified, longitudes
+    // in [-180, 180], closed.
+    private static void WriteSphericalRing(Utf8JsonWriter w, SphericalLoop loop, bool reverse, double maxStepKm)
+    {
+        w.WriteStartArray();
+        int step = reverse ? -1 : 1;
+        for (int i = 0; i < loop.Count; i++)
+        {
+            var seg = GreatCircle.Densify(loop[step * i].ToGeo(), loop[step * (i + 1)].ToGeo(), maxStepKm);
+            for (int k = 0; k + 1 < seg.Count; k++) WritePos(w, GeoPoint.NormalizeLonDeg(seg[k].LonDeg), seg[k].LatDeg);
+        }
+        var first = loop[0].ToGeo();
+        WritePos(w, first.LonDeg, first.LatDeg);
+        w.WriteEndArray();
     }
 
     private static void WriteRing(Utf8JsonWriter w, Coordinate[] ring, bool ccw)

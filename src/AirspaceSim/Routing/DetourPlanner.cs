@@ -573,7 +573,7 @@ public sealed partial class DetourPlanner
             foreach (var poly in a.Region.Polygons)
             {
                 hit = hit || poly.Shell.IsEnteredBy(o, d);
-                foreach (var h in poly.Holes) hit = hit || h.IsEnteredBy(o, d);
+                foreach (var h in poly.Holes) hit = hit || h.IsEnteredFromOutsideBy(o, d); // a hole loop encloses the hole
             }
             if (hit) ids.Add(a.Id);
         }

@@ -111,7 +111,12 @@ internal readonly struct EdgeCrosser
     /// The blocks that call this skip only edges whose cap the arc misses, and vertex i is tested with edge i, so every
     /// vertex on the arc is seen.
     /// </remarks>
-    public bool ChainEnters(ReadOnlySpan<Vec3> ring, int first, int count)
+    /// <param name="ring">The ring's vertices.</param>
+    /// <param name="first">The first edge of the chain.</param>
+    /// <param name="count">Edges in the chain.</param>
+    /// <param name="interiorRight">The interior is to the right of the edges instead (a hole loop of a
+    /// <see cref="SphericalPolygon"/>, which encloses the hole): the same test on the reversed ring.</param>
+    public bool ChainEnters(ReadOnlySpan<Vec3> ring, int first, int count, bool interiorRight = false)
     {
         if (P == Q) return false;
         int n = ring.Length, i = first;
@@ -120,8 +125,9 @@ internal readonly struct EdgeCrosser
         {
             int j = i + 1 == n ? 0 : i + 1;
             int sb = ExactSide(ring[j]);
-            if (sa == 0) { if (VertexEnters(ring, i)) return true; }
-            else if (sb != 0 && sa != sb && EdgeEnters(ring[i], ring[j], sa)) return true;
+            if (sa == 0) { if (VertexEnters(ring, i, interiorRight)) return true; }
+            else if (sb != 0 && sa != sb &&
+                     (interiorRight ? EdgeEnters(ring[j], ring[i], sb) : EdgeEnters(ring[i], ring[j], sa))) return true;
             i = j; sa = sb;
         }
         return false;
@@ -132,13 +138,14 @@ internal readonly struct EdgeCrosser
     private bool OnArc(in Vec3 v) =>
         v == P || v == Q || (Predicates.UnperturbedSign(P, v, Nh) > 0 && Predicates.UnperturbedSign(v, Q, Nh) > 0);
 
-    private bool VertexEnters(ReadOnlySpan<Vec3> ring, int i)
+    private bool VertexEnters(ReadOnlySpan<Vec3> ring, int i, bool reversed)
     {
         var v = ring[i];
         if (!OnArc(v)) return false;
         int n = ring.Length;
         var prev = ring[i == 0 ? n - 1 : i - 1];
         var next = ring[i + 1 == n ? 0 : i + 1];
+        if (reversed) (prev, next) = (next, prev);
         return (v != Q && Predicates.StrictlyInsideWedge(prev, v, next, Q)) ||
                (v != P && Predicates.StrictlyInsideWedge(prev, v, next, P));
     }
@@ -221,13 +228,13 @@ internal sealed class EdgeIndex
 
     /// <summary>True if the arc of <paramref name="x"/> passes through the open region left of the ring (exact; touching
     /// the boundary is not entering): <see cref="EdgeCrosser.ChainEnters"/> over the blocks whose cap the arc reaches.</summary>
-    public bool IsEntered(in EdgeCrosser x)
+    public bool IsEntered(in EdgeCrosser x, bool interiorRight = false)
     {
         for (int k = 0; k < _center.Length; k++)
         {
             if (!x.MayHitCap(_center[k], _cos[k])) continue;
             var (start, end) = BlockEdges(k);
-            if (x.ChainEnters(_v, start, end - start)) return true;
+            if (x.ChainEnters(_v, start, end - start, interiorRight)) return true;
         }
         return false;
     }

@@ -14,11 +14,12 @@ namespace AirspaceSim.Spherical;
 public sealed class SphericalLoop
 {
     private readonly Vec3[] _v;
-    private readonly Vec3 _ref;
-    private readonly bool _refInside;
+    private readonly bool _outsideCapInside;
     private readonly bool _leftIsSmall;
     private readonly EdgeIndex _index;
     private readonly double _capCos;
+    private readonly Vec3 _hop;
+    private readonly bool _hopInside;
 
     private SphericalLoop(Vec3[] ccw)
     {
@@ -29,14 +30,42 @@ public sealed class SphericalLoop
         Center = sum.Norm2 > 1e-20 ? sum.Normalize() : ccw[0];
         CapRadiusRad = CapBound.AroundArcs(Center, _index.Edges);
         _capCos = CapBound.CapCos(CapRadiusRad);
-
-        // Reference point for crossing parity: the antipode of the centre. Its side is decided once, exactly, by counting
-        // crossings from a probe point known to lie just left of edge 0 (closer to that edge than to any other). Winding
-        // sums cannot decide it: on the sphere they are ±2π both near the loop and near its antipode.
-        _ref = -Center;
         _leftIsSmall = TotalTurning(ccw) > 0;
+
+        // Reference point for crossing parity: the interior probe, inside by construction (strictly left of edge 0,
+        // nearer to it than to any other edge) and never a vertex, so the parity of proper crossings on the arc from p
+        // to it decides p exactly. Winding sums cannot: on the sphere they are ±2π both near the loop and near its
+        // antipode. (The antipode of the centre, the reference once, is a vertex for a centrally symmetric ring, where
+        // the centre falls back to vertex 0, and parity through a vertex is meaningless.) For p within
+        // Predicates.AntipodalToleranceRad of the probe's antipode the arc has no great circle: go through a hop point
+        // 90° from the probe instead, its side decided once the same way.
         InteriorProbe = LeftProbe(_index.Edges);
-        _refInside = !CrossingParity(InteriorProbe, _ref);
+        _hop = Perpendicular(InteriorProbe);
+        _hopInside = !CrossingParity(_hop, InteriorProbe);
+        // Outside the bounding cap (when it is smaller than a hemisphere) every point is on the side of the centre's
+        // antipode: the cap's complement is connected and holds no edge.
+        _outsideCapInside = _capCos > 0 && SideByParity(-Center);
+    }
+
+    // A unit vector at 90° from p that is not a vertex (a computed point equals an input vertex only by construction).
+    private Vec3 Perpendicular(in Vec3 p)
+    {
+        foreach (var axis in (ReadOnlySpan<Vec3>)[new(1, 0, 0), new(0, 1, 0), new(0, 0, 1)])
+        {
+            var h = p.Cross(axis);
+            if (h.Norm2 < 0.25) continue; // axis too close to ±p
+            h = h.Normalize();
+            if (IndexOfVertex(h) < 0) return h;
+        }
+        throw new InvalidOperationException("no reference point off the vertices"); // unreachable: three tries, one vertex set
+    }
+
+    // The side of a point that is not a vertex, by crossing parity from the probe (or from the hop point when the point
+    // is nearly antipodal to the probe).
+    private bool SideByParity(in Vec3 p)
+    {
+        if (!Predicates.NearlyAntipodal(p, InteriorProbe)) return !CrossingParity(p, InteriorProbe);
+        return CrossingParity(p, _hop) ? !_hopInside : _hopInside;
     }
 
     // A point strictly left of the middle of edge 0, nearer to it than to any other edge, so certainly in the left region.
@@ -135,22 +164,15 @@ public sealed class SphericalLoop
 
     /// <summary>
     /// True if <paramref name="p"/> lies strictly inside the region to the left of the edges (a point equal to a vertex
-    /// is on the boundary: false). Exact: parity of proper crossings on the arc from p to a reference point.
+    /// is on the boundary: false; a point exactly on an edge is put on one side by symbolic perturbation, consistently,
+    /// so a seam shared by two loops belongs to exactly one). Exact for every point, the centre's antipode included:
+    /// parity of proper crossings on the arc from p to a reference point inside the loop.
     /// </summary>
     public bool Contains(in Vec3 p)
     {
-        // Outside the bounding cap, p is in the same region as the reference point (the cap's complement is connected).
-        if (_capCos > 0 && p.Dot(Center) < _capCos) return _refInside;
-        var r = _ref;
-        if (Predicates.NearlyAntipodal(p, r))
-        {
-            // p is the reference's antipode (the centre itself): go through a second reference 45° away.
-            r = (Center.Cross(_v[0]).Normalize() + r).Normalize();
-            bool rInside = CrossingParity(-Center, r) ? !_refInside : _refInside;
-            return CrossingParity(p, r) ? !rInside : rInside;
-        }
+        if (_capCos > 0 && p.Dot(Center) < _capCos) return _outsideCapInside;
         if (IndexOfVertex(p) >= 0) return false;
-        return CrossingParity(p, r) ? !_refInside : _refInside;
+        return SideByParity(p);
     }
 
     /// <summary>True if the arc p→q properly crosses an edge of this loop (touching at a vertex does not count; a vertex
@@ -181,6 +203,16 @@ public sealed class SphericalLoop
 
     /// <summary><see cref="IsEnteredBy(in Vec3, in Vec3)"/> for a prepared arc (the caller has ruled out antipodal ends).</summary>
     internal bool IsEnteredBy(in EdgeCrosser x) => _index.IsEntered(x);
+
+    /// <summary>True if the arc p→q passes through the open region to the <b>right</b> of the edges (for a hole loop,
+    /// which encloses the hole: the polygon around it); otherwise as <see cref="IsEnteredBy(in Vec3, in Vec3)"/>.</summary>
+    /// <exception cref="ArgumentException">p and q are antipodal (<see cref="Predicates.NearlyAntipodal"/>).</exception>
+    public bool IsEnteredFromOutsideBy(in Vec3 p, in Vec3 q)
+    {
+        if (Predicates.NearlyAntipodal(p, q))
+            throw new ArgumentException($"arc from {p.ToGeo()} to {q.ToGeo()}: endpoints are antipodal, the great circle is undefined");
+        return _index.IsEntered(new EdgeCrosser(p, q), interiorRight: true);
+    }
 
     /// <summary>Number of proper crossings of the prepared arc with the edges.</summary>
     internal int CrossingCount(in EdgeCrosser x) => _index.CrossingCount(x, stopAtFirst: false);

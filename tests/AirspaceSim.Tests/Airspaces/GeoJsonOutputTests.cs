@@ -25,7 +25,7 @@ public class GeoJsonOutputTests
         {
             w.WriteStartObject();
             w.WriteString("type", "Feature");
-            w.WriteStartObject("properties"); w.WriteString("id", a.Id); w.WriteEndObject();
+            w.WriteStartObject("properties"); w.WriteString("id", a.Id); GeoJsonGeometry.WriteInteriorProperty(w, a.Region); w.WriteEndObject();
             w.WritePropertyName("geometry");
             GeoJsonGeometry.WriteMultiPolygon(w, a.Region);
             w.WriteEndObject();
@@ -73,6 +73,38 @@ public class GeoJsonOutputTests
                 if (e) inside++;
             }
         Assert.That(inside, Is.GreaterThan(100), "the grid reaches inside");
+    }
+
+    /// <summary>
+    /// Regions the reader's default rule would flip or call ambiguous — the complement of a 10° square (larger than a
+    /// hemisphere) and a 200° × 120° box (its sides 42 % and 58 % of the sphere) — carry <c>"interior": "left"</c> and
+    /// read back, without a warning, as the same region on a global grid; a small region carries no such property.
+    /// </summary>
+    [Test]
+    public void RegionsAmbiguousForTheReaderCarryInteriorAndRoundTrip()
+    {
+        var square = SphericalLoop.FromPoints([new GeoPoint(0, 0), new GeoPoint(0, 10), new GeoPoint(10, 10), new GeoPoint(10, 0)]);
+        var complement = SphericalLoop.FromCcwVertices(square.Vertices.ToArray().Reverse());
+        (double, double)[] box = [(-60, -100), (-60, 0), (-60, 100), (60, 100), (60, 0), (60, -100)];
+        var boxLoop = SphericalLoop.FromCcwVertices(box.Select(p => Vec3.FromLatLonDeg(p.Item1, p.Item2)));
+        var bigBox = boxLoop.LeftIsSmall ? SphericalLoop.FromCcwVertices(boxLoop.Vertices.ToArray().Reverse()) : boxLoop;
+        var cases = new[] { ("BIG", complement, true), ("BOX", boxLoop, true), ("BIGBOX", bigBox, true), ("SQ", square, false) };
+        foreach (var (id, loop, needs) in cases)
+        {
+            var region = new SphericalRegion([new SphericalPolygon(loop, [])]);
+            var a = new Airspace(id, id, AirspaceKind.Other, TestAirspaces.Factory.CreatePolygon(), region);
+            string json = FeatureOf(a);
+            Assert.That(json.Contains("\"interior\":\"left\"", StringComparison.Ordinal), Is.EqualTo(needs), $"{id}: {json[..Math.Min(200, json.Length)]}");
+            var back = AirspaceLoader.ParseGeoJson(json);
+            Assert.That(back.Issues, Is.Empty, id);
+            var r = back.Catalog[id].Region;
+            var rng = new Random(5);
+            for (int i = 0; i < 400; i++)
+            {
+                var p = new GeoPoint(Math.Asin(2 * rng.NextDouble() - 1) * 180 / Math.PI, 360 * rng.NextDouble() - 180);
+                Assert.That(r.Contains(p), Is.EqualTo(region.Contains(p)), $"{id}: {p}");
+            }
+        }
     }
 
     [Test]

@@ -49,6 +49,26 @@ public class ReportAndHelpTests
         Assert.That(amsAua, Does.Contain("no").And.Contain("direct"));
     }
 
+    /// <summary>The report's closing hint names no repository file (an installed tool has none), and each command in it
+    /// runs as typed: the batch one with the printf text (its escapes expanded, as the shell's printf does) on stdin.</summary>
+    [Test]
+    public void ReportHintWorksForAnInstalledTool()
+    {
+        var r = Run("report");
+        string hint = r.OutLines[^1];
+        Assert.That(hint, Does.StartWith("Try: ").And.Not.Contain("data/"));
+        var parts = hint["Try: ".Length..].Split("   |   ");
+        Assert.That(parts, Has.Length.EqualTo(2));
+        var route = Run(parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]);
+        Assert.That(route.Exit, Is.EqualTo(0), route.ToString());
+        var m = System.Text.RegularExpressions.Regex.Match(parts[1], @"^printf '([^']*)' \| airspacesim (.*)$");
+        Assert.That(m.Success, Is.True, parts[1]);
+        string stdin = m.Groups[1].Value.Replace("\\n", "\n", StringComparison.Ordinal);
+        var batch = RunWithInput(stdin, m.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.That(batch.Exit, Is.EqualTo(0), batch.ToString());
+        Assert.That(batch.Out, Does.Contain("AMS").And.Contain("CUR").And.Contain("POS"));
+    }
+
     [Test]
     public void MainJob_AgreesWithBatchAndItsSummaryLine()
     {
