@@ -10,8 +10,8 @@ namespace AirspaceSim.Benchmarks;
 /// <summary>
 /// What-if over the OpenFlights network as one day of flights (one per route, ~67,000) with SVZM+TNCF closed to
 /// everyone all day, with times, fuel and costs, against the floor of planning the same routes with the plain planner
-/// (closures constant). Target: ≤ 3× the floor. Run with <c>--filter '*WhatIf*'</c>. The cost layer is the labelled
-/// test double until the performance model's adapter is merged.
+/// (closures constant). Target: ≤ 3× the floor. Run with <c>--filter '*WhatIf*'</c>. Priced with the shipped
+/// <see cref="PerformanceCostModel"/>; 74 of the flights (long A359 routes) need a technical stop.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("WhatIf")]

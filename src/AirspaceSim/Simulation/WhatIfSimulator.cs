@@ -551,7 +551,7 @@ public sealed class WhatIfSimulator
         double bestKm = double.PositiveInfinity;
         // Best first by a lower bound of the route length (0.99 × the great-circle distance bounds the WGS84 one).
         var pv = Spherical.Vec3.FromGeo(pos);
-        foreach (var (a, _, lb) in ByLowerBound(v => 0.99 * Sphere.DistanceKm(pv, v), v => 0.99 * Sphere.MeanRadiusKm * AngleLowerBound(pv, v)))
+        foreach (var (a, _, lb) in ByLowerBound(pv, null))
         {
             if (lb >= bestKm) break;
             if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
@@ -662,30 +662,44 @@ public sealed class WhatIfSimulator
         // every stop the exact test keeps.
         double limitRad = rangeKm / (0.99 * Sphere.MeanRadiusKm) + 1e-6;
         double cosReach = limitRad >= Math.PI ? -2 : Math.Cos(limitRad);
-        var seq = new StopSequence(ByLowerBound(v => 0.99 * (Sphere.DistanceKm(ov, v) + Sphere.DistanceKm(v, dv)),
-            v => 0.99 * Sphere.MeanRadiusKm * (AngleLowerBound(ov, v) + AngleLowerBound(v, dv)),
-            v => ov.Dot(v) >= cosReach && v.Dot(dv) >= cosReach).GetEnumerator(), o, d);
+        var seq = new StopSequence(ByLowerBound(ov, dv, cosReach).GetEnumerator(), o, d);
         return _stopSequences.Count < MaxStopSequences ? _stopSequences.GetOrAdd(key, seq) : seq;
     }
 
-    // The alternates in increasing order of a lower bound of the route length through them, lazily (a search that
-    // stops early orders only what it reads) and with ties in the alternates' order, exactly as a stable sort of
-    // `boundKm` would give them. `keep` drops alternates the caller would skip anyway. Each starts in the heap keyed by
-    // `cheapKm` ≤ `boundKm` (no trigonometry) and gets its real key when it first reaches the top: an item leaves only
-    // when its real key is the least, and every key still cheap is a lower bound of its real one, so the order is the
-    // sorted one (on equal keys the lower index leaves first, also across the two kinds).
-    private IEnumerable<(Airport Airport, Spherical.Vec3 V, double LowerBoundKm)> ByLowerBound(Func<Spherical.Vec3, double> boundKm,
-        Func<Spherical.Vec3, double> cheapKm, Func<Spherical.Vec3, bool>? keep = null)
+    // The alternates in increasing order of the lower bound 0.99 R σ(from, v) of the route to them, or 0.99 R (σ(from, v) +
+    // σ(v, to)) through them with `to`, lazily (a search that stops early orders only what it reads) and with ties in
+    // the alternates' order, exactly as a stable sort would give them. `cosReach` drops those farther than its angle
+    // from either end (cos σ < cosReach), which the caller would skip. Each starts in the heap keyed by a lower bound of
+    // its key without trigonometry and gets its real key when it first reaches the top: an item leaves only when its
+    // real key is the least, and every key still cheap is below its real one, so the order is the sorted one (on equal
+    // keys the lower index leaves first, across the two kinds too).
+    private IEnumerable<(Airport Airport, Spherical.Vec3 V, double LowerBoundKm)> ByLowerBound(Spherical.Vec3 from, Spherical.Vec3? to,
+        double cosReach = -2)
     {
+        const double Cheap = 0.99 * Sphere.MeanRadiusKm;
         var items = new List<((int, bool), (double, int))>(_alternates.Length);
         for (int i = 0; i < _alternates.Length; i++)
-            if (keep == null || keep(_alternateV[i])) items.Add(((i, false), (cheapKm(_alternateV[i]), i)));
-        var heap = new PriorityQueue<(int Index, bool Real), (double, int)>(items);
+        {
+            var v = _alternateV[i];
+            if (to is not { } t) items.Add(((i, false), (Cheap * AngleLowerBound(from, v), i)));
+            else if (from.Dot(v) >= cosReach && v.Dot(t) >= cosReach) items.Add(((i, false), (Cheap * (AngleLowerBound(from, v) + AngleLowerBound(v, t)), i)));
+        }
+        var heap = new PriorityQueue<(int Index, bool Real), (double, int)>(items, KeyOrder.Instance);
         while (heap.TryDequeue(out var item, out var key))
         {
-            if (item.Real) yield return (_alternates[item.Index], _alternateV[item.Index], key.Item1);
-            else heap.Enqueue((item.Index, true), (boundKm(_alternateV[item.Index]), item.Index));
+            if (item.Real) { yield return (_alternates[item.Index], _alternateV[item.Index], key.Item1); continue; }
+            var v = _alternateV[item.Index];
+            double real = to is not { } t2 ? 0.99 * Sphere.DistanceKm(from, v) : 0.99 * (Sphere.DistanceKm(from, v) + Sphere.DistanceKm(v, t2));
+            heap.Enqueue((item.Index, true), (real, item.Index));
         }
+    }
+
+    // (key, index) ascending: the default tuple order for keys that are never NaN, without the generic comparers.
+    private sealed class KeyOrder : IComparer<(double Key, int Index)>
+    {
+        public static readonly KeyOrder Instance = new();
+        public int Compare((double Key, int Index) a, (double Key, int Index) b) =>
+            a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : a.Index.CompareTo(b.Index);
     }
 
     // A lower bound of the angle between two unit vectors without trigonometry: θ = 2 asin(c/2) for the chord c, whose
