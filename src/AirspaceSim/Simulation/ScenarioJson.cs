@@ -170,6 +170,11 @@ public static class ScenarioJson
             if (dup != null) throw Fail(cs!.Items[closures.FindLastIndex(c => string.Equals(c.Id, dup.Key, StringComparison.OrdinalIgnoreCase))], $"closure id '{dup.Key}' is used twice");
             if (closures.Count > WhatIfSimulator.MaxClosures) throw Fail(cs!, $"{closures.Count} closures; at most {WhatIfSimulator.MaxClosures} are supported");
             var routes = f.TryGetValue("routes", out var rs) ? Arr(rs, "routes").Select(n => Route(n, first, last)).ToList() : [];
+            var realism = f.TryGetValue("realism", out var rn) ? Realism(rn) : null;
+            if (realism != null && rn!.Properties.FirstOrDefault(p => p.Name == "closureMarginsNm").Value is { } marginsNode)
+                foreach (var (cid, node) in marginsNode.Properties)
+                    if (!closures.Any(c => string.Equals(c.Id, cid, StringComparison.OrdinalIgnoreCase)))
+                        throw Fail(node, $"closureMarginsNm names '{cid}', which is not a closure of the scenario ({string.Join(", ", closures.Select(c => c.Id))})");
             return new Scenario
             {
                 Name = Str(Required(f, root, "name", "the scenario"), "name"),
@@ -182,7 +187,7 @@ public static class ScenarioJson
                 Flights = f.TryGetValue("flights", out var fs) ? Arr(fs, "flights").Select(Flight).ToList() : [],
                 Routes = routes,
                 Uncertainty = f.TryGetValue("uncertainty", out var un) ? Uncertainty(un, closures) : ScenarioUncertainty.None,
-                Realism = f.TryGetValue("realism", out var rn) ? Realism(rn) : null,
+                Realism = realism,
             };
         }
 

@@ -43,6 +43,7 @@ public class RealismInterfaceTests
     [TestCase("""{"wind": "no-such-field"}""", "$.realism.wind", "neither DIR/SPEED")]
     [TestCase("""{"windOptimal": "yes"}""", "$.realism.windOptimal", "true or false")]
     [TestCase("""{"closureMarginsNm": [5]}""", "$.realism.closureMarginsNm", "object")]
+    [TestCase("""{"closureMarginsNm": {"TNCF": 5}}""", "$.realism.closureMarginsNm.TNCF", "not a closure of the scenario (SVZM)")]
     public void ScenarioRealismIsStrict(string realism, string path, string text)
     {
         var e = Assert.Throws<ScenarioFormatException>(() => Read(realism))!;
