@@ -147,7 +147,8 @@ public static class MapImage
                 if (closedIds.Contains(fir.Id)) continue;
                 double fx0 = double.MaxValue, fx1 = double.MinValue, fy0 = double.MaxValue, fy1 = double.MinValue;
                 foreach (var ring in fir.Rings)
-                    foreach (var piece in MapProjection.ClipLine(DensifyRing(ring, close: true), clip))
+                    // Clipped first, densified after: the cuts on chords are as good as on arcs outside the view.
+                    foreach (var piece in MapProjection.ClipLine([.. ring.Select(Vec3.FromGeo), Vec3.FromGeo(ring[0])], clip).Select(DensifyVectors))
                     {
                         var xy = Project(proj, piece);
                         outlines.Add(xy);
@@ -280,6 +281,23 @@ public static class MapImage
             var (va, vb) = (Vec3.FromGeo(a), Vec3.FromGeo(b));
             for (int k = 1; k <= n; k++)
                 list.Add(k == n || va.Cross(vb).Norm < 1e-12 ? vb : Sphere.Intermediate(va, vb, (double)k / n));
+        }
+        return list;
+    }
+
+    private static List<Vec3> DensifyVectors(List<Vec3> points)
+    {
+        var list = new List<Vec3>(points.Count);
+        for (int i = 0; i < points.Count; i++)
+        {
+            var b = points[i].Normalize();
+            if (i > 0)
+            {
+                var a = list[^1];
+                int n = (int)Math.Ceiling(Vec3.Angle(a, b) * Sphere.MeanRadiusKm / DensifyKm);
+                for (int k = 1; k < n; k++) list.Add(Sphere.Intermediate(a, b, (double)k / n));
+            }
+            list.Add(b);
         }
         return list;
     }
