@@ -36,6 +36,7 @@ internal static class BatchCommand
             string fmt = parse.GetValue(format)!;
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
                 : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
+            var sizes = image.Read(parse, fmt);
             var ctx = planning.Load(parse, io);
             string path = parse.GetValue(routes)!;
             string source = path == "-" ? "standard input" : path;
@@ -57,7 +58,7 @@ internal static class BatchCommand
                     (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") +
                     string.Create(Inv, $"\n{s.Detour} detour, {s.Unreachable} unreachable, {s.Direct} direct, {s.Errors} errors; total extra {s.TotalExtraKm:N0} km");
                 var map = Reports.MapContent.FromPlans(title, ctx.Closures, rows.Where(r => r.Plan != null).Select(r => (r.From, r.To, r.Plan!)));
-                File.WriteAllBytes(outFile, Reports.MapImage.Render(map, ImageOutput.Format(fmt), image.Read(parse)));
+                File.WriteAllBytes(outFile, Reports.MapImage.Render(map, ImageOutput.Format(fmt), sizes));
                 return s.Errors > 0 ? 1 : 0;
             }
             var summary = fmt == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);

@@ -49,7 +49,7 @@ internal static class WhatIfCommand
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
             string fmt = parse.GetValue(format)!;
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt) : null;
-            var sizes = image.Read(parse);
+            var sizes = image.Read(parse, fmt);
             var runs = WhatIfSimulator.RunSweep(s, new SimulationOptions { CostModel = model });
             var text = new StringWriter { NewLine = "\n" };
             switch (fmt)

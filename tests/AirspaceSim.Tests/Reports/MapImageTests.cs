@@ -133,6 +133,7 @@ public class MapImageTests
         CliRunner.AssertUserError(CliRunner.Run("route", "AMS", "CUR", "--format", "svg"), "--out");
         CliRunner.AssertUserError(CliRunner.Run("route", "AMS", "CUR", "--out", "x.txt"), "--out", "png or svg");
         CliRunner.AssertUserError(CliRunner.Run("whatif", "--format", "png", "--out", "x.png", "--width", "50"), "--width", "50");
+        CliRunner.AssertUserError(CliRunner.Run("batch", "x.csv", "--height", "500"), "--height", "png, svg or html");
         string png = ReportFixtures.TempFile("png"), svg = ReportFixtures.TempFile("svg"), list = ReportFixtures.TempFile("csv");
         try
         {
