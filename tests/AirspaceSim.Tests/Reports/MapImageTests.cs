@@ -24,6 +24,15 @@ public class MapImageTests
     internal static byte[] SvzmMapPng => SvzmPng.Value;
 
     [Test]
+    public void TheLibraryHasNoDrawingDependency()
+    {
+        // The drawing is AirspaceSim.Reports': the AirspaceSim package must not pull ScottPlot or SkiaSharp.
+        var names = typeof(GeoPoint).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
+        Assert.That(names.Where(n => n.StartsWith("ScottPlot", StringComparison.Ordinal) || n.StartsWith("SkiaSharp", StringComparison.Ordinal) || n.StartsWith("AirspaceSim.Reports", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(typeof(MapImage).Assembly.GetReferencedAssemblies().Select(a => a.Name), Does.Contain("ScottPlot"));
+    }
+
+    [Test]
     public void Projection_MatchesSnydersNumericalExample()
     {
         // Snyder (1987), Appendix A, Lambert azimuthal equal-area, sphere: R = 3, φ1 = 40°N, λ0 = 100°W; φ = 20°S,
