@@ -14,7 +14,8 @@ namespace AirspaceSim.Reports;
 /// </summary>
 /// <remarks>In the SVG, each flown route is one <c>&lt;path class="flown-route" data-id="AMS-CUR"&gt;</c> and each
 /// dashed direct route one <c>&lt;path class="direct-route"&gt;</c>; each closed area's outline is a
-/// <c>&lt;path class="closed-area"&gt;</c>.</remarks>
+/// <c>&lt;path class="closed-area"&gt;</c>; the coasts and borders are one <c>&lt;path class="borders"&gt;</c> and the
+/// FIR outlines one <c>&lt;path class="fir-outlines"&gt;</c>.</remarks>
 public static class MapImage
 {
     /// <summary>The data credits written in the corner.</summary>
@@ -132,7 +133,7 @@ public static class MapImage
                         foreach (var piece in MapProjection.ClipLine(run, clip)) borders.Add(Project(proj, piece));
                 }
         layer.Items.Add(new PathItem(fills, true, Land, null, 0, TolerancePx: 1.5f));
-        layer.Items.Add(new PathItem(borders, false, null, Border, 0.8f, TolerancePx: 1.5f));
+        layer.Items.Add(new PathItem(borders, false, null, Border, 0.8f, TolerancePx: 1.5f, Tag: new SvgTag("borders", "natural-earth")));
 
         // FIRs in view, thin, with their ids; the closed ones shaded.
         var closedIds = content.ClosedAreas.Select(a => a.Airspace.Id).ToHashSet(StringComparer.Ordinal);
@@ -158,7 +159,7 @@ public static class MapImage
                 var at = fir.LabelAt is { } l ? proj.Project(l) : ((fx0 + fx1) / 2, (fy0 + fy1) / 2);
                 if (InView(at, x0, x1, y0, y1)) firLabels.Add((fir.Id, at.Item1, at.Item2));
             }
-            layer.Items.Add(new PathItem(outlines, false, null, FirLine, 0.7f, TolerancePx: 1.5f));
+            layer.Items.Add(new PathItem(outlines, false, null, FirLine, 0.7f, TolerancePx: 1.5f, Tag: new SvgTag("fir-outlines", "vatspy")));
         }
         var closedLabels = new List<(string, double, double)>();
         foreach (var area in content.ClosedAreas)
