@@ -36,6 +36,7 @@ internal static class BatchCommand
             string fmt = parse.GetValue(format)!;
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
                 : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
+            var sizes = image.Read(parse, fmt);
             var ctx = planning.Load(parse, io);
             string path = parse.GetValue(routes)!;
             string source = path == "-" ? "standard input" : path;
@@ -58,7 +59,7 @@ internal static class BatchCommand
                 {
                     var progress = new Rows(n => { done = n; p?.Report(new Simulation.SimulationProgress((int)Math.Min(n, int.MaxValue), (int)Math.Min(Math.Max(total, n), int.MaxValue))); });
                     var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, progress: progress, cancellationToken: io.Cancellation), io.Err, source);
-                    if (outFile != null) return WriteMap(outFile, source, ctx, results.ToList(), fmt, image.Read(parse));
+                    if (outFile != null) return WriteMap(outFile, source, ctx, results.ToList(), fmt, sizes);
                     return fmt == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
                 });
                 return summary.Errors > 0 ? 1 : 0;

@@ -20,7 +20,14 @@ internal sealed class ImageOutput
     /// <summary>True for a format that writes a file (an image, or the HTML report).</summary>
     public static bool IsFile(string format) => format is "png" or "svg" or "html";
 
-    public ImageOptions Read(ParseResult parse) => new() { WidthPx = parse.GetValue(Width), HeightPx = parse.GetValue(Height) };
+    /// <summary>The sizes; --width or --height with a text format is an error (it would be ignored).</summary>
+    public ImageOptions Read(ParseResult parse, string format)
+    {
+        foreach (var o in new[] { Width, Height })
+            if (!IsFile(format) && parse.GetResult(o) is { Implicit: false })
+                throw new CliException($"{o.Name}: only with --format png, svg or html (--format {format} is text)");
+        return new() { WidthPx = parse.GetValue(Width), HeightPx = parse.GetValue(Height) };
+    }
 
     /// <summary>The file to write a <paramref name="format"/> output to: --out is required (an image on a terminal is noise).</summary>
     public static string RequireOut(string? path, string format)

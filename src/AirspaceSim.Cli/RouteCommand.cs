@@ -36,6 +36,7 @@ internal static class RouteCommand
             string fmt = parse.GetValue(format)!;
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
                 : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
+            var sizes = image.Read(parse, fmt);
             var ctx = planning.Load(parse, io);
             string fromText = parse.GetValue(from)!, toText = parse.GetValue(to)!;
             var a = Resolve(ctx, fromText, "FROM");
@@ -59,7 +60,7 @@ internal static class RouteCommand
                     string title = $"{a.Code} to {b.Code}" + (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") + ": " + RouteOutput.Status(plan.Status) +
                         (plan.ExtraKm is { } x && plan.Status == RouteStatus.Detour ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {plan.RouteKm:F0} km, +{x:F0} km ({plan.ExtraPercent:F1} %)") : "");
                     var map = Reports.MapContent.FromPlans(title, ctx.Closures, [(new Batch.RouteEnd(a.Code, a.Point), new Batch.RouteEnd(b.Code, b.Point), plan)]);
-                    File.WriteAllBytes(outFile!, Reports.MapImage.Render(map, ImageOutput.Format(fmt), image.Read(parse)));
+                    File.WriteAllBytes(outFile!, Reports.MapImage.Render(map, ImageOutput.Format(fmt), sizes));
                     break;
                 }
                 case "json":

@@ -73,7 +73,7 @@ internal static class WhatIfCommand
             var sim = new SimulationOptions { CostModel = model };
             var text = new StringWriter { NewLine = "\n" };
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt) : null;
-            var sizes = image.Read(parse);
+            var sizes = image.Read(parse, fmt);
 
             if (shardText != null && draws == 0) throw new CliException("--shard K/N: give --monte-carlo N too (a shard is a part of a Monte Carlo run)");
             if (draws > 0 || sweepText != null)

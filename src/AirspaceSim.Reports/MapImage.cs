@@ -14,7 +14,8 @@ namespace AirspaceSim.Reports;
 /// </summary>
 /// <remarks>In the SVG, each flown route is one <c>&lt;path class="flown-route" data-id="AMS-CUR"&gt;</c> and each
 /// dashed direct route one <c>&lt;path class="direct-route"&gt;</c>; each closed area's outline is a
-/// <c>&lt;path class="closed-area"&gt;</c>.</remarks>
+/// <c>&lt;path class="closed-area"&gt;</c>; the coasts and borders are one <c>&lt;path class="borders"&gt;</c> and the
+/// FIR outlines one <c>&lt;path class="fir-outlines"&gt;</c>.</remarks>
 public static class MapImage
 {
     /// <summary>The data credits written in the corner.</summary>
@@ -132,7 +133,7 @@ public static class MapImage
                         foreach (var piece in MapProjection.ClipLine(run, clip)) borders.Add(Project(proj, piece));
                 }
         layer.Items.Add(new PathItem(fills, true, Land, null, 0, TolerancePx: 1.5f));
-        layer.Items.Add(new PathItem(borders, false, null, Border, 0.8f, TolerancePx: 1.5f));
+        layer.Items.Add(new PathItem(borders, false, null, Border, 0.8f, TolerancePx: 1.5f, Tag: new SvgTag("borders", "natural-earth")));
 
         // FIRs in view, thin, with their ids; the closed ones shaded.
         var closedIds = content.ClosedAreas.Select(a => a.Airspace.Id).ToHashSet(StringComparer.Ordinal);
@@ -147,7 +148,8 @@ public static class MapImage
                 if (closedIds.Contains(fir.Id)) continue;
                 double fx0 = double.MaxValue, fx1 = double.MinValue, fy0 = double.MaxValue, fy1 = double.MinValue;
                 foreach (var ring in fir.Rings)
-                    foreach (var piece in MapProjection.ClipLine(DensifyRing(ring, close: true), clip))
+                    // Clipped first, densified after: the cuts on chords are as good as on arcs outside the view.
+                    foreach (var piece in MapProjection.ClipLine([.. ring.Select(Vec3.FromGeo), Vec3.FromGeo(ring[0])], clip).Select(DensifyVectors))
                     {
                         var xy = Project(proj, piece);
                         outlines.Add(xy);
@@ -157,7 +159,7 @@ public static class MapImage
                 var at = fir.LabelAt is { } l ? proj.Project(l) : ((fx0 + fx1) / 2, (fy0 + fy1) / 2);
                 if (InView(at, x0, x1, y0, y1)) firLabels.Add((fir.Id, at.Item1, at.Item2));
             }
-            layer.Items.Add(new PathItem(outlines, false, null, FirLine, 0.7f, TolerancePx: 1.5f));
+            layer.Items.Add(new PathItem(outlines, false, null, FirLine, 0.7f, TolerancePx: 1.5f, Tag: new SvgTag("fir-outlines", "vatspy")));
         }
         var closedLabels = new List<(string, double, double)>();
         foreach (var area in content.ClosedAreas)
@@ -280,6 +282,23 @@ public static class MapImage
             var (va, vb) = (Vec3.FromGeo(a), Vec3.FromGeo(b));
             for (int k = 1; k <= n; k++)
                 list.Add(k == n || va.Cross(vb).Norm < 1e-12 ? vb : Sphere.Intermediate(va, vb, (double)k / n));
+        }
+        return list;
+    }
+
+    private static List<Vec3> DensifyVectors(List<Vec3> points)
+    {
+        var list = new List<Vec3>(points.Count);
+        for (int i = 0; i < points.Count; i++)
+        {
+            var b = points[i].Normalize();
+            if (i > 0)
+            {
+                var a = list[^1];
+                int n = (int)Math.Ceiling(Vec3.Angle(a, b) * Sphere.MeanRadiusKm / DensifyKm);
+                for (int k = 1; k < n; k++) list.Add(Sphere.Intermediate(a, b, (double)k / n));
+            }
+            list.Add(b);
         }
         return list;
     }

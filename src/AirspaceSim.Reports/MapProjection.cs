@@ -87,9 +87,32 @@ internal sealed class MapProjection
         return planes;
     }
 
+    // Most rings of a world map lie wholly on the outer side of one plane (or inside them all): a pass of dot products
+    // settles them without building anything.
+    private static bool OutsideOne(IReadOnlyList<Vec3> points, Vec3[] planes)
+    {
+        foreach (var n in planes)
+        {
+            bool all = true;
+            for (int i = 0; i < points.Count && all; i++) all = n.Dot(points[i]) < 0;
+            if (all) return true;
+        }
+        return false;
+    }
+
+    private static bool InsideAll(IReadOnlyList<Vec3> points, Vec3[] planes)
+    {
+        foreach (var p in points)
+            foreach (var n in planes)
+                if (n.Dot(p) < 0) return false;
+        return true;
+    }
+
     /// <summary>A closed ring clipped to the region of <paramref name="planes"/> (Sutherland–Hodgman); empty when outside.</summary>
     public static List<Vec3> ClipRing(IReadOnlyList<Vec3> ring, Vec3[] planes)
     {
+        if (OutsideOne(ring, planes)) return [];
+        if (InsideAll(ring, planes)) return [.. ring];
         var current = new List<Vec3>(ring);
         var next = new List<Vec3>();
         foreach (var n in planes)
@@ -118,6 +141,7 @@ internal sealed class MapProjection
     public static List<List<Vec3>> ClipLine(IReadOnlyList<Vec3> line, Vec3[] planes)
     {
         var pieces = new List<List<Vec3>>();
+        if (line.Count < 2 || OutsideOne(line, planes)) return pieces;
         List<Vec3>? piece = null;
         for (int i = 0; i + 1 < line.Count; i++)
         {

@@ -24,6 +24,15 @@ public class MapImageTests
     internal static byte[] SvzmMapPng => SvzmPng.Value;
 
     [Test]
+    public void TheLibraryHasNoDrawingDependency()
+    {
+        // The drawing is AirspaceSim.Reports': the AirspaceSim package must not pull ScottPlot or SkiaSharp.
+        var names = typeof(GeoPoint).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
+        Assert.That(names.Where(n => n.StartsWith("ScottPlot", StringComparison.Ordinal) || n.StartsWith("SkiaSharp", StringComparison.Ordinal) || n.StartsWith("AirspaceSim.Reports", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(typeof(MapImage).Assembly.GetReferencedAssemblies().Select(a => a.Name), Does.Contain("ScottPlot"));
+    }
+
+    [Test]
     public void Projection_MatchesSnydersNumericalExample()
     {
         // Snyder (1987), Appendix A, Lambert azimuthal equal-area, sphere: R = 3, φ1 = 40°N, λ0 = 100°W; φ = 20°S,
@@ -114,8 +123,9 @@ public class MapImageTests
         var doc = XDocument.Parse(MapImage.Svg(map, size));
         XNamespace ns = "http://www.w3.org/2000/svg";
         var tagged = doc.Descendants(ns + "path").Where(p => p.Attribute("class") != null).ToList();
-        Assert.That(tagged.Select(p => (string)p.Attribute("class")!), Is.EquivalentTo(new[] { "closed-area", MapImage.DirectClass, MapImage.FlownClass }));
-        // A leg or edge wrapped the wrong way round the Earth would be a segment across the whole map.
+        Assert.That(tagged.Select(p => (string)p.Attribute("class")!), Is.EquivalentTo(new[] { "borders", "fir-outlines", "closed-area", MapImage.DirectClass, MapImage.FlownClass }));
+        // A leg, border or FIR edge wrapped the wrong way round the Earth would be a segment across the whole map
+        // (Natural Earth cuts Fiji and Russia at ±180°, VATSpy runs NZZO's longitudes past 180°).
         foreach (var p in tagged)
         {
             double longest = LongestSegment((string)p.Attribute("d")!);
@@ -133,6 +143,7 @@ public class MapImageTests
         CliRunner.AssertUserError(CliRunner.Run("route", "AMS", "CUR", "--format", "svg"), "--out");
         CliRunner.AssertUserError(CliRunner.Run("route", "AMS", "CUR", "--out", "x.txt"), "--out", "png or svg");
         CliRunner.AssertUserError(CliRunner.Run("whatif", "--format", "png", "--out", "x.png", "--width", "50"), "--width", "50");
+        CliRunner.AssertUserError(CliRunner.Run("batch", "x.csv", "--height", "500"), "--height", "png, svg or html");
         string png = ReportFixtures.TempFile("png"), svg = ReportFixtures.TempFile("svg"), list = ReportFixtures.TempFile("csv");
         try
         {
