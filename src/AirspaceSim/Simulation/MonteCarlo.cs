@@ -319,6 +319,12 @@ public static class MonteCarlo
         {
             throw new OperationCanceledException($"cancelled after {Volatile.Read(ref done)} of {indices.Count} draws", cancellationToken);
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A draw's own failure (a flight's errors are rows, not exceptions): the first one, as a single run throws it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
         return new MonteCarloPartial(header, options.ShardIndex, options.ShardCount, draws);
     }
 

@@ -120,7 +120,9 @@ public sealed class PerformanceCostModel : IFlightCostModel
         RouteEfficiencyFactor = p.RouteEfficiencyFactor ?? 1,
     };
 
-    private FlightCostModel Model(CostParameters p) => _models.GetOrAdd(p, q => new FlightCostModel(_base with
+    // Keyed without the wind and the speed factor, which go in the flight conditions, not the model: Monte Carlo draws
+    // of those share one model (a drawn fuel price still makes one per draw; the cache grows with distinct prices).
+    private FlightCostModel Model(CostParameters p) => _models.GetOrAdd(p with { WindKt = null, WindFromDeg = null, CruiseSpeedFactor = null }, q => new FlightCostModel(_base with
     {
         Costs = new Perf.CostParameters
         {
