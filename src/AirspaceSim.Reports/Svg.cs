@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -79,7 +78,4 @@ internal static partial class Svg
 
     /// <summary>UTF-8 bytes.</summary>
     public static byte[] Bytes(string svg) => Encoding.UTF8.GetBytes(svg);
-
-    /// <summary>A number as written in invariant culture.</summary>
-    public static string Num(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
 }
