@@ -25,7 +25,7 @@ internal static class WhatIfCommand
             Description = $"Scenario JSON file, or the name of a bundled one ({string.Join(", ", BundledScenarios.Names)}); default {BundledScenarios.Default}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). geojson, png, svg and html: not with --monte-carlo or --sweep.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). With --monte-carlo: png/svg the cost histogram, html the report with the spread; with --sweep: png/svg the sweep chart.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png, svg and html)." };
         var image = new ImageOutput();
@@ -79,7 +79,8 @@ internal static class WhatIfCommand
             if (draws > 0 || sweepText != null)
             {
                 if (draws > 0 && sweepText != null) throw new CliException("--monte-carlo and --sweep: give one of them");
-                if (fmt is "geojson" or "png" or "svg" or "html") throw new CliException($"--format {fmt}: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv or json)");
+                if (fmt == "geojson" || (fmt == "html" && sweepText != null))
+                    throw new CliException($"--format {fmt}: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv, json, png or svg{(draws > 0 ? ", html" : "")})");
                 if (g != null) throw new CliException($"--group-by: not with {(draws > 0 ? "--monte-carlo" : "--sweep")}");
             }
             if (draws > 0)
@@ -97,9 +98,18 @@ internal static class WhatIfCommand
                 else
                 {
                     var r = CliProgress.Run(io, true, s.Name, "draws", p => MonteCarlo.Run(s, sim, mc, io.Cancellation, p));
-                    WriteMonteCarlo(text, r, fmt);
+                    switch (fmt)
+                    {
+                        // png/svg: the cost histogram; html: the scenario's own report with the Monte Carlo section.
+                        case "png" or "svg": File.WriteAllBytes(outFile!, Reports.Charts.CostDistribution(r, ImageOutput.Format(fmt), sizes)); break;
+                        case "html":
+                            var nominal = WhatIfSimulator.RunSweep(s, sim, io.Cancellation, null);
+                            File.WriteAllText(outFile!, Reports.HtmlReport.Write(nominal, new Reports.HtmlReportOptions { Map = sizes, MonteCarlo = r }));
+                            break;
+                        default: WriteMonteCarlo(text, r, fmt); break;
+                    }
                 }
-                return Emit(io, text, parse.GetValue(output), 0);
+                return Emit(io, text, outFile != null ? null : parse.GetValue(output), 0, write: outFile == null);
             }
             if (sweepText != null)
             {
@@ -109,11 +119,12 @@ internal static class WhatIfCommand
                     p => Sweeps.Run(s, sim, parameter, values, io.Cancellation, p));
                 switch (fmt)
                 {
+                    case "png" or "svg": File.WriteAllBytes(outFile!, Reports.Charts.Sweep(r, ImageOutput.Format(fmt), sizes)); break;
                     case "json": text.WriteLine(Sweeps.Json(r)); break;
                     case "csv": Sweeps.WriteCsv(text, r); break;
                     default: Sweeps.WriteTable(text, r); break;
                 }
-                return Emit(io, text, parse.GetValue(output), r.Points.Sum(p => p.Result.Errors), r.Points[0].Result);
+                return Emit(io, text, outFile != null ? null : parse.GetValue(output), r.Points.Sum(p => p.Result.Errors), r.Points[0].Result, write: outFile == null);
             }
             int count = s.AllFlights().Count * Math.Max(1, s.Parameters.BufferSweepNm.Count);
             var runs = CliProgress.Run(io, count >= ProgressFlights, s.Name, "flights", p => WhatIfSimulator.RunSweep(s, sim, io.Cancellation, p));

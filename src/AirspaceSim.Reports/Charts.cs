@@ -11,13 +11,24 @@ namespace AirspaceSim.Reports;
 /// <param name="P95">95th percentile.</param>
 public sealed record Percentiles(double P5, double P50, double P95)
 {
-    /// <summary>The percentiles of <paramref name="samples"/> (MathNet.Numerics <c>Statistics.Quantile</c>: the
-    /// R-8 definition, approximately median-unbiased).</summary>
+    /// <summary>The percentiles of <paramref name="samples"/> by the definition the Monte Carlo summaries use
+    /// (<see cref="MonteCarlo.PercentileDefinition"/>: R-7, MathNet <c>Statistics.QuantileCustom</c>), so that a chart
+    /// marks the figures its table prints.</summary>
     /// <exception cref="ArgumentException">No samples, or one that is not a finite number.</exception>
     public static Percentiles Of(IReadOnlyList<double> samples)
     {
         Charts.CheckSamples(samples);
-        return new Percentiles(samples.Quantile(0.05), samples.Quantile(0.50), samples.Quantile(0.95));
+        var data = samples.ToArray();
+        double Q(double tau) => Statistics.QuantileCustom(data, tau, QuantileDefinition.R7);
+        return new Percentiles(Q(0.05), Q(0.50), Q(0.95));
+    }
+
+    /// <summary>The percentiles of a Monte Carlo <see cref="Spread"/> (as its table prints them).</summary>
+    /// <exception cref="ArgumentNullException">A null spread.</exception>
+    public static Percentiles From(Spread spread)
+    {
+        ArgumentNullException.ThrowIfNull(spread);
+        return new Percentiles((double)spread.P5, (double)spread.P50, (double)spread.P95);
     }
 }
 
@@ -52,6 +63,45 @@ public static class Charts
     /// <exception cref="ArgumentException">No samples, or one that is not a finite number.</exception>
     public static byte[] CostDistribution(IReadOnlyList<double> samplesUsd, Percentiles percentiles, string title, ImageFormat format, ImageOptions options) =>
         Render(Distribution(samplesUsd, percentiles, title), format, options);
+
+    /// <summary>The histogram of a Monte Carlo run's total extra cost, its P5/P50/P95 those of the run's summary.</summary>
+    /// <exception cref="ArgumentNullException">A null result.</exception>
+    public static byte[] CostDistribution(MonteCarloResult result, ImageFormat format, ImageOptions options) =>
+        Render(Distribution(result), format, options);
+
+    /// <summary>A sweep's totals against the swept value: total extra cost (US$, left axis) and extra block minutes
+    /// (right axis), one point per value.</summary>
+    /// <exception cref="ArgumentNullException">A null sweep.</exception>
+    public static byte[] Sweep(SweepResult sweep, ImageFormat format, ImageOptions options) =>
+        Render(SweepPlot(sweep), format, options);
+
+    internal static Plot Distribution(MonteCarloResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var cost = result.Totals.First(t => t.Name == "extraCostUsd").Spread;
+        return Distribution(result.Draws.Select(d => (double)d.Totals.ExtraCostUsd).ToList(), Percentiles.From(cost),
+            string.Create(Inv, $"{result.Header.ScenarioName}: total extra cost over {result.Draws.Count} draws (seed {result.Header.Seed})"));
+    }
+
+    internal static Plot SweepPlot(SweepResult sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        if (sweep.Points.Count == 0) throw new ArgumentException("a sweep with no points", nameof(sweep));
+        var plot = NewPlot($"{sweep.Points[0].Result.Scenario.Name}: sweep of {sweep.Name}");
+        double[] xs = sweep.Points.Select(p => p.Value).ToArray();
+        var cost = plot.Add.Scatter(xs, sweep.Points.Select(p => (double)p.Result.Totals.ExtraCostUsd).ToArray(), Color.FromHex("#3a6fb0"));
+        cost.LegendText = "extra cost, US$ (left)";
+        cost.LineWidth = 2; cost.MarkerSize = 8;
+        var minutes = plot.Add.Scatter(xs, sweep.Points.Select(p => (double)p.Result.Totals.ExtraMinutes).ToArray(), Color.FromHex("#e07b00"));
+        minutes.LegendText = "extra block minutes (right)";
+        minutes.LineWidth = 2; minutes.MarkerSize = 8; minutes.LinePattern = LinePattern.Dashed;
+        minutes.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Bottom.Label.Text = $"{sweep.Name}, {sweep.Unit}";
+        plot.Axes.Left.Label.Text = "total extra cost, US$";
+        plot.Axes.Right.Label.Text = "total extra minutes";
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
 
     internal static Plot RouteMinutes(SimulationResult r) =>
         HorizontalBars(r.Group(GroupBy.Route).Select(g => (g.Key, (double)g.Totals.ExtraMinutes)),

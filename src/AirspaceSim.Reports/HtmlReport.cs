@@ -17,6 +17,10 @@ public sealed record HtmlReportOptions
 
     /// <summary>Where the flights' ends are resolved for the map (the bundled airports when null), as the simulator did.</summary>
     public AirportDirectory? Airports { get; init; }
+
+    /// <summary>A Monte Carlo run of the same scenario: when given, the report adds its section (the spread of every
+    /// total, the cost histogram with P5/P50/P95, and per flight the share of draws of each outcome).</summary>
+    public MonteCarloResult? MonteCarlo { get; init; }
 }
 
 /// <summary>
@@ -76,6 +80,8 @@ public static partial class HtmlReport
         h.Append("<figure>").Append(Inline(Charts.SvgText(Charts.OperatorCost(r), options.Chart), "c2")).Append("</figure>");
         h.Append("</div>\n");
 
+        if (options.MonteCarlo is { } mc) AppendMonteCarlo(h, mc, options.Chart);
+
         h.Append("<h2>Flights</h2>\n<p>").Append(r.Flights.Count).Append(" flights; click a heading to sort.</p>\n");
         AppendFlightTable(h, r);
 
@@ -115,6 +121,33 @@ public static partial class HtmlReport
             h.Append("<td class=\"n\">").Append(t.Flights).Append("</td><td>").Append(E(Counts(t))).Append("</td>");
             AppendFigures(h, t.ExtraKm, t.ExtraMinutes, t.ExtraFuelKg, t.ExtraCo2Kg, t.ExtraCostUsd);
             h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AppendMonteCarlo(StringBuilder h, MonteCarloResult mc, ImageOptions chart)
+    {
+        h.Append("<h2>Uncertainty (Monte Carlo)</h2>\n<p>").Append(mc.Draws.Count).Append(" draws, seed ").Append(mc.Header.Seed.ToString(Inv))
+         .Append("; percentiles ").Append(E(MonteCarlo.PercentileDefinition)).Append(".</p>\n");
+        h.Append("<table class=\"totals\">\n<thead><tr><th>total</th><th>mean</th><th>P5</th><th>P50</th><th>P95</th></tr></thead>\n<tbody>\n");
+        foreach (var (name, sp) in mc.Totals)
+            h.Append("<tr><td>").Append(E(name)).Append("</td><td class=\"n\">").Append(sp.Mean.ToString(Inv)).Append("</td><td class=\"n\">")
+             .Append(sp.P5.ToString(Inv)).Append("</td><td class=\"n\">").Append(sp.P50.ToString(Inv)).Append("</td><td class=\"n\">")
+             .Append(sp.P95.ToString(Inv)).Append("</td></tr>\n");
+        h.Append("</tbody>\n</table>\n<figure>").Append(Inline(Charts.SvgText(Charts.Distribution(mc), chart), "mc")).Append("</figure>\n");
+        // Only the flights whose outcome varies between draws: the others are in the flight table with their one outcome.
+        var varying = mc.Flights.Where(f => f.OutcomeDraws.Count(kv => kv.Value > 0) > 1).ToList();
+        h.Append("<h3>Flights whose outcome depends on the draw</h3>\n");
+        if (varying.Count == 0) { h.Append("<p>None: every flight has the same outcome in every draw.</p>\n"); return; }
+        h.Append("<table class=\"sortable\" id=\"mc-flights\">\n<thead><tr><th>flight</th><th>route</th><th>outcomes (share of draws)</th>")
+         .Append("<th data-type=\"num\">P50 extra cost US$</th><th data-type=\"num\">P95 extra cost US$</th></tr></thead>\n<tbody>\n");
+        foreach (var f in varying)
+        {
+            string shares = string.Join(", ", f.OutcomeDraws.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value)
+                .Select(kv => string.Create(Inv, $"{SimulationReport.Text(kv.Key)} {100.0 * kv.Value / mc.Draws.Count:0.0} %")));
+            h.Append("<tr><td>").Append(E(f.Flight.Id)).Append("</td><td>").Append(E($"{f.Flight.From}-{f.Flight.To}")).Append("</td><td>")
+             .Append(E(shares)).Append("</td><td class=\"n\">").Append(f.ExtraCostUsd.P50.ToString(Inv)).Append("</td><td class=\"n\">")
+             .Append(f.ExtraCostUsd.P95.ToString(Inv)).Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n");
     }

@@ -105,7 +105,9 @@ public sealed class PerformanceCostModel : IFlightCostModel
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(parameters);
-        return _rangeKm.GetOrAdd((type.TypeIcao, parameters), k => Model(k.Item2).MaxRangeKm(_catalog[k.Item1], Conditions(k.Item2, null, _catalog[k.Item1])));
+        // The range is a question of masses: the prices and the CO2 factor do not enter it, so they are not in the key.
+        var key = (type.TypeIcao, parameters with { FuelPriceUsdPerKg = null, Co2KgPerFuelKg = null, HourlyCostUsd = null });
+        return Cached(_rangeKm, key, k => Model(k.Item2).MaxRangeKm(_catalog[k.Item1], Conditions(k.Item2, null, _catalog[k.Item1])));
     }
 
     // The cruise speed factor scales the type's cruise Mach, capped at its MMO (a faster cruise than the limit is not flown).
@@ -122,7 +124,15 @@ public sealed class PerformanceCostModel : IFlightCostModel
 
     // Keyed without the wind and the speed factor, which go in the flight conditions, not the model: Monte Carlo draws
     // of those share one model (a drawn fuel price still makes one per draw; the cache grows with distinct prices).
-    private FlightCostModel Model(CostParameters p) => _models.GetOrAdd(p with { WindKt = null, WindFromDeg = null, CruiseSpeedFactor = null }, q => new FlightCostModel(_base with
+    // The caches keep at most MaxCached entries: a Monte Carlo run draws a new fuel price or speed factor per draw, and an
+    // unbounded cache would grow by one model per draw for the life of the model; past the bound a value is computed
+    // and not kept (the same value: the caches only save work).
+    private const int MaxCached = 1024;
+
+    private static TValue Cached<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, Func<TKey, TValue> make) where TKey : notnull =>
+        cache.TryGetValue(key, out var v) ? v : cache.Count < MaxCached ? cache.GetOrAdd(key, make) : make(key);
+
+    private FlightCostModel Model(CostParameters p) => Cached(_models, p with { WindKt = null, WindFromDeg = null, CruiseSpeedFactor = null }, q => new FlightCostModel(_base with
     {
         Costs = new Perf.CostParameters
         {

@@ -46,13 +46,13 @@ public class ChartsTests
     }
 
     [Test]
-    public void Percentiles_AreMathNetsR8_HandWorked()
+    public void Percentiles_AreR7AsTheMonteCarloTables_HandWorked()
     {
-        // h = (N + 1/3) p + 1/3, x = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋); for 1..20: h = 1.35, 10.5, 19.65.
+        // h = (N − 1) p + 1, x = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋); for 1..20: h = 1.95, 10.5, 19.05.
         var p = Percentiles.Of(Enumerable.Range(1, 20).Select(i => (double)i).Reverse().ToList());
-        Assert.That(p.P5, Is.EqualTo(1.35).Within(1e-12));
+        Assert.That(p.P5, Is.EqualTo(1.95).Within(1e-12));
         Assert.That(p.P50, Is.EqualTo(10.5).Within(1e-12));
-        Assert.That(p.P95, Is.EqualTo(19.65).Within(1e-12));
+        Assert.That(p.P95, Is.EqualTo(19.05).Within(1e-12));
         Assert.Throws<ArgumentException>(() => Percentiles.Of([]));
         Assert.Throws<ArgumentException>(() => Percentiles.Of([1, double.NaN]));
     }

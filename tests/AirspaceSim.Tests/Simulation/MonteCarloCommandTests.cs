@@ -162,4 +162,33 @@ public class MonteCarloCommandTests
         foreach (var name in new[] { "buffer (NM", "fuel-price", "wind (kt", "speed-factor", "co2", "--monte-carlo", "--seed", "--shard" })
             Assert.That(r.Out, Does.Contain(name));
     }
+
+    [Test]
+    public void MonteCarloAndSweepDrawTheirCharts_MarkingTheTablesPercentiles()
+    {
+        // The histogram marks the P5/P50/P95 that the json prints (one percentile definition for both).
+        string svg = Path.Combine(_dir, "mc.svg"), png = Path.Combine(_dir, "sweep.png"), html = Path.Combine(_dir, "mc.html");
+        var r = Run(["whatif", _scenario, "--monte-carlo", "12", "--seed", "3", "--format", "svg", "--out", svg]);
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.Out, Is.Empty);
+        var cost = Run(["whatif", _scenario, "--monte-carlo", "12", "--seed", "3", "--format", "json"]).Json()
+            .GetProperty("monteCarlo").GetProperty("totals").GetProperty("extraCostUsd");
+        var texts = System.Xml.Linq.XDocument.Load(svg).Descendants((System.Xml.Linq.XNamespace)"http://www.w3.org/2000/svg" + "text").Select(t => t.Value.Trim()).ToList();
+        foreach (var (label, field) in new[] { ("P5", "p5"), ("P50", "p50"), ("P95", "p95") })
+            Assert.That(texts, Does.Contain($"{label} {cost.GetProperty(field).GetDecimal().ToString("N0", CultureInfo.InvariantCulture)}"), label);
+
+        var sweep = Run(["whatif", _scenario, "--sweep", "buffer=0,25", "--format", "png", "--out", png, "--width", "640", "--height", "400"]);
+        Assert.That(sweep.Exit, Is.EqualTo(0), sweep.ToString());
+        Assert.That(AirspaceSim.Tests.Reports.ImageStats.PngSize(File.ReadAllBytes(png)), Is.EqualTo((640, 400)));
+
+        var report = Run(["whatif", _scenario, "--monte-carlo", "12", "--seed", "3", "--format", "html", "--out", html]);
+        Assert.That(report.Exit, Is.EqualTo(0), report.ToString());
+        string page = File.ReadAllText(html);
+        Assert.That(page, Does.Contain("<h2>Uncertainty (Monte Carlo)</h2>").And.Contain("12 draws, seed 3"));
+        Assert.That(page, Does.Contain("id=\"flights\""), "the nominal run's flight table is there too");
+
+        var refused = Run(["whatif", _scenario, "--sweep", "buffer=0,25", "--format", "html", "--out", html]);
+        Assert.That(refused.Exit, Is.EqualTo(2), refused.ToString());
+        Assert.That(refused.Err, Does.Contain("--format html: not with --sweep"));
+    }
 }
