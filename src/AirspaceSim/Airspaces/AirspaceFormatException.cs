@@ -35,6 +35,9 @@ public sealed class AirspaceFormatException : FormatException
     /// <summary>The offending coordinate as <c>lat,lon</c>, when there is one.</summary>
     public string? Coordinate { get; }
 
+    /// <summary>What is wrong, as a code (<see cref="AirspaceProblem.Other"/> when not classified).</summary>
+    public AirspaceProblem Problem { get; init; }
+
     /// <summary>JSON path of the offending element (e.g. <c>$.features[3].geometry.coordinates[0][5]</c>), when known.</summary>
     public string? JsonPath { get; }
 }

@@ -85,6 +85,47 @@ public enum AirspaceIssueKind
     Warning,
 }
 
+/// <summary>What is wrong with airspace input, as a code beside the words of <see cref="AirspaceLoadIssue.Reason"/> and
+/// <see cref="AirspaceFormatException"/>, so that callers branch on codes, not on message text.</summary>
+public enum AirspaceProblem
+{
+    /// <summary>Anything not listed below.</summary>
+    Other,
+    /// <summary>Not JSON, not WKT, or not <c>LAT,LON</c> text: the input cannot be read at all.</summary>
+    Syntax,
+    /// <summary>The wrong GeoJSON structure: not a FeatureCollection or Feature, a position that is not an array of
+    /// numbers, a polygon that is not an array of rings.</summary>
+    Structure,
+    /// <summary>A feature without an id.</summary>
+    MissingId,
+    /// <summary>An id used by two features (the later one wins).</summary>
+    DuplicateId,
+    /// <summary>A feature without a geometry, or a geometry without coordinates, polygons or rings.</summary>
+    MissingGeometry,
+    /// <summary>A geometry that is not a Polygon or MultiPolygon.</summary>
+    UnsupportedGeometry,
+    /// <summary>A property with a value the loader does not accept (e.g. <c>"interior"</c>).</summary>
+    BadProperty,
+    /// <summary>A latitude outside [−90, 90] or a longitude that is not finite or out of range.</summary>
+    OutOfRange,
+    /// <summary>A ring whose last point is not its first (repaired by closing it).</summary>
+    UnclosedRing,
+    /// <summary>A point repeated consecutively (repaired by dropping the repeats).</summary>
+    RepeatedPoint,
+    /// <summary>A zero-area spike out and straight back (repaired by removing it).</summary>
+    Spike,
+    /// <summary>Fewer than three distinct points in a ring.</summary>
+    TooFewPoints,
+    /// <summary>An edge joining antipodal points (its great circle is undefined).</summary>
+    AntipodalEdge,
+    /// <summary>A ring that touches itself at a repeated vertex.</summary>
+    SelfTouching,
+    /// <summary>A ring that crosses itself or another ring of its polygon (along great circles).</summary>
+    SelfCrossing,
+    /// <summary>A ring whose two sides are too close in size to tell which is meant (a warning).</summary>
+    AmbiguousRing,
+}
+
 /// <summary>
 /// One problem found while loading: the feature (id and 0-based index), the coordinate as <c>lat,lon</c> when there is
 /// one, what is wrong, and whether the loader repaired it (true) or left the feature out (false).
@@ -98,6 +139,9 @@ public sealed record AirspaceLoadIssue(string FeatureId, int FeatureIndex, strin
 {
     /// <summary>The file the issue was found in, when known.</summary>
     public string? FileName { get; init; }
+
+    /// <summary>What is wrong, as a code.</summary>
+    public AirspaceProblem Problem { get; init; }
 
     /// <summary>What became of the feature; <see cref="AirspaceIssueKind.Warning"/> issues have <see cref="Repaired"/> true.</summary>
     public AirspaceIssueKind Kind { get; init; } = Repaired ? AirspaceIssueKind.Repaired : AirspaceIssueKind.LeftOut;

@@ -167,13 +167,14 @@ public static class AirspaceLoader
         // inside a MULTIPOLYGON's last ring); whatever it throws on text is a WKT error, not ours.
         catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
         {
-            throw new AirspaceFormatException($"airspace '{id}': not valid WKT: {e.Message}", null, id, 0, null, null, e);
+            throw new AirspaceFormatException($"airspace '{id}': not valid WKT: {e.Message}", null, id, 0, null, null, e) { Problem = AirspaceProblem.Syntax };
         }
         var polys = g switch
         {
             Polygon p => [p],
             MultiPolygon mp => Enumerable.Range(0, mp.NumGeometries).Select(i => (Polygon)mp.GetGeometryN(i)).ToList(),
-            _ => throw new AirspaceFormatException($"airspace '{id}': WKT geometry is a {g.GeometryType}, not a Polygon or MultiPolygon", null, id, 0, null, null),
+            _ => throw new AirspaceFormatException($"airspace '{id}': WKT geometry is a {g.GeometryType}, not a Polygon or MultiPolygon", null, id, 0, null, null)
+                { Problem = AirspaceProblem.UnsupportedGeometry },
         };
         var raw = new List<List<List<RawPosition>>>();
         for (int pi = 0; pi < polys.Count; pi++)
@@ -221,7 +222,8 @@ public static class AirspaceLoader
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var ty) && ty.ValueKind == JsonValueKind.String && ty.GetString() == "Feature")
                 {
                     if (!root.TryGetProperty("geometry", out geom))
-                        throw new AirspaceFormatException($"airspace '{id}': the Feature has no geometry (at $.geometry)", null, id, 0, null, "$.geometry");
+                        throw new AirspaceFormatException($"airspace '{id}': the Feature has no geometry (at $.geometry)", null, id, 0, null, "$.geometry")
+                            { Problem = AirspaceProblem.MissingGeometry };
                     path = "$.geometry";
                     if (root.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
                         interior = ReadInterior(props, "$.properties.interior", interior, ctx);
@@ -238,7 +240,8 @@ public static class AirspaceLoader
             var ll = parts[i].Split(',');
             if (ll.Length != 2 || !double.TryParse(ll[0].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
                                || !double.TryParse(ll[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
-                throw new AirspaceFormatException($"airspace '{id}': point {i + 1} '{parts[i]}' is not LAT,LON in decimal degrees", null, id, 0, parts[i], null);
+                throw new AirspaceFormatException($"airspace '{id}': point {i + 1} '{parts[i]}' is not LAT,LON in decimal degrees", null, id, 0, parts[i], null)
+                    { Problem = AirspaceProblem.Syntax };
             ring.Add(new RawPosition(lon, lat, $"point {i + 1}"));
         }
         if (ring.Count > 1 && (ring[0].Lat != ring[^1].Lat || ring[0].Lon != ring[^1].Lon)) ring.Add(ring[0] with { Path = $"point {ring.Count + 1} (closing)" });
@@ -262,11 +265,11 @@ public static class AirspaceLoader
         // System.Text.Json appends its own 0-based "LineNumber: l | BytePositionInLine: b" (and the path): said once, here.
         string why = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?", "").Trim();
         return new($"{(file is null ? "" : file + ": ")}not valid JSON at line {line + 1}, column {column}: {why}",
-            file, null, -1, null, e.Path ?? "$", e);
+            file, null, -1, null, e.Path ?? "$", e) { Problem = AirspaceProblem.Syntax };
     }
 
     private static AirspaceFormatException Structure(string? file, string path, string what) =>
-        new($"{(file is null ? "" : file + ": ")}{what} (at {path})", file, null, -1, null, path);
+        new($"{(file is null ? "" : file + ": ")}{what} (at {path})", file, null, -1, null, path) { Problem = AirspaceProblem.Structure };
 
     private static AirspaceFile Index(JsonElement root, AirspaceLoadOptions options)
     {
@@ -308,8 +311,8 @@ public static class AirspaceLoader
                     var reason = $"id '{entry.Id}' is used again by feature #{index}; the later feature wins";
                     if (options.Strict)
                         throw new AirspaceFormatException($"{(file is null ? "" : file + ": ")}feature #{earlier.Index} '{earlier.Id}': {reason}",
-                            file, earlier.Id, earlier.Index, null, earlier.Path);
-                    issues.Add(new AirspaceLoadIssue(earlier.Id, earlier.Index, null, reason, false) { FileName = file });
+                            file, earlier.Id, earlier.Index, null, earlier.Path) { Problem = AirspaceProblem.DuplicateId };
+                    issues.Add(new AirspaceLoadIssue(earlier.Id, earlier.Index, null, reason, false) { FileName = file, Problem = AirspaceProblem.DuplicateId });
                     byId.Remove(entry.Id); // so that the later feature's spelling of the id is kept
                 }
                 byId[entry.Id] = entry;
@@ -344,16 +347,16 @@ public static class AirspaceLoader
     private static AirspaceFile.Entry ReadHeader(JsonElement f, string path, AirspaceLoadOptions options, FeatureContext ctx)
     {
         if (f.ValueKind != JsonValueKind.Object)
-            throw ctx.Fail($"expected a Feature object, found {f.ValueKind}", null, path);
+            throw ctx.Fail(AirspaceProblem.Structure, $"expected a Feature object, found {f.ValueKind}", null, path);
         if (!f.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Feature")
-            throw ctx.Fail("expected \"type\": \"Feature\"", null, path + ".type");
+            throw ctx.Fail(AirspaceProblem.Structure, "expected \"type\": \"Feature\"", null, path + ".type");
         JsonElement props = default;
         bool hasProps = f.TryGetProperty("properties", out props) && props.ValueKind == JsonValueKind.Object;
         string? id = hasProps ? Text(props, options.IdProperty) : null;
         // RFC 7946 §3.2: a Feature's own "id" member (string or number) identifies it when the property is absent.
         if (string.IsNullOrWhiteSpace(id)) id = Text(f, "id");
         if (string.IsNullOrWhiteSpace(id))
-            throw ctx.Fail($"feature has no \"{options.IdProperty}\" property and no top-level \"id\" (RFC 7946 §3.2) to use as its id",
+            throw ctx.Fail(AirspaceProblem.MissingId, $"feature has no \"{options.IdProperty}\" property and no top-level \"id\" (RFC 7946 §3.2) to use as its id",
                 null, path + ".properties." + options.IdProperty);
         id = id.Trim();
         ctx.FeatureId = id;
@@ -362,7 +365,7 @@ public static class AirspaceLoader
         var kind = kindText is null ? options.DefaultKind : ParseKind(kindText);
         var interior = hasProps ? ReadInterior(props, path + ".properties.interior", options.DefaultInterior, ctx) : options.DefaultInterior;
         if (!f.TryGetProperty("geometry", out var geom) || geom.ValueKind == JsonValueKind.Null)
-            throw ctx.Fail("feature has no geometry", null, path + ".geometry");
+            throw ctx.Fail(AirspaceProblem.MissingGeometry, "feature has no geometry", null, path + ".geometry");
         CheckGeometryHeader(geom, path + ".geometry", ctx);
         return new AirspaceFile.Entry(ctx.FeatureIndex, path, id, name, kind, interior, geom, options.SelfIntersectionRepairToleranceDeg);
     }
@@ -376,7 +379,7 @@ public static class AirspaceLoader
             "smaller" => RingInterior.Smaller,
             "left" or "ccw" => RingInterior.Left,
             "right" or "cw" => RingInterior.Right,
-            _ => throw ctx.Fail($"\"interior\": {v.GetRawText()} is not one of \"smaller\", \"left\" (or \"ccw\": inside to the left of each ring " +
+            _ => throw ctx.Fail(AirspaceProblem.BadProperty, $"\"interior\": {v.GetRawText()} is not one of \"smaller\", \"left\" (or \"ccw\": inside to the left of each ring " +
                                 "as written, RFC 7946 winding) or \"right\" (or \"cw\")", null, path),
         };
     }
@@ -423,14 +426,14 @@ public static class AirspaceLoader
     private static void CheckGeometryHeader(JsonElement geom, string path, FeatureContext ctx)
     {
         if (geom.ValueKind != JsonValueKind.Object)
-            throw ctx.Fail($"geometry must be an object, found {geom.ValueKind}", null, path);
+            throw ctx.Fail(AirspaceProblem.Structure, $"geometry must be an object, found {geom.ValueKind}", null, path);
         if (!geom.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String)
-            throw ctx.Fail("geometry has no \"type\"", null, path + ".type");
+            throw ctx.Fail(AirspaceProblem.Structure, "geometry has no \"type\"", null, path + ".type");
         string type = t.GetString()!;
         if (type is not ("Polygon" or "MultiPolygon"))
-            throw ctx.Fail($"geometry type {type} is not supported; an airspace must be a Polygon or MultiPolygon", null, path + ".type");
+            throw ctx.Fail(AirspaceProblem.UnsupportedGeometry, $"geometry type {type} is not supported; an airspace must be a Polygon or MultiPolygon", null, path + ".type");
         if (!geom.TryGetProperty("coordinates", out var coords) || coords.ValueKind != JsonValueKind.Array)
-            throw ctx.Fail($"{type} needs a \"coordinates\" array", null, path + ".coordinates");
+            throw ctx.Fail(AirspaceProblem.MissingGeometry, $"{type} needs a \"coordinates\" array", null, path + ".coordinates");
     }
 
     private static List<List<List<RawPosition>>> ReadGeometry(JsonElement geom, string path, FeatureContext ctx)
@@ -448,7 +451,7 @@ public static class AirspaceLoader
                 result.Add(ReadPolygon(p, $"{path}.coordinates[{i}]", ctx));
                 i++;
             }
-            if (result.Count == 0) throw ctx.Fail("MultiPolygon has no polygons", null, path + ".coordinates");
+            if (result.Count == 0) throw ctx.Fail(AirspaceProblem.MissingGeometry, "MultiPolygon has no polygons", null, path + ".coordinates");
         }
         return result;
     }
@@ -456,32 +459,32 @@ public static class AirspaceLoader
     private static List<List<RawPosition>> ReadPolygon(JsonElement poly, string path, FeatureContext ctx)
     {
         if (poly.ValueKind != JsonValueKind.Array)
-            throw ctx.Fail($"a polygon must be an array of rings, found {poly.ValueKind}", null, path);
+            throw ctx.Fail(AirspaceProblem.Structure, $"a polygon must be an array of rings, found {poly.ValueKind}", null, path);
         var rings = new List<List<RawPosition>>();
         int r = 0;
         foreach (var ring in poly.EnumerateArray())
         {
             string rp = $"{path}[{r}]";
             if (ring.ValueKind != JsonValueKind.Array)
-                throw ctx.Fail($"a ring must be an array of positions, found {ring.ValueKind}", null, rp);
+                throw ctx.Fail(AirspaceProblem.Structure, $"a ring must be an array of positions, found {ring.ValueKind}", null, rp);
             var pts = new List<RawPosition>();
             int k = 0;
             foreach (var pos in ring.EnumerateArray())
             {
                 string pp = $"{rp}[{k}]";
                 if (pos.ValueKind != JsonValueKind.Array || pos.GetArrayLength() < 2)
-                    throw ctx.Fail($"position {pos.GetRawText()} is not an array of [longitude, latitude]", pos.GetRawText(), pp);
+                    throw ctx.Fail(AirspaceProblem.Structure, $"position {pos.GetRawText()} is not an array of [longitude, latitude]", pos.GetRawText(), pp);
                 var lonE = pos[0]; var latE = pos[1];
                 if (lonE.ValueKind != JsonValueKind.Number || latE.ValueKind != JsonValueKind.Number
                     || !lonE.TryGetDouble(out var lon) || !latE.TryGetDouble(out var lat))
-                    throw ctx.Fail($"position {pos.GetRawText()} is not numeric: longitude and latitude must be JSON numbers", pos.GetRawText(), pp);
+                    throw ctx.Fail(AirspaceProblem.Structure, $"position {pos.GetRawText()} is not numeric: longitude and latitude must be JSON numbers", pos.GetRawText(), pp);
                 pts.Add(new RawPosition(lon, lat, pp));
                 k++;
             }
             rings.Add(pts);
             r++;
         }
-        if (rings.Count == 0) throw ctx.Fail("polygon has no rings", null, path);
+        if (rings.Count == 0) throw ctx.Fail(AirspaceProblem.MissingGeometry, "polygon has no rings", null, path);
         return rings;
     }
 
@@ -513,7 +516,7 @@ public static class AirspaceLoader
         }
         Geometry g = polygons.Count == 1 ? polygons[0] : Factory.CreateMultiPolygon(polygons.ToArray());
         try { return new Airspace(ctx.FeatureId, name, kind, g, new SphericalRegion(sphere)); }
-        catch (ArgumentException e) { throw ctx.Fail(e.Message, null, null, e); }
+        catch (ArgumentException e) { throw ctx.Fail(AirspaceProblem.Other, e.Message, null, null, e); }
     }
 
     /// <summary>True if a ring whose left side has area <paramref name="leftSr"/> (steradians) is ambiguous under
@@ -546,7 +549,7 @@ public static class AirspaceLoader
                 string small = (100 * smallerFraction).ToString("F1", CultureInfo.InvariantCulture);
                 string large = (100 * (1 - smallerFraction)).ToString("F1", CultureInfo.InvariantCulture);
                 string limit = (100 * AmbiguousAreaFraction).ToString("F0", CultureInfo.InvariantCulture);
-                ctx.Warn($"{what} is ambiguous: its two sides cover {small} % and {large} % of the sphere (the smaller more than {limit} %), " +
+                ctx.Warn(AirspaceProblem.AmbiguousRing, $"{what} is ambiguous: its two sides cover {small} % and {large} % of the sphere (the smaller more than {limit} %), " +
                     "so the smaller one was taken; say which side is meant with the property " +
                     "\"interior\": \"left\" (inside to the left of each ring as written, RFC 7946 winding) or \"right\"",
                     RingValidator.LatLon(ring.Lat[0], GeoPoint.NormalizeLonDeg(ring.Lon[0])), ring.Paths[0]);

@@ -20,23 +20,23 @@ internal sealed class FeatureContext(string? fileName, string featureId, int fea
     private readonly List<AirspaceLoadIssue> _pending = [];
 
     /// <summary>Records an unambiguous repair; strict mode throws instead.</summary>
-    public void Repair(string reason, string? coordinate, string? path)
+    public void Repair(AirspaceProblem problem, string reason, string? coordinate, string? path)
     {
-        if (Strict) throw Exception(reason, coordinate, path);
-        _pending.Add(new AirspaceLoadIssue(FeatureId, FeatureIndex, coordinate, WithPath(reason, path), true) { FileName = FileName });
+        if (Strict) throw Exception(problem, reason, coordinate, path);
+        _pending.Add(new AirspaceLoadIssue(FeatureId, FeatureIndex, coordinate, WithPath(reason, path), true) { FileName = FileName, Problem = problem });
     }
 
     /// <summary>Records a choice the file may not mean (the feature is kept as read); strict mode throws instead.</summary>
-    public void Warn(string reason, string? coordinate, string? path)
+    public void Warn(AirspaceProblem problem, string reason, string? coordinate, string? path)
     {
-        if (Strict) throw Exception(reason, coordinate, path);
+        if (Strict) throw Exception(problem, reason, coordinate, path);
         _pending.Add(new AirspaceLoadIssue(FeatureId, FeatureIndex, coordinate, WithPath(reason, path), true)
-            { FileName = FileName, Kind = AirspaceIssueKind.Warning });
+            { FileName = FileName, Kind = AirspaceIssueKind.Warning, Problem = problem });
     }
 
     /// <summary>The exception that rejects the feature: <see cref="AirspaceFormatException"/> in strict mode.</summary>
-    public Exception Fail(string reason, string? coordinate, string? path, Exception? inner = null) =>
-        Strict ? Exception(reason, coordinate, path, inner) : new FeatureRejectedException(WithPath(reason, path), coordinate);
+    public Exception Fail(AirspaceProblem problem, string reason, string? coordinate, string? path, Exception? inner = null) =>
+        Strict ? Exception(problem, reason, coordinate, path, inner) : new FeatureRejectedException(problem, WithPath(reason, path), coordinate);
 
     /// <summary>Publishes the feature's repairs (it was kept).</summary>
     public void Commit() { issues.AddRange(_pending); _pending.Clear(); }
@@ -46,22 +46,23 @@ internal sealed class FeatureContext(string? fileName, string featureId, int fea
     {
         foreach (var p in _pending) issues.Add(p with { Reason = p.Reason + "; but the feature was left out for another reason" });
         _pending.Clear();
-        issues.Add(new AirspaceLoadIssue(FeatureId, FeatureIndex, e.Coordinate, e.Message, false) { FileName = FileName });
+        issues.Add(new AirspaceLoadIssue(FeatureId, FeatureIndex, e.Coordinate, e.Message, false) { FileName = FileName, Problem = e.Problem });
     }
 
-    private AirspaceFormatException Exception(string reason, string? coordinate, string? path, Exception? inner = null)
+    private AirspaceFormatException Exception(AirspaceProblem problem, string reason, string? coordinate, string? path, Exception? inner = null)
     {
         string msg = $"{(FileName is null ? "" : FileName + ": ")}feature #{FeatureIndex} '{FeatureId}'" +
                      $"{(coordinate is null ? "" : " at " + coordinate)}: {WithPath(reason, path)}";
-        return new AirspaceFormatException(msg, FileName, FeatureId, FeatureIndex, coordinate, path, inner);
+        return new AirspaceFormatException(msg, FileName, FeatureId, FeatureIndex, coordinate, path, inner) { Problem = problem };
     }
 
     private static string WithPath(string reason, string? path) => path is null ? reason : $"{reason} (at {path})";
 }
 
 /// <summary>Unwinds the processing of one feature in lenient mode.</summary>
-internal sealed class FeatureRejectedException(string message, string? coordinate) : Exception(message)
+internal sealed class FeatureRejectedException(AirspaceProblem problem, string message, string? coordinate) : Exception(message)
 {
+    public AirspaceProblem Problem { get; } = problem;
     public string? Coordinate { get; } = coordinate;
 }
 
@@ -86,23 +87,23 @@ internal static class RingValidator
     /// <summary>Cleans one ring; <paramref name="what"/> names it in messages (e.g. "outer ring of part 2").</summary>
     public static CleanRing Clean(IReadOnlyList<RawPosition> raw, string what, FeatureContext ctx)
     {
-        if (raw.Count == 0) throw ctx.Fail($"{what} is empty; a ring needs at least three distinct points", null, null);
+        if (raw.Count == 0) throw ctx.Fail(AirspaceProblem.TooFewPoints, $"{what} is empty; a ring needs at least three distinct points", null, null);
         // 1. Ranges. Longitudes past ±180 are accepted only in the continuous form (consecutive steps under 180°).
         bool continuous = true;
         for (int i = 0; i < raw.Count; i++)
         {
             var p = raw[i];
             if (!double.IsFinite(p.Lat) || p.Lat < -90 || p.Lat > 90)
-                throw ctx.Fail($"{what}: latitude {Num(p.Lat)} is outside [-90, 90]", LatLon(p.Lat, p.Lon), p.Path);
+                throw ctx.Fail(AirspaceProblem.OutOfRange, $"{what}: latitude {Num(p.Lat)} is outside [-90, 90]", LatLon(p.Lat, p.Lon), p.Path);
             if (!double.IsFinite(p.Lon))
-                throw ctx.Fail($"{what}: longitude {Num(p.Lon)} is not a finite number", LatLon(p.Lat, p.Lon), p.Path);
+                throw ctx.Fail(AirspaceProblem.OutOfRange, $"{what}: longitude {Num(p.Lon)} is not a finite number", LatLon(p.Lat, p.Lon), p.Path);
             if (i > 0 && Math.Abs(p.Lon - raw[i - 1].Lon) >= 180) continuous = false;
         }
         for (int i = 0; i < raw.Count; i++)
         {
             var p = raw[i];
             if (Math.Abs(p.Lon) > 180 && (!continuous || Math.Abs(p.Lon) >= 540))
-                throw ctx.Fail($"{what}: longitude {Num(p.Lon)} is outside [-180, 180] and the ring is not in continuous-longitude form",
+                throw ctx.Fail(AirspaceProblem.OutOfRange, $"{what}: longitude {Num(p.Lon)} is outside [-180, 180] and the ring is not in continuous-longitude form",
                     LatLon(p.Lat, p.Lon), p.Path);
         }
 
@@ -110,7 +111,7 @@ internal static class RingValidator
         var pts = new List<(Vec3 V, RawPosition P)>(raw.Count);
         foreach (var p in raw) pts.Add((Vec3.FromGeo(new GeoPoint(p.Lat, p.Lon)), p));
         if (pts.Count >= 2 && pts[^1].V != pts[0].V)
-            ctx.Repair($"{what} is not closed (first point {LatLon(raw[0].Lat, raw[0].Lon)}, last point {LatLon(raw[^1].Lat, raw[^1].Lon)}); closed it",
+            ctx.Repair(AirspaceProblem.UnclosedRing, $"{what} is not closed (first point {LatLon(raw[0].Lat, raw[0].Lon)}, last point {LatLon(raw[^1].Lat, raw[^1].Lon)}); closed it",
                 LatLon(raw[^1].Lat, raw[^1].Lon), raw[^1].Path);
         else if (pts.Count >= 2)
             pts.RemoveAt(pts.Count - 1);
@@ -123,7 +124,7 @@ internal static class RingValidator
         }
         while (open.Count > 1 && open[^1].V == open[0].V) { repeats++; firstRepeat ??= open[^1].P; open.RemoveAt(open.Count - 1); }
         if (repeats > 0)
-            ctx.Repair($"{what} repeats {repeats} point(s) consecutively; dropped the repeats",
+            ctx.Repair(AirspaceProblem.RepeatedPoint, $"{what} repeats {repeats} point(s) consecutively; dropped the repeats",
                 LatLon(firstRepeat!.Value.Lat, firstRepeat.Value.Lon), firstRepeat.Value.Path);
 
         // 3. Zero-area spikes A→B→A (a vertex visited and immediately left the way it came): remove B and one A.
@@ -135,7 +136,7 @@ internal static class RingValidator
                 int prev = (i - 1 + open.Count) % open.Count, next = (i + 1) % open.Count;
                 if (open[prev].V != open[next].V) continue;
                 var tip = open[i].P;
-                ctx.Repair($"{what} has a zero-area spike to {LatLon(tip.Lat, tip.Lon)} and straight back; removed it",
+                ctx.Repair(AirspaceProblem.Spike, $"{what} has a zero-area spike to {LatLon(tip.Lat, tip.Lon)} and straight back; removed it",
                     LatLon(tip.Lat, tip.Lon), tip.Path);
                 // Remove the tip and the repeated base (next); careful with index order.
                 int hi = Math.Max(i, next), lo = Math.Min(i, next);
@@ -148,7 +149,7 @@ internal static class RingValidator
         if (open.Count < 3)
         {
             var p0 = raw[0];
-            throw ctx.Fail($"{what} has {open.Count} distinct point(s); a ring needs at least three", LatLon(p0.Lat, p0.Lon), p0.Path);
+            throw ctx.Fail(AirspaceProblem.TooFewPoints, $"{what} has {open.Count} distinct point(s); a ring needs at least three", LatLon(p0.Lat, p0.Lon), p0.Path);
         }
 
         // 4. Antipodal edges have no defined great circle.
@@ -156,7 +157,7 @@ internal static class RingValidator
         {
             var a = open[i]; var b = open[(i + 1) % open.Count];
             if (Predicates.NearlyAntipodal(a.V, b.V))
-                throw ctx.Fail($"{what}: the edge from {LatLon(a.P.Lat, a.P.Lon)} to {LatLon(b.P.Lat, b.P.Lon)} joins antipodal points, so its great circle is undefined",
+                throw ctx.Fail(AirspaceProblem.AntipodalEdge, $"{what}: the edge from {LatLon(a.P.Lat, a.P.Lon)} to {LatLon(b.P.Lat, b.P.Lon)} joins antipodal points, so its great circle is undefined",
                     LatLon(a.P.Lat, a.P.Lon), a.P.Path);
         }
 
@@ -198,7 +199,7 @@ internal static class RingValidator
             for (int i = 0; i < ring.V.Length; i++)
             {
                 if (seen.TryGetValue(ring.V[i], out int j))
-                    throw ctx.Fail($"{names[r]} touches itself: vertex {i} repeats vertex {j} at {LatLon(ring.Lat[i], ring.Lon[i])}",
+                    throw ctx.Fail(AirspaceProblem.SelfTouching, $"{names[r]} touches itself: vertex {i} repeats vertex {j} at {LatLon(ring.Lat[i], ring.Lon[i])}",
                         LatLon(ring.Lat[i], GeoPoint.NormalizeLonDeg(ring.Lon[i])), ring.Paths[i]);
                 seen[ring.V[i]] = i;
             }
@@ -223,7 +224,7 @@ internal static class RingValidator
                 double tol = repairToleranceDeg * Math.PI / 180;
                 if (n - loop.Count >= 3 && loop.All(k => Vec3.Angle(r1.V[k], x) <= tol))
                 {
-                    ctx.Repair($"{detail}; the loop cut off ({loop.Count} vertex(es)) lies within {repairToleranceDeg.ToString(CultureInfo.InvariantCulture)}° " +
+                    ctx.Repair(AirspaceProblem.SelfCrossing, $"{detail}; the loop cut off ({loop.Count} vertex(es)) lies within {repairToleranceDeg.ToString(CultureInfo.InvariantCulture)}° " +
                                "of the crossing, so it was dropped", LatLon(x), r1.Paths[loop[0]]);
                     var keep = Enumerable.Range(0, n).Except(loop).ToArray();
                     rings[first.Ring] = new CleanRing(keep.Select(k => r1.Lon[k]).ToArray(), keep.Select(k => r1.Lat[k]).ToArray(),
@@ -231,7 +232,7 @@ internal static class RingValidator
                     continue;
                 }
             }
-            throw ctx.Fail(detail, LatLon(x), r1.Paths[first.Index]);
+            throw ctx.Fail(AirspaceProblem.SelfCrossing, detail, LatLon(x), r1.Paths[first.Index]);
         }
     }
 

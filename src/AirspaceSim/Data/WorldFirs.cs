@@ -87,7 +87,8 @@ internal static class WorldFirs
         }
     }
 
-    /// <summary>Reads the recorded issues: index, id, <c>repaired</c>|<c>left out</c>, coordinate, reason (tab-separated).</summary>
+    /// <summary>Reads the recorded issues: index, id, <c>repaired</c>|<c>left out</c>, coordinate, reason, problem code
+    /// (<see cref="AirspaceProblem"/>), tab-separated.</summary>
     internal static IReadOnlyList<AirspaceLoadIssue> ReadIssues()
     {
         var list = new List<AirspaceLoadIssue>();
@@ -98,9 +99,10 @@ internal static class WorldFirs
             if (line.Length == 0 || line[0] == '#') continue;
             if (!header) { header = true; continue; }
             var f = line.Split('\t');
-            if (f.Length != 5 || !int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index) || f[2] is not ("repaired" or "left out"))
+            if (f.Length != 6 || !int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index) || f[2] is not ("repaired" or "left out")
+                || !Enum.TryParse<AirspaceProblem>(f[5], ignoreCase: false, out var problem) || !Enum.IsDefined(problem))
                 throw new InvalidDataException($"{BundledData.WorldBoundariesIssuesResource}: malformed line '{line}'");
-            list.Add(new AirspaceLoadIssue(f[1], index, f[3].Length == 0 ? null : f[3], f[4], f[2] == "repaired") { FileName = FileName });
+            list.Add(new AirspaceLoadIssue(f[1], index, f[3].Length == 0 ? null : f[3], f[4], f[2] == "repaired") { FileName = FileName, Problem = problem });
         }
         return list;
     }

@@ -313,13 +313,13 @@ public sealed partial class DetourPlanner
             if (locO[k] <= NoPocket && ob.Contains(o))
             {
                 if (ob.OriginalContains(o))
-                    return Unreachable(from, to, directKm, $"origin {from} is inside closed airspace {InsideWhich(o)}", CrossedClosures(o, d));
+                    return Unreachable(from, to, directKm, UnreachableReason.OriginInside, $"origin {from} is inside closed airspace {InsideWhich(o)}", CrossedClosures(o, d));
                 bandO = k;
             }
             if (locD[k] <= NoPocket && ob.Contains(d))
             {
                 if (ob.OriginalContains(d))
-                    return Unreachable(from, to, directKm, $"destination {to} is inside closed airspace {InsideWhich(d)}", CrossedClosures(o, d));
+                    return Unreachable(from, to, directKm, UnreachableReason.DestinationInside, $"destination {to} is inside closed airspace {InsideWhich(d)}", CrossedClosures(o, d));
                 bandD = k;
             }
         }
@@ -506,7 +506,7 @@ public sealed partial class DetourPlanner
             }
         }
         if (reached < 0)
-            return Unreachable(from, to, directKm,
+            return Unreachable(from, to, directKm, UnreachableReason.Enclosed,
                 "no route around the closures: the origin or the destination is enclosed by closed airspace", crossed);
 
         int count = 2;
@@ -587,9 +587,10 @@ public sealed partial class DetourPlanner
         Crossed = [], SphereRad = rad,
     };
 
-    private static RoutePlan Unreachable(GeoPoint from, GeoPoint to, double directKm, string reason, IReadOnlyList<string>? crossed = null) => new()
+    private static RoutePlan Unreachable(GeoPoint from, GeoPoint to, double directKm, UnreachableReason code, string reason,
+        IReadOnlyList<string>? crossed = null) => new()
     {
-        From = from, To = to, Status = RouteStatus.Unreachable, Reason = reason,
+        From = from, To = to, Status = RouteStatus.Unreachable, Reason = reason, ReasonCode = code,
         Waypoints = [], LegKm = [], RouteKm = null, DirectKm = directKm, Crossed = crossed ?? [],
     };
 

@@ -13,6 +13,19 @@ public enum RouteStatus
     Unreachable,
 }
 
+/// <summary>Why a route is unreachable, as a code beside <see cref="RoutePlan.Reason"/>.</summary>
+public enum UnreachableReason
+{
+    /// <summary>The route is reachable (direct or detour).</summary>
+    None,
+    /// <summary>The origin lies inside a closure.</summary>
+    OriginInside,
+    /// <summary>The destination lies inside a closure.</summary>
+    DestinationInside,
+    /// <summary>Both ends are outside the closures, but no path joins them: one of them is enclosed by closed airspace.</summary>
+    Enclosed,
+}
+
 /// <summary>
 /// The planner's answer for one origin–destination pair. Waypoints are the great-circle solution on the sphere
 /// (origin, turning points on closure vertices, destination); every length is the WGS84 geodesic length of a leg.
@@ -30,6 +43,9 @@ public sealed record RoutePlan
 
     /// <summary>Why the route is unreachable; null otherwise.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Why the route is unreachable, as a code; <see cref="UnreachableReason.None"/> otherwise.</summary>
+    public UnreachableReason ReasonCode { get; init; }
 
     /// <summary>Origin, turning points and destination; empty when unreachable.</summary>
     public required IReadOnlyList<GeoPoint> Waypoints { get; init; }

@@ -81,16 +81,16 @@ internal static class WorldDataGenerator
 
     /// <summary>
     /// The loader's lenient issues for the VATSpy file as a tab-separated table, one issue per line, in file order:
-    /// feature index, feature id, <c>repaired</c> or <c>left out</c>, coordinate (<c>lat,lon</c> or empty), reason.
+    /// feature index, feature id, <c>repaired</c> or <c>left out</c>, coordinate (<c>lat,lon</c> or empty), reason, problem code.
     /// </summary>
     public static string IssuesTsv(IReadOnlyList<AirspaceLoadIssue> issues)
     {
         var sb = new StringBuilder();
         sb.Append("# The lenient load of the bundled VATSpy Boundaries.geojson (generated; see data/README.md).\n");
         sb.Append($"# {issues.Count(i => !i.Repaired)} feature(s) left out, {issues.Count(i => i.Repaired)} repair(s).\n");
-        sb.Append("index\tid\toutcome\tcoordinate\treason\n");
+        sb.Append("index\tid\toutcome\tcoordinate\treason\tproblem\n");
         foreach (var i in issues)
-            sb.Append(CultureInfo.InvariantCulture, $"{i.FeatureIndex}\t{i.FeatureId}\t{(i.Repaired ? "repaired" : "left out")}\t{i.Coordinate}\t{i.Reason}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{i.FeatureIndex}\t{i.FeatureId}\t{(i.Repaired ? "repaired" : "left out")}\t{i.Coordinate}\t{i.Reason}\t{i.Problem}\n");
         return sb.ToString();
     }
 
