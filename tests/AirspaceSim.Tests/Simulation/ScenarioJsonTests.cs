@@ -77,6 +77,18 @@ public class ScenarioJsonTests
         Assert.That(read, Is.EqualTo(built));
     }
 
+    /// <summary>Found by fuzzing: invalid UTF-8 inside a string threw InvalidOperationException from GetString.</summary>
+    [Test]
+    public void InvalidUtf8IsAScenarioErrorWithItsPosition()
+    {
+        byte[] bytes = [.. System.Text.Encoding.UTF8.GetBytes("{\"name\": \"x\",\n \"description\": \"a "), 0xFF, 0xFE, .. "\"}"u8];
+        var e = Assert.Throws<ScenarioFormatException>(() => ScenarioJson.Parse(bytes, "bad.json"))!;
+        Assert.That(e.Line, Is.EqualTo(2));
+        Assert.That(e.Column, Is.EqualTo(20));
+        Assert.That(e.JsonPath, Is.EqualTo("$"));
+        Assert.That(e.Problem, Does.Contain("not valid UTF-8 at byte 33"));
+    }
+
     private static ScenarioFormatException Bad(string json) =>
         Assert.Throws<ScenarioFormatException>(() => ScenarioJson.Parse(json, "bad.json", new ScenarioReadOptions { CostModel = new InterimCostModel() }))!;
 
