@@ -24,6 +24,14 @@ internal sealed class JsonTree
     public static JsonTree Parse(byte[] utf8, string file)
     {
         var lines = new LineMap(utf8);
+        // Utf8JsonReader checks structure, not the bytes inside strings: an invalid sequence there would surface later
+        // as an InvalidOperationException from GetString. Refuse it here, where its position is known (found by fuzzing).
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            System.Text.Unicode.Utf8.ToUtf16(utf8, new char[utf8.Length], out int valid, out _, replaceInvalidSequences: false);
+            var (l, c) = lines.At(valid);
+            throw new ScenarioFormatException(file, l, c, "$", $"not valid UTF-8 at byte {valid}: save the file as UTF-8");
+        }
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
@@ -36,13 +44,6 @@ internal sealed class JsonTree
         {
             throw new ScenarioFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Path ?? "$",
                 $"not valid JSON: {FirstSentence(e.Message)}");
-        }
-        catch (InvalidOperationException)
-        {
-            // Utf8JsonReader checks the structure but leaves a string's UTF-8 to GetString, which throws this when it
-            // cannot transcode (found by the scenario fuzz target): the token it was reading is the culprit.
-            var (l, c) = lines.At((int)reader.TokenStartIndex);
-            throw new ScenarioFormatException(file, l, c, "$", "not valid JSON: a string is not valid UTF-8 (save the file as UTF-8)");
         }
     }
 

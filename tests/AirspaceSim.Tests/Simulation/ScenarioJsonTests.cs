@@ -77,13 +77,16 @@ public class ScenarioJsonTests
         Assert.That(read, Is.EqualTo(built));
     }
 
+    /// <summary>Found by fuzzing: invalid UTF-8 inside a string threw InvalidOperationException from GetString.</summary>
     [Test]
-    public void InvalidUtf8InAStringIsALocatedError()
+    public void InvalidUtf8IsAScenarioErrorWithItsPosition()
     {
-        // 0xA0 alone is a UTF-8 continuation byte without a lead byte (what a Latin-1 editor writes for a no-break space).
-        byte[] utf8 = [.. "{\n  \"name\": \"a"u8, 0xA0, .. "b\"}"u8];
-        var e = Assert.Throws<ScenarioFormatException>(() => ScenarioJson.Parse(utf8, "latin1.json", new ScenarioReadOptions { CostModel = new InterimCostModel() }))!;
-        Assert.That(e.Message, Does.Contain("latin1.json").And.Contain("2:").And.Contain("UTF-8"));
+        byte[] bytes = [.. System.Text.Encoding.UTF8.GetBytes("{\"name\": \"x\",\n \"description\": \"a "), 0xFF, 0xFE, .. "\"}"u8];
+        var e = Assert.Throws<ScenarioFormatException>(() => ScenarioJson.Parse(bytes, "bad.json"))!;
+        Assert.That(e.Line, Is.EqualTo(2));
+        Assert.That(e.Column, Is.EqualTo(20));
+        Assert.That(e.JsonPath, Is.EqualTo("$"));
+        Assert.That(e.Problem, Does.Contain("not valid UTF-8 at byte 33"));
     }
 
     private static ScenarioFormatException Bad(string json) =>
