@@ -40,24 +40,16 @@ internal static class RealisticOutput
         w.WriteString("status", RouteOutput.Status(p.Status));
         if (p.Reason is null) w.WriteNull("reason"); else w.WriteString("reason", p.Reason);
         w.WriteNumber("directKm", Math.Round(p.DirectKm * o.RouteEfficiencyFactor, 3));
-        Nullable(w, "routeKm", p.RouteKm * o.RouteEfficiencyFactor, 3);
-        Nullable(w, "extraKm", r.ExtraKm, 3);
-        Nullable(w, "extraMinutes", r.Cost?.ExtraMinutes, 2);
-        Nullable(w, "extraFuelKg", r.Cost?.ExtraFuelKg, 1);
-        Nullable(w, "extraCo2Kg", r.Cost?.ExtraCo2Kg, 1);
-        Nullable(w, "extraCostUsd", r.Cost?.ExtraCostUsd, 2);
-        Nullable(w, "shortestExtraKm", r.Shortest.ExtraKm * o.RouteEfficiencyFactor, 3);
-        Nullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
-        Nullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
-        w.WriteStartArray("waypoints");
-        foreach (var g in p.Waypoints)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(Math.Round(g.LatDeg, 6));
-            w.WriteNumberValue(Math.Round(g.LonDeg, 6));
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        RouteOutput.WriteNullable(w, "routeKm", p.RouteKm * o.RouteEfficiencyFactor, 3);
+        RouteOutput.WriteNullable(w, "extraKm", r.ExtraKm, 3);
+        RouteOutput.WriteNullable(w, "extraMinutes", r.Cost?.ExtraMinutes, 2);
+        RouteOutput.WriteNullable(w, "extraFuelKg", r.Cost?.ExtraFuelKg, 1);
+        RouteOutput.WriteNullable(w, "extraCo2Kg", r.Cost?.ExtraCo2Kg, 1);
+        RouteOutput.WriteNullable(w, "extraCostUsd", r.Cost?.ExtraCostUsd, 2);
+        RouteOutput.WriteNullable(w, "shortestExtraKm", r.Shortest.ExtraKm * o.RouteEfficiencyFactor, 3);
+        RouteOutput.WriteNullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
+        RouteOutput.WriteNullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
+        RouteOutput.WriteWaypoints(w, p.Waypoints);
         w.WriteEndObject();
     }
 
@@ -74,10 +66,5 @@ internal static class RealisticOutput
             t.WriteLine(string.Create(Inv, $"  extra    {cost.ExtraMinutes,10:F1} min {cost.ExtraFuelKg,10:F0} kg fuel {cost.ExtraCostUsd,10:F0} USD"));
         if (r.MinutesSavedByTime is { } saved && !ReferenceEquals(r.Flown, r.Shortest))
             t.WriteLine(string.Create(Inv, $"  fastest  saves {saved:F1} min over the shortest route in the same wind"));
-    }
-
-    private static void Nullable(Utf8JsonWriter w, string name, double? v, int digits)
-    {
-        if (v is { } x) w.WriteNumber(name, Math.Round(x, digits)); else w.WriteNull(name);
     }
 }

@@ -45,15 +45,7 @@ internal static class RouteOutput
         w.WriteStartArray("crossed");
         foreach (var id in p.Crossed) w.WriteStringValue(id);
         w.WriteEndArray();
-        w.WriteStartArray("waypoints");
-        foreach (var g in p.Waypoints)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(Math.Round(g.LatDeg, 6));
-            w.WriteNumberValue(Math.Round(g.LonDeg, 6));
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        WriteWaypoints(w, p.Waypoints);
         w.WriteStartArray("legsKm");
         foreach (var l in p.LegKm) w.WriteNumberValue(Math.Round(l, 3));
         w.WriteEndArray();
@@ -91,7 +83,22 @@ internal static class RouteOutput
         w.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, double? v, int digits)
+    /// <summary>The <c>"waypoints"</c> array: <c>[lat, lon]</c> pairs rounded to 1e-6 degrees (0.11 m).</summary>
+    internal static void WriteWaypoints(Utf8JsonWriter w, IReadOnlyList<GeoPoint> waypoints)
+    {
+        w.WriteStartArray("waypoints");
+        foreach (var g in waypoints)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(Math.Round(g.LatDeg, 6));
+            w.WriteNumberValue(Math.Round(g.LonDeg, 6));
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>A number rounded to <paramref name="digits"/>, or null.</summary>
+    internal static void WriteNullable(Utf8JsonWriter w, string name, double? v, int digits)
     {
         if (v is { } x) w.WriteNumber(name, Math.Round(x, digits)); else w.WriteNull(name);
     }
