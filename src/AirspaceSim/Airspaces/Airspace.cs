@@ -25,6 +25,17 @@ public enum AirspaceKind
 /// sphere by <see cref="Region"/>, never by planar predicates on the degrees. A ring that crosses the antimeridian is
 /// stored with continuous longitudes (they may run past ±180) so that planar drawing stays sane; the sphere does not
 /// care. Instances are immutable by contract: the geometry is copied on construction and must not be mutated.
+/// <para>
+/// Equality is by id (ordinal, ignoring case, as catalogs look ids up) and geometry content: the same rings with the
+/// same coordinates in the same order (NetTopologySuite's <c>EqualsExact</c>) and the same regions on the sphere (the
+/// same loops, so the same side of each ring is inside). <see cref="Name"/> and <see cref="Kind"/> are descriptive and
+/// not compared. Two loads of one file give equal airspaces.
+/// </para>
+/// <para>
+/// <see cref="Geometry"/> is handed out as is, not copied on every access (drawing and writing read it often, and
+/// NetTopologySuite has no read-only geometry): it is shared by every user of the airspace, so treat it as read-only,
+/// and call <c>Geometry.Copy()</c> before changing it. <see cref="Region"/>, which every query uses, is immutable.
+/// </para>
 /// </remarks>
 public sealed record Airspace
 {
@@ -67,7 +78,8 @@ public sealed record Airspace
     /// <summary>The kind of airspace.</summary>
     public AirspaceKind Kind { get; }
 
-    /// <summary>Lateral limits in lon/lat degrees (x = longitude). Do not mutate.</summary>
+    /// <summary>Lateral limits in lon/lat degrees (x = longitude). Shared, not a copy: do not mutate (call
+    /// <c>Copy()</c> first); queries use <see cref="Region"/>, so a mutation would also make the two disagree.</summary>
     public Geometry Geometry { get; }
 
     /// <summary>The same limits on the unit sphere, prepared for repeated queries.</summary>
@@ -86,4 +98,27 @@ public sealed record Airspace
             return false;
         }
     }
+
+    /// <summary>Equal ids (ordinal, ignoring case) and equal geometry content (see the remarks of <see cref="Airspace"/>).</summary>
+    public bool Equals(Airspace? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            string.Equals(Id, other.Id, StringComparison.OrdinalIgnoreCase) && Geometry.EqualsExact(other.Geometry) && SameRegion(Region, other.Region));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Id), Geometry.NumPoints);
+
+    private static bool SameRegion(SphericalRegion a, SphericalRegion b)
+    {
+        if (a.Polygons.Count != b.Polygons.Count) return false;
+        for (int i = 0; i < a.Polygons.Count; i++)
+        {
+            SphericalPolygon p = a.Polygons[i], q = b.Polygons[i];
+            if (!SameLoop(p.Shell, q.Shell) || p.Holes.Count != q.Holes.Count) return false;
+            for (int h = 0; h < p.Holes.Count; h++)
+                if (!SameLoop(p.Holes[h], q.Holes[h])) return false;
+        }
+        return true;
+    }
+
+    private static bool SameLoop(SphericalLoop a, SphericalLoop b) => a.Vertices.SequenceEqual(b.Vertices);
 }

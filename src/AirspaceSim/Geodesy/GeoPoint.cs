@@ -12,8 +12,11 @@ namespace AirspaceSim.Geodesy;
 /// wide enough for continuous-longitude lists across the antimeridian (188.75 for -171.25) and for one unwrapping
 /// either way, narrow enough that a longitude such as 1e6 (almost always a unit or column mix-up) is not silently
 /// wrapped.
+/// <para>Text is always the invariant <c>LAT,LON</c> (decimal point, one comma): the <see cref="IFormatProvider"/> of
+/// <see cref="ISpanParsable{TSelf}"/> and <see cref="ISpanFormattable"/> is accepted and ignored, because a culture's
+/// decimal comma would make the separator ambiguous.</para>
 /// </remarks>
-public readonly record struct GeoPoint
+public readonly record struct GeoPoint : ISpanParsable<GeoPoint>, ISpanFormattable
 {
     /// <summary>Largest accepted |longitude| in degrees before normalisation.</summary>
     public const double MaxInputLonDeg = 540;
@@ -57,7 +60,7 @@ public readonly record struct GeoPoint
         throw new FormatException(error);
     }
 
-    /// <summary>Tries to parse <c>"LAT,LON"</c> (see <see cref="Parse"/>); on failure <paramref name="error"/> says what
+    /// <summary>Tries to parse <c>"LAT,LON"</c> (see <see cref="Parse(string)"/>); on failure <paramref name="error"/> says what
     /// is wrong and what is accepted.</summary>
     public static bool TryParse(string? text, out GeoPoint point, out string error)
     {
@@ -66,24 +69,50 @@ public readonly record struct GeoPoint
         return false;
     }
 
-    /// <summary><see cref="TryParse"/> with an error that does not quote the text (for callers that already do).</summary>
+    /// <summary>Parses <c>"LAT,LON"</c> (see <see cref="Parse(string)"/>); <paramref name="provider"/> is ignored (always invariant).</summary>
+    /// <exception cref="FormatException">The text is not two comma-separated numbers or is out of range.</exception>
+    public static GeoPoint Parse(ReadOnlySpan<char> s, IFormatProvider? provider)
+    {
+        if (TryParseDetail(s, out var p, out var error)) return p;
+        throw new FormatException(s.IsWhiteSpace() ? error : $"{InvariantNumber.Quote(s.Trim())} is not a valid LAT,LON: {error}");
+    }
+
+    /// <summary>Tries to parse <c>"LAT,LON"</c>; <paramref name="provider"/> is ignored (always invariant).</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out GeoPoint result) => TryParseDetail(s, out result, out _);
+
+    /// <summary>Parses <c>"LAT,LON"</c>; <paramref name="provider"/> is ignored (always invariant).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not two comma-separated numbers or is out of range.</exception>
+    public static GeoPoint Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <summary>Tries to parse <c>"LAT,LON"</c>; <paramref name="provider"/> is ignored (always invariant).</summary>
+    public static bool TryParse(string? s, IFormatProvider? provider, out GeoPoint result) => TryParseDetail(s, out result, out _);
+
+    /// <summary><see cref="TryParse(string?, out GeoPoint, out string)"/> with an error that does not quote the text (for callers that already do).</summary>
     internal static bool TryParseDetail(string? text, out GeoPoint point, out string error)
     {
+        if (text is null) { point = default; error = "empty coordinate: expected LAT,LON in decimal degrees"; return false; }
+        return TryParseDetail(text.AsSpan(), out point, out error);
+    }
+
+    /// <summary>The one LAT,LON parser: the string and span entry points all come here.</summary>
+    internal static bool TryParseDetail(ReadOnlySpan<char> text, out GeoPoint point, out string error)
+    {
         point = default;
-        if (string.IsNullOrWhiteSpace(text)) { error = "empty coordinate: expected LAT,LON in decimal degrees"; return false; }
-        int commas = text.AsSpan().Count(',');
+        if (text.IsWhiteSpace()) { error = "empty coordinate: expected LAT,LON in decimal degrees"; return false; }
+        int commas = text.Count(',');
         if (commas != 1)
         {
             // 12,5,-70,02 (decimal commas) or 1,2,3: say why rather than what.
-            bool emptyPart = text.AsSpan().Trim() is [',', ..] or [.., ','] || text.Contains(",,", StringComparison.Ordinal);
+            bool emptyPart = text.Trim() is [',', ..] or [.., ','] || text.IndexOf(",,", StringComparison.Ordinal) >= 0;
             error = commas == 0 ? "expected LAT,LON in decimal degrees, two numbers separated by a comma"
                 : emptyPart ? $"expected LAT,LON in decimal degrees, found {commas + 1} parts separated by commas, some of them empty"
                 : $"expected LAT,LON in decimal degrees, found {commas + 1} parts separated by commas; write decimals with a point (12.5,-70.02)";
             return false;
         }
         int comma = text.IndexOf(',');
-        var latText = text.AsSpan(0, comma).Trim();
-        var lonText = text.AsSpan(comma + 1).Trim();
+        var latText = text[..comma].Trim();
+        var lonText = text[(comma + 1)..].Trim();
         if (latText.IsEmpty || lonText.IsEmpty)
         { error = $"the {(latText.IsEmpty ? "latitude" : "longitude")} is missing; expected LAT,LON in decimal degrees"; return false; }
         if (!InvariantNumber.TryParse(latText, out var lat)) { error = "latitude " + InvariantNumber.Problem(latText); return false; }
@@ -108,9 +137,28 @@ public readonly record struct GeoPoint
         return double.Parse(m.ToString(CultureInfo.InvariantCulture), InvariantNumber.Style, CultureInfo.InvariantCulture);
     }
 
-    /// <inheritdoc />
+    /// <summary><c>LAT,LON</c> with up to six decimals (about 0.1 m), invariant; <see cref="Parse(string)"/> reads it back.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{LatDeg:0.######},{LonDeg:0.######}");
+
+    /// <summary><c>LAT,LON</c> with <paramref name="format"/> (a standard or custom numeric format, e.g. <c>R</c> or
+    /// <c>F3</c>) applied to each number; null or empty is <see cref="ToString()"/>'s. <paramref name="formatProvider"/>
+    /// is ignored: always invariant.</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) =>
+        string.IsNullOrEmpty(format) ? ToString()
+        : string.Concat(LatDeg.ToString(format, CultureInfo.InvariantCulture), ",", LonDeg.ToString(format, CultureInfo.InvariantCulture));
+
+    /// <summary>Writes what <see cref="ToString(string?, IFormatProvider?)"/> returns; <paramref name="provider"/> is ignored.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        if (format.IsEmpty) format = "0.######";
+        charsWritten = 0;
+        if (!LatDeg.TryFormat(destination, out int a, format, CultureInfo.InvariantCulture) || a >= destination.Length) return false;
+        destination[a] = ',';
+        if (!LonDeg.TryFormat(destination[(a + 1)..], out int b, format, CultureInfo.InvariantCulture)) return false;
+        charsWritten = a + 1 + b;
+        return true;
+    }
 
     private static string? LatProblem(double latDeg) =>
         double.IsNaN(latDeg) ? "latitude NaN is not a number"

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace AirspaceSim.Tests;
+
+/// <summary>
+/// The library's namespaces form layers and a lower layer never references a higher one (nor a sibling of its own
+/// rank): Geodesy → Spherical → Airspaces, IO → Data, Routing → Batch, Performance → Simulation. Data (airports,
+/// route lists, the bundled resources) sits above Airspaces because it builds the bundled catalogs; IO (GeoJSON
+/// writing of regions and lines) needs only the sphere; Batch plans route lists (Data + Routing). Checked by scanning
+/// every source file's <c>using</c> directives and qualified names outside comments.
+/// </summary>
+public class LayeringTests
+{
+    private static readonly Dictionary<string, int> Rank = new()
+    {
+        ["Geodesy"] = 0, ["Spherical"] = 1, ["Airspaces"] = 2, ["IO"] = 2, ["Data"] = 3, ["Routing"] = 3,
+        ["Batch"] = 4, ["Performance"] = 4, ["Simulation"] = 5,
+    };
+
+    // The references that still go the wrong way, each to be removed (then delete its line here): Geodesy's Sphere
+    // takes and returns Spherical.Vec3 in public signatures; AirspaceCatalog.World/Bundled read Data's embedded
+    // resources. A new wrong-way reference fails the test; so does an entry here that no longer occurs.
+    private static readonly HashSet<string> Known =
+    [
+        "Geodesy/Sphere.cs -> Spherical",
+        "Airspaces/AirspaceCatalog.cs -> Data",
+    ];
+
+    [Test]
+    public void LowerLayersNeverReferenceHigherOnes()
+    {
+        var src = Path.Combine(ReferenceData.RepoRoot, "src", "AirspaceSim");
+        var names = string.Join("|", Rank.Keys);
+        var reference = new Regex($@"(?<![\w.])(?:AirspaceSim\.)?({names})\.[A-Z]|^\s*using\s+(?:static\s+)?AirspaceSim\.({names})\b");
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(src, file).Replace('\\', '/');
+            if (rel.StartsWith("obj/", StringComparison.Ordinal) || rel.StartsWith("bin/", StringComparison.Ordinal)) continue;
+            var text = File.ReadAllText(file);
+            var ns = Regex.Match(text, @"^namespace\s+AirspaceSim\.(\w+)", RegexOptions.Multiline);
+            Assert.That(ns.Success && Rank.ContainsKey(ns.Groups[1].Value), Is.True, $"{rel}: namespace not in the layer table");
+            string own = ns.Groups[1].Value;
+            foreach (var line in text.Split('\n'))
+            {
+                var code = line.TrimStart();
+                if (code.StartsWith("//", StringComparison.Ordinal)) continue; // comments and XML docs
+                int comment = code.IndexOf("//", StringComparison.Ordinal);
+                if (comment >= 0) code = code[..comment];
+                foreach (Match m in reference.Matches(code))
+                {
+                    string target = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+                    if (target != own && Rank[target] >= Rank[own]) found.Add($"{rel} -> {target}");
+                }
+            }
+        }
+        Assert.That(found.Except(Known), Is.Empty, "references from a lower layer to a higher one (or a sibling)");
+        Assert.That(Known.Except(found), Is.Empty, "fixed: remove these from the known list");
+    }
+}
