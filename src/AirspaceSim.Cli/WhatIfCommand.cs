@@ -109,7 +109,7 @@ internal static class WhatIfCommand
                         default: WriteMonteCarlo(text, r, fmt); break;
                     }
                 }
-                return Emit(io, text, outFile != null ? null : parse.GetValue(output), 0, write: outFile == null);
+                return Emit(io, outFile == null ? text : null, parse.GetValue(output), 0);
             }
             if (sweepText != null)
             {
@@ -124,7 +124,7 @@ internal static class WhatIfCommand
                     case "csv": Sweeps.WriteCsv(text, r); break;
                     default: Sweeps.WriteTable(text, r); break;
                 }
-                return Emit(io, text, outFile != null ? null : parse.GetValue(output), r.Points.Sum(p => p.Result.Errors), r.Points[0].Result, write: outFile == null);
+                return Emit(io, outFile == null ? text : null, parse.GetValue(output), r.Points.Sum(p => p.Result.Errors), r.Points[0].Result);
             }
             int count = s.AllFlights().Count * Math.Max(1, s.Parameters.BufferSweepNm.Count);
             var runs = CliProgress.Run(io, count >= ProgressFlights, s.Name, "flights", p => WhatIfSimulator.RunSweep(s, sim, io.Cancellation, p));
@@ -138,7 +138,7 @@ internal static class WhatIfCommand
                 case "geojson": text.WriteLine(SimulationReport.GeoJson(runs[0])); break;
                 default: SimulationReport.WriteTable(text, runs, g); break;
             }
-            return Emit(io, text, outFile != null ? null : parse.GetValue(output), runs.Sum(r => r.Errors), runs[0], write: outFile == null);
+            return Emit(io, outFile == null ? text : null, parse.GetValue(output), runs.Sum(r => r.Errors), runs[0]);
         }));
         return cmd;
     }
@@ -154,10 +154,11 @@ internal static class WhatIfCommand
         }
     }
 
-    /// <summary>Writes the text to the file or stdout; error flights (of the first run) go to stderr; exit 1 if any.</summary>
-    internal static int Emit(CliIO io, StringWriter text, string? path, int errors, SimulationResult? first = null, bool write = true)
+    /// <summary>Writes the text to the file or stdout (none when null: an image or report already went to its file); error
+    /// flights (of the first run) go to stderr; exit 1 if any.</summary>
+    internal static int Emit(CliIO io, StringWriter? text, string? path, int errors, SimulationResult? first = null)
     {
-        if (!write) { } // an image or report was written to its file
+        if (text is null) { }
         else if (path != null) File.WriteAllText(path, text.ToString());
         else io.Out.Write(text.ToString());
         foreach (var f in first?.Flights.Where(f => f.Outcome == FlightOutcome.Error) ?? [])

@@ -12,15 +12,14 @@ namespace AirspaceSim.Reports;
 public sealed record Percentiles(double P5, double P50, double P95)
 {
     /// <summary>The percentiles of <paramref name="samples"/> by the definition the Monte Carlo summaries use
-    /// (<see cref="MonteCarlo.PercentileDefinition"/>: R-7, MathNet <c>Statistics.QuantileCustom</c>), so that a chart
+    /// (<see cref="MonteCarlo.Quantile"/>, R-7), so that a chart
     /// marks the figures its table prints.</summary>
     /// <exception cref="ArgumentException">No samples, or one that is not a finite number.</exception>
     public static Percentiles Of(IReadOnlyList<double> samples)
     {
         Charts.CheckSamples(samples);
         var data = samples.ToArray();
-        double Q(double tau) => Statistics.QuantileCustom(data, tau, QuantileDefinition.R7);
-        return new Percentiles(Q(0.05), Q(0.50), Q(0.95));
+        return new Percentiles(MonteCarlo.Quantile(data, 0.05), MonteCarlo.Quantile(data, 0.50), MonteCarlo.Quantile(data, 0.95));
     }
 
     /// <summary>The percentiles of a Monte Carlo <see cref="Spread"/> (as its table prints them).</summary>

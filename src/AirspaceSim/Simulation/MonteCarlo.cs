@@ -162,6 +162,10 @@ public static class MonteCarlo
     public const string PercentileDefinition =
         "R-7 (Hyndman & Fan 1996 type 7: linear between order statistics at h = (n-1)p + 1; MathNet Statistics.QuantileCustom with QuantileDefinition.R7; numpy's and Excel's default)";
 
+    /// <summary>The <paramref name="tau"/>-quantile of <paramref name="data"/> by <see cref="PercentileDefinition"/> (R-7): the
+    /// one definition every summary and chart of a Monte Carlo run uses. <paramref name="data"/> is reordered in place.</summary>
+    public static double Quantile(double[] data, double tau) => Statistics.QuantileCustom(data, tau, QuantileDefinition.R7);
+
     /// <summary>The random stream, as written in the outputs.</summary>
     public const string Generator =
         "counter-based SplitMix64: u(seed, draw, slot) = (mix64(mix64(seed + γ·(draw+1)) + γ·(slot+1)) >> 11 + 0.5) / 2^53, γ = 0x9E3779B97F4A7C15";
@@ -400,7 +404,7 @@ public static class MonteCarlo
         decimal sum = 0;
         foreach (var v in values) sum += v;
         var data = values.Select(v => (double)v).ToArray();
-        decimal Q(double tau) => Round(Statistics.QuantileCustom(data, tau, QuantileDefinition.R7), digits);
+        decimal Q(double tau) => Round(Quantile(data, tau), digits);
         return new Spread(Math.Round(sum / values.Count, digits, MidpointRounding.AwayFromZero), Q(0.05), Q(0.50), Q(0.95));
     }
 

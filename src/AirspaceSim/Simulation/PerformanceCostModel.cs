@@ -72,7 +72,11 @@ public sealed class PerformanceCostModel : IFlightCostModel
             var t = _catalog[type.TypeIcao];
             tas = _tasKt.GetOrAdd((type.TypeIcao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
         }
-        if (parameters.CruiseSpeedFactor is { } f) tas *= Mach(_catalog[type.TypeIcao], f) / _catalog[type.TypeIcao].CruiseMach; // TAS ∝ Mach at a fixed level
+        if (parameters.CruiseSpeedFactor is { } f)
+        {
+            var t = _catalog[type.TypeIcao];
+            tas *= Mach(t, f) / t.CruiseMach; // TAS ∝ Mach at a fixed level
+        }
         double factor = parameters.RouteEfficiencyFactor ?? 1;
         if (parameters.WindField is { } field)
         {
