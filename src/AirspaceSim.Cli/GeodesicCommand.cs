@@ -137,8 +137,9 @@ internal static class GeodesicCommand
             var t = line[parts[i]].Trim(" \t");
             string name = fields[i];
             if (t.IsEmpty) return $"{name} is empty (expected {NumberForm})";
-            if (!double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                    CultureInfo.InvariantCulture, out double x))
+            if (!InvariantNumber.TryParsePlainDecimal(t, out double x) &&
+                !double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                    CultureInfo.InvariantCulture, out x))
                 return $"{name} '{Quote(t)}' is not a number (expected {NumberForm})";
             (double lo, double hi, string range) = name switch
             {

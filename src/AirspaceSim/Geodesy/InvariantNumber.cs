@@ -21,7 +21,56 @@ internal static class InvariantNumber
     /// <summary>Parses a finite number (see the type); false for anything else, including NaN, infinities and
     /// values that overflow (1e999).</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out double value) =>
+        TryParsePlainDecimal(text, out value) ||
         double.TryParse(text, Style, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>
+    /// The common case of <see cref="TryParse"/> without the general parser: <c>[+-]digits[.digits]</c> (or
+    /// <c>[+-].digits</c>) with no blanks or exponent, at most 15 significant digits and at most 22 after the point.
+    /// False for anything else, which the caller then gives to the general parser; never a different value.
+    /// </summary>
+    /// <remarks>
+    /// Why it is exact (Clinger 1990, "How to read floating point numbers accurately", the fast path): the digits m
+    /// (below 10¹⁵ &lt; 2⁵³) and 10^k (k ≤ 22, since 10²² = 2²² · 5²² with 5²² &lt; 2⁵³) are both doubles exactly, and
+    /// IEEE division rounds m / 10^k correctly, which is the value the general parser gives. The general parser spends
+    /// about a third of <c>geodesic -i</c>'s time per line; this path is several times quicker on GeodSolve-style input.
+    /// </remarks>
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        int i = 0, n = text.Length;
+        if (n == 0 || n > 40) return false;
+        bool negative = false;
+        if (text[0] is '-' or '+') { negative = text[0] == '-'; i = 1; }
+        long m = 0;
+        int significant = 0, fraction = 0, digits = 0;
+        bool point = false;
+        for (; i < n; i++)
+        {
+            char c = text[i];
+            if (c == '.')
+            {
+                if (point) return false;
+                point = true;
+                continue;
+            }
+            uint d = (uint)(c - '0');
+            if (d > 9) return false;
+            digits++;
+            if (point) fraction++;
+            if (m == 0 && d == 0) continue; // leading zeros are not significant
+            if (++significant > 15) return false;
+            m = m * 10 + d;
+        }
+        if (digits == 0 || fraction > 22) return false;
+        double x = m / Pow10[fraction];
+        value = negative ? -x : x;
+        return true;
+    }
+
+    // 10^0 … 10^22, each exactly representable (see TryParsePlainDecimal).
+    private static readonly double[] Pow10 =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     /// <summary>Parses a whole number in <see cref="int"/> range: optional sign, digits, surrounding blanks.</summary>
     public static bool TryParseInt(ReadOnlySpan<char> text, out int value) =>
