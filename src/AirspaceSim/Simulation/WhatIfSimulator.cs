@@ -631,7 +631,7 @@ public sealed class WhatIfSimulator
     // repeats) share one sequence, extended as far as any of them reads; at most MaxStopSequences are kept.
     private sealed class StopSequence(IEnumerator<(Airport Airport, Spherical.Vec3 V, double LowerBoundKm)> source, GeoPoint from, GeoPoint to)
     {
-        private readonly List<(Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km)> _stops = [];
+        private readonly ChunkedBuffer<(Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km)> _stops = new();
         private bool _done;
 
         public bool TryGet(int j, out (Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km) stop)
@@ -650,7 +650,7 @@ public sealed class WhatIfSimulator
         }
     }
 
-    private const int MaxStopSequences = 256; // each holds its heap of up to all the alternates (~100 KB for 4,000)
+    private const int MaxStopSequences = 256; // each holds its heap of up to all the alternates (~64 KB for 4,000)
 
     private StopSequence StopsFor(GeoPoint o, GeoPoint d, double rangeKm)
     {
@@ -677,29 +677,77 @@ public sealed class WhatIfSimulator
         double cosReach = -2)
     {
         const double Cheap = 0.99 * Sphere.MeanRadiusKm;
-        var items = new List<((int, bool), (double, int))>(_alternates.Length);
+        var keys = new ChunkedBuffer<Keyed>();
         for (int i = 0; i < _alternates.Length; i++)
         {
             var v = _alternateV[i];
-            if (to is not { } t) items.Add(((i, false), (Cheap * AngleLowerBound(from, v), i)));
-            else if (from.Dot(v) >= cosReach && v.Dot(t) >= cosReach) items.Add(((i, false), (Cheap * (AngleLowerBound(from, v) + AngleLowerBound(v, t)), i)));
+            if (to is not { } t) keys.Add(new Keyed(Cheap * AngleLowerBound(from, v), i));
+            else if (from.Dot(v) >= cosReach && v.Dot(t) >= cosReach) keys.Add(new Keyed(Cheap * (AngleLowerBound(from, v) + AngleLowerBound(v, t)), i));
         }
-        var heap = new PriorityQueue<(int Index, bool Real), (double, int)>(items, KeyOrder.Instance);
-        while (heap.TryDequeue(out var item, out var key))
+        var heap = new KeyedHeap(keys);
+        while (heap.Count > 0)
         {
-            if (item.Real) { yield return (_alternates[item.Index], _alternateV[item.Index], key.Item1); continue; }
-            var v = _alternateV[item.Index];
+            var top = heap.Top;
+            if (top.IsReal) { heap.Pop(); yield return (_alternates[top.Index], _alternateV[top.Index], top.Key); continue; }
+            var v = _alternateV[top.Index];
             double real = to is not { } t2 ? 0.99 * Sphere.DistanceKm(from, v) : 0.99 * (Sphere.DistanceKm(from, v) + Sphere.DistanceKm(v, t2));
-            heap.Enqueue((item.Index, true), (real, item.Index));
+            heap.ReplaceTop(new Keyed(real, ~top.Index));
         }
     }
 
-    // (key, index) ascending: the default tuple order for keys that are never NaN, without the generic comparers.
-    private sealed class KeyOrder : IComparer<(double Key, int Index)>
+    // An alternate's key in ByLowerBound: Item ≥ 0 is alternate Item under its cheap bound, ~Item under its real key.
+    // Kept in a ChunkedBuffer (no large-object allocation per technical stop or diversion; see there).
+    private readonly record struct Keyed(double Key, int Item)
     {
-        public static readonly KeyOrder Instance = new();
-        public int Compare((double Key, int Index) a, (double Key, int Index) b) =>
-            a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : a.Index.CompareTo(b.Index);
+        public bool IsReal => Item < 0;
+        public int Index => Item < 0 ? ~Item : Item;
+
+        // (key, index) ascending, the kinds mixed: the default tuple order for keys that are never NaN.
+        public bool Before(in Keyed other) => Key < other.Key || Key == other.Key && Index < other.Index;
+    }
+
+    // A binary min-heap over Keyed in place (Floyd's heapify, then sift-down only: ReplaceTop re-keys the least item).
+    private sealed class KeyedHeap
+    {
+        private readonly ChunkedBuffer<Keyed> _a;
+
+        public KeyedHeap(ChunkedBuffer<Keyed> items)
+        {
+            _a = items;
+            for (int i = Count / 2 - 1; i >= 0; i--) SiftDown(i);
+        }
+
+        public int Count => _a.Count;
+
+        public Keyed Top => _a[0];
+
+        public void Pop()
+        {
+            _a[0] = _a[Count - 1];
+            _a.RemoveLast();
+            if (Count > 0) SiftDown(0);
+        }
+
+        public void ReplaceTop(Keyed k)
+        {
+            _a[0] = k;
+            SiftDown(0);
+        }
+
+        private void SiftDown(int i)
+        {
+            var item = _a[i];
+            int n = Count;
+            while (true)
+            {
+                int c = 2 * i + 1;
+                if (c >= n) break;
+                if (c + 1 < n && _a[c + 1].Before(_a[c])) c++;
+                if (!_a[c].Before(item)) break;
+                _a[i] = _a[c]; i = c;
+            }
+            _a[i] = item;
+        }
     }
 
     // A lower bound of the angle between two unit vectors without trigonometry: θ = 2 asin(c/2) for the chord c, whose
