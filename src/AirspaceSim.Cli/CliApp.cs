@@ -43,6 +43,7 @@ internal static class CliApp
         var report = new Command("report", "The bundled Caribbean routes against the closed SVZM: distance, crossing, entry/exit, km inside and detour per route.");
         report.SetAction(_ => Guard(io, () => ReportCommand.Run(io)));
         root.Subcommands.Add(report);
+        AddExamples(root);
         // The main job with no arguments: the default what-if, exactly as 'airspacesim whatif' prints it.
         root.SetAction(_ => Run(["whatif"], io));
         var parse = root.Parse(args);
@@ -56,6 +57,57 @@ internal static class CliApp
         }
         var config = new InvocationConfiguration { Output = io.Out, Error = io.Err };
         return parse.Invoke(config);
+    }
+
+    // Examples shown by each command's --help (after its description), as `dotnet` and `git` show theirs. Every line is
+    // a command that runs on the bundled data from any folder (CliHelpTests runs each one).
+    internal static readonly IReadOnlyDictionary<string, string[]> Examples = new Dictionary<string, string[]>
+    {
+        ["airspacesim"] =
+        [
+            "airspacesim                                   # the bundled what-if svzm-2025-11",
+            "airspacesim route AMS CUR --closed SVZM,TNCF",
+            "airspacesim whatif tncf-2026-01-03 --group-by operator",
+            "airspacesim COMMAND --help                    # options and examples of one command",
+        ],
+        ["route"] =
+        [
+            "airspacesim route AMS CUR",
+            "airspacesim route GRU MIA --closed SVZM,TNCF --buffer-nm 25 --format json",
+            "airspacesim route 12.5,-70.02 KMIA --type B38M --wind 270/80",
+            "airspacesim route LHR NRT --closed UUWV --format geojson",
+        ],
+        ["batch"] =
+        [
+            "airspacesim batch routes.csv --closed SVZM,TNCF --format json",
+            "airspacesim batch - < routes.csv                # from standard input",
+        ],
+        ["whatif"] =
+        [
+            "airspacesim whatif                            # svzm-2025-11, as a table sorted by extra cost",
+            "airspacesim whatif svzm-2019-us-below-fl260 --format csv",
+            "airspacesim whatif svzm-2025-11-uncertain --monte-carlo 200 --seed 1",
+            "airspacesim whatif --format html --out report.html",
+            "airspacesim whatif buffer-sweep --sweep buffer=0,10,25,50",
+        ],
+        ["merge"] = ["airspacesim merge part-0.json part-1.json --format json"],
+        ["geodesic"] =
+        [
+            "echo \"52.3086 4.7639 12.1889 -68.9598\" | airspacesim geodesic -i -p 9",
+            "echo \"52.3086 4.7639 -135.5 7838000\" | airspacesim geodesic",
+        ],
+        ["perf"] = ["airspacesim perf A20N --mass-kg 60000 --mach 0.78 --fl 350 --format json"],
+        ["aircraft"] = ["airspacesim aircraft", "airspacesim aircraft B38M"],
+        ["bench"] = ["airspacesim bench", "airspacesim bench --openflights ../shared/reference/openflights"],
+        ["report"] = ["airspacesim report"],
+    };
+
+    private static void AddExamples(Command root)
+    {
+        foreach (var command in root.Subcommands.Prepend(root))
+            if (Examples.TryGetValue(command.Name, out var lines))
+                command.Description += Environment.NewLine + Environment.NewLine + "Examples:" + Environment.NewLine +
+                                       string.Join(Environment.NewLine, lines.Select(l => "  " + l));
     }
 
     /// <summary>
