@@ -29,7 +29,8 @@ if [ "$#" -gt 0 ]; then
   done
 else
   while IFS= read -r f; do projects+=("$(ls "$(dirname "$f")"/*.csproj)"); done \
-    < <(find src -name PublicAPI.Shipped.txt -not -path '*/obj/*' -not -path '*/bin/*' | sort)
+    < <(find src -name PublicAPI.Shipped.txt -not -path '*/obj/*' -not -path '*/bin/*' |
+        awk '{ print length($0) "\t" $0 }' | sort -n | cut -f2)   # the library before Reports, which references it
 fi
 [ "${#projects[@]}" -gt 0 ] || { echo "update-public-api: no project with a PublicAPI.Shipped.txt" >&2; exit 1; }
 

@@ -414,7 +414,7 @@ public sealed record Scenario
 }
 
 /// <summary>Expands scheduled routes into flights.</summary>
-public static class ScheduleExpansion
+internal static class ScheduleExpansion
 {
     /// <summary>
     /// The flights of <paramref name="routes"/> over their dates, route by route, in date order. With days of the week,
