@@ -337,7 +337,7 @@ public sealed record ScenarioParameters
 
     /// <summary>
     /// Buffers in NM to sweep: when not empty, the scenario is run once per value with every closure's buffer set to
-    /// it (<see cref="WhatIfSimulator.RunSweep"/>).
+    /// it (<see cref="WhatIfSimulator.RunSweep(Scenario, SimulationOptions)"/>).
     /// </summary>
     public IReadOnlyList<double> BufferSweepNm { get; init; } = [];
 
