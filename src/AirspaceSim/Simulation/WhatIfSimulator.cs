@@ -3,6 +3,7 @@ using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
+using AirspaceSim.Spherical;
 
 namespace AirspaceSim.Simulation;
 

@@ -98,7 +98,7 @@ public class AirportDirectoryTests
         {
             if (a.Iata == null || !of.TryGet(a.Iata, out var o) || o.Iata != a.Iata) continue;
             both++;
-            if (AirspaceSim.Geodesy.Sphere.DistanceKm(a.Location, o.Location) < 2) near++;
+            if (AirspaceSim.Spherical.Sphere.DistanceKm(a.Location, o.Location) < 2) near++;
         }
         Assert.That(both, Is.GreaterThan(4300));
         Assert.That(near, Is.GreaterThan(0.99 * both));
