@@ -9,8 +9,8 @@ string fir = args.ElementAtOrDefault(0) ?? "UMMV", from = args.ElementAtOrDefaul
 try
 {
     var planner = DetourPlanner.Build([AirspaceCatalog.World[fir]]);
-    var (a, b) = (AirportDirectory.Bundled.ResolveLocation(from), AirportDirectory.Bundled.ResolveLocation(to));
-    RoutePlan plan = planner.Plan(a.Location, b.Location);
+    var (a, b) = (AirportDirectory.Bundled.Resolve(from), AirportDirectory.Bundled.Resolve(to));
+    RoutePlan plan = planner.Plan(a.Point, b.Point);
     Console.WriteLine($"{a.Code}-{b.Code} with {fir} closed: {plan.Status}{(plan.Reason is { } why ? " " + why : "")}");
     Console.WriteLine($"{"waypoint",-24} {"leg km",8}");
     for (int i = 0; i < plan.Waypoints.Count; i++)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AirspaceSim.Cli;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
 using BenchmarkDotNet.Attributes;
 
 namespace AirspaceSim.Benchmarks;

@@ -58,7 +58,7 @@ internal static class BatchCommand
                 var summary = CliProgress.Run(io, show, Path.GetFileName(path), "rows", p =>
                 {
                     var progress = new Rows(n => { done = n; p?.Report(new Simulation.SimulationProgress((int)Math.Min(n, int.MaxValue), (int)Math.Min(Math.Max(total, n), int.MaxValue))); });
-                    var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, progress: progress, cancellationToken: io.Cancellation), io.Err, source);
+                    var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, null, progress, io.Cancellation), io.Err, source);
                     if (outFile != null) return WriteMap(outFile, source, ctx, results.ToList(), fmt, sizes);
                     return fmt == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
                 });

@@ -108,8 +108,8 @@ internal static class BenchCommand
         {
             try
             {
-                var a = ctx.Airports.ResolveLocation(row.From).Location;
-                var b = ctx.Airports.ResolveLocation(row.To).Location;
+                var a = ctx.Airports.Resolve(row.From).Point;
+                var b = ctx.Airports.Resolve(row.To).Point;
                 if (a != b) pairs.Add((a, b));
                 else { skipped++; firstSkip ??= $"line {row.LineNumber}: origin and destination are the same point"; }
             }

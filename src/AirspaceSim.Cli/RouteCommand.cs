@@ -59,7 +59,7 @@ internal static class RouteCommand
                 {
                     string title = $"{a.Code} to {b.Code}" + (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") + ": " + RouteOutput.Status(plan.Status) +
                         (plan.ExtraKm is { } x && plan.Status == RouteStatus.Detour ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {plan.RouteKm:F0} km, +{x:F0} km ({plan.ExtraPercent:F1} %)") : "");
-                    var map = Reports.MapContent.FromPlans(title, ctx.Closures, [(new Batch.RouteEnd(a.Code, a.Point), new Batch.RouteEnd(b.Code, b.Point), plan)]);
+                    var map = Reports.MapContent.FromPlans(title, ctx.Closures, [(new Data.RouteEnd(a.Code, a.Point), new Data.RouteEnd(b.Code, b.Point), plan)]);
                     File.WriteAllBytes(outFile!, Reports.MapImage.Render(map, ImageOutput.Format(fmt), sizes));
                     break;
                 }
@@ -94,7 +94,7 @@ internal static class RouteCommand
     {
         try
         {
-            var (code, p) = ctx.Airports.ResolveLocation(text);
+            var (code, p) = ctx.Airports.Resolve(text);
             return new RouteOutput.End(code, p);
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)

@@ -43,7 +43,11 @@ public static partial class HtmlReport
 
     /// <summary>The report of <paramref name="runs"/> (a buffer sweep's runs; the first is mapped and tabled in full).</summary>
     /// <exception cref="ArgumentException">No runs.</exception>
-    public static string Write(IReadOnlyList<SimulationResult> runs, HtmlReportOptions? options = null)
+    public static string Write(IReadOnlyList<SimulationResult> runs) => Write(runs, null);
+
+    /// <summary>As <see cref="Write(IReadOnlyList{SimulationResult})"/>, with <paramref name="options"/> (the defaults when null).</summary>
+    /// <exception cref="ArgumentException">No runs.</exception>
+    public static string Write(IReadOnlyList<SimulationResult> runs, HtmlReportOptions? options)
     {
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Count == 0) throw new ArgumentException("no runs to report", nameof(runs));

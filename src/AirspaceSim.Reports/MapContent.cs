@@ -58,10 +58,13 @@ public sealed record MapContent
     /// <summary>Outline the world's FIRs (the bundled VATSpy boundaries) thinly, with the ids of the larger ones, for orientation.</summary>
     public bool ShowFirs { get; init; } = true;
 
+    /// <summary>As <see cref="FromSimulation(SimulationResult, AirportDirectory?)"/>, ends resolved in the bundled airports.</summary>
+    public static MapContent FromSimulation(SimulationResult result) => FromSimulation(result, null);
+
     /// <summary>The map of a what-if run: its closures' airspaces, every flight's route (grouped by path and outcome),
     /// the airports flown from and to. Ends are resolved in <paramref name="airports"/> (the bundled ones when null), as
     /// the simulator resolved them.</summary>
-    public static MapContent FromSimulation(SimulationResult result, AirportDirectory? airports = null)
+    public static MapContent FromSimulation(SimulationResult result, AirportDirectory? airports)
     {
         ArgumentNullException.ThrowIfNull(result);
         airports ??= AirportDirectory.Bundled;
@@ -125,7 +128,7 @@ public sealed record MapContent
 
     private static GeoPoint? Locate(string text, AirportDirectory airports)
     {
-        try { return airports.ResolveLocation(text.Trim()).Location; }
+        try { return airports.Resolve(text.Trim()).Point; }
         catch (Exception e) when (e is FormatException or KeyNotFoundException) { return null; }
     }
 }

@@ -108,7 +108,7 @@ public static class FuzzTargets
             if (row.Problem != RouteListProblem.None) continue;
             foreach (var end in new[] { row.From, row.To })
             {
-                try { AirportDirectory.Bundled.ResolveLocation(end); }
+                try { AirportDirectory.Bundled.Resolve(end); }
                 catch (Exception e) when (e is FormatException or KeyNotFoundException) { }
             }
         }
@@ -142,7 +142,7 @@ public static class FuzzTargets
                 throw new FuzzFailure($"'{text}' parsed to {p.LatDeg:R},{p.LonDeg:R}, out of range");
         }
         else if (string.IsNullOrWhiteSpace(error)) throw new FuzzFailure($"'{text}' refused without a reason");
-        try { AirportDirectory.Bundled.ResolveLocation(text); }
+        try { AirportDirectory.Bundled.Resolve(text); }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or ArgumentException) { }
     }
 

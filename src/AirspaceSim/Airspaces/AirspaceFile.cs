@@ -10,7 +10,7 @@ namespace AirspaceSim.Airspaces;
 /// </summary>
 /// <remarks>
 /// <para>Ids are case-insensitive. When a file uses an id twice the later feature wins (even if its geometry then
-/// fails), and the earlier is reported among <see cref="IndexIssues"/>. <see cref="LoadAll"/> builds everything and gives
+/// fails), and the earlier is reported among <see cref="IndexIssues"/>. <see cref="LoadAll()"/> builds everything and gives
 /// the same result as <see cref="AirspaceLoader.LoadGeoJson(string, AirspaceLoadOptions?)"/>.</para>
 /// <para>Thread-safe: each feature is built once, by whichever thread asks first. The file keeps the JSON document
 /// (about three times the file size) for the features not built yet.</para>
@@ -95,13 +95,17 @@ public sealed class AirspaceFile
         return airspace is not null;
     }
 
+    /// <summary>As <see cref="LoadAll(CancellationToken)"/>, without cancellation.</summary>
+    /// <exception cref="AirspaceFormatException">Strict mode only: the first feature with a problem.</exception>
+    public AirspaceLoadResult LoadAll() => LoadAll(CancellationToken.None);
+
     /// <summary>
     /// Builds every feature (in file order; features already built are not built again) and returns the catalog with
     /// every issue, in file order of the feature concerned.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="AirspaceFormatException">Strict mode only: the first feature with a problem.</exception>
-    public AirspaceLoadResult LoadAll(CancellationToken cancellationToken = default)
+    public AirspaceLoadResult LoadAll(CancellationToken cancellationToken)
     {
         var issues = new List<AirspaceLoadIssue>(IndexIssues);
         var airspaces = new List<Airspace>(_inFileOrder.Length);

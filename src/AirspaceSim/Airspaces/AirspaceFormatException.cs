@@ -12,9 +12,15 @@ public sealed class AirspaceFormatException : FormatException
     /// <summary>Creates the exception with a message and an inner exception.</summary>
     public AirspaceFormatException(string message, Exception? inner) : base(message, inner) { }
 
+    /// <summary>Creates the exception with all its details but an inner exception.</summary>
+    public AirspaceFormatException(string message, string? fileName, string? featureId, int featureIndex,
+        string? coordinate, string? jsonPath) : this(message, fileName, featureId, featureIndex, coordinate, jsonPath, null)
+    {
+    }
+
     /// <summary>Creates the exception with all its details.</summary>
     public AirspaceFormatException(string message, string? fileName, string? featureId, int featureIndex,
-        string? coordinate, string? jsonPath, Exception? inner = null) : base(message, inner)
+        string? coordinate, string? jsonPath, Exception? inner) : base(message, inner)
     {
         FileName = fileName;
         FeatureId = featureId;

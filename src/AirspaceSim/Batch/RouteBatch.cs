@@ -4,12 +4,6 @@ using AirspaceSim.Routing;
 
 namespace AirspaceSim.Batch;
 
-/// <summary>A resolved end of a route: the code as displayed (IATA if the airport has one, or the normalised
-/// <c>LAT,LON</c>) and the position.</summary>
-/// <param name="Code">Display code or normalised coordinates.</param>
-/// <param name="Point">Position.</param>
-public readonly record struct RouteEnd(string Code, GeoPoint Point);
-
 /// <summary>Why a batch row has no plan.</summary>
 public enum BatchErrorKind
 {
@@ -106,6 +100,22 @@ public static class RouteBatch
     /// millions of distinct coordinates does not grow it without bound.</summary>
     private const int CacheLimit = 1 << 16;
 
+    /// <summary>As <see cref="Plan(IEnumerable{RouteListRow}, AirportDirectory, DetourPlanner, BatchOptions?, IProgress{long}?, CancellationToken)"/>
+    /// with the default options, no progress and no cancellation.</summary>
+    public static IEnumerable<BatchRow> Plan(IEnumerable<RouteListRow> rows, AirportDirectory airports, DetourPlanner planner) =>
+        Plan(rows, airports, planner, null, null, CancellationToken.None);
+
+    /// <summary>As <see cref="Plan(IEnumerable{RouteListRow}, AirportDirectory, DetourPlanner, BatchOptions?, IProgress{long}?, CancellationToken)"/>
+    /// with no progress and no cancellation.</summary>
+    public static IEnumerable<BatchRow> Plan(IEnumerable<RouteListRow> rows, AirportDirectory airports, DetourPlanner planner, BatchOptions? options) =>
+        Plan(rows, airports, planner, options, null, CancellationToken.None);
+
+    /// <summary>As <see cref="Plan(IEnumerable{RouteListRow}, AirportDirectory, DetourPlanner, BatchOptions?, IProgress{long}?, CancellationToken)"/>
+    /// with no cancellation.</summary>
+    public static IEnumerable<BatchRow> Plan(IEnumerable<RouteListRow> rows, AirportDirectory airports, DetourPlanner planner, BatchOptions? options,
+        IProgress<long>? progress) =>
+        Plan(rows, airports, planner, options, progress, CancellationToken.None);
+
     /// <summary>
     /// One result per row, in input order, computed a chunk at a time as the results are enumerated. A row that
     /// cannot be read, resolved or planned is an error row; it never stops the batch.
@@ -121,7 +131,7 @@ public static class RouteBatch
     /// <exception cref="ArgumentOutOfRangeException">A chunk size below 1.</exception>
     /// <exception cref="OperationCanceledException">Cancelled (raised while enumerating).</exception>
     public static IEnumerable<BatchRow> Plan(IEnumerable<RouteListRow> rows, AirportDirectory airports, DetourPlanner planner,
-        BatchOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        BatchOptions? options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(airports);
@@ -217,8 +227,7 @@ public static class RouteBatch
             if (cache.TryGetValue(text, out var hit)) return hit;
             try
             {
-                var (code, p) = airports.ResolveLocation(text);
-                hit = (new RouteEnd(code, p), null);
+                hit = (airports.Resolve(text), null);
             }
             catch (Exception ex) when (ex is FormatException or KeyNotFoundException) { hit = (default, ex.Message); }
             if (cache.Count >= CacheLimit) cache.Clear();

@@ -78,7 +78,22 @@ public sealed class AirportDirectory
     /// <exception cref="FormatException">Empty text, text with a comma that is not a valid <c>LAT,LON</c>, or two
     /// numbers without a comma.</exception>
     /// <exception cref="KeyNotFoundException">An unknown airport code.</exception>
+    [Obsolete("Use Resolve, which returns the library's one place type, RouteEnd (Code, Point).")]
     public (string Code, GeoPoint Location) ResolveLocation(string codeOrLatLon)
+    {
+        var end = Resolve(codeOrLatLon);
+        return (end.Code, end.Point);
+    }
+
+    /// <summary>
+    /// Resolves an airport code (IATA or ICAO) or a <c>LAT,LON</c> position in decimal degrees to a route end: the
+    /// airport's display code (IATA if it has one) and its position, or the normalised coordinate text and the position.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="codeOrLatLon"/> is null.</exception>
+    /// <exception cref="FormatException">Empty text, text with a comma that is not a valid <c>LAT,LON</c>, or two
+    /// numbers without a comma.</exception>
+    /// <exception cref="KeyNotFoundException">An unknown airport code.</exception>
+    public RouteEnd Resolve(string codeOrLatLon)
     {
         ArgumentNullException.ThrowIfNull(codeOrLatLon);
         var t = codeOrLatLon.Trim();
@@ -87,9 +102,9 @@ public sealed class AirportDirectory
         {
             if (!GeoPoint.TryParseDetail(t, out var p, out var error))
                 throw new FormatException($"invalid location {InvariantNumber.Quote(t)}: {error}");
-            return (p.ToString(), p);
+            return new RouteEnd(p.ToString(), p);
         }
-        if (TryGet(t, out var a)) return (a.Code, a.Location);
+        if (TryGet(t, out var a)) return new RouteEnd(a.Code, a.Location);
         // "12.5 -70.02" or "12.5;-70.02": a position without its comma, not an unknown airport code.
         var parts = t.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 2 && InvariantNumber.TryParse(parts[0], out _) && InvariantNumber.TryParse(parts[1], out _))

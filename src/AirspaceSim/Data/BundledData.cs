@@ -32,11 +32,11 @@ public static class BundledData
     public static string AirspaceResource(string id) => $"{Prefix}airspaces.{id}.geojson";
 
     /// <summary>Every embedded resource name.</summary>
-    public static IReadOnlyList<string> ResourceNames { get; } = Assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> ResourceNames { get; } = Array.AsReadOnly(Assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray());
 
     /// <summary>The embedded airspace GeoJSON resources.</summary>
     public static IReadOnlyList<string> AirspaceResourceNames { get; } =
-        ResourceNames.Where(n => n.StartsWith(Prefix + "airspaces.", StringComparison.Ordinal) && n.EndsWith(".geojson", StringComparison.Ordinal)).ToArray();
+        Array.AsReadOnly(ResourceNames.Where(n => n.StartsWith(Prefix + "airspaces.", StringComparison.Ordinal) && n.EndsWith(".geojson", StringComparison.Ordinal)).ToArray());
 
     /// <summary>Opens an embedded resource.</summary>
     /// <exception cref="FileNotFoundException">No such resource; the message lists the known ones.</exception>

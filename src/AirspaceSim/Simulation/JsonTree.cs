@@ -30,19 +30,19 @@ internal sealed class JsonTree
         {
             System.Text.Unicode.Utf8.ToUtf16(utf8, new char[utf8.Length], out int valid, out _, replaceInvalidSequences: false);
             var (l, c) = lines.At(valid);
-            throw new ScenarioFormatException(file, l, c, "$", $"not valid UTF-8 at byte {valid}: save the file as UTF-8");
+            throw new ScenarioFormatException(file, l, c, "$", ScenarioProblem.InvalidJson, $"not valid UTF-8 at byte {valid}: save the file as UTF-8");
         }
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
-            if (!reader.Read()) throw new ScenarioFormatException(file, 1, 1, "$", "the file is empty: expected a JSON object");
+            if (!reader.Read()) throw new ScenarioFormatException(file, 1, 1, "$", ScenarioProblem.InvalidJson, "the file is empty: expected a JSON object");
             var root = ReadValue(ref reader, "$", lines);
-            if (reader.Read()) { var (l, c) = lines.At((int)reader.TokenStartIndex); throw new ScenarioFormatException(file, l, c, "$", "more than one JSON value in the file"); }
+            if (reader.Read()) { var (l, c) = lines.At((int)reader.TokenStartIndex); throw new ScenarioFormatException(file, l, c, "$", ScenarioProblem.InvalidJson, "more than one JSON value in the file"); }
             return root;
         }
         catch (JsonException e)
         {
-            throw new ScenarioFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Path ?? "$",
+            throw new ScenarioFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Path ?? "$", ScenarioProblem.InvalidJson,
                 $"not valid JSON: {FirstSentence(e.Message)}");
         }
     }
@@ -121,11 +121,17 @@ internal sealed class JsonTree
 /// </summary>
 public sealed class ScenarioFormatException : FormatException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception with <see cref="ProblemCode"/> <see cref="ScenarioProblem.Other"/>.</summary>
     public ScenarioFormatException(string file, int line, int column, string jsonPath, string problem)
+        : this(file, line, column, jsonPath, ScenarioProblem.Other, problem)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public ScenarioFormatException(string file, int line, int column, string jsonPath, ScenarioProblem code, string problem)
         : base($"{file}:{line}:{column}: {jsonPath}: {problem}")
     {
-        FileName = file; Line = line; Column = column; JsonPath = jsonPath; Problem = problem;
+        FileName = file; Line = line; Column = column; JsonPath = jsonPath; ProblemCode = code; Problem = problem;
     }
 
     /// <summary>The file (or resource) read.</summary>
@@ -140,6 +146,67 @@ public sealed class ScenarioFormatException : FormatException
     /// <summary>JSON path of the offending value, e.g. <c>$.closures[0].end</c>.</summary>
     public string JsonPath { get; }
 
-    /// <summary>What is wrong, without the location.</summary>
+    /// <summary>What is wrong, without the location (free text for people; branch on <see cref="ProblemCode"/>).</summary>
     public string Problem { get; }
+
+    /// <summary>What is wrong, as a code for callers and tests.</summary>
+    public ScenarioProblem ProblemCode { get; }
+}
+
+/// <summary>The kind of a <see cref="ScenarioFormatException"/> (its <see cref="ScenarioFormatException.Problem"/> says the details).</summary>
+public enum ScenarioProblem
+{
+    /// <summary>Not one of the kinds below (e.g. an exception created without a code).</summary>
+    Other = 0,
+
+    /// <summary>Not a JSON document: a syntax error, invalid UTF-8, an empty file or more than one value.</summary>
+    InvalidJson,
+
+    /// <summary>A field the format does not know.</summary>
+    UnknownField,
+
+    /// <summary>A field, id or key given twice.</summary>
+    Duplicate,
+
+    /// <summary>A required field is missing.</summary>
+    MissingField,
+
+    /// <summary>A value of the wrong JSON type (an object, array, string, number, whole number or true/false expected).</summary>
+    WrongType,
+
+    /// <summary>A number outside its accepted range, or too many items.</summary>
+    OutOfRange,
+
+    /// <summary>A value of the right type that does not parse: an instant, date, time of day, level, day, state code, ...</summary>
+    InvalidValue,
+
+    /// <summary>Fields that must come as exactly one of a set, or that contradict each other.</summary>
+    Conflict,
+
+    /// <summary>A period, window or band whose end is not after its start (or a notice after the start).</summary>
+    Order,
+
+    /// <summary>An airspace id that the catalog and the scenario's files do not have, or that failed to load.</summary>
+    UnknownAirspace,
+
+    /// <summary>An airport code that the airport directory does not have.</summary>
+    UnknownAirport,
+
+    /// <summary>An aircraft type that the cost model does not know.</summary>
+    UnknownAircraftType,
+
+    /// <summary>A closure id that the scenario does not define.</summary>
+    UnknownClosure,
+
+    /// <summary>A polygon that is not valid GeoJSON geometry.</summary>
+    InvalidGeometry,
+
+    /// <summary>A distribution that is unknown, not accepted here, or whose parameters are invalid.</summary>
+    InvalidDistribution,
+
+    /// <summary>A wind that is neither DIR/SPEED, a bundled climatology nor a readable wind grid file.</summary>
+    InvalidWind,
+
+    /// <summary>A Monte Carlo partial of another format or version.</summary>
+    UnsupportedFormat,
 }

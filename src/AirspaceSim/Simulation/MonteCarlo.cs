@@ -280,16 +280,28 @@ public static class MonteCarlo
     /// <summary>Runs every draw and summarises them.</summary>
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
+    public static MonteCarloResult Run(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options) =>
+        Run(scenario, simulation, options, CancellationToken.None, null);
+
+    /// <summary>As <see cref="Run(Scenario, SimulationOptions, MonteCarloOptions)"/>, with cancellation and progress (draws).</summary>
+    /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
     public static MonteCarloResult Run(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options,
-        CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null) =>
+        CancellationToken cancellationToken, IProgress<SimulationProgress>? progress) =>
         Merge([RunShard(scenario, simulation, options with { ShardIndex = 0, ShardCount = 1 }, cancellationToken, progress)]);
 
     /// <summary>Runs the shard's draws (K, K+N, ...); <see cref="Merge"/> combines the shards into the run's result.</summary>
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done (progress
     /// counts draws).</exception>
+    public static MonteCarloPartial RunShard(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options) =>
+        RunShard(scenario, simulation, options, CancellationToken.None, null);
+
+    /// <summary>As <see cref="RunShard(Scenario, SimulationOptions, MonteCarloOptions)"/>, with cancellation and progress (draws).</summary>
+    /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
     public static MonteCarloPartial RunShard(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options,
-        CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
+        CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);

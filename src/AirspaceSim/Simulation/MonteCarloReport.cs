@@ -93,7 +93,10 @@ public static class MonteCarloReport
     /// "outcomeProbability":{"cancelled":0.3,...},"extraCostUsd":{...},"extraMinutes":{...}}]}}</c>; outcomes with no
     /// draw are left out of a flight's maps.
     /// </summary>
-    public static string Json(MonteCarloResult r, bool indented = false)
+    public static string Json(MonteCarloResult r) => Json(r, false);
+
+    /// <summary>As <see cref="Json(MonteCarloResult)"/>, indented when <paramref name="indented"/> is true.</summary>
+    public static string Json(MonteCarloResult r, bool indented)
     {
         ArgumentNullException.ThrowIfNull(r);
         return Write(w =>
@@ -209,24 +212,24 @@ public static class MonteCarloReport
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(file);
         var root = JsonTree.Parse(utf8, file);
-        ScenarioFormatException Fail(JsonTree at, string problem) => new(file, at.Line, at.Column, at.Path, problem);
+        ScenarioFormatException Fail(JsonTree at, ScenarioProblem code, string problem) => new(file, at.Line, at.Column, at.Path, code, problem);
         JsonTree Get(JsonTree n, string name)
         {
-            if (n.Kind != JsonValueKind.Object) throw Fail(n, "expected an object");
+            if (n.Kind != JsonValueKind.Object) throw Fail(n, ScenarioProblem.WrongType, "expected an object");
             foreach (var (k, v) in n.Properties) if (k == name) return v;
-            throw Fail(n, $"the field '{name}' is required in a Monte Carlo partial");
+            throw Fail(n, ScenarioProblem.MissingField, $"the field '{name}' is required in a Monte Carlo partial");
         }
-        string Str(JsonTree n) => n.Kind == JsonValueKind.String ? n.Text! : throw Fail(n, "expected a string");
-        List<JsonTree> Arr(JsonTree n) => n.Kind == JsonValueKind.Array ? n.Items : throw Fail(n, "expected an array");
-        decimal Dec(JsonTree n) => n.Kind == JsonValueKind.Number && decimal.TryParse(n.Text, NumberStyles.Float, Inv, out var d) ? d : throw Fail(n, "expected a number");
-        double Dbl(JsonTree n) => n.Kind == JsonValueKind.Number && double.TryParse(n.Text, NumberStyles.Float, Inv, out var d) && double.IsFinite(d) ? d : throw Fail(n, "expected a number");
-        long Lng(JsonTree n) => n.Kind == JsonValueKind.Number && long.TryParse(n.Text, NumberStyles.AllowLeadingSign, Inv, out var d) ? d : throw Fail(n, "expected a whole number");
-        int Int(JsonTree n) => Lng(n) is var v && v >= int.MinValue && v <= int.MaxValue ? (int)v : throw Fail(n, "expected a 32-bit whole number");
+        string Str(JsonTree n) => n.Kind == JsonValueKind.String ? n.Text! : throw Fail(n, ScenarioProblem.WrongType, "expected a string");
+        List<JsonTree> Arr(JsonTree n) => n.Kind == JsonValueKind.Array ? n.Items : throw Fail(n, ScenarioProblem.WrongType, "expected an array");
+        decimal Dec(JsonTree n) => n.Kind == JsonValueKind.Number && decimal.TryParse(n.Text, NumberStyles.Float, Inv, out var d) ? d : throw Fail(n, ScenarioProblem.WrongType, "expected a number");
+        double Dbl(JsonTree n) => n.Kind == JsonValueKind.Number && double.TryParse(n.Text, NumberStyles.Float, Inv, out var d) && double.IsFinite(d) ? d : throw Fail(n, ScenarioProblem.WrongType, "expected a number");
+        long Lng(JsonTree n) => n.Kind == JsonValueKind.Number && long.TryParse(n.Text, NumberStyles.AllowLeadingSign, Inv, out var d) ? d : throw Fail(n, ScenarioProblem.WrongType, "expected a whole number");
+        int Int(JsonTree n) => Lng(n) is var v && v >= int.MinValue && v <= int.MaxValue ? (int)v : throw Fail(n, ScenarioProblem.OutOfRange, "expected a 32-bit whole number");
 
         if (root.Kind != JsonValueKind.Object || !root.Properties.Any(p => p.Name == "format") || Str(Get(root, "format")) != PartialFormat)
-            throw Fail(root, $"not a Monte Carlo partial (expected \"format\": \"{PartialFormat}\"; write one with whatif --monte-carlo N --shard K/N)");
+            throw Fail(root, ScenarioProblem.UnsupportedFormat, $"not a Monte Carlo partial (expected \"format\": \"{PartialFormat}\"; write one with whatif --monte-carlo N --shard K/N)");
         var version = Get(root, "version");
-        if (Int(version) != PartialVersion) throw Fail(version, $"partial format version {version.Text}; this program reads version {PartialVersion}");
+        if (Int(version) != PartialVersion) throw Fail(version, ScenarioProblem.UnsupportedFormat, $"partial format version {version.Text}; this program reads version {PartialVersion}");
         var scenario = Get(root, "scenario");
         var shard = Get(root, "shard");
         var byLetter = Letter.ToDictionary(kv => kv.Value, kv => kv.Key);
@@ -242,7 +245,7 @@ public static class MonteCarloReport
         {
             var t = Get(d, "totals");
             var oNode = Get(d, "outcomes");
-            var outcomes = Str(oNode).Select(c => byLetter.TryGetValue(c, out var o) ? o : throw Fail(oNode, $"unknown outcome letter '{c}' (UR IDCTE)")).ToArray();
+            var outcomes = Str(oNode).Select(c => byLetter.TryGetValue(c, out var o) ? o : throw Fail(oNode, ScenarioProblem.InvalidValue, $"unknown outcome letter '{c}' (UR IDCTE)")).ToArray();
             var counts = Enum.GetValues<FlightOutcome>().ToDictionary(o => o, _ => 0);
             foreach (var o in outcomes) counts[o]++;
             return new MonteCarloDraw

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Performance;
+using AirspaceSim.Spherical;
 using Perf = AirspaceSim.Performance;
 
 namespace AirspaceSim.Simulation;

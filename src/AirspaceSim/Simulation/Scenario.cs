@@ -337,7 +337,7 @@ public sealed record ScenarioParameters
 
     /// <summary>
     /// Buffers in NM to sweep: when not empty, the scenario is run once per value with every closure's buffer set to
-    /// it (<see cref="WhatIfSimulator.RunSweep"/>).
+    /// it (<see cref="WhatIfSimulator.RunSweep(Scenario, SimulationOptions)"/>).
     /// </summary>
     public IReadOnlyList<double> BufferSweepNm { get; init; } = [];
 
@@ -414,7 +414,7 @@ public sealed record Scenario
 }
 
 /// <summary>Expands scheduled routes into flights.</summary>
-public static class ScheduleExpansion
+internal static class ScheduleExpansion
 {
     /// <summary>
     /// The flights of <paramref name="routes"/> over their dates, route by route, in date order. With days of the week,

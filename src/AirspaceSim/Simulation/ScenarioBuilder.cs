@@ -86,9 +86,14 @@ public sealed class ScenarioBuilder
         return this;
     }
 
-    /// <summary>Adds one flight.</summary>
+    /// <summary>Adds one flight at the cost model's default cruise level.</summary>
     public ScenarioBuilder Flight(string id, string origin, string destination, DateTime departureUtc, string aircraftType,
-        string airline, string operatorState, int? cruiseFl = null) =>
+        string airline, string operatorState) =>
+        Flight(id, origin, destination, departureUtc, aircraftType, airline, operatorState, null);
+
+    /// <summary>Adds one flight; <paramref name="cruiseFl"/> null for the cost model's default cruise level.</summary>
+    public ScenarioBuilder Flight(string id, string origin, string destination, DateTime departureUtc, string aircraftType,
+        string airline, string operatorState, int? cruiseFl) =>
         Add(new Flight
         {
             Id = id, Origin = origin, Destination = destination, DepartureUtc = DateTime.SpecifyKind(departureUtc, DateTimeKind.Utc),

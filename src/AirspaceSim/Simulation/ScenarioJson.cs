@@ -74,17 +74,17 @@ public static class ScenarioJson
 
     private sealed class Reader(string file, byte[] utf8, ScenarioReadOptions options)
     {
-        private ScenarioFormatException Fail(JsonTree at, string problem) => new(file, at.Line, at.Column, at.Path, problem);
+        private ScenarioFormatException Fail(JsonTree at, ScenarioProblem code, string problem) => new(file, at.Line, at.Column, at.Path, code, problem);
 
         // Every object is read through this: unknown fields are errors that list the accepted ones.
         private Dictionary<string, JsonTree> Fields(JsonTree node, string what, params string[] accepted)
         {
-            if (node.Kind != JsonValueKind.Object) throw Fail(node, $"{what} must be a JSON object, not {Kind(node)}");
+            if (node.Kind != JsonValueKind.Object) throw Fail(node, ScenarioProblem.WrongType, $"{what} must be a JSON object, not {Kind(node)}");
             var map = new Dictionary<string, JsonTree>(StringComparer.Ordinal);
             foreach (var (name, value) in node.Properties)
             {
-                if (Array.IndexOf(accepted, name) < 0) throw Fail(value, $"unknown field '{name}' in {what}; accepted: {string.Join(", ", accepted)}");
-                if (!map.TryAdd(name, value)) throw Fail(value, $"field '{name}' given twice");
+                if (Array.IndexOf(accepted, name) < 0) throw Fail(value, ScenarioProblem.UnknownField, $"unknown field '{name}' in {what}; accepted: {string.Join(", ", accepted)}");
+                if (!map.TryAdd(name, value)) throw Fail(value, ScenarioProblem.Duplicate, $"field '{name}' given twice");
             }
             return map;
         }
@@ -96,10 +96,10 @@ public static class ScenarioJson
         };
 
         private JsonTree Required(Dictionary<string, JsonTree> f, JsonTree owner, string name, string what) =>
-            f.TryGetValue(name, out var v) ? v : throw new ScenarioFormatException(file, owner.Line, owner.Column, $"{owner.Path}.{name}", $"{what}: the field '{name}' is required");
+            f.TryGetValue(name, out var v) ? v : throw new ScenarioFormatException(file, owner.Line, owner.Column, $"{owner.Path}.{name}", ScenarioProblem.MissingField, $"{what}: the field '{name}' is required");
 
         private string Str(JsonTree n, string what) =>
-            n.Kind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.Text) ? n.Text!.Trim() : throw Fail(n, $"{what} must be a non-empty string, not {Kind(n)}");
+            n.Kind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.Text) ? n.Text!.Trim() : throw Fail(n, ScenarioProblem.WrongType, $"{what} must be a non-empty string, not {Kind(n)}");
 
         private string? OptStr(Dictionary<string, JsonTree> f, string name, string what) =>
             f.TryGetValue(name, out var v) && v.Kind != JsonValueKind.Null ? Str(v, what) : null;
@@ -107,8 +107,8 @@ public static class ScenarioJson
         private double Num(JsonTree n, string what, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
         {
             if (n.Kind != JsonValueKind.Number || !double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                throw Fail(n, $"{what} must be a number, not {Kind(n)}");
-            if (v < min || v > max) throw Fail(n, $"{what} {n.Text} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+                throw Fail(n, ScenarioProblem.WrongType, $"{what} must be a number, not {Kind(n)}");
+            if (v < min || v > max) throw Fail(n, ScenarioProblem.OutOfRange, $"{what} {n.Text} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
             return v;
         }
 
@@ -118,10 +118,10 @@ public static class ScenarioJson
         private int Int(JsonTree n, string what, int min, int max)
         {
             double v = Num(n, what, min, max);
-            return v == Math.Floor(v) ? (int)v : throw Fail(n, $"{what} must be a whole number, not {n.Text}");
+            return v == Math.Floor(v) ? (int)v : throw Fail(n, ScenarioProblem.WrongType, $"{what} must be a whole number, not {n.Text}");
         }
 
-        private List<JsonTree> Arr(JsonTree n, string what) => n.Kind == JsonValueKind.Array ? n.Items : throw Fail(n, $"{what} must be an array, not {Kind(n)}");
+        private List<JsonTree> Arr(JsonTree n, string what) => n.Kind == JsonValueKind.Array ? n.Items : throw Fail(n, ScenarioProblem.WrongType, $"{what} must be an array, not {Kind(n)}");
 
         private List<string> Strings(Dictionary<string, JsonTree> f, string name, string what) =>
             f.TryGetValue(name, out var v) ? Arr(v, what).Select(x => Str(x, $"{what} item")).ToList() : [];
@@ -131,7 +131,7 @@ public static class ScenarioJson
             var s = Str(n, what);
             if (!DateTime.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
-                throw Fail(n, $"{what} '{s}' is not a UTC instant like 2025-11-22T00:00Z (ISO 8601 with Z)");
+                throw Fail(n, ScenarioProblem.InvalidValue, $"{what} '{s}' is not a UTC instant like 2025-11-22T00:00Z (ISO 8601 with Z)");
             return DateTime.SpecifyKind(t, DateTimeKind.Utc);
         }
 
@@ -139,7 +139,7 @@ public static class ScenarioJson
         {
             var s = Str(n, what);
             return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-                : throw Fail(n, $"{what} '{s}' is not a date like 2025-11-24");
+                : throw Fail(n, ScenarioProblem.InvalidValue, $"{what} '{s}' is not a date like 2025-11-24");
         }
 
         private int Level(JsonTree n, string what, bool upper, out bool unlimited)
@@ -150,7 +150,7 @@ public static class ScenarioJson
             if (s == "SFC" && !upper) return 0;
             if (s == "UNL" && upper) { unlimited = true; return 0; }
             if (s.StartsWith("FL", StringComparison.Ordinal) && int.TryParse(s.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out int fl) && fl <= 999) return fl;
-            throw Fail(n, $"{what} '{s}' is not a level: give {(upper ? "UNL" : "SFC")}, FLnnn or a flight level number");
+            throw Fail(n, ScenarioProblem.InvalidValue, $"{what} '{s}' is not a level: give {(upper ? "UNL" : "SFC")}, FLnnn or a flight level number");
         }
 
         public Scenario Scenario(JsonTree root)
@@ -163,18 +163,18 @@ public static class ScenarioJson
                 first = Date(Required(pf, per, "first", "period"), "period.first");
                 var lastNode = Required(pf, per, "last", "period");
                 last = Date(lastNode, "period.last");
-                if (last < first) throw Fail(lastNode, $"the period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}");
+                if (last < first) throw Fail(lastNode, ScenarioProblem.Order, $"the period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}");
             }
             var closures = f.TryGetValue("closures", out var cs) ? Arr(cs, "closures").Select(Closure).ToList() : [];
             var dup = closures.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-            if (dup != null) throw Fail(cs!.Items[closures.FindLastIndex(c => string.Equals(c.Id, dup.Key, StringComparison.OrdinalIgnoreCase))], $"closure id '{dup.Key}' is used twice");
-            if (closures.Count > WhatIfSimulator.MaxClosures) throw Fail(cs!, $"{closures.Count} closures; at most {WhatIfSimulator.MaxClosures} are supported");
+            if (dup != null) throw Fail(cs!.Items[closures.FindLastIndex(c => string.Equals(c.Id, dup.Key, StringComparison.OrdinalIgnoreCase))], ScenarioProblem.Duplicate, $"closure id '{dup.Key}' is used twice");
+            if (closures.Count > WhatIfSimulator.MaxClosures) throw Fail(cs!, ScenarioProblem.OutOfRange, $"{closures.Count} closures; at most {WhatIfSimulator.MaxClosures} are supported");
             var routes = f.TryGetValue("routes", out var rs) ? Arr(rs, "routes").Select(n => Route(n, first, last)).ToList() : [];
             var realism = f.TryGetValue("realism", out var rn) ? Realism(rn) : null;
             if (realism != null && rn!.Properties.FirstOrDefault(p => p.Name == "closureMarginsNm").Value is { } marginsNode)
                 foreach (var (cid, node) in marginsNode.Properties)
                     if (!closures.Any(c => string.Equals(c.Id, cid, StringComparison.OrdinalIgnoreCase)))
-                        throw Fail(node, $"closureMarginsNm names '{cid}', which is not a closure of the scenario ({string.Join(", ", closures.Select(c => c.Id))})");
+                        throw Fail(node, ScenarioProblem.UnknownClosure, $"closureMarginsNm names '{cid}', which is not a closure of the scenario ({string.Join(", ", closures.Select(c => c.Id))})");
             return new Scenario
             {
                 Name = Str(Required(f, root, "name", "the scenario"), "name"),
@@ -207,10 +207,10 @@ public static class ScenarioJson
                     var idNode = Required(ef, item, "closure", "a closure end");
                     string id = Str(idNode, "closure");
                     var closure = closures.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
-                        ?? throw Fail(idNode, $"no closure '{id}' in the scenario (closures: {string.Join(", ", closures.Select(c => c.Id))})");
-                    if (ends.Any(e => string.Equals(e.ClosureId, closure.Id, StringComparison.Ordinal))) throw Fail(idNode, $"the end of closure '{id}' is given twice");
-                    if (ef.ContainsKey("hoursAfterStart") == ef.ContainsKey("end")) throw Fail(item, "a closure end needs exactly one of hoursAfterStart (a distribution of hours) and end (a distribution of UTC instants)");
-                    if (closure.EndUtc != null) throw Fail(item, $"closure '{id}' has a fixed end ({ScenarioJson.Instant(closure.EndUtc.Value)}); remove it to make the end uncertain");
+                        ?? throw Fail(idNode, ScenarioProblem.UnknownClosure, $"no closure '{id}' in the scenario (closures: {string.Join(", ", closures.Select(c => c.Id))})");
+                    if (ends.Any(e => string.Equals(e.ClosureId, closure.Id, StringComparison.Ordinal))) throw Fail(idNode, ScenarioProblem.Duplicate, $"the end of closure '{id}' is given twice");
+                    if (ef.ContainsKey("hoursAfterStart") == ef.ContainsKey("end")) throw Fail(item, ScenarioProblem.Conflict, "a closure end needs exactly one of hoursAfterStart (a distribution of hours) and end (a distribution of UTC instants)");
+                    if (closure.EndUtc != null) throw Fail(item, ScenarioProblem.Conflict, $"closure '{id}' has a fixed end ({ScenarioJson.Instant(closure.EndUtc.Value)}); remove it to make the end uncertain");
                     Distribution d;
                     if (ef.TryGetValue("hoursAfterStart", out var hn)) d = Dist(hn, $"hoursAfterStart of '{id}'", x => Num(x, "hours"));
                     else
@@ -237,7 +237,7 @@ public static class ScenarioJson
         private void Checked(JsonTree at, Action check)
         {
             try { check(); }
-            catch (ArgumentException e) { throw Fail(at, e.Message); }
+            catch (ArgumentException e) { throw Fail(at, ScenarioProblem.InvalidDistribution, e.Message); }
         }
 
         // A distribution: one field naming the family, e.g. {"uniform": {"min": 1, "max": 2}} or {"fixed": 3}.
@@ -245,10 +245,10 @@ public static class ScenarioJson
         {
             string accepted = "fixed, uniform {min, max}, normal {mean, sd}, triangular {min, mode, max}, lognormal {mu, sigma}, discrete {values, weights}";
             if (n.Kind != JsonValueKind.Object || n.Properties.Count != 1)
-                throw Fail(n, $"{what} must be a distribution: an object with one of {accepted}, e.g. {{\"uniform\": {{\"min\": 1, \"max\": 2}}}}");
+                throw Fail(n, ScenarioProblem.InvalidDistribution, $"{what} must be a distribution: an object with one of {accepted}, e.g. {{\"uniform\": {{\"min\": 1, \"max\": 2}}}}");
             var (kind, p) = n.Properties[0];
-            if (Array.IndexOf(DistributionKinds, kind) < 0) throw Fail(p, $"unknown distribution '{kind}' for {what}; accepted: {accepted}");
-            if (kind == "lognormal" && !allowLogNormal) throw Fail(p, $"lognormal is not accepted for {what} (its parameters are of ln X); give hoursAfterStart instead");
+            if (Array.IndexOf(DistributionKinds, kind) < 0) throw Fail(p, ScenarioProblem.InvalidDistribution, $"unknown distribution '{kind}' for {what}; accepted: {accepted}");
+            if (kind == "lognormal" && !allowLogNormal) throw Fail(p, ScenarioProblem.InvalidDistribution, $"lognormal is not accepted for {what} (its parameters are of ln X); give hoursAfterStart instead");
             try
             {
                 switch (kind)
@@ -283,7 +283,7 @@ public static class ScenarioJson
                     }
                 }
             }
-            catch (ArgumentException e) { throw Fail(p, $"{what}: {e.Message}"); }
+            catch (ArgumentException e) { throw Fail(p, ScenarioProblem.InvalidDistribution, $"{what}: {e.Message}"); }
         }
 
         // The realism layer (README "Realism"): its presence turns it on; every part defaults to RealismOptions.Default.
@@ -294,13 +294,13 @@ public static class ScenarioJson
             var margins = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
             if (f.TryGetValue("closureMarginsNm", out var cm))
             {
-                if (cm.Kind != JsonValueKind.Object) throw Fail(cm, "closureMarginsNm must be an object of closure id: NM");
+                if (cm.Kind != JsonValueKind.Object) throw Fail(cm, ScenarioProblem.WrongType, "closureMarginsNm must be an object of closure id: NM");
                 foreach (var (id, v) in cm.Properties)
-                    if (!margins.TryAdd(id, Num(v, $"closureMarginsNm.{id}", 0, Routing.DetourPlanner.MaxBufferNm))) throw Fail(v, $"closure '{id}' is given twice");
+                    if (!margins.TryAdd(id, Num(v, $"closureMarginsNm.{id}", 0, Routing.DetourPlanner.MaxBufferNm))) throw Fail(v, ScenarioProblem.Duplicate, $"closure '{id}' is given twice");
             }
             bool windOptimal = d.WindOptimal;
             if (f.TryGetValue("windOptimal", out var wo))
-                windOptimal = wo.Kind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw Fail(wo, "windOptimal must be true or false") };
+                windOptimal = wo.Kind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw Fail(wo, ScenarioProblem.WrongType, "windOptimal must be true or false") };
             return new Routing.RealismOptions
             {
                 BorderMarginNm = OptNum(f, "borderMarginNm", "borderMarginNm", 0, Routing.DetourPlanner.MaxBufferNm) ?? d.BorderMarginNm,
@@ -320,9 +320,9 @@ public static class ScenarioJson
             var dir = Path.GetDirectoryName(Path.GetFullPath(file));
             var path = Path.IsPathRooted(text) || dir is null || !File.Exists(Path.Combine(dir, text)) ? text : Path.Combine(dir, text);
             if (!File.Exists(path))
-                throw Fail(n, $"wind '{text}' is neither DIR/SPEED ({error}) nor a bundled climatology ({string.Join(", ", Weather.GriddedWindField.BundledNames)}) nor a wind grid file");
+                throw Fail(n, ScenarioProblem.InvalidWind, $"wind '{text}' is neither DIR/SPEED ({error}) nor a bundled climatology ({string.Join(", ", Weather.GriddedWindField.BundledNames)}) nor a wind grid file");
             try { return Weather.GriddedWindField.Load(path); }
-            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException) { throw Fail(n, $"wind grid: {e.Message}"); }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException) { throw Fail(n, ScenarioProblem.InvalidWind, $"wind grid: {e.Message}"); }
         }
 
         private ScenarioSource Source(JsonTree n)
@@ -362,15 +362,15 @@ public static class ScenarioJson
                 if (!files[i].Contains(aid)) continue;
                 var built = files[i].Build(aid);
                 if (built.Airspace is { } fromFile) return fromFile;
-                throw Fail(item, $"airspace '{aid}' was left out when loading {files[i].FileName ?? "its file"}: {built.Issues.FirstOrDefault(x => !x.Repaired)?.Message ?? "no usable geometry"}");
+                throw Fail(item, ScenarioProblem.UnknownAirspace, $"airspace '{aid}' was left out when loading {files[i].FileName ?? "its file"}: {built.Issues.FirstOrDefault(x => !x.Repaired)?.Message ?? "no usable geometry"}");
             }
             if (options.Catalog.TryGet(aid, out var a)) return a;
             // A feature of a file whose header was already rejected when indexing (no geometry type, bad "interior").
             var why = files.SelectMany(f => f.IndexIssues).LastOrDefault(x => !x.Repaired && string.Equals(x.FeatureId, aid.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (why != null) throw Fail(item, $"airspace '{aid}' was left out when loading: {why.Message}");
+            if (why != null) throw Fail(item, ScenarioProblem.UnknownAirspace, $"airspace '{aid}' was left out when loading: {why.Message}");
             var known = files.Count == 0 ? options.Catalog.Ids : files.SelectMany(f => f.Ids).Concat(options.Catalog.Ids).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var close = AirspaceCatalog.CloseMatches(known, aid);
-            throw Fail(item, $"unknown airspace id '{aid}'" + (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : $"; known ids: {string.Join(", ", known.Take(10))}{(known.Count > 10 ? ", ..." : "")}"));
+            throw Fail(item, ScenarioProblem.UnknownAirspace, $"unknown airspace id '{aid}'" + (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : $"; known ids: {string.Join(", ", known.Take(10))}{(known.Count > 10 ? ", ..." : "")}"));
         }
 
         private Closure Closure(JsonTree n)
@@ -391,13 +391,13 @@ public static class ScenarioJson
                     string pid = $"{id}#{airspaces.Count - ids.Count + 1}";
                     if (item.Kind == JsonValueKind.Object && item.Properties.FirstOrDefault(p => p.Name == "id").Value is { Kind: JsonValueKind.String } idNode) pid = idNode.Text!;
                     try { airspaces.Add(AirspaceLoader.ParsePolygonStrict(Encoding.UTF8.GetString(utf8, item.Start, item.End - item.Start), pid)); }
-                    catch (AirspaceFormatException e) { throw Fail(item, $"polygon is not a valid GeoJSON Polygon, MultiPolygon or Feature: {e.Message}"); }
+                    catch (AirspaceFormatException e) { throw Fail(item, ScenarioProblem.InvalidGeometry, $"polygon is not a valid GeoJSON Polygon, MultiPolygon or Feature: {e.Message}"); }
                 }
             var airports = Strings(f, "airports", "airports");
             if (options.Airports is { } dir && f.TryGetValue("airports", out var apn))
                 for (int i = 0; i < airports.Count; i++)
-                    if (!dir.TryGet(airports[i], out _)) throw Fail(apn.Items[i], $"unknown airport '{airports[i]}' (not in the airport directory, {dir.Count} airports)");
-            if (airspaces.Count == 0 && airports.Count == 0) throw Fail(n, $"closure '{id}' closes nothing: give airspaces, polygons or airports");
+                    if (!dir.TryGet(airports[i], out _)) throw Fail(apn.Items[i], ScenarioProblem.UnknownAirport, $"unknown airport '{airports[i]}' (not in the airport directory, {dir.Count} airports)");
+            if (airspaces.Count == 0 && airports.Count == 0) throw Fail(n, ScenarioProblem.MissingField, $"closure '{id}' closes nothing: give airspaces, polygons or airports");
 
             int lower = f.TryGetValue("lower", out var lo) ? Level(lo, "lower", false, out _) : 0;
             int? upper = null;
@@ -406,7 +406,7 @@ public static class ScenarioJson
                 int u = Level(up, "upper", true, out bool unl);
                 if (!unl)
                 {
-                    if (u <= lower) throw Fail(up, $"the band's upper limit FL{u:D3} is not above its lower limit {VerticalBand.Text(lower)}");
+                    if (u <= lower) throw Fail(up, ScenarioProblem.Order, $"the band's upper limit FL{u:D3} is not above its lower limit {VerticalBand.Text(lower)}");
                     upper = u;
                 }
             }
@@ -416,19 +416,19 @@ public static class ScenarioJson
             if (f.TryGetValue("end", out var en) && en.Kind != JsonValueKind.Null)
             {
                 end = Instant(en, "end");
-                if (end <= start) throw Fail(en, $"the window ends {end:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {start:yyyy-MM-dd'T'HH:mm'Z'} (the end is exclusive and must be later)");
+                if (end <= start) throw Fail(en, ScenarioProblem.Order, $"the window ends {end:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {start:yyyy-MM-dd'T'HH:mm'Z'} (the end is exclusive and must be later)");
             }
             if (f.TryGetValue("notice", out var nn) && nn.Kind != JsonValueKind.Null)
             {
                 notice = Instant(nn, "notice");
-                if (notice > start) throw Fail(nn, $"the notice {notice:yyyy-MM-dd'T'HH:mm'Z'} is after the start {start:yyyy-MM-dd'T'HH:mm'Z'}; a closure is announced at or before it starts");
+                if (notice > start) throw Fail(nn, ScenarioProblem.Order, $"the notice {notice:yyyy-MM-dd'T'HH:mm'Z'} is after the start {start:yyyy-MM-dd'T'HH:mm'Z'}; a closure is announced at or before it starts");
             }
             var bans = ClosureBans.Both;
             if (f.TryGetValue("bans", out var bn))
                 bans = Str(bn, "bans").ToLowerInvariant() switch
                 {
                     "overflight" => ClosureBans.Overflight, "airports" => ClosureBans.Airports, "both" => ClosureBans.Both,
-                    var s => throw Fail(bn, $"bans '{s}' is not one of overflight, airports, both"),
+                    var s => throw Fail(bn, ScenarioProblem.InvalidValue, $"bans '{s}' is not one of overflight, airports, both"),
                 };
             return new Closure
             {
@@ -443,15 +443,15 @@ public static class ScenarioJson
         private Applicability Applies(JsonTree n)
         {
             var f = Fields(n, "appliesTo (give exactly one of everyone: true, states, airlines, exceptStates)", "everyone", "states", "airlines", "exceptStates");
-            if (f.Count != 1) throw Fail(n, "appliesTo must have exactly one of everyone: true, states, airlines, exceptStates");
+            if (f.Count != 1) throw Fail(n, ScenarioProblem.Conflict, "appliesTo must have exactly one of everyone: true, states, airlines, exceptStates");
             var (name, v) = f.First();
             if (name == "everyone")
-                return v.Kind == JsonValueKind.True ? Applicability.Everyone : throw Fail(v, $"everyone must be true, not {Kind(v)}");
+                return v.Kind == JsonValueKind.True ? Applicability.Everyone : throw Fail(v, ScenarioProblem.WrongType, $"everyone must be true, not {Kind(v)}");
             var codes = Arr(v, name).Select(x => Str(x, $"{name} item")).ToList();
-            if (codes.Count == 0) throw Fail(v, $"{name} is empty: list at least one code");
+            if (codes.Count == 0) throw Fail(v, ScenarioProblem.OutOfRange, $"{name} is empty: list at least one code");
             if (name != "airlines")
                 foreach (var (c, item) in codes.Zip(v.Items))
-                    if (c.Length != 2 || !c.All(char.IsAsciiLetter)) throw Fail(item, $"'{c}' is not an ISO 3166-1 alpha-2 state code like US");
+                    if (c.Length != 2 || !c.All(char.IsAsciiLetter)) throw Fail(item, ScenarioProblem.InvalidValue, $"'{c}' is not an ISO 3166-1 alpha-2 state code like US");
             return name switch
             {
                 "states" => Applicability.States(codes), "airlines" => Applicability.Airlines(codes), _ => Applicability.EveryoneExceptStates(codes),
@@ -461,12 +461,12 @@ public static class ScenarioJson
         private void CheckAirport(JsonTree n, string code)
         {
             if (options.Airports is not { } dir || code.Contains(',') || dir.TryGet(code, out _)) return;
-            throw Fail(n, $"unknown airport '{code}' (not in the airport directory, {dir.Count} airports; or give LAT,LON)");
+            throw Fail(n, ScenarioProblem.UnknownAirport, $"unknown airport '{code}' (not in the airport directory, {dir.Count} airports; or give LAT,LON)");
         }
 
         private void CheckType(JsonTree n, string type)
         {
-            if (options.CostModel is { } m && !m.TryGetType(type, out _, out var err)) throw Fail(n, $"unknown aircraft type '{type}': {err}");
+            if (options.CostModel is { } m && !m.TryGetType(type, out _, out var err)) throw Fail(n, ScenarioProblem.UnknownAircraftType, $"unknown aircraft type '{type}': {err}");
         }
 
         private (string From, string To, string Type) Common(Dictionary<string, JsonTree> f, JsonTree n, string what)
@@ -480,7 +480,7 @@ public static class ScenarioJson
         private string State(JsonTree n)
         {
             var s = Str(n, "state").ToUpperInvariant();
-            return s.Length == 2 && s.All(char.IsAsciiLetter) ? s : throw Fail(n, $"state '{s}' is not an ISO 3166-1 alpha-2 code like US");
+            return s.Length == 2 && s.All(char.IsAsciiLetter) ? s : throw Fail(n, ScenarioProblem.InvalidValue, $"state '{s}' is not an ISO 3166-1 alpha-2 code like US");
         }
 
         private Flight Flight(JsonTree n)
@@ -505,22 +505,22 @@ public static class ScenarioJson
             var tn = Required(f, n, "departureTime", "a route");
             var ts = Str(tn, "departureTime");
             if (!TimeOnly.TryParseExact(ts, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-                throw Fail(tn, $"departureTime '{ts}' is not a UTC time of day like 10:35");
+                throw Fail(tn, ScenarioProblem.InvalidValue, $"departureTime '{ts}' is not a UTC time of day like 10:35");
             var days = new List<DayOfWeek>();
             if (f.TryGetValue("days", out var dn))
                 foreach (var item in Arr(dn, "days"))
                 {
                     var s = Str(item, "day");
                     int k = Array.FindIndex(DayNames, d => string.Equals(d, s, StringComparison.OrdinalIgnoreCase));
-                    if (k < 0) throw Fail(item, $"day '{s}' is not one of {string.Join(", ", DayNames)}");
+                    if (k < 0) throw Fail(item, ScenarioProblem.InvalidValue, $"day '{s}' is not one of {string.Join(", ", DayNames)}");
                     days.Add((DayOfWeek)k);
                 }
             int? freq = f.TryGetValue("weeklyFrequency", out var fq) ? Int(fq, "weeklyFrequency", 1, 700) : null;
-            if ((days.Count > 0) == freq.HasValue) throw Fail(n, "a route needs exactly one of days (e.g. [\"Mon\",\"Thu\"]) and weeklyFrequency");
+            if ((days.Count > 0) == freq.HasValue) throw Fail(n, ScenarioProblem.Conflict, "a route needs exactly one of days (e.g. [\"Mon\",\"Thu\"]) and weeklyFrequency");
             DateOnly? firstDate = f.TryGetValue("firstDate", out var fd) ? Date(fd, "firstDate") : null;
             DateOnly? lastDate = f.TryGetValue("lastDate", out var ld) ? Date(ld, "lastDate") : null;
-            if ((firstDate ?? periodFirst) is null || (lastDate ?? periodLast) is null) throw Fail(n, "a route needs firstDate and lastDate, or the scenario a period");
-            if ((lastDate ?? periodLast) < (firstDate ?? periodFirst)) throw Fail(ld ?? n, "the route's last date is before its first date");
+            if ((firstDate ?? periodFirst) is null || (lastDate ?? periodLast) is null) throw Fail(n, ScenarioProblem.MissingField, "a route needs firstDate and lastDate, or the scenario a period");
+            if ((lastDate ?? periodLast) < (firstDate ?? periodFirst)) throw Fail(ld ?? n, ScenarioProblem.Order, "the route's last date is before its first date");
             return new ScheduledRoute
             {
                 FlightNumber = OptStr(f, "flightNumber", "flightNumber"), Origin = from, Destination = to, DepartureTimeUtc = time,

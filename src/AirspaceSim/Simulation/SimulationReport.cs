@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
 using NetTopologySuite.Geometries;
 
 namespace AirspaceSim.Simulation;

@@ -128,8 +128,15 @@ public static class Sweeps
     /// <summary>Runs <paramref name="scenario"/> once per value of <paramref name="parameter"/>, in order.</summary>
     /// <exception cref="ArgumentException">No values, or a value outside the parameter's range (checked before running).</exception>
     /// <exception cref="OperationCanceledException">Cancelled (progress counts flights over all points).</exception>
+    public static SweepResult Run(Scenario scenario, SimulationOptions options, SweepParameter parameter, IReadOnlyList<double> values) =>
+        Run(scenario, options, parameter, values, CancellationToken.None, null);
+
+    /// <summary>As <see cref="Run(Scenario, SimulationOptions, SweepParameter, IReadOnlyList{double})"/>, with cancellation and
+    /// progress (flights over all points).</summary>
+    /// <exception cref="ArgumentException">No values, or a value outside the parameter's range (checked before running).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public static SweepResult Run(Scenario scenario, SimulationOptions options, SweepParameter parameter, IReadOnlyList<double> values,
-        CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
+        CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(values);
@@ -202,7 +209,10 @@ public static class Sweeps
     /// The grid as JSON: <c>{"scenario":"NAME","costModel","sweep":{"parameter":"fuel-price","unit":"USD/kg","points":[{"value",
     /// "plannersBuilt","totals":{"flights","unaffected",...,"extraCostUsd"},"flights":[{"id","outcome","extraMinutes","extraCostUsd"}]}]}}</c>.
     /// </summary>
-    public static string Json(SweepResult sweep, bool indented = false)
+    public static string Json(SweepResult sweep) => Json(sweep, false);
+
+    /// <summary>As <see cref="Json(SweepResult)"/>, indented when <paramref name="indented"/> is true.</summary>
+    public static string Json(SweepResult sweep, bool indented)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var buffer = new MemoryStream();

@@ -99,8 +99,11 @@ public sealed record Distribution
         return new(DistributionKind.LogNormal) { Mu = mu, Sigma = sigma };
     }
 
+    /// <summary>Discrete: <paramref name="values"/>, all equally likely.</summary>
+    public static Distribution Discrete(IReadOnlyList<double> values) => Discrete(values, null);
+
     /// <summary>Discrete: <paramref name="values"/> with probabilities proportional to <paramref name="weights"/> (all equal when null).</summary>
-    public static Distribution Discrete(IReadOnlyList<double> values, IReadOnlyList<double>? weights = null)
+    public static Distribution Discrete(IReadOnlyList<double> values, IReadOnlyList<double>? weights)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0) throw new ArgumentException("discrete: give at least one value");

@@ -3,6 +3,7 @@ using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
+using AirspaceSim.Spherical;
 
 namespace AirspaceSim.Simulation;
 
@@ -179,10 +180,16 @@ public sealed class WhatIfSimulator
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
     public int PlannersBuilt => Volatile.Read(ref _shared.Built);
 
-    /// <summary>Runs every flight of the scenario; one failing flight becomes an <see cref="FlightOutcome.Error"/> row.</summary>
+    /// <summary>As <see cref="Run(CancellationToken, IProgress{SimulationProgress})"/>, without cancellation or progress.</summary>
+    public SimulationResult Run() => Run(CancellationToken.None, null);
+
+    /// <summary>As <see cref="Run(CancellationToken, IProgress{SimulationProgress})"/>, without progress.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public SimulationResult Run(CancellationToken cancellationToken) => Run(cancellationToken, null);
+
+    /// <summary>Runs every flight of the scenario; one failing flight becomes an <see cref="FlightOutcome.Error"/> row.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled; the message says how many flights were done.</exception>
-    public SimulationResult Run(CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
+    public SimulationResult Run(CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
     {
         var results = SimulateAll(_options.MaxDegreeOfParallelism, cancellationToken, progress);
         return new SimulationResult
@@ -244,10 +251,14 @@ public sealed class WhatIfSimulator
 
     /// <summary>
     /// Runs the scenario once per buffer of <see cref="ScenarioParameters.BufferSweepNm"/> (every closure's buffer set to
-    /// it), or once as it is when the sweep is empty. Any other parameter: <see cref="Sweeps.Run"/>.
+    /// it), or once as it is when the sweep is empty. Any other parameter: <see cref="Sweeps.Run(Scenario, SimulationOptions, SweepParameter, IReadOnlyList{double})"/>.
     /// </summary>
+    public static IReadOnlyList<SimulationResult> RunSweep(Scenario scenario, SimulationOptions options) =>
+        RunSweep(scenario, options, CancellationToken.None, null);
+
+    /// <summary>As <see cref="RunSweep(Scenario, SimulationOptions)"/>, with cancellation and progress (flights over all runs).</summary>
     public static IReadOnlyList<SimulationResult> RunSweep(Scenario scenario, SimulationOptions options,
-        CancellationToken cancellationToken = default, IProgress<SimulationProgress>? progress = null)
+        CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Parameters.BufferSweepNm.Count == 0) return [new WhatIfSimulator(scenario, options).Run(cancellationToken, progress)];
@@ -294,7 +305,7 @@ public sealed class WhatIfSimulator
         if (_options.Airports.TryGet(t, out var a)) { end = new End(a.Code, a.Location, a); error = ""; return true; }
         try
         {
-            var (code, p) = _options.Airports.ResolveLocation(t);
+            var (code, p) = _options.Airports.Resolve(t);
             end = new End(code, p, null); error = ""; return true;
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)

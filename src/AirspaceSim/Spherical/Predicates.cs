@@ -13,7 +13,7 @@ namespace AirspaceSim.Spherical;
 /// orientation is planar. Every crossing and containment decision in the library reduces to <see cref="Sign"/>, so
 /// all decisions are mutually consistent, including for degenerate inputs such as shared FIR borders.
 /// </remarks>
-public static class Predicates
+internal static class Predicates
 {
     // |det| error bound for the triple product of unit-length doubles. S2 derives 1.8274 * DBL_EPSILON; the margin
     // here also covers inputs whose length is off unity by a few ulps (points from Vec3.Normalize).

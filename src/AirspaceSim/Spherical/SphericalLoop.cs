@@ -81,11 +81,11 @@ public sealed class SphericalLoop
     }
 
     /// <summary>A point certainly inside the left region: just left of the middle of edge 0.</summary>
-    public Vec3 InteriorProbe { get; }
+    internal Vec3 InteriorProbe { get; }
 
     /// <summary>True if the interior lies to the left of the edges: the smaller region for loops from
     /// <see cref="FromPoints(IReadOnlyList{GeoPoint})"/>, possibly the larger one for loops from <see cref="FromCcwVertices"/>.</summary>
-    public bool LeftIsSmall => _leftIsSmall;
+    internal bool LeftIsSmall => _leftIsSmall;
 
     /// <summary>The edge index: edge i joins vertex i to vertex i + 1 (mod <see cref="Count"/>).</summary>
     internal EdgeIndex Index => _index;

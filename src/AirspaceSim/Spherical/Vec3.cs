@@ -77,7 +77,7 @@ public readonly record struct Vec3(double X, double Y, double Z)
     public static Vec3 operator *(double s, Vec3 a) => new(s * a.X, s * a.Y, s * a.Z);
 
     /// <summary>Lexicographic comparison (X, then Y, then Z), used to order points for symbolic perturbation.</summary>
-    public static int CompareLex(in Vec3 a, in Vec3 b)
+    internal static int CompareLex(in Vec3 a, in Vec3 b)
     {
         int c = a.X.CompareTo(b.X);
         if (c != 0) return c;

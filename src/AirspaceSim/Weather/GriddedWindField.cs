@@ -50,13 +50,13 @@ public sealed class GriddedWindField : WindField
     public override double MaxSpeedKt { get; }
 
     /// <summary>Grid latitudes, degrees, ascending.</summary>
-    public IReadOnlyList<double> LatitudesDeg => _lat;
+    public IReadOnlyList<double> LatitudesDeg => Array.AsReadOnly(_lat); // not the array itself: a cast back to double[] could change the grid
 
     /// <summary>Grid longitudes, degrees, ascending.</summary>
-    public IReadOnlyList<double> LongitudesDeg => _lon;
+    public IReadOnlyList<double> LongitudesDeg => Array.AsReadOnly(_lon);
 
     /// <summary>Grid flight levels, ascending.</summary>
-    public IReadOnlyList<double> FlightLevels => _fl;
+    public IReadOnlyList<double> FlightLevels => Array.AsReadOnly(_fl);
 
     /// <summary>Names of the bundled climatology fields (see <see cref="Bundled"/>).</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["caribbean-north-atlantic-january", "caribbean-north-atlantic-july"];

@@ -16,26 +16,38 @@ public class AirportDirectoryTests
             Is.EqualTo(("SVMI", "CCS", "Venezuela", "VE", AirportType.Large, (bool?)true)));
         Assert.That(d["svmi"], Is.SameAs(ccs));
         Assert.That(ccs.Location, Is.EqualTo(new GeoPoint(10.6012, -66.9912)));
-        Assert.That(d.ResolveLocation(" AUA "), Is.EqualTo(("AUA", new GeoPoint(12.5014, -70.0152))));
-        Assert.That(d.ResolveLocation("TNCC").Code, Is.EqualTo("CUR"));
+        Assert.That(d.Resolve(" AUA "), Is.EqualTo(new RouteEnd("AUA", new GeoPoint(12.5014, -70.0152))));
+        Assert.That(d.Resolve("TNCC").Code, Is.EqualTo("CUR"));
+    }
+
+    /// <summary>The tuple form, obsolete since <see cref="AirportDirectory.Resolve"/> returns the one place type, still agrees.</summary>
+    [TestCase(" AUA ")]
+    [TestCase("TNCC")]
+    [TestCase("12.50,-70.02")]
+    public void ObsoleteResolveLocationAgreesWithResolve(string text)
+    {
+        var end = AirportDirectory.Bundled.Resolve(text);
+#pragma warning disable CS0618
+        Assert.That(AirportDirectory.Bundled.ResolveLocation(text), Is.EqualTo((end.Code, end.Point)));
+#pragma warning restore CS0618
     }
 
     [Test]
     public void LatLonParses()
     {
-        var (code, p) = AirportDirectory.Bundled.ResolveLocation("12.50,-70.02");
+        var (code, p) = AirportDirectory.Bundled.Resolve("12.50,-70.02");
         Assert.That(p, Is.EqualTo(new GeoPoint(12.5, -70.02)));
         Assert.That(code, Is.EqualTo("12.5,-70.02"));
-        var ex = Assert.Throws<FormatException>(() => AirportDirectory.Bundled.ResolveLocation("95,-70"))!;
+        var ex = Assert.Throws<FormatException>(() => AirportDirectory.Bundled.Resolve("95,-70"))!;
         Assert.That(ex.Message, Does.Contain("invalid location '95,-70'").And.Contain("latitude 95"));
-        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.ResolveLocation("12.5,abc"));
-        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.ResolveLocation("  "));
+        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.Resolve("12.5,abc"));
+        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.Resolve("  "));
     }
 
     [Test]
     public void UnknownCodeMessage()
     {
-        var ex = Assert.Throws<KeyNotFoundException>(() => AirportDirectory.Bundled.ResolveLocation("TNCCX"))!;
+        var ex = Assert.Throws<KeyNotFoundException>(() => AirportDirectory.Bundled.Resolve("TNCCX"))!;
         Assert.That(ex.Message, Does.StartWith("unknown airport code 'TNCCX'").And.Contain("4979 airports").And.Contain("LAT,LON").And.EndWith("did you mean TNCC?"));
         Assert.Throws<KeyNotFoundException>(() => _ = AirportDirectory.Bundled["ZZZZ"]);
         Assert.That(AirportDirectory.Bundled.TryGet("ZZZ", out _), Is.False);
@@ -86,7 +98,7 @@ public class AirportDirectoryTests
         {
             if (a.Iata == null || !of.TryGet(a.Iata, out var o) || o.Iata != a.Iata) continue;
             both++;
-            if (AirspaceSim.Geodesy.Sphere.DistanceKm(a.Location, o.Location) < 2) near++;
+            if (AirspaceSim.Spherical.Sphere.DistanceKm(a.Location, o.Location) < 2) near++;
         }
         Assert.That(both, Is.GreaterThan(4300));
         Assert.That(near, Is.GreaterThan(0.99 * both));

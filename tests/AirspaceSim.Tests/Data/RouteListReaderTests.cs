@@ -146,8 +146,8 @@ public class RouteListReaderTests
         Assert.That(rows[0], Is.EqualTo(new RouteListRow(2, "AMS", "CUR")));
         foreach (var r in rows)
         {
-            Assert.DoesNotThrow(() => AirportDirectory.Bundled.ResolveLocation(r.From), r.ToString());
-            Assert.DoesNotThrow(() => AirportDirectory.Bundled.ResolveLocation(r.To), r.ToString());
+            Assert.DoesNotThrow(() => AirportDirectory.Bundled.Resolve(r.From), r.ToString());
+            Assert.DoesNotThrow(() => AirportDirectory.Bundled.Resolve(r.To), r.ToString());
         }
     }
 

@@ -1,4 +1,5 @@
 using AirspaceSim.Geodesy;
+using AirspaceSim.Spherical;
 using FsCheck;
 using FsCheck.Fluent;
 

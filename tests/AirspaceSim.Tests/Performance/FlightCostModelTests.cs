@@ -1,6 +1,7 @@
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Performance;
+using AirspaceSim.Spherical;
 using MathNet.Numerics.OdeSolvers;
 
 namespace AirspaceSim.Tests.Performance;

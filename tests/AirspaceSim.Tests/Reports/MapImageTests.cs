@@ -8,6 +8,7 @@ using AirspaceSim.Geodesy;
 using AirspaceSim.Reports;
 using AirspaceSim.Routing;
 using AirspaceSim.Simulation;
+using AirspaceSim.Spherical;
 using AirspaceSim.Tests.Cli;
 using SkiaSharp;
 

@@ -86,10 +86,10 @@ public class LibraryArgumentTests
         Assert.Throws<ArgumentOutOfRangeException>(() => AirspaceCatalog.Bundled.CloseMatches("SVZ", -1));
         Assert.Throws<ArgumentNullException>(() => AirportDirectory.Bundled.TryGet(null!, out _));
         Assert.Throws<ArgumentNullException>(() => _ = AirportDirectory.Bundled[null!]);
-        Assert.Throws<ArgumentNullException>(() => AirportDirectory.Bundled.ResolveLocation(null!));
+        Assert.Throws<ArgumentNullException>(() => AirportDirectory.Bundled.Resolve(null!));
         Assert.Throws<KeyNotFoundException>(() => _ = AirportDirectory.Bundled["NOPE"]);
-        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.ResolveLocation("1,2,3"));
-        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.ResolveLocation(" "));
+        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.Resolve("1,2,3"));
+        Assert.Throws<FormatException>(() => AirportDirectory.Bundled.Resolve(" "));
         Assert.Throws<ArgumentNullException>(() => GeoPoint.Parse(null!));
         Assert.Throws<FormatException>(() => GeoPoint.Parse("1;2"));
     }

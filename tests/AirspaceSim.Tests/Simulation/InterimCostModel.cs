@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Simulation;
+using AirspaceSim.Spherical;
 
 namespace AirspaceSim.Tests.Simulation;
 

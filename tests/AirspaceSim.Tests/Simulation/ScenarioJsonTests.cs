@@ -87,6 +87,7 @@ public class ScenarioJsonTests
         Assert.That(e.Column, Is.EqualTo(20));
         Assert.That(e.JsonPath, Is.EqualTo("$"));
         Assert.That(e.Problem, Does.Contain("not valid UTF-8 at byte 33"));
+        Assert.That(e.ProblemCode, Is.EqualTo(ScenarioProblem.InvalidJson));
     }
 
     private static ScenarioFormatException Bad(string json) =>
@@ -94,23 +95,23 @@ public class ScenarioJsonTests
 
     private const string F = """{"id": "F1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL"}""";
 
-    [TestCase("""{"name": "x", "colour": 1}""", "1}", "$.colour", "unknown field 'colour'")]
-    [TestCase("{\"name\": \"x\",\n  \"closures\": [{\"id\": \"C\", \"airspaces\": [\"SVZM\"], \"start\": \"2025-11-22T00:00Z\", \"buffer\": 5}]}", "5}", "$.closures[0].buffer", "unknown field 'buffer'")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "bufferNm": "ten"}]}""", "\"ten\"", "$.closures[0].bufferNm", "must be a number")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZX"], "start": "2025-11-22T00:00Z"}]}""", "\"SVZX\"", "$.closures[0].airspaces[0]", "unknown airspace id 'SVZX'")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "end": "2025-11-21T00:00Z"}]}""", "\"2025-11-21T00:00Z\"", "$.closures[0].end", "ends 2025-11-21T00:00Z at or before it starts")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "lower": "FL300", "upper": "FL260"}]}""", "\"FL260\"", "$.closures[0].upper", "not above its lower limit FL300")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airports": ["XXX"], "start": "2025-11-22T00:00Z"}]}""", "\"XXX\"", "$.closures[0].airports[0]", "unknown airport 'XXX'")]
-    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "QQQ", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL"}]}""", "\"QQQ\"", "$.flights[0].to", "unknown airport 'QQQ'")]
-    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "ZZZZ", "airline": "KLM", "state": "NL"}]}""", "\"ZZZZ\"", "$.flights[0].type", "unknown aircraft type 'ZZZZ'")]
-    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "CUR", "departure": "24/11/2025", "type": "A332", "airline": "KLM", "state": "NL"}]}""", "\"24/11/2025\"", "$.flights[0].departure", "not a UTC instant")]
-    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL", "cruiseFl": "high"}]}""", "\"high\"", "$.flights[0].cruiseFl", "must be a number")]
-    [TestCase("""{"name": "x", "flights": {}}""", "{}}", "$.flights", "must be an array")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "appliesTo": {"states": ["USA"]}}]}""", "\"USA\"", "$.closures[0].appliesTo.states[0]", "not an ISO 3166-1 alpha-2")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"]}]}""", "{\"id\": \"C\"", "$.closures[0].start", "'start' is required")]
-    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "notice": "2025-11-23T00:00Z"}]}""", "\"2025-11-23T00:00Z\"", "$.closures[0].notice", "after the start")]
-    [TestCase("""{"name": "x", "flights": [""" + F + """,]""", null, "$", "not valid JSON")]
-    public void ScenarioFileErrorsNameFileLineColumnAndPath(string json, string? at, string path, string fragment)
+    [TestCase("""{"name": "x", "colour": 1}""", "1}", "$.colour", "unknown field 'colour'", ScenarioProblem.UnknownField)]
+    [TestCase("{\"name\": \"x\",\n  \"closures\": [{\"id\": \"C\", \"airspaces\": [\"SVZM\"], \"start\": \"2025-11-22T00:00Z\", \"buffer\": 5}]}", "5}", "$.closures[0].buffer", "unknown field 'buffer'", ScenarioProblem.UnknownField)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "bufferNm": "ten"}]}""", "\"ten\"", "$.closures[0].bufferNm", "must be a number", ScenarioProblem.WrongType)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZX"], "start": "2025-11-22T00:00Z"}]}""", "\"SVZX\"", "$.closures[0].airspaces[0]", "unknown airspace id 'SVZX'", ScenarioProblem.UnknownAirspace)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "end": "2025-11-21T00:00Z"}]}""", "\"2025-11-21T00:00Z\"", "$.closures[0].end", "ends 2025-11-21T00:00Z at or before it starts", ScenarioProblem.Order)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "lower": "FL300", "upper": "FL260"}]}""", "\"FL260\"", "$.closures[0].upper", "not above its lower limit FL300", ScenarioProblem.Order)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airports": ["XXX"], "start": "2025-11-22T00:00Z"}]}""", "\"XXX\"", "$.closures[0].airports[0]", "unknown airport 'XXX'", ScenarioProblem.UnknownAirport)]
+    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "QQQ", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL"}]}""", "\"QQQ\"", "$.flights[0].to", "unknown airport 'QQQ'", ScenarioProblem.UnknownAirport)]
+    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "ZZZZ", "airline": "KLM", "state": "NL"}]}""", "\"ZZZZ\"", "$.flights[0].type", "unknown aircraft type 'ZZZZ'", ScenarioProblem.UnknownAircraftType)]
+    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "CUR", "departure": "24/11/2025", "type": "A332", "airline": "KLM", "state": "NL"}]}""", "\"24/11/2025\"", "$.flights[0].departure", "not a UTC instant", ScenarioProblem.InvalidValue)]
+    [TestCase("""{"name": "x", "flights": [{"id": "F1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL", "cruiseFl": "high"}]}""", "\"high\"", "$.flights[0].cruiseFl", "must be a number", ScenarioProblem.WrongType)]
+    [TestCase("""{"name": "x", "flights": {}}""", "{}}", "$.flights", "must be an array", ScenarioProblem.WrongType)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "appliesTo": {"states": ["USA"]}}]}""", "\"USA\"", "$.closures[0].appliesTo.states[0]", "not an ISO 3166-1 alpha-2", ScenarioProblem.InvalidValue)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"]}]}""", "{\"id\": \"C\"", "$.closures[0].start", "'start' is required", ScenarioProblem.MissingField)]
+    [TestCase("""{"name": "x", "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "notice": "2025-11-23T00:00Z"}]}""", "\"2025-11-23T00:00Z\"", "$.closures[0].notice", "after the start", ScenarioProblem.Order)]
+    [TestCase("""{"name": "x", "flights": [""" + F + """,]""", null, "$", "not valid JSON", ScenarioProblem.InvalidJson)]
+    public void ScenarioFileErrorsNameFileLineColumnAndPath(string json, string? at, string path, string fragment, ScenarioProblem code)
     {
         var e = Bad(json);
         // The position expected is where the offending value starts in the text (the end of the text for a syntax error).
@@ -118,6 +119,7 @@ public class ScenarioJsonTests
         Assert.That(offset, Is.GreaterThanOrEqualTo(0), "marker in the json");
         int line = json[..offset].Count(c => c == '\n') + 1, column = offset - (json.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1) + 1;
         Assert.That(e.Problem, Does.Contain(fragment), e.Message);
+        Assert.That(e.ProblemCode, Is.EqualTo(code), e.Message);
         Assert.That(e.JsonPath, Is.EqualTo(path), e.Message);
         Assert.That((e.Line, e.Column), Is.EqualTo((line, column)), e.Message);
         Assert.That(e.Message, Does.StartWith($"bad.json:{line}:{column}: {path}: "));

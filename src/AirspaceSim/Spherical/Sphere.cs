@@ -1,6 +1,6 @@
-using AirspaceSim.Spherical;
+using AirspaceSim.Geodesy;
 
-namespace AirspaceSim.Geodesy;
+namespace AirspaceSim.Spherical;
 
 /// <summary>
 /// Great-circle navigation on a sphere of radius <see cref="MeanRadiusM"/>: the fast approximation (about 0.5 %) of the
@@ -11,6 +11,8 @@ namespace AirspaceSim.Geodesy;
 /// Spherical latitude is taken equal to geodetic latitude. Courses are degrees clockwise from north in [0, 360); at a
 /// pole "north" is the direction of the point's own meridian continued across the pole (as if approached along it), so
 /// results there depend on the longitude given.
+/// In <c>AirspaceSim.Spherical</c> after 0.1.0 (it was in <c>AirspaceSim.Geodesy</c>): its vector forms take <see cref="Vec3"/>,
+/// and Geodesy, the lowest layer, references nothing above it.
 /// </remarks>
 public static class Sphere
 {
