@@ -128,11 +128,15 @@ public sealed partial class DetourPlanner
         return (start, to, rad);
     }
 
-    // The line u→v is tangent at u: both neighbours of u on the same side (an edge of the loop itself counts).
+    // The line u→v is tangent at u: both neighbours of u on the same side, or one of them exactly on the line (it runs
+    // along an edge of the loop, or an end on an edge's great circle sees the edge's corner along it). Unperturbed
+    // signs: symbolic perturbation would put a neighbour exactly on the line on one side, and then an end exactly on an
+    // edge (outside: the boundary is flyable) could not see that edge's corners. Tangency only prunes; every line kept
+    // is still checked for visibility, so being permissive on exact degeneracies cannot make a route enter a closure.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Tangent(in Vec3 u, in Vec3 v, in Vec3 prev, in Vec3 next)
     {
-        int s1 = Predicates.Sign(u, v, prev), s2 = Predicates.Sign(u, v, next);
+        int s1 = Predicates.UnperturbedSign(u, v, prev), s2 = Predicates.UnperturbedSign(u, v, next);
         return s1 == 0 || s2 == 0 || s1 == s2;
     }
 }

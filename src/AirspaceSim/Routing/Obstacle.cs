@@ -36,10 +36,10 @@ internal sealed class Obstacle
     /// <summary>Angular radius of a cap around <see cref="Center"/> holding the whole obstacle.</summary>
     public double CapRadiusRad { get; }
 
-    /// <summary>Strictly inside the planning boundary.</summary>
+    /// <summary>Strictly inside the planning boundary (a point on it, vertex or edge, is outside).</summary>
     public bool Contains(in Vec3 p) => PolygonContains(Loops, p);
 
-    /// <summary>Strictly inside one of the unbuffered closed polygons.</summary>
+    /// <summary>Strictly inside one of the unbuffered closed polygons (a point on one's boundary is outside).</summary>
     public bool OriginalContains(in Vec3 p)
     {
         foreach (var poly in OriginalPolygons) if (PolygonContains(poly, p)) return true;
@@ -47,10 +47,15 @@ internal sealed class Obstacle
     }
 
     // With the obstacle on the left of every loop, the shell contains the inside of the polygon and each hole loop
-    // contains everything but its enclave, so the polygon is the intersection of its loops' left regions.
+    // contains everything but its enclave, so the polygon is the intersection of its loops' left regions; its open
+    // interior, the intersection of their open left regions. The boundary is flyable, for route ends as for routes: a
+    // point on a loop (a vertex, or exactly on an edge) is not inside, decided exactly by SphericalLoop.OnBoundary rather
+    // than by Contains's symbolic perturbation, which puts an edge point on one side or the other (the right rule for a
+    // seam between two parts of one airspace, which merged obstacles no longer have).
     internal static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
     {
         foreach (var l in loops) if (!l.Contains(p)) return false;
+        foreach (var l in loops) if (l.OnBoundary(p)) return false;
         return true;
     }
 }

@@ -523,18 +523,31 @@ public sealed class WhatIfSimulator
         double reachRad = region.CapRadiusRad + bufKm / Sphere.MeanRadiusKm * 1.01;
         var pv = Spherical.Vec3.FromGeo(p); var qv = Spherical.Vec3.FromGeo(q);
         if (reachRad < Math.PI / 2 && !new Spherical.EdgeCrosser(pv, qv).MayHitCap(region.Center, Spherical.CapBound.CapCos(reachRad))) return false;
+        // Every sample's window lies in the leg's window widened by a minute (far more than the ticks DateTime rounds
+        // to): a closure inactive over it is inactive at every sample, whatever the distances. The distance to the
+        // boundary (every edge, then a WGS84 inverse) is the costly test, so it comes after the activity test.
+        if (!c.IsActiveDuring(t0.AddMinutes(-SampleKm * perKm - 1), t0.AddMinutes((km + SampleKm) * perKm + 1))) return false;
         int n = Math.Max(1, (int)Math.Ceiling(km / SampleKm));
+        // Samples are stepRad apart on the sphere and the distance to the boundary changes by at most that per step, while
+        // the WGS84 length of a line is at least 0.99 R times its angle (the least radius of curvature b²/a is 0.9944 R,
+        // see TighterBound): a sample D from the boundary rules out the next j samples while 0.99 R (D − j stepRad) >
+        // bufKm, so they are skipped without changing the answer.
+        double stepRad = Spherical.Vec3.Angle(pv, qv) / n;
+        double bufRad = bufKm / (0.99 * Sphere.MeanRadiusKm);
         for (int k = 0; k <= n; k++)
         {
             double s = km * k / n;
             var v = Sphere.Intermediate(pv, qv, (double)k / n);
             if (Spherical.Vec3.Angle(v, region.Center) > reachRad) continue;
+            var t = t0.AddMinutes(s * perKm);
+            if (!c.IsActiveDuring(t.AddMinutes(-SampleKm * perKm), t.AddMinutes(SampleKm * perKm))) continue;
+            // a.DistanceToBoundaryKm, keeping the angle for the skip.
             var pt = v.ToGeo();
-            if (a.DistanceToBoundaryKm(pt) <= bufKm)
-            {
-                var t = t0.AddMinutes(s * perKm);
-                if (c.IsActiveDuring(t.AddMinutes(-SampleKm * perKm), t.AddMinutes(SampleKm * perKm))) return true;
-            }
+            var nearest = a.NearestBoundary(pt);
+            if (double.IsPositiveInfinity(nearest.Radians)) continue;
+            if (Wgs84.DistanceM(pt, nearest.Nearest.ToGeo()) / 1000 <= bufKm) return true;
+            double slackRad = nearest.Radians - bufRad;
+            if (slackRad > 0 && stepRad > 0) k += (int)Math.Min(n, Math.Max(0, Math.Ceiling(slackRad / stepRad) - 1));
         }
         return false;
     }

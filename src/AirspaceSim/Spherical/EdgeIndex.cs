@@ -226,6 +226,33 @@ internal sealed class EdgeIndex
         return -1;
     }
 
+    /// <summary>
+    /// True if <paramref name="p"/> lies exactly on the ring: a vertex, or a point of an edge's closed arc. Exact: the
+    /// orientation (a × b) · p is evaluated without perturbation (0 exactly on the edge's great circle), and a point on
+    /// the great circle is on the minor arc a→b iff the turns a→p and p→b about the edge's unit normal n̂ are both
+    /// positive, signs that are far from 0 unless p = ±a or ±b (as in <see cref="EdgeCrosser"/>'s OnArc), so the
+    /// rounded n̂ cannot flip them. Only blocks whose cap holds p are scanned (a cap bounds its arcs, not only their
+    /// ends).
+    /// </summary>
+    public bool OnBoundary(in Vec3 p)
+    {
+        int n = _v.Length;
+        for (int k = 0; k < _center.Length; k++)
+        {
+            if (_cos[k] > 0 && p.Dot(_center[k]) < _cos[k]) continue;
+            var (start, end) = BlockEdges(k);
+            for (int i = start; i < end; i++)
+            {
+                var a = _v[i]; var b = _v[i + 1 == n ? 0 : i + 1];
+                if (a == p || b == p) return true;
+                if (Predicates.UnperturbedSign(a, b, p) != 0) continue;
+                var nh = _edges[i].N;
+                if (Predicates.UnperturbedSign(a, p, nh) > 0 && Predicates.UnperturbedSign(p, b, nh) > 0) return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True if the arc of <paramref name="x"/> passes through the open region left of the ring (exact; touching
     /// the boundary is not entering): <see cref="EdgeCrosser.ChainEnters"/> over the blocks whose cap the arc reaches.</summary>
     public bool IsEntered(in EdgeCrosser x, bool interiorRight = false)

@@ -91,6 +91,9 @@ internal static class Predicates
     {
         int t = TriageSign(a, b, c);
         if (t != 0) return t;
+        // Two equal points make the determinant exactly 0: the common uncertain case (a line from a vertex, tested
+        // against the edges at that vertex), answered without the big-integer evaluation.
+        if (a == b || b == c || a == c) return 0;
         var ea = Ex3.From(a); var eb = Ex3.From(b); var ec = Ex3.From(c);
         return Ex3.Dot(ea, Ex3.Cross(eb, ec)).Sign;
     }

@@ -175,6 +175,13 @@ public sealed class SphericalLoop
         return SideByParity(p);
     }
 
+    /// <summary>
+    /// True if <paramref name="p"/> lies exactly on the boundary: a vertex or a point of an edge (exact, without
+    /// perturbation). With <see cref="Contains(in Vec3)"/> this gives the open interior, where a point on an edge is
+    /// outside: the rule of the detour planner, for which the boundary is flyable.
+    /// </summary>
+    public bool OnBoundary(in Vec3 p) => _index.OnBoundary(p);
+
     /// <summary>True if the arc p→q properly crosses an edge of this loop (touching at a vertex does not count; a vertex
     /// on the arc's great circle is put on one side by symbolic perturbation, consistently for every test).</summary>
     /// <exception cref="ArgumentException">p and q are antipodal (<see cref="Predicates.NearlyAntipodal"/>).</exception>
