@@ -46,9 +46,10 @@ mkdir -p "$work/hello" "$work/hello-pkg"
 dotnet tool install --tool-path "$work/tools" --add-source "$work/hello-pkg" Hello.Startup --version 1.0.0 >/dev/null
 dotnet tool install --tool-path "$work/tools" --add-source "$packages" AirspaceSim.Cli --version "$version" >/dev/null
 tool=$work/tools/airspacesim
-installed=$(find "$work/tools/.store" -maxdepth 2 -iname 'airspacesim.cli*' -printf '%f ' | sort)
-native=$(find "$work/tools/.store" -type f -name airspacesim | head -n 1)
-echo "installed: $installed (native executable: ${native:-none, framework-dependent})"
+installed=$(find "$work/tools/.store/airspacesim.cli" -mindepth 2 -maxdepth 2 -type d -iname 'airspacesim.cli.*' -printf '%f ')
+native=$(find "$work/tools/.store/airspacesim.cli" -type f -name AirspaceSim.Cli -path '*/tools/*' | head -n 1)
+[ -n "$native" ] && head -c 4 "$native" | grep -q ELF && kind="Native AOT executable" || kind="framework-dependent"
+echo "installed: ${installed:-airspacesim.cli} ($kind)"
 
 mkdir "$work/empty" && cd "$work/empty"
 names=(hello airspacesim)

@@ -20,7 +20,6 @@ fail() { echo "consumer: FAIL: $1 (last output below)"; tail -n 40 "$log"; exit 
 step() { echo "consumer: PASS: $1 (${SECONDS}s)"; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export NUGET_PACKAGES=$work/nuget-cache
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -n 1)
 [ -n "$version" ] || { echo "consumer: FAIL: no <Version> in Directory.Build.props"; exit 1; }
 pkgs=$work/packages
@@ -39,6 +38,10 @@ link=$(grep -a -o -h '"documents":{"[^"]*":"https://raw.githubusercontent.com/[^
 [ -n "$link" ] || { echo "consumer: FAIL: no SourceLink (raw.githubusercontent.com URL) in AirspaceSim.pdb of the .snupkg"; exit 1; }
 step "SourceLink in AirspaceSim.pdb: ${link#*:}"
 step "packed $(cd "$pkgs" && for f in *; do printf '%s (%s KB) ' "$f" $(( $(stat -c %s "$f") / 1024 )); done)"
+# From here on a private NuGet cache (packing above used the machine's, for the SDK's packs such as the AOT compiler),
+# so that no stale AirspaceSim from an earlier run can be picked up.
+machine_cache=${NUGET_PACKAGES:-}
+export NUGET_PACKAGES=$work/nuget-cache
 
 # Stop MSBuild's upward search for Directory.Build.props / Directory.Packages.props at $work.
 echo '<Project />' >"$work/Directory.Build.props"
@@ -87,7 +90,7 @@ grep -Eq '^svzm-2025-11: [0-9]+ flights' "$log" && grep -Eq '^total +[0-9]+ flig
 grep -q 'direct routes cross SVZM' "$log" || fail "airspacesim report: no summary line"
 [ -z "$(ls -A "$work/empty")" ] || fail "the tool wrote files into the working folder: $(ls -A "$work/empty")"
 # What was installed: this machine's RID package, a native executable (Native AOT), not the fallback.
-exe=$(find "$work/tools/.store" -type f -name airspacesim -path "*/tools/*/$host/*" | head -n 1)
+exe=$(find "$work/tools/.store" -type f -name AirspaceSim.Cli -path "*/airspacesim.cli.$host/*/tools/*" | head -n 1)
 [ -n "$exe" ] && head -c 4 "$exe" | grep -q ELF || fail "the installed tool is not the native $host executable: $(find "$work/tools/.store" -maxdepth 3 | tr '\n' ' ')"
 step "tool: airspacesim --version, route AMS CUR, default what-if, report ($host native executable)"
 # Maps: the RID package's native SkiaSharp draws PNG and SVG.
@@ -117,7 +120,9 @@ fi
 read -r base_commit base_version < <(grep -v '^#' "$repo/tests/consumer/api-baseline" | grep . | head -n 1)
 git -C "$repo" cat-file -e "$base_commit^{commit}" 2>/dev/null || fail "api baseline: commit $base_commit is not in this clone"
 mkdir -p "$work/baseline/src" && git -C "$repo" archive "$base_commit" | tar -x -C "$work/baseline/src" || fail "api baseline: git archive $base_commit"
-dotnet pack "$work/baseline/src/src/AirspaceSim/AirspaceSim.csproj" -c Release -o "$work/baseline/pkg" -p:Version="$base_version" \
+baseline_env=(env -u NUGET_PACKAGES)
+[ -n "$machine_cache" ] && baseline_env=(env NUGET_PACKAGES="$machine_cache")
+"${baseline_env[@]}" dotnet pack "$work/baseline/src/src/AirspaceSim/AirspaceSim.csproj" -c Release -o "$work/baseline/pkg" -p:Version="$base_version" \
   -p:EnablePackageValidation=false -v q -nologo >"$log" 2>&1 || fail "api baseline: pack the library at $base_commit"
 baseline=$work/baseline/pkg/AirspaceSim.$base_version.nupkg
 validate=(dotnet pack "$repo/src/AirspaceSim/AirspaceSim.csproj" -c Release --no-build -o "$work/validated"
