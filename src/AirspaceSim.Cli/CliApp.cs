@@ -202,7 +202,29 @@ internal static class CliApp
             io.Err.WriteLine($"airspacesim: error: {OneLine(e)}");
             return 2;
         }
+        catch (Exception e) when (MissingNative(e) is { } missing)
+        {
+            // The tool's RID-specific packages carry SkiaSharp's native library for their own platform only, and the
+            // framework-dependent fallback package (`any`) only those of the platforms without a package of their own:
+            // run outside its platform (e.g. `dotnet AirspaceSim.Cli.dll` from another package) an image cannot be drawn.
+            io.Out.Flush();
+            io.Err.WriteLine($"airspacesim: error: png, svg and html output draw with SkiaSharp, whose native library is not installed for this platform ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}): install the airspacesim tool with `dotnet tool install`, which picks the package for it ({NativeDrawingRids}, or the fallback); every text, csv, json and geojson output works here ({OneLine(missing)})");
+            return 2;
+        }
     }
+
+    /// <summary>The <see cref="DllNotFoundException"/> behind <paramref name="e"/> (SkiaSharp's type initialisers wrap
+    /// it in one or more <see cref="TypeInitializationException"/>s), or null.</summary>
+    private static DllNotFoundException? MissingNative(Exception e)
+    {
+        for (Exception? x = e; x != null; x = x.InnerException)
+            if (x is DllNotFoundException d) return d;
+        return null;
+    }
+
+    /// <summary>The platforms with a tool package of their own (ToolPackageRuntimeIdentifiers in AirspaceSim.Cli.csproj,
+    /// less the fallback <c>any</c>).</summary>
+    internal const string NativeDrawingRids = "linux-x64, linux-arm64, linux-musl-x64, linux-musl-arm64, osx-arm64, osx-x64, win-x64, win-arm64";
 
     /// <summary>An exception's message as one line: without the "(Parameter 'x')" and "Actual value was" parts that
     /// <see cref="ArgumentException"/> appends, line breaks folded into spaces.</summary>

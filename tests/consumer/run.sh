@@ -5,9 +5,13 @@
 #   1. a brand-new console project (dotnet new console + dotnet add package) runs the example of
 #      src/AirspaceSim/PACKAGE.md with the checks of checks.cs appended;
 #   2. the same program as a .NET 10 file-based script (#:package AirspaceSim@VERSION);
-#   3. the tool is installed into a temporary tool path and run from an empty folder.
+#   3. the tool is installed into a temporary tool path and run from an empty folder (its native executable, and maps);
+#   4. the framework-dependent fallback package runs too.
+# The .snupkg's PDB must carry SourceLink.
 # Prints one PASS/FAIL line per step and a last line "consumer: PASS" or "consumer: FAIL: ..."; exit code 0 or 1.
 set -uo pipefail
+accept=0
+[ "${1:-}" = --accept-api-breaks ] && accept=1
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -16,20 +20,28 @@ fail() { echo "consumer: FAIL: $1 (last output below)"; tail -n 40 "$log"; exit 
 step() { echo "consumer: PASS: $1 (${SECONDS}s)"; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export NUGET_PACKAGES=$work/nuget-cache
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -n 1)
 [ -n "$version" ] || { echo "consumer: FAIL: no <Version> in Directory.Build.props"; exit 1; }
 pkgs=$work/packages
 
-# Build once (the tool builds the library), then pack both without building again.
-dotnet build "$repo/src/AirspaceSim.Cli/AirspaceSim.Cli.csproj" -c Release -v q -nologo >"$log" 2>&1 || fail "Release build"
-for p in AirspaceSim/AirspaceSim AirspaceSim.Cli/AirspaceSim.Cli; do
-  dotnet pack "$repo/src/$p.csproj" -c Release --no-build -o "$pkgs" -v q -nologo >"$log" 2>&1 || fail "pack $p"
-done
-for f in AirspaceSim.$version.nupkg AirspaceSim.$version.snupkg AirspaceSim.Cli.$version.nupkg; do
+# The library and the tool as a user gets them (tools/pack.sh): the tool's top-level package, this machine's RID as
+# a Native AOT package and the framework-dependent fallback `any`.
+host=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+bash "$repo/tools/pack.sh" "$pkgs" >"$log" 2>&1 || fail "tools/pack.sh"
+for f in AirspaceSim.$version.nupkg AirspaceSim.$version.snupkg AirspaceSim.Cli.$version.nupkg \
+         AirspaceSim.Cli.$host.$version.nupkg AirspaceSim.Cli.any.$version.nupkg; do
   [ -f "$pkgs/$f" ] || { echo "consumer: FAIL: pack did not produce $f"; ls -l "$pkgs"; exit 1; }
 done
-step "packed $(cd "$pkgs" && ls | tr '\n' ' ')"
+# The symbols carry SourceLink: each PDB maps the sources to the repository's raw URLs at the commit packed.
+mkdir "$work/snupkg" && (cd "$work/snupkg" && unzip -q "$pkgs/AirspaceSim.$version.snupkg") || fail "unzip the .snupkg"
+link=$(grep -a -o -h '"documents":{"[^"]*":"https://raw.githubusercontent.com/[^"]*"' "$work"/snupkg/lib/*/AirspaceSim.pdb | head -n 1)
+[ -n "$link" ] || { echo "consumer: FAIL: no SourceLink (raw.githubusercontent.com URL) in AirspaceSim.pdb of the .snupkg"; exit 1; }
+step "SourceLink in AirspaceSim.pdb: ${link#*:}"
+step "packed $(cd "$pkgs" && for f in *; do printf '%s (%s KB) ' "$f" $(( $(stat -c %s "$f") / 1024 )); done)"
+# From here on a private NuGet cache (packing above used the machine's, for the SDK's packs such as the AOT compiler),
+# so that no stale AirspaceSim from an earlier run can be picked up.
+machine_cache=${NUGET_PACKAGES:-}
+export NUGET_PACKAGES=$work/nuget-cache
 
 # Stop MSBuild's upward search for Directory.Build.props / Directory.Packages.props at $work.
 echo '<Project />' >"$work/Directory.Build.props"
@@ -77,6 +89,49 @@ grep -Eq '^svzm-2025-11: [0-9]+ flights' "$log" && grep -Eq '^total +[0-9]+ flig
 "$tool" report >"$log" 2>&1 || fail "airspacesim report"
 grep -q 'direct routes cross SVZM' "$log" || fail "airspacesim report: no summary line"
 [ -z "$(ls -A "$work/empty")" ] || fail "the tool wrote files into the working folder: $(ls -A "$work/empty")"
-step "tool: airspacesim --version, route AMS CUR, default what-if, report"
+# What was installed: this machine's RID package, a native executable (Native AOT), not the fallback.
+exe=$(find "$work/tools/.store" -type f -name AirspaceSim.Cli -path "*/airspacesim.cli.$host/*/tools/*" | head -n 1)
+[ -n "$exe" ] && head -c 4 "$exe" | grep -q ELF || fail "the installed tool is not the native $host executable: $(find "$work/tools/.store" -maxdepth 3 | tr '\n' ' ')"
+step "tool: airspacesim --version, route AMS CUR, default what-if, report ($host native executable)"
+# Maps: the RID package's native SkiaSharp draws PNG and SVG.
+mkdir "$work/maps" && cd "$work/maps" || exit 1
+"$tool" whatif --format png --out map.png >"$log" 2>&1 || fail "airspacesim whatif --format png --out map.png"
+[ "$(head -c 8 map.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "map.png is not a PNG"
+"$tool" route AMS CUR --format svg --out route.svg >"$log" 2>&1 || fail "airspacesim route AMS CUR --format svg --out route.svg"
+grep -q '<svg' route.svg || fail "route.svg is not an SVG"
+step "tool: whatif --format png ($(stat -c %s map.png) bytes), route --format svg ($(stat -c %s route.svg) bytes)"
+
+# 4. The framework-dependent fallback package (`any`, for platforms without a package of their own) runs on the
+#    shared runtime; it carries no native drawing library, and says so for an image.
+mkdir "$work/any" && (cd "$work/any" && unzip -q "$pkgs/AirspaceSim.Cli.any.$version.nupkg") || fail "unzip the any package"
+dll=$(find "$work/any/tools" -name AirspaceSim.Cli.dll | head -n 1)
+cd "$work/empty" || exit 1
+dotnet "$dll" route AMS CUR >"$log" 2>&1 || fail "any package: route AMS CUR"
+grep -Eq '^Status +detour' "$log" || fail "any package: route AMS CUR: no 'Status detour' line"
+if dotnet "$dll" route AMS CUR --format png --out "$work/any.png" >"$log" 2>&1; then
+  step "fallback package: route AMS CUR; it draws PNG too"
+else
+  grep -q 'native library is not installed for this platform' "$log" || fail "any package: --format png fails without the missing-native message"
+  step "fallback package: route AMS CUR; png: $(grep -o 'native library is not installed[^:]*' "$log")"
+fi
+
+# 5. API compatibility with the previous release (tests/consumer/api-baseline): its library is packed from git
+#    history, and package validation (ApiCompat) compares the current package with it; a break fails the pack.
+read -r base_commit base_version < <(grep -v '^#' "$repo/tests/consumer/api-baseline" | grep . | head -n 1)
+git -C "$repo" cat-file -e "$base_commit^{commit}" 2>/dev/null || fail "api baseline: commit $base_commit is not in this clone"
+mkdir -p "$work/baseline/src" && git -C "$repo" archive "$base_commit" | tar -x -C "$work/baseline/src" || fail "api baseline: git archive $base_commit"
+baseline_env=(env -u NUGET_PACKAGES)
+[ -n "$machine_cache" ] && baseline_env=(env NUGET_PACKAGES="$machine_cache")
+"${baseline_env[@]}" dotnet pack "$work/baseline/src/src/AirspaceSim/AirspaceSim.csproj" -c Release -o "$work/baseline/pkg" -p:Version="$base_version" \
+  -p:EnablePackageValidation=false -v q -nologo >"$log" 2>&1 || fail "api baseline: pack the library at $base_commit"
+baseline=$work/baseline/pkg/AirspaceSim.$base_version.nupkg
+validate=(dotnet pack "$repo/src/AirspaceSim/AirspaceSim.csproj" -c Release --no-build -o "$work/validated"
+  -p:PackageValidationBaselinePath="$baseline" -v q -nologo)
+if [ "$accept" = 1 ]; then
+  "${validate[@]}" -p:ApiCompatGenerateSuppressionFile=true >"$log" 2>&1 || fail "api compatibility: writing the suppression file"
+  echo "consumer: wrote src/AirspaceSim/CompatibilitySuppressions.xml (review it and commit it)"
+fi
+"${validate[@]}" >"$log" 2>&1 || fail "API compatibility with $base_version ($base_commit): breaking changes (CP.... lines below; an intended one: tests/consumer/run.sh --accept-api-breaks)"
+step "API compatible with AirspaceSim $base_version at ${base_commit:0:10} (package validation)"
 
 echo "consumer: PASS"
