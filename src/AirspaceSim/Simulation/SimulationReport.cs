@@ -55,6 +55,8 @@ public static class SimulationReport
             var t = r.Totals;
             w.WriteLine(string.Format(Inv, fmt, "total", "", "", "", $"{t.Flights} flights", t.ExtraKm.ToString("F1", Inv), t.ExtraMinutes.ToString("F1", Inv),
                 t.ExtraFuelKg.ToString("F1", Inv), t.ExtraCo2Kg.ToString("F1", Inv), t.ExtraCostUsd.ToString("F2", Inv), Counts(t)));
+            if (t.MinutesSavedByTime is { } saved)
+                w.WriteLine($"routes chosen by time in the wind: {saved.ToString("F1", Inv)} min saved over the shortest routes flown in the same wind");
             if (groupBy is { } g)
             {
                 w.WriteLine();
@@ -167,6 +169,13 @@ public static class SimulationReport
             if (f.InFlightPosition is { } p) { w.WriteStartArray("inFlightPosition"); w.WriteNumberValue(p.LatDeg); w.WriteNumberValue(p.LonDeg); w.WriteEndArray(); }
             if (f.InFlightAtUtc is { } at) w.WriteString("inFlightAt", ScenarioJson.Instant(at));
             if (f.ArrivalUtc is { } arr) w.WriteString("arrival", ScenarioJson.Instant(arr));
+            if (f.ChosenBy is { } by)
+            {
+                w.WriteString("chosenBy", by == RouteChoice.Time ? "time" : "distance");
+                if (f.ShortestExtraKm is { } sk) w.WriteNumber("shortestExtraKm", sk);
+                if (f.ShortestExtraMinutes is { } sm) w.WriteNumber("shortestExtraMinutes", sm);
+                if (f.MinutesSavedByTime is { } ms) w.WriteNumber("minutesSavedByTime", ms);
+            }
             w.WriteStartArray("waypoints");
             foreach (var q in f.Waypoints) { w.WriteStartArray(); w.WriteNumberValue(Math.Round(q.LatDeg, 6)); w.WriteNumberValue(Math.Round(q.LonDeg, 6)); w.WriteEndArray(); }
             w.WriteEndArray();
@@ -205,6 +214,7 @@ public static class SimulationReport
         foreach (var (o, n) in t.ByOutcome) w.WriteNumber(Text(o), n);
         w.WriteNumber("extraKm", t.ExtraKm); w.WriteNumber("extraMinutes", t.ExtraMinutes); w.WriteNumber("extraFuelKg", t.ExtraFuelKg);
         w.WriteNumber("extraCo2Kg", t.ExtraCo2Kg); w.WriteNumber("extraCostUsd", t.ExtraCostUsd);
+        if (t.MinutesSavedByTime is { } saved) w.WriteNumber("minutesSavedByTime", saved);
         w.WriteEndObject();
     }
 

@@ -48,6 +48,15 @@ public enum OutcomeReason
     Failed,
 }
 
+/// <summary>How a flight's route was chosen.</summary>
+public enum RouteChoice
+{
+    /// <summary>The shortest route around the closures (the default).</summary>
+    Distance,
+    /// <summary>The fastest route in the wind over the same visibility graph (the realism layer, wind-optimal).</summary>
+    Time,
+}
+
 /// <summary>The result for one flight. Extras are against the route it would have flown with no closure (direct),
 /// rounded as written (km, minutes and kg to 0.1, US$ to 0.01) so that totals are their exact sums.</summary>
 public sealed record FlightResult
@@ -111,6 +120,20 @@ public sealed record FlightResult
 
     /// <summary>Scheduled (or, when rerouted, expected) arrival, UTC; null when not flown.</summary>
     public DateTime? ArrivalUtc { get; init; }
+
+    /// <summary><see cref="RouteChoice.Time"/> for a flight rerouted before departure whose route was chosen by flight
+    /// time (the realism layer with a wind, wind-optimal); null otherwise (chosen by distance).</summary>
+    public RouteChoice? ChosenBy { get; init; }
+
+    /// <summary>With <see cref="ChosenBy"/> = time: the shortest route's extra km over the direct route (0.1 km).</summary>
+    public decimal? ShortestExtraKm { get; init; }
+
+    /// <summary>With <see cref="ChosenBy"/> = time: the shortest route's extra block minutes in the same wind (0.1 min).</summary>
+    public decimal? ShortestExtraMinutes { get; init; }
+
+    /// <summary>With <see cref="ChosenBy"/> = time: block minutes that the fastest route saves over the shortest one
+    /// in the same wind (0.1 min; 0 when they are the same route).</summary>
+    public decimal? MinutesSavedByTime { get; init; }
 }
 
 /// <summary>Counts and extras summed over a set of flights.</summary>
@@ -137,17 +160,22 @@ public sealed record Totals
     /// <summary>Sum of extra cost, US$.</summary>
     public decimal ExtraCostUsd { get; init; }
 
+    /// <summary>Sum of <see cref="FlightResult.MinutesSavedByTime"/> over the flights that have it; null when none has.</summary>
+    public decimal? MinutesSavedByTime { get; init; }
+
     /// <summary>The totals of <paramref name="flights"/>: exact sums of their (rounded) figures.</summary>
     public static Totals Of(IEnumerable<FlightResult> flights)
     {
         var counts = Enum.GetValues<FlightOutcome>().ToDictionary(o => o, _ => 0);
         int n = 0; decimal km = 0, min = 0, fuel = 0, co2 = 0, usd = 0;
+        decimal? saved = null;
         foreach (var f in flights)
         {
             n++; counts[f.Outcome]++;
             km += f.ExtraKm; min += f.ExtraMinutes; fuel += f.ExtraFuelKg; co2 += f.ExtraCo2Kg; usd += f.ExtraCostUsd;
+            if (f.MinutesSavedByTime is { } s) saved = (saved ?? 0) + s;
         }
-        return new Totals { Flights = n, ByOutcome = counts, ExtraKm = km, ExtraMinutes = min, ExtraFuelKg = fuel, ExtraCo2Kg = co2, ExtraCostUsd = usd };
+        return new Totals { Flights = n, ByOutcome = counts, ExtraKm = km, ExtraMinutes = min, ExtraFuelKg = fuel, ExtraCo2Kg = co2, ExtraCostUsd = usd, MinutesSavedByTime = saved };
     }
 }
 

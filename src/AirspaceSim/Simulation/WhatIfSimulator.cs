@@ -76,6 +76,10 @@ public sealed class WhatIfSimulator
     // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
     private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
     private readonly ConcurrentDictionary<string, TypeEntry> _types = new();
+    // Wind-optimal routing (the realism layer with a wind and WindOptimal): the wind every leg is timed in, and one
+    // query options instance per type and level, so that each planner computes each edge's time once per type and level.
+    private readonly Weather.WindField? _routeWind;
+    private readonly ConcurrentDictionary<(string, int), WindRouteOptions> _windRoutes = new();
 
     /// <summary>Prepares a scenario for running.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, or a named
@@ -101,6 +105,7 @@ public sealed class WhatIfSimulator
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
         _shared = new PlannerCache();
         _flights = new Lazy<IReadOnlyList<Flight>>(scenario.AllFlights, LazyThreadSafetyMode.ExecutionAndPublication);
+        _routeWind = RouteWind(scenario);
     }
 
     // A variant of the template's scenario that differs only in closure windows and buffers and in the parameters
@@ -119,7 +124,21 @@ public sealed class WhatIfSimulator
         _lastNoticeUtc = template._lastNoticeUtc;
         _shared = template._shared;
         _flights = template._flights;
+        _routeWind = RouteWind(variant);
     }
+
+    // The wind routes are chosen in: only with the realism layer on, WindOptimal, and a wind (the layer's or the
+    // scenario's field, else its uniform wind); null plans every route by distance.
+    private static Weather.WindField? RouteWind(Scenario s)
+    {
+        if (s.Realism is not { WindOptimal: true }) return null;
+        var p = s.Parameters.Cost;
+        return p.WindField ?? (p.WindKt is { } kt && kt > 0 ? new Weather.UniformWindField(p.WindFromDeg ?? 0, kt) : null);
+    }
+
+    /// <summary>Whether this simulator chooses routes by flight time (the realism layer with a wind and
+    /// <see cref="RealismOptions.WindOptimal"/>) rather than by distance.</summary>
+    public bool ChoosesByTime => _routeWind != null;
 
     /// <summary>
     /// A simulator for <paramref name="variant"/>, a copy of this scenario whose closures differ only in their end and
@@ -155,7 +174,8 @@ public sealed class WhatIfSimulator
     /// <summary>
     /// The scenario as the simulator runs it under its realism layer (<see cref="Scenario.Realism"/>; unchanged when
     /// null): every closure's buffer raised to its margin, and the route-efficiency factor and the wind handed to the
-    /// cost model. Routes are planned shortest-first (the wind-optimal choice is the route command's); the wind times them.
+    /// cost model. With a wind and <see cref="RealismOptions.WindOptimal"/> the simulator then chooses every route by
+    /// flight time over the visibility graph (<see cref="DetourPlanner.PlanFastest"/>), as <c>route --realistic</c> does.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A realism value out of range.</exception>
     public static Scenario WithRealism(Scenario scenario)
@@ -174,7 +194,7 @@ public sealed class WhatIfSimulator
     /// <summary>The realism layer's assumptions, in words (empty when it is off).</summary>
     public static IReadOnlyList<string> RealismAssumptions(RealismOptions? r) => r is null ? [] :
     [
-        FormattableString.Invariant($"realism layer on: closures kept at least {r.BorderMarginNm} NM away{(r.ClosureMarginsNm.Count > 0 ? " (" + string.Join(", ", r.ClosureMarginsNm.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value} NM"))) + ")" : "")}; every flown distance (direct and detour) x{r.RouteEfficiencyFactor} (EUROCONTROL horizontal flight efficiency); wind: {r.Wind?.Description ?? "the scenario's"}; routes planned shortest-first and timed in the wind"),
+        FormattableString.Invariant($"realism layer on: closures kept at least {r.BorderMarginNm} NM away{(r.ClosureMarginsNm.Count > 0 ? " (" + string.Join(", ", r.ClosureMarginsNm.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value} NM"))) + ")" : "")}; every flown distance (direct and detour) x{r.RouteEfficiencyFactor} (EUROCONTROL horizontal flight efficiency); wind: {r.Wind?.Description ?? "the scenario's"}; {(r.WindOptimal ? "with a wind, every route (detours, in-flight reroutes, diversions, technical-stop legs) is the fastest over the visibility graph in that wind, and a rerouted flight also reports the shortest route's extra minutes and what choosing by time saves; a diversion or stop airport is still the nearest by the route's length" : "routes planned shortest-first and timed in the wind")}"),
     ];
 
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
@@ -428,7 +448,29 @@ public sealed class WhatIfSimulator
             BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr,
             InFlightPosition = inFlightAt, InFlightAtUtc = inFlightTime,
         };
-        return WithExtras(result, x, [_cost.Estimate(type, path, fl, p)], 0);
+        var flownCost = _cost.Estimate(type, path, fl, p);
+        result = WithExtras(result, x, [flownCost], 0);
+        return inFlightAt == null && _routeWind != null ? WithShortest(result, x, current, flownCost) : result;
+    }
+
+    // A flight rerouted before departure, its route chosen by time: the shortest route around the same closures, flown
+    // in the same wind, beside it (its extra km and minutes against the same direct route) and the minutes saved.
+    private FlightResult WithShortest(FlightResult r, Ctx x, Leg fastest, FlightCost fastestCost)
+    {
+        var shortest = Planner(fastest.Set).Plan(x.Origin.Point, x.Destination.Point);
+        if (shortest.Status == RouteStatus.Unreachable || shortest.RouteKm is not { } km) return r with { ChosenBy = RouteChoice.Time };
+        bool same = shortest.Waypoints.SequenceEqual(fastest.Plan.Waypoints);
+        var p = _scenario.Parameters.Cost;
+        var s = same ? fastestCost : _cost.Estimate(x.Type, shortest.Waypoints, x.Fl, p);
+        var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, p);
+        return r with
+        {
+            ChosenBy = RouteChoice.Time,
+            ShortestExtraKm = Round((km - (r.DirectKm ?? 0)) * (p.RouteEfficiencyFactor ?? 1), 1),
+            ShortestExtraMinutes = Round(s.BlockMinutes - direct.BlockMinutes, 1),
+            // Rounded once from the unrounded difference (not as the difference of two rounded figures).
+            MinutesSavedByTime = same ? 0 : Round(s.BlockMinutes - fastestCost.BlockMinutes, 1),
+        };
     }
 
     // The plan → timing → active set loop: plan around the set, time the route, add every candidate closure active
@@ -458,7 +500,7 @@ public sealed class WhatIfSimulator
             bool direct = set == 0 && directKm is not null;
             var plan = direct
                 ? new RoutePlan { From = from, To = to, Status = RouteStatus.Direct, Waypoints = [from, to], LegKm = [directKm!.Value], RouteKm = directKm, DirectKm = directKm.Value, Crossed = [] }
-                : Planner(set).Plan(from, to);
+                : PlanRoute(x, set, from, to);
             var leg = new Leg(plan, set, direct ? directVectors : null);
             if (plan.Status == RouteStatus.Unreachable) return leg;
             ulong added = 0;
@@ -471,6 +513,19 @@ public sealed class WhatIfSimulator
             set |= added;
         }
     }
+
+    // The route around `set`: the fastest in the wind when the simulator chooses by time, else the shortest.
+    private RoutePlan PlanRoute(Ctx x, ulong set, GeoPoint from, GeoPoint to) =>
+        _routeWind is null ? Planner(set).Plan(from, to) : Planner(set).PlanFastest(from, to, WindRoute(x));
+
+    // The cruise true airspeed is the model's ground speed in still air on the direct route (it depends on the type,
+    // the level and the speed factor only).
+    private WindRouteOptions WindRoute(Ctx x) => _windRoutes.GetOrAdd((x.Type.TypeIcao, x.Fl), _ =>
+    {
+        var still = _scenario.Parameters.Cost with { WindField = null, WindKt = null, WindFromDeg = null, RouteEfficiencyFactor = null };
+        double tasKt = _cost.GroundSpeedKt(x.Type, x.Fl, x.Origin.Point, x.Destination.Point, still);
+        return new WindRouteOptions(_routeWind!, tasKt, x.Fl);
+    });
 
     private double[] CumulativeMinutes(Ctx x, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm)
     {

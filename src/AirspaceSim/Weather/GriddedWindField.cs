@@ -25,7 +25,7 @@ public sealed class WindGridFormatException(string message) : FormatException(me
 /// every interpolated vector is a convex combination of node vectors, its speed never exceeds the largest node speed,
 /// which is therefore <see cref="WindField.MaxSpeedKt"/>.</para>
 /// </remarks>
-public sealed class GriddedWindField : WindField
+public sealed partial class GriddedWindField : WindField
 {
     private const double MsPerKt = Units.MetresPerNm / 3600;
     private readonly double[] _lat, _lon, _fl;
@@ -75,13 +75,21 @@ public sealed class GriddedWindField : WindField
         return Parse(BundledData.ReadText($"AirspaceSim.Data.winds.{key}.csv"), key, $"{key}.csv (bundled climatology)");
     }
 
-    /// <summary>Reads a wind grid file.</summary>
+    /// <summary>Reads a wind grid file: the CSV format above, or a NetCDF-4 file (recognised by its HDF5 signature;
+    /// layout in <c>GriddedWindField.NetCdf.cs</c> and the README). NetCDF-3 classic and GRIB files are recognised and
+    /// rejected: no served package reads them.</summary>
     /// <exception cref="WindGridFormatException">The file breaks the format; the message says where and how.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static GriddedWindField Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), path, path);
+        return Sniff(path) switch
+        {
+            "hdf5" => ReadNetCdf(path),
+            "netcdf3" => throw new WindGridFormatException($"{path}: a NetCDF-3 classic file; only NetCDF-4 (HDF5-based) files are read: convert it with 'nccopy -k nc4 IN OUT'"),
+            "grib" => throw new WindGridFormatException($"{path}: a GRIB file; GRIB2 is not read (no served package reads it): convert it to NetCDF-4 (e.g. with ecCodes' grib_to_netcdf) or to the CSV format"),
+            _ => Parse(File.ReadAllText(path), path, path),
+        };
     }
 
     /// <summary>Parses wind grid text; <paramref name="file"/> names it in messages and in <see cref="WindField.Description"/>.</summary>

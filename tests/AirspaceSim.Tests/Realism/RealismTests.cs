@@ -213,6 +213,69 @@ public class RealismTests
     }
 
     [Test]
+    public void WhatIfChoosesByTimeInTheWindAndReportsTheShortestBesideIt()
+    {
+        // The tall wall across the route with a jet north of 28 N: the simulator must fly the planner's fastest route
+        // (round the north end, in the jet) and report the shortest one (round the south end) beside it.
+        var jet = NorthJet();
+        var wall = new Closure { Id = "WALL", AirspaceIds = ["WALL"], Airspaces = [Wall], StartUtc = T0 };
+        var flight = new Flight
+        {
+            Id = "W-E", Origin = "22,-75", Destination = "22,-45", DepartureUtc = T0, AircraftType = "B38M", Airline = "TST", OperatorState = "NL",
+        };
+        var s = new Scenario { Name = "w", Closures = [wall], Flights = [flight], Realism = RealismOptions.Default with { Wind = jet } };
+        var fast = Run(s);
+        var byDistance = Run(s with { Realism = s.Realism with { WindOptimal = false } });
+        Assert.That(fast.Outcome, Is.EqualTo(FlightOutcome.Rerouted), fast.Reason);
+        Assert.That(fast.ChosenBy, Is.EqualTo(RouteChoice.Time));
+        Assert.That(byDistance.ChosenBy, Is.Null);
+        Assert.That(byDistance.MinutesSavedByTime, Is.Null);
+
+        // The flown route is the planner's own fastest route with the 5 NM margin, at the type's still-air TAS.
+        int fl = fast.CruiseFl!.Value;
+        double tas = PerformanceCostModel.Default.GroundSpeedKt(new AircraftProfile("B38M", fl), fl, West, East, AirspaceSim.Simulation.CostParameters.Defaults);
+        var expected = DetourPlanner.Build([Wall], 5).PlanFastest(West, East, new WindRouteOptions(jet, tas, fl));
+        Assert.That(fast.Waypoints, Is.EqualTo(expected.Waypoints));
+        Assert.That(fast.Waypoints.Max(p => p.LatDeg), Is.GreaterThan(35), "round the north end, in the jet");
+        Assert.That(byDistance.Waypoints.Min(p => p.LatDeg), Is.LessThan(11), "round the south end");
+
+        // The shortest route reported beside the fastest is the one the distance run flies: the same extra figures,
+        // computed by another path of the code; the saving is their difference (each rounded to 0.1).
+        Assert.That(fast.ShortestExtraKm, Is.EqualTo(byDistance.ExtraKm));
+        Assert.That(fast.ShortestExtraMinutes, Is.EqualTo(byDistance.ExtraMinutes));
+        Assert.That((double)fast.MinutesSavedByTime!.Value, Is.EqualTo((double)(byDistance.ExtraMinutes - fast.ExtraMinutes)).Within(0.1 + 1e-9));
+        // Flown through 200 kt tailwinds for some 2,000 km the saving is far more than rounding (FastestRouteTakesTheJetSide: > 6 min).
+        Assert.That(fast.MinutesSavedByTime, Is.GreaterThan(6m));
+        Assert.That(fast.ExtraKm, Is.GreaterThan(byDistance.ExtraKm), "the fastest route is the longer one");
+
+        // The totals sum the savings and the reports carry them.
+        var result = new WhatIfSimulator(s, new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run();
+        Assert.That(result.Totals.MinutesSavedByTime, Is.EqualTo(fast.MinutesSavedByTime));
+        var json = System.Text.Json.JsonDocument.Parse(SimulationReport.Json([result])).RootElement;
+        var jf = json.GetProperty("flights")[0];
+        Assert.That(jf.GetProperty("chosenBy").GetString(), Is.EqualTo("time"));
+        Assert.That(jf.GetProperty("minutesSavedByTime").GetDecimal(), Is.EqualTo(fast.MinutesSavedByTime));
+        Assert.That(json.GetProperty("totals").GetProperty("minutesSavedByTime").GetDecimal(), Is.EqualTo(fast.MinutesSavedByTime));
+        var table = new StringWriter();
+        SimulationReport.WriteTable(table, [result]);
+        Assert.That(table.ToString(), Does.Contain("routes chosen by time in the wind: " + fast.MinutesSavedByTime!.Value.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " min saved"));
+        Assert.That(result.Assumptions, Has.Some.Contains("fastest over the visibility graph"));
+    }
+
+    [Test]
+    public void WhatIfWithoutAWindStillChoosesByDistance()
+    {
+        // WindOptimal needs a wind: in still air the layer keeps the shortest route and reports no choice.
+        var s = new Scenario { Name = "r", Closures = [SvzmClosure()], Flights = [F("GRU", "MIA", "B38M")], Realism = RealismOptions.Default };
+        var sim = new WhatIfSimulator(s, new SimulationOptions { CostModel = PerformanceCostModel.Default });
+        Assert.That(sim.ChoosesByTime, Is.False);
+        var r = sim.Run();
+        Assert.That(r.Flights.Single().ChosenBy, Is.Null);
+        Assert.That(r.Totals.MinutesSavedByTime, Is.Null);
+        Assert.That(SimulationReport.Json([r]), Does.Not.Contain("minutesSavedByTime"));
+    }
+
+    [Test]
     public void RealisticWhatIfAddsTheMarginAndTheFactor()
     {
         var s = new Scenario { Name = "r", Closures = [SvzmClosure()], Flights = [F("GRU", "MIA", "B38M")] };

@@ -1,0 +1,201 @@
+using System.Globalization;
+using PureHDF;
+
+namespace AirspaceSim.Weather;
+
+// NetCDF-4 wind grids. A NetCDF-4 file is an HDF5 file (Unidata, "NetCDF-4 format": the netCDF enhanced data model
+// stored in HDF5), so PureHDF (MIT, pure .NET, the one served package that reads any of NetCDF, GRIB2 or HDF5) reads
+// its variables as HDF5 datasets and its attributes as HDF5 attributes. NetCDF-3 classic files are not HDF5 and GRIB2
+// is a different format altogether: no served package reads either, and both are rejected with a message that says so.
+public sealed partial class GriddedWindField
+{
+    private static readonly byte[] Hdf5Signature = [0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static readonly string[] LatNames = ["latitude", "lat"];
+    private static readonly string[] LonNames = ["longitude", "lon"];
+    private static readonly string[] LevelNames = ["fl", "pressure_level", "isobaricInhPa", "level", "plev"];
+
+    /// <summary>What a wind file is by its first bytes: a NetCDF-4 (HDF5) file, a NetCDF-3 classic file, GRIB, or text.</summary>
+    private static string Sniff(string path)
+    {
+        var head = new byte[8];
+        int n;
+        using (var f = File.OpenRead(path)) n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (n == 8 && head.AsSpan().SequenceEqual(Hdf5Signature)) return "hdf5";
+        if (n >= 4 && head[0] == 'C' && head[1] == 'D' && head[2] == 'F' && head[3] is 1 or 2 or 5) return "netcdf3";
+        if (n >= 4 && head[0] == 'G' && head[1] == 'R' && head[2] == 'I' && head[3] == 'B') return "grib";
+        return "text";
+    }
+
+    /// <summary>
+    /// Reads a NetCDF-4 wind grid: variables <c>u</c> and <c>v</c> (eastward and northward wind) over
+    /// (level, latitude, longitude), optionally after leading dimensions of length 1 (e.g. one time), in the CF order
+    /// T, Z, Y, X; coordinate variables <c>latitude</c>/<c>lat</c> (degrees north), <c>longitude</c>/<c>lon</c>
+    /// (degrees east, 0–360 is folded to −180–180) and a level: <c>fl</c> (flight levels) or
+    /// <c>pressure_level</c>/<c>isobaricInhPa</c>/<c>level</c>/<c>plev</c> in hPa, mbar or Pa (its <c>units</c>
+    /// attribute), turned into flight levels by the ICAO standard atmosphere's pressure altitude. <c>u</c>, <c>v</c>
+    /// units: m s-1 (also written m s**-1, m/s) or kt/knots; packed values are unpacked with <c>scale_factor</c> and
+    /// <c>add_offset</c>; a node equal to <c>_FillValue</c> or <c>missing_value</c> is an error (the grid must be complete).
+    /// ERA5 pressure-level downloads in NetCDF-4 have this layout.
+    /// </summary>
+    private static GriddedWindField ReadNetCdf(string path)
+    {
+        try
+        {
+            using var file = H5File.OpenRead(path);
+            IH5Group root = file;
+            string levName = "";
+            IH5Dataset Var(string[] names, string what)
+            {
+                foreach (var name in names)
+                    if (root.LinkExists(name)) { if (what == "level") levName = name; return root.Dataset(name); }
+                throw BadNc(path, $"no {what} variable ({string.Join(", ", names)})");
+            }
+            var latVar = Var(LatNames, "latitude");
+            var lonVar = Var(LonNames, "longitude");
+            var levVar = Var(LevelNames, "level");
+            var uVar = Var(["u"], "eastward wind");
+            var vVar = Var(["v"], "northward wind");
+            var lat = Numbers(path, latVar, "latitude");
+            var lon = Numbers(path, lonVar, "longitude");
+            var lev = Numbers(path, levVar, "level");
+            var dims = uVar.Space.Dimensions;
+            if (!vVar.Space.Dimensions.SequenceEqual(dims))
+                throw BadNc(path, $"u has shape ({string.Join(" × ", dims)}) but v has ({string.Join(" × ", vVar.Space.Dimensions)})");
+            // The CF order T, Z, Y, X: the last three are level, latitude, longitude; anything before them has length 1.
+            if (dims.Length < 3 || dims.Take(dims.Length - 3).Any(d => d != 1) ||
+                dims[^3] != (ulong)lev.Length || dims[^2] != (ulong)lat.Length || dims[^1] != (ulong)lon.Length)
+                throw BadNc(path, string.Create(CultureInfo.InvariantCulture,
+                    $"u has shape ({string.Join(" × ", dims)}); expected (level {lev.Length} × latitude {lat.Length} × longitude {lon.Length}), after dimensions of length 1 only"));
+
+            double[] fl = levName == "fl" ? lev : PressureToFl(path, lev, UnitsOf(levVar) ?? throw BadNc(path, $"level variable '{levName}' has no units attribute (hPa, mbar or Pa)"));
+            double uScale = SpeedToMs(path, "u", UnitsOf(uVar)), vScale = SpeedToMs(path, "v", UnitsOf(vVar));
+            var u = Values(path, uVar, "u"); var v = Values(path, vVar, "v");
+
+            foreach (var (x, name, lo, hi) in new[] { (lat, "latitude", -90.0, 90.0), (lon, "longitude", -180.0, 360.0), (fl, "flight level", 0.0, 600.0) })
+                foreach (var value in x)
+                    if (!(value >= lo && value <= hi))
+                        throw BadNc(path, string.Create(CultureInfo.InvariantCulture, $"{name} {value} is outside [{lo}, {hi}]"));
+            var lonDeg = lon.Select(x => x > 180 ? x - 360 : x).ToArray();
+            // Ascending axes (ERA5 latitudes run north to south; pressure levels give descending flight levels).
+            int[] oLat = Order(path, lat, "latitude"), oLon = Order(path, lonDeg, "longitude"), oFl = Order(path, fl, "level");
+            if (lat.Length < 2 || lon.Length < 2)
+                throw BadNc(path, $"the grid has {lat.Length} latitude(s) and {lon.Length} longitude(s); at least two of each are needed");
+            int nLat = lat.Length, nLon = lon.Length;
+            var north = new double[fl.Length * nLat * nLon];
+            var east = new double[north.Length];
+            double maxKt = 0;
+            for (int k = 0; k < fl.Length; k++)
+                for (int i = 0; i < nLat; i++)
+                    for (int j = 0; j < nLon; j++)
+                    {
+                        int src = (oFl[k] * nLat + oLat[i]) * nLon + oLon[j], dst = (k * nLat + i) * nLon + j;
+                        double ue = u[src] * uScale, vn = v[src] * vScale;
+                        if (!double.IsFinite(ue) || !double.IsFinite(vn))
+                            throw BadNc(path, string.Create(CultureInfo.InvariantCulture,
+                                $"missing or non-finite wind at latitude {lat[oLat[i]]}, longitude {lon[oLon[j]]}, level {lev[oFl[k]]} (the grid must be complete)"));
+                        east[dst] = ue; north[dst] = vn;
+                        maxKt = Math.Max(maxKt, Math.Sqrt(ue * ue + vn * vn) / MsPerKt);
+                    }
+            if (maxKt > 400) throw BadNc(path, string.Create(CultureInfo.InvariantCulture, $"a wind of {maxKt:0} kt exceeds 400 kt: check the units"));
+            double[] sLat = oLat.Select(i => lat[i]).ToArray(), sLon = oLon.Select(i => lonDeg[i]).ToArray(), sFl = oFl.Select(i => fl[i]).ToArray();
+            var desc = string.Create(CultureInfo.InvariantCulture,
+                $"wind grid {path} (NetCDF-4): {sLat[0]}..{sLat[^1]} N, {sLon[0]}..{sLon[^1]} E, FL{sFl[0]:0.#}..FL{sFl[^1]:0.#}, max {maxKt:0} kt");
+            return new GriddedWindField(path, desc, sLat, sLon, sFl, north, east, maxKt);
+        }
+        catch (Exception e) when (e is not WindGridFormatException and not FileNotFoundException and not DirectoryNotFoundException and not UnauthorizedAccessException)
+        {
+            // PureHDF's own errors (a damaged file, an HDF5 feature it does not read) become one clear line.
+            throw BadNc(path, $"not a readable NetCDF-4 file: {e.Message}");
+        }
+    }
+
+    private static WindGridFormatException BadNc(string path, string what) => new($"{path}: {what}");
+
+    private static string? UnitsOf(IH5Dataset d) => d.AttributeExists("units") ? d.Attribute("units").Read<string>().Trim() : null;
+
+    // m/s per stored unit of a wind variable.
+    private static double SpeedToMs(string path, string name, string? units) => units?.ToLowerInvariant() switch
+    {
+        "m s-1" or "m s**-1" or "m/s" or "m s^-1" or "ms-1" => 1,
+        "kt" or "kts" or "knot" or "knots" => MsPerKt,
+        null => throw BadNc(path, $"variable '{name}' has no units attribute (m s-1 or kt)"),
+        _ => throw BadNc(path, $"variable '{name}' has units '{units}'; accepted: m s-1 (m s**-1, m/s) or kt (knots)"),
+    };
+
+    // Flight level = ISA pressure altitude / 100 ft (ICAO Doc 7488: T0 288.15 K, lapse 6.5 K/km to 11 km, then
+    // isothermal at 216.65 K; exponent R L / g0 = 0.190263, scale height R T11 / g0 = 6341.62 m, 226.32 hPa at 11 km).
+    private static double[] PressureToFl(string path, double[] p, string units)
+    {
+        double toHpa = units.ToLowerInvariant() switch
+        {
+            "hpa" or "mbar" or "millibar" or "millibars" or "mb" => 1,
+            "pa" => 0.01,
+            _ => throw BadNc(path, $"level units '{units}'; accepted: hPa, mbar or Pa (or a variable 'fl' in flight levels)"),
+        };
+        return p.Select(x =>
+        {
+            double hpa = x * toHpa;
+            if (!(hpa > 0 && hpa <= 1100)) throw BadNc(path, string.Create(CultureInfo.InvariantCulture, $"pressure level {x} {units} is outside (0, 1100] hPa"));
+            double m = hpa >= 226.32 ? 44330.77 * (1 - Math.Pow(hpa / 1013.25, 0.190263)) : 11000 - 6341.62 * Math.Log(hpa / 226.32);
+            return m / 0.3048 / 100;
+        }).ToArray();
+    }
+
+    private static int[] Order(string path, double[] axis, string name)
+    {
+        var order = Enumerable.Range(0, axis.Length).OrderBy(i => axis[i]).ToArray();
+        for (int i = 1; i < order.Length; i++)
+            if (axis[order[i]] == axis[order[i - 1]])
+                throw BadNc(path, string.Create(CultureInfo.InvariantCulture, $"{name} {axis[order[i]]} appears twice"));
+        return order;
+    }
+
+    // A one-dimensional coordinate variable as doubles.
+    private static double[] Numbers(string path, IH5Dataset d, string what)
+    {
+        if (d.Space.Dimensions.Length != 1) throw BadNc(path, $"the {what} variable must be one-dimensional");
+        return Raw(path, d, what);
+    }
+
+    // A variable's values unpacked (scale_factor, add_offset), NaN where it holds its fill or missing value.
+    private static double[] Values(string path, IH5Dataset d, string what)
+    {
+        var raw = Raw(path, d, what);
+        double? fill = Scalar(d, "_FillValue"), missing = Scalar(d, "missing_value");
+        double scale = Scalar(d, "scale_factor") ?? 1, offset = Scalar(d, "add_offset") ?? 0;
+        for (int i = 0; i < raw.Length; i++)
+            raw[i] = raw[i] == fill || raw[i] == missing ? double.NaN : raw[i] * scale + offset;
+        return raw;
+    }
+
+    private static double? Scalar(IH5Dataset d, string name)
+    {
+        if (!d.AttributeExists(name)) return null;
+        var a = d.Attribute(name);
+        return (a.Type.Class, a.Type.Size) switch
+        {
+            (H5DataTypeClass.FloatingPoint, 8) => a.Read<double>(),
+            (H5DataTypeClass.FloatingPoint, 4) => a.Read<float>(),
+            (H5DataTypeClass.FixedPoint, 2) => a.Type.FixedPoint.IsSigned ? a.Read<short>() : a.Read<ushort>(),
+            (H5DataTypeClass.FixedPoint, 4) => a.Type.FixedPoint.IsSigned ? a.Read<int>() : a.Read<uint>(),
+            (H5DataTypeClass.FixedPoint, 1) => a.Type.FixedPoint.IsSigned ? a.Read<sbyte>() : a.Read<byte>(),
+            _ => null,
+        };
+    }
+
+    private static double[] Raw(string path, IH5Dataset d, string what)
+    {
+        var t = d.Type;
+        return (t.Class, t.Size) switch
+        {
+            (H5DataTypeClass.FloatingPoint, 8) => d.Read<double[]>(),
+            (H5DataTypeClass.FloatingPoint, 4) => Array.ConvertAll(d.Read<float[]>(), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 1) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<sbyte[]>(), x => (double)x) : Array.ConvertAll(d.Read<byte[]>(), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 2) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<short[]>(), x => (double)x) : Array.ConvertAll(d.Read<ushort[]>(), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 4) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<int[]>(), x => (double)x) : Array.ConvertAll(d.Read<uint[]>(), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 8) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<long[]>(), x => (double)x) : Array.ConvertAll(d.Read<ulong[]>(), x => (double)x),
+            _ => throw BadNc(path, $"the {what} variable is of HDF5 class {t.Class} ({t.Size} bytes); a number is needed"),
+        };
+    }
+}
