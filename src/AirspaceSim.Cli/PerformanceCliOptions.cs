@@ -27,15 +27,20 @@ internal sealed class PerformanceCliOptions
     }
 
     /// <summary>The type and conditions asked for, or null without <c>--type</c>.</summary>
-    public (AircraftType Type, FlightConditions Conditions)? Read(ParseResult parse)
+    public (AircraftType Type, FlightConditions Conditions)? Read(ParseResult parse) =>
+        Read(parse, false) is { Type: { } t } r ? (t, r.Conditions) : null;
+
+    /// <summary>The <c>--type</c> (null without it) and the conditions; null without <c>--type</c> unless
+    /// <paramref name="typesElsewhere"/> (a route list with a <c>type</c> column), when the conditions still apply.</summary>
+    public (AircraftType? Type, FlightConditions Conditions)? Read(ParseResult parse, bool typesElsewhere)
     {
         var icao = parse.GetValue(Type);
-        if (icao is null)
+        if (icao is null && !typesElsewhere)
         {
             if (parse.GetValue(Wind) is not null) throw new CliException("--wind needs --type");
             return null;
         }
-        var type = AircraftCatalog.Bundled[icao];
+        AircraftType? type = icao is null ? null : AircraftCatalog.Bundled[icao];
         Wind? wind = null;
         Weather.WindField? field = null;
         if (parse.GetValue(Wind) is { } text)
