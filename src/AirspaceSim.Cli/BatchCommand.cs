@@ -41,24 +41,29 @@ internal static class BatchCommand
             string path = parse.GetValue(routes)!;
             string source = path == "-" ? "standard input" : path;
             if (path != "-") CliApp.RequireFile(path, "route list");
-            using var file = path == "-" ? null : new StreamReader(path);
+            // Counted as read, for the progress bar: the share of the file's bytes read (no second read to count rows).
+            using var bytes = path == "-" ? null : new CountingStream(File.OpenRead(path));
+            using var file = bytes == null ? null : new StreamReader(bytes);
             // The header is checked before anything is written: a list without from and to is a user error (exit 2).
             var list = new RouteListReader(file ?? io.In, source);
             if (list.IgnoredColumns.Count > 0)
                 io.Err.WriteLine($"airspacesim: {source}: line {list.HeaderLineNumber}: note: ignoring column{(list.IgnoredColumns.Count > 1 ? "s" : "")} " +
                     string.Join(", ", list.IgnoredColumns.Select(i => list.Columns[i].Length == 0 ? $"{i + 1} (unnamed)" : $"{i + 1} '{list.Columns[i]}'")) +
-                    "; only 'from' and 'to' are read");
-            var aircraft = perf.Read(parse);
+                    (list.HasTypeColumn ? "; only 'from', 'to' and 'type' are read" : "; only 'from' and 'to' are read"));
+            var aircraft = perf.Read(parse, list.HasTypeColumn) is { } pc ? new BatchAircraft(pc.Type, pc.Conditions) : null;
             // A progress bar for a large file when stderr is a terminal and stdout is not (the bar would interleave with
-            // rows streamed to the same terminal); rows are counted up front for the total (one fast read of the file).
-            bool show = path != "-" && io.ErrIsTerminal && (outFile != null || !io.OutIsTerminal) && File.ReadLines(path).Skip(list.HeaderLineNumber).Take(LargeRows + 1).Count() > LargeRows;
-            long total = show ? File.ReadLines(path).Skip(list.HeaderLineNumber).LongCount() : 0, done = 0;
+            // rows streamed to the same terminal). It measures the kilobytes read of the file's length, known without
+            // reading the file twice (the reader runs a buffer ahead of the rows planned: at most a few kB early).
+            long length = bytes?.SourceLength ?? 0, done = 0; // a pipe has no length: no bar
+            bool show = bytes != null && io.ErrIsTerminal && (outFile != null || !io.OutIsTerminal) && length > LargeBytes;
             try
             {
-                var summary = CliProgress.Run(io, show, Path.GetFileName(path), "rows", p =>
+                var summary = CliProgress.Run(io, show, Path.GetFileName(path), "kB", p =>
                 {
-                    var progress = new Rows(n => { done = n; p?.Report(new Simulation.SimulationProgress((int)Math.Min(n, int.MaxValue), (int)Math.Min(Math.Max(total, n), int.MaxValue))); });
-                    var results = ReportErrors(RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, null, progress, io.Cancellation), io.Err, source);
+                    int totalKb = (int)Math.Min((length + 1023) / 1024, int.MaxValue);
+                    var progress = new Rows(n => { done = n; p?.Report(new Simulation.SimulationProgress((int)Math.Min((bytes!.BytesRead + 1023) / 1024, totalKb), totalKb)); });
+                    var planned = RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, null, progress, io.Cancellation);
+                    var results = ReportErrors(aircraft is null ? planned : aircraft.Check(planned), io.Err, source);
                     if (outFile != null) return WriteMap(outFile, source, ctx, results.ToList(), fmt, sizes);
                     return fmt == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
                 });
@@ -66,7 +71,7 @@ internal static class BatchCommand
             }
             catch (OperationCanceledException) when (io.Cancellation.IsCancellationRequested)
             {
-                throw new OperationCanceledException($"cancelled after {done} {(total > 0 ? $"of {total} " : "")}rows (the rows before were written)", io.Cancellation);
+                throw new OperationCanceledException($"cancelled after {done} rows{(show ? string.Create(Inv, $", {100.0 * bytes!.BytesRead / Math.Max(1, length):0} % of the file read") : "")} (the rows before were written)", io.Cancellation);
             }
         }));
         return cmd;
@@ -86,6 +91,46 @@ internal static class BatchCommand
     }
 
     internal const int LargeRows = 10_000;
+
+    /// <summary>Files longer than this draw a progress bar: about <see cref="LargeRows"/> rows of two IATA codes
+    /// ("AMS,CUR\n", 8 bytes), so a bar appears where a run starts to take seconds.</summary>
+    internal const long LargeBytes = LargeRows * 8;
+
+    /// <summary>A read-only stream that counts the bytes read through it (read from any thread for the progress bar).</summary>
+    internal sealed class CountingStream(Stream inner) : Stream
+    {
+        private long _read;
+
+        /// <summary>Bytes read so far.</summary>
+        public long BytesRead => Interlocked.Read(ref _read);
+
+        /// <summary>The length of the source when it has one (a file); null for a pipe.</summary>
+        public long? SourceLength => inner.CanSeek ? inner.Length : null;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int n)
+        {
+            Interlocked.Add(ref _read, n);
+            return n;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     private sealed class Rows(Action<long> report) : IProgress<long>
     {
@@ -116,26 +161,47 @@ internal static class BatchCommand
 
     /// <summary>Writes the CSV header, one line per row as the rows come, then the summary line; returns the summary.
     /// With <c>--type</c>, each row also gets the flight's time, fuel, CO₂ and cost columns.</summary>
-    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows, (Performance.AircraftType Type, Performance.FlightConditions Conditions)? aircraft = null)
+    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows, BatchAircraft? aircraft = null)
     {
         var tally = new BatchTally();
         // Numbers go through DecimalText, straight into the builder: the output is most of a batch's cost after planning.
         // The text goes out in pieces of about ChunkChars, which stay in the cache and on the small-object heap.
         var sb = new StringBuilder(ChunkChars + 1024);
-        sb.Append("line,from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints")
-          .Append(aircraft is null ? "\n" : ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd\n");
+        sb.Append("line,").Append(CsvHeader(aircraft is not null)).Append('\n');
         foreach (var r in rows)
         {
             tally.Add(r.Plan);
             if (sb.Length >= ChunkChars) { o.Write(sb); sb.Clear(); }
             sb.Append(r.Row.LineNumber).Append(',');
+            AppendCsvRow(sb, r, aircraft);
+        }
+        var s = tally.Summary;
+        sb.Append(Inv,
+            $"# summary: routes {s.Routes}, affected {s.Affected} (detour {s.Detour}, unreachable {s.Unreachable}), direct {s.Direct}, errors {s.Errors}, total extra {s.TotalExtraKm:F1} km, mean extra {s.MeanExtraKm:F1} km per detoured route\n");
+        o.Write(sb);
+        return s;
+    }
+
+    /// <summary>The CSV columns after <c>line</c>; with the performance block when rows are costed.</summary>
+    internal static string CsvHeader(bool costed) => "from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints" +
+        (costed ? ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd,error_code" : "");
+
+    /// <summary>One CSV row from <c>from</c> on (the caller writes <c>line</c>), ending in a newline. Costed rows add the
+    /// row's type (its <c>type</c> column, else <c>--type</c>), its figures and, for an error row, the error code.</summary>
+    internal static void AppendCsvRow(StringBuilder sb, BatchRow r, BatchAircraft? aircraft)
+    {
+        {
             Field(sb, r.Error == null ? r.From.Code : r.Row.From).Append(',');
             Field(sb, r.Error == null ? r.To.Code : r.Row.To).Append(',');
             if (r.Error != null)
             {
                 sb.Append("error,,,,,,");
-                Field(sb, r.Error).Append(aircraft is null ? ",\n" : ",,,,,,,,,,,,\n");
-                continue;
+                Field(sb, r.Error);
+                if (aircraft is null) { sb.Append(",\n"); return; }
+                sb.Append(",,");
+                Field(sb, Csv.Clip(r.Row.AircraftType ?? aircraft.Default?.Icao ?? ""));
+                sb.Append(",,,,,,,,,,,").Append(ErrorCode(r.ErrorKind)).Append('\n');
+                return;
             }
             var p = r.Plan!;
             sb.Append(RouteOutput.Status(p.Status)).Append(',');
@@ -158,26 +224,34 @@ internal static class BatchCommand
                 if (i > 0) sb.Append(';');
                 sb.AppendRounded(waypoints[i].LatDeg, 6).Append(' ').AppendRounded(waypoints[i].LonDeg, 6);
             }
-            if (aircraft is { } ac) // --type: the flight's figures (empty when unreachable)
+            if (aircraft is not null) // the flight's figures (empty when unreachable or when the row has no type)
             {
-                sb.Append(',').Append(ac.Type.Icao);
-                var d = PerformanceCliOptions.Estimate(ac, p);
+                var ac = aircraft.For(r.Row);
+                sb.Append(',').Append(ac?.Type.Icao ?? "");
+                var d = ac is { } known ? PerformanceCliOptions.Estimate(known, p) : null;
                 foreach (var v in (double?[])[d?.Direct.BlockMinutes, d?.Flown.BlockMinutes, d?.Direct.FuelKg, d?.Flown.FuelKg, d?.Flown.Co2Kg,
                              d?.Flown.CostUsd, d?.ExtraMinutes, d?.ExtraFuelKg, d?.ExtraCo2Kg, d?.ExtraCostUsd])
-                    if (v is { } x) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
+                    if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(','); // no finite fuel far beyond the range
+                sb.Append(','); // error_code: none
             }
             sb.Append('\n');
         }
-        var s = tally.Summary;
-        sb.Append(Inv,
-            $"# summary: routes {s.Routes}, affected {s.Affected} (detour {s.Detour}, unreachable {s.Unreachable}), direct {s.Direct}, errors {s.Errors}, total extra {s.TotalExtraKm:F1} km, mean extra {s.MeanExtraKm:F1} km per detoured route\n");
-        o.Write(sb);
-        return s;
     }
+
+    /// <summary>The code of an error row: what failed, as words a program can match.</summary>
+    internal static string ErrorCode(BatchErrorKind kind) => kind switch
+    {
+        BatchErrorKind.Row => "bad-row",
+        BatchErrorKind.From => "unknown-origin",
+        BatchErrorKind.To => "unknown-destination",
+        BatchErrorKind.Route => "route-rejected",
+        BatchErrorKind.AircraftType => "unknown-aircraft-type",
+        _ => "",
+    };
 
     /// <summary>Writes <c>{"results": [...], "summary": {...}}</c>, the results as the rows come (a few kilobytes at a
     /// time), the summary at the end; returns the summary.</summary>
-    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows, (Performance.AircraftType Type, Performance.FlightConditions Conditions)? aircraft = null)
+    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows, BatchAircraft? aircraft = null)
     {
         var tally = new BatchTally();
         var bytes = new ArrayBufferWriter<byte>(ChunkChars + 4096);
@@ -189,8 +263,8 @@ internal static class BatchCommand
             foreach (var r in rows)
             {
                 tally.Add(r.Plan);
-                if (r.Error != null) RouteOutput.WriteErrorJson(w, r.Row.LineNumber, r.Row.From, r.Row.To, r.Error);
-                else RouteOutput.WriteJson(w, new(r.From.Code, r.From.Point), new(r.To.Code, r.To.Point), r.Plan!, r.Row.LineNumber, aircraft is { } ac
+                if (r.Error != null) RouteOutput.WriteErrorJson(w, r.Row.LineNumber, r.Row.From, r.Row.To, r.Error, ErrorCode(r.ErrorKind));
+                else RouteOutput.WriteJson(w, new(r.From.Code, r.From.Point), new(r.To.Code, r.To.Point), r.Plan!, r.Row.LineNumber, aircraft?.For(r.Row) is { } ac
                     ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, PerformanceCliOptions.Estimate(ac, r.Plan!)) : null);
                 if (w.BytesPending + bytes.WrittenCount >= ChunkChars) Drain();
             }
@@ -231,5 +305,50 @@ internal static class BatchCommand
         if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0) return sb.Append(text);
         if (!text.Contains('"')) return sb.Append('"').Append(text).Append('"');
         return sb.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
+    }
+}
+
+/// <summary>
+/// The aircraft of batch rows: a row's <c>type</c> column overrides <c>--type</c>; a row without either is not costed.
+/// Types are looked up once per distinct text. Used from one thread (the writer's).
+/// </summary>
+internal sealed class BatchAircraft(Performance.AircraftType? defaultType, Performance.FlightConditions conditions)
+{
+    private readonly Dictionary<string, (Performance.AircraftType? Type, string? Error)> _byText = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The <c>--type</c>, if given.</summary>
+    public Performance.AircraftType? Default { get; } = defaultType;
+
+    /// <summary>The type and conditions of a row, or null when it names none (and there is no <c>--type</c>) or an unknown one.</summary>
+    public (Performance.AircraftType Type, Performance.FlightConditions Conditions)? For(RouteListRow row) =>
+        row.AircraftType is { } text ? Lookup(text).Type is { } t ? (t, conditions) : null
+        : Default is { } d ? (d, conditions) : null;
+
+    /// <summary>The rows, passing through, each planned row whose <c>type</c> is unknown turned into an error row
+    /// (<see cref="BatchErrorKind.AircraftType"/>, with the closest known designators); the others go on.</summary>
+    public IEnumerable<BatchRow> Check(IEnumerable<BatchRow> rows)
+    {
+        foreach (var r in rows)
+        {
+            if (r.Error == null && r.Row.AircraftType is { } text && Lookup(text).Error is { } error)
+                yield return r with { Plan = null, ErrorKind = BatchErrorKind.AircraftType, Error = "type: " + error };
+            else yield return r;
+        }
+    }
+
+    private (Performance.AircraftType? Type, string? Error) Lookup(string text)
+    {
+        if (_byText.TryGetValue(text, out var known)) return known;
+        var catalog = Performance.AircraftCatalog.Bundled;
+        if (catalog.TryGet(text, out var type)) known = (type, null);
+        else
+        {
+            var close = text.Length <= RouteListReader.MaxLocationChars ? catalog.Closest(text) : [];
+            known = (null, $"unknown aircraft type '{Csv.Clip(text)}'" + (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : "") +
+                $" (one of the {catalog.Types.Count} types of 'airspacesim aircraft')");
+        }
+        // Bounded: a file of distinct junk types must not grow the cache without limit.
+        if (_byText.Count < 1024) _byText[text] = known;
+        return known;
     }
 }

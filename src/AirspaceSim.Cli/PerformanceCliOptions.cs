@@ -27,15 +27,20 @@ internal sealed class PerformanceCliOptions
     }
 
     /// <summary>The type and conditions asked for, or null without <c>--type</c>.</summary>
-    public (AircraftType Type, FlightConditions Conditions)? Read(ParseResult parse)
+    public (AircraftType Type, FlightConditions Conditions)? Read(ParseResult parse) =>
+        Read(parse, false) is { Type: { } t } r ? (t, r.Conditions) : null;
+
+    /// <summary>The <c>--type</c> (null without it) and the conditions; null without <c>--type</c> unless
+    /// <paramref name="typesElsewhere"/> (a route list with a <c>type</c> column), when the conditions still apply.</summary>
+    public (AircraftType? Type, FlightConditions Conditions)? Read(ParseResult parse, bool typesElsewhere)
     {
         var icao = parse.GetValue(Type);
-        if (icao is null)
+        if (icao is null && !typesElsewhere)
         {
             if (parse.GetValue(Wind) is not null) throw new CliException("--wind needs --type");
             return null;
         }
-        var type = AircraftCatalog.Bundled[icao];
+        AircraftType? type = icao is null ? null : AircraftCatalog.Bundled[icao];
         Wind? wind = null;
         Weather.WindField? field = null;
         if (parse.GetValue(Wind) is { } text)
@@ -82,9 +87,9 @@ internal sealed class PerformanceCliOptions
         else
         {
             w.WriteNumber("extraMinutes", Math.Round(d.ExtraMinutes, 2));
-            w.WriteNumber("extraFuelKg", Math.Round(d.ExtraFuelKg, 1));
-            w.WriteNumber("extraCo2Kg", Math.Round(d.ExtraCo2Kg, 1));
-            w.WriteNumber("extraCostUsd", Math.Round(d.ExtraCostUsd, 2));
+            Number(w, "extraFuelKg", d.ExtraFuelKg, 1);
+            Number(w, "extraCo2Kg", d.ExtraCo2Kg, 1);
+            Number(w, "extraCostUsd", d.ExtraCostUsd, 2);
         }
         w.WriteStartArray("assumptions");
         foreach (var a in d?.Direct.Assumptions ?? []) w.WriteStringValue(a);
@@ -97,17 +102,26 @@ internal sealed class PerformanceCliOptions
         w.WriteStartObject(name);
         w.WriteNumber("distanceKm", Math.Round(e.DistanceKm, 3));
         w.WriteNumber("blockMinutes", Math.Round(e.BlockMinutes, 2));
-        w.WriteNumber("fuelKg", Math.Round(e.FuelKg, 1));
-        w.WriteNumber("co2Kg", Math.Round(e.Co2Kg, 1));
-        w.WriteNumber("costUsd", Math.Round(e.CostUsd, 2));
-        w.WriteNumber("fuelCostUsd", Math.Round(e.FuelCostUsd, 2));
+        Number(w, "fuelKg", e.FuelKg, 1);
+        Number(w, "co2Kg", e.Co2Kg, 1);
+        Number(w, "costUsd", e.CostUsd, 2);
+        Number(w, "fuelCostUsd", e.FuelCostUsd, 2);
         w.WriteNumber("timeCostUsd", Math.Round(e.TimeCostUsd, 2));
-        w.WriteNumber("takeoffMassKg", Math.Round(e.TakeoffMassKg, 0));
+        Number(w, "takeoffMassKg", e.TakeoffMassKg, 0);
         w.WriteNumber("landingMassKg", Math.Round(e.LandingMassKg, 0));
         w.WriteBoolean("fitsRange", e.FitsRange);
         w.WriteString("rangeReason", e.RangeReason);
         w.WriteEndObject();
     }
+
+    // Far beyond the type's range the fuel has no finite value (the range reason says so): null, not NaN.
+    private static void Number(Utf8JsonWriter w, string name, double v, int digits)
+    {
+        if (double.IsFinite(v)) w.WriteNumber(name, Math.Round(v, digits)); else w.WriteNull(name);
+    }
+
+    /// <summary>A figure for a table cell: "-" where the model has no finite value.</summary>
+    internal static string Cell(double v, string format) => double.IsFinite(v) ? v.ToString(format, Inv) : "-";
 
     /// <summary>The lines added to the route table.</summary>
     public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d)
@@ -118,9 +132,9 @@ internal sealed class PerformanceCliOptions
         o.WriteLine(string.Create(Inv, $"  {"",-8} {"block min",10} {"fuel kg",10} {"CO2 kg",10} {"cost USD",10}  range"));
         Row(o, "direct", d.Direct);
         Row(o, "flown", d.Flown);
-        o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {d.ExtraFuelKg,10:0} {d.ExtraCo2Kg,10:0} {d.ExtraCostUsd,10:0}"));
+        o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {Cell(d.ExtraFuelKg, "0"),10} {Cell(d.ExtraCo2Kg, "0"),10} {Cell(d.ExtraCostUsd, "0"),10}"));
     }
 
     private static void Row(TextWriter o, string name, FlightEstimate e) =>
-        o.WriteLine(string.Create(Inv, $"  {name,-8} {e.BlockMinutes,10:0.0} {e.FuelKg,10:0} {e.Co2Kg,10:0} {e.CostUsd,10:0}  {(e.FitsRange ? "fits" : e.RangeReason)}"));
+        o.WriteLine(string.Create(Inv, $"  {name,-8} {e.BlockMinutes,10:0.0} {Cell(e.FuelKg, "0"),10} {Cell(e.Co2Kg, "0"),10} {Cell(e.CostUsd, "0"),10}  {(e.FitsRange ? "fits" : e.RangeReason)}"));
 }

@@ -12,8 +12,8 @@ internal static class RouteCommand
     {
         var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees (longitude in [-540, 540], shown normalised to [-180, 180))." };
         var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
-        var format = new Option<string>("--format") { Description = "table, json, geojson, or png or svg (a map; with --out).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "geojson", "png", "svg");
+        var format = new Option<string>("--format") { Description = "table, json, csv (the columns of batch, without line), geojson, or png or svg (a map; with --out).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv", "geojson", "png", "svg");
         var output = new Option<string?>("--out") { Description = "The image file (png, svg); text formats go to standard output." };
         var image = new ImageOutput();
         var realistic = new Option<bool>("--realistic")
@@ -52,6 +52,7 @@ internal static class RouteCommand
             }
             var aircraft = perf.Read(parse);
             var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
+            if (fmt == "csv" && parse.GetValue(realistic)) throw new CliException("--realistic: not available with --format csv (use table or json)");
             var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
             switch (fmt)
             {
@@ -72,6 +73,15 @@ internal static class RouteCommand
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
                     });
                     io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                    break;
+                }
+                case "csv":
+                {
+                    // One row in batch's columns (and its performance block with --type), so both read alike.
+                    var sb = new System.Text.StringBuilder(BatchCommand.CsvHeader(aircraft is not null)).Append('\n');
+                    var row = new Batch.BatchRow(new Data.RouteListRow(1, a.Code, b.Code), new(a.Code, a.Point), new(b.Code, b.Point), plan, Batch.BatchErrorKind.None, null);
+                    BatchCommand.AppendCsvRow(sb, row, aircraft is { } acsv ? new BatchAircraft(acsv.Type, acsv.Conditions) : null);
+                    io.Out.Write(sb);
                     break;
                 }
                 case "geojson":

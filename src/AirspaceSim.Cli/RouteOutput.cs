@@ -38,6 +38,7 @@ internal static class RouteOutput
         WriteEnd(w, "to", to);
         w.WriteString("status", Status(p.Status));
         if (p.Reason is null) w.WriteNull("reason"); else w.WriteString("reason", p.Reason);
+        w.WriteNull("reasonCode"); // planned: no error code (a batch error row has one; route and batch rows share fields)
         w.WriteNumber("directKm", Math.Round(p.DirectKm, 3));
         WriteNullable(w, "routeKm", p.RouteKm, 3);
         WriteNullable(w, "extraKm", p.ExtraKm, 3);
@@ -57,7 +58,10 @@ internal static class RouteOutput
     }
 
     /// <summary>The route object of a batch row that could not be computed.</summary>
-    public static void WriteErrorJson(Utf8JsonWriter w, int line, string from, string to, string reason)
+    public static void WriteErrorJson(Utf8JsonWriter w, int line, string from, string to, string reason) => WriteErrorJson(w, line, from, to, reason, null);
+
+    /// <summary>The route object of a batch row that could not be computed, with the error's code (<c>reasonCode</c>).</summary>
+    public static void WriteErrorJson(Utf8JsonWriter w, int line, string from, string to, string reason, string? reasonCode)
     {
         w.WriteStartObject();
         w.WriteNumber("line", line);
@@ -65,6 +69,7 @@ internal static class RouteOutput
         w.WriteStartObject("to"); w.WriteString("code", to); w.WriteEndObject();
         w.WriteString("status", "error");
         w.WriteString("reason", reason);
+        if (reasonCode != null) w.WriteString("reasonCode", reasonCode); else w.WriteNull("reasonCode");
         w.WriteNull("directKm"); w.WriteNull("routeKm"); w.WriteNull("extraKm"); w.WriteNull("extraPercent");
         w.WriteStartArray("crossed"); w.WriteEndArray();
         w.WriteStartArray("waypoints"); w.WriteEndArray();

@@ -97,14 +97,14 @@ internal static class WhatIfCommand
                 }
                 else
                 {
-                    var r = CliProgress.Run(io, true, s.Name, "draws", p => MonteCarlo.Run(s, sim, mc, io.Cancellation, p));
+                    // html also shows the nominal run: computed once, on the simulator of the draws (MonteCarloResult.Nominal).
+                    var r = CliProgress.Run(io, true, s.Name, "draws", p => MonteCarlo.Run(s, sim, mc with { IncludeNominal = fmt == "html" }, io.Cancellation, p));
                     switch (fmt)
                     {
                         // png/svg: the cost histogram; html: the scenario's own report with the Monte Carlo section.
                         case "png" or "svg": File.WriteAllBytes(outFile!, Reports.Charts.CostDistribution(r, ImageOutput.Format(fmt), sizes)); break;
                         case "html":
-                            var nominal = WhatIfSimulator.RunSweep(s, sim, io.Cancellation, null);
-                            File.WriteAllText(outFile!, Reports.HtmlReport.Write(nominal, new Reports.HtmlReportOptions { Map = sizes, MonteCarlo = r }));
+                            File.WriteAllText(outFile!, Reports.HtmlReport.Write([r.Nominal!], new Reports.HtmlReportOptions { Map = sizes, MonteCarlo = r }));
                             break;
                         default: WriteMonteCarlo(text, r, fmt); break;
                     }

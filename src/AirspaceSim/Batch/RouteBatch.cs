@@ -17,6 +17,9 @@ public enum BatchErrorKind
     To,
     /// <summary>The planner rejected the pair (antipodal ends).</summary>
     Route,
+    /// <summary>The row's aircraft type is unknown (set by a caller that costs the rows, such as the command line's
+    /// <c>batch</c> with a <c>type</c> column or <c>--type</c>).</summary>
+    AircraftType,
 }
 
 /// <summary>One row's outcome: the resolved ends and plan, or why it could not be computed.</summary>

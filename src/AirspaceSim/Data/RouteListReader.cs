@@ -25,6 +25,10 @@ public enum RouteListProblem
 /// <param name="To">The destination text; likewise.</param>
 public sealed record RouteListRow(int LineNumber, string From, string To)
 {
+    /// <summary>The row's aircraft type designator from an optional <c>type</c> column, trimmed, not yet resolved; null
+    /// when the list has no such column or the field is empty (the caller's default type applies).</summary>
+    public string? AircraftType { get; init; }
+
     /// <summary>What is wrong with the row; <see cref="RouteListProblem.None"/> for a good row.</summary>
     public RouteListProblem Problem { get; init; }
 
@@ -33,8 +37,9 @@ public sealed record RouteListRow(int LineNumber, string From, string To)
 }
 
 /// <summary>
-/// Reads route lists: CSV with a header naming <c>from</c> and <c>to</c> columns (other columns are ignored and listed
-/// in <see cref="IgnoredColumns"/>), RFC 4180 quoting so that <c>"12.50,-70.02"</c> is one field. Blank lines and lines
+/// Reads route lists: CSV with a header naming <c>from</c> and <c>to</c> columns and optionally a <c>type</c> column (an
+/// aircraft type designator per row, <see cref="RouteListRow.AircraftType"/>); other columns are ignored and listed
+/// in <see cref="IgnoredColumns"/>; RFC 4180 quoting so that <c>"12.50,-70.02"</c> is one field. Blank lines and lines
 /// starting with <c>#</c> are skipped.
 /// </summary>
 /// <remarks>
@@ -61,7 +66,7 @@ public sealed class RouteListReader
     private readonly List<string> _ahead = []; // lines read while looking for a closing quote, not yet handed out
     private int _aheadStart;
     private int _lineNumber; // of the last line handed out
-    private readonly int _from, _to, _width;
+    private readonly int _from, _to, _type, _width;
     private bool _started;
 
     /// <inheritdoc cref="RouteListReader(TextReader, string?)"/>
@@ -97,11 +102,12 @@ public sealed class RouteListReader
         }
         _from = seen.GetValueOrDefault("from", -1);
         _to = seen.GetValueOrDefault("to", -1);
+        _type = seen.GetValueOrDefault("type", -1);
         _width = names.Count;
         if (_from < 0 || _to < 0)
             throw new FormatException($"{Source}: line {_lineNumber}: expected a header with 'from' and 'to' columns, found '{Csv.Clip(line)}'");
         Columns = names;
-        IgnoredColumns = Enumerable.Range(0, names.Count).Where(i => i != _from && i != _to).ToList();
+        IgnoredColumns = Enumerable.Range(0, names.Count).Where(i => i != _from && i != _to && i != _type).ToList();
     }
 
     /// <summary>The source named in messages.</summary>
@@ -113,7 +119,10 @@ public sealed class RouteListReader
     /// <summary>The column names of the header, trimmed, in order.</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>0-based positions of the columns other than <c>from</c> and <c>to</c>, which are read past.</summary>
+    /// <summary>Whether the header has a <c>type</c> column (aircraft type designators per row).</summary>
+    public bool HasTypeColumn => _type >= 0;
+
+    /// <summary>0-based positions of the columns other than <c>from</c>, <c>to</c> and <c>type</c>, which are read past.</summary>
     public IReadOnlyList<int> IgnoredColumns { get; }
 
     /// <summary>The rows after the header, one per record, in order, read as they are enumerated (once).</summary>
@@ -161,13 +170,14 @@ public sealed class RouteListReader
     {
         // Every field is checked, but only the two that are kept are copied.
         var fields = new Csv.FieldReader(line);
-        Csv.Field fromField = default, toField = default;
+        Csv.Field fromField = default, toField = default, typeField = default;
         int count = 0, tooLong = -1, tooLongChars = 0;
         string? err;
         for (; fields.Next(out var field, out err); count++)
         {
             if (count == _from) fromField = field;
             if (count == _to) toField = field;
+            if (count == _type) typeField = field;
             if (tooLong < 0 && field.Text.Length > MaxFieldChars) { tooLong = count; tooLongChars = field.Text.Length; }
         }
         string from = Shown(fromField), to = Shown(toField);
@@ -188,7 +198,8 @@ public sealed class RouteListReader
             return Bad(lineNumber, from, to, RouteListProblem.TooLong,
                 $"'{(isFrom ? "from" : "to")}' is {(isFrom ? fromText : toText).Length:N0} characters long: not an airport code or LAT,LON (at most {MaxLocationChars})");
         }
-        return new RouteListRow(lineNumber, fromField.ToTrimmedString(), toField.ToTrimmedString());
+        string? type = _type < 0 || typeField.Text.IsWhiteSpace() ? null : typeField.ToTrimmedString();
+        return new RouteListRow(lineNumber, fromField.ToTrimmedString(), toField.ToTrimmedString()) { AircraftType = type };
     }
 
     /// <summary>A field of a bad row as the row shows it: its value, clipped (a long field is not copied whole).</summary>

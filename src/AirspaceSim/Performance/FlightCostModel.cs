@@ -273,9 +273,14 @@ public sealed class FlightCostModel
         double takeoff = f.LandingMassKg + trip + contingency;
         double load = block + contingency + f.ReserveKg;
         double airborneMin = cruiseS / 60 + o.ClimbDescentExtraMinutes, blockMin = airborneMin + o.TaxiMinutes;
+        // Written as "not within" so that a non-finite mass fails: far beyond MTOM the backward integration of the cruise
+        // mass blows up (the wave drag grows as C_L⁴), and a NaN compared with ">" used to read as "fits" — which made
+        // MaxRangeKm return its 25,000 km search bound for most types and the simulator skip every technical stop.
         var (status, reason) =
-            takeoff > type.MaxTakeoffMassKg ? (RangeStatus.ExceedsMaxTakeoffMass, Inv($"take-off mass {takeoff:0} kg exceeds the {type.Icao}'s MTOM {type.MaxTakeoffMassKg:0} kg"))
-            : load > type.MaxFuelKg ? (RangeStatus.ExceedsFuelCapacity, Inv($"fuel {load:0} kg exceeds the {type.Icao}'s capacity {type.MaxFuelKg:0} kg"))
+            !(takeoff <= type.MaxTakeoffMassKg) ? (RangeStatus.ExceedsMaxTakeoffMass, double.IsFinite(takeoff)
+                ? Inv($"take-off mass {takeoff:0} kg exceeds the {type.Icao}'s MTOM {type.MaxTakeoffMassKg:0} kg")
+                : Inv($"the fuel for {distanceKm:0} km grows without bound, far beyond the {type.Icao}'s MTOM {type.MaxTakeoffMassKg:0} kg"))
+            : !(load <= type.MaxFuelKg) ? (RangeStatus.ExceedsFuelCapacity, Inv($"fuel {load:0} kg exceeds the {type.Icao}'s capacity {type.MaxFuelKg:0} kg"))
             : (RangeStatus.Fits, "");
         double fuelCost = block * o.Costs.FuelPriceUsdPerKg;
         double timeCost = blockMin / 60 * (o.Costs.TimeCostUsdPerBlockHour ?? type.TimeCostUsdPerBlockHour);

@@ -22,6 +22,10 @@ public sealed record MonteCarloOptions
 
     /// <summary>Threads (draws run in parallel, each draw's flights on one thread); -1 = all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Also run the scenario as it is (no draw) on the same simulator, sharing its planners, and return it as
+    /// <see cref="MonteCarloResult.Nominal"/> (<see cref="MonteCarlo.Run(Scenario, SimulationOptions, MonteCarloOptions)"/> only; a shard never carries it). Default false.</summary>
+    public bool IncludeNominal { get; init; }
 }
 
 /// <summary>One drawn input as reported: its name, unit and the distribution it comes from.</summary>
@@ -140,6 +144,11 @@ public sealed record MonteCarloResult
 
     /// <summary>Per flight, in scenario order.</summary>
     public required IReadOnlyList<FlightSpread> Flights { get; init; }
+
+    /// <summary>The scenario run as it is, without drawing, when <see cref="MonteCarloOptions.IncludeNominal"/> asked for
+    /// it (computed on the simulator that ran the draws, so with the planners they built); otherwise null. Not part of
+    /// the draws or of the summaries, and not carried by <see cref="MonteCarlo.Merge"/>.</summary>
+    public SimulationResult? Nominal { get; init; }
 
     /// <summary>Share of draws in which <paramref name="flight"/> (index) had <paramref name="outcome"/>.</summary>
     public double Probability(int flight, FlightOutcome outcome) => (double)Flights[flight].OutcomeDraws[outcome] / Draws.Count;
@@ -287,8 +296,14 @@ public static class MonteCarlo
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
     public static MonteCarloResult Run(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options,
-        CancellationToken cancellationToken, IProgress<SimulationProgress>? progress) =>
-        Merge([RunShard(scenario, simulation, options with { ShardIndex = 0, ShardCount = 1 }, cancellationToken, progress)]);
+        CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (part, template) = RunShardOn(scenario, simulation, options with { ShardIndex = 0, ShardCount = 1 }, cancellationToken, progress);
+        var result = Merge([part]);
+        // After the draws: the nominal run finds the planners of its closure sets already built.
+        return options.IncludeNominal ? result with { Nominal = template.Run(cancellationToken) } : result;
+    }
 
     /// <summary>Runs the shard's draws (K, K+N, ...); <see cref="Merge"/> combines the shards into the run's result.</summary>
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
@@ -301,6 +316,11 @@ public static class MonteCarlo
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
     public static MonteCarloPartial RunShard(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options,
+        CancellationToken cancellationToken, IProgress<SimulationProgress>? progress) =>
+        RunShardOn(scenario, simulation, options, cancellationToken, progress).Part;
+
+    // The shard and the simulator that ran it (whose variants ran the draws), for a nominal run that shares its planners.
+    private static (MonteCarloPartial Part, WhatIfSimulator Template) RunShardOn(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options,
         CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -341,7 +361,7 @@ public static class MonteCarlo
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
         }
-        return new MonteCarloPartial(header, options.ShardIndex, options.ShardCount, draws);
+        return (new MonteCarloPartial(header, options.ShardIndex, options.ShardCount, draws), template);
     }
 
     /// <summary>

@@ -35,7 +35,38 @@ public class BatchProgressTests
         Assert.That(plain.Err, Is.Empty);
         var bar = Run(true, false);
         Assert.That(bar.Out, Is.EqualTo(plain.Out));
-        Assert.That(bar.Err, Does.Contain("rows"));
+        Assert.That(bar.Err, Does.Contain(" kB").And.Contain("79/79"), "kilobytes read of the file's 79 kB, to the end");
+    }
+
+    [Test]
+    public void TheBarMeasuresBytesRead_NoSecondRead()
+    {
+        // The measure: every byte of the file passes through the counter once, so read to the end it is the length.
+        using (var counted = new BatchCommand.CountingStream(File.OpenRead(_file)))
+        using (var reader = new StreamReader(counted))
+        {
+            Assert.That(counted.SourceLength, Is.EqualTo(new FileInfo(_file).Length));
+            Assert.That(counted.SourceLength, Is.GreaterThan(BatchCommand.LargeBytes), "the premise: a bar for this file");
+            _ = reader.ReadToEnd();
+            Assert.That(counted.BytesRead, Is.EqualTo(new FileInfo(_file).Length));
+        }
+        // A named pipe can be read once only: with the bar asked for, every row still comes out (the old row count read
+        // the file a second time first). A pipe has no length, so it draws no bar.
+        Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "mkfifo");
+        string fifo = Path.Combine(Path.GetTempPath(), $"airspacesim-fifo-{Guid.NewGuid():N}");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo)) mk.WaitForExit();
+        try
+        {
+            var writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(_file)));
+            var output = new StringWriter { NewLine = "\n" };
+            var error = new StringWriter { NewLine = "\n" };
+            int exit = CliApp.Run(["batch", fifo], new CliIO(new StringReader(""), output, error) { ErrIsTerminal = true, OutIsTerminal = false });
+            Assert.That(writer.Wait(TimeSpan.FromMinutes(2)), Is.True);
+            Assert.That(exit, Is.EqualTo(0), error.ToString());
+            Assert.That(output.ToString(), Is.EqualTo(Run(false, false).Out));
+            Assert.That(error.ToString(), Does.Not.Contain(" kB"));
+        }
+        finally { File.Delete(fifo); }
     }
 
     [Test]

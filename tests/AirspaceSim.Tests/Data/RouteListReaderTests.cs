@@ -46,6 +46,17 @@ public class RouteListReaderTests
         Assert.Throws<InvalidOperationException>(() => reader.ReadRows());
     }
 
+    [Test]
+    public void ATypeColumnIsReadPerRow()
+    {
+        var reader = new RouteListReader(new StringReader("note,from,to, Type \nn,AMS,CUR, B789 \nn,AMS,CUR,\n"), "r.csv");
+        Assert.That(reader.HasTypeColumn, Is.True);
+        Assert.That(reader.IgnoredColumns, Is.EqualTo(new[] { 0 }));
+        var rows = reader.ReadRows().ToList();
+        Assert.That(rows.Select(r => r.AircraftType), Is.EqualTo(new[] { "B789", null }));
+        Assert.That(new RouteListReader(new StringReader("from,to\nAMS,CUR\n")).HasTypeColumn, Is.False);
+    }
+
     /// <summary>Every record is one row, in order: K records give K rows, the bad ones with their problem and reason.</summary>
     [Test]
     public void BadRowsAreRowsWithAReason()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AirspaceSim.Tests.Cli;
 
@@ -67,13 +68,100 @@ public class BatchPerformanceTests
         var r = CliRunner.RunWithInput("from,to\nAMS,CUR\nXXX,CUR\nGRU,MIA\n", "batch", "-", "--type", "B789");
         Assert.That(r.Exit, Is.EqualTo(1), "the XXX row is an error row");
         var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
-        Assert.That(lines[0], Does.EndWith("extra_cost_usd"));
+        Assert.That(lines[0], Does.EndWith("extra_cost_usd,error_code"));
         int columns = lines[0].Split(',').Length;
         Assert.That(lines[1], Does.Contain(",B789,"));
-        Assert.That(columns, Is.EqualTo(22));
-        Assert.That(lines[2], Does.EndWith("," + new string(',', 11)), "an error row keeps the columns (its quoted reason may hold commas)");
+        Assert.That(columns, Is.EqualTo(23));
+        Assert.That(lines[2], Does.EndWith(",,B789" + new string(',', 11) + "unknown-origin"), "an error row keeps the columns (its quoted reason may hold commas)");
         var json = System.Text.Json.JsonDocument.Parse(CliRunner.RunWithInput("from,to\nGRU,MIA\n", "batch", "-", "--type", "B789", "--format", "json").Out);
         var perf = json.RootElement.GetProperty("results")[0].GetProperty("performance");
         Assert.That(perf.GetProperty("extraFuelKg").GetDouble(), Is.GreaterThan(0));
+    }
+
+    private static List<Dictionary<string, string>> Csv(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
+        var header = AirspaceSim.Data.Csv.Split(lines[0], out _)!;
+        return lines.Skip(1).Select(l =>
+        {
+            var f = AirspaceSim.Data.Csv.Split(l, out var err) ?? throw new AssertionException(err!);
+            Assert.That(f, Has.Count.EqualTo(header.Count), l);
+            return header.Select((h, i) => (h, f[i])).ToDictionary(x => x.h, x => x.Item2);
+        }).ToList();
+    }
+
+    [Test]
+    public void ARowsTypeOverridesTypeAndAnUnknownOneIsAnErrorRowWhileTheOthersGoOn()
+    {
+        const string list = "from,to,type\nGRU,MIA,B789\nGRU,MIA,ZZZZ\nGRU,MIA,\nAMS,CUR,a20n\n";
+        var r = CliRunner.RunWithInput(list, "batch", "-", "--type", "B38M");
+        Assert.That(r.Exit, Is.EqualTo(1), r.ToString());
+        var rows = Csv(r.Out);
+        Assert.That(rows.Select(x => x["type"]), Is.EqualTo(new[] { "B789", "ZZZZ", "B38M", "A20N" }));
+        Assert.That(rows.Select(x => x["status"]), Is.EqualTo(new[] { "detour", "error", "detour", "detour" }));
+        Assert.That(rows.Select(x => x["error_code"]), Is.EqualTo(new[] { "", "unknown-aircraft-type", "", "" }));
+        Assert.That(rows[1]["reason"], Does.Contain("unknown aircraft type 'ZZZZ'"));
+        Assert.That(rows[1]["fuel_kg"], Is.Empty);
+        Assert.That(r.Err, Does.Contain("line 3: type: unknown aircraft type 'ZZZZ'"));
+        Assert.That(r.Err, Does.Not.Contain("ignoring"), "the type column is read, not ignored");
+        // Each row's figures are those of `route --type` with that row's type.
+        foreach (var (row, type) in new[] { (rows[0], "B789"), (rows[2], "B38M") })
+        {
+            var one = CliRunner.Run("route", "GRU", "MIA", "--type", type, "--format", "json").Json().GetProperty("performance");
+            Assert.That(double.Parse(row["fuel_kg"], CultureInfo.InvariantCulture), Is.EqualTo(one.GetProperty("flown").GetProperty("fuelKg").GetDouble()).Within(0.051), type);
+            Assert.That(double.Parse(row["extra_cost_usd"], CultureInfo.InvariantCulture), Is.EqualTo(one.GetProperty("extraCostUsd").GetDouble()).Within(0.051), type);
+        }
+        Assert.That(rows[0]["fuel_kg"], Is.Not.EqualTo(rows[2]["fuel_kg"]), "the row's type, not --type, was costed");
+
+        // JSON: the error row carries its code; the costed rows their own type.
+        var json = JsonDocument.Parse(CliRunner.RunWithInput(list, "batch", "-", "--type", "B38M", "--format", "json").Out).RootElement.GetProperty("results");
+        Assert.That(json[1].GetProperty("reasonCode").GetString(), Is.EqualTo("unknown-aircraft-type"));
+        Assert.That(json[0].GetProperty("performance").GetProperty("type").GetString(), Is.EqualTo("B789"));
+        Assert.That(json[2].GetProperty("performance").GetProperty("type").GetString(), Is.EqualTo("B38M"));
+    }
+
+    [Test]
+    public void ATypeColumnWithoutTypeCostsOnlyTheRowsThatNameOne()
+    {
+        var r = CliRunner.RunWithInput("from,to,type\nGRU,MIA,B789\nGRU,MIA,\n", "batch", "-", "--wind", "270/80");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var rows = Csv(r.Out);
+        Assert.That(rows[0]["type"], Is.EqualTo("B789"));
+        Assert.That(rows[0]["fuel_kg"], Is.Not.Empty);
+        Assert.That(rows[1]["type"], Is.Empty);
+        Assert.That(rows[1]["fuel_kg"], Is.Empty);
+        // The wind applies to the costed rows: the same figure as route --type B789 --wind 270/80.
+        var one = CliRunner.Run("route", "GRU", "MIA", "--type", "B789", "--wind", "270/80", "--format", "json").Json().GetProperty("performance");
+        Assert.That(double.Parse(rows[0]["block_min"], CultureInfo.InvariantCulture), Is.EqualTo(one.GetProperty("flown").GetProperty("blockMinutes").GetDouble()).Within(0.051));
+    }
+
+    [Test]
+    public void RouteCsvIsBatchsRowWithoutTheLineColumn()
+    {
+        var r = CliRunner.Run("route", "GRU", "MIA", "--type", "B789", "--format", "csv");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var batch = CliRunner.RunWithInput("from,to\nGRU,MIA\n", "batch", "-", "--type", "B789");
+        var batchLines = batch.OutLines.Where(l => !l.StartsWith('#')).ToArray();
+        Assert.That(r.OutLines, Is.EqualTo(batchLines.Select(l => l[(l.IndexOf(',') + 1)..]).ToArray()));
+        var row = Csv(r.Out).Single();
+        var json = CliRunner.Run("route", "GRU", "MIA", "--type", "B789", "--format", "json").Json();
+        var perf = json.GetProperty("performance");
+        Assert.That(double.Parse(row["route_km"], CultureInfo.InvariantCulture), Is.EqualTo(json.GetProperty("routeKm").GetDouble()).Within(0.0005));
+        foreach (var (col, get) in new (string, Func<JsonElement, double>)[]
+                 {
+                     ("block_min_direct", p => p.GetProperty("direct").GetProperty("blockMinutes").GetDouble()),
+                     ("block_min", p => p.GetProperty("flown").GetProperty("blockMinutes").GetDouble()),
+                     ("fuel_kg_direct", p => p.GetProperty("direct").GetProperty("fuelKg").GetDouble()),
+                     ("co2_kg", p => p.GetProperty("flown").GetProperty("co2Kg").GetDouble()),
+                     ("cost_usd", p => p.GetProperty("flown").GetProperty("costUsd").GetDouble()),
+                     ("extra_minutes", p => p.GetProperty("extraMinutes").GetDouble()),
+                     ("extra_fuel_kg", p => p.GetProperty("extraFuelKg").GetDouble()),
+                     ("extra_co2_kg", p => p.GetProperty("extraCo2Kg").GetDouble()),
+                 })
+            Assert.That(double.Parse(row[col], CultureInfo.InvariantCulture), Is.EqualTo(get(perf)).Within(0.051), col);
+        // Without --type: the route columns only.
+        var plain = CliRunner.Run("route", "GRU", "MIA", "--format", "csv");
+        Assert.That(plain.OutLines[0], Is.EqualTo("from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints"));
+        CliRunner.AssertUserError(CliRunner.Run("route", "GRU", "MIA", "--format", "csv", "--realistic"), "--realistic", "csv");
     }
 }

@@ -278,7 +278,8 @@ public class RealismTests
     [Test]
     public void RealisticWhatIfAddsTheMarginAndTheFactor()
     {
-        var s = new Scenario { Name = "r", Closures = [SvzmClosure()], Flights = [F("GRU", "MIA", "B38M")] };
+        // A 787-9: GRU–MIA (6,554 km) is beyond a 737 MAX 8's range with reserves (6,451 km), a tech stop.
+        var s = new Scenario { Name = "r", Closures = [SvzmClosure()], Flights = [F("GRU", "MIA", "B789")] };
         var geo = Run(s);
         var real = Run(s with { Realism = RealismOptions.Default });
         Assert.That(real.Outcome, Is.EqualTo(FlightOutcome.Rerouted));

@@ -177,6 +177,24 @@ public class MonteCarloTests
     }
 
     [Test]
+    public void IncludeNominal_IsThePlainRunComputedOnTheDrawsSimulator()
+    {
+        var options = new MonteCarloOptions { Draws = 20, Seed = 5 };
+        var without = MonteCarlo.Run(WithMargin, Options, options);
+        Assert.That(without.Nominal, Is.Null, "not asked for: not computed");
+        var with = MonteCarlo.Run(WithMargin, Options, options with { IncludeNominal = true });
+        var plain = new WhatIfSimulator(WithMargin, Options).Run();
+        Assert.That(with.Nominal, Is.Not.Null);
+        // The same run as a simulator of its own gives, byte for byte (planner count aside: shared with the draws).
+        Assert.That(SimulationReport.Json([with.Nominal! with { PlannersBuilt = 0 }]), Is.EqualTo(SimulationReport.Json([plain with { PlannersBuilt = 0 }])));
+        // The draws and summaries are unchanged by it.
+        Assert.That(MonteCarloReport.Json(with), Is.EqualTo(MonteCarloReport.Json(without)));
+        // Built on the draws' simulator: its planner count includes the draws' buffered planner (the margin draw), which
+        // a nominal run of its own never builds.
+        Assert.That(with.Nominal!.PlannersBuilt, Is.GreaterThan(plain.PlannersBuilt));
+    }
+
+    [Test]
     public void BadOptionsAndSweepScenarios_AreClearErrors()
     {
         Assert.That(() => MonteCarlo.Run(Mixed, Options, new MonteCarloOptions { Draws = 0 }), Throws.ArgumentException.With.Message.Contains("at least 1"));

@@ -237,10 +237,11 @@ public class SimulatorSemanticsTests
     public void ExtrasWithThePerformanceModelAreItsFiguresCalledDirectly()
     {
         var perf = PerformanceCostModel.Default;
-        var r = new WhatIfSimulator(S([SvzmClosure()], F("GRU", "MIA", type: "B38M")), new SimulationOptions { CostModel = perf }).Run().Flights.Single();
+        // A 787-9, in range (GRU–MIA, 6,554 km, is beyond a 737 MAX 8's 6,451 km with reserves: a tech stop).
+        var r = new WhatIfSimulator(S([SvzmClosure()], F("GRU", "MIA", type: "B789")), new SimulationOptions { CostModel = perf }).Run().Flights.Single();
         Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Rerouted), r.Reason);
         var model = AirspaceSim.Performance.FlightCostModel.Default;
-        var type = AirspaceSim.Performance.AircraftCatalog.Bundled["B38M"];
+        var type = AirspaceSim.Performance.AircraftCatalog.Bundled["B789"];
         var plan = DetourPlanner.Build([Svzm]).Plan(AirportDirectory.Bundled["GRU"].Location, AirportDirectory.Bundled["MIA"].Location);
         var cond = new AirspaceSim.Performance.FlightConditions { CruiseFl = (int)Math.Round(type.CruiseFl) };
         var detour = model.EstimateDetour(type, plan, cond);
@@ -250,6 +251,7 @@ public class SimulatorSemanticsTests
         Assert.That((double)r.ExtraCo2Kg, Is.EqualTo(detour.ExtraCo2Kg).Within(0.05));
         Assert.That((double)r.ExtraCostUsd, Is.EqualTo(detour.ExtraCostUsd).Within(0.005));
         Assert.That(detour.ExtraFuelKg, Is.GreaterThan(0));
+        Assert.That(detour.Flown.FitsRange, Is.True, "the simulator's range and the estimate's agree");
     }
 
     [Test]
