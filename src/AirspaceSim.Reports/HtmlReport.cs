@@ -121,6 +121,39 @@ public static partial class HtmlReport
         h.Append("<title>").Append(E(s.Name)).Append(" — AirspaceSim what-if</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
         h.Append("<h1>").Append(E(s.Name)).Append("</h1>\n");
         if (s.Description is { } d) h.Append("<p class=\"lead\">").Append(E(d)).Append("</p>\n");
+        AppendScenario(h, s);
+    }
+
+    /// <summary>The id of the closures table (one <c>&lt;tr&gt;</c> per closure of the scenario).</summary>
+    public const string ClosureTableId = "closures";
+
+    // What was closed, when, for whom: the scenario's closures as the simulator reads them.
+    private static void AppendScenario(StringBuilder h, Scenario s)
+    {
+        h.Append("<h2>Scenario</h2>\n<p>");
+        if (s.PeriodStart is { } ps) h.Append("Period ").Append(ps.ToString("yyyy-MM-dd", Inv)).Append(" to ").Append((s.PeriodEnd ?? ps).ToString("yyyy-MM-dd", Inv)).Append(" (UTC); ");
+        h.Append(s.Closures.Count).Append(s.Closures.Count == 1 ? " closure" : " closures").Append(".</p>\n");
+        if (s.Closures.Count == 0) return;
+        h.Append("<table id=\"").Append(ClosureTableId).Append("\">\n<thead><tr><th>closure</th><th>airspaces and airports</th><th>levels</th><th>bans</th><th>applies to</th>")
+         .Append("<th>from UTC</th><th>to UTC</th><th>notice UTC</th><th>buffer NM</th></tr></thead>\n<tbody>\n");
+        foreach (var c in s.Closures)
+        {
+            var where = c.AirspaceIds.Concat(c.Airspaces.Select(a => a.Id)).Distinct(StringComparer.Ordinal).Concat(c.Airports.Select(a => "airport " + a));
+            string applies = c.AppliesTo.Kind switch
+            {
+                ApplicabilityKind.Everyone => "everyone",
+                ApplicabilityKind.States => "operators of " + string.Join(", ", c.AppliesTo.Codes),
+                ApplicabilityKind.Airlines => "airlines " + string.Join(", ", c.AppliesTo.Codes),
+                _ => "everyone except operators of " + string.Join(", ", c.AppliesTo.Codes),
+            };
+            h.Append("<tr><td>").Append(E(c.Id)).Append("</td><td>").Append(E(string.Join(", ", where))).Append("</td><td>").Append(E(c.Band.ToString()))
+             .Append("</td><td>").Append(c.Bans switch { ClosureBans.Overflight => "overflight", ClosureBans.Airports => "airports", _ => "overflight and airports" })
+             .Append("</td><td>").Append(E(applies)).Append("</td><td>").Append(Utc(c.StartUtc)).Append("</td><td>").Append(c.EndUtc is { } e ? Utc(e) : "open-ended")
+             .Append("</td><td>").Append(c.NoticeUtc is { } n ? Utc(n) : "at the start").Append("</td><td class=\"n\">").Append(c.BufferNm.ToString(Inv)).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+
+        static string Utc(DateTime t) => t.ToString("yyyy-MM-dd HH:mm", Inv);
     }
 
     // A short paragraph; the full list (the scenario's, the cost model's and the simulator's) folds out below it.

@@ -61,7 +61,7 @@ public static class MapImage
     public static string Svg(MapContent content, ImageOptions options)
     {
         var (plot, layer, _) = Build(content, options);
-        using (plot) return Reports.Svg.Tag(plot.GetSvgXml(options.WidthPx, options.HeightPx), layer.Drawn);
+        using (plot) return Reports.Svg.RoundPathData(Reports.Svg.Tag(plot.GetSvgXml(options.WidthPx, options.HeightPx), layer.Drawn));
     }
 
     /// <summary>The map in <paramref name="format"/> (SVG as UTF-8).</summary>

@@ -43,6 +43,12 @@ public class HtmlReportTests
         var r = ReportFixtures.Svzm2025;
         Assert.That(FlightRows(html), Is.EqualTo(r.Flights.Count));
         AssertSelfContained(html, svgs: 3); // the map and two charts
+        // The scenario: one row per closure, with its airspaces and window.
+        Assert.That(TableRows(html, HtmlReport.ClosureTableId), Is.EqualTo(r.Scenario.Closures.Count));
+        foreach (var c in r.Scenario.Closures)
+            Assert.That(html, Does.Contain($"<tr><td>{System.Net.WebUtility.HtmlEncode(c.Id)}</td>").And.Contain(c.StartUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        // The inline map is compacted (simplified to 0.35 px, path data at 0.1 px): 1.63 MB before, about 0.61 MB after.
+        Assert.That(new FileInfo(Page.Value).Length, Is.LessThan(900_000), "the page's size");
         Assert.That(html, Does.Contain("class=\"flown-route\"").And.Contain("Assumptions and model limits").And.Contain(HtmlReport.ModelLimits));
         foreach (var a in r.Assumptions) Assert.That(html, Does.Contain(System.Net.WebUtility.HtmlEncode(a)));
         foreach (var g in Enum.GetValues<GroupBy>()) Assert.That(html, Does.Contain($"<h3>By {SimulationReport.Text(g)}</h3>"));
