@@ -64,6 +64,13 @@ public static class MapImage
         using (plot) return Reports.Svg.RoundPathData(Reports.Svg.Tag(plot.GetSvgXml(options.WidthPx, options.HeightPx), layer.Drawn));
     }
 
+    /// <summary>The SVG as Skia writes it, tagged, before <see cref="Reports.Svg.RoundPathData"/> (to check that against).</summary>
+    internal static string RawSvg(MapContent content, ImageOptions options)
+    {
+        var (plot, layer, _) = Build(content, options);
+        using (plot) return Reports.Svg.Tag(plot.GetSvgXml(options.WidthPx, options.HeightPx), layer.Drawn);
+    }
+
     /// <summary>The map in <paramref name="format"/> (SVG as UTF-8).</summary>
     public static byte[] Render(MapContent content, ImageFormat format, ImageOptions options) =>
         format == ImageFormat.Svg ? Reports.Svg.Bytes(Svg(content, options)) : Png(content, options);

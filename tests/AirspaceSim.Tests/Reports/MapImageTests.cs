@@ -173,21 +173,15 @@ public class MapImageTests
         }
     }
 
-    private static List<(double X, double Y)> Points(string d) =>
-        Regex.Matches(d, @"[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)").Select(m => (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+    private static List<(double X, double Y)> Points(string d) => SvgPath.Subpaths(d).SelectMany(p => p).ToList();
 
-    // The longest L segment of an SVG path (an M starts a new subpath: no segment to it).
+    // The longest line segment of an SVG path (a move starts a new subpath: no segment to it).
     private static double LongestSegment(string d)
     {
         double longest = 0;
-        (double X, double Y)? last = null;
-        foreach (Match m in Regex.Matches(d, @"([MLZ])\s*(?:(-?[\d.]+)[ ,](-?[\d.]+))?"))
-        {
-            if (m.Groups[1].Value == "Z") { last = null; continue; }
-            var p = (double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
-            if (m.Groups[1].Value == "L" && last is { } q) longest = Math.Max(longest, Math.Sqrt((p.Item1 - q.X) * (p.Item1 - q.X) + (p.Item2 - q.Y) * (p.Item2 - q.Y)));
-            last = p;
-        }
+        foreach (var sub in SvgPath.Subpaths(d))
+            for (int i = 1; i < sub.Count; i++)
+                longest = Math.Max(longest, Math.Sqrt((sub[i].X - sub[i - 1].X) * (sub[i].X - sub[i - 1].X) + (sub[i].Y - sub[i - 1].Y) * (sub[i].Y - sub[i - 1].Y)));
         return longest;
     }
 }
