@@ -25,7 +25,7 @@ internal static class WhatIfCommand
             Description = $"Scenario JSON file, or the name of a bundled one ({string.Join(", ", BundledScenarios.Names)}); default {BundledScenarios.Default}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). With --monte-carlo: png/svg the cost histogram, html the report with the spread; with --sweep: png/svg the sweep chart.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). With --monte-carlo: png/svg the cost histogram, html the report with the spread; with --sweep: png/svg the sweep chart, html the report with the sweep table and chart.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png, svg and html)." };
         var image = new ImageOutput();
@@ -79,8 +79,8 @@ internal static class WhatIfCommand
             if (draws > 0 || sweepText != null)
             {
                 if (draws > 0 && sweepText != null) throw new CliException("--monte-carlo and --sweep: give one of them");
-                if (fmt == "geojson" || (fmt == "html" && sweepText != null))
-                    throw new CliException($"--format {fmt}: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv, json, png or svg{(draws > 0 ? ", html" : "")})");
+                if (fmt == "geojson")
+                    throw new CliException($"--format {fmt}: not with {(draws > 0 ? "--monte-carlo" : "--sweep")} (table, csv, json, png, svg or html)");
                 if (g != null) throw new CliException($"--group-by: not with {(draws > 0 ? "--monte-carlo" : "--sweep")}");
             }
             if (draws > 0)
@@ -120,6 +120,7 @@ internal static class WhatIfCommand
                 switch (fmt)
                 {
                     case "png" or "svg": File.WriteAllBytes(outFile!, Reports.Charts.Sweep(r, ImageOutput.Format(fmt), sizes)); break;
+                    case "html": File.WriteAllText(outFile!, Reports.HtmlReport.Write(r, new Reports.HtmlReportOptions { Map = sizes })); break;
                     case "json": text.WriteLine(Sweeps.Json(r)); break;
                     case "csv": Sweeps.WriteCsv(text, r); break;
                     default: Sweeps.WriteTable(text, r); break;

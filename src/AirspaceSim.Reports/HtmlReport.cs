@@ -21,6 +21,10 @@ public sealed record HtmlReportOptions
     /// <summary>A Monte Carlo run of the same scenario: when given, the report adds its section (the spread of every
     /// total, the cost histogram with P5/P50/P95, and per flight the share of draws of each outcome).</summary>
     public MonteCarloResult? MonteCarlo { get; init; }
+
+    /// <summary>In a sweep's report, the point (0-based, in the sweep's order) whose map, charts, flight table and group
+    /// tables are shown; the first by default.</summary>
+    public int SweepPointIndex { get; init; }
 }
 
 /// <summary>
@@ -34,6 +38,9 @@ public static partial class HtmlReport
 
     /// <summary>The id of the flight table (one <c>&lt;tr&gt;</c> per flight in its <c>&lt;tbody&gt;</c>).</summary>
     public const string FlightTableId = "flights";
+
+    /// <summary>The id of a sweep report's sweep table (one <c>&lt;tr&gt;</c> per value in its <c>&lt;tbody&gt;</c>).</summary>
+    public const string SweepTableId = "sweep";
 
     /// <summary>What the model leaves out, said on every report beside the listed assumptions.</summary>
     public const string ModelLimits =
@@ -53,18 +60,110 @@ public static partial class HtmlReport
         if (runs.Count == 0) throw new ArgumentException("no runs to report", nameof(runs));
         options ??= new HtmlReportOptions();
         var r = runs[0];
-        var s = r.Scenario;
         var h = new StringBuilder();
+        AppendHead(h, r.Scenario);
+        if (runs.Count > 1)
+            h.Append("<p>A buffer sweep of ").Append(runs.Count).Append(" runs: the totals of each are below; the map and the tables show the first.</p>\n");
+        AppendAssumptions(h, r.CostModel, r.Scenario.Assumptions.Concat(r.Assumptions).ToList(), []);
+
+        h.Append("<h2>Totals</h2>\n");
+        AppendTotalsTable(h, runs);
+        AppendMapAndCharts(h, r, options, "Map");
+        if (options.MonteCarlo is { } mc) AppendMonteCarlo(h, mc, options.Chart);
+        AppendFlightsGroupsAndEnd(h, r);
+        return h.ToString();
+    }
+
+    /// <summary>
+    /// The report of a sweep (<see cref="Sweeps.Run"/>): the sweep table (one row per value, id
+    /// <see cref="SweepTableId"/>) and chart, the flights whose outcome or extras change with the value, and the map, charts,
+    /// flight table and group tables of one point (<see cref="HtmlReportOptions.SweepPointIndex"/>, the first by default).
+    /// </summary>
+    /// <remarks>One map, not one per value: the points of a sweep share their flights and closures, and what a value changes
+    /// (a buffer of tens of NM, a price, a wind) is a few pixels or nothing at a region's scale, so small multiples would be
+    /// near-identical pictures at half the size each; the tables show the differences in figures instead.</remarks>
+    /// <exception cref="ArgumentException">A sweep with no points.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="HtmlReportOptions.SweepPointIndex"/> is not a point of the sweep.</exception>
+    public static string Write(SweepResult sweep, HtmlReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(options);
+        if (sweep.Points.Count == 0) throw new ArgumentException("a sweep with no points", nameof(sweep));
+        int shown = options.SweepPointIndex;
+        if (shown < 0 || shown >= sweep.Points.Count)
+            throw new ArgumentOutOfRangeException(nameof(options), shown, $"SweepPointIndex {shown} is not a point of the sweep (0–{sweep.Points.Count - 1})");
+        var point = sweep.Points[shown];
+        var r = point.Result;
+        string name = sweep.Name, unit = sweep.Unit;
+        string shownText = $"{name} = {V(point.Value)} {unit}";
+        var h = new StringBuilder();
+        AppendHead(h, r.Scenario);
+        h.Append("<p class=\"sweep-lead\">A sweep of <b>").Append(E(name)).Append("</b> (").Append(E(unit)).Append(") over ").Append(sweep.Points.Count)
+         .Append(sweep.Points.Count == 1 ? " value: " : " values: ").Append(E(string.Join(", ", sweep.Points.Select(p => V(p.Value)))))
+         .Append(". One run per value, everything else as the scenario states; the sweep table and chart give each value's totals, the map and the flight and group tables show the run with ")
+         .Append(E(shownText)).Append(".</p>\n");
+
+        // The assumptions every point shares, then those that change with the value (the cost model states its price, wind...).
+        var lists = sweep.Points.Select(p => p.Result.Scenario.Assumptions.Concat(p.Result.Assumptions).ToList()).ToList();
+        var common = lists[0].Where(a => lists.All(l => l.Contains(a))).ToList();
+        var varying = sweep.Points.Select((p, i) => (p.Value, List: lists[i].Where(a => !common.Contains(a)).ToList())).Where(x => x.List.Count > 0).ToList();
+        AppendAssumptions(h, string.Join(" / ", sweep.Points.Select(p => p.Result.CostModel).Distinct()), common, varying.Select(x => ($"{name} = {V(x.Value)}", x.List)).ToList());
+
+        h.Append("<h2>Sweep of ").Append(E(name)).Append("</h2>\n");
+        AppendSweepTable(h, sweep, shown);
+        h.Append("<figure class=\"sweep-chart\">").Append(Inline(Charts.SvgText(Charts.SweepPlot(sweep), options.Chart), "sw")).Append("</figure>\n");
+        AppendSweepFlights(h, sweep);
+
+        AppendMapAndCharts(h, r, options, $"Map ({shownText})");
+        AppendFlightsGroupsAndEnd(h, r);
+        return h.ToString();
+    }
+
+    private static void AppendHead(StringBuilder h, Scenario s)
+    {
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>").Append(E(s.Name)).Append(" — AirspaceSim what-if</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
         h.Append("<h1>").Append(E(s.Name)).Append("</h1>\n");
         if (s.Description is { } d) h.Append("<p class=\"lead\">").Append(E(d)).Append("</p>\n");
-        if (runs.Count > 1)
-            h.Append("<p>A buffer sweep of ").Append(runs.Count).Append(" runs: the totals of each are below; the map and the tables show the first.</p>\n");
+        AppendScenario(h, s);
+    }
 
-        // A short paragraph; the full list (the scenario's, the cost model's and the simulator's) folds out below it.
-        var assumptions = s.Assumptions.Concat(r.Assumptions).ToList();
-        h.Append("<h2>Assumptions and model limits</h2>\n<p class=\"assumptions\">Cost model: ").Append(E(r.CostModel)).Append(". ")
+    /// <summary>The id of the closures table (one <c>&lt;tr&gt;</c> per closure of the scenario).</summary>
+    public const string ClosureTableId = "closures";
+
+    // What was closed, when, for whom: the scenario's closures as the simulator reads them.
+    private static void AppendScenario(StringBuilder h, Scenario s)
+    {
+        h.Append("<h2>Scenario</h2>\n<p>");
+        if (s.PeriodStart is { } ps) h.Append("Period ").Append(ps.ToString("yyyy-MM-dd", Inv)).Append(" to ").Append((s.PeriodEnd ?? ps).ToString("yyyy-MM-dd", Inv)).Append(" (UTC); ");
+        h.Append(s.Closures.Count).Append(s.Closures.Count == 1 ? " closure" : " closures").Append(".</p>\n");
+        if (s.Closures.Count == 0) return;
+        h.Append("<table id=\"").Append(ClosureTableId).Append("\">\n<thead><tr><th>closure</th><th>airspaces and airports</th><th>levels</th><th>bans</th><th>applies to</th>")
+         .Append("<th>from UTC</th><th>to UTC</th><th>notice UTC</th><th>buffer NM</th></tr></thead>\n<tbody>\n");
+        foreach (var c in s.Closures)
+        {
+            var where = c.AirspaceIds.Concat(c.Airspaces.Select(a => a.Id)).Distinct(StringComparer.Ordinal).Concat(c.Airports.Select(a => "airport " + a));
+            string applies = c.AppliesTo.Kind switch
+            {
+                ApplicabilityKind.Everyone => "everyone",
+                ApplicabilityKind.States => "operators of " + string.Join(", ", c.AppliesTo.Codes),
+                ApplicabilityKind.Airlines => "airlines " + string.Join(", ", c.AppliesTo.Codes),
+                _ => "everyone except operators of " + string.Join(", ", c.AppliesTo.Codes),
+            };
+            h.Append("<tr><td>").Append(E(c.Id)).Append("</td><td>").Append(E(string.Join(", ", where))).Append("</td><td>").Append(E(c.Band.ToString()))
+             .Append("</td><td>").Append(c.Bans switch { ClosureBans.Overflight => "overflight", ClosureBans.Airports => "airports", _ => "overflight and airports" })
+             .Append("</td><td>").Append(E(applies)).Append("</td><td>").Append(Utc(c.StartUtc)).Append("</td><td>").Append(c.EndUtc is { } e ? Utc(e) : "open-ended")
+             .Append("</td><td>").Append(c.NoticeUtc is { } n ? Utc(n) : "at the start").Append("</td><td class=\"n\">").Append(c.BufferNm.ToString(Inv)).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+
+        static string Utc(DateTime t) => t.ToString("yyyy-MM-dd HH:mm", Inv);
+    }
+
+    // A short paragraph; the full list (the scenario's, the cost model's and the simulator's) folds out below it.
+    private static void AppendAssumptions(StringBuilder h, string costModel, IReadOnlyList<string> assumptions, IReadOnlyList<(string Label, List<string> List)> varying)
+    {
+        h.Append("<h2>Assumptions and model limits</h2>\n<p class=\"assumptions\">Cost model: ").Append(E(costModel)).Append(". ")
          .Append(E(ModelLimits)).Append("</p>\n");
         if (assumptions.Count > 0)
         {
@@ -72,20 +171,29 @@ public static partial class HtmlReport
             foreach (var a in assumptions) h.Append("<li>").Append(E(Sentence(a))).Append("</li>\n");
             h.Append("</ul></details>\n");
         }
+        if (varying.Count > 0)
+        {
+            h.Append("<details><summary>Assumptions that change with the swept value</summary>\n<ul class=\"assumptions\">\n");
+            foreach (var (label, list) in varying)
+                h.Append("<li><b>").Append(E(label)).Append("</b>: ").Append(E(string.Join(" ", list.Select(Sentence)))).Append("</li>\n");
+            h.Append("</ul></details>\n");
+        }
+    }
 
-        h.Append("<h2>Totals</h2>\n");
-        AppendTotalsTable(h, runs);
-
-        h.Append("<h2>Map</h2>\n<figure class=\"map\">")
+    private static void AppendMapAndCharts(StringBuilder h, SimulationResult r, HtmlReportOptions options, string mapHeading)
+    {
+        h.Append("<h2>").Append(E(mapHeading)).Append("</h2>\n<figure class=\"map\">")
          .Append(Inline(MapImage.Svg(MapContent.FromSimulation(r, options.Airports), options.Map), "map"))
          .Append("</figure>\n");
         h.Append("<h2>Charts</h2>\n<div class=\"charts\">");
         h.Append("<figure>").Append(Inline(Charts.SvgText(Charts.RouteMinutes(r), options.Chart), "c1")).Append("</figure>");
         h.Append("<figure>").Append(Inline(Charts.SvgText(Charts.OperatorCost(r), options.Chart), "c2")).Append("</figure>");
         h.Append("</div>\n");
+    }
 
-        if (options.MonteCarlo is { } mc) AppendMonteCarlo(h, mc, options.Chart);
-
+    private static void AppendFlightsGroupsAndEnd(StringBuilder h, SimulationResult r)
+    {
+        var s = r.Scenario;
         h.Append("<h2>Flights</h2>\n<p>").Append(r.Flights.Count).Append(" flights; click a heading to sort.</p>\n");
         AppendFlightTable(h, r);
 
@@ -109,8 +217,60 @@ public static partial class HtmlReport
         }
         h.Append("<p class=\"credits\">").Append(E(MapImage.Credits)).Append(". Made with AirspaceSim and ScottPlot.</p>\n");
         h.Append("<script>").Append(Script).Append("</script>\n</body>\n</html>\n");
-        return h.ToString();
     }
+
+    private static void AppendSweepTable(StringBuilder h, SweepResult sweep, int shown)
+    {
+        h.Append("<table class=\"sortable totals\" id=\"").Append(SweepTableId).Append("\">\n<thead><tr><th data-type=\"num\">").Append(E($"{sweep.Name}, {sweep.Unit}"))
+         .Append("</th><th data-type=\"num\">flights</th><th>outcomes</th><th data-type=\"num\">extra km</th><th data-type=\"num\">extra min</th>")
+         .Append("<th data-type=\"num\">extra fuel kg</th><th data-type=\"num\">extra CO2 kg</th><th data-type=\"num\">extra cost US$</th></tr></thead>\n<tbody>\n");
+        for (int i = 0; i < sweep.Points.Count; i++)
+        {
+            var (value, run) = (sweep.Points[i].Value, sweep.Points[i].Result);
+            var t = run.Totals;
+            h.Append(i == shown ? "<tr class=\"shown\">" : "<tr>").Append("<td class=\"n\">").Append(E(V(value))).Append("</td><td class=\"n\">").Append(t.Flights)
+             .Append("</td><td>").Append(E(Counts(t))).Append("</td>");
+            AppendFigures(h, t.ExtraKm, t.ExtraMinutes, t.ExtraFuelKg, t.ExtraCo2Kg, t.ExtraCostUsd);
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+    }
+
+    // The flights whose outcome, extra minutes or extra cost is not the same at every value: what the sweep changes, per flight.
+    private static void AppendSweepFlights(StringBuilder h, SweepResult sweep)
+    {
+        var first = sweep.Points[0].Result.Flights;
+        h.Append("<h3>Flights that change with ").Append(E(sweep.Name)).Append("</h3>\n");
+        // The points are variants of one simulator, so their flights are the same, in the same order; say so if not.
+        if (sweep.Points.Any(p => p.Result.Flights.Count != first.Count || p.Result.Flights.Where((f, i) => f.Flight.Id != first[i].Flight.Id).Any()))
+        {
+            h.Append("<p>The points do not list the same flights; see each value's totals above.</p>\n");
+            return;
+        }
+        var changing = Enumerable.Range(0, first.Count).Where(i => sweep.Points.Select(p => p.Result.Flights[i])
+            .Select(f => (f.Outcome, f.ExtraMinutes, f.ExtraCostUsd)).Distinct().Count() > 1).ToList();
+        if (changing.Count == 0) { h.Append("<p>None: every flight has the same outcome and extras at every value.</p>\n"); return; }
+        h.Append("<p>").Append(changing.Count).Append(" of ").Append(first.Count).Append(" flights; per value the outcome, extra minutes and extra cost in US$.</p>\n");
+        h.Append("<table class=\"sortable\" id=\"sweep-flights\">\n<thead><tr><th>flight</th><th>route</th>");
+        foreach (var p in sweep.Points)
+            h.Append("<th>").Append(E($"{sweep.Name} {V(p.Value)}: outcome")).Append("</th><th data-type=\"num\">min</th><th data-type=\"num\">US$</th>");
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (int i in changing)
+        {
+            var f0 = first[i];
+            h.Append("<tr><td>").Append(E(f0.Flight.Id)).Append("</td><td>").Append(E($"{f0.From}-{f0.To}")).Append("</td>");
+            foreach (var p in sweep.Points)
+            {
+                var f = p.Result.Flights[i];
+                h.Append("<td>").Append(SimulationReport.Text(f.Outcome)).Append("</td><td class=\"n\">").Append(f.ExtraMinutes.ToString("F1", Inv))
+                 .Append("</td><td class=\"n\">").Append(f.ExtraCostUsd.ToString("F2", Inv)).Append("</td>");
+            }
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+    }
+
+    private static string V(double v) => v.ToString(Inv);
 
     private static void AppendTotalsTable(StringBuilder h, IReadOnlyList<SimulationResult> runs)
     {
@@ -223,8 +383,8 @@ public static partial class HtmlReport
         "h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}.lead{color:#444}.assumptions{font-size:.95em;color:#333}" +
         "table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9em}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}" +
         "th{background:#f3f3f3}table.sortable th{cursor:pointer}td.n{text-align:right;font-variant-numeric:tabular-nums}" +
-        "tr.cancelled td:nth-child(6){color:#b01c1c;font-weight:bold}tr.rerouted td:nth-child(6){color:#b35f00}" +
-        "figure{margin:0}figure svg{width:100%;height:auto}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1em}" +
+        "tr.cancelled td:nth-child(6){color:#b01c1c;font-weight:bold}#sweep tr.shown td{background:#fff6e0}tr.rerouted td:nth-child(6){color:#b35f00}" +
+        "figure{margin:0}figure svg{width:100%;height:auto}.sweep-chart{max-width:760px}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1em}" +
         ".sources .id{font-family:monospace;color:#555}.url{word-break:break-all;color:#555}.credits{font-size:.85em;color:#666;margin-top:2em}";
 
     // Sorts a table by the clicked column (numbers by value); a second click reverses.

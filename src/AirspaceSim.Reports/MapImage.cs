@@ -52,7 +52,7 @@ public static class MapImage
     /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
     public static byte[] Png(MapContent content, ImageOptions options)
     {
-        var (plot, _) = Build(content, options);
+        var (plot, _, _) = Build(content, options);
         using (plot) return plot.GetImageBytes(options.WidthPx, options.HeightPx, ScottPlot.ImageFormat.Png);
     }
 
@@ -60,7 +60,14 @@ public static class MapImage
     /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
     public static string Svg(MapContent content, ImageOptions options)
     {
-        var (plot, layer) = Build(content, options);
+        var (plot, layer, _) = Build(content, options);
+        using (plot) return Reports.Svg.RoundPathData(Reports.Svg.Tag(plot.GetSvgXml(options.WidthPx, options.HeightPx), layer.Drawn));
+    }
+
+    /// <summary>The SVG as Skia writes it, tagged, before <see cref="Reports.Svg.RoundPathData"/> (to check that against).</summary>
+    internal static string RawSvg(MapContent content, ImageOptions options)
+    {
+        var (plot, layer, _) = Build(content, options);
         using (plot) return Reports.Svg.Tag(plot.GetSvgXml(options.WidthPx, options.HeightPx), layer.Drawn);
     }
 
@@ -104,7 +111,26 @@ public static class MapImage
         return (proj, x0, x1, y0, y1, proj.ClipPlanes(radius));
     }
 
-    private static (Plot Plot, PathLayer Layer) Build(MapContent content, ImageOptions options)
+    /// <summary>The labels a map of <paramref name="content"/> draws (boxes in image pixels) and its frame; the plot is built
+    /// and not rendered.</summary>
+    internal static (IReadOnlyList<PlacedLabel> Labels, MapFrame Frame) Labels(MapContent content, ImageOptions options)
+    {
+        var (plot, _, labels) = Build(content, options);
+        using (plot) return labels;
+    }
+
+    /// <summary>Where ScottPlot draws map-plane points once the map is rendered (to check <see cref="MapFrame"/> against).</summary>
+    internal static List<(double X, double Y)> RenderedPixels(MapContent content, ImageOptions options, IEnumerable<(double X, double Y)> points)
+    {
+        var (plot, _, _) = Build(content, options);
+        using (plot)
+        {
+            plot.GetImageBytes(options.WidthPx, options.HeightPx, ScottPlot.ImageFormat.Png);
+            return points.Select(p => plot.GetPixel(new ScottPlot.Coordinates(p.X, p.Y))).Select(p => ((double)p.X, (double)p.Y)).ToList();
+        }
+    }
+
+    private static (Plot Plot, PathLayer Layer, (IReadOnlyList<PlacedLabel>, MapFrame) Labels) Build(MapContent content, ImageOptions options)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
@@ -161,7 +187,7 @@ public static class MapImage
             }
             layer.Items.Add(new PathItem(outlines, false, null, FirLine, 0.7f, TolerancePx: 1.5f, Tag: new SvgTag("fir-outlines", "vatspy")));
         }
-        var closedLabels = new List<(string, double, double)>();
+        var closedLabels = new List<(string Id, double X, double Y, List<(double, double)[]> Parts)>();
         foreach (var area in content.ClosedAreas)
         {
             var parts = new List<(double, double)[]>();
@@ -171,7 +197,7 @@ public static class MapImage
                 if (clipped.Count >= 3) parts.Add(Project(proj, clipped));
             }
             layer.Items.Add(new PathItem(parts, true, ClosedFill, ClosedLine, 1.6f, Tag: new SvgTag(ClosedClass, area.Label)));
-            if (Label(proj, area.Airspace, x0, x1, y0, y1) is { } at) closedLabels.Add((area.Label, at.X, at.Y));
+            if (Label(proj, area.Airspace, x0, x1, y0, y1) is { } at) closedLabels.Add((area.Label, at.X, at.Y, parts));
         }
 
         // Routes: the dashed direct great circles under the flown paths.
@@ -183,46 +209,115 @@ public static class MapImage
                 Tag: new SvgTag(FlownClass, r.Id)));
         plot.Add.Plottable(layer);
 
-        foreach (var (id, x, y) in firLabels) AddLabel(plot, id, x, y, 9, Colors.SlateGray, bold: false);
+        var legend = new List<LegendItem>();
+        foreach (var cat in content.Routes.Select(r => r.Category).Distinct())
+            legend.Add(new LegendItem { LabelText = $"{cat} ({content.Routes.Where(r => r.Category == cat).Sum(r => r.Flights)})", LineColor = Color.FromHex(CategoryColor(cat)), LineWidth = 2.5f });
+        if (content.Routes.Any(r => r.Direct.Count >= 2))
+            legend.Add(new LegendItem { LabelText = "direct great circle (dashed)", LineColor = Colors.Gray, LineWidth = 1 });
+        if (content.ClosedAreas.Count > 0)
+            legend.Add(new LegendItem { LabelText = "closed airspace", FillColor = ToColor(ClosedFill), OutlineColor = ToColor(ClosedLine), OutlineWidth = 1.5f });
+        if (content.ShowFirs)
+            legend.Add(new LegendItem { LabelText = "FIR boundary", LineColor = ToColor(FirLine), LineWidth = 1 });
+
+        var frame = new MapFrame(x0, x1, y0, y1, options.WidthPx, options.HeightPx, titleHeightPx);
         var shown = content.Airports.Select(a => (a.Code, P: proj.Project(a.Location)))
             .Where(a => a.P.X > x0 && a.P.X < x1 && a.P.Y > y0 && a.P.Y < y1).ToList();
+        var placed = PlaceLabels(content, frame, shown, closedLabels, firLabels, legend);
+        // Leader lines from an airport to its label moved away from it, over the routes, under the text.
+        var leaders = placed.Where(p => p.LeaderTo != null)
+            .Select(p => new[] { frame.ToData(p.Request.X, p.Request.Y), frame.ToData(p.LeaderTo!.Value.X, p.LeaderTo.Value.Y) }).ToList();
+        if (leaders.Count > 0) layer.Items.Add(new PathItem(leaders, false, null, SKColor.Parse("#333333"), 0.7f, TolerancePx: 0));
+
         if (shown.Count > 0)
         {
-            var markers = plot.Add.Markers(shown.Select(a => a.P.X).ToArray(), shown.Select(a => a.P.Y).ToArray(), MarkerShape.FilledCircle, 5, Colors.Black);
+            var markers = plot.Add.Markers(shown.Select(a => a.P.X).ToArray(), shown.Select(a => a.P.Y).ToArray(), MarkerShape.FilledCircle, MarkerPx, Colors.Black);
             markers.LegendText = "";
-            // Beyond ~80 airports the labels would cover the map: the markers stay, the labels go.
-            if (shown.Count <= 80)
-                foreach (var (code, p) in shown)
-                {
-                    var t = plot.Add.Text(code, p.X, p.Y);
-                    t.LabelFontSize = 10; t.LabelFontColor = Colors.Black; t.LabelBold = true; t.LabelFontName = PlotStyle.SansFont;
-                    t.LabelAlignment = Alignment.LowerLeft; t.LabelOffsetX = 3; t.LabelOffsetY = -2;
-                }
         }
-
-        // The closed areas' ids last, over the airport labels.
-        foreach (var (id, x, y) in closedLabels) AddLabel(plot, id, x, y, 14, ToColor(ClosedLine), bold: true);
+        // Each label centred in the box the layout gave it: FIR ids under airport codes under the closed areas' ids.
+        foreach (var kind in new[] { LabelKind.Fixed, LabelKind.Point, LabelKind.Area })
+            foreach (var p in placed.Where(p => p.Request.Kind == kind))
+            {
+                var (cx, cy) = frame.ToData(p.Box.Center.X, p.Box.Center.Y);
+                var (size, colour, bold) = Style(kind);
+                AddLabel(plot, p.Request.Text, cx, cy, size, colour, bold);
+            }
 
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = Alignment.UpperRight;
-        plot.Legend.FontSize = 11;
+        plot.Legend.FontSize = LegendFontPx;
         plot.Legend.FontName = PlotStyle.SansFont;
-        foreach (var cat in content.Routes.Select(r => r.Category).Distinct())
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{cat} ({content.Routes.Where(r => r.Category == cat).Sum(r => r.Flights)})", LineColor = Color.FromHex(CategoryColor(cat)), LineWidth = 2.5f });
-        if (content.Routes.Any(r => r.Direct.Count >= 2))
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "direct great circle (dashed)", LineColor = Colors.Gray, LineWidth = 1 });
-        if (content.ClosedAreas.Count > 0)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "closed airspace", FillColor = ToColor(ClosedFill), OutlineColor = ToColor(ClosedLine), OutlineWidth = 1.5f });
-        if (content.ShowFirs)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "FIR boundary", LineColor = ToColor(FirLine), LineWidth = 1 });
+        plot.Legend.ManualItems.AddRange(legend);
 
         var credits = plot.Add.Annotation(Credits, Alignment.LowerRight);
-        credits.LabelFontSize = 9; credits.LabelFontName = PlotStyle.SansFont; credits.LabelFontColor = Colors.DimGray; credits.LabelBackgroundColor = Colors.White.WithAlpha(.8);
+        credits.LabelFontSize = CreditsFontPx; credits.LabelFontName = PlotStyle.SansFont; credits.LabelFontColor = Colors.DimGray; credits.LabelBackgroundColor = Colors.White.WithAlpha(.8);
         credits.LabelBorderWidth = 0; credits.LabelShadowColor = Colors.Transparent;
         plot.Font.Set(PlotStyle.SansFont);
         plot.Axes.SetLimits(x0, x1, y0, y1);
         plot.Axes.SquareUnits();
-        return (plot, layer);
+        return (plot, layer, (placed, frame));
+    }
+
+    private const float MarkerPx = 5, LegendFontPx = 11, CreditsFontPx = 9;
+
+    private static (float Size, Color Colour, bool Bold) Style(LabelKind kind) => kind switch
+    {
+        LabelKind.Area => (14, ToColor(ClosedLine), true),
+        LabelKind.Point => (10, Colors.Black, true),
+        _ => (9, Colors.SlateGray, false),
+    };
+
+    /// <summary>
+    /// The labels' places (<see cref="LabelLayout"/>): closed areas' ids inside their polygons; airports by the flights
+    /// they serve (most first, then by code), next to their marker or with a leader line; FIR ids where VATSpy puts them.
+    /// Obstacles: every airport marker, and the legend and the credits as conservative estimates of ScottPlot's boxes
+    /// (text measured as ScottPlot measures it, plus more than its symbol, padding, margin and shadow).
+    /// </summary>
+    private static List<PlacedLabel> PlaceLabels(MapContent content, MapFrame frame, List<(string Code, (double X, double Y) P)> shown,
+        List<(string Id, double X, double Y, List<(double, double)[]> Parts)> closedLabels, List<(string, double, double)> firLabels, List<LegendItem> legend)
+    {
+        var requests = new List<LabelRequest>();
+        foreach (var (id, x, y, parts) in closedLabels)
+        {
+            var (w, h) = LabelLayout.Measure(id, Style(LabelKind.Area).Size, true);
+            var (px, py) = frame.ToPixel(x, y);
+            requests.Add(new LabelRequest(id, LabelKind.Area, px, py, w, h, parts.Select(r => r.Select(c => frame.ToPixel(c.Item1, c.Item2)).ToArray()).ToList()));
+        }
+        // Beyond ~80 airports the labels would cover the map: the markers stay, the labels go.
+        if (shown.Count <= 80)
+        {
+            var flights = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var r in content.Routes)
+                foreach (var code in r.Id.Split('-').Distinct(StringComparer.Ordinal)) flights[code] = flights.GetValueOrDefault(code) + r.Flights;
+            foreach (var (code, p) in shown.OrderByDescending(a => flights.GetValueOrDefault(a.Code)).ThenBy(a => a.Code, StringComparer.Ordinal))
+            {
+                var (w, h) = LabelLayout.Measure(code, Style(LabelKind.Point).Size, true);
+                var (px, py) = frame.ToPixel(p.X, p.Y);
+                requests.Add(new LabelRequest(code, LabelKind.Point, px, py, w, h));
+            }
+        }
+        foreach (var (id, x, y) in firLabels)
+        {
+            var (w, h) = LabelLayout.Measure(id, Style(LabelKind.Fixed).Size, false);
+            var (px, py) = frame.ToPixel(x, y);
+            requests.Add(new LabelRequest(id, LabelKind.Fixed, px, py, w, h));
+        }
+
+        var obstacles = new List<PixelBox>();
+        foreach (var (_, p) in shown)
+        {
+            var (px, py) = frame.ToPixel(p.X, p.Y);
+            obstacles.Add(PixelBox.Centered(px, py, MarkerPx + 1, MarkerPx + 1));
+        }
+        var area = frame.Area;
+        if (legend.Count > 0)
+        {
+            double textW = legend.Max(i => LabelLayout.Measure(i.LabelText, LegendFontPx, false).Width);
+            double lineH = LabelLayout.Measure("Ag", LegendFontPx, false).Height;
+            obstacles.Add(new PixelBox(area.Right - (textW + 70), area.Top, area.Right, area.Top + legend.Count * (lineH + 6) + 30));
+        }
+        var (cw, ch) = LabelLayout.Measure(Credits, CreditsFontPx, false);
+        obstacles.Add(new PixelBox(area.Right - (cw + 30), area.Bottom - (ch + 26), area.Right, area.Bottom));
+        return LabelLayout.Place(requests, obstacles, area.Grow(-2));
     }
 
     private static void AddLabel(Plot plot, string text, double x, double y, float size, Color color, bool bold)

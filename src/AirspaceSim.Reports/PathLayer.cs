@@ -88,19 +88,64 @@ internal sealed class PathLayer : IPlottable
         rp.Canvas.DrawPath(path, paint);
     }
 
+    /// <summary>Largest distance, pixels, by which <see cref="Simplify"/> moves a drawn line: below what anti-aliasing
+    /// shows, so the picture does not change while an SVG loses most of the points of straight FIR edges.</summary>
+    public const double SimplifyPx = 0.35;
+
     private void AddPart(SKPath path, (double X, double Y)[] part, bool closed, float tolerance)
     {
         if (part.Length < 2) return;
         var first = Pixel(part[0]);
-        path.MoveTo(first);
+        var kept = new List<SKPoint>(part.Length) { first };
         var last = first;
         for (int i = 1; i < part.Length; i++)
         {
             var p = Pixel(part[i]);
             if (i < part.Length - 1 && Math.Abs(p.X - last.X) < tolerance && Math.Abs(p.Y - last.Y) < tolerance) continue;
-            path.LineTo(p); last = p;
+            kept.Add(p); last = p;
         }
+        var points = Simplify(kept, SimplifyPx);
+        path.MoveTo(points[0]);
+        for (int i = 1; i < points.Count; i++) path.LineTo(points[i]);
         if (closed) path.Close();
+    }
+
+    /// <summary>
+    /// Douglas–Peucker (Douglas and Peucker 1973, Cartographica 10(2)): the fewest of <paramref name="points"/>, ends kept,
+    /// such that every point left out lies within <paramref name="epsilonPx"/> of the segment that replaces it.
+    /// </summary>
+    internal static List<SKPoint> Simplify(IReadOnlyList<SKPoint> points, double epsilonPx)
+    {
+        if (points.Count <= 2) return [.. points];
+        var keep = new bool[points.Count];
+        keep[0] = keep[^1] = true;
+        var stack = new Stack<(int From, int To)>();
+        stack.Push((0, points.Count - 1));
+        while (stack.Count > 0)
+        {
+            var (a, b) = stack.Pop();
+            double worst = -1; int at = -1;
+            for (int i = a + 1; i < b; i++)
+            {
+                double d = SegmentDistance(points[i], points[a], points[b]);
+                if (d > worst) { worst = d; at = i; }
+            }
+            if (worst <= epsilonPx) continue;
+            keep[at] = true;
+            stack.Push((a, at));
+            stack.Push((at, b));
+        }
+        var list = new List<SKPoint>();
+        for (int i = 0; i < points.Count; i++) if (keep[i]) list.Add(points[i]);
+        return list;
+    }
+
+    private static double SegmentDistance(SKPoint p, SKPoint a, SKPoint b)
+    {
+        double dx = b.X - a.X, dy = b.Y - a.Y, len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / len2, 0, 1);
+        double ex = a.X + t * dx - p.X, ey = a.Y + t * dy - p.Y;
+        return Math.Sqrt(ex * ex + ey * ey);
     }
 
     private void AddDashes(SKPath path, (double X, double Y)[] part)

@@ -66,6 +66,60 @@ internal static partial class Svg
         return tagged;
     }
 
+    [GeneratedRegex(" d=\"([^\"]*)\"")]
+    private static partial Regex PathData();
+
+    [GeneratedRegex("[A-Za-z]|-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?")]
+    private static partial Regex PathToken();
+
+    /// <summary>
+    /// Path data at 0.1 px: every coordinate rounded to a tenth of a pixel (Skia writes six significant digits; a tenth of
+    /// a pixel at the image's own size is below what anti-aliasing shows), and a path of only moves, lines and closes
+    /// rewritten with relative commands between the rounded points (exact in tenths, so nothing drifts). Other paths keep
+    /// their commands, rounded.
+    /// </summary>
+    public static string RoundPathData(string svg) => PathData().Replace(svg, m => " d=\"" + Compact(m.Groups[1].Value) + "\"");
+
+    private static string Compact(string d)
+    {
+        var tokens = PathToken().Matches(d).Select(t => t.Value).ToList();
+        if (tokens.Any(t => char.IsLetter(t[0]) && t is not ("M" or "L" or "Z")) || tokens.Count == 0 || tokens[0] != "M")
+            return string.Join(" ", tokens.Select(t => char.IsLetter(t[0]) ? t : Tenths(Round(t))));
+        var sb = new StringBuilder(d.Length / 2);
+        long cx = 0, cy = 0, sx = 0, sy = 0;
+        char command = ' ', last = ' ';
+        for (int i = 0; i < tokens.Count;)
+        {
+            if (char.IsLetter(tokens[i][0])) command = tokens[i++][0];
+            if (command == 'Z')
+            {
+                sb.Append('z'); last = 'z';
+                (cx, cy) = (sx, sy);
+                command = ' ';
+                continue;
+            }
+            if (command == ' ' || i + 1 >= tokens.Count) break; // malformed: keep what was read
+            long x = Round(tokens[i]), y = Round(tokens[i + 1]);
+            i += 2;
+            char rel = command == 'M' ? 'm' : 'l';
+            if (rel != last) sb.Append(rel);
+            else if (!(x - cx < 0)) sb.Append(' ');
+            sb.Append(Tenths(x - cx));
+            if (!(y - cy < 0)) sb.Append(' ');
+            sb.Append(Tenths(y - cy));
+            (cx, cy) = (x, y);
+            if (command == 'M') { (sx, sy) = (x, y); command = 'L'; } // pairs after a move are lines (relative ones after an m)
+            last = 'l';
+        }
+        return sb.ToString();
+    }
+
+    private static long Round(string number) =>
+        (long)Math.Round(double.Parse(number, System.Globalization.CultureInfo.InvariantCulture) * 10, MidpointRounding.AwayFromZero);
+
+    private static string Tenths(long t) =>
+        (t / 10.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The SVG without its XML declaration, to inline in HTML.</summary>
     public static string Inline(string svg)
     {

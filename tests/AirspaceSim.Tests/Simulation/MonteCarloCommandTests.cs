@@ -187,8 +187,15 @@ public class MonteCarloCommandTests
         Assert.That(page, Does.Contain("<h2>Uncertainty (Monte Carlo)</h2>").And.Contain("12 draws, seed 3"));
         Assert.That(page, Does.Contain("id=\"flights\""), "the nominal run's flight table is there too");
 
-        var refused = Run(["whatif", _scenario, "--sweep", "buffer=0,25", "--format", "html", "--out", html]);
+        // A sweep's html is the sweep report (one row per value); its svg stays the sweep chart.
+        var sweepReport = Run(["whatif", _scenario, "--sweep", "buffer=0,25", "--format", "html", "--out", html]);
+        Assert.That(sweepReport.Exit, Is.EqualTo(0), sweepReport.ToString());
+        Assert.That(AirspaceSim.Tests.Reports.HtmlReportTests.TableRows(File.ReadAllText(html), AirspaceSim.Reports.HtmlReport.SweepTableId), Is.EqualTo(2));
+        var sweepSvg = Run(["whatif", _scenario, "--sweep", "buffer=0,25", "--format", "svg", "--out", svg]);
+        Assert.That(sweepSvg.Exit, Is.EqualTo(0), sweepSvg.ToString());
+        Assert.That(File.ReadAllText(svg), Does.Contain(": sweep of buffer"));
+        var refused = Run(["whatif", _scenario, "--sweep", "buffer=0,25", "--format", "geojson"]);
         Assert.That(refused.Exit, Is.EqualTo(2), refused.ToString());
-        Assert.That(refused.Err, Does.Contain("--format html: not with --sweep"));
+        Assert.That(refused.Err, Does.Contain("--format geojson: not with --sweep"));
     }
 }
