@@ -75,7 +75,7 @@ public static partial class HtmlReport
     }
 
     /// <summary>
-    /// The report of a sweep (<see cref="Sweeps.Run"/>): the sweep table (one row per value, id
+    /// The report of a sweep (<see cref="Sweeps.Run(Scenario, SimulationOptions, SweepParameter, IReadOnlyList{double})"/>): the sweep table (one row per value, id
     /// <see cref="SweepTableId"/>) and chart, the flights whose outcome or extras change with the value, and the map, charts,
     /// flight table and group tables of one point (<see cref="HtmlReportOptions.SweepPointIndex"/>, the first by default).
     /// </summary>
