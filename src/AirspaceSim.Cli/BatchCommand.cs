@@ -238,65 +238,14 @@ internal static class BatchCommand
         }
     }
 
-    /// <summary>The code of an error row: what failed, as words a program can match.</summary>
-    internal static string ErrorCode(BatchErrorKind kind) => kind switch
-    {
-        BatchErrorKind.Row => "bad-row",
-        BatchErrorKind.From => "unknown-origin",
-        BatchErrorKind.To => "unknown-destination",
-        BatchErrorKind.Route => "route-rejected",
-        BatchErrorKind.AircraftType => "unknown-aircraft-type",
-        _ => "",
-    };
+    /// <summary>The code of an error row (<see cref="RouteJson.ErrorCode(BatchErrorKind)"/>).</summary>
+    internal static string ErrorCode(BatchErrorKind kind) => RouteJson.ErrorCode(kind);
 
-    /// <summary>Writes <c>{"results": [...], "summary": {...}}</c>, the results as the rows come (a few kilobytes at a
-    /// time), the summary at the end; returns the summary.</summary>
-    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows, BatchAircraft? aircraft = null)
-    {
-        var tally = new BatchTally();
-        var bytes = new ArrayBufferWriter<byte>(ChunkChars + 4096);
-        char[] chars = [];
-        using (var w = new Utf8JsonWriter(bytes, new JsonWriterOptions { Encoder = RouteOutput.Encoder }))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("results");
-            foreach (var r in rows)
-            {
-                tally.Add(r.Plan);
-                if (r.Error != null) RouteOutput.WriteErrorJson(w, r.Row.LineNumber, r.Row.From, r.Row.To, r.Error, ErrorCode(r.ErrorKind));
-                else RouteOutput.WriteJson(w, new(r.From.Code, r.From.Point), new(r.To.Code, r.To.Point), r.Plan!, r.Row.LineNumber, aircraft?.For(r.Row) is { } ac
-                    ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, PerformanceCliOptions.Estimate(ac, r.Plan!)) : null);
-                if (w.BytesPending + bytes.WrittenCount >= ChunkChars) Drain();
-            }
-            w.WriteEndArray();
-            var s = tally.Summary;
-            w.WriteStartObject("summary");
-            w.WriteNumber("routes", s.Routes);
-            w.WriteNumber("affected", s.Affected);
-            w.WriteNumber("direct", s.Direct);
-            w.WriteNumber("detour", s.Detour);
-            w.WriteNumber("unreachable", s.Unreachable);
-            w.WriteNumber("errors", s.Errors);
-            w.WriteNumber("totalExtraKm", Math.Round(s.TotalExtraKm, 3));
-            w.WriteNumber("meanExtraKm", Math.Round(s.MeanExtraKm, 3));
-            w.WriteEndObject();
-            w.WriteEndObject();
-            Drain();
-
-            // The writer flushes between tokens, so a piece always ends on a whole UTF-8 character.
-            void Drain()
-            {
-                w.Flush();
-                var span = bytes.WrittenSpan;
-                int max = Encoding.UTF8.GetMaxCharCount(span.Length);
-                if (chars.Length < max) chars = new char[max];
-                o.Write(chars, 0, Encoding.UTF8.GetChars(span, chars));
-                bytes.ResetWrittenCount();
-            }
-        }
-        o.WriteLine();
-        return tally.Summary;
-    }
+    /// <summary>Writes <c>{"results": [...], "summary": {...}}</c> as the rows come (<see cref="RouteJson"/>), each
+    /// costed row with its <c>"performance"</c> object; returns the summary.</summary>
+    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows, BatchAircraft? aircraft = null) =>
+        RouteJson.WriteBatch(o, rows, aircraft is null ? null : r => aircraft.For(r.Row) is { } ac
+            ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, PerformanceCliOptions.Estimate(ac, r.Plan!)) : null);
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
 

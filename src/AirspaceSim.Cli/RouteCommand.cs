@@ -60,14 +60,14 @@ internal static class RouteCommand
                 {
                     string title = $"{a.Code} to {b.Code}" + (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") + ": " + RouteOutput.Status(plan.Status) +
                         (plan.ExtraKm is { } x && plan.Status == RouteStatus.Detour ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {plan.RouteKm:F0} km, +{x:F0} km ({plan.ExtraPercent:F1} %)") : "");
-                    var map = Reports.MapContent.FromPlans(title, ctx.Closures, [(new Data.RouteEnd(a.Code, a.Point), new Data.RouteEnd(b.Code, b.Point), plan)]);
+                    var map = Reports.MapContent.FromPlans(title, ctx.Closures, [(a, b, plan)]);
                     File.WriteAllBytes(outFile!, Reports.MapImage.Render(map, ImageOutput.Format(fmt), sizes));
                     break;
                 }
                 case "json":
                 {
                     var buffer = new MemoryStream();
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan, extra: jw =>
+                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan, jw =>
                     {
                         if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost);
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
@@ -79,13 +79,13 @@ internal static class RouteCommand
                 {
                     // One row in batch's columns (and its performance block with --type), so both read alike.
                     var sb = new System.Text.StringBuilder(BatchCommand.CsvHeader(aircraft is not null)).Append('\n');
-                    var row = new Batch.BatchRow(new Data.RouteListRow(1, a.Code, b.Code), new(a.Code, a.Point), new(b.Code, b.Point), plan, Batch.BatchErrorKind.None, null);
+                    var row = new Batch.BatchRow(new Data.RouteListRow(1, a.Code, b.Code), a, b, plan, Batch.BatchErrorKind.None, null);
                     BatchCommand.AppendCsvRow(sb, row, aircraft is { } acsv ? new BatchAircraft(acsv.Type, acsv.Conditions) : null);
                     io.Out.Write(sb);
                     break;
                 }
                 case "geojson":
-                    io.Out.WriteLine(RouteOutput.GeoJson(a, b, plan, ctx.Closures));
+                    io.Out.WriteLine(Batch.RouteJson.ToGeoJson(a, b, plan, ctx.Closures));
                     break;
                 default:
                     RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Closures, ctx.Planner.BufferNm);
@@ -100,12 +100,11 @@ internal static class RouteCommand
 
     private static bool IsCoordinate(string text) => text.Contains(',');
 
-    private static RouteOutput.End Resolve(PlanningContext ctx, string text, string what)
+    private static Data.RouteEnd Resolve(PlanningContext ctx, string text, string what)
     {
         try
         {
-            var (code, p) = ctx.Airports.Resolve(text);
-            return new RouteOutput.End(code, p);
+            return ctx.Airports.Resolve(text);
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)
         {
