@@ -15,6 +15,8 @@ namespace AirspaceSim.Tests.Realism;
 /// penalties of data/validation/reroutes.csv: for each, the exact geometric bound, the figure modelled with the
 /// realism layer at its defaults (the same for every route: no per-route tuning), and their ratio to the published
 /// figure, compared as the kind of figure allows (a stated figure within ±10 %, an "up to" figure as an upper bound...).
+/// Each case is routed round its own closures plus the standing avoidance (data/validation/standing-avoidance.csv: high
+/// terrain, standing conflict zones) that bound its operator's authority at its date, added to its baseline alike.
 /// The test fails when the committed table no longer matches the code; set AIRSPACESIM_REGENERATE=1 to rewrite it.
 /// </summary>
 public class ValidationTests
@@ -56,8 +58,9 @@ public class ValidationTests
     }
 
     // The custom areas of standing-avoidance.csv (a GeoJSON file instead of catalog ids), by id.
-    private static readonly Lazy<Dictionary<string, Airspace>> CustomAreas = new(() => ReadStandingRows().Custom);
-    private static readonly Lazy<List<Standing>> StandingList = new(() => ReadStandingRows().List);
+    private static readonly Lazy<(List<Standing> List, Dictionary<string, Airspace> Custom)> StandingData = new(ReadStandingRows);
+    private static Dictionary<string, Airspace> CustomAreas => StandingData.Value.Custom;
+    private static List<Standing> StandingList => StandingData.Value.List;
 
     private static (List<Standing> List, Dictionary<string, Airspace> Custom) ReadStandingRows()
     {
@@ -83,7 +86,7 @@ public class ValidationTests
     private static string DayOf(string date) => date.Length switch { 4 => date + "-01-01", 7 => date + "-01", _ => date };
 
     /// <summary>The standing avoidance that binds a case's operator at its date (standing-avoidance.csv).</summary>
-    private static IEnumerable<Standing> StandingFor(Case c) => StandingList.Value.Where(s =>
+    private static IEnumerable<Standing> StandingFor(Case c) => StandingList.Where(s =>
         (s.Authorities.Contains("*") || s.Authorities.Contains(c.Authority)) &&
         string.CompareOrdinal(DayOf(c.Date), DayOf(s.From.Length == 0 ? "0001" : s.From)) >= 0 &&
         (s.To.Length == 0 || string.CompareOrdinal(DayOf(c.Date), DayOf(s.To)) <= 0));
@@ -146,7 +149,7 @@ public class ValidationTests
     {
         // Round Pakistan the exact route otherwise slips north between its tip in the Karakoram and the plateau: the
         // hand-drawn outline must overlap the FIR (not merely approach it) for the terrain to close that gap.
-        var terrain = CustomAreas.Value["TERRAIN-TIBET"].Geometry;
+        var terrain = CustomAreas["TERRAIN-TIBET"].Geometry;
         Assert.That(terrain.Intersection(AirspaceCatalog.Bundled["OPLR"].Geometry).Area, Is.GreaterThan(0.1), "square degrees of overlap");
         // Kathmandu and Lhasa: an airport in the Himalaya's foothills stays outside, the plateau's capital inside.
         Assert.That(terrain.Contains(new NetTopologySuite.Geometries.Point(85.36, 27.70)), Is.False);
@@ -171,7 +174,7 @@ public class ValidationTests
             Assert.That(c.Authority, Does.Match("^(EASA|[A-Z]{2})$"), c.Id);
             Assert.That(Ids(c.Baseline).Except(Ids(c.Closures)), Is.Empty, $"{c.Id}: the baseline's airspace is still avoided after the event");
         }
-        foreach (var s in StandingList.Value)
+        foreach (var s in StandingList)
         {
             Assert.That(s.Url, Does.StartWith("https://").Or.StartWith("http://"), s.Id);
             Assert.That(s.From.Length == 0 || Regex.IsMatch(s.From, @"^\d{4}(-\d\d){0,2}$"), Is.True, s.Id);
@@ -263,5 +266,5 @@ public class ValidationTests
     }
 
     private static IReadOnlyList<Airspace> Closures(string set) =>
-        Ids(set).Select(id => CustomAreas.Value.TryGetValue(id, out var a) ? a : AirspaceCatalog.Bundled[id]).ToList();
+        Ids(set).Select(id => CustomAreas.TryGetValue(id, out var a) ? a : AirspaceCatalog.Bundled[id]).ToList();
 }
