@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
 using AirspaceSim.Performance;
@@ -14,6 +15,8 @@ namespace AirspaceSim.Tests.Realism;
 /// penalties of data/validation/reroutes.csv: for each, the exact geometric bound, the figure modelled with the
 /// realism layer at its defaults (the same for every route: no per-route tuning), and their ratio to the published
 /// figure, compared as the kind of figure allows (a stated figure within ±10 %, an "up to" figure as an upper bound...).
+/// Each case is routed round its own closures plus the standing avoidance (data/validation/standing-avoidance.csv: high
+/// terrain, standing conflict zones) that bound its operator's authority at its date, added to its baseline alike.
 /// The test fails when the committed table no longer matches the code; set AIRSPACESIM_REGENERATE=1 to rewrite it.
 /// </summary>
 public class ValidationTests
@@ -31,23 +34,79 @@ public class ValidationTests
 
     private static readonly string[] Kinds = ["stated", "single_flight", "range", "up_to", "at_least", "includes_stop"];
 
-    private sealed record Case(string Id, string From, string To, string Type, string Closures, string Baseline, string Metric,
-        string Kind, double Value, double? Low, double? High, string Url, string Date);
+    private sealed record Case(string Id, string From, string To, string Authority, string Type, string Closures, string Baseline,
+        string Metric, string Kind, double Value, double? Low, double? High, string Url, string Date);
+
+    /// <summary>A row of standing-avoidance.csv: airspace avoided whatever the event by the operators answering to
+    /// <paramref name="Authorities"/> (or "*": all) between two dates (inclusive; <paramref name="To"/> empty: still in force).</summary>
+    private sealed record Standing(string Id, string[] AirspaceIds, string[] Authorities, string From, string To, string Url);
+
+    private static List<string[]> ReadCsv(string relativePath, out string[] header)
+    {
+        var rows = new List<string[]>();
+        string[]? h = null;
+        foreach (var line in File.ReadAllLines(ReferenceData.RepoData(relativePath)))
+        {
+            if (line.StartsWith('#') || line.Trim().Length == 0) continue;
+            var f = Cli.BatchCommandTests.SplitCsv(line);
+            if (h is null) { h = f.ToArray(); continue; }
+            Assert.That(f, Has.Count.EqualTo(h.Length), $"{relativePath}: {line}");
+            rows.Add(f.ToArray());
+        }
+        header = h ?? throw new InvalidDataException($"{relativePath}: no header");
+        return rows;
+    }
+
+    // The custom areas of standing-avoidance.csv (a GeoJSON file instead of catalog ids), by id.
+    private static readonly Lazy<(List<Standing> List, Dictionary<string, Airspace> Custom)> StandingData = new(ReadStandingRows);
+    private static Dictionary<string, Airspace> CustomAreas => StandingData.Value.Custom;
+    private static List<Standing> StandingList => StandingData.Value.List;
+
+    private static (List<Standing> List, Dictionary<string, Airspace> Custom) ReadStandingRows()
+    {
+        var list = new List<Standing>();
+        var custom = new Dictionary<string, Airspace>(StringComparer.Ordinal);
+        foreach (var f in ReadCsv("validation/standing-avoidance.csv", out var header))
+        {
+            string Get(string n) => f[Array.IndexOf(header, n)];
+            string id = Get("id"), ids = Get("airspace"), file = Get("geojson");
+            Assert.That(ids.Length > 0 ^ file.Length > 0, Is.True, $"standing-avoidance.csv {id}: airspace ids or a GeoJSON file, not both");
+            if (file.Length > 0)
+            {
+                var loaded = AirspaceLoader.LoadGeoJson(ReferenceData.RepoData("validation/" + file), AirspaceLoadOptions.StrictDefault);
+                Assert.That(loaded.Catalog.Ids, Is.EqualTo(new[] { id }), $"{file}: one feature, with the row's id");
+                custom.Add(id, loaded.Catalog[id]);
+            }
+            list.Add(new Standing(id, file.Length > 0 ? [id] : ids.Split('+'), Get("authorities").Split('+'), Get("from"), Get("to"), Get("source_url")));
+        }
+        return (list, custom);
+    }
+
+    // A date of the CSVs (yyyy, yyyy-mm or yyyy-mm-dd) as a sortable yyyy-mm-dd, a partial date at its first day.
+    private static string DayOf(string date) => date.Length switch { 4 => date + "-01-01", 7 => date + "-01", _ => date };
+
+    /// <summary>The standing avoidance that binds a case's operator at its date (standing-avoidance.csv).</summary>
+    private static IEnumerable<Standing> StandingFor(Case c) => StandingList.Where(s =>
+        (s.Authorities.Contains("*") || s.Authorities.Contains(c.Authority)) &&
+        string.CompareOrdinal(DayOf(c.Date), DayOf(s.From.Length == 0 ? "0001" : s.From)) >= 0 &&
+        (s.To.Length == 0 || string.CompareOrdinal(DayOf(c.Date), DayOf(s.To)) <= 0));
+
+    // A case's closure set with the standing avoidance added (empty stays empty when nothing stands).
+    private static string WithStanding(string set, Case c)
+    {
+        var extra = StandingFor(c).SelectMany(s => s.AirspaceIds).ToList();
+        return extra.Count == 0 ? set : string.Join('+', (set.Length == 0 ? [] : set.Split('+')).Concat(extra));
+    }
 
     private static List<Case> ReadCases()
     {
         var cases = new List<Case>();
-        string[]? header = null;
-        foreach (var line in File.ReadAllLines(ReferenceData.RepoData("validation/reroutes.csv")))
+        foreach (var f in ReadCsv("validation/reroutes.csv", out var header))
         {
-            if (line.StartsWith('#') || line.Trim().Length == 0) continue;
-            var f = Cli.BatchCommandTests.SplitCsv(line);
-            if (header is null) { header = f.ToArray(); continue; }
-            Assert.That(f, Has.Count.EqualTo(header.Length), line);
             string Get(string n) => f[Array.IndexOf(header, n)];
             double? Opt(string n) => Get(n).Length == 0 ? null : double.Parse(Get(n), Inv);
-            cases.Add(new Case(Get("id"), Get("from"), Get("to"), Get("type"), Get("closures"), Get("baseline_closures"), Get("metric"),
-                Get("kind"), double.Parse(Get("value"), Inv), Opt("low"), Opt("high"), Get("source_url"), Get("source_date")));
+            cases.Add(new Case(Get("id"), Get("from"), Get("to"), Get("authority"), Get("type"), Get("closures"), Get("baseline_closures"),
+                Get("metric"), Get("kind"), double.Parse(Get("value"), Inv), Opt("low"), Opt("high"), Get("source_url"), Get("source_date")));
         }
         return cases;
     }
@@ -70,7 +129,7 @@ public class ValidationTests
     public void ConsistencyFollowsTheKindOfFigure()
     {
         Case C(string kind, double value, double? low = null, double? high = null) =>
-            new("t", "A", "B", "A20N", "PK", "", "extra_minutes", kind, value, low, high, "https://x", "2025");
+            new("t", "A", "B", "IN", "A20N", "PK", "", "extra_minutes", kind, value, low, high, "https://x", "2025");
         Assert.That(Consistent(C("stated", 60), 54.1), Is.True);
         Assert.That(Consistent(C("stated", 60), 53.9), Is.False);
         Assert.That(Consistent(C("stated", 60), 66.1), Is.False);
@@ -83,6 +142,18 @@ public class ValidationTests
         Assert.That(Consistent(C("at_least", 60), 55), Is.True);
         Assert.That(Consistent(C("at_least", 60), 53), Is.False);
         Assert.That(Consistent(C("includes_stop", 2500), 2700), Is.True);
+    }
+
+    [Test]
+    public void TerrainAreaMeetsPakistanSoThatNothingFliesBetween()
+    {
+        // Round Pakistan the exact route otherwise slips north between its tip in the Karakoram and the plateau: the
+        // hand-drawn outline must overlap the FIR (not merely approach it) for the terrain to close that gap.
+        var terrain = CustomAreas["TERRAIN-TIBET"].Geometry;
+        Assert.That(terrain.Intersection(AirspaceCatalog.Bundled["OPLR"].Geometry).Area, Is.GreaterThan(0.1), "square degrees of overlap");
+        // Kathmandu and Lhasa: an airport in the Himalaya's foothills stays outside, the plateau's capital inside.
+        Assert.That(terrain.Contains(new NetTopologySuite.Geometries.Point(85.36, 27.70)), Is.False);
+        Assert.That(terrain.Contains(new NetTopologySuite.Geometries.Point(90.91, 29.30)), Is.True);
     }
 
     [Test]
@@ -100,8 +171,19 @@ public class ValidationTests
             Assert.That(c.Kind, Is.AnyOf(Kinds), c.Id);
             Assert.That(c.Kind == "range", Is.EqualTo(c.Low is not null && c.High is not null), $"{c.Id}: a range and only a range has low and high");
             if (c.Kind == "range") Assert.That(c.Value, Is.EqualTo((c.Low!.Value + c.High!.Value) / 2), $"{c.Id}: a range's value is its midpoint");
+            Assert.That(c.Authority, Does.Match("^(EASA|[A-Z]{2})$"), c.Id);
             Assert.That(Ids(c.Baseline).Except(Ids(c.Closures)), Is.Empty, $"{c.Id}: the baseline's airspace is still avoided after the event");
         }
+        foreach (var s in StandingList)
+        {
+            Assert.That(s.Url, Does.StartWith("https://").Or.StartWith("http://"), s.Id);
+            Assert.That(s.From.Length == 0 || Regex.IsMatch(s.From, @"^\d{4}(-\d\d){0,2}$"), Is.True, s.Id);
+            Assert.That(s.To.Length == 0 || Regex.IsMatch(s.To, @"^\d{4}(-\d\d){0,2}$"), Is.True, s.Id);
+            Assert.That(s.Authorities, Is.Not.Empty.And.All.Match("^(\\*|EASA|[A-Z]{2})$"), s.Id);
+            Assert.That(Closures(string.Join('+', s.AirspaceIds)), Is.Not.Empty, s.Id);
+        }
+        // Each case's input: its own sets with the standing avoidance of its operator and date added to both.
+        cases = cases.Select(c => c with { Closures = WithStanding(c.Closures, c), Baseline = WithStanding(c.Baseline, c) }).ToList();
 
         // Every distinct closure set (the events' and the baselines') with no buffer and with the layer's margin, each
         // built once, concurrently: the builds of the sets containing Russia's 18 FIRs with a buffer are most of the
@@ -119,6 +201,7 @@ public class ValidationTests
         foreach (var (k, s) in buildSeconds.OrderByDescending(kv => kv.Value))
             TestContext.Out.WriteLine(string.Create(Inv, $"planner {k.Item1} buffer {k.Item2} NM: built in {s:F2} s"));
 
+        var own = ReadCases().ToDictionary(c => c.Id);
         var rows = new string[cases.Count];
         var within = new bool?[cases.Count];
         var consistent = new bool[cases.Count];
@@ -162,13 +245,15 @@ public class ValidationTests
                 "single_flight" => string.Create(Inv, $"{c.Value:0} {unit} (one flight)"),
                 _ => string.Create(Inv, $"{c.Value:0} {unit}"),
             };
-            string closed = c.Baseline.Length == 0 ? c.Closures : $"{c.Closures} (before: {c.Baseline})";
-            rows[i] = string.Create(Inv, $"| {c.Id} | {c.From}–{c.To} ({c.Type}) | {closed} | {published} | {geoValue:0} {unit} | {modelled:0} {unit} | {ratio:0.00} | {(consistent[i] ? "yes" : "no")} | [{c.Date}]({c.Url}) |\n");
+            var o = own[c.Id];
+            string closed = o.Baseline.Length == 0 ? o.Closures : $"{o.Closures} (before: {o.Baseline})";
+            string standing = string.Join(", ", StandingFor(o).Select(s => s.Id)) is { Length: > 0 } st ? st : "—";
+            rows[i] = string.Create(Inv, $"| {c.Id} | {c.From}–{c.To} ({c.Type}) | {closed} | {standing} | {published} | {geoValue:0} {unit} | {modelled:0} {unit} | {ratio:0.00} | {(consistent[i] ? "yes" : "no")} | [{c.Date}]({c.Url}) |\n");
         });
 
         var sb = new StringBuilder();
-        sb.Append("| case | route | closed | published | geometric bound | modelled (defaults) | modelled / published | consistent | source |\n");
-        sb.Append("|---|---|---|---:|---:|---:|---:|---|---|\n");
+        sb.Append("| case | route | closed | standing (before and after) | published | geometric bound | modelled (defaults) | modelled / published | consistent | source |\n");
+        sb.Append("|---|---|---|---|---:|---:|---:|---:|---|---|\n");
         foreach (var r in rows) sb.Append(r);
         int points = within.Count(w => w is not null), hits = within.Count(w => w == true);
         sb.Append(string.Create(Inv, $"\n{hits} of {points} stated, range and single-flight figures within ±10 % of the published figure (a range: of its midpoint); "));
@@ -180,5 +265,6 @@ public class ValidationTests
             "data/validation/results.md is out of date: rerun with AIRSPACESIM_REGENERATE=1 and update the README table");
     }
 
-    private static IReadOnlyList<Airspace> Closures(string set) => Ids(set).Select(id => AirspaceCatalog.Bundled[id]).ToList();
+    private static IReadOnlyList<Airspace> Closures(string set) =>
+        Ids(set).Select(id => CustomAreas.TryGetValue(id, out var a) ? a : AirspaceCatalog.Bundled[id]).ToList();
 }
