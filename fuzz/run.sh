@@ -9,14 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: fuzz/run.sh TARGET [SECONDS]}
 seconds=${2:-600}
-out=fuzz/out
+out=${FUZZ_OUT:-fuzz/out} # a second concurrent run needs its own (its own instrumented build too)
 bin=$out/bin
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }
 sharpfuzz=$(command -v sharpfuzz || echo "$HOME/.dotnet/tools/sharpfuzz")
 [ -x "$sharpfuzz" ] || { echo "sharpfuzz not found: dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0" >&2; exit 2; }
 if [ ! -f "$bin/.instrumented" ]; then
   rm -rf "$bin"
-  dotnet publish tests/AirspaceSim.Fuzz -c Release -o "$bin" -v q --nologo
+  # The CLI is published as Native AOT for users; the harness needs it as a JIT assembly (SharpFuzz rewrites IL).
+  dotnet publish tests/AirspaceSim.Fuzz -c Release -o "$bin" -p:PublishAot=false -v q --nologo
   # Only our own assemblies carry coverage feedback: the fuzzer then explores our parsers, not the BCL's.
   for dll in AirspaceSim.dll AirspaceSim.Cli.dll; do "$sharpfuzz" "$bin/$dll"; done
   touch "$bin/.instrumented"
@@ -26,5 +27,5 @@ mkdir -p "$out/$target"
 # The .NET runtime maps far more memory than AFL's default limit (-m none); a slow first exec (JIT) needs -t.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_SKIP_BIN_CHECK=1
 limit=(-V "$seconds"); [ -n "${FUZZ_EXECS:-}" ] && limit+=(-E "$FUZZ_EXECS")
-exec afl-fuzz -i "tests/AirspaceSim.Fuzz/corpus/$corpus" -o "$out/$target" -t 10000 -m none "${limit[@]}" \
+exec nice -n "${FUZZ_NICE:-19}" afl-fuzz -i "tests/AirspaceSim.Fuzz/corpus/$corpus" -o "$out/$target" -t 10000 -m none "${limit[@]}" \
   -- dotnet "$bin/AirspaceSim.Fuzz.dll" "$target"

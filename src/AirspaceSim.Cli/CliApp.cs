@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using AirspaceSim.Airspaces;
+using AirspaceSim.Routing;
 
 namespace AirspaceSim.Cli;
 
@@ -15,6 +17,12 @@ internal sealed record CliIO(TextReader In, TextWriter Out, TextWriter Err)
 
     /// <summary>Cancelled on Ctrl-C (Program.cs); long runs stop, say how far they got, and exit with 130.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>How a command builds its planner from the closed airspaces and the buffer (NM); default
+    /// <see cref="DetourPlanner.Build(IEnumerable{Airspace}, double)"/>. A host that runs many commands in one process (the
+    /// persistent fuzz harness) passes a cache, so that the same closures are built once rather than per command; the
+    /// planner is immutable, so sharing it changes no output.</summary>
+    public Func<IReadOnlyList<Airspace>, double, DetourPlanner>? BuildPlanner { get; init; }
 }
 
 /// <summary>A user error the CLI reports as one line on stderr with exit code 2 (never a stack trace).</summary>
@@ -46,7 +54,10 @@ internal static class CliApp
         AddExamples(root);
         // The main job with no arguments: the default what-if, exactly as 'airspacesim whatif' prints it.
         root.SetAction(_ => Run(["whatif"], io));
-        var parse = root.Parse(args);
+        // No response files: System.CommandLine would read an argument "@PATH" as a file of arguments, so "@." (a
+        // directory) or an unreadable path threw from the parser, before any command could report it (found by the route
+        // fuzz target). An argument starting with @ is an argument like any other (an unknown code, say).
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             // Usage errors are user errors like any other: one line each, exit code 2 (batch uses 1 for "some rows failed").

@@ -145,7 +145,7 @@ internal sealed class PlanningOptions
             airports = airports.With(file);
         }
         DetourPlanner planner;
-        try { planner = DetourPlanner.Build(closures, buffer); }
+        try { planner = io.BuildPlanner is { } build ? build(closures, buffer) : DetourPlanner.Build(closures, buffer); }
         catch (ArgumentOutOfRangeException e) when (e.ParamName == "bufferNm")
         {
             throw new CliException($"--buffer-nm: {buffer.ToString(CultureInfo.InvariantCulture)}: {CliApp.OneLine(e)}");

@@ -13,9 +13,71 @@ public sealed class AirportDirectory
     private readonly Dictionary<string, Airport> _iata = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Airport> _icao = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly Lazy<OneEditIndex> _oneEdit;
+    private Lazy<OneEditIndex> OneEdit => _oneEdit;
+
+    /// <summary>
+    /// The codes (upper-cased) within one edit (insertion, deletion, substitution) of a query, by single-deletion
+    /// signatures: k is one edit from q iff q = k, q = k minus one character, k = q minus one character, or both minus the
+    /// character at the same position are equal (a substitution there). Every code of each table is one entry, so the
+    /// candidates are exactly those the edit distance to every code would keep, each once; the caller orders them.
+    /// </summary>
+    private sealed class OneEditIndex
+    {
+        private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _deleted = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int, string), List<int>> _substituted = new();
+        private readonly List<KeyValuePair<string, Airport>> _entries = new();
+        private readonly int _maxLength;
+
+        public OneEditIndex(IEnumerable<KeyValuePair<string, Airport>> codes)
+        {
+            foreach (var (code, airport) in codes)
+            {
+                string k = code.ToUpperInvariant();
+                int id = _entries.Count;
+                _entries.Add(new(k, airport));
+                _maxLength = Math.Max(_maxLength, k.Length);
+                Add(_exact, k, id);
+                for (int i = 0; i < k.Length; i++)
+                {
+                    string d = k.Remove(i, 1);
+                    Add(_deleted, d, id);
+                    Add(_substituted, (i, d), id);
+                }
+            }
+        }
+
+        private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id) where TKey : notnull
+        {
+            if (!map.TryGetValue(key, out var list)) map[key] = list = new List<int>(1);
+            list.Add(id);
+        }
+
+        public IEnumerable<KeyValuePair<string, Airport>> Near(string q)
+        {
+            if (q.Length > _maxLength + 1) return []; // no code is within one edit: nothing to build per position
+            var ids = new SortedSet<int>();
+            void Take<TKey>(Dictionary<TKey, List<int>> map, TKey key) where TKey : notnull
+            {
+                if (map.TryGetValue(key, out var list)) ids.UnionWith(list);
+            }
+            Take(_exact, q);
+            Take(_deleted, q);
+            for (int i = 0; i < q.Length; i++)
+            {
+                string d = q.Remove(i, 1);
+                Take(_exact, d);
+                Take(_substituted, (i, d));
+            }
+            return ids.Select(id => _entries[id]);
+        }
+    }
+
     /// <summary>Creates a directory.</summary>
     public AirportDirectory(IEnumerable<Airport> airports)
     {
+        _oneEdit = new Lazy<OneEditIndex>(() => new OneEditIndex(_iata.Concat(_icao)), LazyThreadSafetyMode.ExecutionAndPublication);
         ArgumentNullException.ThrowIfNull(airports);
         var list = new List<Airport>();
         foreach (var a in airports)
@@ -118,8 +180,10 @@ public sealed class AirportDirectory
         // Among the many codes one edit away in a world list, those sharing the longest prefix come first, then the
         // larger airports (AMX: AMS before Amarillo's AMA).
         // Only codes within one character of the length can be one edit away: a long text costs no edit distances.
-        var close = _iata.Concat(_icao).Where(p => Math.Abs(p.Key.Length - q.Length) <= 1)
-            .Select(p => (K: p.Key.ToUpperInvariant(), D: Airspaces.AirspaceCatalog.Levenshtein(q, p.Key.ToUpperInvariant()), A: p.Value))
+        // The codes one edit away come from an index of single deletions (see OneEditIndex) rather than an edit distance
+        // to every code: a batch of unknown codes cost 3.5 ms each against the ~9,000 codes of the world list.
+        var close = OneEdit.Value.Near(q)
+            .Select(p => (K: p.Key, D: Airspaces.AirspaceCatalog.Levenshtein(q, p.Key), A: p.Value))
             .Where(x => x.D <= 1).OrderBy(x => x.D).ThenByDescending(x => q.AsSpan().CommonPrefixLength(x.K))
             .ThenByDescending(x => x.A.Type).ThenByDescending(x => x.A.ScheduledService ?? false).ThenBy(x => x.K, StringComparer.Ordinal)
             .Select(x => x.K).Distinct().Take(5).ToList();

@@ -569,10 +569,11 @@ public sealed partial class DetourPlanner
         var ids = new List<string>();
         foreach (var a in _closures)
         {
-            bool hit = a.Region.Contains(o) || a.Region.Contains(d);
+            bool hit = false;
             foreach (var poly in a.Region.Polygons)
             {
-                hit = hit || poly.Shell.IsEnteredBy(o, d);
+                // An end counts when it is inside by the route-end rule (on the boundary is outside), as for the decision.
+                hit = hit || poly.ContainsOpen(o) || poly.ContainsOpen(d) || poly.Shell.IsEnteredBy(o, d);
                 foreach (var h in poly.Holes) hit = hit || h.IsEnteredFromOutsideBy(o, d); // a hole loop encloses the hole
             }
             if (hit) ids.Add(a.Id);

@@ -206,7 +206,7 @@ internal static class ObstacleBuilder
         return poly.IsValid ? poly : (Polygon)poly.Buffer(0);
     }
 
-    private static SphericalLoop Reverse(SphericalLoop l) => SphericalLoop.FromCcwVertices(l.Vertices.ToArray().Reverse());
+    internal static SphericalLoop Reverse(SphericalLoop l) => SphericalLoop.FromCcwVertices(l.Vertices.ToArray().Reverse());
 
     private static IEnumerable<Polygon> Polygons(Geometry g)
     {

@@ -61,6 +61,9 @@ public sealed class WhatIfSimulator
     // Bounding cap of every closure's airspaces (centre, cosine of the radius with slack): one dot product rejects a
     // route or an airport far from it before the exact queries.
     private readonly (Spherical.Vec3 Center, double Cos)[][] _caps;
+    // Each closure's lateral limits as the planner sees a route end (built on first use, shared with every variant):
+    // the one predicate for "an airport inside the limits", see LateralLimits.
+    private readonly Lazy<LateralLimits>[] _limits;
     private readonly DateTime _lastNoticeUtc;
     // Shared by every variant of the scenario (Monte Carlo draws, sweeps): the planner depends only on the closures'
     // airspaces (by index, the same in every variant) and the buffer, so draws with the same active set and buffer
@@ -102,6 +105,7 @@ public sealed class WhatIfSimulator
         _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
         _alternateV = _alternates.Select(a => Spherical.Vec3.FromGeo(a.Location)).ToArray();
         _caps = _closures.Select(c => c.Airspaces.Select(a => (a.Region.Center, Spherical.CapBound.CapCos(a.Region.CapRadiusRad))).ToArray()).ToArray();
+        _limits = _closures.Select(c => new Lazy<LateralLimits>(() => LateralLimits.Of(c.Airspaces), LazyThreadSafetyMode.ExecutionAndPublication)).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
         _shared = new PlannerCache();
         _flights = new Lazy<IReadOnlyList<Flight>>(scenario.AllFlights, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -121,6 +125,7 @@ public sealed class WhatIfSimulator
         _alternates = template._alternates;
         _alternateV = template._alternateV;
         _caps = template._caps;
+        _limits = template._limits;
         _lastNoticeUtc = template._lastNoticeUtc;
         _shared = template._shared;
         _flights = template._flights;
@@ -885,12 +890,16 @@ public sealed class WhatIfSimulator
         return hit;
     }
 
+    // Strictly inside the closure's lateral limits, by the planner's rule for a route end (LateralLimits): a point on the
+    // boundary, vertex or edge, is outside, so the simulator never bans an airport the planner would route from. The
+    // caps reject far points before the limits are built or queried.
     private bool Inside(int ci, in Spherical.Vec3 v)
     {
         var c = _closures[ci];
-        for (int k = 0; k < c.Airspaces.Count; k++)
-            if ((_caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos) && c.Airspaces[k].Region.Contains(v)) return true;
-        return false;
+        bool near = false;
+        for (int k = 0; k < c.Airspaces.Count && !near; k++)
+            near = _caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos;
+        return near && _limits[ci].Value.Contains(v);
     }
 
     private bool InsideAnyActive(ulong mask, GeoPoint p, DateTime t)

@@ -14,6 +14,16 @@ public sealed record SphericalPolygon(SphericalLoop Shell, IReadOnlyList<Spheric
         foreach (var h in Holes) if (h.Contains(p) || h.HasVertex(p)) return false;
         return true;
     }
+
+    /// <summary>Strictly inside, decided exactly: a point on the shell or on a hole's boundary (a vertex, or exactly on
+    /// an edge, <see cref="SphericalLoop.OnBoundary"/>) is outside, as the planner's route-end rule has it (Obstacle,
+    /// LateralLimits), where <see cref="Contains"/> puts an edge point on one side by symbolic perturbation.</summary>
+    internal bool ContainsOpen(in Vec3 p)
+    {
+        if (!Shell.Contains(p) || Shell.OnBoundary(p)) return false;
+        foreach (var h in Holes) if (h.Contains(p) || h.OnBoundary(p)) return false;
+        return true;
+    }
 }
 
 /// <summary>An airspace's lateral limits on the unit sphere: one or more polygons, prepared for repeated queries.</summary>

@@ -282,6 +282,19 @@ public class CliErrorTests
     }
 
     [Test]
+    public void ArgumentStartingWithAt_IsAnArgumentNotAResponseFile()
+    {
+        // Found by the route fuzz target: "@." made System.CommandLine read the directory "." as a response file, and its
+        // UnauthorizedAccessException escaped with a stack trace. Response files are off: "@..." is an unknown code.
+        foreach (var arg in new[] { "@.", "@/nonexistent/file", "@" })
+        {
+            var r = Run("route", arg, "CUR");
+            Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+            Assert.That(r.Err, Does.StartWith("airspacesim: error: ").And.Contain(arg).And.Not.Contain("   at "), r.ToString());
+        }
+    }
+
+    [Test]
     public void MissingArgumentAndUnknownOption_AreParseErrors()
     {
         var r = Run("route", "AMS");

@@ -70,18 +70,10 @@ public class HtmlReportTests
     [Test]
     public void Report_EncodesEveryText()
     {
-        // Three flights of the scenario (a small map is quick to draw), with markup in every kind of text.
-        var r = ReportFixtures.Svzm2025;
-        r = r with { Flights = r.Flights.Where(f => f.Flight.Origin is "CUR" or "AUA").Take(3).ToList() };
-        var evil = r with
-        {
-            Scenario = r.Scenario with { Name = "a<b>&\"c\"", Description = "<script>alert(1)</script>", Assumptions = ["x<y"] },
-            Flights = r.Flights.Select((f, i) => i == 0 ? f with { Flight = f.Flight with { Id = "<i>x</i>", Airline = "A&B" }, Reason = "1 < 2" } : f).ToList(),
-        };
+        var evil = ReportFixtures.WithMarkupInEveryText();
         var html = HtmlReport.Write([evil]);
-        Assert.That(html, Does.Not.Contain("<script>alert").And.Not.Contain("<i>x</i>").And.Not.Contain("a<b>"));
-        Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.Contain("&lt;i&gt;x&lt;/i&gt;").And.Contain("A&amp;B").And.Contain("1 &lt; 2").And.Contain("x&lt;y"));
-        Assert.That(FlightRows(html), Is.EqualTo(r.Flights.Count));
+        ReportFixtures.AssertMarkupEncoded(html);
+        Assert.That(FlightRows(html), Is.EqualTo(evil.Flights.Count));
     }
 
     [Test]

@@ -123,13 +123,7 @@ public class SweepReportTests
     [Test]
     public void SweepReport_EncodesEveryText()
     {
-        var r = ReportFixtures.Svzm2025;
-        r = r with { Flights = r.Flights.Where(f => f.Flight.Origin is "CUR" or "AUA").Take(3).ToList() };
-        var evil = r with
-        {
-            Scenario = r.Scenario with { Name = "a<b>&\"c\"", Description = "<script>alert(1)</script>", Assumptions = ["x<y"] },
-            Flights = r.Flights.Select((f, i) => i == 0 ? f with { Flight = f.Flight with { Id = "<i>x</i>", Airline = "A&B" }, Reason = "1 < 2" } : f).ToList(),
-        };
+        var evil = ReportFixtures.WithMarkupInEveryText();
         // Two points that differ in one flight's cost and in one assumption, so the per-flight and the varying-assumption lists show.
         var other = evil with
         {
@@ -137,9 +131,8 @@ public class SweepReportTests
             Assumptions = [.. evil.Assumptions, "p<q"],
         };
         var html = HtmlReport.Write(new SweepResult(SweepParameter.FuelPriceUsdPerKg, [new SweepPoint(0.5, evil), new SweepPoint(1, other)]), new HtmlReportOptions());
-        Assert.That(html, Does.Not.Contain("<script>alert").And.Not.Contain("<i>x</i>").And.Not.Contain("a<b>").And.Not.Contain("p<q"));
-        Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.Contain("&lt;i&gt;x&lt;/i&gt;").And.Contain("A&amp;B")
-            .And.Contain("1 &lt; 2").And.Contain("x&lt;y").And.Contain("p&lt;q"));
+        ReportFixtures.AssertMarkupEncoded(html);
+        Assert.That(html, Does.Not.Contain("p<q").And.Contain("p&lt;q"), "the assumption only the second point has");
         Assert.That(Rows(html, "sweep-flights").Select(x => x[0]), Is.EqualTo(new[] { "<i>x</i>" }), "decoded, the one flight that changes");
     }
 }

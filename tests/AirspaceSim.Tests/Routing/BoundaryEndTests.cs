@@ -74,6 +74,22 @@ public class BoundaryEndTests
     }
 
     [Test]
+    public void AClosureWhoseBoundaryAnEndIsOnIsNotListedAsCrossed()
+    {
+        // The end on the square's equator edge leaves it; the route then crosses a box further out. The crossed list (with
+        // a buffer, computed per closure) names the box only: the end is outside the square by the same exact rule that
+        // decided the route, where symbolic perturbation put it inside the square for some quadrants.
+        foreach (var (sLat, sLon) in Quadrants)
+        {
+            var square = Square(sLat, sLon);
+            var box = TestAirspaces.FromLatLon($"BOX{sLat}{sLon}", (-4 * sLat, 1 * sLon), (-4 * sLat, 3 * sLon), (-6 * sLat, 3 * sLon), (-6 * sLat, 1 * sLon));
+            var plan = DetourPlanner.Build([square, box], 1).Plan(new GeoPoint(0, 2 * sLon), new GeoPoint(-10 * sLat, 2 * sLon));
+            Assert.That(plan.Status, Is.EqualTo(RouteStatus.Detour), Describe(plan));
+            Assert.That(plan.Crossed, Is.EqualTo(new[] { box.Id }), $"quadrant ({sLat}, {sLon}): {Describe(plan)}");
+        }
+    }
+
+    [Test]
     public void EndsAlongOneEdgeAreDirect()
     {
         var planner = DetourPlanner.Build([Square(1, 1)]);
