@@ -350,8 +350,8 @@ public sealed class WhatIfSimulator
 
     private TypeEntry TypeOf(string typeIcao) => _types.GetOrAdd(typeIcao, t => _cost.TryGetType(t, out var profile, out var err) ? new TypeEntry(profile, "") : new TypeEntry(null, err));
 
-    // The per-flight state the steps share.
-    private sealed record Ctx(Flight Flight, AircraftProfile Type, int Fl, End Origin, End Destination, ulong Applicable);
+    // The per-flight state the steps share: a struct passed by reference (no allocation per flight).
+    private readonly record struct Ctx(Flight Flight, AircraftProfile Type, int Fl, End Origin, End Destination, ulong Applicable);
 
     private FlightResult Simulate(Flight f)
     {
@@ -367,30 +367,24 @@ public sealed class WhatIfSimulator
         var x = new Ctx(f, type, fl, o, d, applicable);
         var p = _scenario.Parameters.Cost;
         double directKm = Wgs84.DistanceM(o.Point, d.Point) / 1000;
-        // The unaffected result, the base of every other: built only when returned (most flights take one allocation).
-        FlightResult Base(double? routeKm = null, IReadOnlyList<GeoPoint>? waypoints = null, DateTime? arrivalUtc = null) => new()
-        {
-            Flight = f, From = o.Code, To = d.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
-            Reason = "no closure binds it", CruiseFl = fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
-        };
 
         DateTime dep = f.DepartureUtc;
         ulong known = Known(applicable, dep);
         ulong originBound = AirportBound(x, o, dep, known);
         if (originBound != 0)
-            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
                 Reason = $"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}" };
 
-        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm, [o.V, d.V]);
-        if (leg.Plan.Status == RouteStatus.Unreachable)
+        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm, o.V, d.V);
+        if (leg.Status == RouteStatus.Unreachable)
         {
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
             ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, leg)), known);
             if (destBoundU != 0)
-                return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
+                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
                     Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
-            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
-                Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Plan.Reason}" };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
+                Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}" };
         }
         // Arrival time only when it can matter: a closure that could close the destination, or one announced later.
         bool later = _lastNoticeUtc > dep;
@@ -402,7 +396,7 @@ public sealed class WhatIfSimulator
             destBound = AirportBound(x, d, arr, known);
         }
         if (destBound != 0)
-            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
                 Reason = $"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}" };
 
         // In flight: the closures announced after take-off, in notice order, while still airborne.
@@ -419,10 +413,10 @@ public sealed class WhatIfSimulator
             if (InsideAnyActive(knownNow & ~known, pos, notice)) { known = knownNow; continue; }
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow, fl), bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, next));
-            ulong destNow = next.Plan.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
-            var prefix = (flown ?? []).Concat(current.Plan.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
-            if (destNow != 0 || next.Plan.Status == RouteStatus.Unreachable)
-                return Divert(x, Base(), prefix, pos, notice, knownNow, bound | destNow, destNow);
+            ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
+            var prefix = (flown ?? []).Concat(current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+            if (destNow != 0 || next.Status == RouteStatus.Unreachable)
+                return Divert(x, Base(x, directKm), prefix, pos, notice, knownNow, bound | destNow, destNow);
             known = knownNow;
             if (next.Set == bound) continue;
             flown = prefix;
@@ -431,14 +425,14 @@ public sealed class WhatIfSimulator
             inFlightAt = pos; inFlightTime = notice;
         }
 
-        IReadOnlyList<GeoPoint> path = flown is not { Count: > 0 } ? current.Plan.Waypoints : flown.Concat(current.Plan.Waypoints).ToList();
-        double routeKm = flown is not { Count: > 0 } ? current.Plan.RouteKm!.Value : PathKm(path);
+        IReadOnlyList<GeoPoint> path = flown is not { Count: > 0 } ? current.Waypoints : flown.Concat(current.Waypoints).ToList();
+        double routeKm = flown is not { Count: > 0 } ? current.RouteKm!.Value : PathKm(path);
         double rangeKm = typeEntry.RangeKm(_cost, p);
         if (inFlightAt == null && routeKm > rangeKm)
-            return TechStop(x, Base(), leg, dep, rangeKm, directKm);
+            return TechStop(x, Base(x, directKm), leg, dep, rangeKm, directKm);
         if (bound == 0)
-            return Base() with { RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr };
-        var result = Base() with
+            return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, current)) : arr);
+        var result = Base(x, directKm) with
         {
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
             ReasonCode = inFlightAt != null ? OutcomeReason.ClosedWhileAirborne : OutcomeReason.OverflightBanned,
@@ -453,13 +447,22 @@ public sealed class WhatIfSimulator
         return inFlightAt == null && _routeWind != null ? WithShortest(result, x, current, flownCost) : result;
     }
 
+    // The unaffected result, the base of every other: built only when returned (a method, not a local function, so that
+    // no closure object is allocated per flight; most flights take this one allocation).
+    private static FlightResult Base(in Ctx x, double directKm, double? routeKm = null, IReadOnlyList<GeoPoint>? waypoints = null,
+        DateTime? arrivalUtc = null) => new()
+    {
+        Flight = x.Flight, From = x.Origin.Code, To = x.Destination.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
+        Reason = "no closure binds it", CruiseFl = x.Fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
+    };
+
     // A flight rerouted before departure, its route chosen by time: the shortest route around the same closures, flown
     // in the same wind, beside it (its extra km and minutes against the same direct route) and the minutes saved.
-    private FlightResult WithShortest(FlightResult r, Ctx x, Leg fastest, FlightCost fastestCost)
+    private FlightResult WithShortest(FlightResult r, in Ctx x, Leg fastest, FlightCost fastestCost)
     {
         var shortest = Planner(fastest.Set).Plan(x.Origin.Point, x.Destination.Point);
         if (shortest.Status == RouteStatus.Unreachable || shortest.RouteKm is not { } km) return r with { ChosenBy = RouteChoice.Time };
-        bool same = shortest.Waypoints.SequenceEqual(fastest.Plan.Waypoints);
+        bool same = shortest.Waypoints.SequenceEqual(fastest.Waypoints);
         var p = _scenario.Parameters.Cost;
         var s = same ? fastestCost : _cost.Estimate(x.Type, shortest.Waypoints, x.Fl, p);
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, p);
@@ -475,34 +478,66 @@ public sealed class WhatIfSimulator
 
     // The plan → timing → active set loop: plan around the set, time the route, add every candidate closure active
     // while the flight would be inside it; repeat until nothing is added (at most one round per candidate).
-    // A planned leg; its times along the route (cumulative minutes at each waypoint) are computed when first needed.
-    private sealed class Leg(RoutePlan plan, ulong set, Spherical.Vec3[]? vectors = null)
+    // A leg: planned (its RoutePlan), or direct with its length known (no planner call and no RoutePlan: most flights
+    // take only this, so it holds just the two ends, their vectors and the length). Its times along the route
+    // (cumulative minutes at each waypoint) are computed when first needed.
+    private sealed class Leg
     {
-        public RoutePlan Plan { get; } = plan;
-        public ulong Set { get; } = set;
-        public IReadOnlyList<GeoPoint> Path => Plan.Status == RouteStatus.Unreachable ? [Plan.From, Plan.To] : Plan.Waypoints;
-        public IReadOnlyList<double> LegKm => Plan.Status == RouteStatus.Unreachable ? [Plan.DirectKm] : Plan.LegKm;
+        private readonly RoutePlan? _plan;
+        private readonly GeoPoint[]? _direct; // [from, to] of a direct leg (the result's waypoints when it is flown)
+        private readonly double _directKm;
+        private readonly Spherical.Vec3 _v0, _v1; // the direct leg's ends' vectors
+        private Spherical.Vec3[]? _v;
+        private double _directMinutes = double.NaN;
+
+        public Leg(RoutePlan plan, ulong set) { _plan = plan; Set = set; }
+
+        public Leg(GeoPoint from, GeoPoint to, double km, in Spherical.Vec3 fromV, in Spherical.Vec3 toV)
+        {
+            _direct = [from, to]; _directKm = km; _v0 = fromV; _v1 = toV;
+        }
+
+        public ulong Set { get; }
+        public RouteStatus Status => _plan?.Status ?? RouteStatus.Direct;
+        public string? Reason => _plan?.Reason;
+        public double? RouteKm => _plan is null ? _directKm : _plan.RouteKm;
+        public IReadOnlyList<GeoPoint> Waypoints => _direct ?? _plan!.Waypoints;
+        public bool IsDirect => _plan is null;
+        public IReadOnlyList<GeoPoint> Path => _direct ?? (_plan!.Status == RouteStatus.Unreachable ? [_plan.From, _plan.To] : _plan.Waypoints);
+        public IReadOnlyList<double> LegKm => _plan is null ? [_directKm] : _plan.Status == RouteStatus.Unreachable ? [_plan.DirectKm] : _plan.LegKm;
+        public double LegKmAt(int i) => _plan is null ? _directKm : _plan.Status == RouteStatus.Unreachable ? _plan.DirectKm : _plan.LegKm[i];
+        public Spherical.Vec3 V(int i) => _plan is null ? (i == 0 ? _v0 : _v1) : (_v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray())[i];
         public double[]? CumMinutes { get; set; }
-        private Spherical.Vec3[]? _v = vectors;
-        public Spherical.Vec3[] Vectors => _v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray();
+        public ref double DirectMinutes => ref _directMinutes;
     }
 
-    private double[] Times(Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
+    private double[] Times(in Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
 
-    private double Minutes(Ctx x, Leg leg) => Times(x, leg)[^1];
+    // The cumulative minutes at waypoint i: a direct leg's without an array (0 + its one leg's minutes, as the array's).
+    private double CumMinutesAt(in Ctx x, Leg leg, int i)
+    {
+        if (!leg.IsDirect) return Times(x, leg)[i];
+        if (i == 0) return 0;
+        ref double m = ref leg.DirectMinutes;
+        if (double.IsNaN(m)) m = 0.0 + LegMinutes(x, leg.Waypoints[0], leg.Waypoints[1], leg.LegKmAt(0));
+        return m;
+    }
 
-    private Leg FixedPoint(Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set, double? directKm = null,
-        Spherical.Vec3[]? directVectors = null)
+    private double Minutes(in Ctx x, Leg leg) => leg.IsDirect ? CumMinutesAt(x, leg, 1) : Times(x, leg)[^1];
+
+    private Leg FixedPoint(in Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set) =>
+        FixedPoint(x, from, to, start, candidates, set, null, default, default);
+
+    // directKm: the length of the direct route when known (then fromV and toV are the ends' vectors).
+    private Leg FixedPoint(in Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set, double? directKm,
+        in Spherical.Vec3 fromV, in Spherical.Vec3 toV)
     {
         while (true)
         {
             // With nothing to fly around, the route is the direct one and its length is known: no planner call.
             bool direct = set == 0 && directKm is not null;
-            var plan = direct
-                ? new RoutePlan { From = from, To = to, Status = RouteStatus.Direct, Waypoints = [from, to], LegKm = [directKm!.Value], RouteKm = directKm, DirectKm = directKm.Value, Crossed = [] }
-                : PlanRoute(x, set, from, to);
-            var leg = new Leg(plan, set, direct ? directVectors : null);
-            if (plan.Status == RouteStatus.Unreachable) return leg;
+            var leg = direct ? new Leg(from, to, directKm!.Value, fromV, toV) : new Leg(PlanRoute(x, set, from, to), set);
+            if (leg.Status == RouteStatus.Unreachable) return leg;
             ulong added = 0;
             for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
             {
@@ -515,55 +550,60 @@ public sealed class WhatIfSimulator
     }
 
     // The route around `set`: the fastest in the wind when the simulator chooses by time, else the shortest.
-    private RoutePlan PlanRoute(Ctx x, ulong set, GeoPoint from, GeoPoint to) =>
+    private RoutePlan PlanRoute(in Ctx x, ulong set, GeoPoint from, GeoPoint to) =>
         _routeWind is null ? Planner(set).Plan(from, to) : Planner(set).PlanFastest(from, to, WindRoute(x));
 
     // The cruise true airspeed is the model's ground speed in still air on the direct route (it depends on the type,
     // the level and the speed factor only).
-    private WindRouteOptions WindRoute(Ctx x) => _windRoutes.GetOrAdd((x.Type.TypeIcao, x.Fl), _ =>
+    private WindRouteOptions WindRoute(in Ctx x)
     {
-        var still = _scenario.Parameters.Cost with { WindField = null, WindKt = null, WindFromDeg = null, RouteEfficiencyFactor = null };
-        double tasKt = _cost.GroundSpeedKt(x.Type, x.Fl, x.Origin.Point, x.Destination.Point, still);
-        return new WindRouteOptions(_routeWind!, tasKt, x.Fl);
-    });
+        var (type, fl, from, to) = (x.Type, x.Fl, x.Origin.Point, x.Destination.Point);
+        return _windRoutes.GetOrAdd((type.TypeIcao, fl), _ =>
+        {
+            var still = _scenario.Parameters.Cost with { WindField = null, WindKt = null, WindFromDeg = null, RouteEfficiencyFactor = null };
+            double tasKt = _cost.GroundSpeedKt(type, fl, from, to, still);
+            return new WindRouteOptions(_routeWind!, tasKt, fl);
+        });
+    }
 
-    private double[] CumulativeMinutes(Ctx x, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm)
+    private double[] CumulativeMinutes(in Ctx x, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm)
     {
         var cum = new double[path.Count];
-        for (int i = 0; i + 1 < path.Count; i++)
-        {
-            double gs = _cost.GroundSpeedKt(x.Type, x.Fl, path[i], path[i + 1], _scenario.Parameters.Cost);
-            if (!(gs > 0) || !double.IsFinite(gs)) throw new InvalidOperationException($"the cost model gave ground speed {gs} kt for {x.Type.TypeIcao} at FL{x.Fl}");
-            cum[i + 1] = cum[i] + legKm[i] / (gs * Units.MetresPerNm / 1000 / 60);
-        }
+        for (int i = 0; i + 1 < path.Count; i++) cum[i + 1] = cum[i] + LegMinutes(x, path[i], path[i + 1], legKm[i]);
         return cum;
     }
 
-    private bool InsideWhileActive(Ctx x, int ci, Leg leg, DateTime start)
+    private double LegMinutes(in Ctx x, GeoPoint p, GeoPoint q, double km)
+    {
+        double gs = _cost.GroundSpeedKt(x.Type, x.Fl, p, q, _scenario.Parameters.Cost);
+        if (!(gs > 0) || !double.IsFinite(gs)) throw new InvalidOperationException($"the cost model gave ground speed {gs} kt for {x.Type.TypeIcao} at FL{x.Fl}");
+        return km / (gs * Units.MetresPerNm / 1000 / 60);
+    }
+
+    private bool InsideWhileActive(in Ctx x, int ci, Leg leg, DateTime start)
     {
         var c = _closures[ci];
         double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
-        var path = leg.Path; var legKm = leg.LegKm;
-        var v = leg.Vectors;
+        var path = leg.Path;
         for (int i = 0; i + 1 < path.Count; i++)
         {
-            double km = legKm[i];
+            double km = leg.LegKmAt(i);
             if (km <= 0) continue;
-            var crosser = new Spherical.EdgeCrosser(v[i], v[i + 1]);
+            var crosser = new Spherical.EdgeCrosser(leg.V(i), leg.V(i + 1));
             for (int k = 0; k < c.Airspaces.Count; k++)
             {
                 var a = c.Airspaces[k];
                 if (bufKm == 0 && !crosser.MayHitCap(_caps[ci][k].Center, _caps[ci][k].Cos)) continue;
                 var cross = a.Cross(path[i], path[i + 1]);
                 if (!cross.Crosses && bufKm == 0) continue;
-                var cum = Times(x, leg); // timing only for a leg that meets the closure
-                double perKm = (cum[i + 1] - cum[i]) / km;
+                // Timing only for a leg that meets the closure.
+                double cumI = CumMinutesAt(x, leg, i), perKm = (CumMinutesAt(x, leg, i + 1) - cumI) / km;
                 foreach (var iv in cross.Intervals)
                 {
                     double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
-                    if (c.IsActiveDuring(start.AddMinutes(cum[i] + s0 * perKm), start.AddMinutes(cum[i] + s1 * perKm))) return true;
+                    if (c.IsActiveDuring(start.AddMinutes(cumI + s0 * perKm), start.AddMinutes(cumI + s1 * perKm))) return true;
                 }
-                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(c, a, path[i], path[i + 1], km, bufKm, start.AddMinutes(cum[i]), perKm)) return true;
+                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(c, a, path[i], path[i + 1], km, bufKm, start.AddMinutes(cumI), perKm)) return true;
             }
         }
         return false;
@@ -609,20 +649,20 @@ public sealed class WhatIfSimulator
 
     // Where the aircraft is at time t: on the leg it is flying, at the distance flown since its start, along the WGS84
     // geodesic of that leg (Karney's direct problem from the leg's start azimuth).
-    private (GeoPoint Position, int LegIndex) PositionAt(Ctx x, Leg leg, DateTime start, DateTime t)
+    private (GeoPoint Position, int LegIndex) PositionAt(in Ctx x, Leg leg, DateTime start, DateTime t)
     {
         double elapsed = (t - start).TotalMinutes;
-        var w = leg.Plan.Waypoints; var cum = Times(x, leg);
+        var w = leg.Waypoints;
         int i = 0;
-        while (i + 2 < w.Count && cum[i + 1] <= elapsed) i++;
-        double legMin = cum[i + 1] - cum[i];
-        double frac = legMin > 0 ? Math.Clamp((elapsed - cum[i]) / legMin, 0, 1) : 0;
+        while (i + 2 < w.Count && CumMinutesAt(x, leg, i + 1) <= elapsed) i++;
+        double cumI = CumMinutesAt(x, leg, i), legMin = CumMinutesAt(x, leg, i + 1) - cumI;
+        double frac = legMin > 0 ? Math.Clamp((elapsed - cumI) / legMin, 0, 1) : 0;
         var inv = Wgs84.Inverse(w[i], w[i + 1]);
         var r = Wgs84.Direct(w[i], inv.Azi1Deg, frac * inv.DistanceM);
         return (new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg)), i);
     }
 
-    private FlightResult Divert(Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
+    private FlightResult Divert(in Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
         ulong bound, ulong destBound)
     {
         var cands = Candidates(known, x.Fl);
@@ -635,7 +675,7 @@ public sealed class WhatIfSimulator
             if (lb >= bestKm) break;
             if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
             var l = FixedPoint(x, pos, a.Location, notice, cands, bound & ~destBound);
-            if (l.Plan.Status == RouteStatus.Unreachable || l.Plan.RouteKm is not { } km || km >= bestKm) continue;
+            if (l.Status == RouteStatus.Unreachable || l.RouteKm is not { } km || km >= bestKm) continue;
             if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, l)), known) != 0) continue;
             best = (a, l); bestKm = km;
         }
@@ -645,7 +685,7 @@ public sealed class WhatIfSimulator
                 Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable",
                 InFlightPosition = pos, InFlightAtUtc = notice };
         prefix.RemoveAt(prefix.Count - 1);
-        var path = prefix.Concat(b.L.Plan.Waypoints).ToList();
+        var path = prefix.Concat(b.L.Waypoints).ToList();
         var r = baseResult with
         {
             Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
@@ -656,7 +696,7 @@ public sealed class WhatIfSimulator
         return WithExtras(r, x, [_cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost)], 0);
     }
 
-    private FlightResult TechStop(Ctx x, FlightResult baseResult, Leg leg, DateTime dep, double rangeKm, double directKm)
+    private FlightResult TechStop(in Ctx x, FlightResult baseResult, Leg leg, DateTime dep, double rangeKm, double directKm)
     {
         var p = _scenario.Parameters;
         ulong known = Known(x.Applicable, dep), cands = Candidates(known, x.Fl);
@@ -677,30 +717,30 @@ public sealed class WhatIfSimulator
             // range or the best total is skipped before planning (1e-6 km of margin for the rounding of the sums).
             if (g1 - 1e-6 > rangeKm || g2 - 1e-6 > rangeKm || g1 + g2 - 1e-6 >= bestKm) continue;
             var stop = new End(a.Code, a.Location, a);
-            var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), [ov, av]);
-            if (l1.Plan.RouteKm is not { } k1 || k1 > rangeKm) continue;
+            var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), ov, av);
+            if (l1.RouteKm is not { } k1 || k1 > rangeKm) continue;
             var arr1 = dep.AddMinutes(Minutes(x, l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
             if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
             ulong known2 = Known(x.Applicable, dep2);
-            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), [av, dv]);
-            if (l2.Plan.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
+            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), av, dv);
+            if (l2.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
             if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, l2)), known2) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
         }
-        string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.Plan.RouteKm:F0} km) exceeds";
+        string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds";
         var ids = Ids(leg.Set);
         if (best is not { } b)
             return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = ids,
                 Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range") };
-        var path = b.L1.Plan.Waypoints.Concat(b.L2.Plan.Waypoints.Skip(1)).ToList();
+        var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
         var r = baseResult with
         {
             Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = Ids(leg.Set | b.L1.Set | b.L2.Set),
             Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"),
-            Alternate = b.A.Code, RouteKm = b.L1.Plan.RouteKm + b.L2.Plan.RouteKm, Waypoints = path,
+            Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
             ArrivalUtc = dep.AddMinutes(Minutes(x, b.L1) + p.TechStopGroundMinutes + Minutes(x, b.L2)),
         };
-        return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Plan.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Plan.Waypoints, x.Fl, p.Cost)],
+        return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost)],
             p.TechStopGroundMinutes);
     }
 
@@ -843,7 +883,7 @@ public sealed class WhatIfSimulator
     private static double? Direct(in Spherical.Vec3 a, in Spherical.Vec3 b, double km) => Spherical.Predicates.NearlyAntipodal(a, b) ? null : km;
 
     // Extras = the flown legs' figures (summed) minus the direct route's, rounded as reported.
-    private FlightResult WithExtras(FlightResult r, Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
+    private FlightResult WithExtras(FlightResult r, in Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
     {
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
         return r with
@@ -870,7 +910,7 @@ public sealed class WhatIfSimulator
 
     // Closures of `mask` that close this airport at time t (null: at some time): named, or containing it and banning
     // airports, or banning overflight in a band that reaches down to a level the departure or arrival crosses.
-    private ulong AirportBound(Ctx x, End airport, DateTime? t, ulong mask)
+    private ulong AirportBound(in Ctx x, End airport, DateTime? t, ulong mask)
     {
         ulong hit = 0;
         for (ulong rest = mask; rest != 0; rest &= rest - 1)
