@@ -348,7 +348,9 @@ public sealed class WhatIfSimulator
         }
     }
 
-    private TypeEntry TypeOf(string typeIcao) => _types.GetOrAdd(typeIcao, t => _cost.TryGetType(t, out var profile, out var err) ? new TypeEntry(profile, "") : new TypeEntry(null, err));
+    // Looked up first: GetOrAdd's lambda captures the simulator, so passing it would allocate a delegate per flight.
+    private TypeEntry TypeOf(string typeIcao) => _types.TryGetValue(typeIcao, out var e) ? e
+        : _types.GetOrAdd(typeIcao, t => _cost.TryGetType(t, out var profile, out var err) ? new TypeEntry(profile, "") : new TypeEntry(null, err));
 
     // The per-flight state the steps share: a struct passed by reference (no allocation per flight).
     private readonly record struct Ctx(Flight Flight, AircraftProfile Type, int Fl, End Origin, End Destination, ulong Applicable);
@@ -707,15 +709,23 @@ public sealed class WhatIfSimulator
         var stops = StopsFor(o, d, rangeKm);
         for (int j = 0; stops.TryGet(j, out var s); j++)
         {
-            var (a, av, lb, g1, g2) = s;
+            var a = _alternates[s.Index]; var av = _alternateV[s.Index];
+            double lb = s.LowerBoundKm;
             // lb is 0.99 R σ (σ the angles between the ends' normals); ρ σ with the least radius of curvature ρ = b²/a is
             // also a bound (the normal turns by at most ds/ρ along any path): stop once it reaches the best, ties lose.
             if (lb >= bestKm || lb * TighterBound >= bestKm) break;
             if (a.Location == o || a.Location == d || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
-            if (0.99 * Sphere.DistanceKm(ov, av) > rangeKm || 0.99 * Sphere.DistanceKm(av, dv) > rangeKm) continue;
+            if (s.Sphere1Km > rangeKm || s.Sphere2Km > rangeKm) continue;
             // Each leg is at least its WGS84 geodesic (a detour only adds): a stop whose geodesics already exceed the
-            // range or the best total is skipped before planning (1e-6 km of margin for the rounding of the sums).
-            if (g1 - 1e-6 > rangeKm || g2 - 1e-6 > rangeKm || g1 + g2 - 1e-6 >= bestKm) continue;
+            // range or the best total is skipped before planning (1e-6 km of margin for the rounding of the sums). The
+            // geodesics (g) are computed only for a stop that their lower bounds (r, Wgs84.DistanceLowerBoundKm, b θ of
+            // the reduced latitudes' vectors) do not already rule out, the first before the second: r ≤ g, and a sum
+            // rounds monotonically, so each test below skips only stops that the test on g1 and g2 would skip.
+            if (s.Reduced1Km - 1e-6 > rangeKm || s.Reduced2Km - 1e-6 > rangeKm || s.Reduced1Km + s.Reduced2Km - 1e-6 >= bestKm) continue;
+            double g1 = stops.Leg1Km(j);
+            if (g1 - 1e-6 > rangeKm || g1 + s.Reduced2Km - 1e-6 >= bestKm) continue;
+            double g2 = stops.Leg2Km(j);
+            if (g2 - 1e-6 > rangeKm || g1 + g2 - 1e-6 >= bestKm) continue;
             var stop = new End(a.Code, a.Location, a);
             var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), ov, av);
             if (l1.RouteKm is not { } k1 || k1 > rangeKm) continue;
@@ -745,43 +755,129 @@ public sealed class WhatIfSimulator
     }
 
     // The candidate stops of one origin, destination and range (those with both ends within the range by the sphere
-    // bound) in increasing order of the bound 0.99 R (σ₁ + σ₂) of the route through them, each with the WGS84 lengths
-    // of its two legs. None of it depends on time, type or closures, so flights of the same pair (a schedule's
-    // repeats) share one sequence, extended as far as any of them reads; at most MaxStopSequences are kept.
-    private sealed class StopSequence(IEnumerator<(Airport Airport, Spherical.Vec3 V, double LowerBoundKm)> source, GeoPoint from, GeoPoint to)
+    // bound) in increasing order of the bound 0.99 R (σ₁ + σ₂) of the route through them, ties in the alternates' order,
+    // each with the sphere bounds and the reduced-latitude bounds of its two legs and, once asked for, their WGS84
+    // lengths. None of it depends on time, type or closures, so flights of the same pair (a schedule's repeats) share one
+    // sequence, extended as far as any of them reads; at most MaxStopSequences are kept.
+    //
+    // The order is made band by band of the key, [lo, hi): one pass over the alternates keeps those whose key falls in
+    // the band (a trigonometry-free lower bound of the key, AngleLowerBound, rules most out first), which are then sorted
+    // by (key, index). The bands follow each other, so the sequence is exactly the sorted order of all keys, while a
+    // search that stops early (at the best total found) orders only the first band or two: the first band reaches 1 %
+    // past the least possible key (the direct route's), where a stop near the direct route ends the search.
+    private sealed class StopSequence
     {
-        private readonly ChunkedBuffer<(Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km)> _stops = new();
+        private readonly WhatIfSimulator _sim;
+        private readonly GeoPoint _from, _to;
+        private readonly Spherical.Vec3 _fromV, _toV, _fromReduced, _toReduced;
+        private readonly double _cosReach;
+        private readonly ChunkedBuffer<Stop> _stops = new();
+        private double _lo = double.NegativeInfinity, _hi, _width;
         private bool _done;
 
-        public bool TryGet(int j, out (Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km) stop)
+        public StopSequence(WhatIfSimulator sim, GeoPoint from, GeoPoint to, double cosReach)
+        {
+            _sim = sim; _from = from; _to = to; _cosReach = cosReach;
+            _fromV = Spherical.Vec3.FromGeo(from); _toV = Spherical.Vec3.FromGeo(to);
+            _fromReduced = Wgs84.ReducedUnitVector(_fromV); _toReduced = Wgs84.ReducedUnitVector(_toV);
+            double least = 0.99 * Sphere.DistanceKm(_fromV, _toV);
+            _width = least * 0.01 + 1;
+            _hi = least + _width;
+        }
+
+        public bool TryGet(int j, out Stop stop)
         {
             lock (_stops)
             {
-                while (_stops.Count <= j && !_done)
-                {
-                    if (!source.MoveNext()) { _done = true; break; }
-                    var (a, v, lb) = source.Current;
-                    _stops.Add((a, v, lb, Wgs84.DistanceM(from, a.Location) / 1000, Wgs84.DistanceM(a.Location, to) / 1000));
-                }
+                while (_stops.Count <= j && !_done) NextBand();
                 stop = j < _stops.Count ? _stops[j] : default;
                 return j < _stops.Count;
             }
         }
+
+        // The WGS84 lengths of stop j's legs (j already read), computed once.
+        public double Leg1Km(int j)
+        {
+            lock (_stops)
+            {
+                ref var s = ref _stops[j];
+                if (double.IsNaN(s.Leg1Km)) s.Leg1Km = Wgs84.DistanceM(_from, _sim._alternates[s.Index].Location) / 1000;
+                return s.Leg1Km;
+            }
+        }
+
+        public double Leg2Km(int j)
+        {
+            lock (_stops)
+            {
+                ref var s = ref _stops[j];
+                if (double.IsNaN(s.Leg2Km)) s.Leg2Km = Wgs84.DistanceM(_sim._alternates[s.Index].Location, _to) / 1000;
+                return s.Leg2Km;
+            }
+        }
+
+        private void NextBand()
+        {
+            const double Cheap = 0.99 * Sphere.MeanRadiusKm;
+            var alternateV = _sim._alternateV;
+            var band = System.Buffers.ArrayPool<Keyed>.Shared.Rent(alternateV.Length);
+            int n = 0;
+            bool more = false;
+            for (int i = 0; i < alternateV.Length; i++)
+            {
+                var v = alternateV[i];
+                if (!(_fromV.Dot(v) >= _cosReach && v.Dot(_toV) >= _cosReach)) continue;
+                if (Cheap * (AngleLowerBound(_fromV, v) + AngleLowerBound(v, _toV)) >= _hi) { more = true; continue; }
+                double key = 0.99 * (Sphere.DistanceKm(_fromV, v) + Sphere.DistanceKm(v, _toV));
+                if (key < _lo) continue; // in an earlier band
+                if (key >= _hi) { more = true; continue; }
+                band[n++] = new Keyed(key, i);
+            }
+            Array.Sort(band, 0, n, KeyedOrder.Instance);
+            for (int k = 0; k < n; k++)
+            {
+                int i = band[k].Item;
+                var v = alternateV[i];
+                double d1 = Sphere.DistanceKm(_fromV, v), d2 = Sphere.DistanceKm(v, _toV); // as in the key
+                var r = Wgs84.ReducedUnitVector(v);
+                _stops.Add(new Stop(i, band[k].Key, 0.99 * d1, 0.99 * d2,
+                    Wgs84.DistanceLowerBoundKm(_fromReduced, r), Wgs84.DistanceLowerBoundKm(r, _toReduced)));
+            }
+            System.Buffers.ArrayPool<Keyed>.Shared.Return(band);
+            if (!more) { _done = true; return; }
+            _lo = _hi; _width *= 4; _hi = _lo + _width;
+        }
     }
 
-    private const int MaxStopSequences = 256; // each holds its heap of up to all the alternates (~64 KB for 4,000)
+    // A candidate stop: the alternate's index, the key 0.99 R (σ₁ + σ₂), the legs' sphere bounds 0.99 R σ (km), their
+    // reduced-latitude lower bounds (km) and their WGS84 lengths (km; NaN until asked for). 64 bytes, so that a chunk of
+    // the ChunkedBuffer stays off the large-object heap.
+    private struct Stop(int index, double lowerBoundKm, double sphere1Km, double sphere2Km, double reduced1Km, double reduced2Km)
+    {
+        public readonly int Index = index;
+        public readonly double LowerBoundKm = lowerBoundKm, Sphere1Km = sphere1Km, Sphere2Km = sphere2Km, Reduced1Km = reduced1Km, Reduced2Km = reduced2Km;
+        public double Leg1Km = double.NaN, Leg2Km = double.NaN;
+    }
+
+    // (key, index) ascending: Keyed.Before as a comparer (keys are never NaN).
+    private sealed class KeyedOrder : IComparer<Keyed>
+    {
+        public static readonly KeyedOrder Instance = new();
+        public int Compare(Keyed x, Keyed y) => x.Before(y) ? -1 : y.Before(x) ? 1 : 0;
+    }
+
+    private const int MaxStopSequences = 256; // each holds the stops read so far (64 bytes each)
 
     private StopSequence StopsFor(GeoPoint o, GeoPoint d, double rangeKm)
     {
         var key = (o, d, rangeKm);
         if (_stopSequences.TryGetValue(key, out var shared)) return shared;
-        var ov = Spherical.Vec3.FromGeo(o); var dv = Spherical.Vec3.FromGeo(d);
         // A stop with a leg beyond the range is skipped (0.99 × the sphere length bounds the WGS84 one): one dot product
         // per end drops it before it is ordered, as angle > limit ⇔ cos angle < cos limit; the 1e-6 rad of slack keeps
         // every stop the exact test keeps.
         double limitRad = rangeKm / (0.99 * Sphere.MeanRadiusKm) + 1e-6;
         double cosReach = limitRad >= Math.PI ? -2 : Math.Cos(limitRad);
-        var seq = new StopSequence(ByLowerBound(ov, dv, cosReach).GetEnumerator(), o, d);
+        var seq = new StopSequence(this, o, d, cosReach);
         return _stopSequences.Count < MaxStopSequences ? _stopSequences.GetOrAdd(key, seq) : seq;
     }
 
