@@ -72,6 +72,9 @@ public sealed class WhatIfSimulator
     {
         public readonly ConcurrentDictionary<(ulong Set, double BufferNm), Lazy<DetourPlanner>> Planners = new();
         public int Built;
+        // Every flight's ends as resolved, by the text as written (the directory is the same for every variant): an
+        // ordinal lookup instead of the directory's case-insensitive one and the unit vector's trigonometry.
+        public readonly ConcurrentDictionary<string, End> Ends = new(StringComparer.Ordinal);
     }
     // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
     private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
@@ -319,7 +322,17 @@ public sealed class WhatIfSimulator
         public Spherical.Vec3 V { get; } = Spherical.Vec3.FromGeo(Point);
     }
 
+    private const int MaxCachedEnds = 1 << 16;
+
     private bool TryResolve(string text, out End end, out string error)
+    {
+        if (_shared.Ends.TryGetValue(text, out end)) { error = ""; return true; }
+        if (!TryResolveUncached(text, out end, out error)) return false;
+        if (_shared.Ends.Count < MaxCachedEnds) _shared.Ends.TryAdd(text, end);
+        return true;
+    }
+
+    private bool TryResolveUncached(string text, out End end, out string error)
     {
         var t = text.Trim();
         if (_options.Airports.TryGet(t, out var a)) { end = new End(a.Code, a.Location, a); error = ""; return true; }
