@@ -63,16 +63,20 @@ public sealed class PerformanceCostModel : IFlightCostModel
         return false;
     }
 
+    // The first request for a type and level, apart from GroundSpeedKt: its lambda's closure would otherwise be allocated
+    // on every call (the compiler creates it on entry to the method), i.e. once per flight of a what-if.
+    private double CruiseTasKt(string typeIcao, int cruiseFl)
+    {
+        var t = _catalog[typeIcao];
+        return _tasKt.GetOrAdd((typeIcao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
+    }
+
     /// <inheritdoc />
     public double GroundSpeedKt(AircraftProfile type, int cruiseFl, GeoPoint from, GeoPoint to, CostParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(type);
         // True airspeed at the type's cruise Mach and the level in ISA; it does not depend on the mass.
-        if (!_tasKt.TryGetValue((type.TypeIcao, cruiseFl), out double tas))
-        {
-            var t = _catalog[type.TypeIcao];
-            tas = _tasKt.GetOrAdd((type.TypeIcao, cruiseFl), k => Model(CostParameters.Defaults).Cruise(t, t.OperatingEmptyMassKg, t.CruiseMach, k.Item2, 0).TrueAirspeedKt);
-        }
+        if (!_tasKt.TryGetValue((type.TypeIcao, cruiseFl), out double tas)) tas = CruiseTasKt(type.TypeIcao, cruiseFl);
         if (parameters.CruiseSpeedFactor is { } f)
         {
             var t = _catalog[type.TypeIcao];

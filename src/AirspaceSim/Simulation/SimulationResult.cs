@@ -163,6 +163,14 @@ public sealed record Totals
     /// <summary>Sum of <see cref="FlightResult.MinutesSavedByTime"/> over the flights that have it; null when none has.</summary>
     public decimal? MinutesSavedByTime { get; init; }
 
+    // The bits of default(decimal): zero, scale 0, no sign.
+    private static bool PlainZero(decimal v)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(v, bits);
+        return (bits[0] | bits[1] | bits[2] | bits[3]) == 0;
+    }
+
     /// <summary>The totals of <paramref name="flights"/>: exact sums of their (rounded) figures.</summary>
     public static Totals Of(IEnumerable<FlightResult> flights)
     {
@@ -172,7 +180,12 @@ public sealed record Totals
         foreach (var f in flights)
         {
             n++; counts[f.Outcome]++;
-            km += f.ExtraKm; min += f.ExtraMinutes; fuel += f.ExtraFuelKg; co2 += f.ExtraCo2Kg; usd += f.ExtraCostUsd;
+            // A flight without extras (most of a network run) adds nothing: x + 0 with the default zero's bits (scale 0,
+            // positive) is x, bits and scale included, so skipping it keeps every sum exactly as it is.
+            if (!(PlainZero(f.ExtraKm) && PlainZero(f.ExtraMinutes) && PlainZero(f.ExtraFuelKg) && PlainZero(f.ExtraCo2Kg) && PlainZero(f.ExtraCostUsd)))
+            {
+                km += f.ExtraKm; min += f.ExtraMinutes; fuel += f.ExtraFuelKg; co2 += f.ExtraCo2Kg; usd += f.ExtraCostUsd;
+            }
             if (f.MinutesSavedByTime is { } s) saved = (saved ?? 0) + s;
         }
         return new Totals { Flights = n, ByOutcome = counts, ExtraKm = km, ExtraMinutes = min, ExtraFuelKg = fuel, ExtraCo2Kg = co2, ExtraCostUsd = usd, MinutesSavedByTime = saved };

@@ -75,6 +75,9 @@ public sealed class WhatIfSimulator
     {
         public readonly ConcurrentDictionary<(ulong Set, double BufferNm), Lazy<DetourPlanner>> Planners = new();
         public int Built;
+        // Every flight's ends as resolved, by the text as written (the directory is the same for every variant): an
+        // ordinal lookup instead of the directory's case-insensitive one and the unit vector's trigonometry.
+        public readonly ConcurrentDictionary<string, End> Ends = new(StringComparer.Ordinal);
     }
     // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
     private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
@@ -324,7 +327,17 @@ public sealed class WhatIfSimulator
         public Spherical.Vec3 V { get; } = Spherical.Vec3.FromGeo(Point);
     }
 
+    private const int MaxCachedEnds = 1 << 16;
+
     private bool TryResolve(string text, out End end, out string error)
+    {
+        if (_shared.Ends.TryGetValue(text, out end)) { error = ""; return true; }
+        if (!TryResolveUncached(text, out end, out error)) return false;
+        if (_shared.Ends.Count < MaxCachedEnds) _shared.Ends.TryAdd(text, end);
+        return true;
+    }
+
+    private bool TryResolveUncached(string text, out End end, out string error)
     {
         var t = text.Trim();
         if (_options.Airports.TryGet(t, out var a)) { end = new End(a.Code, a.Location, a); error = ""; return true; }
@@ -353,10 +366,12 @@ public sealed class WhatIfSimulator
         }
     }
 
-    private TypeEntry TypeOf(string typeIcao) => _types.GetOrAdd(typeIcao, t => _cost.TryGetType(t, out var profile, out var err) ? new TypeEntry(profile, "") : new TypeEntry(null, err));
+    // Looked up first: GetOrAdd's lambda captures the simulator, so passing it would allocate a delegate per flight.
+    private TypeEntry TypeOf(string typeIcao) => _types.TryGetValue(typeIcao, out var e) ? e
+        : _types.GetOrAdd(typeIcao, t => _cost.TryGetType(t, out var profile, out var err) ? new TypeEntry(profile, "") : new TypeEntry(null, err));
 
-    // The per-flight state the steps share.
-    private sealed record Ctx(Flight Flight, AircraftProfile Type, int Fl, End Origin, End Destination, ulong Applicable);
+    // The per-flight state the steps share: a struct passed by reference (no allocation per flight).
+    private readonly record struct Ctx(Flight Flight, AircraftProfile Type, int Fl, End Origin, End Destination, ulong Applicable);
 
     private FlightResult Simulate(Flight f)
     {
@@ -372,30 +387,24 @@ public sealed class WhatIfSimulator
         var x = new Ctx(f, type, fl, o, d, applicable);
         var p = _scenario.Parameters.Cost;
         double directKm = Wgs84.DistanceM(o.Point, d.Point) / 1000;
-        // The unaffected result, the base of every other: built only when returned (most flights take one allocation).
-        FlightResult Base(double? routeKm = null, IReadOnlyList<GeoPoint>? waypoints = null, DateTime? arrivalUtc = null) => new()
-        {
-            Flight = f, From = o.Code, To = d.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
-            Reason = "no closure binds it", CruiseFl = fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
-        };
 
         DateTime dep = f.DepartureUtc;
         ulong known = Known(applicable, dep);
         ulong originBound = AirportBound(x, o, dep, known);
         if (originBound != 0)
-            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
                 Reason = $"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}" };
 
-        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm, [o.V, d.V]);
-        if (leg.Plan.Status == RouteStatus.Unreachable)
+        var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm, o.V, d.V);
+        if (leg.Status == RouteStatus.Unreachable)
         {
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
             ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, leg)), known);
             if (destBoundU != 0)
-                return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
+                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
                     Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
-            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
-                Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Plan.Reason}" };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
+                Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}" };
         }
         // Arrival time only when it can matter: a closure that could close the destination, or one announced later.
         bool later = _lastNoticeUtc > dep;
@@ -407,7 +416,7 @@ public sealed class WhatIfSimulator
             destBound = AirportBound(x, d, arr, known);
         }
         if (destBound != 0)
-            return Base() with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
                 Reason = $"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}" };
 
         // In flight: the closures announced after take-off, in notice order, while still airborne.
@@ -424,10 +433,10 @@ public sealed class WhatIfSimulator
             if (InsideAnyActive(knownNow & ~known, pos, notice)) { known = knownNow; continue; }
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow, fl), bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, next));
-            ulong destNow = next.Plan.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
-            var prefix = (flown ?? []).Concat(current.Plan.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
-            if (destNow != 0 || next.Plan.Status == RouteStatus.Unreachable)
-                return Divert(x, Base(), prefix, pos, notice, knownNow, bound | destNow, destNow);
+            ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
+            var prefix = (flown ?? []).Concat(current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+            if (destNow != 0 || next.Status == RouteStatus.Unreachable)
+                return Divert(x, Base(x, directKm), prefix, pos, notice, knownNow, bound | destNow, destNow);
             known = knownNow;
             if (next.Set == bound) continue;
             flown = prefix;
@@ -436,14 +445,14 @@ public sealed class WhatIfSimulator
             inFlightAt = pos; inFlightTime = notice;
         }
 
-        IReadOnlyList<GeoPoint> path = flown is not { Count: > 0 } ? current.Plan.Waypoints : flown.Concat(current.Plan.Waypoints).ToList();
-        double routeKm = flown is not { Count: > 0 } ? current.Plan.RouteKm!.Value : PathKm(path);
+        IReadOnlyList<GeoPoint> path = flown is not { Count: > 0 } ? current.Waypoints : flown.Concat(current.Waypoints).ToList();
+        double routeKm = flown is not { Count: > 0 } ? current.RouteKm!.Value : PathKm(path);
         double rangeKm = typeEntry.RangeKm(_cost, p);
         if (inFlightAt == null && routeKm > rangeKm)
-            return TechStop(x, Base(), leg, dep, rangeKm, directKm);
+            return TechStop(x, Base(x, directKm), leg, dep, rangeKm, directKm);
         if (bound == 0)
-            return Base() with { RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr };
-        var result = Base() with
+            return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, current)) : arr);
+        var result = Base(x, directKm) with
         {
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
             ReasonCode = inFlightAt != null ? OutcomeReason.ClosedWhileAirborne : OutcomeReason.OverflightBanned,
@@ -458,13 +467,22 @@ public sealed class WhatIfSimulator
         return inFlightAt == null && _routeWind != null ? WithShortest(result, x, current, flownCost) : result;
     }
 
+    // The unaffected result, the base of every other: built only when returned (a method, not a local function, so that
+    // no closure object is allocated per flight; most flights take this one allocation).
+    private static FlightResult Base(in Ctx x, double directKm, double? routeKm = null, IReadOnlyList<GeoPoint>? waypoints = null,
+        DateTime? arrivalUtc = null) => new()
+    {
+        Flight = x.Flight, From = x.Origin.Code, To = x.Destination.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
+        Reason = "no closure binds it", CruiseFl = x.Fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
+    };
+
     // A flight rerouted before departure, its route chosen by time: the shortest route around the same closures, flown
     // in the same wind, beside it (its extra km and minutes against the same direct route) and the minutes saved.
-    private FlightResult WithShortest(FlightResult r, Ctx x, Leg fastest, FlightCost fastestCost)
+    private FlightResult WithShortest(FlightResult r, in Ctx x, Leg fastest, FlightCost fastestCost)
     {
         var shortest = Planner(fastest.Set).Plan(x.Origin.Point, x.Destination.Point);
         if (shortest.Status == RouteStatus.Unreachable || shortest.RouteKm is not { } km) return r with { ChosenBy = RouteChoice.Time };
-        bool same = shortest.Waypoints.SequenceEqual(fastest.Plan.Waypoints);
+        bool same = shortest.Waypoints.SequenceEqual(fastest.Waypoints);
         var p = _scenario.Parameters.Cost;
         var s = same ? fastestCost : _cost.Estimate(x.Type, shortest.Waypoints, x.Fl, p);
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, p);
@@ -480,34 +498,66 @@ public sealed class WhatIfSimulator
 
     // The plan → timing → active set loop: plan around the set, time the route, add every candidate closure active
     // while the flight would be inside it; repeat until nothing is added (at most one round per candidate).
-    // A planned leg; its times along the route (cumulative minutes at each waypoint) are computed when first needed.
-    private sealed class Leg(RoutePlan plan, ulong set, Spherical.Vec3[]? vectors = null)
+    // A leg: planned (its RoutePlan), or direct with its length known (no planner call and no RoutePlan: most flights
+    // take only this, so it holds just the two ends, their vectors and the length). Its times along the route
+    // (cumulative minutes at each waypoint) are computed when first needed.
+    private sealed class Leg
     {
-        public RoutePlan Plan { get; } = plan;
-        public ulong Set { get; } = set;
-        public IReadOnlyList<GeoPoint> Path => Plan.Status == RouteStatus.Unreachable ? [Plan.From, Plan.To] : Plan.Waypoints;
-        public IReadOnlyList<double> LegKm => Plan.Status == RouteStatus.Unreachable ? [Plan.DirectKm] : Plan.LegKm;
+        private readonly RoutePlan? _plan;
+        private readonly GeoPoint[]? _direct; // [from, to] of a direct leg (the result's waypoints when it is flown)
+        private readonly double _directKm;
+        private readonly Spherical.Vec3 _v0, _v1; // the direct leg's ends' vectors
+        private Spherical.Vec3[]? _v;
+        private double _directMinutes = double.NaN;
+
+        public Leg(RoutePlan plan, ulong set) { _plan = plan; Set = set; }
+
+        public Leg(GeoPoint from, GeoPoint to, double km, in Spherical.Vec3 fromV, in Spherical.Vec3 toV)
+        {
+            _direct = [from, to]; _directKm = km; _v0 = fromV; _v1 = toV;
+        }
+
+        public ulong Set { get; }
+        public RouteStatus Status => _plan?.Status ?? RouteStatus.Direct;
+        public string? Reason => _plan?.Reason;
+        public double? RouteKm => _plan is null ? _directKm : _plan.RouteKm;
+        public IReadOnlyList<GeoPoint> Waypoints => _direct ?? _plan!.Waypoints;
+        public bool IsDirect => _plan is null;
+        public IReadOnlyList<GeoPoint> Path => _direct ?? (_plan!.Status == RouteStatus.Unreachable ? [_plan.From, _plan.To] : _plan.Waypoints);
+        public IReadOnlyList<double> LegKm => _plan is null ? [_directKm] : _plan.Status == RouteStatus.Unreachable ? [_plan.DirectKm] : _plan.LegKm;
+        public double LegKmAt(int i) => _plan is null ? _directKm : _plan.Status == RouteStatus.Unreachable ? _plan.DirectKm : _plan.LegKm[i];
+        public Spherical.Vec3 V(int i) => _plan is null ? (i == 0 ? _v0 : _v1) : (_v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray())[i];
         public double[]? CumMinutes { get; set; }
-        private Spherical.Vec3[]? _v = vectors;
-        public Spherical.Vec3[] Vectors => _v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray();
+        public ref double DirectMinutes => ref _directMinutes;
     }
 
-    private double[] Times(Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
+    private double[] Times(in Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
 
-    private double Minutes(Ctx x, Leg leg) => Times(x, leg)[^1];
+    // The cumulative minutes at waypoint i: a direct leg's without an array (0 + its one leg's minutes, as the array's).
+    private double CumMinutesAt(in Ctx x, Leg leg, int i)
+    {
+        if (!leg.IsDirect) return Times(x, leg)[i];
+        if (i == 0) return 0;
+        ref double m = ref leg.DirectMinutes;
+        if (double.IsNaN(m)) m = 0.0 + LegMinutes(x, leg.Waypoints[0], leg.Waypoints[1], leg.LegKmAt(0));
+        return m;
+    }
 
-    private Leg FixedPoint(Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set, double? directKm = null,
-        Spherical.Vec3[]? directVectors = null)
+    private double Minutes(in Ctx x, Leg leg) => leg.IsDirect ? CumMinutesAt(x, leg, 1) : Times(x, leg)[^1];
+
+    private Leg FixedPoint(in Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set) =>
+        FixedPoint(x, from, to, start, candidates, set, null, default, default);
+
+    // directKm: the length of the direct route when known (then fromV and toV are the ends' vectors).
+    private Leg FixedPoint(in Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set, double? directKm,
+        in Spherical.Vec3 fromV, in Spherical.Vec3 toV)
     {
         while (true)
         {
             // With nothing to fly around, the route is the direct one and its length is known: no planner call.
             bool direct = set == 0 && directKm is not null;
-            var plan = direct
-                ? new RoutePlan { From = from, To = to, Status = RouteStatus.Direct, Waypoints = [from, to], LegKm = [directKm!.Value], RouteKm = directKm, DirectKm = directKm.Value, Crossed = [] }
-                : PlanRoute(x, set, from, to);
-            var leg = new Leg(plan, set, direct ? directVectors : null);
-            if (plan.Status == RouteStatus.Unreachable) return leg;
+            var leg = direct ? new Leg(from, to, directKm!.Value, fromV, toV) : new Leg(PlanRoute(x, set, from, to), set);
+            if (leg.Status == RouteStatus.Unreachable) return leg;
             ulong added = 0;
             for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
             {
@@ -520,55 +570,60 @@ public sealed class WhatIfSimulator
     }
 
     // The route around `set`: the fastest in the wind when the simulator chooses by time, else the shortest.
-    private RoutePlan PlanRoute(Ctx x, ulong set, GeoPoint from, GeoPoint to) =>
+    private RoutePlan PlanRoute(in Ctx x, ulong set, GeoPoint from, GeoPoint to) =>
         _routeWind is null ? Planner(set).Plan(from, to) : Planner(set).PlanFastest(from, to, WindRoute(x));
 
     // The cruise true airspeed is the model's ground speed in still air on the direct route (it depends on the type,
     // the level and the speed factor only).
-    private WindRouteOptions WindRoute(Ctx x) => _windRoutes.GetOrAdd((x.Type.TypeIcao, x.Fl), _ =>
+    private WindRouteOptions WindRoute(in Ctx x)
     {
-        var still = _scenario.Parameters.Cost with { WindField = null, WindKt = null, WindFromDeg = null, RouteEfficiencyFactor = null };
-        double tasKt = _cost.GroundSpeedKt(x.Type, x.Fl, x.Origin.Point, x.Destination.Point, still);
-        return new WindRouteOptions(_routeWind!, tasKt, x.Fl);
-    });
+        var (type, fl, from, to) = (x.Type, x.Fl, x.Origin.Point, x.Destination.Point);
+        return _windRoutes.GetOrAdd((type.TypeIcao, fl), _ =>
+        {
+            var still = _scenario.Parameters.Cost with { WindField = null, WindKt = null, WindFromDeg = null, RouteEfficiencyFactor = null };
+            double tasKt = _cost.GroundSpeedKt(type, fl, from, to, still);
+            return new WindRouteOptions(_routeWind!, tasKt, fl);
+        });
+    }
 
-    private double[] CumulativeMinutes(Ctx x, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm)
+    private double[] CumulativeMinutes(in Ctx x, IReadOnlyList<GeoPoint> path, IReadOnlyList<double> legKm)
     {
         var cum = new double[path.Count];
-        for (int i = 0; i + 1 < path.Count; i++)
-        {
-            double gs = _cost.GroundSpeedKt(x.Type, x.Fl, path[i], path[i + 1], _scenario.Parameters.Cost);
-            if (!(gs > 0) || !double.IsFinite(gs)) throw new InvalidOperationException($"the cost model gave ground speed {gs} kt for {x.Type.TypeIcao} at FL{x.Fl}");
-            cum[i + 1] = cum[i] + legKm[i] / (gs * Units.MetresPerNm / 1000 / 60);
-        }
+        for (int i = 0; i + 1 < path.Count; i++) cum[i + 1] = cum[i] + LegMinutes(x, path[i], path[i + 1], legKm[i]);
         return cum;
     }
 
-    private bool InsideWhileActive(Ctx x, int ci, Leg leg, DateTime start)
+    private double LegMinutes(in Ctx x, GeoPoint p, GeoPoint q, double km)
+    {
+        double gs = _cost.GroundSpeedKt(x.Type, x.Fl, p, q, _scenario.Parameters.Cost);
+        if (!(gs > 0) || !double.IsFinite(gs)) throw new InvalidOperationException($"the cost model gave ground speed {gs} kt for {x.Type.TypeIcao} at FL{x.Fl}");
+        return km / (gs * Units.MetresPerNm / 1000 / 60);
+    }
+
+    private bool InsideWhileActive(in Ctx x, int ci, Leg leg, DateTime start)
     {
         var c = _closures[ci];
         double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
-        var path = leg.Path; var legKm = leg.LegKm;
-        var v = leg.Vectors;
+        var path = leg.Path;
         for (int i = 0; i + 1 < path.Count; i++)
         {
-            double km = legKm[i];
+            double km = leg.LegKmAt(i);
             if (km <= 0) continue;
-            var crosser = new Spherical.EdgeCrosser(v[i], v[i + 1]);
+            var crosser = new Spherical.EdgeCrosser(leg.V(i), leg.V(i + 1));
             for (int k = 0; k < c.Airspaces.Count; k++)
             {
                 var a = c.Airspaces[k];
                 if (bufKm == 0 && !crosser.MayHitCap(_caps[ci][k].Center, _caps[ci][k].Cos)) continue;
                 var cross = a.Cross(path[i], path[i + 1]);
                 if (!cross.Crosses && bufKm == 0) continue;
-                var cum = Times(x, leg); // timing only for a leg that meets the closure
-                double perKm = (cum[i + 1] - cum[i]) / km;
+                // Timing only for a leg that meets the closure.
+                double cumI = CumMinutesAt(x, leg, i), perKm = (CumMinutesAt(x, leg, i + 1) - cumI) / km;
                 foreach (var iv in cross.Intervals)
                 {
                     double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
-                    if (c.IsActiveDuring(start.AddMinutes(cum[i] + s0 * perKm), start.AddMinutes(cum[i] + s1 * perKm))) return true;
+                    if (c.IsActiveDuring(start.AddMinutes(cumI + s0 * perKm), start.AddMinutes(cumI + s1 * perKm))) return true;
                 }
-                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(c, a, path[i], path[i + 1], km, bufKm, start.AddMinutes(cum[i]), perKm)) return true;
+                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(c, a, path[i], path[i + 1], km, bufKm, start.AddMinutes(cumI), perKm)) return true;
             }
         }
         return false;
@@ -614,20 +669,20 @@ public sealed class WhatIfSimulator
 
     // Where the aircraft is at time t: on the leg it is flying, at the distance flown since its start, along the WGS84
     // geodesic of that leg (Karney's direct problem from the leg's start azimuth).
-    private (GeoPoint Position, int LegIndex) PositionAt(Ctx x, Leg leg, DateTime start, DateTime t)
+    private (GeoPoint Position, int LegIndex) PositionAt(in Ctx x, Leg leg, DateTime start, DateTime t)
     {
         double elapsed = (t - start).TotalMinutes;
-        var w = leg.Plan.Waypoints; var cum = Times(x, leg);
+        var w = leg.Waypoints;
         int i = 0;
-        while (i + 2 < w.Count && cum[i + 1] <= elapsed) i++;
-        double legMin = cum[i + 1] - cum[i];
-        double frac = legMin > 0 ? Math.Clamp((elapsed - cum[i]) / legMin, 0, 1) : 0;
+        while (i + 2 < w.Count && CumMinutesAt(x, leg, i + 1) <= elapsed) i++;
+        double cumI = CumMinutesAt(x, leg, i), legMin = CumMinutesAt(x, leg, i + 1) - cumI;
+        double frac = legMin > 0 ? Math.Clamp((elapsed - cumI) / legMin, 0, 1) : 0;
         var inv = Wgs84.Inverse(w[i], w[i + 1]);
         var r = Wgs84.Direct(w[i], inv.Azi1Deg, frac * inv.DistanceM);
         return (new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg)), i);
     }
 
-    private FlightResult Divert(Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
+    private FlightResult Divert(in Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
         ulong bound, ulong destBound)
     {
         var cands = Candidates(known, x.Fl);
@@ -640,7 +695,7 @@ public sealed class WhatIfSimulator
             if (lb >= bestKm) break;
             if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
             var l = FixedPoint(x, pos, a.Location, notice, cands, bound & ~destBound);
-            if (l.Plan.Status == RouteStatus.Unreachable || l.Plan.RouteKm is not { } km || km >= bestKm) continue;
+            if (l.Status == RouteStatus.Unreachable || l.RouteKm is not { } km || km >= bestKm) continue;
             if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, l)), known) != 0) continue;
             best = (a, l); bestKm = km;
         }
@@ -650,7 +705,7 @@ public sealed class WhatIfSimulator
                 Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable",
                 InFlightPosition = pos, InFlightAtUtc = notice };
         prefix.RemoveAt(prefix.Count - 1);
-        var path = prefix.Concat(b.L.Plan.Waypoints).ToList();
+        var path = prefix.Concat(b.L.Waypoints).ToList();
         var r = baseResult with
         {
             Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
@@ -661,7 +716,7 @@ public sealed class WhatIfSimulator
         return WithExtras(r, x, [_cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost)], 0);
     }
 
-    private FlightResult TechStop(Ctx x, FlightResult baseResult, Leg leg, DateTime dep, double rangeKm, double directKm)
+    private FlightResult TechStop(in Ctx x, FlightResult baseResult, Leg leg, DateTime dep, double rangeKm, double directKm)
     {
         var p = _scenario.Parameters;
         ulong known = Known(x.Applicable, dep), cands = Candidates(known, x.Fl);
@@ -672,81 +727,175 @@ public sealed class WhatIfSimulator
         var stops = StopsFor(o, d, rangeKm);
         for (int j = 0; stops.TryGet(j, out var s); j++)
         {
-            var (a, av, lb, g1, g2) = s;
+            var a = _alternates[s.Index]; var av = _alternateV[s.Index];
+            double lb = s.LowerBoundKm;
             // lb is 0.99 R σ (σ the angles between the ends' normals); ρ σ with the least radius of curvature ρ = b²/a is
             // also a bound (the normal turns by at most ds/ρ along any path): stop once it reaches the best, ties lose.
             if (lb >= bestKm || lb * TighterBound >= bestKm) break;
             if (a.Location == o || a.Location == d || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
-            if (0.99 * Sphere.DistanceKm(ov, av) > rangeKm || 0.99 * Sphere.DistanceKm(av, dv) > rangeKm) continue;
+            if (s.Sphere1Km > rangeKm || s.Sphere2Km > rangeKm) continue;
             // Each leg is at least its WGS84 geodesic (a detour only adds): a stop whose geodesics already exceed the
-            // range or the best total is skipped before planning (1e-6 km of margin for the rounding of the sums).
-            if (g1 - 1e-6 > rangeKm || g2 - 1e-6 > rangeKm || g1 + g2 - 1e-6 >= bestKm) continue;
+            // range or the best total is skipped before planning (1e-6 km of margin for the rounding of the sums). The
+            // geodesics (g) are computed only for a stop that their lower bounds (r, Wgs84.DistanceLowerBoundKm, b θ of
+            // the reduced latitudes' vectors) do not already rule out, the first before the second: r ≤ g, and a sum
+            // rounds monotonically, so each test below skips only stops that the test on g1 and g2 would skip.
+            if (s.Reduced1Km - 1e-6 > rangeKm || s.Reduced2Km - 1e-6 > rangeKm || s.Reduced1Km + s.Reduced2Km - 1e-6 >= bestKm) continue;
+            double g1 = stops.Leg1Km(j);
+            if (g1 - 1e-6 > rangeKm || g1 + s.Reduced2Km - 1e-6 >= bestKm) continue;
+            double g2 = stops.Leg2Km(j);
+            if (g2 - 1e-6 > rangeKm || g1 + g2 - 1e-6 >= bestKm) continue;
             var stop = new End(a.Code, a.Location, a);
-            var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), [ov, av]);
-            if (l1.Plan.RouteKm is not { } k1 || k1 > rangeKm) continue;
+            var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), ov, av);
+            if (l1.RouteKm is not { } k1 || k1 > rangeKm) continue;
             var arr1 = dep.AddMinutes(Minutes(x, l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
             if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
             ulong known2 = Known(x.Applicable, dep2);
-            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), [av, dv]);
-            if (l2.Plan.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
+            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), av, dv);
+            if (l2.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
             if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, l2)), known2) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
         }
-        string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.Plan.RouteKm:F0} km) exceeds";
+        string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds";
         var ids = Ids(leg.Set);
         if (best is not { } b)
             return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = ids,
                 Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range") };
-        var path = b.L1.Plan.Waypoints.Concat(b.L2.Plan.Waypoints.Skip(1)).ToList();
+        var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
         var r = baseResult with
         {
             Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = Ids(leg.Set | b.L1.Set | b.L2.Set),
             Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"),
-            Alternate = b.A.Code, RouteKm = b.L1.Plan.RouteKm + b.L2.Plan.RouteKm, Waypoints = path,
+            Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
             ArrivalUtc = dep.AddMinutes(Minutes(x, b.L1) + p.TechStopGroundMinutes + Minutes(x, b.L2)),
         };
-        return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Plan.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Plan.Waypoints, x.Fl, p.Cost)],
+        return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost)],
             p.TechStopGroundMinutes);
     }
 
     // The candidate stops of one origin, destination and range (those with both ends within the range by the sphere
-    // bound) in increasing order of the bound 0.99 R (σ₁ + σ₂) of the route through them, each with the WGS84 lengths
-    // of its two legs. None of it depends on time, type or closures, so flights of the same pair (a schedule's
-    // repeats) share one sequence, extended as far as any of them reads; at most MaxStopSequences are kept.
-    private sealed class StopSequence(IEnumerator<(Airport Airport, Spherical.Vec3 V, double LowerBoundKm)> source, GeoPoint from, GeoPoint to)
+    // bound) in increasing order of the bound 0.99 R (σ₁ + σ₂) of the route through them, ties in the alternates' order,
+    // each with the sphere bounds and the reduced-latitude bounds of its two legs and, once asked for, their WGS84
+    // lengths. None of it depends on time, type or closures, so flights of the same pair (a schedule's repeats) share one
+    // sequence, extended as far as any of them reads; at most MaxStopSequences are kept.
+    //
+    // The order is made band by band of the key, [lo, hi): one pass over the alternates keeps those whose key falls in
+    // the band (a trigonometry-free lower bound of the key, AngleLowerBound, rules most out first), which are then sorted
+    // by (key, index). The bands follow each other, so the sequence is exactly the sorted order of all keys, while a
+    // search that stops early (at the best total found) orders only the first band or two: the first band reaches 1 %
+    // past the least possible key (the direct route's), where a stop near the direct route ends the search.
+    private sealed class StopSequence
     {
-        private readonly ChunkedBuffer<(Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km)> _stops = new();
+        private readonly WhatIfSimulator _sim;
+        private readonly GeoPoint _from, _to;
+        private readonly Spherical.Vec3 _fromV, _toV, _fromReduced, _toReduced;
+        private readonly double _cosReach;
+        private readonly ChunkedBuffer<Stop> _stops = new();
+        private double _lo = double.NegativeInfinity, _hi, _width;
         private bool _done;
 
-        public bool TryGet(int j, out (Airport A, Spherical.Vec3 V, double LowerBoundKm, double Leg1Km, double Leg2Km) stop)
+        public StopSequence(WhatIfSimulator sim, GeoPoint from, GeoPoint to, double cosReach)
+        {
+            _sim = sim; _from = from; _to = to; _cosReach = cosReach;
+            _fromV = Spherical.Vec3.FromGeo(from); _toV = Spherical.Vec3.FromGeo(to);
+            _fromReduced = Wgs84.ReducedUnitVector(_fromV); _toReduced = Wgs84.ReducedUnitVector(_toV);
+            double least = 0.99 * Sphere.DistanceKm(_fromV, _toV);
+            _width = least * 0.01 + 1;
+            _hi = least + _width;
+        }
+
+        public bool TryGet(int j, out Stop stop)
         {
             lock (_stops)
             {
-                while (_stops.Count <= j && !_done)
-                {
-                    if (!source.MoveNext()) { _done = true; break; }
-                    var (a, v, lb) = source.Current;
-                    _stops.Add((a, v, lb, Wgs84.DistanceM(from, a.Location) / 1000, Wgs84.DistanceM(a.Location, to) / 1000));
-                }
+                while (_stops.Count <= j && !_done) NextBand();
                 stop = j < _stops.Count ? _stops[j] : default;
                 return j < _stops.Count;
             }
         }
+
+        // The WGS84 lengths of stop j's legs (j already read), computed once.
+        public double Leg1Km(int j)
+        {
+            lock (_stops)
+            {
+                ref var s = ref _stops[j];
+                if (double.IsNaN(s.Leg1Km)) s.Leg1Km = Wgs84.DistanceM(_from, _sim._alternates[s.Index].Location) / 1000;
+                return s.Leg1Km;
+            }
+        }
+
+        public double Leg2Km(int j)
+        {
+            lock (_stops)
+            {
+                ref var s = ref _stops[j];
+                if (double.IsNaN(s.Leg2Km)) s.Leg2Km = Wgs84.DistanceM(_sim._alternates[s.Index].Location, _to) / 1000;
+                return s.Leg2Km;
+            }
+        }
+
+        private void NextBand()
+        {
+            const double Cheap = 0.99 * Sphere.MeanRadiusKm;
+            var alternateV = _sim._alternateV;
+            var band = System.Buffers.ArrayPool<Keyed>.Shared.Rent(alternateV.Length);
+            int n = 0;
+            bool more = false;
+            for (int i = 0; i < alternateV.Length; i++)
+            {
+                var v = alternateV[i];
+                if (!(_fromV.Dot(v) >= _cosReach && v.Dot(_toV) >= _cosReach)) continue;
+                if (Cheap * (AngleLowerBound(_fromV, v) + AngleLowerBound(v, _toV)) >= _hi) { more = true; continue; }
+                double key = 0.99 * (Sphere.DistanceKm(_fromV, v) + Sphere.DistanceKm(v, _toV));
+                if (key < _lo) continue; // in an earlier band
+                if (key >= _hi) { more = true; continue; }
+                band[n++] = new Keyed(key, i);
+            }
+            Array.Sort(band, 0, n, KeyedOrder.Instance);
+            for (int k = 0; k < n; k++)
+            {
+                int i = band[k].Item;
+                var v = alternateV[i];
+                double d1 = Sphere.DistanceKm(_fromV, v), d2 = Sphere.DistanceKm(v, _toV); // as in the key
+                var r = Wgs84.ReducedUnitVector(v);
+                _stops.Add(new Stop(i, band[k].Key, 0.99 * d1, 0.99 * d2,
+                    Wgs84.DistanceLowerBoundKm(_fromReduced, r), Wgs84.DistanceLowerBoundKm(r, _toReduced)));
+            }
+            System.Buffers.ArrayPool<Keyed>.Shared.Return(band);
+            if (!more) { _done = true; return; }
+            _lo = _hi; _width *= 4; _hi = _lo + _width;
+        }
     }
 
-    private const int MaxStopSequences = 256; // each holds its heap of up to all the alternates (~64 KB for 4,000)
+    // A candidate stop: the alternate's index, the key 0.99 R (σ₁ + σ₂), the legs' sphere bounds 0.99 R σ (km), their
+    // reduced-latitude lower bounds (km) and their WGS84 lengths (km; NaN until asked for). 64 bytes, so that a chunk of
+    // the ChunkedBuffer stays off the large-object heap.
+    private struct Stop(int index, double lowerBoundKm, double sphere1Km, double sphere2Km, double reduced1Km, double reduced2Km)
+    {
+        public readonly int Index = index;
+        public readonly double LowerBoundKm = lowerBoundKm, Sphere1Km = sphere1Km, Sphere2Km = sphere2Km, Reduced1Km = reduced1Km, Reduced2Km = reduced2Km;
+        public double Leg1Km = double.NaN, Leg2Km = double.NaN;
+    }
+
+    // (key, index) ascending: Keyed.Before as a comparer (keys are never NaN).
+    private sealed class KeyedOrder : IComparer<Keyed>
+    {
+        public static readonly KeyedOrder Instance = new();
+        public int Compare(Keyed x, Keyed y) => x.Before(y) ? -1 : y.Before(x) ? 1 : 0;
+    }
+
+    private const int MaxStopSequences = 256; // each holds the stops read so far (64 bytes each)
 
     private StopSequence StopsFor(GeoPoint o, GeoPoint d, double rangeKm)
     {
         var key = (o, d, rangeKm);
         if (_stopSequences.TryGetValue(key, out var shared)) return shared;
-        var ov = Spherical.Vec3.FromGeo(o); var dv = Spherical.Vec3.FromGeo(d);
         // A stop with a leg beyond the range is skipped (0.99 × the sphere length bounds the WGS84 one): one dot product
         // per end drops it before it is ordered, as angle > limit ⇔ cos angle < cos limit; the 1e-6 rad of slack keeps
         // every stop the exact test keeps.
         double limitRad = rangeKm / (0.99 * Sphere.MeanRadiusKm) + 1e-6;
         double cosReach = limitRad >= Math.PI ? -2 : Math.Cos(limitRad);
-        var seq = new StopSequence(ByLowerBound(ov, dv, cosReach).GetEnumerator(), o, d);
+        var seq = new StopSequence(this, o, d, cosReach);
         return _stopSequences.Count < MaxStopSequences ? _stopSequences.GetOrAdd(key, seq) : seq;
     }
 
@@ -848,7 +997,7 @@ public sealed class WhatIfSimulator
     private static double? Direct(in Spherical.Vec3 a, in Spherical.Vec3 b, double km) => Spherical.Predicates.NearlyAntipodal(a, b) ? null : km;
 
     // Extras = the flown legs' figures (summed) minus the direct route's, rounded as reported.
-    private FlightResult WithExtras(FlightResult r, Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
+    private FlightResult WithExtras(FlightResult r, in Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
     {
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
         return r with
@@ -875,7 +1024,7 @@ public sealed class WhatIfSimulator
 
     // Closures of `mask` that close this airport at time t (null: at some time): named, or containing it and banning
     // airports, or banning overflight in a band that reaches down to a level the departure or arrival crosses.
-    private ulong AirportBound(Ctx x, End airport, DateTime? t, ulong mask)
+    private ulong AirportBound(in Ctx x, End airport, DateTime? t, ulong mask)
     {
         ulong hit = 0;
         for (ulong rest = mask; rest != 0; rest &= rest - 1)

@@ -194,7 +194,7 @@ public class SimulatorSemanticsTests
     [Test]
     public void TechStopsOfRepeatedAndReversedPairsAreEachTheBruteForceOptimum()
     {
-        // Flights of one pair share the simulator's ordered candidate stops (and the heap behind them): each of these,
+        // Flights of one pair share the simulator's ordered candidate stops (and their legs' lengths): each of these,
         // repeated at other times and flown both ways, must still get the stop a search over every airport gives.
         (string, string)[] pairs = [("MIA", "LIM"), ("LIM", "MIA"), ("JFK", "LIM"), ("LHR", "JFK"), ("JFK", "LHR"), ("MIA", "GRU")];
         var flights = pairs.SelectMany((p, i) => Enumerable.Range(0, 3).Select(k =>
@@ -210,6 +210,35 @@ public class SimulatorSemanticsTests
             Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Flight.Id);
             Assert.That(r.Alternate, Is.EqualTo(best?.Code), r.Flight.Id);
             if (best != null) Assert.That(r.RouteKm!.Value, Is.EqualTo(Km(o, best.Location) + Km(best.Location, d)).Within(1e-6), r.Flight.Id);
+        }
+    }
+
+    [TestCase(0.0)]
+    [TestCase(60.0)]
+    [TestCase(250.0)]
+    [TestCase(700.0)]
+    public void TechStopFarFromTheDirectRouteIsTheBruteForceOptimum(double minExcessKm)
+    {
+        // Only stops that lengthen the route by at least minExcessKm can take the type, so the search must go past the
+        // candidates nearest the direct route (the first bands of its order) to find the best: the brute-force optimum
+        // over every airport with the same filter, its total and, on ties, the first in the alternates' order.
+        var mia = AirportDirectory.Bundled["MIA"].Location; var lim = AirportDirectory.Bundled["LIM"].Location;
+        double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+        double direct = Km(mia, lim);
+        bool CanTake(Airport a) => Km(mia, a.Location) + Km(a.Location, lim) - direct >= minExcessKm;
+        var options = new SimulationOptions { CostModel = Cost, CanTake = (a, _) => CanTake(a) };
+        var flights = new[] { F("MIA", "LIM", type: "E190") with { Id = "A" }, F("MIA", "LIM", type: "E190", dep: T0.AddHours(5)) with { Id = "B" } };
+        var result = new WhatIfSimulator(S([], flights), options).Run();
+        var best = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled)
+            .Where(a => a.Location != mia && a.Location != lim && CanTake(a) && Km(mia, a.Location) <= 4000 && Km(a.Location, lim) <= 4000)
+            .MinBy(a => Km(mia, a.Location) + Km(a.Location, lim));
+        Assert.That(best, Is.Not.Null, "the filter leaves a stop");
+        foreach (var r in result.Flights)
+        {
+            Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Reason);
+            Assert.That(r.Alternate, Is.EqualTo(best!.Code), r.Flight.Id);
+            Assert.That(r.RouteKm!.Value, Is.EqualTo(Km(mia, best.Location) + Km(best.Location, lim)).Within(1e-6), r.Flight.Id);
+            Assert.That(r.RouteKm!.Value - direct, Is.GreaterThanOrEqualTo(minExcessKm));
         }
     }
 
