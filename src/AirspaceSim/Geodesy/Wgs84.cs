@@ -41,26 +41,6 @@ public static class Wgs84
 
     private const double A = SemiMajorAxisM, B = SemiMinorAxisM, F = Flattening, F1 = 1 - F;
 
-    /// <summary>
-    /// The unit vector (cos β cos λ, cos β sin λ, sin β) of the reduced (parametric) latitude β, tan β = (1 − f) tan φ,
-    /// from the geodetic unit vector <paramref name="v"/> = (cos φ cos λ, cos φ sin λ, sin φ) (<see cref="Spherical.Vec3.FromGeo"/>):
-    /// (cos β, sin β) is (cos φ, (1 − f) sin φ) normalised, so it is <paramref name="v"/> with its z scaled by 1 − f, normalised.
-    /// </summary>
-    internal static Spherical.Vec3 ReducedUnitVector(in Spherical.Vec3 v) => new Spherical.Vec3(v.X, v.Y, F1 * v.Z).Normalize();
-
-    /// <summary>
-    /// A proven lower bound in km of the length of the shortest geodesic between two points given by their
-    /// <see cref="ReducedUnitVector"/>s: b θ, θ the angle between the two vectors, less a margin for rounding. Proof: the
-    /// linear map L(x, y, z) = ((b/a) x, (b/a) y, z) takes the ellipsoid's point of reduced latitude β and longitude λ,
-    /// (a cos β cos λ, a cos β sin λ, b sin β), to b times its reduced unit vector, on the sphere of radius b; L's
-    /// operator norm is 1 (its singular values are b/a, b/a, 1), so it lengthens no curve, and it takes the geodesic to
-    /// a curve on that sphere between the two images, which is at least the great-circle arc b θ long. Tight (to
-    /// 0.34 %) for lines near a meridian close to the poles; within f of the length for any line. The margin (1e-9
-    /// relative and 1e-9 km) covers the rounding of the vectors and the angle (~1e-15 relative) and the error of
-    /// <see cref="DistanceM(GeoPoint, GeoPoint)"/> (~15 nm), so the bound is below that method's answer too.
-    /// </summary>
-    internal static double DistanceLowerBoundKm(in Spherical.Vec3 reduced1, in Spherical.Vec3 reduced2) =>
-        B / 1000 * Spherical.Vec3.Angle(reduced1, reduced2) * (1 - 1e-9) - 1e-9;
     private const double E2 = F * (2 - F);          // first eccentricity squared
     private const double Ep2 = E2 / (1 - E2);       // second eccentricity squared
     private const double N = F / (2 - F);           // third flattening, the expansion parameter of A3 and C3

@@ -736,7 +736,7 @@ public sealed class WhatIfSimulator
             if (s.Sphere1Km > rangeKm || s.Sphere2Km > rangeKm) continue;
             // Each leg is at least its WGS84 geodesic (a detour only adds): a stop whose geodesics already exceed the
             // range or the best total is skipped before planning (1e-6 km of margin for the rounding of the sums). The
-            // geodesics (g) are computed only for a stop that their lower bounds (r, Wgs84.DistanceLowerBoundKm, b θ of
+            // geodesics (g) are computed only for a stop that their lower bounds (r, Spherical.GeodesicBound.DistanceLowerBoundKm, b θ of
             // the reduced latitudes' vectors) do not already rule out, the first before the second: r ≤ g, and a sum
             // rounds monotonically, so each test below skips only stops that the test on g1 and g2 would skip.
             if (s.Reduced1Km - 1e-6 > rangeKm || s.Reduced2Km - 1e-6 > rangeKm || s.Reduced1Km + s.Reduced2Km - 1e-6 >= bestKm) continue;
@@ -797,7 +797,7 @@ public sealed class WhatIfSimulator
         {
             _sim = sim; _from = from; _to = to; _cosReach = cosReach;
             _fromV = Spherical.Vec3.FromGeo(from); _toV = Spherical.Vec3.FromGeo(to);
-            _fromReduced = Wgs84.ReducedUnitVector(_fromV); _toReduced = Wgs84.ReducedUnitVector(_toV);
+            _fromReduced = Spherical.GeodesicBound.ReducedUnitVector(_fromV); _toReduced = Spherical.GeodesicBound.ReducedUnitVector(_toV);
             double least = 0.99 * Sphere.DistanceKm(_fromV, _toV);
             _width = least * 0.01 + 1;
             _hi = least + _width;
@@ -857,9 +857,9 @@ public sealed class WhatIfSimulator
                 int i = band[k].Item;
                 var v = alternateV[i];
                 double d1 = Sphere.DistanceKm(_fromV, v), d2 = Sphere.DistanceKm(v, _toV); // as in the key
-                var r = Wgs84.ReducedUnitVector(v);
+                var r = Spherical.GeodesicBound.ReducedUnitVector(v);
                 _stops.Add(new Stop(i, band[k].Key, 0.99 * d1, 0.99 * d2,
-                    Wgs84.DistanceLowerBoundKm(_fromReduced, r), Wgs84.DistanceLowerBoundKm(r, _toReduced)));
+                    Spherical.GeodesicBound.DistanceLowerBoundKm(_fromReduced, r), Spherical.GeodesicBound.DistanceLowerBoundKm(r, _toReduced)));
             }
             System.Buffers.ArrayPool<Keyed>.Shared.Return(band);
             if (!more) { _done = true; return; }

@@ -8,7 +8,7 @@ namespace AirspaceSim.Tests.Geodesy;
 
 /// <summary>
 /// The proven lower bound b θ of the geodesic length from the reduced latitudes' unit vectors
-/// (<see cref="Wgs84.DistanceLowerBoundKm"/>, which the what-if's tech-stop search uses to skip WGS84 inverses): never
+/// (<see cref="GeodesicBound.DistanceLowerBoundKm"/>, which the what-if's tech-stop search uses to skip WGS84 inverses): never
 /// above the geodesic, and never below (1 − f) times it (the companion bound s ≤ a θ, by the same argument with the
 /// inverse map), against GeographicLib's answers and on random pairs, near-antipodal ones included.
 /// </summary>
@@ -17,7 +17,7 @@ public class GeodesicLowerBoundTests
     private const double F = Wgs84.Flattening;
 
     private static double BoundKm(double lat1, double lon1, double lat2, double lon2) =>
-        Wgs84.DistanceLowerBoundKm(Wgs84.ReducedUnitVector(Vec3.FromLatLonDeg(lat1, lon1)), Wgs84.ReducedUnitVector(Vec3.FromLatLonDeg(lat2, lon2)));
+        GeodesicBound.DistanceLowerBoundKm(GeodesicBound.ReducedUnitVector(Vec3.FromLatLonDeg(lat1, lon1)), GeodesicBound.ReducedUnitVector(Vec3.FromLatLonDeg(lat2, lon2)));
 
     [Test]
     public void BelowGeographicLibOnEveryReferenceRow()
