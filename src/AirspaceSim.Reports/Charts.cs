@@ -93,7 +93,9 @@ public static class Charts
         cost.LineWidth = 2; cost.MarkerSize = 8;
         var minutes = plot.Add.Scatter(xs, sweep.Points.Select(p => (double)p.Result.Totals.ExtraMinutes).ToArray(), Color.FromHex("#e07b00"));
         minutes.LegendText = "extra block minutes (right)";
-        minutes.LineWidth = 2; minutes.MarkerSize = 8; minutes.LinePattern = LinePattern.Dashed;
+        // Told apart from the cost series by colour, axis side and square markers, not by a dashed line: Skia's SVG canvas
+        // has no dash path effect ("Unsupported path effect" on stderr, drawn solid anyway), so a dash would only show in PNG.
+        minutes.LineWidth = 2; minutes.MarkerSize = 8; minutes.MarkerShape = MarkerShape.FilledSquare;
         minutes.Axes.YAxis = plot.Axes.Right;
         plot.Axes.Bottom.Label.Text = $"{sweep.Name}, {sweep.Unit}";
         plot.Axes.Left.Label.Text = "total extra cost, US$";
