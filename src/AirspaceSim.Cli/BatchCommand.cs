@@ -200,11 +200,11 @@ internal static class BatchCommand
                 if (aircraft is null) { sb.Append(",\n"); return; }
                 sb.Append(",,");
                 Field(sb, Csv.Clip(r.Row.AircraftType ?? aircraft.Default?.Icao ?? ""));
-                sb.Append(",,,,,,,,,,,").Append(ErrorCode(r.ErrorKind)).Append('\n');
+                sb.Append(",,,,,,,,,,,").Append(RouteJson.ErrorCode(r.ErrorKind)).Append('\n');
                 return;
             }
             var p = r.Plan!;
-            sb.Append(RouteOutput.Status(p.Status)).Append(',');
+            sb.Append(RouteJson.StatusName(p.Status)).Append(',');
             sb.AppendFixed(p.DirectKm, 3).Append(',');
             if (p.RouteKm is { } km)
             {
@@ -237,9 +237,6 @@ internal static class BatchCommand
             sb.Append('\n');
         }
     }
-
-    /// <summary>The code of an error row (<see cref="RouteJson.ErrorCode(BatchErrorKind)"/>).</summary>
-    internal static string ErrorCode(BatchErrorKind kind) => RouteJson.ErrorCode(kind);
 
     /// <summary>Writes <c>{"results": [...], "summary": {...}}</c> as the rows come (<see cref="RouteJson"/>), each
     /// costed row with its <c>"performance"</c> object; returns the summary.</summary>

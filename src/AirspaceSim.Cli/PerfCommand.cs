@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AirspaceSim.Performance;
+using AirspaceSim.Batch;
 
 namespace AirspaceSim.Cli;
 
@@ -32,7 +33,7 @@ internal static class PerfCommand
             if (parse.GetValue(format) == "json")
             {
                 var buffer = new MemoryStream();
-                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder }))
+                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteJson.Encoder }))
                 {
                     w.WriteStartObject();
                     w.WriteString("type", t.Icao);

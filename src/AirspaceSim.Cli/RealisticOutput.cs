@@ -3,6 +3,7 @@ using System.Text.Json;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Performance;
 using AirspaceSim.Routing;
+using AirspaceSim.Batch;
 
 namespace AirspaceSim.Cli;
 
@@ -37,19 +38,19 @@ internal static class RealisticOutput
         if (conditions is { } c && PerformanceCliOptions.WindText(c) is { } wind) w.WriteString("wind", wind); else w.WriteNull("wind");
         bool fastest = !ReferenceEquals(r.Flown, r.Shortest);
         w.WriteString("chosenBy", fastest ? "time" : "distance");
-        w.WriteString("status", RouteOutput.Status(p.Status));
+        w.WriteString("status", RouteJson.StatusName(p.Status));
         if (p.Reason is null) w.WriteNull("reason"); else w.WriteString("reason", p.Reason);
         w.WriteNumber("directKm", Math.Round(p.DirectKm * o.RouteEfficiencyFactor, 3));
-        RouteOutput.WriteNullable(w, "routeKm", p.RouteKm * o.RouteEfficiencyFactor, 3);
-        RouteOutput.WriteNullable(w, "extraKm", r.ExtraKm, 3);
-        RouteOutput.WriteNullable(w, "extraMinutes", r.Cost?.ExtraMinutes, 2);
-        RouteOutput.WriteNullable(w, "extraFuelKg", r.Cost?.ExtraFuelKg, 1);
-        RouteOutput.WriteNullable(w, "extraCo2Kg", r.Cost?.ExtraCo2Kg, 1);
-        RouteOutput.WriteNullable(w, "extraCostUsd", r.Cost?.ExtraCostUsd, 2);
-        RouteOutput.WriteNullable(w, "shortestExtraKm", r.Shortest.ExtraKm * o.RouteEfficiencyFactor, 3);
-        RouteOutput.WriteNullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
-        RouteOutput.WriteNullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
-        RouteOutput.WriteWaypoints(w, p.Waypoints);
+        RouteJson.WriteNullable(w, "routeKm", p.RouteKm * o.RouteEfficiencyFactor, 3);
+        RouteJson.WriteNullable(w, "extraKm", r.ExtraKm, 3);
+        RouteJson.WriteNullable(w, "extraMinutes", r.Cost?.ExtraMinutes, 2);
+        RouteJson.WriteNullable(w, "extraFuelKg", r.Cost?.ExtraFuelKg, 1);
+        RouteJson.WriteNullable(w, "extraCo2Kg", r.Cost?.ExtraCo2Kg, 1);
+        RouteJson.WriteNullable(w, "extraCostUsd", r.Cost?.ExtraCostUsd, 2);
+        RouteJson.WriteNullable(w, "shortestExtraKm", r.Shortest.ExtraKm * o.RouteEfficiencyFactor, 3);
+        RouteJson.WriteNullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
+        RouteJson.WriteNullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
+        RouteJson.WriteWaypoints(w, p.Waypoints);
         w.WriteEndObject();
     }
 
@@ -60,7 +61,7 @@ internal static class RealisticOutput
         t.WriteLine();
         string wind = conditions is { } c && PerformanceCliOptions.WindText(c) is { } ws ? $", wind {ws}" : "";
         t.WriteLine(string.Create(Inv, $"Realistic  margin {RouteOutput.Nm(o.BorderMarginNm)} NM (buffer kept {RouteOutput.Nm(r.BufferNm)} NM), route efficiency x{o.RouteEfficiencyFactor}{wind}"));
-        t.WriteLine($"  status   {RouteOutput.Status(r.Flown.Status)}{(r.Flown.Reason is null ? "" : ": " + r.Flown.Reason)}{(ReferenceEquals(r.Flown, r.Shortest) ? "" : " (fastest route in the wind)")}");
+        t.WriteLine($"  status   {RouteJson.StatusName(r.Flown.Status)}{(r.Flown.Reason is null ? "" : ": " + r.Flown.Reason)}{(ReferenceEquals(r.Flown, r.Shortest) ? "" : " (fastest route in the wind)")}");
         if (r.ExtraKm is { } km) t.WriteLine(string.Create(Inv, $"  extra    {km,10:F1} km"));
         if (r.Cost is { } cost)
             t.WriteLine(string.Create(Inv, $"  extra    {cost.ExtraMinutes,10:F1} min {cost.ExtraFuelKg,10:F0} kg fuel {cost.ExtraCostUsd,10:F0} USD"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
 using AirspaceSim.Routing;
+using AirspaceSim.Batch;
 
 namespace AirspaceSim.Cli;
 
@@ -49,7 +50,7 @@ internal static class ReportCommand
             if (plan.Status == RouteStatus.Unreachable) unreachable++;
             string more = cross.Intervals.Count > 1 ? string.Create(Inv, $" ({cross.Intervals.Count} passes)") : "";
             o.WriteLine(string.Create(Inv,
-                $"{row.From + "-" + row.To,-9} {plan.DirectKm,10:F1} {(cross.Crosses ? "yes" : "no"),7} {entry,-20} {exit,-20} {(cross.Crosses ? cross.InsideKm.ToString("F1", Inv) : ""),9}  {RouteOutput.Status(plan.Status),-11} {(plan.RouteKm is { } r ? r.ToString("F1", Inv) : "-"),9} {(plan.ExtraKm is { } x ? x.ToString("F1", Inv) : "-"),9} {(plan.ExtraPercent is { } p ? p.ToString("F2", Inv) : "-"),7}{more}"));
+                $"{row.From + "-" + row.To,-9} {plan.DirectKm,10:F1} {(cross.Crosses ? "yes" : "no"),7} {entry,-20} {exit,-20} {(cross.Crosses ? cross.InsideKm.ToString("F1", Inv) : ""),9}  {RouteJson.StatusName(plan.Status),-11} {(plan.RouteKm is { } r ? r.ToString("F1", Inv) : "-"),9} {(plan.ExtraKm is { } x ? x.ToString("F1", Inv) : "-"),9} {(plan.ExtraPercent is { } p ? p.ToString("F2", Inv) : "-"),7}{more}"));
         }
         o.WriteLine(new string('-', 122));
         o.WriteLine(string.Create(Inv,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
+using AirspaceSim.Batch;
 
 namespace AirspaceSim.Cli;
 
@@ -58,7 +59,7 @@ internal static class RouteCommand
             {
                 case "png" or "svg":
                 {
-                    string title = $"{a.Code} to {b.Code}" + (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") + ": " + RouteOutput.Status(plan.Status) +
+                    string title = $"{a.Code} to {b.Code}" + (ctx.Closures.Count > 0 ? $" around {string.Join(", ", ctx.Closures.Select(c => c.Id))}" : "") + ": " + RouteJson.StatusName(plan.Status) +
                         (plan.ExtraKm is { } x && plan.Status == RouteStatus.Detour ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {plan.RouteKm:F0} km, +{x:F0} km ({plan.ExtraPercent:F1} %)") : "");
                     var map = Reports.MapContent.FromPlans(title, ctx.Closures, [(a, b, plan)]);
                     File.WriteAllBytes(outFile!, Reports.MapImage.Render(map, ImageOutput.Format(fmt), sizes));
@@ -67,11 +68,11 @@ internal static class RouteCommand
                 case "json":
                 {
                     var buffer = new MemoryStream();
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteOutput.Encoder })) RouteOutput.WriteJson(w, a, b, plan, jw =>
+                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteJson.Encoder })) RouteJson.WriteRoute(w, a, b, plan, new RouteJsonOptions { WriteExtraProperties = jw =>
                     {
                         if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost);
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
-                    });
+                    } });
                     io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                     break;
                 }

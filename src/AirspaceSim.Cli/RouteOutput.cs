@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using AirspaceSim.Airspaces;
-using AirspaceSim.Geodesy;
 using AirspaceSim.Batch;
 using AirspaceSim.Data;
 using AirspaceSim.Routing;
@@ -13,19 +11,6 @@ internal static class RouteOutput
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The JSON text's encoder (<see cref="RouteJson.Encoder"/>).</summary>
-    public static System.Text.Encodings.Web.JavaScriptEncoder Encoder => RouteJson.Encoder;
-
-    public static string Status(RouteStatus s) => RouteJson.StatusName(s);
-
-    /// <summary>Writes the route object of <c>route --format json</c> (<see cref="RouteJson"/>).</summary>
-    public static void WriteJson(Utf8JsonWriter w, RouteEnd from, RouteEnd to, RoutePlan p, Action<Utf8JsonWriter>? extra) =>
-        RouteJson.WriteRoute(w, from, to, p, new RouteJsonOptions { WriteExtraProperties = extra });
-
-    internal static void WriteWaypoints(Utf8JsonWriter w, IReadOnlyList<GeoPoint> waypoints) => RouteJson.WriteWaypoints(w, waypoints);
-
-    internal static void WriteNullable(Utf8JsonWriter w, string name, double? v, int digits) => RouteJson.WriteNullable(w, name, v, digits);
-
     /// <summary>A buffer for people: up to 3 decimals, but never "0" for a buffer that is not 0 (1e-320 printed "0 NM").</summary>
     public static string Nm(double bufferNm) =>
         bufferNm >= 0.0005 || bufferNm == 0 ? bufferNm.ToString("0.###", Inv) : bufferNm.ToString("R", Inv);
@@ -35,7 +20,7 @@ internal static class RouteOutput
     {
         o.WriteLine($"Route      {from.Code} ({from.Point}) -> {to.Code} ({to.Point})");
         o.WriteLine($"Closed     {string.Join(", ", closures.Select(c => c.Id))}{(bufferNm > 0 ? $" with a {Nm(bufferNm)} NM buffer" : "")}");
-        o.WriteLine($"Status     {Status(p.Status)}{(p.Reason is null ? "" : ": " + p.Reason)}");
+        o.WriteLine($"Status     {RouteJson.StatusName(p.Status)}{(p.Reason is null ? "" : ": " + p.Reason)}");
         o.WriteLine(string.Create(Inv, $"Direct     {p.DirectKm,10:F1} km{(p.Crossed.Count > 0 ? "   crosses " + string.Join(", ", p.Crossed) : "")}"));
         if (p.RouteKm is { } r)
         {

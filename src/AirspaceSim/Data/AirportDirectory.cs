@@ -14,7 +14,6 @@ public sealed class AirportDirectory
     private readonly Dictionary<string, Airport> _icao = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly Lazy<OneEditIndex> _oneEdit;
-    private Lazy<OneEditIndex> OneEdit => _oneEdit;
 
     /// <summary>
     /// The codes (upper-cased) within one edit (insertion, deletion, substitution) of a query, by single-deletion
@@ -182,7 +181,7 @@ public sealed class AirportDirectory
         // Only codes within one character of the length can be one edit away: a long text costs no edit distances.
         // The codes one edit away come from an index of single deletions (see OneEditIndex) rather than an edit distance
         // to every code: a batch of unknown codes cost 3.5 ms each against the ~9,000 codes of the world list.
-        var close = OneEdit.Value.Near(q)
+        var close = _oneEdit.Value.Near(q)
             .Select(p => (K: p.Key, D: Airspaces.AirspaceCatalog.Levenshtein(q, p.Key), A: p.Value))
             .Where(x => x.D <= 1).OrderBy(x => x.D).ThenByDescending(x => q.AsSpan().CommonPrefixLength(x.K))
             .ThenByDescending(x => x.A.Type).ThenByDescending(x => x.A.ScheduledService ?? false).ThenBy(x => x.K, StringComparer.Ordinal)

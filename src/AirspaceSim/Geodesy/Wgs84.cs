@@ -40,7 +40,6 @@ public static class Wgs84
     public const double SemiMinorAxisM = SemiMajorAxisM * (1 - Flattening);
 
     private const double A = SemiMajorAxisM, B = SemiMinorAxisM, F = Flattening, F1 = 1 - F;
-
     private const double E2 = F * (2 - F);          // first eccentricity squared
     private const double Ep2 = E2 / (1 - E2);       // second eccentricity squared
     private const double N = F / (2 - F);           // third flattening, the expansion parameter of A3 and C3
