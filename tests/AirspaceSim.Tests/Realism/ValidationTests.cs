@@ -144,6 +144,23 @@ public class ValidationTests
         Assert.That(Consistent(C("includes_stop", 2500), 2700), Is.True);
     }
 
+    /// <summary>
+    /// The default route-efficiency factor is EUROCONTROL's European figure (RealismOptions); outside Europe the only
+    /// published flown distances of whole pre-closure long-haul routes found are these two, both flown over the
+    /// airspace later closed. The factor must agree with each flown/great-circle ratio within the rounding of the
+    /// published distance ("about 12,500 km": ±250 km is ±0.02 of the ratio).
+    /// </summary>
+    [TestCase("HND", "LHR", 9850.0, "JL43 over Russia before 4 March 2022, Flightradar24 as quoted by https://tfitv.com/entry/2022/03/04/173812")]
+    [TestCase("DEL", "ORD", 12500.0, "AI127 over Pakistan before 24 April 2025: https://www.flightradar24.com/blog/aviation-news/how-flying-around-pakistan-is-affecting-indian-airlines/")]
+    public void DefaultRouteEfficiencyAgreesWithPublishedFlownDistancesOutsideEurope(string from, string to, double flownKm, string source)
+    {
+        var a = AirportDirectory.Bundled[from].Location; var b = AirportDirectory.Bundled[to].Location;
+        double greatCircleKm = AirspaceSim.Geodesy.Wgs84.DistanceM(a, b) / 1000;
+        double ratio = flownKm / greatCircleKm;
+        TestContext.Out.WriteLine(string.Create(Inv, $"{from}-{to}: flown {flownKm:F0} km / great circle {greatCircleKm:F0} km = {ratio:F3} ({source})"));
+        Assert.That(RealismOptions.Default.RouteEfficiencyFactor, Is.EqualTo(ratio).Within(0.02), source);
+    }
+
     [Test]
     public void TerrainAreaMeetsPakistanSoThatNothingFliesBetween()
     {
