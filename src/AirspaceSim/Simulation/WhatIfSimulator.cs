@@ -57,7 +57,7 @@ public sealed class WhatIfSimulator
     private readonly Closure[] _closures;
     private readonly Airport?[][] _namedAirports;
     private readonly Airport[] _alternates;
-    private readonly Spherical.Vec3[] _alternateV; // their unit vectors, for the lower bounds of diversions and stops
+    private readonly UnitVectors _alternateV; // their unit vectors, for the lower bounds of diversions and stops
     // Bounding cap of every closure's airspaces (centre, cosine of the radius with slack): one dot product rejects a
     // route or an airport far from it before the exact queries.
     private readonly (Spherical.Vec3 Center, double Cos)[][] _caps;
@@ -106,12 +106,12 @@ public sealed class WhatIfSimulator
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
         _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
-        _alternateV = _alternates.Select(a => Spherical.Vec3.FromGeo(a.Location)).ToArray();
+        _alternateV = new UnitVectors(_alternates);
         _caps = _closures.Select(c => c.Airspaces.Select(a => (a.Region.Center, Spherical.CapBound.CapCos(a.Region.CapRadiusRad))).ToArray()).ToArray();
         _limits = _closures.Select(c => new Lazy<LateralLimits>(() => LateralLimits.Of(c.Airspaces), LazyThreadSafetyMode.ExecutionAndPublication)).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
         _shared = new PlannerCache();
-        _flights = new Lazy<IReadOnlyList<Flight>>(scenario.AllFlights, LazyThreadSafetyMode.ExecutionAndPublication);
+        _flights = new Lazy<IReadOnlyList<Flight>>(() => AllFlights(scenario), LazyThreadSafetyMode.ExecutionAndPublication);
         _routeWind = RouteWind(scenario);
     }
 
@@ -234,17 +234,29 @@ public sealed class WhatIfSimulator
     /// <summary>The flights run, in the scenario's order (listed, then the routes expanded).</summary>
     internal IReadOnlyList<Flight> Flights => _flights.Value;
 
+    // Scenario.AllFlights (the listed flights, then the routes expanded), copied into chunks rather than one array: a
+    // network's list would otherwise be on the large-object heap (see ChunkedList).
+    private static ChunkedList<Flight> AllFlights(Scenario s)
+    {
+        var listed = s.Flights;
+        var expanded = ScheduleExpansion.Expand(s.Routes, s.PeriodStart, s.PeriodEnd);
+        var all = new ChunkedList<Flight>(listed.Count + expanded.Count);
+        for (int i = 0; i < listed.Count; i++) all.Set(i, listed[i]);
+        for (int i = 0; i < expanded.Count; i++) all.Set(listed.Count + i, expanded[i]);
+        return all;
+    }
+
     // Every flight, in order, on up to maxDop threads (1: on the caller's thread, as a Monte Carlo draw runs).
-    internal FlightResult[] SimulateAll(int maxDop, CancellationToken cancellationToken, IProgress<SimulationProgress>? progress = null)
+    internal ChunkedList<FlightResult> SimulateAll(int maxDop, CancellationToken cancellationToken, IProgress<SimulationProgress>? progress = null)
     {
         var flights = _flights.Value;
-        var results = new FlightResult[flights.Count];
+        var results = new ChunkedList<FlightResult>(flights.Count);
         if (maxDop == 1)
         {
             for (int i = 0; i < flights.Count; i++)
             {
                 if (cancellationToken.IsCancellationRequested) throw Cancelled(i, flights.Count, cancellationToken);
-                results[i] = SimulateSafe(flights[i]);
+                results.Set(i, SimulateSafe(flights[i]));
                 if (progress != null && ((i + 1) % 256 == 0 || i + 1 == flights.Count)) progress.Report(new SimulationProgress(i + 1, flights.Count));
             }
             return results;
@@ -260,7 +272,7 @@ public sealed class WhatIfSimulator
                     for (int i = range.Item1; i < range.Item2; i++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        results[i] = SimulateSafe(flights[i]);
+                        results.Set(i, SimulateSafe(flights[i]));
                     }
                     int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
                     progress?.Report(new SimulationProgress(now, flights.Count));
@@ -926,6 +938,27 @@ public sealed class WhatIfSimulator
             double real = to is not { } t2 ? 0.99 * Sphere.DistanceKm(from, v) : 0.99 * (Sphere.DistanceKm(from, v) + Sphere.DistanceKm(v, t2));
             heap.ReplaceTop(new Keyed(real, ~top.Index));
         }
+    }
+
+    // The alternates' unit vectors, one array per coordinate: 7,697 airports' Vec3[] (185 KB) would be on the
+    // large-object heap, allocated with every simulator; three double arrays of 62 KB are not.
+    private sealed class UnitVectors
+    {
+        private readonly double[] _x, _y, _z;
+
+        public UnitVectors(Airport[] airports)
+        {
+            _x = new double[airports.Length]; _y = new double[airports.Length]; _z = new double[airports.Length];
+            for (int i = 0; i < airports.Length; i++)
+            {
+                var v = Spherical.Vec3.FromGeo(airports[i].Location);
+                _x[i] = v.X; _y[i] = v.Y; _z[i] = v.Z;
+            }
+        }
+
+        public int Length => _x.Length;
+
+        public Spherical.Vec3 this[int i] => new(_x[i], _y[i], _z[i]);
     }
 
     // An alternate's key in ByLowerBound: Item ≥ 0 is alternate Item under its cheap bound, ~Item under its real key.
