@@ -203,6 +203,8 @@ public sealed record Totals
     /// <summary>Sum of <see cref="FlightResult.MinutesSavedByTime"/> over the flights that have it; null when none has.</summary>
     public decimal? MinutesSavedByTime { get; init; }
 
+    private const int OutcomeCount = (int)FlightOutcome.Error + 1; // the outcomes are 0 .. Error
+
     // The bits of default(decimal): zero, scale 0, no sign.
     private static bool PlainZero(decimal v)
     {
@@ -217,9 +219,14 @@ public sealed record Totals
         var counts = Enum.GetValues<FlightOutcome>().ToDictionary(o => o, _ => 0);
         int n = 0; decimal km = 0, min = 0, fuel = 0, co2 = 0, usd = 0;
         decimal? saved = null;
+        // Counted by index for the defined outcomes (one array slot instead of two dictionary look-ups per flight), added to
+        // the dictionary at the end; any other value goes to the dictionary, which has no such key and throws as before.
+        Span<int> byIndex = stackalloc int[OutcomeCount];
         foreach (var f in flights)
         {
-            n++; counts[f.Outcome]++;
+            n++;
+            if ((uint)f.Outcome < (uint)OutcomeCount) byIndex[(int)f.Outcome]++;
+            else counts[f.Outcome]++;
             // A flight without extras (most of a network run) adds nothing: x + 0 with the default zero's bits (scale 0,
             // positive) is x, bits and scale included, so skipping it keeps every sum exactly as it is; a flight that set
             // none of the out-of-line fields has exactly those (and no minutes saved).
@@ -229,6 +236,7 @@ public sealed record Totals
             }
             if (f.HasRare && f.MinutesSavedByTime is { } s) saved = (saved ?? 0) + s;
         }
+        for (int o = 0; o < OutcomeCount; o++) counts[(FlightOutcome)o] += byIndex[o];
         return new Totals { Flights = n, ByOutcome = counts, ExtraKm = km, ExtraMinutes = min, ExtraFuelKg = fuel, ExtraCo2Kg = co2, ExtraCostUsd = usd, MinutesSavedByTime = saved };
     }
 }
