@@ -9,6 +9,7 @@ namespace AirspaceSim.Simulation;
 internal sealed class ChunkedBuffer<T> where T : struct
 {
     private const int Shift = 10, ChunkLength = 1 << Shift, Mask = ChunkLength - 1; // 1,024 items: ≤ 80 KB for T ≤ 80 bytes
+    private const int FirstLength = 64;
     private T[][] _chunks = new T[1][];
 
     /// <summary>Items appended so far.</summary>
@@ -22,7 +23,13 @@ internal sealed class ChunkedBuffer<T> where T : struct
     {
         int c = Count >> Shift;
         if (c == _chunks.Length) Array.Resize(ref _chunks, _chunks.Length * 2);
-        (_chunks[c] ??= new T[ChunkLength])[Count & Mask] = item;
+        // The first chunk starts short and doubles up to the chunk length: a technical stop's sequence often holds a few
+        // hundred stops, for which a whole chunk (64 KB of 64-byte stops) would be mostly empty. References into the
+        // buffer do not outlive an Add.
+        ref var chunk = ref _chunks[c];
+        if (chunk is null) chunk = new T[c == 0 ? FirstLength : ChunkLength];
+        else if ((Count & Mask) == chunk.Length) Array.Resize(ref chunk, Math.Min(2 * chunk.Length, ChunkLength));
+        chunk[Count & Mask] = item;
         Count++;
     }
 

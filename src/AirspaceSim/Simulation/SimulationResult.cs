@@ -95,45 +95,85 @@ public sealed record FlightResult
     public IReadOnlyList<GeoPoint> Waypoints { get; init; } = [];
 
     /// <summary>Diversion airport or technical stop (display code), when there is one.</summary>
-    public string? Alternate { get; init; }
+    public string? Alternate { get => _rare.Value.Alternate; init => _rare = new(_rare.Value with { Alternate = value }); }
 
     /// <summary>Extra km over the direct route (0.1 km).</summary>
-    public decimal ExtraKm { get; init; }
+    public decimal ExtraKm { get => _rare.Value.ExtraKm; init => _rare = new(_rare.Value with { ExtraKm = value }); }
 
     /// <summary>Extra block minutes (0.1 min).</summary>
-    public decimal ExtraMinutes { get; init; }
+    public decimal ExtraMinutes { get => _rare.Value.ExtraMinutes; init => _rare = new(_rare.Value with { ExtraMinutes = value }); }
 
     /// <summary>Extra fuel, kg (0.1 kg).</summary>
-    public decimal ExtraFuelKg { get; init; }
+    public decimal ExtraFuelKg { get => _rare.Value.ExtraFuelKg; init => _rare = new(_rare.Value with { ExtraFuelKg = value }); }
 
     /// <summary>Extra CO₂, kg (0.1 kg).</summary>
-    public decimal ExtraCo2Kg { get; init; }
+    public decimal ExtraCo2Kg { get => _rare.Value.ExtraCo2Kg; init => _rare = new(_rare.Value with { ExtraCo2Kg = value }); }
 
     /// <summary>Extra cost, US$ (0.01).</summary>
-    public decimal ExtraCostUsd { get; init; }
+    public decimal ExtraCostUsd { get => _rare.Value.ExtraCostUsd; init => _rare = new(_rare.Value with { ExtraCostUsd = value }); }
 
     /// <summary>Where the aircraft was when rerouted in flight; null otherwise.</summary>
-    public GeoPoint? InFlightPosition { get; init; }
+    public GeoPoint? InFlightPosition { get => _rare.Value.InFlightPosition; init => _rare = new(_rare.Value with { InFlightPosition = value }); }
 
     /// <summary>Time of the in-flight reroute or diversion (the notice time); null otherwise.</summary>
-    public DateTime? InFlightAtUtc { get; init; }
+    public DateTime? InFlightAtUtc { get => _rare.Value.InFlightAtUtc; init => _rare = new(_rare.Value with { InFlightAtUtc = value }); }
 
     /// <summary>Scheduled (or, when rerouted, expected) arrival, UTC; null when not flown.</summary>
     public DateTime? ArrivalUtc { get; init; }
 
     /// <summary><see cref="RouteChoice.Time"/> for a flight rerouted before departure whose route was chosen by flight
     /// time (the realism layer with a wind, wind-optimal); null otherwise (chosen by distance).</summary>
-    public RouteChoice? ChosenBy { get; init; }
+    public RouteChoice? ChosenBy { get => _rare.Value.ChosenBy; init => _rare = new(_rare.Value with { ChosenBy = value }); }
 
     /// <summary>With <see cref="ChosenBy"/> = time: the shortest route's extra km over the direct route (0.1 km).</summary>
-    public decimal? ShortestExtraKm { get; init; }
+    public decimal? ShortestExtraKm { get => _rare.Value.ShortestExtraKm; init => _rare = new(_rare.Value with { ShortestExtraKm = value }); }
 
     /// <summary>With <see cref="ChosenBy"/> = time: the shortest route's extra block minutes in the same wind (0.1 min).</summary>
-    public decimal? ShortestExtraMinutes { get; init; }
+    public decimal? ShortestExtraMinutes { get => _rare.Value.ShortestExtraMinutes; init => _rare = new(_rare.Value with { ShortestExtraMinutes = value }); }
 
     /// <summary>With <see cref="ChosenBy"/> = time: block minutes that the fastest route saves over the shortest one
     /// in the same wind (0.1 min; 0 when they are the same route).</summary>
-    public decimal? MinutesSavedByTime { get; init; }
+    public decimal? MinutesSavedByTime { get => _rare.Value.MinutesSavedByTime; init => _rare = new(_rare.Value with { MinutesSavedByTime = value }); }
+
+    // Whether any of the fields kept out of line was set (else each is its default: zero extras with default(decimal)'s
+    // bits, nulls). Totals.Of skips such a flight without reading its extras.
+    internal bool HasRare => _rare.IsSet;
+
+    // The fields that most flights leave at their defaults (an unaffected flight, most of a network run, sets none of
+    // them), kept out of line: a result is 144 bytes instead of 336, which more than halves what a run allocates for its
+    // results and what a collection during the run copies. Each init makes a new Rare (`with` shares the original's, so
+    // it is never changed in place); only rerouted, diverted and stopping flights set any.
+    private readonly RareRef _rare;
+
+    private sealed record Rare
+    {
+        public static readonly Rare Empty = new();
+        public string? Alternate { get; init; }
+        public decimal ExtraKm { get; init; }
+        public decimal ExtraMinutes { get; init; }
+        public decimal ExtraFuelKg { get; init; }
+        public decimal ExtraCo2Kg { get; init; }
+        public decimal ExtraCostUsd { get; init; }
+        public GeoPoint? InFlightPosition { get; init; }
+        public DateTime? InFlightAtUtc { get; init; }
+        public RouteChoice? ChosenBy { get; init; }
+        public decimal? ShortestExtraKm { get; init; }
+        public decimal? ShortestExtraMinutes { get; init; }
+        public decimal? MinutesSavedByTime { get; init; }
+    }
+
+    // The reference to the out-of-line fields, with the record's equality over their values: none set equals all set to
+    // their defaults, field by field as the record compares its own fields (EqualityComparer<T>.Default), so Equals and
+    // GetHashCode mean what they meant with the fields in line.
+    private readonly struct RareRef(Rare value) : IEquatable<RareRef>
+    {
+        private readonly Rare? _value = value;
+        public Rare Value => _value ?? Rare.Empty;
+        public bool IsSet => _value is not null;
+        public bool Equals(RareRef other) => Value.Equals(other.Value);
+        public override bool Equals(object? obj) => obj is RareRef other && Equals(other);
+        public override int GetHashCode() => Value.GetHashCode();
+    }
 }
 
 /// <summary>Counts and extras summed over a set of flights.</summary>
@@ -163,6 +203,8 @@ public sealed record Totals
     /// <summary>Sum of <see cref="FlightResult.MinutesSavedByTime"/> over the flights that have it; null when none has.</summary>
     public decimal? MinutesSavedByTime { get; init; }
 
+    private const int OutcomeCount = (int)FlightOutcome.Error + 1; // the outcomes are 0 .. Error
+
     // The bits of default(decimal): zero, scale 0, no sign.
     private static bool PlainZero(decimal v)
     {
@@ -177,17 +219,24 @@ public sealed record Totals
         var counts = Enum.GetValues<FlightOutcome>().ToDictionary(o => o, _ => 0);
         int n = 0; decimal km = 0, min = 0, fuel = 0, co2 = 0, usd = 0;
         decimal? saved = null;
+        // Counted by index for the defined outcomes (one array slot instead of two dictionary look-ups per flight), added to
+        // the dictionary at the end; any other value goes to the dictionary, which has no such key and throws as before.
+        Span<int> byIndex = stackalloc int[OutcomeCount];
         foreach (var f in flights)
         {
-            n++; counts[f.Outcome]++;
+            n++;
+            if ((uint)f.Outcome < (uint)OutcomeCount) byIndex[(int)f.Outcome]++;
+            else counts[f.Outcome]++;
             // A flight without extras (most of a network run) adds nothing: x + 0 with the default zero's bits (scale 0,
-            // positive) is x, bits and scale included, so skipping it keeps every sum exactly as it is.
-            if (!(PlainZero(f.ExtraKm) && PlainZero(f.ExtraMinutes) && PlainZero(f.ExtraFuelKg) && PlainZero(f.ExtraCo2Kg) && PlainZero(f.ExtraCostUsd)))
+            // positive) is x, bits and scale included, so skipping it keeps every sum exactly as it is; a flight that set
+            // none of the out-of-line fields has exactly those (and no minutes saved).
+            if (f.HasRare && !(PlainZero(f.ExtraKm) && PlainZero(f.ExtraMinutes) && PlainZero(f.ExtraFuelKg) && PlainZero(f.ExtraCo2Kg) && PlainZero(f.ExtraCostUsd)))
             {
                 km += f.ExtraKm; min += f.ExtraMinutes; fuel += f.ExtraFuelKg; co2 += f.ExtraCo2Kg; usd += f.ExtraCostUsd;
             }
-            if (f.MinutesSavedByTime is { } s) saved = (saved ?? 0) + s;
+            if (f.HasRare && f.MinutesSavedByTime is { } s) saved = (saved ?? 0) + s;
         }
+        for (int o = 0; o < OutcomeCount; o++) counts[(FlightOutcome)o] += byIndex[o];
         return new Totals { Flights = n, ByOutcome = counts, ExtraKm = km, ExtraMinutes = min, ExtraFuelKg = fuel, ExtraCo2Kg = co2, ExtraCostUsd = usd, MinutesSavedByTime = saved };
     }
 }

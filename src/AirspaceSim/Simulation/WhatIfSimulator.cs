@@ -57,7 +57,7 @@ public sealed class WhatIfSimulator
     private readonly Closure[] _closures;
     private readonly Airport?[][] _namedAirports;
     private readonly Airport[] _alternates;
-    private readonly Spherical.Vec3[] _alternateV; // their unit vectors, for the lower bounds of diversions and stops
+    private readonly UnitVectors _alternateV; // their unit vectors, for the lower bounds of diversions and stops
     // Bounding cap of every closure's airspaces (centre, cosine of the radius with slack): one dot product rejects a
     // route or an airport far from it before the exact queries.
     private readonly (Spherical.Vec3 Center, double Cos)[][] _caps;
@@ -77,7 +77,12 @@ public sealed class WhatIfSimulator
         public int Built;
         // Every flight's ends as resolved, by the text as written (the directory is the same for every variant): an
         // ordinal lookup instead of the directory's case-insensitive one and the unit vector's trigonometry.
-        public readonly ConcurrentDictionary<string, End> Ends = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, End> Ends;
+
+        // Sized for the scenario's ends (at most two texts per flight, up to 8,192 buckets, 64 KB): growing from the
+        // default 31 would copy every entry into new nodes at each doubling.
+        public PlannerCache(int flights) =>
+            Ends = new(Environment.ProcessorCount, Math.Clamp(2 * flights, 31, 8192), StringComparer.Ordinal);
     }
     // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
     private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
@@ -106,12 +111,12 @@ public sealed class WhatIfSimulator
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
         _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
-        _alternateV = _alternates.Select(a => Spherical.Vec3.FromGeo(a.Location)).ToArray();
+        _alternateV = new UnitVectors(_alternates);
         _caps = _closures.Select(c => c.Airspaces.Select(a => (a.Region.Center, Spherical.CapBound.CapCos(a.Region.CapRadiusRad))).ToArray()).ToArray();
         _limits = _closures.Select(c => new Lazy<LateralLimits>(() => LateralLimits.Of(c.Airspaces), LazyThreadSafetyMode.ExecutionAndPublication)).ToArray();
         _lastNoticeUtc = _closures.Length == 0 ? DateTime.MinValue : _closures.Max(c => c.EffectiveNoticeUtc);
-        _shared = new PlannerCache();
-        _flights = new Lazy<IReadOnlyList<Flight>>(scenario.AllFlights, LazyThreadSafetyMode.ExecutionAndPublication);
+        _shared = new PlannerCache(scenario.Flights.Count + scenario.Routes.Count);
+        _flights = new Lazy<IReadOnlyList<Flight>>(() => AllFlights(scenario), LazyThreadSafetyMode.ExecutionAndPublication);
         _routeWind = RouteWind(scenario);
     }
 
@@ -234,17 +239,29 @@ public sealed class WhatIfSimulator
     /// <summary>The flights run, in the scenario's order (listed, then the routes expanded).</summary>
     internal IReadOnlyList<Flight> Flights => _flights.Value;
 
+    // Scenario.AllFlights (the listed flights, then the routes expanded), copied into chunks rather than one array: a
+    // network's list would otherwise be on the large-object heap (see ChunkedList).
+    private static ChunkedList<Flight> AllFlights(Scenario s)
+    {
+        var listed = s.Flights;
+        var expanded = ScheduleExpansion.Expand(s.Routes, s.PeriodStart, s.PeriodEnd);
+        var all = new ChunkedList<Flight>(listed.Count + expanded.Count);
+        for (int i = 0; i < listed.Count; i++) all.Set(i, listed[i]);
+        for (int i = 0; i < expanded.Count; i++) all.Set(listed.Count + i, expanded[i]);
+        return all;
+    }
+
     // Every flight, in order, on up to maxDop threads (1: on the caller's thread, as a Monte Carlo draw runs).
-    internal FlightResult[] SimulateAll(int maxDop, CancellationToken cancellationToken, IProgress<SimulationProgress>? progress = null)
+    internal ChunkedList<FlightResult> SimulateAll(int maxDop, CancellationToken cancellationToken, IProgress<SimulationProgress>? progress = null)
     {
         var flights = _flights.Value;
-        var results = new FlightResult[flights.Count];
+        var results = new ChunkedList<FlightResult>(flights.Count);
         if (maxDop == 1)
         {
             for (int i = 0; i < flights.Count; i++)
             {
                 if (cancellationToken.IsCancellationRequested) throw Cancelled(i, flights.Count, cancellationToken);
-                results[i] = SimulateSafe(flights[i]);
+                results.Set(i, SimulateSafe(flights[i]));
                 if (progress != null && ((i + 1) % 256 == 0 || i + 1 == flights.Count)) progress.Report(new SimulationProgress(i + 1, flights.Count));
             }
             return results;
@@ -260,7 +277,7 @@ public sealed class WhatIfSimulator
                     for (int i = range.Item1; i < range.Item2; i++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        results[i] = SimulateSafe(flights[i]);
+                        results.Set(i, SimulateSafe(flights[i]));
                     }
                     int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
                     progress?.Report(new SimulationProgress(now, flights.Count));
@@ -399,7 +416,7 @@ public sealed class WhatIfSimulator
         if (leg.Status == RouteStatus.Unreachable)
         {
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
-            ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, leg)), known);
+            ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, ref leg)), known);
             if (destBoundU != 0)
                 return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
                     Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
@@ -412,7 +429,7 @@ public sealed class WhatIfSimulator
         DateTime arr = default;
         if (later || AirportBound(x, d, null, known) != 0)
         {
-            arr = dep.AddMinutes(Minutes(x, leg));
+            arr = dep.AddMinutes(Minutes(x, ref leg));
             destBound = AirportBound(x, d, arr, known);
         }
         if (destBound != 0)
@@ -429,10 +446,10 @@ public sealed class WhatIfSimulator
         {
             if (notice >= arr) break;
             ulong knownNow = Known(applicable, notice);
-            var (pos, legIndex) = PositionAt(x, current, currentStart, notice);
+            var (pos, legIndex) = PositionAt(x, ref current, currentStart, notice);
             if (InsideAnyActive(knownNow & ~known, pos, notice)) { known = knownNow; continue; }
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow, fl), bound);
-            DateTime arr2 = notice.AddMinutes(Minutes(x, next));
+            DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));
             ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
             var prefix = (flown ?? []).Concat(current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
             if (destNow != 0 || next.Status == RouteStatus.Unreachable)
@@ -451,7 +468,7 @@ public sealed class WhatIfSimulator
         if (inFlightAt == null && routeKm > rangeKm)
             return TechStop(x, Base(x, directKm), leg, dep, rangeKm, directKm);
         if (bound == 0)
-            return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, current)) : arr);
+            return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr);
         var result = Base(x, directKm) with
         {
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
@@ -459,7 +476,7 @@ public sealed class WhatIfSimulator
             Reason = inFlightAt != null
                 ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}"
                 : $"flies around {string.Join(", ", Ids(bound))}",
-            BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, current)) : arr,
+            BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr,
             InFlightPosition = inFlightAt, InFlightAtUtc = inFlightTime,
         };
         var flownCost = _cost.Estimate(type, path, fl, p);
@@ -478,7 +495,7 @@ public sealed class WhatIfSimulator
 
     // A flight rerouted before departure, its route chosen by time: the shortest route around the same closures, flown
     // in the same wind, beside it (its extra km and minutes against the same direct route) and the minutes saved.
-    private FlightResult WithShortest(FlightResult r, in Ctx x, Leg fastest, FlightCost fastestCost)
+    private FlightResult WithShortest(FlightResult r, in Ctx x, in Leg fastest, FlightCost fastestCost)
     {
         var shortest = Planner(fastest.Set).Plan(x.Origin.Point, x.Destination.Point);
         if (shortest.Status == RouteStatus.Unreachable || shortest.RouteKm is not { } km) return r with { ChosenBy = RouteChoice.Time };
@@ -500,21 +517,21 @@ public sealed class WhatIfSimulator
     // while the flight would be inside it; repeat until nothing is added (at most one round per candidate).
     // A leg: planned (its RoutePlan), or direct with its length known (no planner call and no RoutePlan: most flights
     // take only this, so it holds just the two ends, their vectors and the length). Its times along the route
-    // (cumulative minutes at each waypoint) are computed when first needed.
-    private sealed class Leg
+    // (cumulative minutes at each waypoint) are computed when first needed. A struct, passed by reference where its
+    // caches are filled (a copy that misses them recomputes the same figures): one object per flight less.
+    private struct Leg
     {
         private readonly RoutePlan? _plan;
         private readonly GeoPoint[]? _direct; // [from, to] of a direct leg (the result's waypoints when it is flown)
         private readonly double _directKm;
         private readonly Spherical.Vec3 _v0, _v1; // the direct leg's ends' vectors
         private Spherical.Vec3[]? _v;
-        private double _directMinutes = double.NaN;
 
-        public Leg(RoutePlan plan, ulong set) { _plan = plan; Set = set; }
+        public Leg(RoutePlan plan, ulong set) { _plan = plan; Set = set; DirectMinutes = double.NaN; }
 
         public Leg(GeoPoint from, GeoPoint to, double km, in Spherical.Vec3 fromV, in Spherical.Vec3 toV)
         {
-            _direct = [from, to]; _directKm = km; _v0 = fromV; _v1 = toV;
+            _direct = [from, to]; _directKm = km; _v0 = fromV; _v1 = toV; DirectMinutes = double.NaN;
         }
 
         public ulong Set { get; }
@@ -528,22 +545,22 @@ public sealed class WhatIfSimulator
         public double LegKmAt(int i) => _plan is null ? _directKm : _plan.Status == RouteStatus.Unreachable ? _plan.DirectKm : _plan.LegKm[i];
         public Spherical.Vec3 V(int i) => _plan is null ? (i == 0 ? _v0 : _v1) : (_v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray())[i];
         public double[]? CumMinutes { get; set; }
-        public ref double DirectMinutes => ref _directMinutes;
+        public double DirectMinutes; // a direct leg's minutes, NaN until computed
     }
 
-    private double[] Times(in Ctx x, Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
+    private double[] Times(in Ctx x, ref Leg leg) => leg.CumMinutes ??= CumulativeMinutes(x, leg.Path, leg.LegKm);
 
     // The cumulative minutes at waypoint i: a direct leg's without an array (0 + its one leg's minutes, as the array's).
-    private double CumMinutesAt(in Ctx x, Leg leg, int i)
+    private double CumMinutesAt(in Ctx x, ref Leg leg, int i)
     {
-        if (!leg.IsDirect) return Times(x, leg)[i];
+        if (!leg.IsDirect) return Times(x, ref leg)[i];
         if (i == 0) return 0;
         ref double m = ref leg.DirectMinutes;
         if (double.IsNaN(m)) m = 0.0 + LegMinutes(x, leg.Waypoints[0], leg.Waypoints[1], leg.LegKmAt(0));
         return m;
     }
 
-    private double Minutes(in Ctx x, Leg leg) => leg.IsDirect ? CumMinutesAt(x, leg, 1) : Times(x, leg)[^1];
+    private double Minutes(in Ctx x, ref Leg leg) => leg.IsDirect ? CumMinutesAt(x, ref leg, 1) : Times(x, ref leg)[^1];
 
     private Leg FixedPoint(in Ctx x, GeoPoint from, GeoPoint to, DateTime start, ulong candidates, ulong set) =>
         FixedPoint(x, from, to, start, candidates, set, null, default, default);
@@ -562,7 +579,7 @@ public sealed class WhatIfSimulator
             for (ulong rest = candidates & ~set; rest != 0; rest &= rest - 1)
             {
                 int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (InsideWhileActive(x, i, leg, start)) added |= 1UL << i;
+                if (InsideWhileActive(x, i, ref leg, start)) added |= 1UL << i;
             }
             if (added == 0) return leg;
             set |= added;
@@ -600,7 +617,7 @@ public sealed class WhatIfSimulator
         return km / (gs * Units.MetresPerNm / 1000 / 60);
     }
 
-    private bool InsideWhileActive(in Ctx x, int ci, Leg leg, DateTime start)
+    private bool InsideWhileActive(in Ctx x, int ci, ref Leg leg, DateTime start)
     {
         var c = _closures[ci];
         double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
@@ -617,7 +634,7 @@ public sealed class WhatIfSimulator
                 var cross = a.Cross(path[i], path[i + 1]);
                 if (!cross.Crosses && bufKm == 0) continue;
                 // Timing only for a leg that meets the closure.
-                double cumI = CumMinutesAt(x, leg, i), perKm = (CumMinutesAt(x, leg, i + 1) - cumI) / km;
+                double cumI = CumMinutesAt(x, ref leg, i), perKm = (CumMinutesAt(x, ref leg, i + 1) - cumI) / km;
                 foreach (var iv in cross.Intervals)
                 {
                     double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
@@ -669,13 +686,13 @@ public sealed class WhatIfSimulator
 
     // Where the aircraft is at time t: on the leg it is flying, at the distance flown since its start, along the WGS84
     // geodesic of that leg (Karney's direct problem from the leg's start azimuth).
-    private (GeoPoint Position, int LegIndex) PositionAt(in Ctx x, Leg leg, DateTime start, DateTime t)
+    private (GeoPoint Position, int LegIndex) PositionAt(in Ctx x, ref Leg leg, DateTime start, DateTime t)
     {
         double elapsed = (t - start).TotalMinutes;
         var w = leg.Waypoints;
         int i = 0;
-        while (i + 2 < w.Count && CumMinutesAt(x, leg, i + 1) <= elapsed) i++;
-        double cumI = CumMinutesAt(x, leg, i), legMin = CumMinutesAt(x, leg, i + 1) - cumI;
+        while (i + 2 < w.Count && CumMinutesAt(x, ref leg, i + 1) <= elapsed) i++;
+        double cumI = CumMinutesAt(x, ref leg, i), legMin = CumMinutesAt(x, ref leg, i + 1) - cumI;
         double frac = legMin > 0 ? Math.Clamp((elapsed - cumI) / legMin, 0, 1) : 0;
         var inv = Wgs84.Inverse(w[i], w[i + 1]);
         var r = Wgs84.Direct(w[i], inv.Azi1Deg, frac * inv.DistanceM);
@@ -696,7 +713,7 @@ public sealed class WhatIfSimulator
             if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
             var l = FixedPoint(x, pos, a.Location, notice, cands, bound & ~destBound);
             if (l.Status == RouteStatus.Unreachable || l.RouteKm is not { } km || km >= bestKm) continue;
-            if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, l)), known) != 0) continue;
+            if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, ref l)), known) != 0) continue;
             best = (a, l); bestKm = km;
         }
         var ids = Ids(bound | destBound);
@@ -710,13 +727,13 @@ public sealed class WhatIfSimulator
         {
             Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
             Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}",
-            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = notice.AddMinutes(Minutes(x, b.L)),
+            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = notice.AddMinutes(Minutes(x, ref b.L)),
             InFlightPosition = pos, InFlightAtUtc = notice,
         };
         return WithExtras(r, x, [_cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost)], 0);
     }
 
-    private FlightResult TechStop(in Ctx x, FlightResult baseResult, Leg leg, DateTime dep, double rangeKm, double directKm)
+    private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, double rangeKm, double directKm)
     {
         var p = _scenario.Parameters;
         ulong known = Known(x.Applicable, dep), cands = Candidates(known, x.Fl);
@@ -747,12 +764,12 @@ public sealed class WhatIfSimulator
             var stop = new End(a.Code, a.Location, a);
             var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), ov, av);
             if (l1.RouteKm is not { } k1 || k1 > rangeKm) continue;
-            var arr1 = dep.AddMinutes(Minutes(x, l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
+            var arr1 = dep.AddMinutes(Minutes(x, ref l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
             if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
             ulong known2 = Known(x.Applicable, dep2);
             var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), av, dv);
             if (l2.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
-            if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, l2)), known2) != 0) continue;
+            if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, ref l2)), known2) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
         }
         string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds";
@@ -766,7 +783,7 @@ public sealed class WhatIfSimulator
             Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = Ids(leg.Set | b.L1.Set | b.L2.Set),
             Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"),
             Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
-            ArrivalUtc = dep.AddMinutes(Minutes(x, b.L1) + p.TechStopGroundMinutes + Minutes(x, b.L2)),
+            ArrivalUtc = dep.AddMinutes(Minutes(x, ref b.L1) + p.TechStopGroundMinutes + Minutes(x, ref b.L2)),
         };
         return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost)],
             p.TechStopGroundMinutes);
@@ -928,6 +945,27 @@ public sealed class WhatIfSimulator
         }
     }
 
+    // The alternates' unit vectors, one array per coordinate: 7,697 airports' Vec3[] (185 KB) would be on the
+    // large-object heap, allocated with every simulator; three double arrays of 62 KB are not.
+    private sealed class UnitVectors
+    {
+        private readonly double[] _x, _y, _z;
+
+        public UnitVectors(Airport[] airports)
+        {
+            _x = new double[airports.Length]; _y = new double[airports.Length]; _z = new double[airports.Length];
+            for (int i = 0; i < airports.Length; i++)
+            {
+                var v = Spherical.Vec3.FromGeo(airports[i].Location);
+                _x[i] = v.X; _y[i] = v.Y; _z[i] = v.Z;
+            }
+        }
+
+        public int Length => _x.Length;
+
+        public Spherical.Vec3 this[int i] => new(_x[i], _y[i], _z[i]);
+    }
+
     // An alternate's key in ByLowerBound: Item ≥ 0 is alternate Item under its cheap bound, ~Item under its real key.
     // Kept in a ChunkedBuffer (no large-object allocation per technical stop or diversion; see there).
     private readonly record struct Keyed(double Key, int Item)
@@ -1032,7 +1070,7 @@ public sealed class WhatIfSimulator
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             var c = _closures[i];
             if (t is { } at && !c.IsActiveAt(at)) continue;
-            bool named = airport.Airport != null && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
+            bool named = airport.Airport != null && _namedAirports[i].Length > 0 && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
             if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(i, airport.V)))
                 hit |= 1UL << i;
         }
