@@ -49,6 +49,18 @@ internal sealed class LateralLimits
         }
     }
 
+    // One airspace's limits for AirspaceQueries.Contains, built on first need (a point on a part's boundary of a
+    // multipolygon) and kept as long as the airspace lives.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Airspace, LateralLimits> OfOne = new();
+
+    /// <summary>Hands the route-end rule to <see cref="AirspaceQueries.Contains"/> (Airspaces cannot reference Routing)
+    /// when the assembly loads, before any of its code runs.</summary>
+#pragma warning disable CA2255 // a library's module initializer: here it only sets an internal delegate of this library
+    [System.Runtime.CompilerServices.ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void SupplyAirspaceRule() =>
+        AirspaceQueries.SeamRule = static (a, p) => OfOne.GetValue(a, static a => Of([a])).Contains(p);
+
     /// <summary>True if <paramref name="p"/> is strictly inside the limits (on the boundary: false).</summary>
     public bool Contains(in Vec3 p)
     {
