@@ -28,6 +28,9 @@ public static class FuzzTargets
         ["scenario"] = ScenarioJsonText,
         ["batch"] = Batch,
         ["route"] = Route,
+        ["wind"] = WindCsv,
+        ["airports"] = AirportsFile,
+        ["partial"] = MonteCarloPartialJson,
     };
 
     /// <summary>The seed corpus folder of a target: the CLI targets share their parser's seeds.</summary>
@@ -173,6 +176,73 @@ public static class FuzzTargets
         string written = ScenarioJson.Write(s);
         try { ScenarioJson.Parse(written, "written.json"); }
         catch (ScenarioFormatException e) { throw new FuzzFailure($"the written scenario does not read back: {e.Message}"); }
+    }
+
+    /// <summary>A wind grid CSV (<c>--wind FILE</c>, a scenario's <c>wind</c>): a refusal is a
+    /// <see cref="WindGridFormatException"/> naming the line; a grid that loads gives finite winds everywhere, poles and
+    /// antimeridian included, at and beyond its levels.</summary>
+    public static void WindCsv(byte[] data)
+    {
+        Weather.GriddedWindField field;
+        try { field = Weather.GriddedWindField.Parse(Text(data), "fuzz.csv"); }
+        catch (Weather.WindGridFormatException) { return; }
+        foreach (var (lat, lon) in WindProbe.Points)
+            foreach (double fl in WindProbe.Levels)
+            {
+                field.VelocityMs(AirspaceSim.Spherical.Vec3.FromLatLonDeg(lat, lon), fl, out double n, out double e);
+                if (!double.IsFinite(n) || !double.IsFinite(e)) throw new FuzzFailure($"wind {n},{e} at {lat},{lon} FL{fl}");
+            }
+    }
+
+    private static class WindProbe
+    {
+        public static readonly (double Lat, double Lon)[] Points = [(0, 0), (90, 0), (-90, 0), (12.5, -179.999), (45, 180), (-33.3, 151.2), (60, -60)];
+        public static readonly double[] Levels = [0, 250, 390, 600, 1000];
+    }
+
+    /// <summary>An <c>--airports</c> file: the project's CSV (even length) or OpenFlights <c>airports.dat</c> (odd);
+    /// a refusal is a <see cref="FormatException"/>; what loads resolves its own codes and a few others, or says why.</summary>
+    public static void AirportsFile(byte[] data)
+    {
+        string text = Text(data);
+        AirportDirectory dir;
+        try { dir = data.Length % 2 == 0 ? AirportDirectory.FromCsv(new StringReader(text), "fuzz.csv") : AirportDirectory.FromOpenFlights(new StringReader(text), "fuzz.dat"); }
+        catch (FormatException) { return; }
+        foreach (var code in new[] { "AMS", "EHAM", "CUR", "12.5,-69", "X", "" }.Concat(dir.Airports.Take(20).SelectMany(a => new[] { a.Iata, a.Icao })))
+        {
+            if (code is null) continue;
+            try
+            {
+                var end = dir.Resolve(code);
+                if (!(Math.Abs(end.Point.LatDeg) <= 90 && Math.Abs(end.Point.LonDeg) <= 180)) throw new FuzzFailure($"'{code}' resolved out of range");
+            }
+            catch (Exception e) when (e is FormatException or KeyNotFoundException or ArgumentException) { }
+        }
+    }
+
+    /// <summary>A Monte Carlo partial (<c>airspacesim merge PARTS</c>): a refusal is a <see cref="ScenarioFormatException"/>
+    /// with a position (reading) or a plain <see cref="ArgumentException"/> saying why the parts do not merge
+    /// (merging the part with itself and alone); what merges writes its three formats.</summary>
+    public static void MonteCarloPartialJson(byte[] data)
+    {
+        MonteCarloPartial part;
+        try { part = MonteCarloReport.ReadPartial(data, "fuzz.json"); }
+        catch (ScenarioFormatException e)
+        {
+            if (e.Line < 1 || e.Column < 1 || !e.JsonPath.StartsWith('$')) throw new FuzzFailure($"error without a position or path: {Prefix(e.Message)}");
+            return;
+        }
+        foreach (var parts in new[] { new[] { part }, new[] { part, part } })
+        {
+            MonteCarloResult r;
+            try { r = MonteCarlo.Merge(parts); }
+            catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException)) { continue; }
+            foreach (var format in new[] { "table", "csv", "json" })
+            {
+                var w = new StringWriter { NewLine = "\n" };
+                WhatIfCommand.WriteMonteCarlo(w, r, format);
+            }
+        }
     }
 
     // The planners the CLI targets' commands plan with, built on first use and kept for the process (a persistent

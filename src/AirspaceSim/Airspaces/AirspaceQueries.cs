@@ -31,12 +31,33 @@ public sealed record RouteCrossing(bool Crosses, IReadOnlyList<CrossingInterval>
 /// </summary>
 public static class AirspaceQueries
 {
-    /// <summary>True if <paramref name="point"/> lies strictly inside the airspace (a boundary vertex is outside).</summary>
+    /// <summary>
+    /// True if <paramref name="point"/> lies strictly inside the airspace's lateral limits, by the rule the detour planner
+    /// and the what-if simulator apply to a route end or an airport: a point exactly on the boundary (a vertex, or exactly
+    /// on an edge, decided exactly, without tolerance) is outside; a point on a seam where two parts of a multipolygon
+    /// touch (e.g. the two halves of a FIR cut at the antimeridian) is inside, as the planner merges touching parts.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="SphericalRegion.Contains(in Vec3)"/> (the airspace's <see cref="Airspace.Region"/>) differs only for
+    /// points exactly on an edge: it puts them on one side by symbolic perturbation (consistently, so that a seam shared
+    /// by two loops belongs to exactly one), which is what a point-in-polygon partition needs but not what a route end
+    /// needs. Points off the boundary get the same answer from both.
+    /// </remarks>
     public static bool Contains(this Airspace airspace, GeoPoint point)
     {
         ArgumentNullException.ThrowIfNull(airspace);
-        return airspace.Region.Contains(point);
+        var region = airspace.Region;
+        var v = Vec3.FromGeo(point);
+        // Off every boundary the perturbed answer is the exact one; on a boundary, a one-part airspace has the point on
+        // its outer boundary (shell or hole), and a multipolygon needs its parts merged to tell a seam from the outside.
+        if (!region.OnAnyBoundary(v)) return region.Contains(v);
+        return region.Polygons.Count > 1 && SeamRule is { } merged && merged(airspace, v);
     }
+
+    /// <summary>The planner's merged route-end rule for one airspace (Routing.LateralLimits), supplied by the routing
+    /// layer when the library loads (dependency inversion: Airspaces ranks below Routing, see LayeringTests), used only
+    /// for a point on a part's boundary of a multipolygon airspace.</summary>
+    internal static Func<Airspace, Vec3, bool>? SeamRule { get; set; }
 
     /// <summary>
     /// The stretches of the great-circle route <paramref name="from"/>→<paramref name="to"/> (the shorter arc) strictly

@@ -49,6 +49,54 @@ internal sealed class LateralLimits
         }
     }
 
+    // One airspace's limits for AirspaceQueries.Contains, built on first need (a point on a part's boundary of a
+    // multipolygon) and kept as long as the airspace lives.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Airspace, LateralLimits> OfOne = new();
+
+    /// <summary>Hands the route-end rule to <see cref="AirspaceQueries.Contains"/> (Airspaces cannot reference Routing)
+    /// when the assembly loads, before any of its code runs.</summary>
+#pragma warning disable CA2255 // a library's module initializer: here it only sets an internal delegate of this library
+    [System.Runtime.CompilerServices.ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void SupplyAirspaceRule() =>
+        AirspaceQueries.SeamRule = static (a, p) => OfOne.GetValue(a, static a => Of([a])).Contains(p);
+
+    /// <summary>True if <paramref name="p"/> lies exactly on the boundary of the limits (a vertex or exactly on an edge).</summary>
+    public bool OnBoundary(in Vec3 p)
+    {
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            if (_capCos[k] > 0 && p.Dot(_obstacles[k].Center) < _capCos[k]) continue;
+            foreach (var poly in _obstacles[k].OriginalPolygons)
+                foreach (var loop in poly)
+                    if (loop.OnBoundary(p)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True if one connected closed area of the limits holds airspaces of both sides (ids by
+    /// <paramref name="left"/> and <paramref name="right"/>): the two touch or overlap, and the planner merges them.</summary>
+    public bool Merges(Func<string, bool> left, Func<string, bool> right)
+    {
+        foreach (var o in _obstacles)
+            if (o.SourceIds.Any(left) && o.SourceIds.Any(right)) return true;
+        return false;
+    }
+
+    /// <summary>True if the arc <paramref name="x"/> passes through the open interior of a shell of the limits, or ends
+    /// strictly inside the limits (holes are not subtracted: an arc through an enclave counts, as in the planner's
+    /// crossed list).</summary>
+    public bool IsEnteredBy(in EdgeCrosser x, in Vec3 a, in Vec3 b)
+    {
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            if (!x.MayHitCap(_obstacles[k].Center, _capCos[k])) continue;
+            foreach (var poly in _obstacles[k].OriginalPolygons)
+                if (poly[0].IsEnteredBy(x) || Obstacle.PolygonContains(poly, a) || Obstacle.PolygonContains(poly, b)) return true;
+        }
+        return false;
+    }
+
     /// <summary>True if <paramref name="p"/> is strictly inside the limits (on the boundary: false).</summary>
     public bool Contains(in Vec3 p)
     {

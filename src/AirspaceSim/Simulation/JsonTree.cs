@@ -47,9 +47,12 @@ internal sealed class JsonTree
         }
     }
 
+    // System.Text.Json appends " Path: $.x | LineNumber: l | BytePositionInLine: b." (0-based) or, without a path, only
+    // the " LineNumber: ..." part: the position is said once, 1-based, by the exception's own line and column.
     private static string FirstSentence(string m)
     {
         int i = m.IndexOf(" Path:", StringComparison.Ordinal);
+        if (i < 0) i = m.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (i > 0 ? m[..i] : m).Trim();
     }
 

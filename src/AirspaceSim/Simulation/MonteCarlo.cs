@@ -373,8 +373,13 @@ public static class MonteCarlo
     {
         ArgumentNullException.ThrowIfNull(parts);
         if (parts.Count == 0) throw new ArgumentException("no partial results to merge");
-        var h = parts[0].Header;
+        var h = parts[0].Header ?? throw new ArgumentException("part 1 has no header");
         int n = parts[0].ShardCount;
+        // Sizes come from the parts' own counts, so bound them before anything is allocated by them.
+        if (h.Draws < 1) throw new ArgumentException($"part 1 is of a {h.Draws}-draw run: a run has at least one draw");
+        if (n < 1 || n > h.Draws) throw new ArgumentException($"part 1 splits the run in {n} shards: between 1 and its {h.Draws} draws");
+        if (h.Flights is null || h.Inputs is null) throw new ArgumentException("part 1's header lists no flights or inputs");
+        static string Short(string? sha) => sha is { Length: > 12 } ? sha[..12] + "…" : sha ?? "";
         var byShard = new MonteCarloPartial?[n];
         for (int p = 0; p < parts.Count; p++)
         {
@@ -382,16 +387,18 @@ public static class MonteCarlo
             var g = part.Header;
             string which = $"part {p + 1} (shard {part.ShardIndex}/{part.ShardCount})";
             if (g.ScenarioSha256 != h.ScenarioSha256 || g.ScenarioName != h.ScenarioName)
-                throw new ArgumentException($"{which} is of scenario '{g.ScenarioName}' (sha256 {g.ScenarioSha256[..12]}…), part 1 of '{h.ScenarioName}' (sha256 {h.ScenarioSha256[..12]}…): merge the shards of one run");
+                throw new ArgumentException($"{which} is of scenario '{g.ScenarioName}' (sha256 {Short(g.ScenarioSha256)}), part 1 of '{h.ScenarioName}' (sha256 {Short(h.ScenarioSha256)}): merge the shards of one run");
             if (g.Seed != h.Seed) throw new ArgumentException($"{which} has seed {g.Seed}, part 1 seed {h.Seed}: merge the shards of one run");
             if (g.Draws != h.Draws) throw new ArgumentException($"{which} is of a {g.Draws}-draw run, part 1 of a {h.Draws}-draw run");
             if (part.ShardCount != n) throw new ArgumentException($"{which} splits the run in {part.ShardCount} shards, part 1 in {n}");
             if (g != h) throw new ArgumentException($"{which} differs from part 1 in its cost model, assumptions, inputs or flights (another version of the program?)");
             if (part.ShardIndex < 0 || part.ShardIndex >= n) throw new ArgumentException($"{which}: shard index outside [0, {n})");
             if (byShard[part.ShardIndex] != null) throw new ArgumentException($"{which} is given twice: each shard once");
-            var expected = Enumerable.Range(0, h.Draws).Where(k => k % n == part.ShardIndex).ToList();
-            if (!part.Draws.Select(d => d.Index).SequenceEqual(expected))
-                throw new ArgumentException($"{which} does not hold exactly draws {part.ShardIndex}, {part.ShardIndex + n}, ... below {h.Draws} ({part.Draws.Count} draws, {expected.Count} expected)");
+            // Counted before listed: a part that holds fewer draws than its run needs is refused without listing them.
+            int expectedCount = (int)(((long)h.Draws - part.ShardIndex + n - 1) / n);
+            if (part.Draws is null || part.Draws.Count != expectedCount ||
+                !part.Draws.Select(d => d.Index).SequenceEqual(Enumerable.Range(0, expectedCount).Select(k => part.ShardIndex + k * n)))
+                throw new ArgumentException($"{which} does not hold exactly draws {part.ShardIndex}, {part.ShardIndex + n}, ... below {h.Draws} ({part.Draws?.Count ?? 0} draws, {expectedCount} expected)");
             foreach (var d in part.Draws)
                 if (d.Outcomes.Count != h.Flights.Count || d.ExtraCostUsd.Count != h.Flights.Count || d.ExtraMinutes.Count != h.Flights.Count || d.Inputs.Count != h.Inputs.Count)
                     throw new ArgumentException($"{which}: draw {d.Index} has {d.Outcomes.Count} flights and {d.Inputs.Count} inputs; the header lists {h.Flights.Count} and {h.Inputs.Count}");

@@ -221,8 +221,14 @@ public static class MonteCarloReport
         }
         string Str(JsonTree n) => n.Kind == JsonValueKind.String ? n.Text! : throw Fail(n, ScenarioProblem.WrongType, "expected a string");
         List<JsonTree> Arr(JsonTree n) => n.Kind == JsonValueKind.Array ? n.Items : throw Fail(n, ScenarioProblem.WrongType, "expected an array");
-        decimal Dec(JsonTree n) => n.Kind == JsonValueKind.Number && decimal.TryParse(n.Text, NumberStyles.Float, Inv, out var d) ? d : throw Fail(n, ScenarioProblem.WrongType, "expected a number");
-        double Dbl(JsonTree n) => n.Kind == JsonValueKind.Number && double.TryParse(n.Text, NumberStyles.Float, Inv, out var d) && double.IsFinite(d) ? d : throw Fail(n, ScenarioProblem.WrongType, "expected a number");
+        // Figures are bounded by MaxFigure, far beyond any real one, so that merging (decimal sums over the draws and
+        // a double input's conversion to decimal) cannot overflow: 1.1e53 as an input threw OverflowException (fuzzing).
+        decimal Dec(JsonTree n) => n.Kind == JsonValueKind.Number && decimal.TryParse(n.Text, NumberStyles.Float, Inv, out var d)
+            ? Math.Abs(d) <= MaxFigure ? d : throw Fail(n, ScenarioProblem.OutOfRange, "outside [-1e15, 1e15]")
+            : throw Fail(n, ScenarioProblem.WrongType, "expected a number");
+        double Dbl(JsonTree n) => n.Kind == JsonValueKind.Number && double.TryParse(n.Text, NumberStyles.Float, Inv, out var d) && double.IsFinite(d)
+            ? Math.Abs(d) <= (double)MaxFigure ? d : throw Fail(n, ScenarioProblem.OutOfRange, "outside [-1e15, 1e15]")
+            : throw Fail(n, ScenarioProblem.WrongType, "expected a number");
         long Lng(JsonTree n) => n.Kind == JsonValueKind.Number && long.TryParse(n.Text, NumberStyles.AllowLeadingSign, Inv, out var d) ? d : throw Fail(n, ScenarioProblem.WrongType, "expected a whole number");
         int Int(JsonTree n) => Lng(n) is var v && v >= int.MinValue && v <= int.MaxValue ? (int)v : throw Fail(n, ScenarioProblem.OutOfRange, "expected a 32-bit whole number");
 
@@ -259,6 +265,23 @@ public static class MonteCarloReport
                 Outcomes = outcomes, ExtraCostUsd = Arr(Get(d, "extraCostUsd")).Select(Dec).ToArray(), ExtraMinutes = Arr(Get(d, "extraMinutes")).Select(Dec).ToArray(),
             };
         }).ToArray();
-        return new MonteCarloPartial(header, Int(Get(shard, "index")), Int(Get(shard, "count")), draws);
+        // The run's shape, checked here with a position (and so that merging never sizes anything by a count the file
+        // states but does not hold: "draws": 2000000000 with no results would have listed two billion draw numbers).
+        var drawsNode = Get(root, "draws");
+        var countNode = Get(shard, "count");
+        var indexNode = Get(shard, "index");
+        int shardCount = Int(countNode), shardIndex = Int(indexNode);
+        if (header.Draws < 1) throw Fail(drawsNode, ScenarioProblem.OutOfRange, "a run has at least one draw");
+        if (shardCount < 1 || shardCount > header.Draws) throw Fail(countNode, ScenarioProblem.OutOfRange, $"the shard count is outside [1, {header.Draws}] (the run's draws)");
+        if (shardIndex < 0 || shardIndex >= shardCount) throw Fail(indexNode, ScenarioProblem.OutOfRange, $"the shard index is outside [0, {shardCount})");
+        int expected = (int)(((long)header.Draws - shardIndex + shardCount - 1) / shardCount);
+        var resultsNode = Get(root, "results");
+        if (draws.Length != expected)
+            throw Fail(resultsNode, ScenarioProblem.InvalidValue, $"{draws.Length} draw result(s); shard {shardIndex}/{shardCount} of a {header.Draws}-draw run holds {expected}");
+        return new MonteCarloPartial(header, shardIndex, shardCount, draws);
     }
+
+    /// <summary>The largest magnitude a partial's figure may have (1e15: a cost in US$ or a count of kilometres far
+    /// beyond any real run; the sums over two billion draws then stay within <see cref="decimal"/>).</summary>
+    private const decimal MaxFigure = 1e15m;
 }

@@ -83,6 +83,12 @@ public sealed class WhatIfSimulator
         // default 31 would copy every entry into new nodes at each doubling.
         public PlannerCache(int flights) =>
             Ends = new(Environment.ProcessorCount, Math.Clamp(2 * flights, 31, 8192), StringComparer.Ordinal);
+
+        // Shared borders (the airspaces are the same in every variant): for a pair of closures (i < j), their merged
+        // limits if the planner merges them (they touch or overlap), else null; and the merged limits of a set of
+        // closures for an airport on a border between them.
+        public readonly ConcurrentDictionary<(int, int), LateralLimits?> Pairs = new();
+        public readonly ConcurrentDictionary<ulong, LateralLimits> Unions = new();
     }
     // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
     private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
@@ -581,9 +587,64 @@ public sealed class WhatIfSimulator
                 int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
                 if (InsideWhileActive(x, i, ref leg, start)) added |= 1UL << i;
             }
+            if (added == 0) added = AlongSharedBorders(x, leg, start, candidates, set);
             if (added == 0) return leg;
             set |= added;
         }
+    }
+
+    // Closures the leg avoids one by one but not together: it runs along (or through a point of) a border that two
+    // active closures share, which is inside the closed area they form. The planner merges touching closures (no route
+    // slips along a shared border), so both join the set. Only unbuffered closures: with a buffer the leg is within it
+    // and InsideWhileActive has added the closure already. Activity is taken over the whole leg (not the moment at the
+    // border), a simplification on the cautious side.
+    private ulong AlongSharedBorders(in Ctx x, Leg leg, DateTime start, ulong candidates, ulong set)
+    {
+        var path = leg.Path;
+        ulong near = 0;
+        for (ulong rest = candidates; rest != 0; rest &= rest - 1)
+        {
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            if (_closures[i].BufferNm != 0) continue;
+            for (int s = 0; s + 1 < path.Count && (near & (1UL << i)) == 0; s++)
+            {
+                var crosser = new Spherical.EdgeCrosser(leg.V(s), leg.V(s + 1));
+                for (int k = 0; k < _caps[i].Length; k++)
+                    if (crosser.MayHitCap(_caps[i][k].Center, _caps[i][k].Cos)) { near |= 1UL << i; break; }
+            }
+        }
+        if (System.Numerics.BitOperations.PopCount(near) < 2 || (near & ~set) == 0) return 0;
+        ulong added = 0;
+        DateTime? end = null;
+        for (ulong ri = near; ri != 0; ri &= ri - 1)
+        {
+            int i = System.Numerics.BitOperations.TrailingZeroCount(ri);
+            for (ulong rj = ri & (ri - 1); rj != 0; rj &= rj - 1)
+            {
+                int j = System.Numerics.BitOperations.TrailingZeroCount(rj);
+                ulong pair = (1UL << i) | (1UL << j);
+                if ((pair & ~set & ~added) == 0) continue;
+                var merged = _shared.Pairs.GetOrAdd((i, j), Pair);
+                if (merged is null) continue;
+                bool entered = false;
+                for (int s = 0; s + 1 < path.Count && !entered; s++)
+                    entered = leg.LegKmAt(s) > 0 && merged.IsEnteredBy(new Spherical.EdgeCrosser(leg.V(s), leg.V(s + 1)), leg.V(s), leg.V(s + 1));
+                if (!entered) continue;
+                end ??= start.AddMinutes(Minutes(x, leg));
+                if (_closures[i].IsActiveDuring(start, end.Value) && _closures[j].IsActiveDuring(start, end.Value)) added |= pair & ~set;
+            }
+        }
+        return added;
+    }
+
+    // The two closures' limits merged, if the planner merges them (they touch or overlap), else null.
+    private LateralLimits? Pair((int I, int J) p)
+    {
+        var (a, b) = (_closures[p.I].Airspaces, _closures[p.J].Airspaces);
+        var limits = LateralLimits.Of([.. a, .. b.Where(s => !a.Contains(s))]);
+        var left = a.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var right = b.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return limits.Merges(left.Contains, right.Contains) ? limits : null;
     }
 
     // The route around `set`: the fastest in the wind when the simulator chooses by time, else the shortest.
@@ -1064,7 +1125,7 @@ public sealed class WhatIfSimulator
     // airports, or banning overflight in a band that reaches down to a level the departure or arrival crosses.
     private ulong AirportBound(in Ctx x, End airport, DateTime? t, ulong mask)
     {
-        ulong hit = 0;
+        ulong hit = 0, touching = 0;
         for (ulong rest = mask; rest != 0; rest &= rest - 1)
         {
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
@@ -1073,8 +1134,35 @@ public sealed class WhatIfSimulator
             bool named = airport.Airport != null && _namedAirports[i].Length > 0 && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
             if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(i, airport.V)))
                 hit |= 1UL << i;
+            else if (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl) && OnLimits(i, airport.V))
+                touching |= 1UL << i;
         }
+        // On a border shared by two or more closed areas (inside none of them): every way out leads into one of them,
+        // and the planner, which merges touching closures, has the airport inside. So it is closed by all of them when
+        // it lies strictly inside their merged limits (a point where the border meets the outer boundary stays open).
+        if (hit == 0 && System.Numerics.BitOperations.PopCount(touching) >= 2 &&
+            _shared.Unions.GetOrAdd(touching, m => LateralLimits.Of(Airspaces(m))).Contains(airport.V))
+            hit = touching;
         return hit;
+    }
+
+    // On the boundary of the closure's lateral limits (vertex or edge, exactly); the caps reject far points first.
+    private bool OnLimits(int ci, in Spherical.Vec3 v)
+    {
+        var c = _closures[ci];
+        bool near = false;
+        for (int k = 0; k < c.Airspaces.Count && !near; k++)
+            near = _caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos;
+        return near && _limits[ci].Value.OnBoundary(v);
+    }
+
+    private List<Airspaces.Airspace> Airspaces(ulong mask)
+    {
+        var list = new List<Airspaces.Airspace>();
+        for (ulong rest = mask; rest != 0; rest &= rest - 1)
+            foreach (var a in _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].Airspaces)
+                if (!list.Contains(a)) list.Add(a);
+        return list;
     }
 
     // Strictly inside the closure's lateral limits, by the planner's rule for a route end (LateralLimits): a point on the

@@ -61,6 +61,16 @@ public sealed partial class SphericalRegion
     /// <summary>True if the point lies strictly inside any part.</summary>
     public bool Contains(GeoPoint p) => Contains(Vec3.FromGeo(p));
 
+    /// <summary>True if <paramref name="p"/> lies exactly on a loop of any part (a vertex, or exactly on an edge:
+    /// <see cref="SphericalLoop.OnBoundary"/>); the region's padded cap rejects far points, each loop's edge blocks
+    /// their own.</summary>
+    internal bool OnAnyBoundary(in Vec3 p)
+    {
+        if (Vec3.Angle(p, Center) > CapRadiusRad) return false;
+        foreach (var loop in _loops) if (loop.OnBoundary(p)) return true;
+        return false;
+    }
+
     /// <summary>Builds the spherical region of a lon/lat (Multi)Polygon; edges become great-circle arcs.</summary>
     public static SphericalRegion FromGeometry(Geometry g, string what)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Spherical;
 using AirspaceSim.Weather;
@@ -57,6 +58,24 @@ public class WindFieldTests
     [TestCase(Header + "10,-60,300,NaN,0\n", "column 4 (u_kt): 'NaN' is not a number")]
     public void StrictErrorsNameFileLineAndColumn(string text, string expected) =>
         Assert.That(() => GriddedWindField.Parse(text, "cell.csv"), Throws.TypeOf<WindGridFormatException>().With.Message.Contains(expected));
+
+    [Test]
+    public void ScatteredRowsAreAnIncompleteGridWithoutAllocatingItsNodes()
+    {
+        // Found auditing issue 8: K rows with distinct values on every axis span K³ nodes; 1,300 rows (27 KB) gave
+        // 2.2e9 nodes, an OverflowException from the node array's size (an OutOfMemoryException a little smaller),
+        // instead of the format error. Now a node count above the row count is said before anything is allocated,
+        // with the messages of a small grid: the first repeated node, else the first missing one.
+        var rows = Enumerable.Range(0, 1300).Select(i => string.Create(CultureInfo.InvariantCulture, $"{-80 + i * 0.1:0.0},{-170 + i * 0.2:0.0},{i * 0.3:0.0},1,1"));
+        string text = Header + string.Join("\n", rows) + "\n";
+        Assert.That(() => GriddedWindField.Parse(text, "big.csv"), Throws.TypeOf<WindGridFormatException>()
+            .With.Message.EqualTo("big.csv: the grid is incomplete: node lat -80, lon -169.8, FL 0 is missing (1300 rows for 1300 × 1300 × 1300 nodes)"));
+        Assert.That(() => GriddedWindField.Parse(text + "-80.0,-170.0,0.0,2,2\n", "big.csv"), Throws.TypeOf<WindGridFormatException>()
+            .With.Message.EqualTo("big.csv: line 1302: node lat -80, lon -170, FL 0 is also given on line 2"));
+        // The regression input the fuzz corpus replays.
+        var saved = File.ReadAllText(Path.Combine(ReferenceData.RepoRoot, "tests", "AirspaceSim.Fuzz", "corpus", "wind", "regressions", "scattered-rows.csv"));
+        Assert.That(() => GriddedWindField.Parse(saved, "scattered-rows.csv"), Throws.TypeOf<WindGridFormatException>().With.Message.Contains("incomplete"));
+    }
 
     [TestCase("caribbean-north-atlantic-january", 45.0, 30.0)]
     [TestCase("caribbean-north-atlantic-july", 45.0 * 30 / 70, 42.0)]

@@ -128,14 +128,43 @@ public class AirportOnBoundaryTests
         Assert.That(Fly(c, dir, "SEAM", "AWAY").ReasonCode, Is.EqualTo(OutcomeReason.OriginClosed));
         Assert.That(DetourPlanner.Build([west, east]).Plan(dir["SEAM"].Location, dir["AWAY"].Location).ReasonCode, Is.EqualTo(UnreachableReason.OriginInside));
         Assert.That(Fly(c, dir, "TIP", "AWAY").Outcome, Is.EqualTo(FlightOutcome.Unaffected));
-        // Two closures sharing that seam (the case docs/simulator.md states): inside neither closure's limits, so the
-        // airport is open; the route is planned around the closures it would enter (here the east one only, whose
-        // boundary the airport is on), as the planner for that set plans it.
+        // Two closures sharing that seam: the seam is a border between two closed areas, so every way out of SEAM leads
+        // into one of them; the planner holding both merges them and has SEAM inside, and so does the simulator now
+        // (closed by both; it was "open per closure" before, and the route slipped along the shared border).
         var scenario = new Scenario { Name = "t", Closures = [Closure(west, ClosureBans.Both), Closure(east, ClosureBans.Both)],
-            Flights = [new Flight { Id = "F", Origin = "SEAM", Destination = "AWAY", DepartureUtc = T0, AircraftType = "B38M", Airline = "GLO", OperatorState = "BR" }] };
-        var two = new WhatIfSimulator(scenario, new SimulationOptions { CostModel = new InterimCostModel(), Airports = dir, AlternateAirports = [] }).Run().Flights.Single();
-        Assert.That(two.Outcome, Is.EqualTo(FlightOutcome.Rerouted), two.Reason);
-        Assert.That(two.BoundBy, Is.EqualTo(new[] { east.Id }));
-        Assert.That(two.Waypoints, Is.EqualTo(DetourPlanner.Build([east]).Plan(dir["SEAM"].Location, dir["AWAY"].Location).Waypoints));
+            Flights = [new Flight { Id = "F", Origin = "SEAM", Destination = "AWAY", DepartureUtc = T0, AircraftType = "B38M", Airline = "GLO", OperatorState = "BR" },
+                       new Flight { Id = "G", Origin = "TIP", Destination = "AWAY", DepartureUtc = T0, AircraftType = "B38M", Airline = "GLO", OperatorState = "BR" }] };
+        var two = new WhatIfSimulator(scenario, new SimulationOptions { CostModel = new InterimCostModel(), Airports = dir, AlternateAirports = [] }).Run().Flights;
+        Assert.That(two[0].ReasonCode, Is.EqualTo(OutcomeReason.OriginClosed), two[0].Reason);
+        Assert.That(two[0].BoundBy, Is.EquivalentTo(new[] { west.Id, east.Id }));
+        Assert.That(DetourPlanner.Build([west, east]).Plan(dir["SEAM"].Location, dir["AWAY"].Location).ReasonCode, Is.EqualTo(UnreachableReason.OriginInside));
+        // The seam's end on the outer boundary is outside the merged area: open, and it departs as the planner has it.
+        Assert.That(two[1].Outcome, Is.Not.EqualTo(FlightOutcome.Cancelled), two[1].Reason);
+    }
+
+    [Test]
+    public void RouteAlongABorderSharedByTwoClosuresGoesAroundBoth()
+    {
+        // Two closures sharing the prime-meridian edge (0,0)-(4*sLat,0), north and south of the equator; a flight due
+        // north along the meridian runs exactly on the shared border: it enters neither closure alone, but the border
+        // is inside the closed area they form, so the planner holding both plans a detour, and the simulator flies it.
+        foreach (var sLat in new[] { 1, -1 })
+        {
+            Airspace west = Square(sLat, -1), east = Square(sLat, 1);
+            var dir = new AirportDirectory([
+                new Airport(null, "S", "S", "XX", new GeoPoint(-1.0 * sLat, 0)), new Airport(null, "N", "N", "XX", new GeoPoint(5.0 * sLat, 0))]);
+            var plan = DetourPlanner.Build([west, east]).Plan(dir["S"].Location, dir["N"].Location);
+            Assert.That(plan.Status, Is.EqualTo(RouteStatus.Detour));
+            var scenario = new Scenario { Name = "t", Closures = [Closure(west, ClosureBans.Overflight), Closure(east, ClosureBans.Overflight)],
+                Flights = [new Flight { Id = "F", Origin = "S", Destination = "N", DepartureUtc = T0, AircraftType = "B38M", Airline = "GLO", OperatorState = "BR" }] };
+            var r = new WhatIfSimulator(scenario, new SimulationOptions { CostModel = new InterimCostModel(), Airports = dir, AlternateAirports = [] }).Run().Flights.Single();
+            Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Rerouted), r.Reason);
+            Assert.That(r.BoundBy, Is.EquivalentTo(new[] { west.Id, east.Id }));
+            Assert.That(r.Waypoints, Is.EqualTo(plan.Waypoints));
+            // One closure alone: the border is its boundary, flyable, so the flight is direct.
+            var one = new WhatIfSimulator(scenario with { Closures = [Closure(east, ClosureBans.Overflight)] },
+                new SimulationOptions { CostModel = new InterimCostModel(), Airports = dir, AlternateAirports = [] }).Run().Flights.Single();
+            Assert.That(one.Outcome, Is.EqualTo(FlightOutcome.Unaffected), one.Reason);
+        }
     }
 }

@@ -93,6 +93,41 @@ public class MonteCarloTests
     }
 
     [Test]
+    public void HostilePartials_AreRefusedWithAPosition_NeverAnOverflowOrAHugeAllocation()
+    {
+        // Found by fuzzing (target partial, issue 8): a draw input of 1.1e53 read as a double threw OverflowException
+        // when merged into decimal spreads; counts that the file states but does not hold sized the merge ("draws":
+        // 2000000000 listed two billion draw numbers); a negative shard count sized an array.
+        string good = MonteCarloReport.PartialJson(MonteCarlo.RunShard(Mixed, Options, new MonteCarloOptions { Draws = 4, Seed = 3, ShardIndex = 1, ShardCount = 2, MaxDegreeOfParallelism = 1 }));
+        Assert.That(MonteCarloReport.ReadPartial(Encoding.UTF8.GetBytes(good), "p.json").Draws, Has.Count.EqualTo(2));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(good)!;
+        ScenarioFormatException Refused(Action<System.Text.Json.Nodes.JsonNode> edit)
+        {
+            var copy = node.DeepClone();
+            edit(copy);
+            return Assert.Throws<ScenarioFormatException>(() => MonteCarloReport.ReadPartial(Encoding.UTF8.GetBytes(copy.ToJsonString()), "p.json"))!;
+        }
+        var e = Refused(n => n["results"]![0]!["inputs"]![0] = 1.1e53);
+        Assert.That((e.ProblemCode, e.JsonPath, e.Problem), Is.EqualTo((ScenarioProblem.OutOfRange, "$.results[0].inputs[0]", "outside [-1e15, 1e15]")));
+        Assert.That(Refused(n => n["results"]![1]!["totals"]!["extraCostUsd"] = 7e28).ProblemCode, Is.EqualTo(ScenarioProblem.OutOfRange));
+        e = Refused(n => n["draws"] = 2000000000);
+        Assert.That((e.ProblemCode, e.JsonPath), Is.EqualTo((ScenarioProblem.InvalidValue, "$.results")));
+        Assert.That(e.Problem, Is.EqualTo("2 draw result(s); shard 1/2 of a 2000000000-draw run holds 1000000000"));
+        Assert.That(Refused(n => n["draws"] = 0).JsonPath, Is.EqualTo("$.draws"));
+        Assert.That(Refused(n => n["shard"]!["count"] = -3).JsonPath, Is.EqualTo("$.shard.count"));
+        Assert.That(Refused(n => n["shard"]!["index"] = 2).JsonPath, Is.EqualTo("$.shard.index"));
+        // Merge itself (public: a caller may build partials by hand) bounds the counts before sizing anything.
+        var read = MonteCarloReport.ReadPartial(Encoding.UTF8.GetBytes(good), "p.json");
+        Assert.That(() => MonteCarlo.Merge([read with { ShardCount = -1 }]), Throws.TypeOf<ArgumentException>().With.Message.Contains("splits the run in -1 shards"));
+        Assert.That(() => MonteCarlo.Merge([read with { Header = read.Header with { Draws = int.MaxValue } }]), Throws.TypeOf<ArgumentException>().With.Message.Contains("1073741823 expected"));
+        var renamed = read with { Header = read.Header with { ScenarioName = "other", ScenarioSha256 = "abc" } };
+        Assert.That(() => MonteCarlo.Merge([read, renamed]), Throws.TypeOf<ArgumentException>().With.Message.Contains("(sha256 abc)"));
+        // The fuzzer's own input, replayed by the corpus too.
+        var saved = File.ReadAllBytes(Path.Combine(ReferenceData.RepoRoot, "tests", "AirspaceSim.Fuzz", "corpus", "partial", "regressions", "input-beyond-decimal.json"));
+        Assert.That(() => MonteCarloReport.ReadPartial(saved, "saved.json"), Throws.TypeOf<ScenarioFormatException>().With.Message.Contains("outside [-1e15, 1e15]"));
+    }
+
+    [Test]
     public void Shards_MergeToTheSingleRunsBytes_ThroughTheirJson()
     {
         var single = MonteCarloReport.Json(MonteCarlo.Run(Mixed, Options, new MonteCarloOptions { Draws = 31, Seed = 3 }));
