@@ -21,14 +21,14 @@ internal sealed class JsonTree
     private string? _name; // property name under an object parent, else null (an array item at _index)
     private int _index;
 
-    public JsonValueKind Kind { get; private init; }
+    public JsonValueKind Kind { get; private set; }
 
     /// <summary>JSON path (built when asked: it is only needed for a message).</summary>
     public string Path => _path ??= _parent is null ? "$" : _name != null ? $"{_parent.Path}.{_name}" : $"{_parent.Path}[{_index}]";
 
-    public int Line { get; private init; }
-    public int Column { get; private init; }
-    public string? Text { get; private init; } // string value or raw number text
+    public int Line { get; private set; }
+    public int Column { get; private set; }
+    public string? Text { get; private set; } // string value or raw number text
     public List<(string Name, JsonTree Value)> Properties => _properties ?? (Kind == JsonValueKind.Object ? _properties = [] : NoProperties);
     public List<JsonTree> Items => _items ?? (Kind == JsonValueKind.Array ? _items = [] : NoItems);
 
@@ -36,7 +36,32 @@ internal sealed class JsonTree
     public string? Raw { get; private set; }
 
     /// <summary>For a streamed array: what its items were handed to (its <see cref="Items"/> stay empty).</summary>
-    public StreamedItems? Streamed { get; private init; }
+    public StreamedItems? Streamed { get; private set; }
+
+    private static JsonTree Node(NodePool? pool, JsonValueKind kind, int line, int column, JsonTree? parent, string? name, int index, string? text = null)
+    {
+        var node = pool?.Rent() ?? new JsonTree();
+        node.Kind = kind; node.Line = line; node.Column = column; node._parent = parent; node._name = name; node._index = index; node.Text = text;
+        return node;
+    }
+
+    // The nodes of one streamed item, used again for the next (an item's tree is not kept: StreamedItems.Add).
+    private sealed class NodePool
+    {
+        private readonly List<JsonTree> _nodes = [];
+        private int _used;
+
+        public JsonTree Rent()
+        {
+            if (_used == _nodes.Count) _nodes.Add(new JsonTree());
+            var node = _nodes[_used++];
+            node._path = null; node.Raw = null; node.Streamed = null;
+            node._properties?.Clear(); node._items?.Clear();
+            return node;
+        }
+
+        public void ReturnAll() => _used = 0;
+    }
 
     /// <summary>Parses <paramref name="utf8"/> (no BOM handling); syntax errors become <see cref="ScenarioFormatException"/>.</summary>
     public static JsonTree Parse(byte[] utf8, string file) => Parse(utf8, file, null);
@@ -65,7 +90,7 @@ internal sealed class JsonTree
         try
         {
             if (!src.Read()) throw new ScenarioFormatException(file, 1, 1, "$", ScenarioProblem.InvalidJson, "the file is empty: expected a JSON object");
-            var root = ReadValue(ref src, null, null, 0, streamed, false);
+            var root = ReadValue(ref src, null, null, 0, streamed, false, null);
             if (src.Read()) { var (l, c) = src.TokenPosition(); src.CheckRestIsUtf8(); throw new ScenarioFormatException(file, l, c, "$", ScenarioProblem.InvalidJson, "more than one JSON value in the file"); }
             return root;
         }
@@ -86,8 +111,8 @@ internal sealed class JsonTree
     }
 
     // One value from the current token; `streamed` only at the root object's properties. `capture`: keep the value's
-    // own text (an item of a polygons array).
-    private static JsonTree ReadValue(ref JsonChunks r, JsonTree? parent, string? name, int index, Func<string, StreamedItems?>? streamed, bool capture)
+    // own text (an item of a polygons array). `pool`: where the nodes come from inside a streamed item.
+    private static JsonTree ReadValue(ref JsonChunks r, JsonTree? parent, string? name, int index, Func<string, StreamedItems?>? streamed, bool capture, NodePool? pool)
     {
         long start = r.TokenStart;
         long saved = r.CaptureFrom;
@@ -98,36 +123,32 @@ internal sealed class JsonTree
         {
             case JsonTokenType.StartObject:
             {
-                node = new JsonTree { Kind = JsonValueKind.Object, Line = line, Column = col, _parent = parent, _name = name, _index = index };
+                node = Node(pool, JsonValueKind.Object, line, col, parent, name, index);
                 bool root = parent is null;
                 while (r.Read() && r.TokenType != JsonTokenType.EndObject)
                 {
-                    string propertyName = r.GetString()!;
+                    string propertyName = r.PropertyName();
                     r.Read();
                     var sink = root && streamed != null && r.TokenType == JsonTokenType.StartArray ? streamed(propertyName) : null;
                     node.Properties.Add((propertyName, sink is null
-                        ? ReadValue(ref r, node, propertyName, 0, null, false)
+                        ? ReadValue(ref r, node, propertyName, 0, null, false, pool)
                         : ReadStreamed(ref r, node, propertyName, sink)));
                 }
                 break;
             }
             case JsonTokenType.StartArray:
             {
-                node = new JsonTree { Kind = JsonValueKind.Array, Line = line, Column = col, _parent = parent, _name = name, _index = index };
+                node = Node(pool, JsonValueKind.Array, line, col, parent, name, index);
                 bool polygons = name == "polygons";
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-                    node.Items.Add(ReadValue(ref r, node, null, node.Items.Count, null, polygons));
+                    node.Items.Add(ReadValue(ref r, node, null, node.Items.Count, null, polygons, pool));
                 break;
             }
-            case JsonTokenType.String:
-                node = new JsonTree { Kind = JsonValueKind.String, Line = line, Column = col, Text = r.GetString(), _parent = parent, _name = name, _index = index };
-                break;
-            case JsonTokenType.Number:
-                node = new JsonTree { Kind = JsonValueKind.Number, Line = line, Column = col, Text = Encoding.UTF8.GetString(r.ValueSpan), _parent = parent, _name = name, _index = index };
-                break;
-            case JsonTokenType.True: node = new JsonTree { Kind = JsonValueKind.True, Line = line, Column = col, _parent = parent, _name = name, _index = index }; break;
-            case JsonTokenType.False: node = new JsonTree { Kind = JsonValueKind.False, Line = line, Column = col, _parent = parent, _name = name, _index = index }; break;
-            default: node = new JsonTree { Kind = JsonValueKind.Null, Line = line, Column = col, _parent = parent, _name = name, _index = index }; break;
+            case JsonTokenType.String: node = Node(pool, JsonValueKind.String, line, col, parent, name, index, r.GetString()); break;
+            case JsonTokenType.Number: node = Node(pool, JsonValueKind.Number, line, col, parent, name, index, Encoding.UTF8.GetString(r.ValueSpan)); break;
+            case JsonTokenType.True: node = Node(pool, JsonValueKind.True, line, col, parent, name, index); break;
+            case JsonTokenType.False: node = Node(pool, JsonValueKind.False, line, col, parent, name, index); break;
+            default: node = Node(pool, JsonValueKind.Null, line, col, parent, name, index); break;
         }
         if (capture)
         {
@@ -141,9 +162,13 @@ internal sealed class JsonTree
     {
         var (line, col) = r.TokenPosition();
         var node = new JsonTree { Kind = JsonValueKind.Array, Line = line, Column = col, _parent = parent, _name = name, Streamed = sink };
+        var pool = new NodePool();
         int i = 0;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-            sink.Add(ReadValue(ref r, node, null, i++, null, false));
+        {
+            sink.Add(ReadValue(ref r, node, null, i++, null, false, pool));
+            pool.ReturnAll();
+        }
         return node;
     }
 }
@@ -169,6 +194,7 @@ internal ref struct JsonChunks
     private byte[] _buf;
     private int _len;          // bytes in _buf
     private long _base;        // offset of _buf[0] in the content (after a skipped BOM)
+    private int _start;        // where in _buf the reader's span starts (after bytes kept for a capture)
     private bool _eof;
     private long _validated;   // content up to here is valid UTF-8
     private long _pos;         // line and column counted up to here
@@ -203,11 +229,28 @@ internal ref struct JsonChunks
     public readonly ReadOnlySpan<byte> ValueSpan => _r.ValueSpan;
     public readonly string? GetString() => _r.GetString();
 
+    // The field names of a flight or route without a string each (67,000 flights have eight each).
+    private static readonly (byte[] Utf8, string Name)[] KnownNames =
+        [.. new[] { "id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source", "flightNumber", "departureTime", "days", "weeklyFrequency", "firstDate", "lastDate" }
+            .Select(n => (Encoding.UTF8.GetBytes(n), n))];
+
+    /// <summary>The current property name (a known one without allocating).</summary>
+    public readonly string PropertyName()
+    {
+        if (!_r.ValueIsEscaped)
+        {
+            var span = _r.ValueSpan;
+            foreach (var (utf8, name) in KnownNames)
+                if (span.SequenceEqual(utf8)) return name;
+        }
+        return _r.GetString()!;
+    }
+
     /// <summary>Content offset of the current token.</summary>
-    public readonly long TokenStart => _base + _r.TokenStartIndex;
+    public readonly long TokenStart => _base + _start + _r.TokenStartIndex;
 
     /// <summary>Content offset just past the current token.</summary>
-    public readonly long ValueEnd => _base + _r.BytesConsumed;
+    public readonly long ValueEnd => _base + _start + _r.BytesConsumed;
 
     public bool Read()
     {
@@ -245,7 +288,7 @@ internal ref struct JsonChunks
 
     private void Refill()
     {
-        long consumed = _base + _r.BytesConsumed;
+        long consumed = _base + _start + _r.BytesConsumed;
         AdvanceTo(consumed); // the bytes dropped are counted first
         int keep = (int)((CaptureFrom >= 0 ? Math.Min(CaptureFrom, consumed) : consumed) - _base);
         if (keep > 0)
@@ -255,7 +298,8 @@ internal ref struct JsonChunks
         }
         Fill();
         Validate();
-        _r = new Utf8JsonReader(_buf.AsSpan(0, _len), _eof, _r.CurrentState);
+        _start = (int)(consumed - _base);
+        _r = new Utf8JsonReader(_buf.AsSpan(_start, _len - _start), _eof, _r.CurrentState);
     }
 
     private void Fill()

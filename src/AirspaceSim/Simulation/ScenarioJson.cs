@@ -112,10 +112,14 @@ public static class ScenarioJson
         private ScenarioFormatException Fail(JsonTree at, ScenarioProblem code, string problem) => new(file, at.Line, at.Column, at.Path, code, problem);
 
         // Every object is read through this: unknown fields are errors that list the accepted ones.
-        private Dictionary<string, JsonTree> Fields(JsonTree node, string what, params string[] accepted)
+        private Dictionary<string, JsonTree> Fields(JsonTree node, string what, params string[] accepted) =>
+            Fields(new Dictionary<string, JsonTree>(StringComparer.Ordinal), node, what, accepted);
+
+        // `map` emptied and filled (a flight's, used again for the next flight).
+        private Dictionary<string, JsonTree> Fields(Dictionary<string, JsonTree> map, JsonTree node, string what, string[] accepted)
         {
             if (node.Kind != JsonValueKind.Object) throw Fail(node, ScenarioProblem.WrongType, $"{what} must be a JSON object, not {Kind(node)}");
-            var map = new Dictionary<string, JsonTree>(StringComparer.Ordinal);
+            map.Clear();
             foreach (var (name, value) in node.Properties)
             {
                 if (Array.IndexOf(accepted, name) < 0) throw Fail(value, ScenarioProblem.UnknownField, $"unknown field '{name}' in {what}; accepted: {string.Join(", ", accepted)}");
@@ -164,10 +168,32 @@ public static class ScenarioJson
         private DateTime Instant(JsonTree n, string what)
         {
             var s = Str(n, what);
+            if (MinuteInstant(s) is { } minute) return minute;
             if (!DateTime.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
                 throw Fail(n, ScenarioProblem.InvalidValue, $"{what} '{s}' is not a UTC instant like 2025-11-22T00:00Z (ISO 8601 with Z)");
             return DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        }
+
+        // yyyy-MM-ddTHH:mmZ, the form of nearly every instant, without TryParseExact: a subset of what it accepts
+        // (ASCII digits, a valid date and time), with the same value; anything else goes through it.
+        private static DateTime? MinuteInstant(string s)
+        {
+            if (s.Length != 17 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != 'Z') return null;
+            int y = Digits(s, 0, 4), mo = Digits(s, 5, 2), d = Digits(s, 8, 2), h = Digits(s, 11, 2), mi = Digits(s, 14, 2);
+            if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) return null;
+            return new DateTime(y, mo, d, h, mi, 0, DateTimeKind.Utc);
+        }
+
+        private static int Digits(string s, int at, int count)
+        {
+            int v = 0;
+            for (int i = at; i < at + count; i++)
+            {
+                if (!char.IsAsciiDigit(s[i])) return -1;
+                v = v * 10 + (s[i] - '0');
+            }
+            return v;
         }
 
         private DateOnly Date(JsonTree n, string what)
@@ -520,9 +546,11 @@ public static class ScenarioJson
 
         private static readonly string[] FlightFields = ["id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source"];
 
+        private readonly Dictionary<string, JsonTree> _flightFields = new(StringComparer.Ordinal);
+
         public Flight Flight(JsonTree n)
         {
-            var f = Fields(n, "a flight", FlightFields);
+            var f = Fields(_flightFields, n, "a flight", FlightFields);
             var (from, to, type) = Common(f, n, "a flight");
             return new Flight
             {
