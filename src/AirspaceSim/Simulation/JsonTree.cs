@@ -6,42 +6,99 @@ namespace AirspaceSim.Simulation;
 /// <summary>
 /// A JSON value with where it came from (line, column, JSON path), so that a scenario's semantic errors (unknown id,
 /// window ending before it starts) point at the offending text. Written by hand because System.Text.Json's DOM keeps
-/// no positions; parsing itself is Utf8JsonReader's.
+/// no positions; parsing itself is Utf8JsonReader's, over the bytes in chunks (<see cref="JsonChunks"/>), so a file is
+/// never held whole. A root array can be streamed (<see cref="StreamedItems"/>): each item's tree is handed over as
+/// soon as it is read and not kept, which is how a scenario's flights are read without a tree for the whole file.
 /// </summary>
 internal sealed class JsonTree
 {
-    public JsonValueKind Kind { get; private init; }
-    public string Path { get; private init; } = "$";
-    public int Line { get; private init; }
-    public int Column { get; private init; }
-    public string? Text { get; private init; } // string value or raw number text
-    public List<(string Name, JsonTree Value)> Properties { get; } = [];
-    public List<JsonTree> Items { get; } = [];
-    public int Start { get; private init; }
-    public int End { get; private set; }
+    private static readonly List<(string Name, JsonTree Value)> NoProperties = [];
+    private static readonly List<JsonTree> NoItems = [];
+    private List<(string Name, JsonTree Value)>? _properties;
+    private List<JsonTree>? _items;
+    private string? _path;
+    private JsonTree? _parent;
+    private string? _name; // property name under an object parent, else null (an array item at _index)
+    private int _index;
 
-    /// <summary>Parses <paramref name="utf8"/>; syntax errors become <see cref="ScenarioFormatException"/>.</summary>
-    public static JsonTree Parse(byte[] utf8, string file)
+    public JsonValueKind Kind { get; private set; }
+
+    /// <summary>JSON path (built when asked: it is only needed for a message).</summary>
+    public string Path => _path ??= _parent is null ? "$" : _name != null ? $"{_parent.Path}.{_name}" : $"{_parent.Path}[{_index}]";
+
+    public int Line { get; private set; }
+    public int Column { get; private set; }
+    public string? Text { get; private set; } // string value or raw number text
+    public List<(string Name, JsonTree Value)> Properties => _properties ?? (Kind == JsonValueKind.Object ? _properties = [] : NoProperties);
+    public List<JsonTree> Items => _items ?? (Kind == JsonValueKind.Array ? _items = [] : NoItems);
+
+    /// <summary>The value's own text (UTF-8 decoded), for the items of a <c>polygons</c> array only (re-read as GeoJSON).</summary>
+    public string? Raw { get; private set; }
+
+    /// <summary>For a streamed array: what its items were handed to (its <see cref="Items"/> stay empty).</summary>
+    public StreamedItems? Streamed { get; private set; }
+
+    private static JsonTree Node(NodePool? pool, JsonValueKind kind, int line, int column, JsonTree? parent, string? name, int index, string? text = null)
     {
-        var lines = new LineMap(utf8);
-        // Utf8JsonReader checks structure, not the bytes inside strings: an invalid sequence there would surface later
-        // as an InvalidOperationException from GetString. Refuse it here, where its position is known (found by fuzzing).
-        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        var node = pool?.Rent() ?? new JsonTree();
+        node.Kind = kind; node.Line = line; node.Column = column; node._parent = parent; node._name = name; node._index = index; node.Text = text;
+        return node;
+    }
+
+    // The nodes of one streamed item, used again for the next (an item's tree is not kept: StreamedItems.Add).
+    private sealed class NodePool
+    {
+        private readonly List<JsonTree> _nodes = [];
+        private int _used;
+
+        public JsonTree Rent()
         {
-            System.Text.Unicode.Utf8.ToUtf16(utf8, new char[utf8.Length], out int valid, out _, replaceInvalidSequences: false);
-            var (l, c) = lines.At(valid);
-            throw new ScenarioFormatException(file, l, c, "$", ScenarioProblem.InvalidJson, $"not valid UTF-8 at byte {valid}: save the file as UTF-8");
+            if (_used == _nodes.Count) _nodes.Add(new JsonTree());
+            var node = _nodes[_used++];
+            node._path = null; node.Raw = null; node.Streamed = null;
+            node._properties?.Clear(); node._items?.Clear();
+            return node;
         }
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+
+        public void ReturnAll() => _used = 0;
+    }
+
+    /// <summary>Parses <paramref name="utf8"/> (no BOM handling); syntax errors become <see cref="ScenarioFormatException"/>.</summary>
+    public static JsonTree Parse(byte[] utf8, string file) => Parse(utf8, file, null);
+
+    /// <summary>As <see cref="Parse(byte[], string)"/>, with root arrays streamed as <see cref="Parse(Stream, string, bool, int, Func{string, StreamedItems})"/> does.</summary>
+    public static JsonTree Parse(byte[] utf8, string file, Func<string, StreamedItems?>? streamed)
+    {
+        var src = new JsonChunks(utf8, file);
+        return Parse(ref src, file, streamed);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="stream"/> read <paramref name="chunkBytes"/> at a time (a UTF-8 BOM at the start skipped
+    /// when <paramref name="skipBom"/>): errors and positions are those of <see cref="Parse(byte[], string)"/> on the
+    /// whole content. <paramref name="streamed"/> names the root arrays to stream: for a root property name it gives
+    /// the sink of that array's items, or null to keep it in the tree.
+    /// </summary>
+    public static JsonTree Parse(Stream stream, string file, bool skipBom, int chunkBytes, Func<string, StreamedItems?>? streamed)
+    {
+        var src = new JsonChunks(stream, file, chunkBytes, skipBom);
+        return Parse(ref src, file, streamed);
+    }
+
+    private static JsonTree Parse(ref JsonChunks src, string file, Func<string, StreamedItems?>? streamed)
+    {
         try
         {
-            if (!reader.Read()) throw new ScenarioFormatException(file, 1, 1, "$", ScenarioProblem.InvalidJson, "the file is empty: expected a JSON object");
-            var root = ReadValue(ref reader, "$", lines);
-            if (reader.Read()) { var (l, c) = lines.At((int)reader.TokenStartIndex); throw new ScenarioFormatException(file, l, c, "$", ScenarioProblem.InvalidJson, "more than one JSON value in the file"); }
+            if (!src.Read()) throw new ScenarioFormatException(file, 1, 1, "$", ScenarioProblem.InvalidJson, "the file is empty: expected a JSON object");
+            var root = ReadValue(ref src, null, null, 0, streamed, false, null);
+            if (src.Read()) { var (l, c) = src.TokenPosition(); src.CheckRestIsUtf8(); throw new ScenarioFormatException(file, l, c, "$", ScenarioProblem.InvalidJson, "more than one JSON value in the file"); }
             return root;
         }
         catch (JsonException e)
         {
+            // The whole file is checked as UTF-8 before its syntax (as when it was read whole): an invalid byte after
+            // the syntax error is the error given.
+            src.CheckRestIsUtf8();
             throw new ScenarioFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Path ?? "$", ScenarioProblem.InvalidJson,
                 $"not valid JSON: {FirstSentence(e.Message)}");
         }
@@ -56,64 +113,252 @@ internal sealed class JsonTree
         return (i > 0 ? m[..i] : m).Trim();
     }
 
-    private static JsonTree ReadValue(ref Utf8JsonReader r, string path, LineMap lines)
+    // One value from the current token; `streamed` only at the root object's properties. `capture`: keep the value's
+    // own text (an item of a polygons array). `pool`: where the nodes come from inside a streamed item.
+    private static JsonTree ReadValue(ref JsonChunks r, JsonTree? parent, string? name, int index, Func<string, StreamedItems?>? streamed, bool capture, NodePool? pool)
     {
-        int start = (int)r.TokenStartIndex;
-        var (line, col) = lines.At(start);
+        long start = r.TokenStart;
+        long saved = r.CaptureFrom;
+        if (capture && saved < 0) r.CaptureFrom = start;
+        var (line, col) = r.TokenPosition();
+        JsonTree node;
         switch (r.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonTree { Kind = JsonValueKind.Object, Path = path, Line = line, Column = col, Start = start };
+                node = Node(pool, JsonValueKind.Object, line, col, parent, name, index);
+                bool root = parent is null;
                 while (r.Read() && r.TokenType != JsonTokenType.EndObject)
                 {
-                    string name = r.GetString()!;
+                    string propertyName = r.PropertyName();
                     r.Read();
-                    node.Properties.Add((name, ReadValue(ref r, $"{path}.{name}", lines)));
+                    var sink = root && streamed != null && r.TokenType == JsonTokenType.StartArray ? streamed(propertyName) : null;
+                    node.Properties.Add((propertyName, sink is null
+                        ? ReadValue(ref r, node, propertyName, 0, null, false, pool)
+                        : ReadStreamed(ref r, node, propertyName, sink)));
                 }
-                node.End = (int)r.TokenStartIndex + 1;
-                return node;
+                break;
             }
             case JsonTokenType.StartArray:
             {
-                var node = new JsonTree { Kind = JsonValueKind.Array, Path = path, Line = line, Column = col, Start = start };
+                node = Node(pool, JsonValueKind.Array, line, col, parent, name, index);
+                bool polygons = name == "polygons";
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-                    node.Items.Add(ReadValue(ref r, $"{path}[{node.Items.Count}]", lines));
-                node.End = (int)r.TokenStartIndex + 1;
-                return node;
+                    node.Items.Add(ReadValue(ref r, node, null, node.Items.Count, null, polygons, pool));
+                break;
             }
-            case JsonTokenType.String:
-                return new JsonTree { Kind = JsonValueKind.String, Path = path, Line = line, Column = col, Text = r.GetString(), Start = start };
-            case JsonTokenType.Number:
-                return new JsonTree { Kind = JsonValueKind.Number, Path = path, Line = line, Column = col, Text = Encoding.UTF8.GetString(r.ValueSpan), Start = start };
-            case JsonTokenType.True: return new JsonTree { Kind = JsonValueKind.True, Path = path, Line = line, Column = col, Start = start };
-            case JsonTokenType.False: return new JsonTree { Kind = JsonValueKind.False, Path = path, Line = line, Column = col, Start = start };
-            default: return new JsonTree { Kind = JsonValueKind.Null, Path = path, Line = line, Column = col, Start = start };
+            case JsonTokenType.String: node = Node(pool, JsonValueKind.String, line, col, parent, name, index, r.GetString()); break;
+            case JsonTokenType.Number: node = Node(pool, JsonValueKind.Number, line, col, parent, name, index, Encoding.UTF8.GetString(r.ValueSpan)); break;
+            case JsonTokenType.True: node = Node(pool, JsonValueKind.True, line, col, parent, name, index); break;
+            case JsonTokenType.False: node = Node(pool, JsonValueKind.False, line, col, parent, name, index); break;
+            default: node = Node(pool, JsonValueKind.Null, line, col, parent, name, index); break;
+        }
+        if (capture)
+        {
+            node.Raw = r.Text(start, r.ValueEnd);
+            r.CaptureFrom = saved;
+        }
+        return node;
+    }
+
+    private static JsonTree ReadStreamed(ref JsonChunks r, JsonTree parent, string name, StreamedItems sink)
+    {
+        var (line, col) = r.TokenPosition();
+        var node = new JsonTree { Kind = JsonValueKind.Array, Line = line, Column = col, _parent = parent, _name = name, Streamed = sink };
+        var pool = new NodePool();
+        int i = 0;
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            sink.Add(ReadValue(ref r, node, null, i++, null, false, pool));
+            pool.ReturnAll();
+        }
+        return node;
+    }
+}
+
+/// <summary>Takes the items of a streamed array as they are read (<see cref="JsonTree.Parse(Stream, string, bool, int, Func{string, StreamedItems})"/>).</summary>
+internal abstract class StreamedItems
+{
+    /// <summary>One item, whose tree is not used after this returns.</summary>
+    public abstract void Add(JsonTree item);
+}
+
+/// <summary>
+/// Utf8JsonReader over a stream in chunks, with absolute offsets and the line and column (in characters) of each
+/// token counted as the bytes go by, and each chunk checked as UTF-8 before the reader sees it (Utf8JsonReader checks
+/// structure, not the bytes inside strings: an invalid sequence would surface later as an InvalidOperationException from
+/// GetString; found by fuzzing). A whole buffer is the one-chunk case.
+/// </summary>
+internal ref struct JsonChunks
+{
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private readonly Stream? _stream;
+    private readonly string _file;
+    private byte[] _buf;
+    private int _len;          // bytes in _buf
+    private long _base;        // offset of _buf[0] in the content (after a skipped BOM)
+    private int _start;        // where in _buf the reader's span starts (after bytes kept for a capture)
+    private bool _eof;
+    private long _validated;   // content up to here is valid UTF-8
+    private long _pos;         // line and column counted up to here
+    private int _line, _col;
+    private Utf8JsonReader _r;
+
+    /// <summary>While ≥ 0, bytes from here on are kept (a value whose own text is wanted).</summary>
+    public long CaptureFrom;
+
+    public JsonChunks(byte[] utf8, string file)
+    {
+        _file = file; _buf = utf8; _len = utf8.Length; _eof = true; _line = 1; _col = 1; CaptureFrom = -1;
+        Validate();
+        _r = new Utf8JsonReader(utf8, Options);
+    }
+
+    public JsonChunks(Stream stream, string file, int chunkBytes, bool skipBom)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 4);
+        _stream = stream; _file = file; _buf = new byte[chunkBytes]; _line = 1; _col = 1; CaptureFrom = -1;
+        while (!_eof && _len < 3) Fill();
+        if (skipBom && _len >= 3 && _buf[0] == 0xEF && _buf[1] == 0xBB && _buf[2] == 0xBF)
+        {
+            Buffer.BlockCopy(_buf, 3, _buf, 0, _len - 3);
+            _len -= 3;
+        }
+        Validate();
+        _r = new Utf8JsonReader(_buf.AsSpan(0, _len), _eof, new JsonReaderState(Options));
+    }
+
+    public readonly JsonTokenType TokenType => _r.TokenType;
+    public readonly ReadOnlySpan<byte> ValueSpan => _r.ValueSpan;
+    public readonly string? GetString() => _r.GetString();
+
+    // The field names of a flight or route without a string each (67,000 flights have eight each).
+    private static readonly (byte[] Utf8, string Name)[] KnownNames =
+        [.. new[] { "id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source", "flightNumber", "departureTime", "days", "weeklyFrequency", "firstDate", "lastDate" }
+            .Select(n => (Encoding.UTF8.GetBytes(n), n))];
+
+    /// <summary>The current property name (a known one without allocating).</summary>
+    public readonly string PropertyName()
+    {
+        if (!_r.ValueIsEscaped)
+        {
+            var span = _r.ValueSpan;
+            foreach (var (utf8, name) in KnownNames)
+                if (span.SequenceEqual(utf8)) return name;
+        }
+        return _r.GetString()!;
+    }
+
+    /// <summary>Content offset of the current token.</summary>
+    public readonly long TokenStart => _base + _start + _r.TokenStartIndex;
+
+    /// <summary>Content offset just past the current token.</summary>
+    public readonly long ValueEnd => _base + _start + _r.BytesConsumed;
+
+    public bool Read()
+    {
+        while (!_r.Read())
+        {
+            if (_eof) return false;
+            Refill();
+        }
+        return true;
+    }
+
+    /// <summary>1-based line and column (characters) of the current token.</summary>
+    public (int Line, int Column) TokenPosition()
+    {
+        AdvanceTo(TokenStart);
+        return (_line, _col);
+    }
+
+    /// <summary>The content between two offsets that are still held (see <see cref="CaptureFrom"/>).</summary>
+    public readonly string Text(long from, long to) => Encoding.UTF8.GetString(_buf, (int)(from - _base), (int)(to - from));
+
+    /// <summary>Reads the rest of the stream only to check it as UTF-8 (before a syntax error is given).</summary>
+    public void CheckRestIsUtf8()
+    {
+        while (!_eof)
+        {
+            AdvanceTo(_validated);
+            int keep = (int)(_validated - _base);
+            Buffer.BlockCopy(_buf, keep, _buf, 0, _len - keep);
+            _len -= keep; _base += keep;
+            Fill();
+            Validate();
         }
     }
 
-    /// <summary>Line starts of a UTF-8 buffer: byte offset → 1-based line and column (in characters).</summary>
-    private sealed class LineMap
+    private void Refill()
     {
-        private readonly byte[] _utf8;
-        private readonly List<int> _starts = [0];
-
-        public LineMap(byte[] utf8)
+        long consumed = _base + _start + _r.BytesConsumed;
+        AdvanceTo(consumed); // the bytes dropped are counted first
+        int keep = (int)((CaptureFrom >= 0 ? Math.Min(CaptureFrom, consumed) : consumed) - _base);
+        if (keep > 0)
         {
-            _utf8 = utf8;
-            for (int i = 0; i < utf8.Length; i++)
-                if (utf8[i] == (byte)'\n') _starts.Add(i + 1);
+            Buffer.BlockCopy(_buf, keep, _buf, 0, _len - keep);
+            _len -= keep; _base += keep;
         }
+        Fill();
+        Validate();
+        _start = (int)(consumed - _base);
+        _r = new Utf8JsonReader(_buf.AsSpan(_start, _len - _start), _eof, _r.CurrentState);
+    }
 
-        public (int Line, int Column) At(int offset)
+    private void Fill()
+    {
+        if (_len == _buf.Length) Array.Resize(ref _buf, _buf.Length * 2); // one token (or a kept value) longer than the buffer
+        int n = _stream!.Read(_buf, _len, _buf.Length - _len);
+        if (n == 0) _eof = true;
+        else _len += n;
+    }
+
+    // Checks the held bytes past _validated, except an incomplete sequence at the end of a chunk that is not the last.
+    private void Validate()
+    {
+        int from = (int)(_validated - _base), to = _len;
+        if (!_eof)
+            for (int k = 1; k <= 3 && to - k >= from; k++)
+            {
+                byte b = _buf[to - k];
+                if ((b & 0xC0) == 0x80) continue;
+                if (b >= 0xC0 && k < (b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2)) to -= k;
+                break;
+            }
+        var span = _buf.AsSpan(from, to - from);
+        if (!System.Text.Unicode.Utf8.IsValid(span))
         {
-            int k = _starts.BinarySearch(offset);
-            if (k < 0) k = ~k - 1;
-            int col = 1;
-            for (int i = _starts[k]; i < offset && i < _utf8.Length; i++)
-                if ((_utf8[i] & 0xC0) != 0x80) col++; // count characters, not continuation bytes
-            return (k + 1, col);
+            System.Text.Unicode.Utf8.ToUtf16(span, new char[span.Length], out int valid, out _, replaceInvalidSequences: false);
+            long at = _validated + valid;
+            AdvanceTo(at);
+            throw new ScenarioFormatException(_file, _line, _col, "$", ScenarioProblem.InvalidJson, $"not valid UTF-8 at byte {at}: save the file as UTF-8");
         }
+        _validated = _base + to;
+    }
+
+    // Moves the line and column count forward to `offset` (offsets only grow: tokens come in order).
+    private void AdvanceTo(long offset)
+    {
+        if (offset <= _pos) return;
+        var span = _buf.AsSpan((int)(_pos - _base), (int)(offset - _pos));
+        int nl = span.LastIndexOf((byte)'\n');
+        if (nl >= 0)
+        {
+            _line += span.Count((byte)'\n');
+            _col = 1 + Characters(span[(nl + 1)..]);
+        }
+        else _col += Characters(span);
+        _pos = offset;
+    }
+
+    // Characters, not continuation bytes.
+    private static int Characters(ReadOnlySpan<byte> s)
+    {
+        if (System.Text.Ascii.IsValid(s)) return s.Length;
+        int n = 0;
+        foreach (byte b in s)
+            if ((b & 0xC0) != 0x80) n++;
+        return n;
     }
 }
 

@@ -45,7 +45,19 @@ public static class ScenarioJson
     public static Scenario Load(string path, ScenarioReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllBytes(path), path, options);
+        // Read in chunks, not whole: the flights are read as they come (no tree, no copy of the file).
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        return Read(stream, path, options, ChunkBytes);
+    }
+
+    /// <summary>What <see cref="Load(string, ScenarioReadOptions?)"/> reads at a time (a token or polygon longer than this grows it).</summary>
+    internal const int ChunkBytes = 64 * 1024;
+
+    /// <summary>Reads scenario JSON from <paramref name="stream"/>, <paramref name="chunkBytes"/> at a time; as <see cref="Parse(byte[], string, ScenarioReadOptions?)"/> on its content.</summary>
+    internal static Scenario Read(Stream stream, string file, ScenarioReadOptions? options, int chunkBytes)
+    {
+        var reader = new Reader(file, options ?? new ScenarioReadOptions());
+        return reader.Scenario(JsonTree.Parse(stream, file, skipBom: true, chunkBytes, reader.StreamedArray));
     }
 
     /// <inheritdoc cref="Parse(string, string, ScenarioReadOptions?)"/>
@@ -69,18 +81,45 @@ public static class ScenarioJson
     {
         ArgumentNullException.ThrowIfNull(utf8);
         if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8[3..];
-        return new Reader(file, utf8, options ?? new ScenarioReadOptions()).Scenario(JsonTree.Parse(utf8, file));
+        var reader = new Reader(file, options ?? new ScenarioReadOptions());
+        return reader.Scenario(JsonTree.Parse(utf8, file, reader.StreamedArray));
     }
 
-    private sealed class Reader(string file, byte[] utf8, ScenarioReadOptions options)
+    // The flights, read one by one as the parser reaches them (no tree kept). The first flight error is held and given
+    // where the whole-tree reader gave it: after any syntax error in the rest of the file and after the errors of the
+    // fields read before the flights (Reader.Scenario's order).
+    private sealed class FlightSink(Reader reader) : StreamedItems
     {
+        public List<Flight> Flights { get; } = [];
+
+        public ScenarioFormatException? Error { get; private set; }
+
+        public override void Add(JsonTree item)
+        {
+            if (Error != null) return;
+            try { Flights.Add(reader.Flight(item)); }
+            catch (ScenarioFormatException e) { Error = e; }
+        }
+    }
+
+    private sealed class Reader(string file, ScenarioReadOptions options)
+    {
+        public StreamedItems? StreamedArray(string rootProperty) => rootProperty == "flights" ? new FlightSink(this) : null;
+
+        private List<Flight> Flights(JsonTree n) =>
+            n.Streamed is FlightSink sink ? sink.Error is { } e ? throw e : sink.Flights : Arr(n, "flights").Select(Flight).ToList();
+
         private ScenarioFormatException Fail(JsonTree at, ScenarioProblem code, string problem) => new(file, at.Line, at.Column, at.Path, code, problem);
 
         // Every object is read through this: unknown fields are errors that list the accepted ones.
-        private Dictionary<string, JsonTree> Fields(JsonTree node, string what, params string[] accepted)
+        private Dictionary<string, JsonTree> Fields(JsonTree node, string what, params string[] accepted) =>
+            Fields(new Dictionary<string, JsonTree>(StringComparer.Ordinal), node, what, accepted);
+
+        // `map` emptied and filled (a flight's, used again for the next flight).
+        private Dictionary<string, JsonTree> Fields(Dictionary<string, JsonTree> map, JsonTree node, string what, string[] accepted)
         {
             if (node.Kind != JsonValueKind.Object) throw Fail(node, ScenarioProblem.WrongType, $"{what} must be a JSON object, not {Kind(node)}");
-            var map = new Dictionary<string, JsonTree>(StringComparer.Ordinal);
+            map.Clear();
             foreach (var (name, value) in node.Properties)
             {
                 if (Array.IndexOf(accepted, name) < 0) throw Fail(value, ScenarioProblem.UnknownField, $"unknown field '{name}' in {what}; accepted: {string.Join(", ", accepted)}");
@@ -129,10 +168,32 @@ public static class ScenarioJson
         private DateTime Instant(JsonTree n, string what)
         {
             var s = Str(n, what);
+            if (MinuteInstant(s) is { } minute) return minute;
             if (!DateTime.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
                 throw Fail(n, ScenarioProblem.InvalidValue, $"{what} '{s}' is not a UTC instant like 2025-11-22T00:00Z (ISO 8601 with Z)");
             return DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        }
+
+        // yyyy-MM-ddTHH:mmZ, the form of nearly every instant, without TryParseExact: a subset of what it accepts
+        // (ASCII digits, a valid date and time), with the same value; anything else goes through it.
+        private static DateTime? MinuteInstant(string s)
+        {
+            if (s.Length != 17 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != 'Z') return null;
+            int y = Digits(s, 0, 4), mo = Digits(s, 5, 2), d = Digits(s, 8, 2), h = Digits(s, 11, 2), mi = Digits(s, 14, 2);
+            if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) return null;
+            return new DateTime(y, mo, d, h, mi, 0, DateTimeKind.Utc);
+        }
+
+        private static int Digits(string s, int at, int count)
+        {
+            int v = 0;
+            for (int i = at; i < at + count; i++)
+            {
+                if (!char.IsAsciiDigit(s[i])) return -1;
+                v = v * 10 + (s[i] - '0');
+            }
+            return v;
         }
 
         private DateOnly Date(JsonTree n, string what)
@@ -184,7 +245,7 @@ public static class ScenarioJson
                 PeriodStart = first, PeriodEnd = last,
                 Parameters = f.TryGetValue("parameters", out var p) ? Parameters(p) : new ScenarioParameters(),
                 Closures = closures,
-                Flights = f.TryGetValue("flights", out var fs) ? Arr(fs, "flights").Select(Flight).ToList() : [],
+                Flights = f.TryGetValue("flights", out var fs) ? Flights(fs) : [],
                 Routes = routes,
                 Uncertainty = f.TryGetValue("uncertainty", out var un) ? Uncertainty(un, closures) : ScenarioUncertainty.None,
                 Realism = realism,
@@ -390,7 +451,7 @@ public static class ScenarioJson
                 {
                     string pid = $"{id}#{airspaces.Count - ids.Count + 1}";
                     if (item.Kind == JsonValueKind.Object && item.Properties.FirstOrDefault(p => p.Name == "id").Value is { Kind: JsonValueKind.String } idNode) pid = idNode.Text!;
-                    try { airspaces.Add(AirspaceLoader.ParsePolygonStrict(Encoding.UTF8.GetString(utf8, item.Start, item.End - item.Start), pid)); }
+                    try { airspaces.Add(AirspaceLoader.ParsePolygonStrict(item.Raw!, pid)); }
                     catch (AirspaceFormatException e) { throw Fail(item, ScenarioProblem.InvalidGeometry, $"polygon is not a valid GeoJSON Polygon, MultiPolygon or Feature: {e.Message}"); }
                 }
             var airports = Strings(f, "airports", "airports");
@@ -483,9 +544,13 @@ public static class ScenarioJson
             return s.Length == 2 && s.All(char.IsAsciiLetter) ? s : throw Fail(n, ScenarioProblem.InvalidValue, $"state '{s}' is not an ISO 3166-1 alpha-2 code like US");
         }
 
-        private Flight Flight(JsonTree n)
+        private static readonly string[] FlightFields = ["id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source"];
+
+        private readonly Dictionary<string, JsonTree> _flightFields = new(StringComparer.Ordinal);
+
+        public Flight Flight(JsonTree n)
         {
-            var f = Fields(n, "a flight", "id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source");
+            var f = Fields(_flightFields, n, "a flight", FlightFields);
             var (from, to, type) = Common(f, n, "a flight");
             return new Flight
             {
@@ -751,6 +816,9 @@ public static class ScenarioJson
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    internal static string Instant(DateTime t) =>
-        t.ToString(t.Second == 0 && t.Millisecond == 0 && t.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    internal static string Instant(DateTime t) => t.ToString(InstantFormat(t), CultureInfo.InvariantCulture);
+
+    /// <summary>The format of <see cref="Instant(DateTime)"/>: minutes when there are no seconds.</summary>
+    internal static string InstantFormat(DateTime t) =>
+        t.Second == 0 && t.Millisecond == 0 && t.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 }

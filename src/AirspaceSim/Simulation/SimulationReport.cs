@@ -16,7 +16,26 @@ public static class SimulationReport
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The outcome as written: <c>unaffected</c>, <c>rerouted-in-flight</c>, <c>needs-tech-stop</c>...</summary>
-    public static string Text(FlightOutcome o) => o switch
+    public static string Text(FlightOutcome o) => (uint)o < (uint)OutcomeTexts.Length ? OutcomeTexts[(int)o] : OutcomeText(o);
+
+    // Every text computed once (a CSV row wants two of them; OutcomeReason's takes a string per character).
+    private static readonly string[] OutcomeTexts = Texts<FlightOutcome>(OutcomeText);
+    private static readonly string[] ReasonTexts = Texts<OutcomeReason>(ReasonText);
+
+    private static string[] Texts<T>(Func<T, string> text) where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var texts = new string[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int k = Convert.ToInt32(values[i], CultureInfo.InvariantCulture);
+            if (k < 0 || k >= texts.Length) return []; // not 0..n-1: computed each time
+            texts[k] = text(values[i]);
+        }
+        return texts;
+    }
+
+    private static string OutcomeText(FlightOutcome o) => o switch
     {
         FlightOutcome.ReroutedInFlight => "rerouted-in-flight",
         FlightOutcome.NeedsTechStop => "needs-tech-stop",
@@ -24,7 +43,9 @@ public static class SimulationReport
     };
 
     /// <summary>The reason code as written, e.g. <c>destination-closed</c>.</summary>
-    public static string Text(OutcomeReason r) =>
+    public static string Text(OutcomeReason r) => (uint)r < (uint)ReasonTexts.Length ? ReasonTexts[(int)r] : ReasonText(r);
+
+    private static string ReasonText(OutcomeReason r) =>
         string.Concat(r.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>The group key kind as written (<c>route</c>, <c>operator</c>...).</summary>
@@ -79,22 +100,60 @@ public static class SimulationReport
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(runs);
         bool sweep = runs.Count > 1;
+        Span<char> number = stackalloc char[64];
         w.WriteLine((sweep ? "bufferNm," : "") + "id,from,to,departure,operator,operatorState,type,outcome,reasonCode,reason,alternate,directKm,routeKm,extraKm,extraMinutes,extraFuelKg,extraCo2Kg,extraCostUsd,boundBy");
         foreach (var r in runs)
         {
             string prefix = sweep ? r.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max().ToString(Inv) + "," : "";
+            // Written field by field into the writer (no string per row): 67,000 rows of a day are most of a run's output.
             foreach (var f in r.Flights)
-                w.WriteLine(prefix + string.Join(",", Csv(f.Flight.Id), Csv(f.From), Csv(f.To), ScenarioJson.Instant(f.Flight.DepartureUtc), Csv(f.Flight.Airline),
-                    Csv(f.Flight.OperatorState), Csv(f.Flight.AircraftType), Text(f.Outcome), Text(f.ReasonCode), Csv(f.Reason), Csv(f.Alternate ?? ""),
-                    Km(f.DirectKm), Km(f.RouteKm), f.ExtraKm.ToString(Inv), f.ExtraMinutes.ToString(Inv), f.ExtraFuelKg.ToString(Inv),
-                    f.ExtraCo2Kg.ToString(Inv), f.ExtraCostUsd.ToString(Inv), Csv(string.Join(";", f.BoundBy))));
+            {
+                w.Write(prefix);
+                CsvField(w, f.Flight.Id); w.Write(','); CsvField(w, f.From); w.Write(','); CsvField(w, f.To); w.Write(',');
+                Instant(w, f.Flight.DepartureUtc, number); w.Write(',');
+                CsvField(w, f.Flight.Airline); w.Write(','); CsvField(w, f.Flight.OperatorState); w.Write(','); CsvField(w, f.Flight.AircraftType); w.Write(',');
+                w.Write(Text(f.Outcome)); w.Write(','); w.Write(Text(f.ReasonCode)); w.Write(','); CsvField(w, f.Reason); w.Write(',');
+                CsvField(w, f.Alternate ?? ""); w.Write(',');
+                Km(w, f.DirectKm, number); w.Write(','); Km(w, f.RouteKm, number); w.Write(',');
+                Number(w, f.ExtraKm, number); w.Write(','); Number(w, f.ExtraMinutes, number); w.Write(','); Number(w, f.ExtraFuelKg, number); w.Write(',');
+                Number(w, f.ExtraCo2Kg, number); w.Write(','); Number(w, f.ExtraCostUsd, number); w.Write(',');
+                CsvField(w, f.BoundBy.Count switch { 0 => "", 1 => f.BoundBy[0], _ => string.Join(";", f.BoundBy) });
+                w.WriteLine();
+            }
             var t = r.Totals;
             w.WriteLine($"# totals{(sweep ? $" (buffer {prefix.TrimEnd(',')} NM)" : "")}: flights={t.Flights} {string.Join(" ", t.ByOutcome.Select(kv => $"{Text(kv.Key)}={kv.Value}"))} " +
                 $"extraKm={t.ExtraKm.ToString(Inv)} extraMinutes={t.ExtraMinutes.ToString(Inv)} extraFuelKg={t.ExtraFuelKg.ToString(Inv)} extraCo2Kg={t.ExtraCo2Kg.ToString(Inv)} extraCostUsd={t.ExtraCostUsd.ToString(Inv)}");
         }
     }
 
-    private static string Km(double? km) => km is { } v ? Math.Round(v, 1).ToString("F1", Inv) : "";
+    // The km to 0.1 ("F1"), the instant as ScenarioJson.Instant and a decimal as decimal.ToString(Inv) give it,
+    // formatted into `buffer`.
+    private static void Km(TextWriter w, double? km, Span<char> buffer)
+    {
+        if (km is not { } v) return;
+        if (!Math.Round(v, 1).TryFormat(buffer, out int n, "F1", Inv)) throw new InvalidOperationException("a km figure longer than its buffer");
+        w.Write(buffer[..n]);
+    }
+
+    private static void Number(TextWriter w, decimal d, Span<char> buffer)
+    {
+        if (!d.TryFormat(buffer, out int n, default, Inv)) throw new InvalidOperationException("a decimal longer than its buffer");
+        w.Write(buffer[..n]);
+    }
+
+    private static void Instant(TextWriter w, DateTime t, Span<char> buffer)
+    {
+        if (!t.TryFormat(buffer, out int n, ScenarioJson.InstantFormat(t), Inv)) throw new InvalidOperationException("an instant longer than its buffer");
+        w.Write(buffer[..n]);
+    }
+
+    private static void CsvField(TextWriter w, string s)
+    {
+        if (s.AsSpan().IndexOfAny(CsvSpecial) < 0) w.Write(s);
+        else w.Write(Csv(s));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CsvSpecial = System.Buffers.SearchValues.Create(",\"\n\r");
 
     private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
