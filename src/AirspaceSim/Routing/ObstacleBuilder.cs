@@ -139,25 +139,34 @@ internal static class ObstacleBuilder
     // direction lies in the vertex's exterior angle, from the outward normal of the edge in to that of the edge out,
     // which is empty at a reflex vertex. So a convex vertex needs only that sector of the radius-d circle (a fan, here),
     // not the whole circle (the full k-gons, 64 vertices each and mostly inside the union, made the overlay 2.5× slower).
+    // One piece per edge a→b: the fan at a, then the strip along the edge, then back along the edge itself. The fan's
+    // last ray is the strip's first end side (the same expression), so the ring is simple; its inner side is the
+    // closure's own edge a→b (the same snapped coordinates), so it meets the closure without a sliver. One piece per
+    // edge rather than one per fan and per 1° strip piece: the same region, a third of the pieces and none of the
+    // radial seams between them, which the snap-rounding union would only have to node and dissolve again.
     private static void AddBufferPieces(SphericalLoop loop, double d, int k, Func<Vec3, Coordinate> project,
         List<Geometry> pieces)
     {
         var (sd, cd) = Math.SinCos(d);
+        var ring = new List<Vec3>();
         for (int i = 0; i < loop.Count; i++)
         {
             var a = loop[i]; var b = loop[i + 1];
+            ring.Clear();
+            ring.Add(a);
+            AddCornerFan(loop[i - 1], a, b, d, k, ring);
             int n = Math.Max(1, (int)Math.Ceiling(Vec3.Angle(a, b) / MaxStripPieceRad));
             var outward = Outward(a, b);
-            for (int j = 0; j < n; j++)
+            // The edge plane's normal is tangent at every point of the edge, so rotating towards it by d lands exactly d
+            // from the great circle; the chord between two such points bulges further out, never in.
+            if (ring.Count == 1) ring.Add(cd * a + sd * outward);
+            for (int j = 1; j <= n; j++)
             {
-                var p = j == 0 ? a : Sphere.Intermediate(a, b, (double)j / n);
-                var q = j + 1 == n ? b : Sphere.Intermediate(a, b, (double)(j + 1) / n);
-                // The edge plane's normal is tangent at every point of the edge, so rotating towards it by d lands exactly
-                // d from the great circle; the chord between two such points bulges further out, never in.
-                var p2 = cd * p + sd * outward; var q2 = cd * q + sd * outward;
-                pieces.Add(Ring(project, p, q, q2, p2));
+                var q = j == n ? b : Sphere.Intermediate(a, b, (double)j / n);
+                ring.Add(cd * q + sd * outward);
             }
-            AddCornerFan(loop[i - 1], a, b, d, k, project, pieces);
+            ring.Add(b);
+            pieces.Add(Ring(project, ring));
         }
     }
 
@@ -168,9 +177,9 @@ internal static class ObstacleBuilder
     // v→next), swept counter-clockwise through the exterior angle τ, circumscribed from outside: m ≥ τ/(2π/k) equal
     // steps δ, each side on the great circle tangent to the circle at the step's ends, its corner at radius R with
     // tan R = tan d / cos(δ/2) ≤ tan d / cos(π/k) (the full k-gon's), so the overshoot bound is unchanged. Its first and last
-    // rays are exactly the adjacent strips' end sides (the same expressions), so the pieces meet without a seam.
-    private static void AddCornerFan(in Vec3 prev, in Vec3 v, in Vec3 next, double d, int k, Func<Vec3, Coordinate> project,
-        List<Geometry> pieces)
+    // rays are exactly the adjacent strips' end sides (the same expressions), so the pieces meet without a seam. Appends
+    // the fan's points after v (none at a reflex or straight vertex), the last one the strip's first outer point.
+    private static void AddCornerFan(in Vec3 prev, in Vec3 v, in Vec3 next, double d, int k, List<Vec3> ring)
     {
         int turn = Predicates.Sign(prev, v, next);
         var n1 = Outward(prev, v); var n2 = Outward(v, next);
@@ -185,22 +194,19 @@ internal static class ObstacleBuilder
         double r = Math.Atan(Math.Tan(d) / Math.Cos(delta / 2));
         var (sd, cd) = Math.SinCos(d);
         var (sr, cr) = Math.SinCos(r);
-        var fan = new Vec3[m + 3];
-        fan[0] = v;
-        fan[1] = cd * v + sd * n1;
+        ring.Add(cd * v + sd * n1);
         for (int j = 0; j < m; j++)
         {
             var (st, ct) = Math.SinCos(delta * (j + 0.5));
-            fan[j + 2] = cr * v + sr * (ct * n1 + st * t1);
+            ring.Add(cr * v + sr * (ct * n1 + st * t1));
         }
-        fan[m + 2] = cd * v + sd * n2;
-        pieces.Add(Ring(project, fan));
+        ring.Add(cd * v + sd * n2);
     }
 
-    private static Polygon Ring(Func<Vec3, Coordinate> project, params Vec3[] pts)
+    private static Polygon Ring(Func<Vec3, Coordinate> project, List<Vec3> pts)
     {
-        var coords = new Coordinate[pts.Length + 1];
-        for (int i = 0; i < pts.Length; i++) coords[i] = project(pts[i]);
+        var coords = new Coordinate[pts.Count + 1];
+        for (int i = 0; i < pts.Count; i++) coords[i] = project(pts[i]);
         coords[^1] = coords[0].Copy();
         var poly = Factory.CreatePolygon(coords);
         return poly.IsValid ? poly : (Polygon)poly.Buffer(0);
