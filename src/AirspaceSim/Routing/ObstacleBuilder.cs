@@ -2,7 +2,11 @@ using AirspaceSim.Airspaces;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Spherical;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Noding;
+using NetTopologySuite.Noding.Snapround;
 using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Operation.Polygonize;
 
 namespace AirspaceSim.Routing;
 
@@ -113,11 +117,22 @@ internal static class ObstacleBuilder
         Geometry planning = merged;
         if (d > 0)
         {
-            var pieces = new List<Geometry> { merged };
+            var curves = new List<ISegmentString>();
             foreach (var m in members)
                 foreach (var loop in m.Loops)
-                    AddBufferPieces(loop, d, cornerSegments, v => P(v), pieces);
-            planning = UnaryUnionNG.Union(pieces, Factory, Grid);
+                {
+                    var ring = new List<Coordinate>();
+                    foreach (var v in OffsetCurve(loop, d, cornerSegments))
+                    {
+                        var c = P(v);
+                        if (ring.Count == 0 || !ring[^1].Equals2D(c)) ring.Add(c);
+                    }
+                    if (ring.Count > 1 && ring[^1].Equals2D(ring[0])) ring.RemoveAt(ring.Count - 1);
+                    if (ring.Count < 2) continue;
+                    ring.Add(ring[0].Copy());
+                    curves.Add(new NodedSegmentString(ring.ToArray(), null));
+                }
+            planning = CoveredRegion(curves);
         }
 
         var mergedPolys = ToLoops(merged, frame, exact);
@@ -139,34 +154,37 @@ internal static class ObstacleBuilder
     // direction lies in the vertex's exterior angle, from the outward normal of the edge in to that of the edge out,
     // which is empty at a reflex vertex. So a convex vertex needs only that sector of the radius-d circle (a fan, here),
     // not the whole circle (the full k-gons, 64 vertices each and mostly inside the union, made the overlay 2.5× slower).
-    // One piece per edge a→b: the fan at a, then the strip along the edge, then back along the edge itself. The fan's
-    // last ray is the strip's first end side (the same expression), so the ring is simple; its inner side is the
-    // closure's own edge a→b (the same snapped coordinates), so it meets the closure without a sliver. One piece per
-    // edge rather than one per fan and per 1° strip piece: the same region, a third of the pieces and none of the
-    // radial seams between them, which the snap-rounding union would only have to node and dissolve again.
-    private static void AddBufferPieces(SphericalLoop loop, double d, int k, Func<Vec3, Coordinate> project,
-        List<Geometry> pieces)
+    //
+    // The pieces are not built one by one and unioned (a cascaded snap-rounding union of one piece per fan and per 1°
+    // strip piece, most of the cost of a buffered planner). Each edge a→b contributes one counter-clockwise piece: the
+    // fan at a, the strip's outer side along the edge, back along the edge itself. Summed as oriented boundaries with
+    // the closure's own loops, every edge of the closure cancels (traversed once each way), as does every radial side
+    // shared by a fan and a strip (the same expressions, so the same points); what is left is this raw offset curve: per
+    // vertex its fan (or, at a reflex vertex, a return to the vertex itself), then the strip's outer side. Its winding
+    // number at a point is the number of pieces and closures covering it, so the buffered region is exactly where the
+    // winding number is ≥ 1 (see CoveredRegion).
+    private static IEnumerable<Vec3> OffsetCurve(SphericalLoop loop, double d, int k)
     {
         var (sd, cd) = Math.SinCos(d);
-        var ring = new List<Vec3>();
+        var fan = new List<Vec3>();
         for (int i = 0; i < loop.Count; i++)
         {
             var a = loop[i]; var b = loop[i + 1];
-            ring.Clear();
-            ring.Add(a);
-            AddCornerFan(loop[i - 1], a, b, d, k, ring);
-            int n = Math.Max(1, (int)Math.Ceiling(Vec3.Angle(a, b) / MaxStripPieceRad));
             var outward = Outward(a, b);
+            fan.Clear();
+            // The previous edge's last outer point is this fan's first ray (already emitted), its last ray the strip's
+            // first outer point, emitted below.
+            if (!AddCornerFan(loop[i - 1], a, b, d, k, fan)) yield return a;
+            foreach (var f in fan) yield return f;
             // The edge plane's normal is tangent at every point of the edge, so rotating towards it by d lands exactly d
             // from the great circle; the chord between two such points bulges further out, never in.
-            if (ring.Count == 1) ring.Add(cd * a + sd * outward);
+            int n = Math.Max(1, (int)Math.Ceiling(Vec3.Angle(a, b) / MaxStripPieceRad));
+            yield return cd * a + sd * outward;
             for (int j = 1; j <= n; j++)
             {
                 var q = j == n ? b : Sphere.Intermediate(a, b, (double)j / n);
-                ring.Add(cd * q + sd * outward);
+                yield return cd * q + sd * outward;
             }
-            ring.Add(b);
-            pieces.Add(Ring(project, ring));
         }
     }
 
@@ -177,39 +195,72 @@ internal static class ObstacleBuilder
     // v→next), swept counter-clockwise through the exterior angle τ, circumscribed from outside: m ≥ τ/(2π/k) equal
     // steps δ, each side on the great circle tangent to the circle at the step's ends, its corner at radius R with
     // tan R = tan d / cos(δ/2) ≤ tan d / cos(π/k) (the full k-gon's), so the overshoot bound is unchanged. Its first and last
-    // rays are exactly the adjacent strips' end sides (the same expressions), so the pieces meet without a seam. Appends
-    // the fan's points after v (none at a reflex or straight vertex), the last one the strip's first outer point.
-    private static void AddCornerFan(in Vec3 prev, in Vec3 v, in Vec3 next, double d, int k, List<Vec3> ring)
+    // rays are exactly the adjacent strips' end sides (the same expressions), so the pieces meet without a seam. Adds the
+    // fan's corners between those rays and returns true; false at a reflex or straight vertex, which has no fan.
+    private static bool AddCornerFan(in Vec3 prev, in Vec3 v, in Vec3 next, double d, int k, List<Vec3> corners)
     {
         int turn = Predicates.Sign(prev, v, next);
         var n1 = Outward(prev, v); var n2 = Outward(v, next);
         // A reflex vertex (right turn) is never the nearest point of a free point; nor is a straight one (sign 0 with
         // the edges going on). Sign 0 with the edges doubling back (a spike, which the loaders remove) sweeps π.
-        if (turn < 0 || turn == 0 && n1.Dot(n2) >= 0) return;
+        if (turn < 0 || turn == 0 && n1.Dot(n2) >= 0) return false;
         var t1 = v.Cross(n1); // n1 turned 90° counter-clockwise about v: the direction of travel along prev→v
         double tau = turn == 0 ? Math.PI : Math.Atan2(n2.Dot(t1), n2.Dot(n1));
         if (!(tau > 0)) tau = Math.PI; // the exact sign says left turn; a rounded angle of 0 or below is a near-spike
         int m = Math.Max(1, (int)Math.Ceiling(tau / (2 * Math.PI / k)));
         double delta = tau / m;
         double r = Math.Atan(Math.Tan(d) / Math.Cos(delta / 2));
-        var (sd, cd) = Math.SinCos(d);
         var (sr, cr) = Math.SinCos(r);
-        ring.Add(cd * v + sd * n1);
         for (int j = 0; j < m; j++)
         {
             var (st, ct) = Math.SinCos(delta * (j + 0.5));
-            ring.Add(cr * v + sr * (ct * n1 + st * t1));
+            corners.Add(cr * v + sr * (ct * n1 + st * t1));
         }
-        ring.Add(cd * v + sd * n2);
+        return true;
     }
 
-    private static Polygon Ring(Func<Vec3, Coordinate> project, List<Vec3> pts)
+    // The region where the closed curves' winding number is ≥ 1: the curves snap-rounded and noded once, the faces of
+    // the arrangement polygonized, each kept if the winding number at a point inside it is ≥ 1 (faces are separated by
+    // curve edges, so it is constant on each), and the kept faces, which share their edges exactly, dissolved.
+    private static Geometry CoveredRegion(List<ISegmentString> curves)
     {
-        var coords = new Coordinate[pts.Count + 1];
-        for (int i = 0; i < pts.Count; i++) coords[i] = project(pts[i]);
-        coords[^1] = coords[0].Copy();
-        var poly = Factory.CreatePolygon(coords);
-        return poly.IsValid ? poly : (Polygon)poly.Buffer(0);
+        if (curves.Count == 0) return Factory.CreatePolygon();
+        var noder = new SnapRoundingNoder(Grid);
+        noder.ComputeNodes(curves);
+        var segments = new List<(Coordinate A, Coordinate B)>();
+        var lines = new List<Geometry>();
+        var seen = new HashSet<(double, double, double, double)>();
+        foreach (var ss in noder.GetNodedSubstrings())
+            for (int i = 0; i + 1 < ss.Count; i++)
+            {
+                var a = ss.Coordinates[i]; var b = ss.Coordinates[i + 1];
+                if (a.Equals2D(b)) continue;
+                segments.Add((a, b));
+                bool ab = a.X < b.X || a.X == b.X && a.Y < b.Y;
+                var key = ab ? (a.X, a.Y, b.X, b.Y) : (b.X, b.Y, a.X, a.Y);
+                if (seen.Add(key)) lines.Add(Factory.CreateLineString([a.Copy(), b.Copy()]));
+            }
+        var polygonizer = new Polygonizer();
+        polygonizer.Add(lines);
+        var kept = polygonizer.GetPolygons().Where(f => Winding(f.InteriorPoint.Coordinate, segments) >= 1).ToList();
+        if (kept.Count == 0) return Factory.CreatePolygon();
+        return CoverageUnion.Union(Factory.BuildGeometry(kept));
+    }
+
+    // Winding number of the directed segments around p (a point not on any of them): upward crossings with p on their
+    // left count +1, downward ones with p on their right −1; the orientation test is NetTopologySuite's robust one.
+    private static int Winding(Coordinate p, List<(Coordinate A, Coordinate B)> segments)
+    {
+        int w = 0;
+        foreach (var (a, b) in segments)
+        {
+            if (a.Y <= p.Y)
+            {
+                if (b.Y > p.Y && Orientation.Index(a, b, p) == OrientationIndex.Left) w++;
+            }
+            else if (b.Y <= p.Y && Orientation.Index(a, b, p) == OrientationIndex.Right) w--;
+        }
+        return w;
     }
 
     private static SphericalLoop Reverse(SphericalLoop l) => SphericalLoop.FromCcwVertices(l.Vertices.ToArray().Reverse());
