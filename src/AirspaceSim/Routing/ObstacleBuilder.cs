@@ -219,48 +219,114 @@ internal static class ObstacleBuilder
         return true;
     }
 
-    // The region where the closed curves' winding number is ≥ 1: the curves snap-rounded and noded once, the faces of
-    // the arrangement polygonized, each kept if the winding number at a point inside it is ≥ 1 (faces are separated by
-    // curve edges, so it is constant on each), and the kept faces, which share their edges exactly, dissolved.
+    // The region where the closed curves' winding number is ≥ 1. The curves are snap-rounded and noded once; then every
+    // distinct noded edge gets the winding number just to its right, w_r (the crossings of a ray from its midpoint that
+    // are not the edge itself: the edge is crossed only by rays from its left, and no other edge comes near its
+    // midpoint, as the noded edges meet only at grid points), and just to its left, w_r + m, m the number of curve
+    // segments along it in its direction minus those against. The region's boundary is the edges with exactly one side
+    // ≥ 1; they are polygonized and each face is kept if the winding number inside it is ≥ 1. Only the boundary is
+    // polygonized, not the whole arrangement, whose faces inside the region are many where a buffer fills a fjord.
     private static Geometry CoveredRegion(List<ISegmentString> curves)
     {
         if (curves.Count == 0) return Factory.CreatePolygon();
         var noder = new SnapRoundingNoder(Grid);
         noder.ComputeNodes(curves);
         var segments = new List<(Coordinate A, Coordinate B)>();
-        var lines = new List<Geometry>();
-        var seen = new HashSet<(double, double, double, double)>();
+        var multiplicity = new Dictionary<(double, double, double, double), int>();
         foreach (var ss in noder.GetNodedSubstrings())
             for (int i = 0; i + 1 < ss.Count; i++)
             {
                 var a = ss.Coordinates[i]; var b = ss.Coordinates[i + 1];
                 if (a.Equals2D(b)) continue;
                 segments.Add((a, b));
-                bool ab = a.X < b.X || a.X == b.X && a.Y < b.Y;
-                var key = ab ? (a.X, a.Y, b.X, b.Y) : (b.X, b.Y, a.X, a.Y);
-                if (seen.Add(key)) lines.Add(Factory.CreateLineString([a.Copy(), b.Copy()]));
+                var (key, sign) = Key(a, b);
+                multiplicity[key] = multiplicity.GetValueOrDefault(key) + sign;
             }
+        var index = new WindingIndex(segments);
+        var lines = new List<Geometry>();
+        foreach (var (key, m) in multiplicity)
+        {
+            if (m == 0) continue; // traversed as often each way: the same winding number on both sides
+            var a = new Coordinate(key.Item1, key.Item2); var b = new Coordinate(key.Item3, key.Item4);
+            // The ray from the midpoint misses the edge itself: it is the winding number on the side the ray leaves
+            // into; on the other side the edge's segments add their crossings, m for an edge running up (or, for the
+            // ray towards +y of a horizontal edge, running towards −x), −m otherwise.
+            int near = index.Winding(new Coordinate(0.5 * (a.X + b.X), 0.5 * (a.Y + b.Y)), key);
+            int far = near + (a.Y != b.Y ? (b.Y > a.Y ? m : -m) : (b.X < a.X ? m : -m));
+            if ((near >= 1) != (far >= 1)) lines.Add(Factory.CreateLineString([a, b]));
+        }
+        if (Environment.GetEnvironmentVariable("MCBUF_TIME") == "1") Console.Error.WriteLine($"segments {segments.Count} edges {multiplicity.Count} boundary {lines.Count}");
+        if (lines.Count == 0) return Factory.CreatePolygon();
         var polygonizer = new Polygonizer();
         polygonizer.Add(lines);
-        var kept = polygonizer.GetPolygons().Where(f => Winding(f.InteriorPoint.Coordinate, segments) >= 1).ToList();
-        if (kept.Count == 0) return Factory.CreatePolygon();
-        return CoverageUnion.Union(Factory.BuildGeometry(kept));
+        var kept = polygonizer.GetPolygons().Where(f => index.Winding(f.InteriorPoint.Coordinate, null) >= 1).ToList();
+        return kept.Count switch { 0 => Factory.CreatePolygon(), 1 => kept[0], _ => Factory.CreateMultiPolygon(kept.Cast<Polygon>().ToArray()) };
     }
 
-    // Winding number of the directed segments around p (a point not on any of them): upward crossings with p on their
-    // left count +1, downward ones with p on their right −1; the orientation test is NetTopologySuite's robust one.
-    private static int Winding(Coordinate p, List<(Coordinate A, Coordinate B)> segments)
+    // An undirected edge's key (lower endpoint first) and +1 if a→b runs in the key's direction, −1 if against.
+    private static ((double, double, double, double) Key, int Sign) Key(Coordinate a, Coordinate b) =>
+        a.X < b.X || a.X == b.X && a.Y < b.Y ? ((a.X, a.Y, b.X, b.Y), 1) : ((b.X, b.Y, a.X, a.Y), -1);
+
+    // Winding numbers of the directed segments by crossings of a ray from the point, the segments bucketed by the band of
+    // the ray's coordinate they span so that a query reads only the segments that can cross it. The ray runs towards +x;
+    // from a point on a horizontal edge (excluded from the count, the only case where it matters) towards +y instead.
+    private sealed class WindingIndex
     {
-        int w = 0;
-        foreach (var (a, b) in segments)
+        private readonly List<(Coordinate A, Coordinate B)> _segments;
+        private readonly List<int>[] _byY, _byX;
+        private readonly double _minY, _minX, _bandY, _bandX;
+
+        public WindingIndex(List<(Coordinate A, Coordinate B)> segments)
         {
-            if (a.Y <= p.Y)
-            {
-                if (b.Y > p.Y && Orientation.Index(a, b, p) == OrientationIndex.Left) w++;
-            }
-            else if (b.Y <= p.Y && Orientation.Index(a, b, p) == OrientationIndex.Right) w--;
+            _segments = segments;
+            int bands = Math.Max(1, segments.Count / 4);
+            (_byY, _minY, _bandY) = Bands(segments, bands, c => c.Y);
+            (_byX, _minX, _bandX) = Bands(segments, bands, c => c.X);
         }
-        return w;
+
+        private static (List<int>[], double, double) Bands(List<(Coordinate A, Coordinate B)> segments, int bands, Func<Coordinate, double> coord)
+        {
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            foreach (var (a, b) in segments) { lo = Math.Min(lo, Math.Min(coord(a), coord(b))); hi = Math.Max(hi, Math.Max(coord(a), coord(b))); }
+            double width = hi > lo ? (hi - lo) / bands : 1;
+            var lists = new List<int>[bands];
+            for (int i = 0; i < bands; i++) lists[i] = [];
+            for (int s = 0; s < segments.Count; s++)
+            {
+                var (a, b) = segments[s];
+                int i0 = Band(Math.Min(coord(a), coord(b)), lo, width, bands), i1 = Band(Math.Max(coord(a), coord(b)), lo, width, bands);
+                for (int i = i0; i <= i1; i++) lists[i].Add(s);
+            }
+            return (lists, lo, width);
+        }
+
+        private static int Band(double v, double lo, double width, int bands) => Math.Clamp((int)Math.Floor((v - lo) / width), 0, bands - 1);
+
+        /// <summary>The winding number at p, leaving out the segments along the edge <paramref name="skip"/>.</summary>
+        public int Winding(Coordinate p, (double, double, double, double)? skip)
+        {
+            bool vertical = skip is { } k && k.Item2 == k.Item4;
+            var candidates = vertical ? _byX[Band(p.X, _minX, _bandX, _byX.Length)] : _byY[Band(p.Y, _minY, _bandY, _byY.Length)];
+            int w = 0;
+            foreach (int s in candidates)
+            {
+                var (a, b) = _segments[s];
+                if (skip is { } key && Key(a, b).Key == key) continue;
+                if (!vertical)
+                {
+                    // Upward crossings with p on their left count +1, downward ones with p on their right −1.
+                    if (a.Y <= p.Y) { if (b.Y > p.Y && Orientation.Index(a, b, p) == OrientationIndex.Left) w++; }
+                    else if (b.Y <= p.Y && Orientation.Index(a, b, p) == OrientationIndex.Right) w--;
+                }
+                else
+                {
+                    // The same towards +y: leftward crossings with p on their left count +1 (the x-axis turned 90°).
+                    if (a.X >= p.X) { if (b.X < p.X && Orientation.Index(a, b, p) == OrientationIndex.Left) w++; }
+                    else if (b.X >= p.X && Orientation.Index(a, b, p) == OrientationIndex.Right) w--;
+                }
+            }
+            return w;
+        }
     }
 
     private static SphericalLoop Reverse(SphericalLoop l) => SphericalLoop.FromCcwVertices(l.Vertices.ToArray().Reverse());
