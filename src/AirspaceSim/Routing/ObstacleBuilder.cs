@@ -255,7 +255,6 @@ internal static class ObstacleBuilder
             int far = near + (a.Y != b.Y ? (b.Y > a.Y ? m : -m) : (b.X < a.X ? m : -m));
             if ((near >= 1) != (far >= 1)) lines.Add(Factory.CreateLineString([a, b]));
         }
-        if (Environment.GetEnvironmentVariable("MCBUF_TIME") == "1") Console.Error.WriteLine($"segments {segments.Count} edges {multiplicity.Count} boundary {lines.Count}");
         if (lines.Count == 0) return Factory.CreatePolygon();
         var polygonizer = new Polygonizer();
         polygonizer.Add(lines);
