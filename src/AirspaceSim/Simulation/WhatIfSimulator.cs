@@ -587,7 +587,7 @@ public sealed class WhatIfSimulator
                 int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
                 if (InsideWhileActive(x, i, ref leg, start)) added |= 1UL << i;
             }
-            if (added == 0) added = AlongSharedBorders(x, leg, start, candidates, set);
+            if (added == 0) added = AlongSharedBorders(x, ref leg, start, candidates, set);
             if (added == 0) return leg;
             set |= added;
         }
@@ -598,7 +598,7 @@ public sealed class WhatIfSimulator
     // slips along a shared border), so both join the set. Only unbuffered closures: with a buffer the leg is within it
     // and InsideWhileActive has added the closure already. Activity is taken over the whole leg (not the moment at the
     // border), a simplification on the cautious side.
-    private ulong AlongSharedBorders(in Ctx x, Leg leg, DateTime start, ulong candidates, ulong set)
+    private ulong AlongSharedBorders(in Ctx x, ref Leg leg, DateTime start, ulong candidates, ulong set)
     {
         var path = leg.Path;
         ulong near = 0;
@@ -630,7 +630,7 @@ public sealed class WhatIfSimulator
                 for (int s = 0; s + 1 < path.Count && !entered; s++)
                     entered = leg.LegKmAt(s) > 0 && merged.IsEnteredBy(new Spherical.EdgeCrosser(leg.V(s), leg.V(s + 1)), leg.V(s), leg.V(s + 1));
                 if (!entered) continue;
-                end ??= start.AddMinutes(Minutes(x, leg));
+                end ??= start.AddMinutes(Minutes(x, ref leg));
                 if (_closures[i].IsActiveDuring(start, end.Value) && _closures[j].IsActiveDuring(start, end.Value)) added |= pair & ~set;
             }
         }
