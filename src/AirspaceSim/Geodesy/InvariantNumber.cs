@@ -88,13 +88,41 @@ internal static class InvariantNumber
             return $"{Quote(t)} is not a finite number"; // NaN, Infinity, or an overflow such as 1e999
         if (t.Contains(','))
         {
-            // A decimal comma (0,5) or a thousands separator (1,000): either way the comma has to go.
+            // A decimal comma (0,5) or a thousands separator (1,000): either way the comma has to go. Text grouped in
+            // threes could be either, so the hint must not guess: "1,000" is one thousand in English and one in German.
             string dotted = t.ToString().Replace(',', '.');
+            string undivided = t.ToString().Replace(",", "");
+            if (ThousandsGrouped(t) && TryParse(undivided, out _))
+                return t.Count(',') == 1 && !t.Contains('.')
+                    ? $"{Quote(t)} is not a number; no thousands separators and a decimal point: write {Quote(undivided, quotes: false)} if the comma groups thousands, or {Quote(dotted, quotes: false)} if it is a decimal comma"
+                    : $"{Quote(t)} is not a number; no thousands separators, e.g. {Quote(undivided, quotes: false)}";
             return TryParse(dotted, out _) && t.Count(',') == 1
                 ? $"{Quote(t)} is not a number; use a decimal point, e.g. {Quote(dotted, quotes: false)}, and no thousands separators"
                 : $"{Quote(t)} is not a number; use a decimal point and no thousands separators, e.g. 1000.5";
         }
         return $"{Quote(t)} is not a number (expected decimal digits with an optional sign, point and exponent, e.g. -12.5 or 1e3)";
+    }
+
+    // Optional sign, 1-3 digits, then one or more ",ddd" groups, then optionally a point and a fraction: "1,000",
+    // "-12,345,678.5".
+    private static bool ThousandsGrouped(ReadOnlySpan<char> t)
+    {
+        int i = t.Length > 0 && (t[0] == '+' || t[0] == '-') ? 1 : 0;
+        int lead = 0;
+        while (i < t.Length && char.IsAsciiDigit(t[i])) { i++; lead++; }
+        if (lead is < 1 or > 3) return false;
+        int groups = 0;
+        while (i + 3 < t.Length && t[i] == ',' && char.IsAsciiDigit(t[i + 1]) && char.IsAsciiDigit(t[i + 2]) && char.IsAsciiDigit(t[i + 3])
+               && (i + 4 == t.Length || !char.IsAsciiDigit(t[i + 4])))
+        {
+            i += 4;
+            groups++;
+        }
+        if (groups == 0) return false;
+        if (i == t.Length) return true;
+        if (t[i] != '.') return false;
+        for (i++; i < t.Length; i++) if (!char.IsAsciiDigit(t[i])) return false;
+        return true;
     }
 
     /// <summary>Why <paramref name="text"/> is not a whole number, as the tail of a message.</summary>

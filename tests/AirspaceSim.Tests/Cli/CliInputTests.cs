@@ -31,6 +31,15 @@ public class CliInputTests
     [TestCase("0,5", "use a decimal point, e.g. 0.5")]
     [TestCase("1,000", "no thousands separators")]
     [TestCase("1,000,000", "no thousands separators")]
+    // Grouped in threes, one comma: one thousand or one, so the hint gives both readings and guesses neither.
+    [TestCase("1,000", "write 1000 if the comma groups thousands, or 1.000 if it is a decimal comma")]
+    [TestCase("-12,500", "write -12500 if the comma groups thousands, or -12.500 if it is a decimal comma")]
+    // Several groups, or a point after the group: only thousands separators can be meant.
+    [TestCase("1,000,000", "no thousands separators, e.g. 1000000")]
+    [TestCase("12,345.5", "no thousands separators, e.g. 12345.5")]
+    // Not grouped in threes: a decimal comma.
+    [TestCase("12,5", "use a decimal point, e.g. 12.5")]
+    [TestCase("1234,567", "use a decimal point, e.g. 1234.567")]
     [TestCase("NaN", "'NaN' is not a finite number")]
     [TestCase("Infinity", "not a finite number")]
     [TestCase("-Infinity", "not a finite number")]
