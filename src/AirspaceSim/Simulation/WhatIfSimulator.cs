@@ -641,7 +641,7 @@ public sealed class WhatIfSimulator
     private LateralLimits? Pair((int I, int J) p)
     {
         var (a, b) = (_closures[p.I].Airspaces, _closures[p.J].Airspaces);
-        var limits = LateralLimits.Of([.. a, .. b.Where(s => !a.Contains(s))]);
+        var limits = LateralLimits.Of(Airspaces((1UL << p.I) | (1UL << p.J)));
         var left = a.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var right = b.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         return limits.Merges(left.Contains, right.Contains) ? limits : null;
@@ -1147,13 +1147,16 @@ public sealed class WhatIfSimulator
     }
 
     // On the boundary of the closure's lateral limits (vertex or edge, exactly); the caps reject far points first.
-    private bool OnLimits(int ci, in Spherical.Vec3 v)
+    private bool OnLimits(int ci, in Spherical.Vec3 v) => InCaps(ci, v) && _limits[ci].Value.OnBoundary(v);
+
+    // Within the cap of one of the closure's airspaces: a point outside every cap is neither inside nor on the limits,
+    // so the limits are not built or queried for it.
+    private bool InCaps(int ci, in Spherical.Vec3 v)
     {
-        var c = _closures[ci];
-        bool near = false;
-        for (int k = 0; k < c.Airspaces.Count && !near; k++)
-            near = _caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos;
-        return near && _limits[ci].Value.OnBoundary(v);
+        var caps = _caps[ci];
+        for (int k = 0; k < _closures[ci].Airspaces.Count; k++)
+            if (caps[k].Cos <= 0 || v.Dot(caps[k].Center) >= caps[k].Cos) return true;
+        return false;
     }
 
     private List<Airspaces.Airspace> Airspaces(ulong mask)
@@ -1168,14 +1171,7 @@ public sealed class WhatIfSimulator
     // Strictly inside the closure's lateral limits, by the planner's rule for a route end (LateralLimits): a point on the
     // boundary, vertex or edge, is outside, so the simulator never bans an airport the planner would route from. The
     // caps reject far points before the limits are built or queried.
-    private bool Inside(int ci, in Spherical.Vec3 v)
-    {
-        var c = _closures[ci];
-        bool near = false;
-        for (int k = 0; k < c.Airspaces.Count && !near; k++)
-            near = _caps[ci][k].Cos <= 0 || v.Dot(_caps[ci][k].Center) >= _caps[ci][k].Cos;
-        return near && _limits[ci].Value.Contains(v);
-    }
+    private bool Inside(int ci, in Spherical.Vec3 v) => InCaps(ci, v) && _limits[ci].Value.Contains(v);
 
     private bool InsideAnyActive(ulong mask, GeoPoint p, DateTime t)
     {
