@@ -54,4 +54,17 @@ public class LayeringTests
         Assert.That(found.Except(Known), Is.Empty, "references from a lower layer to a higher one (or a sibling)");
         Assert.That(Known.Except(found), Is.Empty, "fixed: remove these from the known list");
     }
+
+    [Test]
+    public void NoModuleInitializer()
+    {
+        // A module initializer is how a higher layer could hand a lower one its code at run time (Routing once set
+        // Airspaces' boundary rule that way), a dependency the scan above cannot see; and it runs in every consumer
+        // at load. The library has none.
+        var initializers = typeof(AirspaceSim.Geodesy.GeoPoint).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.IsDefined(typeof(System.Runtime.CompilerServices.ModuleInitializerAttribute), false))
+            .Select(m => $"{m.DeclaringType}.{m.Name}");
+        Assert.That(initializers, Is.Empty);
+    }
 }
