@@ -191,7 +191,7 @@ public static class MapImage
         foreach (var area in content.ClosedAreas)
         {
             var parts = new List<(double, double)[]>();
-            var geometry = area.Airspace.Geometry; // a copy per access: one per area
+            var geometry = area.Airspace.Geometry; // a copy on each access: read once here
             foreach (var ring in Rings(geometry))
             {
                 var clipped = MapProjection.ClipRing(DensifyRing(ring, close: false), clip);
