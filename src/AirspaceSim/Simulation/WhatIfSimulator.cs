@@ -99,6 +99,9 @@ public sealed class WhatIfSimulator
         // The buffer-graze samples of a leg (see GrazeSamples): geometry only, shared by every flight and draw that
         // flies that leg past that airspace with that buffer, whatever its times.
         public readonly ConcurrentDictionary<GrazeKey, int[]> Grazes = new();
+
+        // Where a leg crosses a closure's airspace (Airspace.Cross, with its WGS84 lengths): geometry only, as above.
+        public readonly ConcurrentDictionary<LegKey, Airspaces.RouteCrossing> Crossings = new();
     }
 
     // Bits, not values: a cached answer is handed back only for the very same input (0.0 and -0.0 are told apart).
@@ -109,16 +112,21 @@ public sealed class WhatIfSimulator
             BitConverter.DoubleToInt64Bits(to.LatDeg), BitConverter.DoubleToInt64Bits(to.LonDeg)) { }
     }
 
-    private readonly record struct GrazeKey(int Closure, int Airspace, long BufKmBits, long KmBits, long PLat, long PLon, long QLat, long QLon)
+    // A leg p→q past airspace `Airspace` of closure `Closure` (indexes, the same in every variant).
+    private readonly record struct LegKey(int Closure, int Airspace, long PLat, long PLon, long QLat, long QLon)
     {
-        public GrazeKey(int closure, int airspace, double bufKm, double km, GeoPoint p, GeoPoint q) : this(closure, airspace,
-            BitConverter.DoubleToInt64Bits(bufKm), BitConverter.DoubleToInt64Bits(km),
+        public LegKey(int closure, int airspace, GeoPoint p, GeoPoint q) : this(closure, airspace,
             BitConverter.DoubleToInt64Bits(p.LatDeg), BitConverter.DoubleToInt64Bits(p.LonDeg),
             BitConverter.DoubleToInt64Bits(q.LatDeg), BitConverter.DoubleToInt64Bits(q.LonDeg)) { }
     }
 
-    // Bounds of the two caches (entries): beyond, answers are computed and not kept.
-    private const int MaxCachedRoutes = 1 << 16, MaxCachedGrazes = 1 << 16;
+    private readonly record struct GrazeKey(LegKey Leg, long BufKmBits, long KmBits)
+    {
+        public GrazeKey(LegKey leg, double bufKm, double km) : this(leg, BitConverter.DoubleToInt64Bits(bufKm), BitConverter.DoubleToInt64Bits(km)) { }
+    }
+
+    // Bounds of the caches (entries): beyond, answers are computed and not kept.
+    private const int MaxCachedRoutes = 1 << 16, MaxCachedGrazes = 1 << 16, MaxCachedCrossings = 1 << 16;
     // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
     private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
     private readonly ConcurrentDictionary<string, TypeEntry> _types = new();
@@ -736,7 +744,8 @@ public sealed class WhatIfSimulator
                 // the airspace nor comes within the buffer of it.
                 double reachRad = bufKm == 0 ? 0 : GrazeReachRad(a, bufKm);
                 if (bufKm > 0 && reachRad < Math.PI / 2 && !crosser.MayHitCap(a.Region.Center, Spherical.CapBound.CapCos(reachRad))) continue;
-                var cross = a.Cross(path[i], path[i + 1]);
+                var legKey = new LegKey(ci, k, path[i], path[i + 1]);
+                var cross = CrossOf(legKey, a, path[i], path[i + 1]);
                 if (!cross.Crosses && bufKm == 0) continue;
                 // Timing only for a leg that meets the closure.
                 double cumI = CumMinutesAt(x, ref leg, i), perKm = (CumMinutesAt(x, ref leg, i + 1) - cumI) / km;
@@ -745,7 +754,7 @@ public sealed class WhatIfSimulator
                     double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
                     if (c.IsActiveDuring(start.AddMinutes(cumI + s0 * perKm), start.AddMinutes(cumI + s1 * perKm))) return true;
                 }
-                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(ci, k, path[i], path[i + 1], km, bufKm, reachRad, start.AddMinutes(cumI), perKm)) return true;
+                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(legKey, path[i], path[i + 1], km, bufKm, reachRad, start.AddMinutes(cumI), perKm)) return true;
             }
         }
         return false;
@@ -756,18 +765,18 @@ public sealed class WhatIfSimulator
     // True when some sample k of the leg (k = 0..n, every SampleKm or less) is within the buffer of the airspace's
     // boundary (GrazeSamples) while the closure is active in the minutes around it.
     // The caller has found that the leg may reach the airspace's cap widened by the buffer (reachRad, GrazeReachRad).
-    private bool GrazesWhileActive(int ci, int ai, GeoPoint p, GeoPoint q, double km, double bufKm, double reachRad, DateTime t0, double perKm)
+    private bool GrazesWhileActive(LegKey leg, GeoPoint p, GeoPoint q, double km, double bufKm, double reachRad, DateTime t0, double perKm)
     {
-        var c = _closures[ci];
+        var c = _closures[leg.Closure];
         // Every sample's window lies in the leg's window widened by a minute (far more than the ticks DateTime rounds
         // to): a closure inactive over it is inactive at every sample, whatever the distances. The distances are the
         // costly part, so they come after the activity test, and once per leg (they do not depend on the times).
         if (!c.IsActiveDuring(t0.AddMinutes(-SampleKm * perKm - 1), t0.AddMinutes((km + SampleKm) * perKm + 1))) return false;
         int n = Math.Max(1, (int)Math.Ceiling(km / SampleKm));
-        var key = new GrazeKey(ci, ai, bufKm, km, p, q);
+        var key = new GrazeKey(leg, bufKm, km);
         if (!_shared.Grazes.TryGetValue(key, out var within))
         {
-            within = GrazeSamples(c.Airspaces[ai], Spherical.Vec3.FromGeo(p), Spherical.Vec3.FromGeo(q), n, bufKm, reachRad);
+            within = GrazeSamples(c.Airspaces[leg.Airspace], Spherical.Vec3.FromGeo(p), Spherical.Vec3.FromGeo(q), n, bufKm, reachRad);
             if (_shared.Grazes.Count < MaxCachedGrazes) within = _shared.Grazes.GetOrAdd(key, within);
         }
         foreach (int k in within)
@@ -777,6 +786,14 @@ public sealed class WhatIfSimulator
             if (c.IsActiveDuring(t.AddMinutes(-SampleKm * perKm), t.AddMinutes(SampleKm * perKm))) return true;
         }
         return false;
+    }
+
+    // The leg's crossings of the airspace, computed once per leg (Crossings). An exception (antipodal ends) is not kept.
+    private Airspaces.RouteCrossing CrossOf(in LegKey leg, Airspace a, GeoPoint p, GeoPoint q)
+    {
+        if (_shared.Crossings.TryGetValue(leg, out var cross)) return cross;
+        cross = a.Cross(p, q);
+        return _shared.Crossings.Count < MaxCachedCrossings ? _shared.Crossings.GetOrAdd(leg, cross) : cross;
     }
 
     // Only points within the airspace's bounding cap widened by the buffer (with 1 % to spare: a WGS84 length is at
@@ -1299,6 +1316,8 @@ public sealed class WhatIfSimulator
     {
         double buffer = 0;
         for (ulong rest = set; rest != 0; rest &= rest - 1) buffer = Math.Max(buffer, _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].BufferNm);
+        // Looked up first: the factory captures the simulator, so passing it would allocate two delegates per call.
+        if (_shared.Planners.TryGetValue((set, buffer), out var built)) return built.Value;
         return _shared.Planners.GetOrAdd((set, buffer), key => new Lazy<DetourPlanner>(() =>
         {
             var members = Enumerable.Range(0, _closures.Length).Where(i => (key.Set >> i & 1) != 0).Select(i => _closures[i]).ToList();
