@@ -31,6 +31,7 @@ public static class FuzzTargets
         ["wind"] = WindCsv,
         ["airports"] = AirportsFile,
         ["partial"] = MonteCarloPartialJson,
+        ["netcdf"] = NetCdfWind,
     };
 
     /// <summary>The seed corpus folder of a target: the CLI targets share their parser's seeds.</summary>
@@ -185,6 +186,22 @@ public static class FuzzTargets
     {
         Weather.GriddedWindField field;
         try { field = Weather.GriddedWindField.Parse(Text(data), "fuzz.csv"); }
+        catch (Weather.WindGridFormatException) { return; }
+        foreach (var (lat, lon) in WindProbe.Points)
+            foreach (double fl in WindProbe.Levels)
+            {
+                field.VelocityMs(AirspaceSim.Spherical.Vec3.FromLatLonDeg(lat, lon), fl, out double n, out double e);
+                if (!double.IsFinite(n) || !double.IsFinite(e)) throw new FuzzFailure($"wind {n},{e} at {lat},{lon} FL{fl}");
+            }
+    }
+
+    /// <summary>A NetCDF-4 wind file (<c>--wind FILE.nc</c>, binary HDF5 read by PureHDF), from memory: a refusal is
+    /// a <see cref="Weather.WindGridFormatException"/> (PureHDF's own errors on a damaged file become one); a grid that
+    /// loads gives finite winds everywhere, as <see cref="WindCsv"/>.</summary>
+    public static void NetCdfWind(byte[] data)
+    {
+        Weather.GriddedWindField field;
+        try { field = Weather.GriddedWindField.ReadNetCdf(new MemoryStream(data, writable: false), "fuzz.nc"); }
         catch (Weather.WindGridFormatException) { return; }
         foreach (var (lat, lon) in WindProbe.Points)
             foreach (double fl in WindProbe.Levels)

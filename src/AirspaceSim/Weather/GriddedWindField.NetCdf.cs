@@ -40,9 +40,17 @@ public sealed partial class GriddedWindField
     /// </summary>
     private static GriddedWindField ReadNetCdf(string path)
     {
+        using var stream = File.OpenRead(path);
+        return ReadNetCdf(stream, path);
+    }
+
+    /// <summary>The NetCDF-4 reader on an open stream (the fuzz target reads from memory); <paramref name="path"/>
+    /// names it in messages.</summary>
+    internal static GriddedWindField ReadNetCdf(Stream stream, string path)
+    {
         try
         {
-            using var file = H5File.OpenRead(path);
+            using var file = H5File.Open(stream, leaveOpen: true);
             IH5Group root = file;
             string levName = "";
             IH5Dataset Var(string[] names, string what)
