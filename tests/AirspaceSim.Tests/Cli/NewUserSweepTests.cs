@@ -89,4 +89,16 @@ public class NewUserSweepTests
         Assert.That(a.Out.Replace("continuous.csv", "GRID", StringComparison.Ordinal), Is.EqualTo(b.Out.Replace("twin.csv", "GRID", StringComparison.Ordinal)));
         Assert.That(a.Out, Does.Contain("\"wind\"").Or.Contain("wind"));
     }
+
+    [TestCase("route", "AMS", "CUR")]
+    [TestCase("whatif", "svzm-2025-11", null)]
+    public void AnOutFileInAMissingFolderIsSaidBeforeTheWork(string command, string a, string? b)
+    {
+        // Was "airspacesim: error: Could not find a part of the path '/.../x.png'." after the whole computation.
+        string missing = System.IO.Path.Combine(_dir.Path, "no-such-folder");
+        var args = new List<string> { command, a };
+        if (b is not null) args.Add(b);
+        args.AddRange(["--format", "svg", "--out", System.IO.Path.Combine(missing, "x.svg")]);
+        AssertUserError(Run(args.ToArray()), $"--out: folder {missing} does not exist");
+    }
 }
