@@ -35,6 +35,10 @@ internal sealed class ImageOutput
         if (string.IsNullOrWhiteSpace(path))
             throw new CliException($"--format {format} writes a file: give --out FILE (e.g. --out map.{format})");
         if (Directory.Exists(path)) throw new CliException($"--out: {path} is a folder, not a file");
+        // Said before any work, and with the option's name (was .NET's "Could not find a part of the path ..." after
+        // the whole computation).
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder)) throw new CliException($"--out: folder {folder} does not exist (create it first, or give another path)");
         return path;
     }
 

@@ -61,6 +61,7 @@ internal static class WhatIfCommand
             }
             var options = new ScenarioReadOptions { AirspaceFiles = files, CostModel = model };
             string name = parse.GetValue(scenario) ?? BundledScenarios.Default;
+            if (Directory.Exists(name)) throw new CliException($"scenario: {name} is a folder, not a file"); // not "not found"
             Scenario s = File.Exists(name) ? ScenarioJson.Load(name, options)
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");

@@ -31,6 +31,7 @@ public static class FuzzTargets
         ["wind"] = WindCsv,
         ["airports"] = AirportsFile,
         ["partial"] = MonteCarloPartialJson,
+        ["netcdf"] = NetCdfWind,
     };
 
     /// <summary>The seed corpus folder of a target: the CLI targets share their parser's seeds.</summary>
@@ -194,6 +195,22 @@ public static class FuzzTargets
             }
     }
 
+    /// <summary>A NetCDF-4 wind file (<c>--wind FILE.nc</c>, binary HDF5 read by PureHDF), from memory: a refusal is
+    /// a <see cref="Weather.WindGridFormatException"/> (PureHDF's own errors on a damaged file become one); a grid that
+    /// loads gives finite winds everywhere, as <see cref="WindCsv"/>.</summary>
+    public static void NetCdfWind(byte[] data)
+    {
+        Weather.GriddedWindField field;
+        try { field = Weather.GriddedWindField.ReadNetCdf(new MemoryStream(data, writable: false), "fuzz.nc"); }
+        catch (Weather.WindGridFormatException) { return; }
+        foreach (var (lat, lon) in WindProbe.Points)
+            foreach (double fl in WindProbe.Levels)
+            {
+                field.VelocityMs(AirspaceSim.Spherical.Vec3.FromLatLonDeg(lat, lon), fl, out double n, out double e);
+                if (!double.IsFinite(n) || !double.IsFinite(e)) throw new FuzzFailure($"wind {n},{e} at {lat},{lon} FL{fl}");
+            }
+    }
+
     private static class WindProbe
     {
         public static readonly (double Lat, double Lon)[] Points = [(0, 0), (90, 0), (-90, 0), (12.5, -179.999), (45, 180), (-33.3, 151.2), (60, -60)];
@@ -249,15 +266,22 @@ public static class FuzzTargets
     // harness runs one input after another): the command line, the reading, planning and writing still run per input,
     // as a user's command does, but the closures' visibility graph (milliseconds, the same for every input) is built
     // once. Keyed by the closures themselves (the bundled catalog's instances) and the buffer.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<Airspace> Closures, DetourPlanner Planner)> Planners = new();
+    // In a nested class, built on first use, for the reason Probe is: a static field of this class typed with the
+    // library's types loads them when the target table is read, before Fuzzer.Run, and that runs the library's module
+    // initializer (LateralLimits.SupplyAirspaceRule), instrumented code, before AFL's map exists: an access violation
+    // in every target.
+    private static class PlannerCache
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<Airspace> Closures, DetourPlanner Planner)> Planners = new();
+    }
 
     private static DetourPlanner CachedPlanner(IReadOnlyList<Airspace> closures, double bufferNm)
     {
         string key = string.Join('\n', closures.Select(c => c.Id)) + "\n" + bufferNm.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        if (Planners.TryGetValue(key, out var hit) && hit.Closures.Count == closures.Count && hit.Closures.Zip(closures).All(p => ReferenceEquals(p.First, p.Second)))
+        if (PlannerCache.Planners.TryGetValue(key, out var hit) && hit.Closures.Count == closures.Count && hit.Closures.Zip(closures).All(p => ReferenceEquals(p.First, p.Second)))
             return hit.Planner;
         var planner = DetourPlanner.Build(closures, bufferNm); // throws as the command's own build would
-        Planners[key] = (closures.ToArray(), planner);
+        PlannerCache.Planners[key] = (closures.ToArray(), planner);
         return planner;
     }
 

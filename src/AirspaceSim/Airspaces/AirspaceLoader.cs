@@ -264,6 +264,13 @@ public static class AirspaceLoader
         long column = System.Text.Encoding.UTF8.GetCharCount(utf8.Slice(lineStart, len)) + 1;
         // System.Text.Json appends its own 0-based "LineNumber: l | BytePositionInLine: b" (and the path): said once, here.
         string why = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?", "").Trim();
+        // An empty (or blank) file is said plainly, not as System.Text.Json's "does not contain any JSON tokens ...
+        // when isFinalBlock is true" (its reader's internals), and so is a file cut short.
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+            return new($"{(file is null ? "" : file + ": ")}the file is empty; expected GeoJSON (a FeatureCollection, a Feature or a geometry)",
+                file, null, -1, null, "$", e) { Problem = AirspaceProblem.Syntax };
+        why = why.Replace(", when isFinalBlock is true.", " (the file ends too early).", StringComparison.Ordinal)
+                 .Replace(" when isFinalBlock is true.", " (the file ends too early).", StringComparison.Ordinal);
         return new($"{(file is null ? "" : file + ": ")}not valid JSON at line {line + 1}, column {column}: {why}",
             file, null, -1, null, e.Path ?? "$", e) { Problem = AirspaceProblem.Syntax };
     }

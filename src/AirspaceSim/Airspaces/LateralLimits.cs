@@ -71,19 +71,18 @@ internal sealed class LateralLimits
         return false;
     }
 
-    /// <summary>True if the arc <paramref name="x"/> passes through the open interior of a shell of the limits, or ends
-    /// strictly inside the limits (holes are not subtracted: an arc through an enclave counts, as in the planner's
-    /// crossed list).</summary>
-    public bool IsEnteredBy(in EdgeCrosser x, in Vec3 a, in Vec3 b)
-    {
-        for (int k = 0; k < _areas.Length; k++)
-        {
-            if (!x.MayHitCap(_areas[k].Center, _capCos[k])) continue;
-            var poly = _areas[k].Loops;
-            if (poly[0].IsEnteredBy(x) || MergedArea.PolygonContains(poly, a) || MergedArea.PolygonContains(poly, b)) return true;
-        }
-        return false;
-    }
+    // The limits as a region (holes as loops around the hole, SphericalRegion's convention; an area's hole loops have
+    // the area on their left, so they are reversed back), built on first use: only the simulator's shared-border rule
+    // asks for stretches.
+    private SphericalRegion? _region;
+
+    /// <summary>The stretches of the arc <paramref name="a"/>→<paramref name="b"/> strictly inside the limits, in order:
+    /// holes subtracted (an enclave is free), seams between merged parts inside (the merged loops have no seam), the
+    /// boundary outside (<see cref="SphericalRegion.CrossRoute(in Vec3, in Vec3)"/>).</summary>
+    public IReadOnlyList<RouteInterval> Stretches(in Vec3 a, in Vec3 b) => (_region ??= Region()).CrossRoute(a, b);
+
+    private SphericalRegion Region() => new(_areas
+        .Select(o => new SphericalPolygon(o.Loops[0], o.Loops.Skip(1).Select(LimitsMerge.Reverse).ToArray())).ToArray());
 
     /// <summary>True if <paramref name="p"/> is strictly inside the limits (on the boundary: false).</summary>
     public bool Contains(in Vec3 p)

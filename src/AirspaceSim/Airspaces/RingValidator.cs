@@ -93,10 +93,12 @@ internal static class RingValidator
         for (int i = 0; i < raw.Count; i++)
         {
             var p = raw[i];
-            if (!double.IsFinite(p.Lat) || p.Lat < -90 || p.Lat > 90)
+            if (!double.IsFinite(p.Lat)) // 1e999 reads as Infinity: "Infinity is outside [-90, 90]" misled
+                throw ctx.Fail(AirspaceProblem.OutOfRange, $"{what}: latitude {Num(p.Lat)} is not a finite number (a number beyond ±1.8e308 reads as infinite)", LatLon(p.Lat, p.Lon), p.Path);
+            if (p.Lat < -90 || p.Lat > 90)
                 throw ctx.Fail(AirspaceProblem.OutOfRange, $"{what}: latitude {Num(p.Lat)} is outside [-90, 90]", LatLon(p.Lat, p.Lon), p.Path);
             if (!double.IsFinite(p.Lon))
-                throw ctx.Fail(AirspaceProblem.OutOfRange, $"{what}: longitude {Num(p.Lon)} is not a finite number", LatLon(p.Lat, p.Lon), p.Path);
+                throw ctx.Fail(AirspaceProblem.OutOfRange, $"{what}: longitude {Num(p.Lon)} is not a finite number (a number beyond ±1.8e308 reads as infinite)", LatLon(p.Lat, p.Lon), p.Path);
             if (i > 0 && Math.Abs(p.Lon - raw[i - 1].Lon) >= 180) continuous = false;
         }
         for (int i = 0; i < raw.Count; i++)

@@ -106,7 +106,7 @@ public sealed class RouteListReader
         _type = seen.GetValueOrDefault("type", -1);
         _width = names.Count;
         if (_from < 0 || _to < 0)
-            throw new FormatException($"{Source}: line {_lineNumber}: expected a header with 'from' and 'to' columns, found '{Csv.Clip(line)}'");
+            throw new FormatException($"{Source}: line {_lineNumber}: expected a header with 'from' and 'to' columns, found '{Csv.Clip(line)}'{SeparatorHint(line)}");
         Columns = names;
         IgnoredColumns = Enumerable.Range(0, names.Count).Where(i => i != _from && i != _to && i != _type).ToList();
     }
@@ -209,6 +209,16 @@ public sealed class RouteListReader
 
     private static RouteListRow Bad(int lineNumber, string from, string to, RouteListProblem problem, string error) =>
         new(lineNumber, from, to) { Problem = problem, Error = error };
+
+    // A header written with another separator (a spreadsheet's ';' export, a tab-separated file) says so.
+    private static string SeparatorHint(string line)
+    {
+        string lower = line.ToLowerInvariant();
+        if (!lower.Contains("from", StringComparison.Ordinal) || !lower.Contains("to", StringComparison.Ordinal) || line.Contains(',', StringComparison.Ordinal)) return "";
+        foreach (var (c, name) in new[] { (';', "semicolons"), ('\t', "tabs"), ('|', "'|'") })
+            if (line.Contains(c, StringComparison.Ordinal)) return $"; the fields are separated by {name}: the route list is comma-separated (from,to)";
+        return "";
+    }
 
     private static bool IsSkipped(string line) => string.IsNullOrWhiteSpace(line) || line.AsSpan().TrimStart() is ['#', ..];
 

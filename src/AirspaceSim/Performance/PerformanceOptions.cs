@@ -107,6 +107,9 @@ public readonly record struct Wind(double FromDeg, double SpeedKt)
             !double.TryParse(parts[0].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var dir) ||
             !double.TryParse(parts[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var kt))
         { error = $"wind '{text}' is not DIR/SPEED (degrees true the wind blows from / knots), e.g. 270/80"; return false; }
+        // A non-finite number is said as such (not "NaN is outside [0, 360]": NaN is outside nothing).
+        if (!double.IsFinite(dir)) { error = $"wind direction '{parts[0].Trim()}' in '{text}' is not a finite number (degrees true in [0, 360])"; return false; }
+        if (!double.IsFinite(kt)) { error = $"wind speed '{parts[1].Trim()}' in '{text}' is not a finite number (knots in [0, 400])"; return false; }
         if (!(dir >= 0 && dir <= 360)) { error = $"wind direction {parts[0].Trim()} in '{text}' is outside [0, 360] degrees"; return false; }
         if (!(kt >= 0 && kt <= 400)) { error = $"wind speed {parts[1].Trim()} in '{text}' is outside [0, 400] kt"; return false; }
         wind = new Wind(dir, kt);

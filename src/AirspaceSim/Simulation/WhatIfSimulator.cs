@@ -630,11 +630,14 @@ public sealed class WhatIfSimulator
         }
     }
 
-    // Closures the leg avoids one by one but not together: it runs along (or through a point of) a border that two
-    // active closures share, which is inside the closed area they form. The planner merges touching closures (no route
-    // slips along a shared border), so both join the set. Only unbuffered closures: with a buffer the leg is within it
-    // and InsideWhileActive has added the closure already. Activity is taken over the whole leg (not the moment at the
-    // border), a simplification on the cautious side.
+    // Closures the leg avoids one by one but not together: it runs along a border that two active closures share,
+    // which is inside the closed area they form. The planner merges touching closures (no route slips along a shared
+    // border), so both join the set. Exact in space and time: the leg's stretches strictly inside the merged area
+    // (its holes, enclaves free of both, subtracted) less those strictly inside either closure alone (InsideWhileActive's,
+    // which has added every closure active there) are where the leg is on the border; a stretch counts if both
+    // closures are active at one moment while the leg is on it (its times from the leg's own timing, as
+    // InsideWhileActive's). A leg starting or ending on the border counts at that moment. Only unbuffered closures:
+    // with a buffer the leg is within it and InsideWhileActive has added the closure already.
     private ulong AlongSharedBorders(in Ctx x, ref Leg leg, DateTime start, ulong candidates, ulong set)
     {
         var path = leg.Path;
@@ -652,7 +655,6 @@ public sealed class WhatIfSimulator
         }
         if (System.Numerics.BitOperations.PopCount(near) < 2 || (near & ~set) == 0) return 0;
         ulong added = 0;
-        DateTime? end = null;
         for (ulong ri = near; ri != 0; ri &= ri - 1)
         {
             int i = System.Numerics.BitOperations.TrailingZeroCount(ri);
@@ -663,15 +665,57 @@ public sealed class WhatIfSimulator
                 if ((pair & ~set & ~added) == 0) continue;
                 var merged = _shared.Pairs.GetOrAdd((i, j), Pair);
                 if (merged is null) continue;
-                bool entered = false;
-                for (int s = 0; s + 1 < path.Count && !entered; s++)
-                    entered = leg.LegKmAt(s) > 0 && merged.IsEnteredBy(new Spherical.EdgeCrosser(leg.V(s), leg.V(s + 1)), leg.V(s), leg.V(s + 1));
-                if (!entered) continue;
-                end ??= start.AddMinutes(Minutes(x, ref leg));
-                if (_closures[i].IsActiveDuring(start, end.Value) && _closures[j].IsActiveDuring(start, end.Value)) added |= pair & ~set;
+                bool onBorder = false;
+                for (int s = 0; s + 1 < path.Count && !onBorder; s++)
+                    onBorder = OnSharedBorderWhileBothActive(x, ref leg, start, s, merged, _closures[i], _closures[j]);
+                if (onBorder) added |= pair & ~set;
             }
         }
         return added;
+    }
+
+    // Whether segment s of the leg is on the border of closures a and b (strictly inside their merged limits, in
+    // neither alone) at a moment when both are active.
+    private bool OnSharedBorderWhileBothActive(in Ctx x, ref Leg leg, DateTime start, int s, LateralLimits merged, Closure a, Closure b)
+    {
+        double km = leg.LegKmAt(s);
+        if (km <= 0) return false;
+        var stretches = merged.Stretches(leg.V(s), leg.V(s + 1));
+        if (stretches.Count == 0) return false;
+        // Both active together: their common window [latest start, earliest end).
+        DateTime from = a.StartUtc > b.StartUtc ? a.StartUtc : b.StartUtc;
+        DateTime? until = a.EndUtc is { } ea ? (b.EndUtc is { } eb1 && eb1 < ea ? eb1 : ea) : b.EndUtc;
+        if (until is { } u0 && u0 <= from) return false;
+        var path = leg.Path;
+        var own = new List<(double From, double To)>();
+        foreach (var c in new[] { a, b })
+            foreach (var airspace in c.Airspaces)
+                foreach (var iv in airspace.Cross(path[s], path[s + 1]).Intervals) own.Add((iv.EntryFraction, iv.ExitFraction));
+        own.Sort();
+        double cumS = CumMinutesAt(x, ref leg, s), perKm = (CumMinutesAt(x, ref leg, s + 1) - cumS) / km;
+        double arcRad = Spherical.Vec3.Angle(leg.V(s), leg.V(s + 1));
+        foreach (var st in stretches)
+        {
+            // The stretch less the parts inside a or b alone: what is left is on the border.
+            double f = st.EntryFraction;
+            foreach (var (o0, o1) in own.Append((double.PositiveInfinity, double.PositiveInfinity)))
+            {
+                double g = Math.Min(o0, st.ExitFraction);
+                // A piece of the border, or the leg's own end on it (a point: the stretch starts or ends there);
+                // slivers the two closures' separately computed crossings of their common edge leave are not.
+                bool piece = g > f && (g - f) * arcRad > Spherical.SphericalRegion.MergeToleranceRad;
+                bool end = (f == 0 && st.StartsInside && s == 0 && (own.Count == 0 || own[0].From > 0)) ||
+                           (g == 1 && st.EndsInside && s + 2 == path.Count && (own.Count == 0 || own.Max(o => o.To) < 1));
+                if ((piece || end) && f <= g)
+                {
+                    DateTime t0 = start.AddMinutes(cumS + f * km * perKm), t1 = start.AddMinutes(cumS + g * km * perKm);
+                    if (t1 >= from && (until is not { } u || t0 < u)) return true;
+                }
+                if (o1 > f) f = o1;
+                if (f >= st.ExitFraction) break;
+            }
+        }
+        return false;
     }
 
     // The two closures' limits merged, if the planner merges them (they touch or overlap), else null.

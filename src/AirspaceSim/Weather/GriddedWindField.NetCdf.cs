@@ -1,4 +1,5 @@
 using System.Globalization;
+using AirspaceSim.Geodesy;
 using PureHDF;
 
 namespace AirspaceSim.Weather;
@@ -31,7 +32,7 @@ public sealed partial class GriddedWindField
     /// Reads a NetCDF-4 wind grid: variables <c>u</c> and <c>v</c> (eastward and northward wind) over
     /// (level, latitude, longitude), optionally after leading dimensions of length 1 (e.g. one time), in the CF order
     /// T, Z, Y, X; coordinate variables <c>latitude</c>/<c>lat</c> (degrees north), <c>longitude</c>/<c>lon</c>
-    /// (degrees east, 0–360 is folded to −180–180) and a level: <c>fl</c> (flight levels) or
+    /// (degrees east, any in [-540, 540]: 0–360 is folded to −180–180, and a grid may cross the antimeridian, as in the CSV format) and a level: <c>fl</c> (flight levels) or
     /// <c>pressure_level</c>/<c>isobaricInhPa</c>/<c>level</c>/<c>plev</c> in hPa, mbar or Pa (its <c>units</c>
     /// attribute), turned into flight levels by the ICAO standard atmosphere's pressure altitude. <c>u</c>, <c>v</c>
     /// units: m s-1 (also written m s**-1, m/s) or kt/knots; packed values are unpacked with <c>scale_factor</c> and
@@ -40,9 +41,17 @@ public sealed partial class GriddedWindField
     /// </summary>
     private static GriddedWindField ReadNetCdf(string path)
     {
+        using var stream = File.OpenRead(path);
+        return ReadNetCdf(stream, path);
+    }
+
+    /// <summary>The NetCDF-4 reader on an open stream (the fuzz target reads from memory); <paramref name="path"/>
+    /// names it in messages.</summary>
+    internal static GriddedWindField ReadNetCdf(Stream stream, string path)
+    {
         try
         {
-            using var file = H5File.OpenRead(path);
+            using var file = H5File.Open(new GuardedStream(stream), leaveOpen: true);
             IH5Group root = file;
             string levName = "";
             IH5Dataset Var(string[] names, string what)
@@ -72,11 +81,11 @@ public sealed partial class GriddedWindField
             double uScale = SpeedToMs(path, "u", UnitsOf(uVar)), vScale = SpeedToMs(path, "v", UnitsOf(vVar));
             var u = Values(path, uVar, "u"); var v = Values(path, vVar, "v");
 
-            foreach (var (x, name, lo, hi) in new[] { (lat, "latitude", -90.0, 90.0), (lon, "longitude", -180.0, 360.0), (fl, "flight level", 0.0, 600.0) })
+            foreach (var (x, name, lo, hi) in new[] { (lat, "latitude", -90.0, 90.0), (lon, "longitude", -GeoPoint.MaxInputLonDeg, GeoPoint.MaxInputLonDeg), (fl, "flight level", 0.0, 600.0) })
                 foreach (var value in x)
                     if (!(value >= lo && value <= hi))
                         throw BadNc(path, string.Create(CultureInfo.InvariantCulture, $"{name} {value} is outside [{lo}, {hi}]"));
-            var lonDeg = lon.Select(x => x > 180 ? x - 360 : x).ToArray();
+            var lonDeg = lon.Select(NormalLonDeg).ToArray(); // 0..360 (and any longitude in [-540, 540]) as the CSV's
             // Ascending axes (ERA5 latitudes run north to south; pressure levels give descending flight levels).
             int[] oLat = Order(path, lat, "latitude"), oLon = Order(path, lonDeg, "longitude"), oFl = Order(path, fl, "level");
             if (lat.Length < 2 || lon.Length < 2)
@@ -100,13 +109,53 @@ public sealed partial class GriddedWindField
             if (maxKt > 400) throw BadNc(path, string.Create(CultureInfo.InvariantCulture, $"a wind of {maxKt:0} kt exceeds 400 kt: check the units"));
             double[] sLat = oLat.Select(i => lat[i]).ToArray(), sLon = oLon.Select(i => lonDeg[i]).ToArray(), sFl = oFl.Select(i => fl[i]).ToArray();
             var desc = string.Create(CultureInfo.InvariantCulture,
-                $"wind grid {path} (NetCDF-4): {sLat[0]}..{sLat[^1]} N, {sLon[0]}..{sLon[^1]} E, FL{sFl[0]:0.#}..FL{sFl[^1]:0.#}, max {maxKt:0} kt");
+                $"wind grid {path} (NetCDF-4): {sLat[0]}..{sLat[^1]} N, {LonRange(sLon)} E, FL{sFl[0]:0.#}..FL{sFl[^1]:0.#}, max {maxKt:0} kt");
             return new GriddedWindField(path, desc, sLat, sLon, sFl, north, east, maxKt);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw BadNc(path, "not a readable NetCDF-4 file: its HDF5 structure nests without end (an object header continued into itself?)");
         }
         catch (Exception e) when (e is not WindGridFormatException and not FileNotFoundException and not DirectoryNotFoundException and not UnauthorizedAccessException)
         {
             // PureHDF's own errors (a damaged file, an HDF5 feature it does not read) become one clear line.
             throw BadNc(path, $"not a readable NetCDF-4 file: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The file as PureHDF reads it, with two guards that PureHDF lacks. PureHDF follows an object header's continuation
+    /// blocks by recursion, so a damaged file whose continuation points back into its own header recursed until the
+    /// process died of a stack overflow, which no catch can stop (found by the netcdf fuzz target in about 26,000
+    /// executions): every read first checks that the stack has room and throws
+    /// <see cref="InsufficientExecutionStackException"/> (caught above) while there is still room to unwind. A loop
+    /// that does not recurse would read for ever instead: the reads are capped at 64 times the file's length plus
+    /// 64 MiB (a readable file reads its metadata and each variable's data a few times at most).
+    /// </summary>
+    private sealed class GuardedStream(Stream inner) : Stream
+    {
+        private readonly long _budget = 64 * Math.Max(inner.Length, 0) + (64L << 20);
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+            int n = inner.Read(buffer);
+            _read += n;
+            if (_read > _budget)
+                throw new IOException(string.Create(CultureInfo.InvariantCulture, $"more than {_budget} bytes read from a {inner.Length}-byte file: its structure loops"));
+            return n;
         }
     }
 

@@ -11,15 +11,24 @@ public sealed class WindGridFormatException(string message) : FormatException(me
 /// <summary>
 /// A wind field on a latitude × longitude × flight-level grid (u, v in knots), read from a CSV file, interpolated
 /// bilinearly in latitude and longitude on each level and linearly between levels. Outside the grid the field is
-/// held at its edge value (latitude, longitude and level are clamped); the grid must not cross the antimeridian.
-/// Immutable and thread-safe.
+/// held at its edge value (latitude, longitude and level are clamped). Longitude is an axis round the circle: a grid may
+/// cross the antimeridian (see remarks). Immutable and thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>File format (UTF-8, invariant culture): lines starting with <c>#</c> are comments; the first other line is the
 /// header <c>lat,lon,fl,u_kt,v_kt</c> exactly; then one row per grid node: latitude (degrees north, [-90, 90]),
-/// longitude (degrees east, [-180, 180]), flight level ([0, 600]), u (eastward) and v (northward) in knots
-/// (|u|, |v| ≤ 400). Every combination of the distinct latitudes, longitudes and levels must appear exactly once
-/// (at least two latitudes and two longitudes; one level is allowed).</para>
+/// longitude (degrees east, any finite value in [-540, 540], as everywhere else: outside [-180, 180] it is normalised
+/// to [-180, 180), so a Pacific grid may be written 170..190), flight level ([0, 600]), u (eastward) and v (northward)
+/// in knots (|u|, |v| ≤ 400). Every combination of the distinct latitudes, longitudes and levels must appear exactly
+/// once (at least two latitudes and two longitudes; one level is allowed); two rows that are one node after
+/// normalisation (190 and -170) are an error naming both lines. 180 and -180 may both appear (the two sides of the
+/// antimeridian in a grid written -180..180).</para>
+/// <para>Longitudes round the circle: the grid's outside is its largest gap between neighbouring longitudes, the gap
+/// across ±180 included. When the gap across ±180 is the largest, the grid lies within [-180, 180] and a longitude
+/// outside it is clamped to the end on its side of the antimeridian (as always). When another gap is the largest, the
+/// grid crosses the antimeridian (170..-170): it interpolates across ±180 like its continuous twin 170..190, and a
+/// longitude in the gap is clamped to the nearer edge. When no gap is the largest alone (within 1e-9°: a global grid
+/// of even spacing, with or without the column at 180), the grid is periodic and interpolates across every gap.</para>
 /// <para>The interpolation is written by hand: MathNet.Numerics interpolates in one dimension only (its splines are
 /// built per sample set), and a bilinear cell lookup on a rectilinear grid is four reads and three blends. Because
 /// every interpolated vector is a convex combination of node vectors, its speed never exceeds the largest node speed,
@@ -29,6 +38,15 @@ public sealed partial class GriddedWindField : WindField
 {
     private const double MsPerKt = Units.MetresPerNm / 3600;
     private readonly double[] _lat, _lon, _fl;
+    // The longitude axis as interpolated: ascending, unwrapped from the grid's west edge (values up to 540), and for
+    // each entry its column in the node arrays. For a grid within [-180, 180] it is _lon itself and the identity, so
+    // those grids interpolate with exactly the arithmetic they always had.
+    private readonly double[] _lonAxis;
+    private readonly int[] _lonColumn;
+    // A grid across the antimeridian: its outside is the open gap (_gapWestDeg, _gapEastDeg) in [-180, 180], and a
+    // longitude there is clamped to the nearer edge; NaN otherwise.
+    private readonly double _gapWestDeg = double.NaN, _gapEastDeg = double.NaN;
+    private readonly bool _wraps; // across the antimeridian or periodic: the axis is unwrapped
     // North and east components in m/s, index ((level * nLat) + lat) * nLon + lon.
     private readonly double[] _n, _e;
 
@@ -38,6 +56,50 @@ public sealed partial class GriddedWindField : WindField
         Description = description;
         _lat = lat; _lon = lon; _fl = fl; _n = n; _e = e;
         MaxSpeedKt = maxKt;
+        (_lonAxis, _lonColumn, _gapWestDeg, _gapEastDeg) = LongitudeAxis(lon);
+        _wraps = !ReferenceEquals(_lonAxis, lon);
+    }
+
+    /// <summary>Whether the grid crosses the antimeridian (its largest longitude gap is not the one across ±180).</summary>
+    internal bool CrossesAntimeridian => !double.IsNaN(_gapWestDeg);
+
+    // Equal gaps within this are one gap (an evenly spaced global grid written in decimals has gaps that differ in the
+    // last bits).
+    private const double GapTieDeg = 1e-9;
+
+    // See the remarks on the class: the grid's outside is its largest gap, if one gap is the largest.
+    private static (double[] Axis, int[] Column, double GapWest, double GapEast) LongitudeAxis(double[] lon)
+    {
+        int n = lon.Length;
+        double wrap = lon[0] + 360 - lon[^1], largest = wrap;
+        int at = -1; // the largest gap is (lon[at], lon[at + 1]); -1: the gap across ±180
+        for (int k = 0; k + 1 < n; k++)
+            if (lon[k + 1] - lon[k] > largest) { largest = lon[k + 1] - lon[k]; at = k; }
+        bool unique = (at == -1 || wrap < largest - GapTieDeg);
+        for (int k = 0; k + 1 < n && unique; k++)
+            if (k != at && lon[k + 1] - lon[k] >= largest - GapTieDeg) unique = false;
+        var identity = Enumerable.Range(0, n).ToArray();
+        if (unique && at == -1) return (lon, identity, double.NaN, double.NaN);
+        // Unwrapped from the column after the outside gap (periodic: from the first column, all the way round).
+        int first = unique ? at + 1 : 0;
+        var axis = new List<double>(n + 1);
+        var column = new List<int>(n + 1);
+        for (int k = 0; k <= n; k++)
+        {
+            if (!unique && k == n) { Add(lon[0] + 360, 0); break; }
+            if (unique && k == n) break;
+            int c = (first + k) % n;
+            Add(first + k >= n ? lon[c] + 360 : lon[c], c);
+        }
+        void Add(double x, int c)
+        {
+            // 180 and -180 + 360 are one meridian: the first column met stands for both.
+            if (axis.Count > 0 && x == axis[^1]) return;
+            axis.Add(x); column.Add(c);
+        }
+        // Only 180 and -180 (one meridian written twice): nothing to unwrap; kept as the axis [-180, 180] it always was.
+        if (axis.Count < 2) return (lon, identity, double.NaN, double.NaN);
+        return unique ? (axis.ToArray(), column.ToArray(), lon[at], lon[at + 1]) : (axis.ToArray(), column.ToArray(), double.NaN, double.NaN);
     }
 
     /// <inheritdoc />
@@ -101,8 +163,8 @@ public sealed partial class GriddedWindField : WindField
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
         string[] names = ["lat", "lon", "fl", "u_kt", "v_kt"];
-        (double Lo, double Hi)[] ranges = [(-90, 90), (-180, 180), (0, 600), (-400, 400), (-400, 400)];
-        var rows = new List<(double Lat, double Lon, double Fl, double U, double V, int Line)>();
+        (double Lo, double Hi)[] ranges = [(-90, 90), (-GeoPoint.MaxInputLonDeg, GeoPoint.MaxInputLonDeg), (0, 600), (-400, 400), (-400, 400)];
+        var rows = new List<(double Lat, double Lon, double Fl, double U, double V, int Line, double LonGiven)>();
         bool header = false;
         int lineNo = 0;
         using (var reader = new StringReader(text))
@@ -132,7 +194,7 @@ public sealed partial class GriddedWindField : WindField
                     if (!(v[c] >= ranges[c].Lo && v[c] <= ranges[c].Hi))
                         throw Bad(file, lineNo, c, string.Create(CultureInfo.InvariantCulture, $"{f} is outside [{ranges[c].Lo}, {ranges[c].Hi}]"));
                 }
-                rows.Add((v[0], v[1], v[2], v[3], v[4], lineNo));
+                rows.Add((v[0], NormalLonDeg(v[1]), v[2], v[3], v[4], lineNo, v[1]));
             }
         }
         if (!header) throw Bad(file, null, null, $"no header line '{string.Join(",", names)}'");
@@ -153,7 +215,7 @@ public sealed partial class GriddedWindField : WindField
             {
                 long at = ((long)Array.BinarySearch(fl, r.Fl) * nLat + Array.BinarySearch(lat, r.Lat)) * nLon + Array.BinarySearch(lon, r.Lon);
                 if (!lineOf.TryAdd(at, r.Line))
-                    throw Bad(file, r.Line, null, string.Create(CultureInfo.InvariantCulture, $"node lat {r.Lat}, lon {r.Lon}, FL {r.Fl} is also given on line {lineOf[at]}"));
+                    throw Bad(file, r.Line, null, string.Create(CultureInfo.InvariantCulture, $"node lat {r.Lat}, lon {LonText(r.LonGiven)}, FL {r.Fl} is also given on line {lineOf[at]}{Normalised(r.LonGiven)}"));
             }
             long gap = 0;
             while (lineOf.ContainsKey(gap)) gap++;
@@ -167,7 +229,7 @@ public sealed partial class GriddedWindField : WindField
         {
             int idx = (Array.BinarySearch(fl, r.Fl) * nLat + Array.BinarySearch(lat, r.Lat)) * nLon + Array.BinarySearch(lon, r.Lon);
             if (seen[idx] != 0)
-                throw Bad(file, r.Line, null, string.Create(CultureInfo.InvariantCulture, $"node lat {r.Lat}, lon {r.Lon}, FL {r.Fl} is also given on line {seen[idx]}"));
+                throw Bad(file, r.Line, null, string.Create(CultureInfo.InvariantCulture, $"node lat {r.Lat}, lon {LonText(r.LonGiven)}, FL {r.Fl} is also given on line {seen[idx]}{Normalised(r.LonGiven)}"));
             seen[idx] = r.Line;
             n[idx] = r.V * MsPerKt;
             e[idx] = r.U * MsPerKt;
@@ -182,8 +244,25 @@ public sealed partial class GriddedWindField : WindField
                 $"the grid is incomplete: node lat {lat[la]}, lon {lon[lo]}, FL {fl[lv]} is missing ({rows.Count} rows for {lat.Length} × {lon.Length} × {fl.Length} nodes)"));
         }
         var desc = string.Create(CultureInfo.InvariantCulture,
-            $"wind grid {file}: {lat[0]}..{lat[^1]} N, {lon[0]}..{lon[^1]} E, FL{fl[0]}..FL{fl[^1]}, max {maxKt:0} kt");
+            $"wind grid {file}: {lat[0]}..{lat[^1]} N, {LonRange(lon)} E, FL{fl[0]}..FL{fl[^1]}, max {maxKt:0} kt");
         return new GriddedWindField(source, desc, lat, lon, fl, n, e, maxKt);
+        // A duplicate only by normalisation says so (the two lines read differently).
+        string Normalised(double given) => NormalLonDeg(given) == given ? "" : string.Create(CultureInfo.InvariantCulture, $" (longitude {given} is {NormalLonDeg(given)} normalised)");
+    }
+
+    private static string LonText(double given) => given.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A longitude as the grid holds it: within [-180, 180] as given (180 and -180 both kept), otherwise
+    /// normalised to [-180, 180) (<see cref="GeoPoint.NormalizeLonDeg"/>).</summary>
+    internal static double NormalLonDeg(double lonDeg) => lonDeg >= -180 && lonDeg <= 180 ? lonDeg : GeoPoint.NormalizeLonDeg(lonDeg);
+
+    // The longitude span for the description: west..east, with the crossing said (170..-170 reads as a typo otherwise).
+    private static string LonRange(double[] lon)
+    {
+        var (_, _, west, east) = LongitudeAxis(lon);
+        return double.IsNaN(west)
+            ? string.Create(CultureInfo.InvariantCulture, $"{lon[0]}..{lon[^1]}")
+            : string.Create(CultureInfo.InvariantCulture, $"{east}..{west} (across the antimeridian)");
     }
 
     private static WindGridFormatException Bad(string file, int? line, int? column, string what)
@@ -198,14 +277,19 @@ public sealed partial class GriddedWindField : WindField
         double latDeg = Math.Atan2(p.Z, Math.Sqrt(p.X * p.X + p.Y * p.Y)) * (180 / Math.PI);
         double lonDeg = Math.Atan2(p.Y, p.X) * (180 / Math.PI);
         var (i, ti) = Cell(_lat, latDeg);
-        var (j, tj) = Cell(_lon, lonDeg);
+        if (lonDeg > _gapWestDeg && lonDeg < _gapEastDeg) // in the outside gap of a grid across the antimeridian
+            lonDeg = lonDeg - _gapWestDeg <= _gapEastDeg - lonDeg ? _gapWestDeg : _gapEastDeg;
+        // Onto the unwrapped axis; a grid within [-180, 180] has no wrap (its west is clamped by Cell, as always).
+        if (_wraps && lonDeg < _lonAxis[0]) lonDeg += 360;
+        var (j, tj) = Cell(_lonAxis, lonDeg);
+        int c0 = _lonColumn[j], c1 = _lonColumn[j + 1];
         var (k, tk) = Cell(_fl, flightLevel);
         int nLat = _lat.Length, nLon = _lon.Length;
         double Bilinear(double[] a, int level)
         {
-            int b = (level * nLat + i) * nLon + j;
-            double lo = a[b] + (a[b + 1] - a[b]) * tj;
-            double hi = a[b + nLon] + (a[b + nLon + 1] - a[b + nLon]) * tj;
+            int b = (level * nLat + i) * nLon;
+            double lo = a[b + c0] + (a[b + c1] - a[b + c0]) * tj;
+            double hi = a[b + nLon + c0] + (a[b + nLon + c1] - a[b + nLon + c0]) * tj;
             return lo + (hi - lo) * ti;
         }
         if (_fl.Length == 1)

@@ -82,4 +82,14 @@ public class NetCdfWindFieldTests
         }
         finally { File.Delete(grib); }
     }
+
+    [Test]
+    public void AnObjectHeaderContinuedIntoItselfIsAnErrorNotAStackOverflow()
+    {
+        // Found by the netcdf fuzz target (about 26,000 executions): PureHDF follows header continuations by
+        // recursion, and this damaged era5-style.nc loops, which killed the process with a stack overflow.
+        string file = Path.Combine(ReferenceData.RepoRoot, "tests", "AirspaceSim.Fuzz", "corpus", "netcdf", "regressions", "continuation-loop.nc");
+        var e = Assert.Throws<WindGridFormatException>(() => GriddedWindField.Load(file))!;
+        Assert.That(e.Message, Does.StartWith(file + ": not a readable NetCDF-4 file: its HDF5 structure nests without end"));
+    }
 }
