@@ -1238,7 +1238,9 @@ public sealed class WhatIfSimulator
         {
             var members = Enumerable.Range(0, _closures.Length).Where(i => (key.Set >> i & 1) != 0).Select(i => _closures[i]).ToList();
             var airspaces = members.SelectMany(c => c.Airspaces).DistinctBy(a => a.Id).ToList();
-            var planner = DetourPlanner.Build(airspaces, key.BufferNm);
+            // The graph on this thread alone: other workers block on this Lazy meanwhile, and a nested parallel loop
+            // would wait for a free pool thread while they hold every one (DetourPlanner.Build with parallelGraph).
+            var planner = DetourPlanner.Build(airspaces, DetourPlannerOptions.Default with { BufferNm = key.BufferNm }, parallelGraph: false);
             if (key.Set != 0) Interlocked.Increment(ref _shared.Built); // the empty set's planner answers every route directly
             return planner;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
