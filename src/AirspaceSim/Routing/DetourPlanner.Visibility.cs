@@ -95,15 +95,15 @@ public sealed partial class DetourPlanner
         return false;
     }
 
-    private (int[] start, int[] to, double[] rad) BuildGraph(bool parallel)
+    private (int[] start, int[] to, double[] rad) BuildGraph()
     {
         int n = _nodeVertex.Length;
         var lists = new List<(int, double)>[n];
         for (int i = 0; i < n; i++) lists[i] = new List<(int, double)>();
-        // Pairs are independent: test them in parallel (or in order), then assemble deterministically.
+        // Pairs are independent: test them in parallel, then assemble deterministically. NonBlockingFor, not
+        // Parallel.For: a build may run where other pool threads wait for it (the what-if's shared planners).
         var found = new List<(int, int, double)>[n];
-        if (parallel) Parallel.For(0, n, Row);
-        else for (int i = 0; i < n; i++) Row(i);
+        NonBlockingFor.Run(n, Row);
         void Row(int i)
         {
             var local = new List<(int, int, double)>();

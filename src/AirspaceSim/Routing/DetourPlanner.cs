@@ -80,7 +80,7 @@ public sealed partial class DetourPlanner
     private readonly BandCorner[][] _bandCorners;
 
     private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm,
-        bool hullShortcut, bool parallelGraph = true)
+        bool hullShortcut)
     {
         _closures = closures;
         _legKm = legKm;
@@ -140,7 +140,7 @@ public sealed partial class DetourPlanner
         Array.Fill(_hullPrev, -1); Array.Fill(_hullNext, -1);
         for (int k = 0; k < _obstacles.Length; k++) _pockets[k] = BuildPockets(k);
         _pocketOrder = _pockets.Select(ps => Enumerable.Range(0, ps.Length).OrderBy(j => ps[j].Region.CapRadiusRad).ToArray()).ToArray();
-        (_adjStart, _adjTo, _adjRad) = BuildGraph(parallelGraph);
+        (_adjStart, _adjTo, _adjRad) = BuildGraph();
         var inputPoints = new Dictionary<Vec3, GeoPoint>();
         foreach (var a in closures)
             foreach (var c in a.Geometry.Coordinates)
@@ -244,14 +244,7 @@ public sealed partial class DetourPlanner
     /// <see cref="MaxBufferNm"/>], or their corner segments are outside [<see cref="MinCornerSegments"/>,
     /// <see cref="MaxCornerSegments"/>].</exception>
     /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
-    public static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options) =>
-        Build(closures, options, parallelGraph: true);
-
-    // parallelGraph false: the visibility graph is built on the calling thread alone, never waiting for another thread.
-    // For a build inside a factory that other pool threads wait on (the what-if's shared planners): a nested parallel
-    // loop there queues work that only a free pool thread can run, while the pool's threads are the ones waiting, so
-    // the run sat idle until the pool injected a thread (about one per 0.5 s; docs/simulator.md, "Idle, not busy").
-    internal static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options, bool parallelGraph)
+    public static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(closures);
         ArgumentNullException.ThrowIfNull(options);
@@ -266,7 +259,7 @@ public sealed partial class DetourPlanner
         if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
             throw new ArgumentOutOfRangeException("options.CornerSegments", cornerSegments,
                 $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: beyond 360 the buffer's excess bound no longer improves (its straight parts are built from 1° pieces), and build time grows with the count");
-        return new DetourPlanner(array, bufferNm, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true, parallelGraph);
+        return new DetourPlanner(array, bufferNm, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true);
     }
 
     /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>

@@ -67,9 +67,10 @@ internal sealed class LateralLimits
         for (int k = 0; k < _obstacles.Length; k++)
         {
             if (_capCos[k] > 0 && p.Dot(_obstacles[k].Center) < _capCos[k]) continue;
-            foreach (var poly in _obstacles[k].OriginalPolygons)
-                foreach (var loop in poly)
-                    if (loop.OnBoundary(p)) return true;
+            var polys = _obstacles[k].OriginalPolygons; // indexed: an IReadOnlyList's enumerator is boxed
+            for (int i = 0; i < polys.Count; i++)
+                for (int j = 0; j < polys[i].Count; j++)
+                    if (polys[i][j].OnBoundary(p)) return true;
         }
         return false;
     }
@@ -91,8 +92,12 @@ internal sealed class LateralLimits
         for (int k = 0; k < _obstacles.Length; k++)
         {
             if (!x.MayHitCap(_obstacles[k].Center, _capCos[k])) continue;
-            foreach (var poly in _obstacles[k].OriginalPolygons)
+            var polys = _obstacles[k].OriginalPolygons; // indexed: an IReadOnlyList's enumerator is boxed
+            for (int i = 0; i < polys.Count; i++)
+            {
+                var poly = polys[i];
                 if (poly[0].IsEnteredBy(x) || Obstacle.PolygonContains(poly, a) || Obstacle.PolygonContains(poly, b)) return true;
+            }
         }
         return false;
     }

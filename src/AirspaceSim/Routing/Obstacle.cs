@@ -42,7 +42,9 @@ internal sealed class Obstacle
     /// <summary>Strictly inside one of the unbuffered closed polygons (a point on one's boundary is outside).</summary>
     public bool OriginalContains(in Vec3 p)
     {
-        foreach (var poly in OriginalPolygons) if (PolygonContains(poly, p)) return true;
+        // Indexed, not foreach: an IReadOnlyList's enumerator is boxed, an allocation per call on the what-if's path.
+        var polys = OriginalPolygons;
+        for (int i = 0; i < polys.Count; i++) if (PolygonContains(polys[i], p)) return true;
         return false;
     }
 
@@ -54,8 +56,8 @@ internal sealed class Obstacle
     // seam between two parts of one airspace, which merged obstacles no longer have).
     internal static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
     {
-        foreach (var l in loops) if (!l.Contains(p)) return false;
-        foreach (var l in loops) if (l.OnBoundary(p)) return false;
+        for (int i = 0; i < loops.Count; i++) if (!loops[i].Contains(p)) return false; // indexed: no boxed enumerator
+        for (int i = 0; i < loops.Count; i++) if (loops[i].OnBoundary(p)) return false;
         return true;
     }
 }
