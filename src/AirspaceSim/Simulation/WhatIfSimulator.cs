@@ -932,6 +932,7 @@ public sealed class WhatIfSimulator
                 band[n++] = new Keyed(key, i);
             }
             Array.Sort(band, 0, n, KeyedOrder.Instance);
+            _stops.Reserve(n);
             for (int k = 0; k < n; k++)
             {
                 int i = band[k].Item;
