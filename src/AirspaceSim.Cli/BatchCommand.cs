@@ -6,6 +6,7 @@ using System.Text.Json;
 using AirspaceSim.Batch;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Infrastructure;
 using AirspaceSim.Routing;
 
 namespace AirspaceSim.Cli;

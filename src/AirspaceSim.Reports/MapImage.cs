@@ -191,13 +191,14 @@ public static class MapImage
         foreach (var area in content.ClosedAreas)
         {
             var parts = new List<(double, double)[]>();
-            foreach (var ring in Rings(area.Airspace.Geometry))
+            var geometry = area.Airspace.Geometry; // a copy on each access: read once here
+            foreach (var ring in Rings(geometry))
             {
                 var clipped = MapProjection.ClipRing(DensifyRing(ring, close: false), clip);
                 if (clipped.Count >= 3) parts.Add(Project(proj, clipped));
             }
             layer.Items.Add(new PathItem(parts, true, ClosedFill, ClosedLine, 1.6f, Tag: new SvgTag(ClosedClass, area.Label)));
-            if (Label(proj, area.Airspace, x0, x1, y0, y1) is { } at) closedLabels.Add((area.Label, at.X, at.Y, parts));
+            if (Label(proj, geometry, x0, x1, y0, y1) is { } at) closedLabels.Add((area.Label, at.X, at.Y, parts));
         }
 
         // Routes: the dashed direct great circles under the flown paths.
@@ -327,9 +328,9 @@ public static class MapImage
     }
 
     // Where to write an airspace's id: its interior point (continuous longitudes, so fine across ±180), if in view.
-    private static (double X, double Y)? Label(MapProjection proj, Airspace a, double x0, double x1, double y0, double y1)
+    private static (double X, double Y)? Label(MapProjection proj, Geometry geometry, double x0, double x1, double y0, double y1)
     {
-        var c = a.Geometry.InteriorPoint.Coordinate;
+        var c = geometry.InteriorPoint.Coordinate;
         var p = proj.Project(Vec3.FromLatLonDeg(c.Y, c.X));
         return InView(p, x0, x1, y0, y1) ? p : null;
     }

@@ -24,17 +24,21 @@ public enum AirspaceKind
 /// Edges are great-circle arcs, as ICAO boundary definitions mean them; every spatial question is answered on the
 /// sphere by <see cref="Region"/>, never by planar predicates on the degrees. A ring that crosses the antimeridian is
 /// stored with continuous longitudes (they may run past ±180) so that planar drawing stays sane; the sphere does not
-/// care. Instances are immutable by contract: the geometry is copied on construction and must not be mutated.
+/// care.
 /// <para>
-/// Equality is by id (ordinal, ignoring case, as catalogs look ids up) and geometry content: the same rings with the
-/// same coordinates in the same order (NetTopologySuite's <c>EqualsExact</c>) and the same regions on the sphere (the
-/// same loops, so the same side of each ring is inside). <see cref="Name"/> and <see cref="Kind"/> are descriptive and
-/// not compared. Two loads of one file give equal airspaces.
+/// <b>Equality:</b> by id (ordinal, ignoring case, as catalogs look ids up) and geometry content: the same rings with
+/// the same coordinates in the same order (NetTopologySuite's <c>EqualsExact</c>) and the same regions on the sphere
+/// (the same loops, so the same side of each ring is inside). <see cref="Name"/> and <see cref="Kind"/> are
+/// descriptive and not compared. Two loads of one file give equal airspaces.
 /// </para>
 /// <para>
-/// <see cref="Geometry"/> is handed out as is, not copied on every access (drawing and writing read it often, and
-/// NetTopologySuite has no read-only geometry): it is shared by every user of the airspace, so treat it as read-only,
-/// and call <c>Geometry.Copy()</c> before changing it. <see cref="Region"/>, which every query uses, is immutable.
+/// <b>Immutability:</b> NetTopologySuite geometries are mutable and have no read-only form, so the airspace never
+/// hands its own out: the constructor copies the geometry it is given, and <see cref="Geometry"/> returns a new copy on
+/// every access, which the caller may change freely without affecting the airspace (read it once into a local when
+/// reading it often). <see cref="Region"/>, which every query uses, is immutable and shared.
+/// </para>
+/// <para>
+/// <b>Thread safety:</b> an immutable reference type; every member may be called from any number of threads at once.
 /// </para>
 /// </remarks>
 public sealed record Airspace
@@ -54,8 +58,8 @@ public sealed record Airspace
         Id = id;
         Name = name ?? id;
         Kind = kind;
-        Geometry = geometry.Copy();
-        Region = SphericalRegion.FromGeometry(Geometry, id);
+        _geometry = geometry.Copy();
+        Region = SphericalRegion.FromGeometry(_geometry, id);
     }
 
     /// <summary>The loader's constructor: the geometry is its own (not copied) and the region is built from the validated
@@ -65,7 +69,7 @@ public sealed record Airspace
         Id = id;
         Name = name;
         Kind = kind;
-        Geometry = geometry;
+        _geometry = geometry;
         Region = region;
     }
 
@@ -78,9 +82,16 @@ public sealed record Airspace
     /// <summary>The kind of airspace.</summary>
     public AirspaceKind Kind { get; }
 
-    /// <summary>Lateral limits in lon/lat degrees (x = longitude). Shared, not a copy: do not mutate (call
-    /// <c>Copy()</c> first); queries use <see cref="Region"/>, so a mutation would also make the two disagree.</summary>
-    public Geometry Geometry { get; }
+    // Never handed out (NetTopologySuite geometries are mutable): the library reads it through SharedGeometry.
+    private readonly Geometry _geometry;
+
+    /// <summary>Lateral limits in lon/lat degrees (x = longitude): a new copy on every access, the caller's to change
+    /// (see the remarks of <see cref="Airspace"/>).</summary>
+    public Geometry Geometry => _geometry.Copy();
+
+    /// <summary>The airspace's own geometry, not copied, for the library's writers and the planner: read-only by
+    /// contract (never mutated, never returned to a caller).</summary>
+    internal Geometry SharedGeometry => _geometry;
 
     /// <summary>The same limits on the unit sphere, prepared for repeated queries.</summary>
     public SphericalRegion Region { get; }
@@ -93,7 +104,7 @@ public sealed record Airspace
     {
         get
         {
-            foreach (var c in Geometry.Coordinates)
+            foreach (var c in _geometry.Coordinates)
                 if (Math.Abs(c.X) >= 180) return true;
             return false;
         }
@@ -102,10 +113,10 @@ public sealed record Airspace
     /// <summary>Equal ids (ordinal, ignoring case) and equal geometry content (see the remarks of <see cref="Airspace"/>).</summary>
     public bool Equals(Airspace? other) =>
         other is not null && (ReferenceEquals(this, other) ||
-            string.Equals(Id, other.Id, StringComparison.OrdinalIgnoreCase) && Geometry.EqualsExact(other.Geometry) && SameRegion(Region, other.Region));
+            string.Equals(Id, other.Id, StringComparison.OrdinalIgnoreCase) && _geometry.EqualsExact(other._geometry) && SameRegion(Region, other.Region));
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Id), Geometry.NumPoints);
+    public override int GetHashCode() => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Id), _geometry.NumPoints);
 
     private static bool SameRegion(SphericalRegion a, SphericalRegion b)
     {

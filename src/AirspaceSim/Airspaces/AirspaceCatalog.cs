@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Airspaces;
 
@@ -11,7 +12,7 @@ namespace AirspaceSim.Airspaces;
 /// airspace is built the first time it is looked up, so enumerating them builds every airspace.</remarks>
 public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
 {
-    private static readonly Lazy<AirspaceCatalog> WorldLazy = new(Data.WorldFirs.Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<AirspaceCatalog> WorldLazy = new(WorldFirs.Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<AirspaceCatalog> BundledLazy = new(() => LoadBundled(() => World), LazyThreadSafetyMode.ExecutionAndPublication);
 
     // Every entry (an airspace is built on first look-up). Building the map itself may be deferred too, for a catalog
@@ -236,12 +237,12 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
     internal static AirspaceCatalog LoadBundled(Func<AirspaceCatalog> world)
     {
         // The hand-made files are looked up by the id in their resource name and read strictly when first asked for.
-        var own = Data.BundledData.AirspaceResourceNames.Select(resource =>
+        var own = EmbeddedResources.AirspaceNames.Select(resource =>
         {
             string id = resource.Split('.')[^2];
             return (id, new Lazy<Airspace>(() =>
             {
-                using var s = Data.BundledData.Open(resource);
+                using var s = EmbeddedResources.Open(resource);
                 return AirspaceLoader.LoadGeoJson(s, AirspaceLoadOptions.StrictDefault with { FileName = resource }).Catalog[id];
             }));
         });

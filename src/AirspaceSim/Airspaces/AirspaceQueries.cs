@@ -51,13 +51,9 @@ public static class AirspaceQueries
         // Off every boundary the perturbed answer is the exact one; on a boundary, a one-part airspace has the point on
         // its outer boundary (shell or hole), and a multipolygon needs its parts merged to tell a seam from the outside.
         if (!region.OnAnyBoundary(v)) return region.Contains(v);
-        return region.Polygons.Count > 1 && SeamRule is { } merged && merged(airspace, v);
+        // LateralLimits is the planner's own route-end rule (its obstacles' unbuffered polygons are the same merge).
+        return region.Polygons.Count > 1 && LateralLimits.OfOne(airspace).Contains(v);
     }
-
-    /// <summary>The planner's merged route-end rule for one airspace (Routing.LateralLimits), supplied by the routing
-    /// layer when the library loads (dependency inversion: Airspaces ranks below Routing, see LayeringTests), used only
-    /// for a point on a part's boundary of a multipolygon airspace.</summary>
-    internal static Func<Airspace, Vec3, bool>? SeamRule { get; set; }
 
     /// <summary>
     /// The stretches of the great-circle route <paramref name="from"/>→<paramref name="to"/> (the shorter arc) strictly

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Data;
 

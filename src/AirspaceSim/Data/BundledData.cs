@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using System.Reflection;
 using AirspaceSim.Airspaces;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Data;
 
@@ -11,8 +10,8 @@ namespace AirspaceSim.Data;
 /// </summary>
 public static class BundledData
 {
-    private const string Prefix = "AirspaceSim.Data.";
-    private static readonly Assembly Assembly = typeof(BundledData).Assembly;
+    // The reading itself is Resources.EmbeddedResources, below Airspaces and Weather, which build bundled objects too.
+    private const string Prefix = EmbeddedResources.Prefix;
     private static readonly Lazy<IReadOnlyList<RouteListRow>> RoutesLazy =
         new(() => RouteListReader.Parse(ReadText(CaribbeanRoutesResource), CaribbeanRoutesResource), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -20,62 +19,35 @@ public static class BundledData
     public const string AirportsResource = Prefix + "world.airports.csv";
 
     /// <summary>Resource name of the VATSpy world boundaries (GeoJSON, Brotli-compressed; CC BY-SA 4.0).</summary>
-    public const string WorldBoundariesResource = Prefix + "world.vatspy-boundaries.geojson.br";
+    public const string WorldBoundariesResource = EmbeddedResources.WorldBoundaries;
 
     /// <summary>Resource name of the lenient loader's issues for <see cref="WorldBoundariesResource"/> (tab-separated).</summary>
-    public const string WorldBoundariesIssuesResource = Prefix + "world.vatspy-issues.tsv";
+    public const string WorldBoundariesIssuesResource = EmbeddedResources.WorldBoundariesIssues;
 
     /// <summary>Resource name of the Caribbean route list.</summary>
     public const string CaribbeanRoutesResource = Prefix + "routes.caribbean.csv";
 
     /// <summary>Resource name of a bundled airspace file, e.g. <c>AirspaceSim.Data.airspaces.SVZM.geojson</c>.</summary>
-    public static string AirspaceResource(string id) => $"{Prefix}airspaces.{id}.geojson";
+    public static string AirspaceResource(string id) => EmbeddedResources.Airspace(id);
 
     /// <summary>Every embedded resource name.</summary>
-    public static IReadOnlyList<string> ResourceNames { get; } = Array.AsReadOnly(Assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray());
+    public static IReadOnlyList<string> ResourceNames => EmbeddedResources.Names;
 
     /// <summary>The embedded airspace GeoJSON resources.</summary>
-    public static IReadOnlyList<string> AirspaceResourceNames { get; } =
-        Array.AsReadOnly(ResourceNames.Where(n => n.StartsWith(Prefix + "airspaces.", StringComparison.Ordinal) && n.EndsWith(".geojson", StringComparison.Ordinal)).ToArray());
+    public static IReadOnlyList<string> AirspaceResourceNames => EmbeddedResources.AirspaceNames;
 
     /// <summary>Opens an embedded resource.</summary>
     /// <exception cref="FileNotFoundException">No such resource; the message lists the known ones.</exception>
-    public static Stream Open(string resourceName)
-    {
-        ArgumentNullException.ThrowIfNull(resourceName);
-        return Assembly.GetManifestResourceStream(resourceName)
-               ?? throw new FileNotFoundException($"no embedded resource '{resourceName}'; known: {string.Join(", ", ResourceNames)}", resourceName);
-    }
+    public static Stream Open(string resourceName) => EmbeddedResources.Open(resourceName);
 
     /// <summary>Reads an embedded resource as UTF-8 text (decompressed when its name ends in <c>.br</c>).</summary>
-    public static string ReadText(string resourceName)
-    {
-        using var r = OpenText(resourceName);
-        return r.ReadToEnd();
-    }
+    public static string ReadText(string resourceName) => EmbeddedResources.ReadText(resourceName);
 
     /// <summary>Opens an embedded resource as UTF-8 text (decompressed when its name ends in <c>.br</c>).</summary>
-    public static TextReader OpenText(string resourceName)
-    {
-        var s = Open(resourceName);
-        return new StreamReader(resourceName.EndsWith(".br", StringComparison.Ordinal) ? new BrotliStream(s, CompressionMode.Decompress) : s);
-    }
+    public static TextReader OpenText(string resourceName) => EmbeddedResources.OpenText(resourceName);
 
     /// <summary>The bytes of an embedded resource (decompressed when its name ends in <c>.br</c>).</summary>
-    public static byte[] ReadBytes(string resourceName)
-    {
-        using var s = Open(resourceName);
-        if (!resourceName.EndsWith(".br", StringComparison.Ordinal))
-        {
-            var bytes = new byte[s.Length];
-            s.ReadExactly(bytes);
-            return bytes;
-        }
-        using var b = new BrotliStream(s, CompressionMode.Decompress);
-        using var ms = new MemoryStream(capacity: (int)Math.Min(int.MaxValue / 2, s.Length * 12)); // VATSpy's ratio is about 1:10
-        b.CopyTo(ms);
-        return ms.ToArray();
-    }
+    public static byte[] ReadBytes(string resourceName) => EmbeddedResources.ReadBytes(resourceName);
 
     /// <summary>Text of the bundled airport extract (<c>data/world/airports.csv</c>).</summary>
     public static string AirportsCsv => ReadText(AirportsResource);

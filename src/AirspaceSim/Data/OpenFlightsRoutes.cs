@@ -1,3 +1,4 @@
+using AirspaceSim.Infrastructure;
 namespace AirspaceSim.Data;
 
 /// <summary>One OpenFlights route: an airline's non-stop (or stated-stops) service between two airports.</summary>

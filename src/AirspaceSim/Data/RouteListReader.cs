@@ -1,3 +1,4 @@
+using AirspaceSim.Infrastructure;
 namespace AirspaceSim.Data;
 
 /// <summary>What is wrong with a row of a route list (<see cref="RouteListProblem.None"/> for a good row).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using AirspaceSim.Data;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Performance;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AirspaceSim.Data;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Performance;
 

@@ -122,11 +122,16 @@ public sealed partial class DetourPlanner
             if (!NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence)) list.Reverse();
             hullVertex[k] = list.ToArray();
             hulls[k] = list.Select(i => _v[i]).ToArray();
-            // Shell vertices on the hull boundary (corners and points on hull edges) keep their role as turning points.
+            // Shell vertices on the hull boundary (corners and points on hull edges) keep their role as turning points:
+            // within 1e-12 (1 + |x| + |y|) of a hull edge. The distance of a point to a ring is the least of its
+            // distances to the ring's segments (what NetTopologySuite's DistanceOp computes for a line and a point, as
+            // DistanceComputer.PointToSegment), so the first segment within the tolerance decides, without the
+            // operation's point, locations and closest-point copies per vertex (a tenth of a buffered build).
             for (int i = 0; i < shell.Count; i++)
             {
-                var pt = factory.CreatePoint(coords[i]);
-                if (ring.Distance(pt) <= 1e-12 * (1 + Math.Abs(coords[i].X) + Math.Abs(coords[i].Y))) onHull[shellStart + i] = true;
+                double tol = 1e-12 * (1 + Math.Abs(coords[i].X) + Math.Abs(coords[i].Y));
+                for (int j = 0; j + 1 < hc.Length; j++)
+                    if (NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(coords[i], hc[j], hc[j + 1]) <= tol) { onHull[shellStart + i] = true; break; }
             }
         }
         return (hulls, hullVertex, onHull);

@@ -143,7 +143,7 @@ public sealed partial class DetourPlanner
         (_adjStart, _adjTo, _adjRad) = BuildGraph();
         var inputPoints = new Dictionary<Vec3, GeoPoint>();
         foreach (var a in closures)
-            foreach (var c in a.Geometry.Coordinates)
+            foreach (var c in a.SharedGeometry.Coordinates)
             {
                 var g = new GeoPoint(c.Y, c.X);
                 inputPoints.TryAdd(Vec3.FromGeo(g), g);

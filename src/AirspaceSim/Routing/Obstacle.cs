@@ -1,3 +1,4 @@
+using AirspaceSim.Airspaces;
 using AirspaceSim.Spherical;
 
 namespace AirspaceSim.Routing;
@@ -48,16 +49,6 @@ internal sealed class Obstacle
         return false;
     }
 
-    // With the obstacle on the left of every loop, the shell contains the inside of the polygon and each hole loop
-    // contains everything but its enclave, so the polygon is the intersection of its loops' left regions; its open
-    // interior, the intersection of their open left regions. The boundary is flyable, for route ends as for routes: a
-    // point on a loop (a vertex, or exactly on an edge) is not inside, decided exactly by SphericalLoop.OnBoundary rather
-    // than by Contains's symbolic perturbation, which puts an edge point on one side or the other (the right rule for a
-    // seam between two parts of one airspace, which merged obstacles no longer have).
-    internal static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
-    {
-        for (int i = 0; i < loops.Count; i++) if (!loops[i].Contains(p)) return false; // indexed: no boxed enumerator
-        for (int i = 0; i < loops.Count; i++) if (loops[i].OnBoundary(p)) return false;
-        return true;
-    }
+    // The planner's rule for a route end is the merged limits' (MergedArea.PolygonContains): the boundary is flyable.
+    internal static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p) => MergedArea.PolygonContains(loops, p);
 }

@@ -12,15 +12,15 @@ namespace AirspaceSim.Routing;
 
 /// <summary>
 /// Turns closures into planner obstacles: closures whose polygons touch or overlap are merged (so that no route can
-/// slip along a shared border or through a shared corner), and the lateral buffer is added. Both are unions of
-/// great-circle polygons, done exactly in a gnomonic frame with NetTopologySuite's snap-rounding overlay.
+/// slip along a shared border or through a shared corner; <see cref="LimitsMerge"/>, the same merge as the route-end
+/// rule's <see cref="LateralLimits"/>), and the lateral buffer is added. Both are unions of great-circle polygons,
+/// done exactly in a gnomonic frame with NetTopologySuite's snap-rounding overlay.
 /// </summary>
 internal static class ObstacleBuilder
 {
-    /// <summary>Snap-rounding grid of the gnomonic plane (unit = one Earth radius): 1e-9 ≈ 6 mm on the ground.</summary>
-    private static readonly PrecisionModel Grid = new(1e9);
+    private static readonly PrecisionModel Grid = LimitsMerge.Grid;
 
-    private static readonly GeometryFactory Factory = new(Grid);
+    private static readonly GeometryFactory Factory = LimitsMerge.Factory;
 
     /// <summary>Longest great-circle piece a buffer strip is built on: its outer edge then bulges outward by at most
     /// tan(d)/cos(0.5°) − tan(d), under 0.004 % of the buffer.</summary>
@@ -51,135 +51,73 @@ internal static class ObstacleBuilder
         double stripR = d > 0 ? Math.Atan(Math.Tan(d) / Math.Cos(MaxStripPieceRad / 2)) : 0;
         double excess = Math.Max(cornerR - d, stripR - d);
 
-        // Every closed polygon with its source id, loops in obstacle-on-the-left orientation.
-        var polys = new List<(List<SphericalLoop> Loops, string Id, SphericalRegion Region)>();
-        foreach (var a in closures)
-            foreach (var p in a.Region.Polygons)
-            {
-                var loops = new List<SphericalLoop> { p.Shell };
-                foreach (var h in p.Holes) loops.Add(Reverse(h));
-                polys.Add((loops, a.Id, a.Region));
-            }
+        // Without a buffer the obstacles are the merged lateral limits themselves.
+        if (d == 0)
+            return new Result(LimitsMerge.Merge(closures).Select(a => new Obstacle(a.Loops, [a.Loops], a.SourceIds)).ToList(), d, excess);
 
-        // Cluster by overlapping bounding caps (widened by the buffer): only clusters need an overlay.
-        var parent = Enumerable.Range(0, polys.Count).ToArray();
-        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
-        for (int i = 0; i < polys.Count; i++)
-            for (int j = i + 1; j < polys.Count; j++)
-            {
-                var si = polys[i].Loops[0]; var sj = polys[j].Loops[0];
-                if (CapBound.MayMeet(si.Center, si.CapRadiusRad + d, sj.Center, sj.CapRadiusRad + d))
-                    parent[Find(i)] = Find(j);
-            }
-
+        // Clustered by overlapping bounding caps widened by the buffer: only clusters need an overlay.
         var obstacles = new List<Obstacle>();
-        foreach (var group in Enumerable.Range(0, polys.Count).GroupBy(Find))
-        {
-            var members = group.Select(i => polys[i]).ToList();
-            if (members.Count == 1 && d == 0)
-            {
-                var m = members[0];
-                obstacles.Add(new Obstacle(m.Loops, [m.Loops], [m.Id]));
-                continue;
-            }
+        foreach (var members in LimitsMerge.Clusters(LimitsMerge.Parts(closures), d))
             obstacles.AddRange(BuildCluster(members, d, cornerSegments));
-        }
         return new Result(obstacles, d, excess);
     }
 
-    private static IEnumerable<Obstacle> BuildCluster(List<(List<SphericalLoop> Loops, string Id, SphericalRegion Region)> members, double d,
-        int cornerSegments)
+    private static IEnumerable<Obstacle> BuildCluster(List<LimitsMerge.Part> members, double d, int cornerSegments)
     {
-        var sum = new Vec3(0, 0, 0);
-        foreach (var m in members) foreach (var l in m.Loops) foreach (var v in l.Vertices) sum += v;
-        var frame = new Gnomonic(sum.Norm2 > 0 ? sum : members[0].Loops[0].Center);
-        string ids = string.Join("+", members.Select(m => m.Id).Distinct());
+        var frame = new LimitsMerge.Frame(members);
+        var merged = frame.Union();
 
-        // Original vertices by their snapped plane position, so that merged loops reuse the exact input vectors.
-        var exact = new Dictionary<(double, double), Vec3>();
-        Coordinate P(in Vec3 v)
-        {
-            Coordinate c;
-            try { c = frame.Project(v); }
-            catch (InvalidOperationException e)
-            {
-                throw new NotSupportedException($"closures {ids} are too large to merge in one frame: {e.Message}", e);
-            }
-            Grid.MakePrecise(c);
-            return c;
-        }
-
-        var originals = new List<Geometry>();
-        foreach (var m in members)
-        {
-            var rings = m.Loops.Select(l =>
-            {
-                var coords = new List<Coordinate>(l.Count + 1);
-                foreach (var v in l.Vertices) { var c = P(v); exact.TryAdd((c.X, c.Y), v); coords.Add(c); }
-                coords.Add(coords[0].Copy());
-                return Factory.CreateLinearRing(coords.ToArray());
-            }).ToList();
-            originals.Add(Factory.CreatePolygon(rings[0], rings.Skip(1).ToArray()));
-        }
-        var merged = UnaryUnionNG.Union(originals, Factory, Grid);
-
-        Geometry planning = merged;
+        Geometry planning;
         bool chunked = false;
-        if (d > 0)
+        // A loop of up to ChunkEdges edges is offset as one closed curve; a longer one in chunks of ChunkEdges
+        // consecutive edges, each closed back along the closure's own edges (see OffsetCurve), their regions then
+        // unioned with the closure. One curve per loop was 3-4x faster for SVZM but up to 10x slower than the old
+        // cascaded union where many vertices lie within a buffer's width of each other (ENBD's coast, CZQX, CZZV): its
+        // self-crossings grow with the square of their number, and the snap-rounding noder tests every segment
+        // against every hot pixel (crossing) in its envelope. Chunks bound both; their regions are small outlines.
+        var whole = new List<ISegmentString>();
+        var chunks = new List<ISegmentString>();
+        foreach (var m in members)
+            foreach (var loop in m.Loops)
+            {
+                if (loop.Count <= ChunkEdges) { AddRing(whole, OffsetCurve(loop, d, cornerSegments, 0, loop.Count, chunk: false)); continue; }
+                int pieces = (loop.Count + ChunkEdges - 1) / ChunkEdges;
+                for (int c = 0; c < pieces; c++)
+                    AddRing(chunks, OffsetCurve(loop, d, cornerSegments, c * loop.Count / pieces, (c + 1) * loop.Count / pieces, chunk: true));
+            }
+        if (chunks.Count == 0) planning = CoveredRegion(whole);
+        else
         {
-            // A loop of up to ChunkEdges edges is offset as one closed curve; a longer one in chunks of ChunkEdges
-            // consecutive edges, each closed back along the closure's own edges (see OffsetCurve), their regions then
-            // unioned with the closure. One curve per loop was 3-4x faster for SVZM but up to 10x slower than the old
-            // cascaded union where many vertices lie within a buffer's width of each other (ENBD's coast, CZQX, CZZV): its
-            // self-crossings grow with the square of their number, and the snap-rounding noder tests every segment
-            // against every hot pixel (crossing) in its envelope. Chunks bound both; their regions are small outlines.
-            var whole = new List<ISegmentString>();
-            var chunks = new List<ISegmentString>();
-            foreach (var m in members)
-                foreach (var loop in m.Loops)
-                {
-                    if (loop.Count <= ChunkEdges) { AddRing(whole, OffsetCurve(loop, d, cornerSegments, 0, loop.Count, chunk: false)); continue; }
-                    int pieces = (loop.Count + ChunkEdges - 1) / ChunkEdges;
-                    for (int c = 0; c < pieces; c++)
-                        AddRing(chunks, OffsetCurve(loop, d, cornerSegments, c * loop.Count / pieces, (c + 1) * loop.Count / pieces, chunk: true));
-                }
-            if (chunks.Count == 0) planning = CoveredRegion(whole);
-            else
-            {
-                chunked = true;
-                var regions = new List<Geometry> { merged };
-                if (whole.Count > 0) regions.Add(CoveredRegion(whole));
-                foreach (var c in chunks) regions.Add(CoveredRegion([c]));
-                planning = UnaryUnionNG.Union(regions, Factory, Grid);
-            }
-
-            void AddRing(List<ISegmentString> curves, IEnumerable<Vec3> curve)
-            {
-                var ring = new List<Coordinate>();
-                foreach (var v in curve)
-                {
-                    var c = P(v);
-                    if (ring.Count == 0 || !ring[^1].Equals2D(c)) ring.Add(c);
-                }
-                if (ring.Count > 1 && ring[^1].Equals2D(ring[0])) ring.RemoveAt(ring.Count - 1);
-                if (ring.Count < 2) return;
-                ring.Add(ring[0].Copy());
-                curves.Add(new NodedSegmentString(ring.ToArray(), null));
-            }
+            chunked = true;
+            var regions = new List<Geometry> { merged };
+            if (whole.Count > 0) regions.Add(CoveredRegion(whole));
+            foreach (var c in chunks) regions.Add(CoveredRegion([c]));
+            planning = UnaryUnionNG.Union(regions, Factory, Grid);
         }
 
-        var mergedPolys = ToLoops(merged, frame, exact);
-        var closureRegions = members.Select(m => m.Region).Distinct().ToList();
-        foreach (var poly in Polygons(planning))
+        void AddRing(List<ISegmentString> curves, IEnumerable<Vec3> curve)
         {
-            var loops = PolygonLoops(poly, frame, exact);
+            var ring = new List<Coordinate>();
+            foreach (var v in curve)
+            {
+                var c = frame.P(v);
+                if (ring.Count == 0 || !ring[^1].Equals2D(c)) ring.Add(c);
+            }
+            if (ring.Count > 1 && ring[^1].Equals2D(ring[0])) ring.RemoveAt(ring.Count - 1);
+            if (ring.Count < 2) return;
+            ring.Add(ring[0].Copy());
+            curves.Add(new NodedSegmentString(ring.ToArray(), null));
+        }
+
+        var mergedPolys = frame.ToLoops(merged);
+        var closureRegions = members.Select(m => m.Region).Distinct().ToList();
+        foreach (var poly in LimitsMerge.Polygons(planning))
+        {
+            var loops = frame.PolygonLoops(poly);
             if (chunked) loops = [loops[0], .. loops.Skip(1).Where(h => !IsSliver(h))];
-            // The unbuffered polygons inside this planning polygon (all of them when there is no buffer).
-            var inside = d == 0
-                ? [loops]
-                : mergedPolys.Where(mp => Obstacle.PolygonContains(loops, mp[0].InteriorProbe)).ToList();
-            var sources = members.Where(m => Obstacle.PolygonContains(loops, m.Loops[0].InteriorProbe)).Select(m => m.Id).Distinct().ToList();
-            yield return new Obstacle(loops, inside, sources);
+            // The unbuffered polygons inside this planning polygon.
+            var inside = mergedPolys.Where(mp => MergedArea.PolygonContains(loops, mp[0].InteriorProbe)).ToList();
+            yield return new Obstacle(loops, inside, frame.SourcesIn(loops));
         }
 
         // Every boundary point of the exact union of the closures and their pieces is at least d from the closures (a
@@ -387,39 +325,5 @@ internal static class ObstacleBuilder
             }
             return w;
         }
-    }
-
-    internal static SphericalLoop Reverse(SphericalLoop l) => SphericalLoop.FromCcwVertices(l.Vertices.ToArray().Reverse());
-
-    private static IEnumerable<Polygon> Polygons(Geometry g)
-    {
-        for (int i = 0; i < g.NumGeometries; i++)
-            if (g.GetGeometryN(i) is Polygon p && !p.IsEmpty) yield return p;
-    }
-
-    private static List<List<SphericalLoop>> ToLoops(Geometry g, Gnomonic frame, Dictionary<(double, double), Vec3> exact) =>
-        Polygons(g).Select(p => PolygonLoops(p, frame, exact)).ToList();
-
-    private static List<SphericalLoop> PolygonLoops(Polygon p, Gnomonic frame, Dictionary<(double, double), Vec3> exact)
-    {
-        var loops = new List<SphericalLoop> { LoopOf(p.Shell, frame, exact, ccw: true) };
-        foreach (var h in p.Holes) loops.Add(LoopOf(h, frame, exact, ccw: false));
-        return loops;
-    }
-
-    // Gnomonic planes are right-handed as seen from outside, so planar orientation is spherical orientation: shells
-    // counter-clockwise and holes clockwise put the obstacle on the left.
-    private static SphericalLoop LoopOf(LineString ring, Gnomonic frame, Dictionary<(double, double), Vec3> exact, bool ccw)
-    {
-        var cs = ring.Coordinates;
-        var pts = new List<Vec3>(cs.Length);
-        for (int i = 0; i < cs.Length - 1; i++)
-        {
-            var v = exact.TryGetValue((cs[i].X, cs[i].Y), out var e) ? e : frame.Unproject(cs[i]);
-            if (pts.Count == 0 || pts[^1] != v) pts.Add(v);
-        }
-        while (pts.Count > 1 && pts[^1] == pts[0]) pts.RemoveAt(pts.Count - 1);
-        if (NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence) != ccw) pts.Reverse();
-        return SphericalLoop.FromCcwVertices(pts);
     }
 }

@@ -6,6 +6,11 @@ namespace AirspaceSim.Simulation;
 /// otherwise allocated on the large-object heap, whose budget sets off a blocking gen2 collection — measured at 35–90 ms,
 /// once or twice per network what-if of 67,000 flights, a third of its run time.
 /// </summary>
+/// <remarks>Not merged with <see cref="ChunkedList{T}"/>, which solves the same heap problem for a different shape: this
+/// one grows by appending, starts with a short chunk, hands out references to value items for in-place updates (the
+/// heaps' sift loops) and lives in one search (a technical stop's or a diversion's candidates); that one has a fixed length, holds references, is filled by
+/// index from several threads and is published read-only as an <see cref="IReadOnlyList{T}"/>. One type for both would
+/// carry both modes' state and checks into this one's inner loops.</remarks>
 internal sealed class ChunkedBuffer<T> where T : struct
 {
     private const int Shift = 10, ChunkLength = 1 << Shift, Mask = ChunkLength - 1; // 1,024 items: ≤ 80 KB for T ≤ 80 bytes

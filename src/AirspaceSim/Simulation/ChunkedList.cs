@@ -9,6 +9,7 @@ namespace AirspaceSim.Simulation;
 /// a blocking gen2 collection (reason AllocLarge) about once per run; chunks are ordinary gen0 allocations. Slots are
 /// written by index (from several threads, each its own slots) before the list is published.
 /// </summary>
+/// <remarks>The growable form for value items is <see cref="ChunkedBuffer{T}"/> (why two: see there).</remarks>
 internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T> where T : class
 {
     private const int Shift = 13, ChunkLength = 1 << Shift, Mask = ChunkLength - 1; // 8,192 references: 65,536 bytes

@@ -766,10 +766,10 @@ public static class ScenarioJson
                 w.WriteStartObject(); w.WriteString("type", "Feature"); w.WriteString("id", a.Id);
                 w.WriteStartObject("properties"); w.WriteEndObject();
                 w.WriteStartObject("geometry");
-                if (a.Geometry is Polygon p) { w.WriteString("type", "Polygon"); w.WritePropertyName("coordinates"); WritePolygon(w, p); }
+                if (a.SharedGeometry is Polygon p) { w.WriteString("type", "Polygon"); w.WritePropertyName("coordinates"); WritePolygon(w, p); }
                 else
                 {
-                    var mp = (MultiPolygon)a.Geometry;
+                    var mp = (MultiPolygon)a.SharedGeometry;
                     w.WriteString("type", "MultiPolygon"); w.WriteStartArray("coordinates");
                     for (int i = 0; i < mp.NumGeometries; i++) WritePolygon(w, (Polygon)mp.GetGeometryN(i));
                     w.WriteEndArray();

@@ -294,7 +294,7 @@ public static class SimulationReport
                     w.WriteStartObject("properties"); w.WriteString("kind", "closure"); w.WriteString("closure", c.Id); w.WriteString("airspace", a.Id);
                     w.WriteString("band", c.Band.ToString()); w.WriteEndObject();
                     w.WriteStartObject("geometry");
-                    var polys = a.Geometry is Polygon p ? [p] : Enumerable.Range(0, a.Geometry.NumGeometries).Select(i => (Polygon)a.Geometry.GetGeometryN(i)).ToList();
+                    var polys = a.SharedGeometry is Polygon p ? [p] : Enumerable.Range(0, a.SharedGeometry.NumGeometries).Select(i => (Polygon)a.SharedGeometry.GetGeometryN(i)).ToList();
                     w.WriteString("type", "MultiPolygon"); w.WriteStartArray("coordinates");
                     foreach (var poly in polys)
                     {

@@ -89,7 +89,44 @@ public sealed class WhatIfSimulator
         // closures for an airport on a border between them.
         public readonly ConcurrentDictionary<(int, int), LateralLimits?> Pairs = new();
         public readonly ConcurrentDictionary<ulong, LateralLimits> Unions = new();
+
+        // The shortest route of a planner (active set and buffer) between two points, by the points' bits: a plan is a
+        // function of the planner and its ends only, so a schedule's repeats and every draw that flies the same pair
+        // around the same planner share one answer (the same object). A Monte Carlo run of svzm-2025-11-uncertain
+        // asks 253 searches of the 25 NM planner for 9 pairs, each 0.1-0.5 ms (an end in the buffer band).
+        public readonly ConcurrentDictionary<RouteKey, RoutePlan> Routes = new();
+
+        // The buffer-graze samples of a leg (see GrazeSamples): geometry only, shared by every flight and draw that
+        // flies that leg past that airspace with that buffer, whatever its times.
+        public readonly ConcurrentDictionary<GrazeKey, int[]> Grazes = new();
+
+        // Where a leg crosses a closure's airspace (Airspace.Cross, with its WGS84 lengths): geometry only, as above.
+        public readonly ConcurrentDictionary<LegKey, Airspaces.RouteCrossing> Crossings = new();
     }
+
+    // Bits, not values: a cached answer is handed back only for the very same input (0.0 and -0.0 are told apart).
+    private readonly record struct RouteKey(ulong Set, long BufferBits, long FromLat, long FromLon, long ToLat, long ToLon)
+    {
+        public RouteKey(ulong set, double bufferNm, GeoPoint from, GeoPoint to) : this(set, BitConverter.DoubleToInt64Bits(bufferNm),
+            BitConverter.DoubleToInt64Bits(from.LatDeg), BitConverter.DoubleToInt64Bits(from.LonDeg),
+            BitConverter.DoubleToInt64Bits(to.LatDeg), BitConverter.DoubleToInt64Bits(to.LonDeg)) { }
+    }
+
+    // A leg p→q past airspace `Airspace` of closure `Closure` (indexes, the same in every variant).
+    private readonly record struct LegKey(int Closure, int Airspace, long PLat, long PLon, long QLat, long QLon)
+    {
+        public LegKey(int closure, int airspace, GeoPoint p, GeoPoint q) : this(closure, airspace,
+            BitConverter.DoubleToInt64Bits(p.LatDeg), BitConverter.DoubleToInt64Bits(p.LonDeg),
+            BitConverter.DoubleToInt64Bits(q.LatDeg), BitConverter.DoubleToInt64Bits(q.LonDeg)) { }
+    }
+
+    private readonly record struct GrazeKey(LegKey Leg, long BufKmBits, long KmBits)
+    {
+        public GrazeKey(LegKey leg, double bufKm, double km) : this(leg, BitConverter.DoubleToInt64Bits(bufKm), BitConverter.DoubleToInt64Bits(km)) { }
+    }
+
+    // Bounds of the caches (entries): beyond, answers are computed and not kept.
+    private const int MaxCachedRoutes = 1 << 16, MaxCachedGrazes = 1 << 16, MaxCachedCrossings = 1 << 16;
     // Per simulator, not shared with variants: a type's range is cached for this simulator's cost parameters.
     private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, double), StopSequence> _stopSequences = new();
     private readonly ConcurrentDictionary<string, TypeEntry> _types = new();
@@ -505,7 +542,7 @@ public sealed class WhatIfSimulator
     // in the same wind, beside it (its extra km and minutes against the same direct route) and the minutes saved.
     private FlightResult WithShortest(FlightResult r, in Ctx x, in Leg fastest, FlightCost fastestCost)
     {
-        var shortest = Planner(fastest.Set).Plan(x.Origin.Point, x.Destination.Point);
+        var shortest = Shortest(fastest.Set, x.Origin.Point, x.Destination.Point);
         if (shortest.Status == RouteStatus.Unreachable || shortest.RouteKm is not { } km) return r with { ChosenBy = RouteChoice.Time };
         bool same = shortest.Waypoints.SequenceEqual(fastest.Waypoints);
         var p = _scenario.Parameters.Cost;
@@ -651,7 +688,18 @@ public sealed class WhatIfSimulator
 
     // The route around `set`: the fastest in the wind when the simulator chooses by time, else the shortest.
     private RoutePlan PlanRoute(in Ctx x, ulong set, GeoPoint from, GeoPoint to) =>
-        _routeWind is null ? Planner(set).Plan(from, to) : Planner(set).PlanFastest(from, to, WindRoute(x));
+        _routeWind is null ? Shortest(set, from, to) : Planner(set).PlanFastest(from, to, WindRoute(x));
+
+    // The planner's shortest route around `set`, computed once per pair (Routes). An exception (antipodal ends) is
+    // not kept: it is thrown again by the next call.
+    private RoutePlan Shortest(ulong set, GeoPoint from, GeoPoint to)
+    {
+        var planner = Planner(set);
+        var key = new RouteKey(set, planner.BufferNm, from, to);
+        if (_shared.Routes.TryGetValue(key, out var plan)) return plan;
+        plan = planner.Plan(from, to);
+        return _shared.Routes.Count < MaxCachedRoutes ? _shared.Routes.GetOrAdd(key, plan) : plan;
+    }
 
     // The cruise true airspeed is the model's ground speed in still air on the direct route (it depends on the type,
     // the level and the speed factor only).
@@ -694,7 +742,12 @@ public sealed class WhatIfSimulator
             {
                 var a = c.Airspaces[k];
                 if (bufKm == 0 && !crosser.MayHitCap(_caps[ci][k].Center, _caps[ci][k].Cos)) continue;
-                var cross = a.Cross(path[i], path[i + 1]);
+                // With a buffer, the airspace's cap widened by it (GrazeReachRad): a leg that misses it neither enters
+                // the airspace nor comes within the buffer of it.
+                double reachRad = bufKm == 0 ? 0 : GrazeReachRad(a, bufKm);
+                if (bufKm > 0 && reachRad < Math.PI / 2 && !crosser.MayHitCap(a.Region.Center, Spherical.CapBound.CapCos(reachRad))) continue;
+                var legKey = new LegKey(ci, k, path[i], path[i + 1]);
+                var cross = CrossOf(legKey, a, path[i], path[i + 1]);
                 if (!cross.Crosses && bufKm == 0) continue;
                 // Timing only for a leg that meets the closure.
                 double cumI = CumMinutesAt(x, ref leg, i), perKm = (CumMinutesAt(x, ref leg, i + 1) - cumI) / km;
@@ -703,7 +756,7 @@ public sealed class WhatIfSimulator
                     double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
                     if (c.IsActiveDuring(start.AddMinutes(cumI + s0 * perKm), start.AddMinutes(cumI + s1 * perKm))) return true;
                 }
-                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(c, a, path[i], path[i + 1], km, bufKm, start.AddMinutes(cumI), perKm)) return true;
+                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(legKey, path[i], path[i + 1], km, bufKm, reachRad, start.AddMinutes(cumI), perKm)) return true;
             }
         }
         return false;
@@ -711,40 +764,69 @@ public sealed class WhatIfSimulator
 
     // With a buffer, a leg can pass within the buffer without entering the airspace: sample it (the geometry stays
     // exact in the planner; only the moment of entry is sampled). The leg's great circle is followed on the sphere.
-    private static bool GrazesWhileActive(Closure c, Airspace a, GeoPoint p, GeoPoint q, double km, double bufKm, DateTime t0, double perKm)
+    // True when some sample k of the leg (k = 0..n, every SampleKm or less) is within the buffer of the airspace's
+    // boundary (GrazeSamples) while the closure is active in the minutes around it.
+    // The caller has found that the leg may reach the airspace's cap widened by the buffer (reachRad, GrazeReachRad).
+    private bool GrazesWhileActive(LegKey leg, GeoPoint p, GeoPoint q, double km, double bufKm, double reachRad, DateTime t0, double perKm)
     {
-        // Only points within the airspace's bounding cap widened by the buffer can be within the buffer.
-        var region = a.Region;
-        double reachRad = region.CapRadiusRad + bufKm / Sphere.MeanRadiusKm * 1.01;
-        var pv = Spherical.Vec3.FromGeo(p); var qv = Spherical.Vec3.FromGeo(q);
-        if (reachRad < Math.PI / 2 && !new Spherical.EdgeCrosser(pv, qv).MayHitCap(region.Center, Spherical.CapBound.CapCos(reachRad))) return false;
+        var c = _closures[leg.Closure];
         // Every sample's window lies in the leg's window widened by a minute (far more than the ticks DateTime rounds
-        // to): a closure inactive over it is inactive at every sample, whatever the distances. The distance to the
-        // boundary (every edge, then a WGS84 inverse) is the costly test, so it comes after the activity test.
+        // to): a closure inactive over it is inactive at every sample, whatever the distances. The distances are the
+        // costly part, so they come after the activity test, and once per leg (they do not depend on the times).
         if (!c.IsActiveDuring(t0.AddMinutes(-SampleKm * perKm - 1), t0.AddMinutes((km + SampleKm) * perKm + 1))) return false;
         int n = Math.Max(1, (int)Math.Ceiling(km / SampleKm));
-        // Samples are stepRad apart on the sphere and the distance to the boundary changes by at most that per step, while
-        // the WGS84 length of a line is at least 0.99 R times its angle (the least radius of curvature b²/a is 0.9944 R,
-        // see TighterBound): a sample D from the boundary rules out the next j samples while 0.99 R (D − j stepRad) >
-        // bufKm, so they are skipped without changing the answer.
-        double stepRad = Spherical.Vec3.Angle(pv, qv) / n;
-        double bufRad = bufKm / (0.99 * Sphere.MeanRadiusKm);
-        for (int k = 0; k <= n; k++)
+        var key = new GrazeKey(leg, bufKm, km);
+        if (!_shared.Grazes.TryGetValue(key, out var within))
+        {
+            within = GrazeSamples(c.Airspaces[leg.Airspace], Spherical.Vec3.FromGeo(p), Spherical.Vec3.FromGeo(q), n, bufKm, reachRad);
+            if (_shared.Grazes.Count < MaxCachedGrazes) within = _shared.Grazes.GetOrAdd(key, within);
+        }
+        foreach (int k in within)
         {
             double s = km * k / n;
+            var t = t0.AddMinutes(s * perKm);
+            if (c.IsActiveDuring(t.AddMinutes(-SampleKm * perKm), t.AddMinutes(SampleKm * perKm))) return true;
+        }
+        return false;
+    }
+
+    // The leg's crossings of the airspace, computed once per leg (Crossings). An exception (antipodal ends) is not kept.
+    private Airspaces.RouteCrossing CrossOf(in LegKey leg, Airspace a, GeoPoint p, GeoPoint q)
+    {
+        if (_shared.Crossings.TryGetValue(leg, out var cross)) return cross;
+        cross = a.Cross(p, q);
+        return _shared.Crossings.Count < MaxCachedCrossings ? _shared.Crossings.GetOrAdd(leg, cross) : cross;
+    }
+
+    // Only points within the airspace's bounding cap widened by the buffer (with 1 % to spare: a WGS84 length is at
+    // least 0.9944 R times its angle) can be within the buffer of its boundary.
+    private static double GrazeReachRad(Airspace a, double bufKm) => a.Region.CapRadiusRad + bufKm / Sphere.MeanRadiusKm * 1.01;
+
+    // The samples k = 0..n of the leg pv→qv (at fraction k/n along its great circle) whose WGS84 distance to the sphere-
+    // nearest point of the airspace's boundary is at most bufKm, in increasing order. Samples are stepRad apart on the
+    // sphere and the distance to the boundary changes by at most that per step, while the WGS84 length of a line is at
+    // least 0.99 R times its angle (the least radius of curvature b²/a is 0.9944 R, see TighterBound): a sample D from
+    // the boundary rules out the next j samples while 0.99 R (D − j stepRad) > bufKm, so they are skipped (none of
+    // them is within). Likewise a sample farther than reachRad from the cap's centre.
+    private static int[] GrazeSamples(Airspace a, in Spherical.Vec3 pv, in Spherical.Vec3 qv, int n, double bufKm, double reachRad)
+    {
+        var region = a.Region;
+        double stepRad = Spherical.Vec3.Angle(pv, qv) / n;
+        double bufRad = bufKm / (0.99 * Sphere.MeanRadiusKm);
+        List<int>? within = null;
+        for (int k = 0; k <= n; k++)
+        {
             var v = Sphere.Intermediate(pv, qv, (double)k / n);
             if (Spherical.Vec3.Angle(v, region.Center) > reachRad) continue;
-            var t = t0.AddMinutes(s * perKm);
-            if (!c.IsActiveDuring(t.AddMinutes(-SampleKm * perKm), t.AddMinutes(SampleKm * perKm))) continue;
             // a.DistanceToBoundaryKm, keeping the angle for the skip.
             var pt = v.ToGeo();
             var nearest = a.NearestBoundary(pt);
             if (double.IsPositiveInfinity(nearest.Radians)) continue;
-            if (Wgs84.DistanceM(pt, nearest.Nearest.ToGeo()) / 1000 <= bufKm) return true;
+            if (Wgs84.DistanceM(pt, nearest.Nearest.ToGeo()) / 1000 <= bufKm) { (within ??= []).Add(k); continue; }
             double slackRad = nearest.Radians - bufRad;
             if (slackRad > 0 && stepRad > 0) k += (int)Math.Min(n, Math.Max(0, Math.Ceiling(slackRad / stepRad) - 1));
         }
-        return false;
+        return within is null ? [] : within.ToArray();
     }
 
     // Where the aircraft is at time t: on the leg it is flying, at the distance flown since its start, along the WGS84
@@ -1239,6 +1321,8 @@ public sealed class WhatIfSimulator
     {
         double buffer = 0;
         for (ulong rest = set; rest != 0; rest &= rest - 1) buffer = Math.Max(buffer, _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].BufferNm);
+        // Looked up first: the factory captures the simulator, so passing it would allocate two delegates per call.
+        if (_shared.Planners.TryGetValue((set, buffer), out var built)) return built.Value;
         return _shared.Planners.GetOrAdd((set, buffer), key => new Lazy<DetourPlanner>(() =>
         {
             var members = Enumerable.Range(0, _closures.Length).Where(i => (key.Set >> i & 1) != 0).Select(i => _closures[i]).ToList();

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Infrastructure;
 using AirspaceSim.Spherical;
 
 namespace AirspaceSim.Weather;
@@ -72,7 +72,7 @@ public sealed partial class GriddedWindField : WindField
         var key = name.Trim().ToLowerInvariant();
         if (!BundledNames.Contains(key))
             throw new KeyNotFoundException($"no bundled wind field '{name}'; bundled: {string.Join(", ", BundledNames)}");
-        return Parse(BundledData.ReadText($"AirspaceSim.Data.winds.{key}.csv"), key, $"{key}.csv (bundled climatology)");
+        return Parse(EmbeddedResources.ReadText(EmbeddedResources.WindField(key)), key, $"{key}.csv (bundled climatology)");
     }
 
     /// <summary>Reads a wind grid file: the CSV format above, or a NetCDF-4 file (recognised by its HDF5 signature;

@@ -1,5 +1,6 @@
 using System.Text;
 using AirspaceSim.Data;
+using AirspaceSim.Infrastructure;
 using FsCheck;
 using FsCheck.Fluent;
 

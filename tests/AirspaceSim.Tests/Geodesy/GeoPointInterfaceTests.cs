@@ -55,4 +55,31 @@ public class GeoPointInterfaceTests
         Assert.That(AirspaceLoader.LoadWkt("POLYGON ((-70 10, -68 10, -68 12.5, -70 12, -70 10))", "Q1"), Is.Not.EqualTo(a));
         Assert.That(AirspaceCatalog.Bundled["SVZM"], Is.EqualTo(AirspaceLoader.LoadGeoJson(AirspaceSim.Data.BundledData.OpenAirspace("SVZM")).Catalog["SVZM"]));
     }
+
+    [Test]
+    public void Airspace_NeverHandsOutItsOwnGeometry()
+    {
+        // The loader's airspace and the public constructor's: changing what Geometry returned, or what was passed in,
+        // changes neither the airspace's geometry, nor its equality, nor its answers.
+        const string wkt = "POLYGON ((-70 10, -68 10, -68 12, -70 12, -70 10))";
+        var loaded = AirspaceLoader.LoadWkt(wkt, "Q1");
+        var input = loaded.Geometry;
+        var built = new Airspace("Q1", "Q1", AirspaceKind.Other, input);
+        foreach (var a in new[] { loaded, built })
+        {
+            var g = a.Geometry;
+            Assert.That(a.Geometry, Is.Not.SameAs(g), "a new copy on each access");
+            Assert.That(a.Geometry.EqualsExact(g), Is.True);
+            ((NetTopologySuite.Geometries.Polygon)g).Shell.CoordinateSequence.SetX(0, 0); // in place, as a caller might
+            g.GeometryChanged();
+            ((NetTopologySuite.Geometries.Polygon)input).Shell.CoordinateSequence.SetY(1, 45);
+            input.GeometryChanged();
+            Assert.That(g.EqualsExact(a.Geometry) || input.EqualsExact(a.Geometry), Is.False, "the copies did change");
+            Assert.That(a.Geometry.EqualsExact(AirspaceLoader.LoadWkt(wkt, "Q1").Geometry), Is.True, "the airspace's own geometry is unchanged");
+            Assert.That(a, Is.EqualTo(AirspaceLoader.LoadWkt(wkt, "Q1")));
+            Assert.That(a.CrossesAntimeridian, Is.False);
+            Assert.That(a.Contains(new GeoPoint(11, -69)), Is.True);
+            Assert.That(a.Contains(new GeoPoint(11, -30)), Is.False);
+        }
+    }
 }

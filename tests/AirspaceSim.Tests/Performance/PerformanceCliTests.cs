@@ -81,10 +81,10 @@ public class BatchPerformanceTests
     private static List<Dictionary<string, string>> Csv(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
-        var header = AirspaceSim.Data.Csv.Split(lines[0], out _)!;
+        var header = AirspaceSim.Infrastructure.Csv.Split(lines[0], out _)!;
         return lines.Skip(1).Select(l =>
         {
-            var f = AirspaceSim.Data.Csv.Split(l, out var err) ?? throw new AssertionException(err!);
+            var f = AirspaceSim.Infrastructure.Csv.Split(l, out var err) ?? throw new AssertionException(err!);
             Assert.That(f, Has.Count.EqualTo(header.Count), l);
             return header.Select((h, i) => (h, f[i])).ToDictionary(x => x.h, x => x.Item2);
         }).ToList();

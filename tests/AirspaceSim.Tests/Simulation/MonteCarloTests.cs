@@ -255,6 +255,29 @@ public class MonteCarloTests
         Assert.That(r.Flights, Has.Count.EqualTo(s.AllFlights().Count));
     }
 
+    [Test]
+    public void Draws_OnASharedSimulator_GiveTheBytesOfTheirOwnRuns()
+    {
+        // The draws of one simulator share its planners and what it keeps per planner and per leg (routes, crossings,
+        // buffer-graze samples); each draw's run of its own shares nothing. Both give the same bytes, draw by draw, on
+        // the bundled week (149 flights, the shipped model; its 0/10/25 NM margin puts Aruba and Curaçao in the 25 NM
+        // band) in an order where the caches are filled by other draws first.
+        var s = BundledScenarios.Load("svzm-2025-11-uncertain", new ScenarioReadOptions { CostModel = PerformanceCostModel.Default });
+        var options = new SimulationOptions { CostModel = PerformanceCostModel.Default, MaxDegreeOfParallelism = 1 };
+        var shared = new WhatIfSimulator(s, options);
+        int[] order = [3, 0, 7, 1, 3, 5, 2, 6, 4, 0];
+        var buffers = new HashSet<double>();
+        foreach (int k in order)
+        {
+            var drawn = MonteCarlo.Draw(s, 1, k).Scenario;
+            buffers.Add(drawn.Closures[0].BufferNm);
+            var own = new WhatIfSimulator(drawn, options).Run() with { PlannersBuilt = 0 };
+            var onShared = shared.Variant(drawn).Run() with { PlannersBuilt = 0 };
+            Assert.That(SimulationReport.Json([onShared]), Is.EqualTo(SimulationReport.Json([own])), $"draw {k}");
+        }
+        Assert.That(buffers, Is.EquivalentTo(new[] { 0.0, 10, 25 }), "the draws cover every margin");
+    }
+
     private sealed class Inline(Action<SimulationProgress> a) : IProgress<SimulationProgress>
     {
         public void Report(SimulationProgress value) => a(value);

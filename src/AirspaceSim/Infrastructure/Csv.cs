@@ -1,4 +1,4 @@
-namespace AirspaceSim.Data;
+namespace AirspaceSim.Infrastructure;
 
 /// <summary>A tiny RFC 4180 field splitter for one line: commas separate, double quotes quote, <c>""</c> escapes a quote.</summary>
 internal static class Csv

@@ -1,7 +1,6 @@
-using AirspaceSim.Spherical;
 using NetTopologySuite.Geometries;
 
-namespace AirspaceSim.Routing;
+namespace AirspaceSim.Spherical;
 
 /// <summary>
 /// A gnomonic frame: central projection onto the plane tangent at <see cref="Center"/>. It maps every great circle

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using AirspaceSim.Airspaces;
+using AirspaceSim.Infrastructure;
 
-namespace AirspaceSim.Data;
+namespace AirspaceSim.Airspaces;
 
 /// <summary>
 /// The bundled VATSpy world boundaries as a lazy catalog. At first use the Brotli resource is decompressed and the
@@ -20,7 +20,7 @@ internal static class WorldFirs
     /// <summary>Decompresses and indexes the resource (uncached: <see cref="AirspaceCatalog.World"/> caches it).</summary>
     internal static AirspaceCatalog Load()
     {
-        ReadOnlyMemory<byte> json = BundledData.ReadBytes(BundledData.WorldBoundariesResource);
+        ReadOnlyMemory<byte> json = EmbeddedResources.ReadBytes(EmbeddedResources.WorldBoundaries);
         var issues = ReadIssues();
         var leftOut = issues.Where(i => !i.Repaired).Select(i => i.FeatureIndex).ToHashSet();
         var options = AirspaceLoadOptions.Default with { FileName = FileName };
@@ -92,7 +92,7 @@ internal static class WorldFirs
     internal static IReadOnlyList<AirspaceLoadIssue> ReadIssues()
     {
         var list = new List<AirspaceLoadIssue>();
-        using var reader = BundledData.OpenText(BundledData.WorldBoundariesIssuesResource);
+        using var reader = EmbeddedResources.OpenText(EmbeddedResources.WorldBoundariesIssues);
         bool header = false;
         for (string? line; (line = reader.ReadLine()) != null;)
         {
@@ -101,7 +101,7 @@ internal static class WorldFirs
             var f = line.Split('\t');
             if (f.Length != 6 || !int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index) || f[2] is not ("repaired" or "left out")
                 || !Enum.TryParse<AirspaceProblem>(f[5], ignoreCase: false, out var problem) || !Enum.IsDefined(problem))
-                throw new InvalidDataException($"{BundledData.WorldBoundariesIssuesResource}: malformed line '{line}'");
+                throw new InvalidDataException($"{EmbeddedResources.WorldBoundariesIssues}: malformed line '{line}'");
             list.Add(new AirspaceLoadIssue(f[1], index, f[3].Length == 0 ? null : f[3], f[4], f[2] == "repaired") { FileName = FileName, Problem = problem });
         }
         return list;

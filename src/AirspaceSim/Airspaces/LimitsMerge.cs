@@ -1,0 +1,206 @@
+using AirspaceSim.Spherical;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace AirspaceSim.Airspaces;
+
+/// <summary>
+/// One connected closed area of merged lateral limits: touching or overlapping polygons of one or more airspaces as a
+/// single polygon, every loop oriented with the area on its left (the shell counter-clockwise, holes clockwise around
+/// their free enclave), with the ids of the airspaces merged into it.
+/// </summary>
+internal sealed class MergedArea
+{
+    public MergedArea(IReadOnlyList<SphericalLoop> loops, IReadOnlyList<string> sourceIds)
+    {
+        Loops = loops;
+        SourceIds = sourceIds.ToArray().AsReadOnly(); // shared by the answers that use it: must not be mutable
+        Center = loops[0].Center;
+        CapRadiusRad = loops[0].CapRadiusRad; // holes lie inside the shell, so the shell's cap bounds everything
+    }
+
+    /// <summary><c>[0]</c> the shell, then the holes, the area on the left of each.</summary>
+    public IReadOnlyList<SphericalLoop> Loops { get; }
+
+    /// <summary>Ids of the airspaces merged into this area.</summary>
+    public IReadOnlyList<string> SourceIds { get; }
+
+    /// <summary>Centre of the bounding cap.</summary>
+    public Vec3 Center { get; }
+
+    /// <summary>Angular radius of a cap around <see cref="Center"/> holding the whole area.</summary>
+    public double CapRadiusRad { get; }
+
+    // With the area on the left of every loop, the shell contains the inside of the polygon and each hole loop contains
+    // everything but its enclave, so the polygon is the intersection of its loops' left regions; its open interior, the
+    // intersection of their open left regions. The boundary is flyable, for route ends as for routes: a point on a loop
+    // (a vertex, or exactly on an edge) is not inside, decided exactly by SphericalLoop.OnBoundary rather than by
+    // Contains's symbolic perturbation, which puts an edge point on one side or the other (the right rule for a seam
+    // between two parts of one airspace, which merged areas no longer have).
+    /// <summary>Strictly inside the polygon of <paramref name="loops"/> (area-on-the-left loops; a point on a loop is outside).</summary>
+    internal static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
+    {
+        for (int i = 0; i < loops.Count; i++) if (!loops[i].Contains(p)) return false; // indexed: no boxed enumerator
+        for (int i = 0; i < loops.Count; i++) if (loops[i].OnBoundary(p)) return false;
+        return true;
+    }
+}
+
+/// <summary>
+/// Merges the polygons of airspaces that touch or overlap (so that no route can slip along a shared border or through
+/// a shared corner): the union of great-circle polygons, done exactly in a gnomonic frame with NetTopologySuite's
+/// snap-rounding overlay. The one merge behind both the planner's obstacles (Routing.ObstacleBuilder, which adds the
+/// lateral buffer in the same frame) and the route-end rule of <see cref="LateralLimits"/>.
+/// </summary>
+internal static class LimitsMerge
+{
+    /// <summary>Snap-rounding grid of the gnomonic plane (unit = one Earth radius): 1e-9 ≈ 6 mm on the ground.</summary>
+    internal static readonly PrecisionModel Grid = new(1e9);
+
+    internal static readonly GeometryFactory Factory = new(Grid);
+
+    /// <summary>One closed polygon of an airspace: loops with the area on the left (holes reversed), its id and region.</summary>
+    internal readonly record struct Part(List<SphericalLoop> Loops, string Id, SphericalRegion Region);
+
+    /// <summary>Every closed polygon of <paramref name="airspaces"/>, in order.</summary>
+    internal static List<Part> Parts(IReadOnlyList<Airspace> airspaces)
+    {
+        var parts = new List<Part>();
+        foreach (var a in airspaces)
+            foreach (var p in a.Region.Polygons)
+            {
+                var loops = new List<SphericalLoop> { p.Shell };
+                foreach (var h in p.Holes) loops.Add(Reverse(h));
+                parts.Add(new Part(loops, a.Id, a.Region));
+            }
+        return parts;
+    }
+
+    /// <summary>The parts grouped by overlapping bounding caps, each widened by <paramref name="widenRad"/> (a buffer):
+    /// only a group of two or more needs an overlay. Groups in the order of their first part, parts in order.</summary>
+    internal static IEnumerable<List<Part>> Clusters(List<Part> parts, double widenRad)
+    {
+        var parent = Enumerable.Range(0, parts.Count).ToArray();
+        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+        for (int i = 0; i < parts.Count; i++)
+            for (int j = i + 1; j < parts.Count; j++)
+            {
+                var si = parts[i].Loops[0]; var sj = parts[j].Loops[0];
+                if (CapBound.MayMeet(si.Center, si.CapRadiusRad + widenRad, sj.Center, sj.CapRadiusRad + widenRad))
+                    parent[Find(i)] = Find(j);
+            }
+        return Enumerable.Range(0, parts.Count).GroupBy(Find).Select(g => g.Select(i => parts[i]).ToList());
+    }
+
+    /// <summary>The merged lateral limits of <paramref name="airspaces"/>: one area per connected closed area.</summary>
+    /// <exception cref="NotSupportedException">Touching parts too large to merge in one gnomonic frame.</exception>
+    internal static List<MergedArea> Merge(IReadOnlyList<Airspace> airspaces)
+    {
+        var areas = new List<MergedArea>();
+        foreach (var members in Clusters(Parts(airspaces), 0))
+        {
+            if (members.Count == 1)
+            {
+                areas.Add(new MergedArea(members[0].Loops, [members[0].Id]));
+                continue;
+            }
+            var frame = new Frame(members);
+            foreach (var poly in Polygons(frame.Union()))
+            {
+                var loops = frame.PolygonLoops(poly);
+                areas.Add(new MergedArea(loops, frame.SourcesIn(loops)));
+            }
+        }
+        return areas;
+    }
+
+    /// <summary>A cluster's gnomonic frame: projection snapped to <see cref="Grid"/>, the union of its parts, and the
+    /// way back to loops that reuse the exact input vectors.</summary>
+    internal sealed class Frame
+    {
+        private readonly Gnomonic _frame;
+        private readonly string _ids;
+        // Original vertices by their snapped plane position, so that merged loops reuse the exact input vectors.
+        private readonly Dictionary<(double, double), Vec3> _exact = new();
+
+        public Frame(List<Part> members)
+        {
+            Members = members;
+            var sum = new Vec3(0, 0, 0);
+            foreach (var m in members) foreach (var l in m.Loops) foreach (var v in l.Vertices) sum += v;
+            _frame = new Gnomonic(sum.Norm2 > 0 ? sum : members[0].Loops[0].Center);
+            _ids = string.Join("+", members.Select(m => m.Id).Distinct());
+        }
+
+        public List<Part> Members { get; }
+
+        /// <summary>The snapped plane position of <paramref name="v"/>.</summary>
+        /// <exception cref="NotSupportedException">Too far from the frame's centre.</exception>
+        public Coordinate P(in Vec3 v)
+        {
+            Coordinate c;
+            try { c = _frame.Project(v); }
+            catch (InvalidOperationException e)
+            {
+                throw new NotSupportedException($"closures {_ids} are too large to merge in one frame: {e.Message}", e);
+            }
+            Grid.MakePrecise(c);
+            return c;
+        }
+
+        /// <summary>The union of the members' polygons (call once: it records their vertices for the way back).</summary>
+        public Geometry Union()
+        {
+            var originals = new List<Geometry>();
+            foreach (var m in Members)
+            {
+                var rings = m.Loops.Select(l =>
+                {
+                    var coords = new List<Coordinate>(l.Count + 1);
+                    foreach (var v in l.Vertices) { var c = P(v); _exact.TryAdd((c.X, c.Y), v); coords.Add(c); }
+                    coords.Add(coords[0].Copy());
+                    return Factory.CreateLinearRing(coords.ToArray());
+                }).ToList();
+                originals.Add(Factory.CreatePolygon(rings[0], rings.Skip(1).ToArray()));
+            }
+            return UnaryUnionNG.Union(originals, Factory, Grid);
+        }
+
+        /// <summary>Ids of the members whose polygon lies in the polygon of <paramref name="loops"/>.</summary>
+        public List<string> SourcesIn(IReadOnlyList<SphericalLoop> loops) =>
+            Members.Where(m => MergedArea.PolygonContains(loops, m.Loops[0].InteriorProbe)).Select(m => m.Id).Distinct().ToList();
+
+        public List<List<SphericalLoop>> ToLoops(Geometry g) => Polygons(g).Select(PolygonLoops).ToList();
+
+        public List<SphericalLoop> PolygonLoops(Polygon p)
+        {
+            var loops = new List<SphericalLoop> { LoopOf(p.Shell, ccw: true) };
+            foreach (var h in p.Holes) loops.Add(LoopOf(h, ccw: false));
+            return loops;
+        }
+
+        // Gnomonic planes are right-handed as seen from outside, so planar orientation is spherical orientation: shells
+        // counter-clockwise and holes clockwise put the area on the left.
+        private SphericalLoop LoopOf(LineString ring, bool ccw)
+        {
+            var cs = ring.Coordinates;
+            var pts = new List<Vec3>(cs.Length);
+            for (int i = 0; i < cs.Length - 1; i++)
+            {
+                var v = _exact.TryGetValue((cs[i].X, cs[i].Y), out var e) ? e : _frame.Unproject(cs[i]);
+                if (pts.Count == 0 || pts[^1] != v) pts.Add(v);
+            }
+            while (pts.Count > 1 && pts[^1] == pts[0]) pts.RemoveAt(pts.Count - 1);
+            if (NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence) != ccw) pts.Reverse();
+            return SphericalLoop.FromCcwVertices(pts);
+        }
+    }
+
+    internal static IEnumerable<Polygon> Polygons(Geometry g)
+    {
+        for (int i = 0; i < g.NumGeometries; i++)
+            if (g.GetGeometryN(i) is Polygon p && !p.IsEmpty) yield return p;
+    }
+
+    internal static SphericalLoop Reverse(SphericalLoop l) => SphericalLoop.FromCcwVertices(l.Vertices.ToArray().Reverse());
+}
