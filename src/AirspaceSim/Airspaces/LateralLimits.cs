@@ -56,8 +56,9 @@ internal sealed class LateralLimits
         for (int k = 0; k < _areas.Length; k++)
         {
             if (_capCos[k] > 0 && p.Dot(_areas[k].Center) < _capCos[k]) continue;
-            foreach (var loop in _areas[k].Loops)
-                if (loop.OnBoundary(p)) return true;
+            var loops = _areas[k].Loops; // indexed: an IReadOnlyList's enumerator is boxed, an allocation per call
+            for (int i = 0; i < loops.Count; i++)
+                if (loops[i].OnBoundary(p)) return true;
         }
         return false;
     }

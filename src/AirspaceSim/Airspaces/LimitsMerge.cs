@@ -40,8 +40,8 @@ internal sealed class MergedArea
     /// <summary>Strictly inside the polygon of <paramref name="loops"/> (area-on-the-left loops; a point on a loop is outside).</summary>
     internal static bool PolygonContains(IReadOnlyList<SphericalLoop> loops, in Vec3 p)
     {
-        foreach (var l in loops) if (!l.Contains(p)) return false;
-        foreach (var l in loops) if (l.OnBoundary(p)) return false;
+        for (int i = 0; i < loops.Count; i++) if (!loops[i].Contains(p)) return false; // indexed: no boxed enumerator
+        for (int i = 0; i < loops.Count; i++) if (loops[i].OnBoundary(p)) return false;
         return true;
     }
 }

@@ -100,9 +100,11 @@ public sealed partial class DetourPlanner
         int n = _nodeVertex.Length;
         var lists = new List<(int, double)>[n];
         for (int i = 0; i < n; i++) lists[i] = new List<(int, double)>();
-        // Pairs are independent: test them in parallel, then assemble deterministically.
+        // Pairs are independent: test them in parallel, then assemble deterministically. NonBlockingFor, not
+        // Parallel.For: a build may run where other pool threads wait for it (the what-if's shared planners).
         var found = new List<(int, int, double)>[n];
-        Parallel.For(0, n, i =>
+        NonBlockingFor.Run(n, Row);
+        void Row(int i)
         {
             var local = new List<(int, int, double)>();
             int ui = _nodeVertex[i];
@@ -117,7 +119,7 @@ public sealed partial class DetourPlanner
                 local.Add((i, j, Vec3.Angle(u, v)));
             }
             found[i] = local;
-        });
+        }
         foreach (var l in found)
             foreach (var (i, j, w) in l) { lists[i].Add((j, w)); lists[j].Add((i, w)); }
         var start = new int[n + 1];

@@ -43,7 +43,9 @@ internal sealed class Obstacle
     /// <summary>Strictly inside one of the unbuffered closed polygons (a point on one's boundary is outside).</summary>
     public bool OriginalContains(in Vec3 p)
     {
-        foreach (var poly in OriginalPolygons) if (PolygonContains(poly, p)) return true;
+        // Indexed, not foreach: an IReadOnlyList's enumerator is boxed, an allocation per call on the what-if's path.
+        var polys = OriginalPolygons;
+        for (int i = 0; i < polys.Count; i++) if (PolygonContains(polys[i], p)) return true;
         return false;
     }
 
