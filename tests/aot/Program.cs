@@ -47,7 +47,7 @@ try
     var w = fl.At(new AirspaceSim.Geodesy.GeoPoint(20, -40), 300);
     Check(fl.FlightLevels.SequenceEqual([300.0, 400.0]) && fl.LatitudesDeg.SequenceEqual([0.0, 20.0, 40.0]) &&
           Math.Abs(w.EastKt - 40) < 1e-9 && Math.Abs(w.NorthKt - 10) < 1e-9, $"fl-grid.nc: FL {string.Join(",", fl.FlightLevels)}, wind {w.EastKt}/{w.NorthKt} kt");
-    // era5-style.cdl: int64 time, double levels in hPa, short u/v with double scale_factor/add_offset; node lat 20,
+    // era5-style.cdl: double levels in hPa, short u/v with double scale_factor/add_offset; node lat 20,
     // lon -40 at 200 hPa: u = 6000 × 0.01 + 10 = 70 m/s, v = -300 × 0.01 = -3 m/s.
     var era = GriddedWindField.Load(Path.Combine(winds, "era5-style.nc"));
     var e = era.At(new AirspaceSim.Geodesy.GeoPoint(20, -40), era.FlightLevels[1]);
