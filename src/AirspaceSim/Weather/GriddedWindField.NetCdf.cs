@@ -1,6 +1,7 @@
 using System.Globalization;
 using AirspaceSim.Geodesy;
 using PureHDF;
+using PureHDF.VOL.Native;
 
 namespace AirspaceSim.Weather;
 
@@ -161,7 +162,7 @@ public sealed partial class GriddedWindField
 
     private static WindGridFormatException BadNc(string path, string what) => new($"{path}: {what}");
 
-    private static string? UnitsOf(IH5Dataset d) => d.AttributeExists("units") ? d.Attribute("units").Read<string>().Trim() : null;
+    private static string? UnitsOf(IH5Dataset d) => d.AttributeExists("units") ? Attr<string>(d.Attribute("units"))?.Trim() : null;
 
     // m/s per stored unit of a wind variable.
     private static double SpeedToMs(string path, string name, string? units) => units?.ToLowerInvariant() switch
@@ -224,13 +225,32 @@ public sealed partial class GriddedWindField
         var a = d.Attribute(name);
         return (a.Type.Class, a.Type.Size) switch
         {
-            (H5DataTypeClass.FloatingPoint, 8) => a.Read<double>(),
-            (H5DataTypeClass.FloatingPoint, 4) => a.Read<float>(),
-            (H5DataTypeClass.FixedPoint, 2) => a.Type.FixedPoint.IsSigned ? a.Read<short>() : a.Read<ushort>(),
-            (H5DataTypeClass.FixedPoint, 4) => a.Type.FixedPoint.IsSigned ? a.Read<int>() : a.Read<uint>(),
-            (H5DataTypeClass.FixedPoint, 1) => a.Type.FixedPoint.IsSigned ? a.Read<sbyte>() : a.Read<byte>(),
+            (H5DataTypeClass.FloatingPoint, 8) => Attr<double>(a),
+            (H5DataTypeClass.FloatingPoint, 4) => Attr<float>(a),
+            (H5DataTypeClass.FixedPoint, 2) => a.Type.FixedPoint.IsSigned ? Attr<short>(a) : Attr<ushort>(a),
+            (H5DataTypeClass.FixedPoint, 4) => a.Type.FixedPoint.IsSigned ? Attr<int>(a) : Attr<uint>(a),
+            (H5DataTypeClass.FixedPoint, 1) => a.Type.FixedPoint.IsSigned ? Attr<sbyte>(a) : Attr<byte>(a),
             _ => null,
         };
+    }
+
+    // Reads through the Span overloads of PureHDF's native (file) dataset and attribute: they call its generic decoder
+    // with TElement = T directly, so a Native AOT compile generates that code, where Read<T[]>() picks its decoder by
+    // MethodInfo.MakeGenericMethod at run time (missing native code under AOT: PureHDF 2.2 carries no AOT annotations).
+    // H5File.OpenRead yields only native objects; HSDS (remote) ones never reach here.
+    private static T[] All<T>(IH5Dataset d)
+    {
+        var buffer = new T[checked((int)d.Space.Dimensions.Aggregate(1UL, (n, x) => n * x))];
+        ((NativeDataset)d).Read(buffer.AsSpan());
+        return buffer;
+    }
+
+    private static T? Attr<T>(IH5Attribute a)
+    {
+        var buffer = new T[checked((int)a.Space.Dimensions.Aggregate(1UL, (n, x) => n * x))];
+        if (buffer.Length == 0) return default;
+        ((NativeAttribute)a).Read(buffer.AsSpan());
+        return buffer[0];
     }
 
     private static double[] Raw(string path, IH5Dataset d, string what)
@@ -238,12 +258,12 @@ public sealed partial class GriddedWindField
         var t = d.Type;
         return (t.Class, t.Size) switch
         {
-            (H5DataTypeClass.FloatingPoint, 8) => d.Read<double[]>(),
-            (H5DataTypeClass.FloatingPoint, 4) => Array.ConvertAll(d.Read<float[]>(), x => (double)x),
-            (H5DataTypeClass.FixedPoint, 1) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<sbyte[]>(), x => (double)x) : Array.ConvertAll(d.Read<byte[]>(), x => (double)x),
-            (H5DataTypeClass.FixedPoint, 2) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<short[]>(), x => (double)x) : Array.ConvertAll(d.Read<ushort[]>(), x => (double)x),
-            (H5DataTypeClass.FixedPoint, 4) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<int[]>(), x => (double)x) : Array.ConvertAll(d.Read<uint[]>(), x => (double)x),
-            (H5DataTypeClass.FixedPoint, 8) => t.FixedPoint.IsSigned ? Array.ConvertAll(d.Read<long[]>(), x => (double)x) : Array.ConvertAll(d.Read<ulong[]>(), x => (double)x),
+            (H5DataTypeClass.FloatingPoint, 8) => All<double>(d),
+            (H5DataTypeClass.FloatingPoint, 4) => Array.ConvertAll(All<float>(d), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 1) => t.FixedPoint.IsSigned ? Array.ConvertAll(All<sbyte>(d), x => (double)x) : Array.ConvertAll(All<byte>(d), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 2) => t.FixedPoint.IsSigned ? Array.ConvertAll(All<short>(d), x => (double)x) : Array.ConvertAll(All<ushort>(d), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 4) => t.FixedPoint.IsSigned ? Array.ConvertAll(All<int>(d), x => (double)x) : Array.ConvertAll(All<uint>(d), x => (double)x),
+            (H5DataTypeClass.FixedPoint, 8) => t.FixedPoint.IsSigned ? Array.ConvertAll(All<long>(d), x => (double)x) : Array.ConvertAll(All<ulong>(d), x => (double)x),
             _ => throw BadNc(path, $"the {what} variable is of HDF5 class {t.Class} ({t.Size} bytes); a number is needed"),
         };
     }
