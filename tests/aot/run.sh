@@ -4,8 +4,8 @@
 # writers) with PublishAot=true, fails on any trim or AOT warning (IL2xxx/IL3xxx; they are errors too, warnings as
 # errors), except exactly the PureHDF ones listed with their reasons in purehdf-known-warnings.txt (code and member;
 # the publish keeps those codes non-fatal, AotProof.csproj, so that this script can tell them from any other), then runs
-# the native binary, whose checks (NetCDF-4 wind grids included) print "aot: PASS". Takes ~1-3 minutes (ILCompiler), so not part
-# of .ci/run; every build already runs the trim/AOT analyzers on the library (IsAotCompatible in AirspaceSim.csproj).
+# the native binary, whose checks (NetCDF-4 wind grids included) print "aot: PASS". Takes ~1-2 minutes (ILCompiler); .ci/run runs
+# it as one test; every build already runs the trim/AOT analyzers on the library (IsAotCompatible in AirspaceSim.csproj).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d)
