@@ -121,11 +121,13 @@ public sealed partial class GriddedWindField : WindField
     public IReadOnlyList<double> FlightLevels => Array.AsReadOnly(_fl);
 
     /// <summary>Names of the bundled climatology fields (see <see cref="Bundled"/>).</summary>
-    public static IReadOnlyList<string> BundledNames { get; } = ["caribbean-north-atlantic-january", "caribbean-north-atlantic-july"];
+    public static IReadOnlyList<string> BundledNames { get; } = ["caribbean-north-atlantic-january", "caribbean-north-atlantic-july", "eurasia-january", "eurasia-july"];
 
     /// <summary>
     /// A bundled coarse climatology (data/winds/, built by data/winds/make_climatology.py from published jet-stream
-    /// climatology figures; not observed winds): <c>caribbean-north-atlantic-january</c> or <c>-july</c>.
+    /// climatology figures; not observed winds): <c>caribbean-north-atlantic-january</c> or <c>-july</c>, and
+    /// <c>eurasia-january</c> or <c>-july</c> (global grid, subtropical jet and, in July, the tropical easterly jet;
+    /// data/winds/make_eurasia_climatology.py).
     /// </summary>
     /// <exception cref="KeyNotFoundException">Not a bundled name; the message lists them.</exception>
     public static GriddedWindField Bundled(string name)
