@@ -1,0 +1,43 @@
+// Diagnostic, not a benchmark: the WhatIfBenchmarks day (same flights, closures, options, server GC non-concurrent as
+// the CLI) run N times in one process after 5 warm-up runs, printing per run the what-if's and the floor's Stopwatch
+// time, the gen0/1/2 collections that happened inside it (GC.CollectionCount) and their pause (GC.GetTotalPauseDuration).
+// Shows which iterations a collection lands in and what it costs (docs/performance.md, "What-if on 2 threads").
+//
+//   nice -n 19 dotnet run -c Release benchmarks/process/whatif-gc-probe.cs -- THREADS RUNS [REFERENCE-DIR]
+#:project ../../src/AirspaceSim/AirspaceSim.csproj
+#:property ServerGarbageCollection=true
+#:property ConcurrentGarbageCollection=false
+#:property GarbageCollectionAdaptationMode=0
+#:property TieredPGO=false
+using System.Diagnostics;
+using AirspaceSim.Airspaces; using AirspaceSim.Data; using AirspaceSim.Geodesy; using AirspaceSim.Routing; using AirspaceSim.Simulation;
+string refDir = args.Length > 2 ? args[2] : "/work/shared/reference"; string R(string p) => Path.Combine(refDir, p);
+var airports = AirportDirectory.FromOpenFlights(R("openflights/airports.dat"));
+var day = new DateTime(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+var flights = new List<Flight>(); var pairs = new List<(GeoPoint, GeoPoint)>();
+foreach (var r in OpenFlightsRoutes.Read(R("openflights/routes.dat"))) {
+  if (!airports.TryGet(r.From, out var a) || !airports.TryGet(r.To, out var b) || a.Location == b.Location) continue;
+  double km = Wgs84.DistanceM(a.Location, b.Location) / 1000;
+  flights.Add(new Flight { Id = $"R{r.LineNumber}", Origin = r.From, Destination = r.To, DepartureUtc = day.AddMinutes(r.LineNumber % 1440), AircraftType = km <= 5000 ? "B38M" : "A359", Airline = r.Airline, OperatorState = "XX" });
+  pairs.Add((a.Location, b.Location)); }
+var closures = new[] { AirspaceCatalog.Bundled["SVZM"], AirspaceCatalog.Bundled["TNCF"] };
+var planner = DetourPlanner.Build(closures);
+var sc = new Scenario { Name = "d", Closures = closures.Select(c => new Closure { Id = c.Id, AirspaceIds = [c.Id], Airspaces = [c], StartUtc = day.AddDays(-1), EndUtc = day.AddDays(3) }).ToArray(), Flights = flights };
+int th = int.Parse(args[0]); int n = int.Parse(args[1]);
+var opt = new SimulationOptions { CostModel = PerformanceCostModel.Default, Airports = airports, MaxDegreeOfParallelism = th };
+Console.WriteLine($"gcServer={System.Runtime.GCSettings.IsServerGC} DATAS={AppContext.GetData("System.GC.DynamicAdaptationMode") ?? "default"} procs={Environment.ProcessorCount}");
+for (int w = 0; w < 5; w++) { new WhatIfSimulator(sc, opt).Run(); planner.PlanAll(pairs, th); }
+var tb = new List<double>(); for (int i = 0; i < n; i++) { var s = Stopwatch.StartNew(); DetourPlanner.Build(closures); tb.Add(s.Elapsed.TotalMilliseconds); }
+var tw = new List<double>(); var tf = new List<double>();
+for (int i = 0; i < n; i++) {
+  int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2); var p0 = GC.GetTotalPauseDuration();
+  var s = Stopwatch.StartNew(); new WhatIfSimulator(sc, opt).Run(); double w = s.Elapsed.TotalMilliseconds; tw.Add(w);
+  var pw = GC.GetTotalPauseDuration() - p0;
+  int h0 = GC.CollectionCount(0), h1 = GC.CollectionCount(1), h2 = GC.CollectionCount(2); var q0 = GC.GetTotalPauseDuration();
+  s.Restart(); planner.PlanAll(pairs, th); tf.Add(s.Elapsed.TotalMilliseconds);
+  var pf = GC.GetTotalPauseDuration() - q0;
+  Console.WriteLine($"whatif {w,7:F1} ms gc {h0-g0}/{h1-g1}/{h2-g2} pause {pw.TotalMilliseconds:F1} ms | floor {tf[^1]:F1} ms gc {GC.CollectionCount(0)-h0}/{GC.CollectionCount(1)-h1}/{GC.CollectionCount(2)-h2} pause {pf.TotalMilliseconds:F1} ms");
+}
+double Med(List<double> l) { var a = l.OrderBy(x => x).ToList(); return a[a.Count / 2]; }
+var gi = GC.GetGCMemoryInfo(GCKind.Any); Console.WriteLine($"last gc gen {gi.Generation} compacted {gi.Compacted} pause% {gi.PauseTimePercentage}");
+Console.WriteLine($"threads {th}: build median {Med(tb):F1} ms; whatif median {Med(tw):F1} ms; floor median {Med(tf):F1}; ratio {Med(tw)/Med(tf):F2}");
