@@ -6,7 +6,9 @@
 #      src/AirspaceSim/PACKAGE.md with the checks of checks.cs appended;
 #   2. the same program as a .NET 10 file-based script (#:package AirspaceSim@VERSION);
 #   3. the tool is installed into a temporary tool path and run from an empty folder (its native executable, and maps);
-#   4. the framework-dependent fallback package runs too.
+#   4. the framework-dependent fallback package runs too;
+#   5. a Native AOT console project reads a NetCDF-4 wind grid through the package (its buildTransitive props);
+#   6. package validation against the previous release's API.
 # The .snupkg's PDB must carry SourceLink.
 # Prints one PASS/FAIL line per step and a last line "consumer: PASS" or "consumer: FAIL: ..."; exit code 0 or 1.
 set -uo pipefail
@@ -115,7 +117,25 @@ else
   step "fallback package: route AMS CUR; png: $(grep -o 'native library is not installed[^:]*' "$log")"
 fi
 
-# 5. API compatibility with the previous release (tests/consumer/api-baseline): its library is packed from git
+# 5. Native AOT through the package: a new console project with PublishAot reads a NetCDF-4 wind grid. PureHDF builds
+#    its decoders at run time; the package's buildTransitive/AirspaceSim.props hands the AOT compiler PureHDF.rd.xml, so
+#    the consumer needs no line of its own. Without that item this read fails (checked by hand when the props came in).
+mkdir "$work/aot" && cd "$work/aot" || exit 1
+{ dotnet new console -n AotConsumer -o . --force && dotnet add package AirspaceSim --version "$version" --no-restore; } >"$log" 2>&1 || fail "aot consumer: dotnet new console / add package"
+cat >Program.cs <<'CS'
+// fl-grid.cdl (tests/AirspaceSim.Tests/Realism/winds): node lat 20, lon -40, FL300: u 40 kt, v 10 kt.
+var grid = AirspaceSim.Weather.GriddedWindField.Load(args[0]);
+var w = grid.At(new AirspaceSim.Geodesy.GeoPoint(20, -40), 300);
+bool ok = Math.Abs(w.EastKt - 40) < 1e-9 && Math.Abs(w.NorthKt - 10) < 1e-9;
+Console.WriteLine($"aot consumer: wind {w.EastKt}/{w.NorthKt} kt: {(ok ? "ok" : "WRONG")}");
+return ok ? 0 : 1;
+CS
+dotnet publish -c Release -r "$host" -p:PublishAot=true -o "$work/aot/bin" >"$log" 2>&1 || fail "aot consumer: dotnet publish -p:PublishAot=true"
+"$work/aot/bin/AotConsumer" "$repo/tests/AirspaceSim.Tests/Realism/winds/fl-grid.nc" >"$log" 2>&1 || fail "aot consumer: the native binary could not read fl-grid.nc"
+head -c 4 "$work/aot/bin/AotConsumer" | grep -q ELF || fail "aot consumer: not a native executable"
+step "Native AOT consumer reads NetCDF-4 through the package ($(grep -o 'wind .*' "$log"))"
+
+# 6. API compatibility with the previous release (tests/consumer/api-baseline): its library is packed from git
 #    history, and package validation (ApiCompat) compares the current package with it; a break fails the pack.
 read -r base_commit base_version < <(grep -v '^#' "$repo/tests/consumer/api-baseline" | grep . | head -n 1)
 git -C "$repo" cat-file -e "$base_commit^{commit}" 2>/dev/null || fail "api baseline: commit $base_commit is not in this clone"
