@@ -31,7 +31,7 @@ internal static class WhatIfCommand
         var image = new ImageOutput();
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
-        var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs)." };
+        var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs). A file's id wins over the bundled airspace of that id and later files over earlier ones; stderr notes each such id used." };
         var realistic = new Option<bool>("--realistic")
         {
             Description = "Run with the realism layer: the scenario's own \"realism\" settings, or the defaults (border margin, route-efficiency factor) when it has none.",
@@ -65,6 +65,12 @@ internal static class WhatIfCommand
             Scenario s = File.Exists(name) ? ScenarioJson.Load(name, options)
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");
+            // An id the --airspaces files take from the bundled airspaces (or from an earlier file) is said, as route does.
+            PlanningOptions.NoteShadowing(io, files, s.Closures.SelectMany(c => c.AirspaceIds));
+            foreach (var c in s.Closures)
+                foreach (var a in c.Airspaces.Skip(c.AirspaceIds.Count))
+                    if (AirspaceCatalog.Bundled.Contains(a.Id) || files.Any(f => f.Contains(a.Id)))
+                        io.Err.WriteLine($"airspacesim: note: closure '{c.Id}': its polygon '{a.Id}' has the id of {(files.LastOrDefault(f => f.Contains(a.Id)) is { } f ? $"an airspace of {f.FileName}" : "a bundled airspace")}; the closure uses its own polygon (give it another id to avoid the confusion)");
             if (parse.GetValue(realistic) && s.Realism is null) s = s with { Realism = Routing.RealismOptions.Default };
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
             string fmt = parse.GetValue(format)!;
