@@ -14,6 +14,8 @@ namespace AirspaceSim.Cli;
 /// </summary>
 internal static class WhatIfCommand
 {
+    private static readonly string[] FileFormats = ["table", "csv", "json", "geojson", "png", "svg", "html"];
+
     /// <summary>Runs over this many flights draw a progress bar (when stderr is a terminal).</summary>
     internal const int ProgressFlights = 10_000;
 
@@ -27,7 +29,7 @@ internal static class WhatIfCommand
         };
         var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). With --monte-carlo: png/svg the cost histogram, html the report with the spread; with --sweep: png/svg the sweep chart, html the report with the sweep table and chart.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png, svg and html)." };
+        var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output (required for png, svg and html). Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
@@ -73,8 +75,8 @@ internal static class WhatIfCommand
                         io.Err.WriteLine($"airspacesim: note: closure '{c.Id}': its polygon '{a.Id}' has the id of {(files.LastOrDefault(f => f.Contains(a.Id)) is { } f ? $"an airspace of {f.FileName}" : "a bundled airspace")}; the closure uses its own polygon (give it another id to avoid the confusion)");
             if (parse.GetValue(realistic) && s.Realism is null) s = s with { Realism = Routing.RealismOptions.Default };
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
-            string fmt = parse.GetValue(format)!;
-            bool formatGiven = parse.GetResult(format) is { Implicit: false };
+            // Chosen by --format or by --out's extension (x.csv is csv): either way a --shard must be json.
+            var (fmt, formatGiven) = OutFormat.Resolve(parse, format, output, "whatif", FileFormats);
             int draws = parse.GetValue(monteCarlo);
             string? shardText = parse.GetValue(shard), sweepText = parse.GetValue(sweep);
             var sim = new SimulationOptions { CostModel = model };
