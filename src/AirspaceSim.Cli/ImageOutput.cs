@@ -83,7 +83,7 @@ internal static class OutFormat
             return (fmt, true);
         }
         var implied = known.Formats.FirstOrDefault(fileFormats.Contains)
-            ?? throw new CliException($"--out {path}: {command} does not write {known.Formats[0]} to a file (it writes {Pairs(fileFormats)} with --out)");
+            ?? throw new CliException($"--out {path}: {command} writes only {string.Join(" or ", fileFormats)} to a file, not {known.Formats[0]} (pairs: {Pairs(fileFormats)})");
         return (implied, true);
     }
 }

@@ -88,10 +88,10 @@ public class OutExtensionTests
     public void AnImpliedFormatTheCommandDoesNotWriteToAFileIsSaid()
     {
         string path = System.IO.Path.Combine(_dir.Path, "x.png");
-        AssertUserError(Run("merge", _dir.Write("part.json", "{}"), "--out", path), $"--out {path}: merge does not write png to a file");
+        AssertUserError(Run("merge", _dir.Write("part.json", "{}"), "--out", path), $"--out {path}: merge writes only table or csv or json to a file, not png");
         // route writes text to standard output: x.json implies json, which is not written to a file.
         string json = System.IO.Path.Combine(_dir.Path, "x.json");
-        AssertUserError(Run("route", "AMS", "CUR", "--out", json), $"--out {json}: route does not write json to a file", "png .png, svg .svg");
+        AssertUserError(Run("route", "AMS", "CUR", "--out", json), $"--out {json}: route writes only png or svg to a file, not json", "png .png, svg .svg");
     }
 
     [Test]
