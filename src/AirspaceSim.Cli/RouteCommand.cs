@@ -53,7 +53,8 @@ internal static class RouteCommand
             }
             var aircraft = perf.Read(parse);
             var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
-            if (fmt == "csv" && parse.GetValue(realistic)) throw new CliException("--realistic: not available with --format csv (use table or json)");
+            // Only table and json carry the realistic figures; geojson, png and svg dropped them without a word.
+            if (fmt is not ("table" or "json") && parse.GetValue(realistic)) throw new CliException($"--realistic: not available with --format {fmt} (use table or json)");
             var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
             switch (fmt)
             {

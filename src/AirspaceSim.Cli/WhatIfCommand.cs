@@ -40,7 +40,7 @@ internal static class WhatIfCommand
         };
         var monteCarlo = NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
             0, 1, 10_000_000, "the number of draws");
-        var seed = new Option<long>("--seed") { Description = "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", DefaultValueFactory = _ => 1 };
+        var seed = NumberOptions.Long("--seed", "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", 1);
         var shard = new Option<string?>("--shard") { Description = "With --monte-carlo: compute only draws K, K+N, K+2N, ... and write a partial result (JSON) for 'airspacesim merge'.", HelpName = "K/N" };
         var sweep = new Option<string?>("--sweep")
         {
@@ -73,6 +73,9 @@ internal static class WhatIfCommand
                 foreach (var a in c.Airspaces.Skip(c.AirspaceIds.Count))
                     if (AirspaceCatalog.Bundled.Contains(a.Id) || files.Any(f => f.Contains(a.Id)))
                         io.Err.WriteLine($"airspacesim: note: closure '{c.Id}': its polygon '{a.Id}' has the id of {(files.LastOrDefault(f => f.Contains(a.Id)) is { } f ? $"an airspace of {f.FileName}" : "a bundled airspace")}; the closure uses its own polygon (give it another id to avoid the confusion)");
+            // Totals of zero flights read like "no effect" (a scenario whose routes all fall outside its period, say).
+            if (s.AllFlights().Count == 0)
+                io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has no flights (no \"flights\", and no \"routes\" departing in its period): every total is 0");
             if (parse.GetValue(realistic) && s.Realism is null) s = s with { Realism = Routing.RealismOptions.Default };
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
             // Chosen by --format or by --out's extension (x.csv is csv): either way a --shard must be json.
@@ -84,6 +87,9 @@ internal static class WhatIfCommand
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt) : null;
             var sizes = image.Read(parse, fmt);
 
+            // Only the table and json have groups; csv (one row per flight), geojson and the images ignored it silently.
+            if (g != null && fmt is not ("table" or "json") && draws == 0 && sweepText == null)
+                throw new CliException($"--group-by: only with --format table or json (--format {fmt} has no groups{(fmt == "csv" ? "; its rows are flights, with operator, from, to and departure columns to group by" : "")})");
             if (shardText != null && draws == 0) throw new CliException("--shard K/N: give --monte-carlo N too (a shard is a part of a Monte Carlo run)");
             if (draws > 0 || sweepText != null)
             {
@@ -208,9 +214,13 @@ internal static class WhatIfCommand
         foreach (var item in text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries))
         {
             if (!InvariantNumber.TryParse(item, out double v)) throw new CliException($"--sweep {Sweeps.Name(p)}: {InvariantNumber.Problem(item)}");
+            // A value given twice ran twice, as two identical lines of totals (buffer=5,5).
+            if (values.Contains(v + 0.0)) throw new CliException($"--sweep {Sweeps.Name(p)}: the value {InvariantNumber.Quote(item, quotes: false)} is given twice; give each value once");
             values.Add(v + 0.0);
         }
-        foreach (var v in values) Sweeps.Apply(new Scenario { Name = "check" }, p, v); // the range, before anything runs
+        // The range, before anything runs, with the option's name (was "sweep buffer: value -5 is outside ...").
+        try { foreach (var v in values) Sweeps.Apply(new Scenario { Name = "check" }, p, v); }
+        catch (ArgumentException e) { throw new CliException($"--{CliApp.OneLine(e)}"); }
         return (p, values);
     }
 
