@@ -17,7 +17,7 @@ internal static class AircraftCommand
             var inv = CultureInfo.InvariantCulture;
             if (parse.GetValue(type) is { } icao)
             {
-                var t = AircraftCatalog.Bundled[icao];
+                var t = Find(icao, "aircraft TYPE");
                 foreach (var (k, v) in (ReadOnlySpan<(string, string)>)[
                     ("icao", t.Icao), ("name", t.Name), ("model", t.ModelName), ("class", t.Class.ToString()),
                     ("MTOM kg", t.MaxTakeoffMassKg.ToString("0", inv)), ("MLM kg", t.MaxLandingMassKg.ToString("0", inv)),
@@ -37,5 +37,18 @@ internal static class AircraftCommand
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>A bundled type by designator, or a user error naming the argument, the close designators and where the
+    /// list is (was "unknown aircraft type 'XXXX'" alone, and for an empty argument "did you mean A20N, A21N, A319?").</summary>
+    internal static AircraftType Find(string text, string what)
+    {
+        var catalog = AircraftCatalog.Bundled;
+        string list = $"one of the {catalog.Types.Count} types of 'airspacesim aircraft'";
+        if (string.IsNullOrWhiteSpace(text)) throw new CliException($"{what}: empty aircraft type; give an ICAO type designator, e.g. B38M ({list})");
+        if (catalog.TryGet(text, out var type)) return type;
+        var close = text.Length <= 64 ? catalog.Closest(text) : [];
+        throw new CliException($"{what}: unknown aircraft type {Geodesy.InvariantNumber.Quote(text)}" +
+                               (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : "") + $" ({list})");
     }
 }

@@ -16,12 +16,14 @@ internal static class BatchCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    private static readonly string[] FileFormats = ["png", "svg"];
+
     public static Command Create(CliIO io)
     {
         var routes = new Argument<string>("ROUTES") { Description = "CSV with columns from,to (codes or quoted \"LAT,LON\"); - reads standard input." };
         var format = new Option<string>("--format") { Description = "csv, json, or png or svg (a map of every route; with --out).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "png", "svg");
-        var output = new Option<string?>("--out") { Description = "The image file (png, svg); csv and json go to standard output." };
+        var output = new Option<string?>("--out") { Description = $"The image file (png, svg); csv and json go to standard output. Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var planning = new PlanningOptions();
         var perf = new PerformanceCliOptions();
@@ -34,7 +36,7 @@ internal static class BatchCommand
         perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
-            string fmt = parse.GetValue(format)!;
+            string fmt = OutFormat.Resolve(parse, format, output, "batch", FileFormats).Format;
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
                 : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
             var sizes = image.Read(parse, fmt);

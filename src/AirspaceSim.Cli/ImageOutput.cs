@@ -44,3 +44,46 @@ internal sealed class ImageOutput
 
     public static ImageFormat Format(string format) => format == "svg" ? ImageFormat.Svg : ImageFormat.Png;
 }
+
+/// <summary>
+/// The output format from <c>--format</c> and the extension of <c>--out</c>: a known extension that contradicts
+/// <c>--format</c> is an error (an SVG in <c>x.png</c> opens as a broken image), and without <c>--format</c> the
+/// extension chooses it among the formats the command writes to a file.
+/// </summary>
+internal static class OutFormat
+{
+    /// <summary>Each known extension with the formats it fits, the first being the one it implies. GeoJSON is JSON, so
+    /// <c>.json</c> also takes geojson; <c>.txt</c> is plain text and takes every text format (it implies the table).</summary>
+    internal static readonly (string Extension, string[] Formats)[] Extensions =
+    [
+        (".png", ["png"]), (".svg", ["svg"]), (".html", ["html"]), (".htm", ["html"]),
+        (".json", ["json", "geojson"]), (".geojson", ["geojson"]), (".csv", ["csv"]), (".txt", ["table", "csv", "json", "geojson"]),
+    ];
+
+    /// <summary>The accepted pairs, for messages and help: "png .png, svg .svg, ...".</summary>
+    internal static string Pairs(IEnumerable<string> formats) =>
+        string.Join(", ", formats.Select(f => f + " " + string.Join("/", Extensions.Where(e => e.Formats.Contains(f)).Select(e => e.Extension))));
+
+    /// <summary>The format to write and whether the user chose it (by --format or by --out's extension).</summary>
+    /// <param name="command">The command's name, for messages.</param>
+    /// <param name="fileFormats">The formats this command writes to --out (the others go to standard output).</param>
+    public static (string Format, bool Chosen) Resolve(ParseResult parse, Option<string> format, Option<string?> output, string command, IReadOnlyCollection<string> fileFormats)
+    {
+        string fmt = parse.GetValue(format)!;
+        bool given = parse.GetResult(format) is { Implicit: false };
+        if (parse.GetValue(output) is not { } path) return (fmt, given);
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        var known = Extensions.FirstOrDefault(e => e.Extension == ext);
+        if (known.Formats is null) return (fmt, given); // no or an unknown extension (x.out, x.map): --format decides
+        if (given)
+        {
+            if (!known.Formats.Contains(fmt))
+                throw new CliException($"--out {path}: the extension {ext} is for --format {string.Join(" or ", known.Formats.Where(fileFormats.Contains).DefaultIfEmpty(known.Formats[0]))}, not --format {fmt} " +
+                                       $"(pairs: {Pairs(fileFormats)}; or give a name without one of these extensions)");
+            return (fmt, true);
+        }
+        var implied = known.Formats.FirstOrDefault(fileFormats.Contains)
+            ?? throw new CliException($"--out {path}: {command} writes only {string.Join(" or ", fileFormats)} to a file, not {known.Formats[0]} (pairs: {Pairs(fileFormats)})");
+        return (implied, true);
+    }
+}

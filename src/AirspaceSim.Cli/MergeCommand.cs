@@ -9,18 +9,21 @@ namespace AirspaceSim.Cli;
 /// </summary>
 internal static class MergeCommand
 {
+    private static readonly string[] FileFormats = ["table", "csv", "json"];
+
     public static Command Create(CliIO io)
     {
         var parts = new Argument<string[]>("PARTS") { Description = "The shards' partial results (JSON), every shard of one run once, in any order.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output. Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var cmd = new Command("merge", "Merge Monte Carlo shards (whatif --monte-carlo N --shard K/N) into the single run's output, byte for byte.");
         cmd.Arguments.Add(parts);
         cmd.Options.Add(format);
         cmd.Options.Add(output);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
+            string fmt = OutFormat.Resolve(parse, format, output, "merge", FileFormats).Format; // before reading the parts
             var files = parse.GetValue(parts) ?? [];
             var read = new List<MonteCarloPartial>();
             foreach (var file in files)
@@ -39,7 +42,7 @@ internal static class MergeCommand
                 throw new CliException($"merge: {m}");
             }
             var text = new StringWriter { NewLine = "\n" };
-            WhatIfCommand.WriteMonteCarlo(text, r, parse.GetValue(format)!);
+            WhatIfCommand.WriteMonteCarlo(text, r, fmt);
             return WhatIfCommand.Emit(io, text, parse.GetValue(output), 0);
         }));
         return cmd;

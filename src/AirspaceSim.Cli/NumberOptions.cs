@@ -50,7 +50,10 @@ internal static class NumberOptions
                 string text = Token(result);
                 if (!InvariantNumber.TryParseInt(text, out int n))
                 {
-                    result.AddError($"{name}: {InvariantNumber.IntProblem(text)}");
+                    // 99999999999 is a whole number outside the option's range, not outside int's (which the user never chose).
+                    result.AddError(IsWholeNumber(text)
+                        ? string.Create(Inv, $"{name}: {InvariantNumber.Quote(text.Trim(), quotes: false)} is outside [{min}, {max}] ({why})")
+                        : $"{name}: {InvariantNumber.IntProblem(text)}");
                     return defaultValue;
                 }
                 if (n < min || n > max)
@@ -58,6 +61,33 @@ internal static class NumberOptions
                 return n;
             },
         };
+
+    /// <summary>A 64-bit whole-number option (any value): System.CommandLine's own parser said "Cannot parse argument
+    /// 'abc' for option '--seed' as expected type 'System.Int64'".</summary>
+    public static Option<long> Long(string name, string description, long defaultValue) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = "N",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string text = Token(result);
+                if (long.TryParse(text, NumberStyles.Integer, Inv, out long n)) return n;
+                result.AddError(IsWholeNumber(text)
+                    ? string.Create(Inv, $"{name}: {InvariantNumber.Quote(text.Trim(), quotes: false)} is outside the 64-bit range [{long.MinValue}, {long.MaxValue}]")
+                    : $"{name}: {InvariantNumber.IntProblem(text).Replace(", e.g. 100", ", e.g. 42", StringComparison.Ordinal)}");
+                return defaultValue;
+            },
+        };
+
+    // Optional sign and digits only (so a whole number, however long).
+    private static bool IsWholeNumber(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length > 0 && (t[0] == '+' || t[0] == '-')) t = t[1..];
+        return t.Length > 0 && !t.ContainsAnyExceptInRange('0', '9');
+    }
 
     /// <summary>Rejects an occurrence of a repeatable option without a value (<c>--closed A --closed</c>).</summary>
     public static void RequireValueEachTime(Option option) =>

@@ -18,7 +18,7 @@ internal static class PerfCommand
         mach.Required = true;
         var fl = NumberOptions.Double("--fl", "Flight level (up to the type's ceiling).", 0, 0, 600, "", "flight levels; the type's ceiling is checked next", "FL");
         fl.Required = true;
-        var dev = NumberOptions.Double("--isa-dev-k", "Deviation from ISA temperature, K.", 0, -100, 100, "K", "the atmosphere's plausible range", "K");
+        var dev = NumberOptions.Double("--isa-dev-k", "Deviation from ISA temperature, K, -60 to 60.", 0, -60, 60, "K", "the fuel model's range", "K");
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var cmd = new Command("perf", "The cruise point in steady level flight: lift and drag coefficients, thrust, overall efficiency, fuel flow.");
@@ -26,10 +26,20 @@ internal static class PerfCommand
         foreach (var o in (Option[])[mass, mach, fl, dev, format]) cmd.Options.Add(o);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var t = AircraftCatalog.Bundled[parse.GetValue(type)!];
+            // Required options are checked here: NumberOptions give each a default value, so System.CommandLine never
+            // saw one missing, and "perf A20N" alone said "mass 0 kg is outside [43644, 79000] kg".
+            var missing = new[] { mass, mach, fl }.Where(o => parse.GetResult(o) is null or { Implicit: true }).Select(o => o.Name).ToList();
+            if (missing.Count > 0)
+                throw new CliException($"perf: missing {string.Join(" and ", missing)} (usage: airspacesim perf TYPE --mass-kg KG --mach MACH --fl FL)");
+            var t = AircraftCommand.Find(parse.GetValue(type)!, "perf TYPE");
             double m = parse.GetValue(mass), mc = parse.GetValue(mach), level = parse.GetValue(fl), d = parse.GetValue(dev);
             var p = FlightCostModel.Default.Cruise(t, m, mc, level, d);
             double tk = Isa.TemperatureK(Isa.FlightLevelToMetres(level), d);
+            // A point the aircraft cannot fly (perf A20N --mass-kg 79000 --mach 0.2 --fl 390 gave CL 11.5 and a fuel
+            // flow without a word): the formula has an answer, the wing has not.
+            if (p.LiftCoefficient is > MaxCleanLiftCoefficient and var cl)
+                io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"airspacesim: warning: lift coefficient {cl:0.00} is above {MaxCleanLiftCoefficient}, more than an airliner's clean wing gives before it stalls: the {t.Icao} cannot hold level flight at {m:0} kg, Mach {mc}, FL{level}; the figures are the model's formula outside the flight envelope (fly faster, lower or lighter)"));
             if (parse.GetValue(format) == "json")
             {
                 var buffer = new MemoryStream();
@@ -68,6 +78,10 @@ internal static class PerfCommand
         }));
         return cmd;
     }
+
+    /// <summary>Above this lift coefficient no clean (flaps-up) airliner wing holds level flight: their maximum lift
+    /// coefficients lie near 1.2 to 1.6 at low Mach, and less at cruise Mach.</summary>
+    internal const double MaxCleanLiftCoefficient = 1.6;
 
     private static string Text(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "n/a (breguet-dot model)";
 

@@ -40,7 +40,7 @@ internal sealed class PerformanceCliOptions
             if (parse.GetValue(Wind) is not null) throw new CliException("--wind needs --type");
             return null;
         }
-        AircraftType? type = icao is null ? null : AircraftCatalog.Bundled[icao];
+        AircraftType? type = icao is null ? null : AircraftCommand.Find(icao, "--type");
         Wind? wind = null;
         Weather.WindField? field = null;
         if (parse.GetValue(Wind) is { } text)

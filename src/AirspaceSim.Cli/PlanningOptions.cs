@@ -19,7 +19,7 @@ internal sealed class PlanningOptions
 
     public Option<string[]> Airspaces { get; } = new("--airspaces")
     {
-        Description = "Load more airspaces from a GeoJSON file (repeatable; ids from later files win).",
+        Description = "Load more airspaces from a GeoJSON file (repeatable). A file's id wins over the bundled airspace of that id and later files over earlier ones; stderr notes each such id used.",
         HelpName = "FILE",
         Arity = ArgumentArity.OneOrMore,
     };
@@ -77,6 +77,7 @@ internal sealed class PlanningOptions
         var closures = new List<Airspace>();
         var used = files.ToDictionary(f => f, _ => new List<AirspaceLoadIssue>());
         string? failure = null;
+        var shadowing = new List<string>(); // closed ids taken from a file, which may hide a bundled one or an earlier file's
         bool Known(string id) => files.Any(f => f.Contains(id)) || AirspaceCatalog.Bundled.Contains(id);
         foreach (var (id, token) in ClosedIds(parse.GetValue(Closed) is { Length: > 0 } given ? given : ["SVZM"], Known))
         {
@@ -88,7 +89,7 @@ internal sealed class PlanningOptions
             {
                 var built = file.Build(id);
                 used[file].AddRange(built.Issues);
-                if (built.Airspace is { } a) { closures.Add(a); continue; }
+                if (built.Airspace is { } a) { closures.Add(a); shadowing.Add(a.Id); continue; }
                 failure ??= $"--closed: airspace {piece} was left out when loading: {built.Issues.First(i => !i.Repaired).Message}";
                 continue;
             }
@@ -122,6 +123,7 @@ internal sealed class PlanningOptions
             }
             ReportIssues(io, file.FileName!, scope, issues, verbose);
         }
+        NoteShadowing(io, files, shadowing);
         if (failure is not null) throw new CliException(failure);
         var catalog = AirspaceCatalog.Bundled.With(loaded).With(closures);
 
@@ -177,6 +179,26 @@ internal sealed class PlanningOptions
                 if (seen.Add(id)) ids.Add((id, token));
         }
         return ids;
+    }
+
+    /// <summary>
+    /// One note on stderr per used id that an --airspaces file takes from the bundled airspaces or from an earlier file:
+    /// the file named last wins (the user named it), but silently flying around another SVZM than the bundled one is a
+    /// surprise. Only ids that are used are named (a 1,102-feature file shadows many ids that nothing asks for).
+    /// </summary>
+    internal static void NoteShadowing(CliIO io, IReadOnlyList<AirspaceFile> files, IEnumerable<string> usedIds)
+    {
+        foreach (var id in usedIds.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            int last = -1;
+            for (int i = files.Count - 1; i >= 0 && last < 0; i--) if (files[i].Contains(id)) last = i;
+            if (last < 0) continue;
+            var hidden = new List<string>();
+            if (AirspaceCatalog.Bundled.Contains(id)) hidden.Add($"the bundled {Quoted(id)}");
+            for (int i = 0; i < last; i++) if (files[i].Contains(id)) hidden.Add($"the one in {files[i].FileName}");
+            if (hidden.Count == 0) continue;
+            io.Err.WriteLine($"airspacesim: {files[last].FileName}: note: airspace {Quoted(id)} from this file overrides {string.Join(" and ", hidden)} (the --airspaces file named last wins)");
+        }
     }
 
     // Ids are quoted in hints, so that an id with a comma or a blank reads as one id.

@@ -15,7 +15,7 @@ internal static class RouteCommand
         var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
         var format = new Option<string>("--format") { Description = "table, json, csv (the columns of batch, without line), geojson, or png or svg (a map; with --out).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv", "geojson", "png", "svg");
-        var output = new Option<string?>("--out") { Description = "The image file (png, svg); text formats go to standard output." };
+        var output = new Option<string?>("--out") { Description = $"The image file (png, svg); text formats go to standard output. Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var realistic = new Option<bool>("--realistic")
         {
@@ -34,7 +34,7 @@ internal static class RouteCommand
         perf.AddTo(cmd);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
-            string fmt = parse.GetValue(format)!;
+            string fmt = OutFormat.Resolve(parse, format, output, "route", FileFormats).Format;
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
                 : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
             var sizes = image.Read(parse, fmt);
@@ -53,7 +53,8 @@ internal static class RouteCommand
             }
             var aircraft = perf.Read(parse);
             var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
-            if (fmt == "csv" && parse.GetValue(realistic)) throw new CliException("--realistic: not available with --format csv (use table or json)");
+            // Only table and json carry the realistic figures; geojson, png and svg dropped them without a word.
+            if (fmt is not ("table" or "json") && parse.GetValue(realistic)) throw new CliException($"--realistic: not available with --format {fmt} (use table or json)");
             var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
             switch (fmt)
             {
@@ -98,6 +99,8 @@ internal static class RouteCommand
         }));
         return cmd;
     }
+
+    private static readonly string[] FileFormats = ["png", "svg"];
 
     private static bool IsCoordinate(string text) => text.Contains(',');
 

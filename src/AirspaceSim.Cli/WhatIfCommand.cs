@@ -14,6 +14,8 @@ namespace AirspaceSim.Cli;
 /// </summary>
 internal static class WhatIfCommand
 {
+    private static readonly string[] FileFormats = ["table", "csv", "json", "geojson", "png", "svg", "html"];
+
     /// <summary>Runs over this many flights draw a progress bar (when stderr is a terminal).</summary>
     internal const int ProgressFlights = 10_000;
 
@@ -27,18 +29,18 @@ internal static class WhatIfCommand
         };
         var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). With --monte-carlo: png/svg the cost histogram, html the report with the spread; with --sweep: png/svg the sweep chart, html the report with the sweep table and chart.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output (required for png, svg and html)." };
+        var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output (required for png, svg and html). Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
-        var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs)." };
+        var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs). A file's id wins over the bundled airspace of that id and later files over earlier ones; stderr notes each such id used." };
         var realistic = new Option<bool>("--realistic")
         {
             Description = "Run with the realism layer: the scenario's own \"realism\" settings, or the defaults (border margin, route-efficiency factor) when it has none.",
         };
         var monteCarlo = NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
             0, 1, 10_000_000, "the number of draws");
-        var seed = new Option<long>("--seed") { Description = "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", DefaultValueFactory = _ => 1 };
+        var seed = NumberOptions.Long("--seed", "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", 1);
         var shard = new Option<string?>("--shard") { Description = "With --monte-carlo: compute only draws K, K+N, K+2N, ... and write a partial result (JSON) for 'airspacesim merge'.", HelpName = "K/N" };
         var sweep = new Option<string?>("--sweep")
         {
@@ -65,10 +67,19 @@ internal static class WhatIfCommand
             Scenario s = File.Exists(name) ? ScenarioJson.Load(name, options)
                     : BundledScenarios.Contains(name) ? BundledScenarios.Load(name, options)
                     : throw new CliException($"scenario not found: '{name}' is neither a file nor a bundled scenario ({string.Join(", ", BundledScenarios.Names)})");
+            // An id the --airspaces files take from the bundled airspaces (or from an earlier file) is said, as route does.
+            PlanningOptions.NoteShadowing(io, files, s.Closures.SelectMany(c => c.AirspaceIds));
+            foreach (var c in s.Closures)
+                foreach (var a in c.Airspaces.Skip(c.AirspaceIds.Count))
+                    if (AirspaceCatalog.Bundled.Contains(a.Id) || files.Any(f => f.Contains(a.Id)))
+                        io.Err.WriteLine($"airspacesim: note: closure '{c.Id}': its polygon '{a.Id}' has the id of {(files.LastOrDefault(f => f.Contains(a.Id)) is { } f ? $"an airspace of {f.FileName}" : "a bundled airspace")}; the closure uses its own polygon (give it another id to avoid the confusion)");
+            // Totals of zero flights read like "no effect" (a scenario whose routes all fall outside its period, say).
+            if (s.AllFlights().Count == 0)
+                io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has no flights (no \"flights\", and no \"routes\" departing in its period): every total is 0");
             if (parse.GetValue(realistic) && s.Realism is null) s = s with { Realism = Routing.RealismOptions.Default };
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
-            string fmt = parse.GetValue(format)!;
-            bool formatGiven = parse.GetResult(format) is { Implicit: false };
+            // Chosen by --format or by --out's extension (x.csv is csv): either way a --shard must be json.
+            var (fmt, formatGiven) = OutFormat.Resolve(parse, format, output, "whatif", FileFormats);
             int draws = parse.GetValue(monteCarlo);
             string? shardText = parse.GetValue(shard), sweepText = parse.GetValue(sweep);
             var sim = new SimulationOptions { CostModel = model };
@@ -76,6 +87,9 @@ internal static class WhatIfCommand
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt) : null;
             var sizes = image.Read(parse, fmt);
 
+            // Only the table and json have groups; csv (one row per flight), geojson and the images ignored it silently.
+            if (g != null && fmt is not ("table" or "json") && draws == 0 && sweepText == null)
+                throw new CliException($"--group-by: only with --format table or json (--format {fmt} has no groups{(fmt == "csv" ? "; its rows are flights, with operator, from, to and departure columns to group by" : "")})");
             if (shardText != null && draws == 0) throw new CliException("--shard K/N: give --monte-carlo N too (a shard is a part of a Monte Carlo run)");
             if (draws > 0 || sweepText != null)
             {
@@ -200,9 +214,13 @@ internal static class WhatIfCommand
         foreach (var item in text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries))
         {
             if (!InvariantNumber.TryParse(item, out double v)) throw new CliException($"--sweep {Sweeps.Name(p)}: {InvariantNumber.Problem(item)}");
+            // A value given twice ran twice, as two identical lines of totals (buffer=5,5).
+            if (values.Contains(v + 0.0)) throw new CliException($"--sweep {Sweeps.Name(p)}: the value {InvariantNumber.Quote(item, quotes: false)} is given twice; give each value once");
             values.Add(v + 0.0);
         }
-        foreach (var v in values) Sweeps.Apply(new Scenario { Name = "check" }, p, v); // the range, before anything runs
+        // The range, before anything runs, with the option's name (was "sweep buffer: value -5 is outside ...").
+        try { foreach (var v in values) Sweeps.Apply(new Scenario { Name = "check" }, p, v); }
+        catch (ArgumentException e) { throw new CliException($"--{CliApp.OneLine(e)}"); }
         return (p, values);
     }
 

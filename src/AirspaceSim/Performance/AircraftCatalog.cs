@@ -65,6 +65,7 @@ public sealed class AircraftCatalog
     public IReadOnlyList<string> Closest(string text)
     {
         var q = text.Trim().ToUpperInvariant();
+        if (q.Length == 0) return []; // every name contains the empty string: no type is close to nothing
         return Types
             .Select(t => (t.Icao, d: Math.Min(Airspaces.AirspaceCatalog.Levenshtein(q, t.Icao), t.Name.Contains(q, StringComparison.OrdinalIgnoreCase) ? 0 : int.MaxValue)))
             .OrderBy(x => x.d).ThenBy(x => x.Icao, StringComparer.Ordinal)

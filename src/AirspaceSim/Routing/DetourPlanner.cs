@@ -71,6 +71,11 @@ public sealed partial class DetourPlanner
     private readonly double _bufferExcessRad;
     // Every obstacle is exactly one closure: then an obstacle blocking the direct route names the closure it crosses.
     private readonly bool _singleSources;
+    // Per closure and polygon, the points where a hole touches the shell or another hole (SphericalPolygon.TouchPoints;
+    // almost always none). Where there are some, the obstacles, merged by NetTopologySuite, need not tell the closure's
+    // own area from its holes at that point, so the crossed list comes from the closures' polygons (CrossedClosures).
+    private readonly Vec3[][][] _touch;
+    private readonly bool _anyTouch;
     private readonly ThreadLocal<Scratch> _scratch;
     // Each boundary vertex as a geographic point, made once: a vertex of a closure keeps its exact input coordinates,
     // so that Vec3.FromGeo(waypoint) is that vertex again (a round trip through atan2 can move it one ulp inside).
@@ -89,6 +94,8 @@ public sealed partial class DetourPlanner
         _obstacles = built.Obstacles.ToArray();
         _bufferExcessRad = built.BufferExcessRad;
         _singleSources = _obstacles.All(ob => ob.SourceIds.Count == 1);
+        _touch = closures.Select(c => c.Region.Polygons.Select(p => p.TouchPoints()).ToArray()).ToArray();
+        _anyTouch = _touch.Any(c => c.Any(p => p.Length > 0));
 
         // Flatten.
         var v = new List<Vec3>(); var next = new List<int>(); var prev = new List<int>(); var obs = new List<int>();
@@ -326,7 +333,7 @@ public sealed partial class DetourPlanner
 
         // One pass over the obstacles decides whether the direct route is blocked and, when every obstacle is a single
         // unbuffered closure, which closures it crosses (ends inside closures have returned above).
-        bool perObstacle = _bufferExcessRad == 0 && _singleSources;
+        bool perObstacle = _bufferExcessRad == 0 && _singleSources && !_anyTouch;
         int blocker = -1; // the first obstacle the direct route crosses
         IReadOnlyList<string>? crossedIds = null;
         for (int k = 0; k < _obstacles.Length; k++)
@@ -563,20 +570,19 @@ public sealed partial class DetourPlanner
         return ids.Count > 0 ? string.Join(", ", ids) : "(merged closures)";
     }
 
-    // The closures whose own polygons the direct route crosses or starts/ends in.
+    // The closures whose own area (holes respected) the direct route passes through or starts/ends in. An end counts
+    // when it is inside by the route-end rule (on the boundary is outside), as for the decision. Was the shell's test
+    // or'ed with the holes': a route through the point where a hole touches the shell, from outside into the hole, or
+    // from that point along the hole, "entered" the shell there and was reported crossing a closure it never entered.
     private List<string> CrossedClosures(in Vec3 o, in Vec3 d)
     {
         var ids = new List<string>();
-        foreach (var a in _closures)
+        var x = new EdgeCrosser(o, d);
+        for (int c = 0; c < _closures.Length; c++)
         {
-            bool hit = false;
-            foreach (var poly in a.Region.Polygons)
-            {
-                // An end counts when it is inside by the route-end rule (on the boundary is outside), as for the decision.
-                hit = hit || poly.ContainsOpen(o) || poly.ContainsOpen(d) || poly.Shell.IsEnteredBy(o, d);
-                foreach (var h in poly.Holes) hit = hit || h.IsEnteredFromOutsideBy(o, d); // a hole loop encloses the hole
-            }
-            if (hit) ids.Add(a.Id);
+            var polys = _closures[c].Region.Polygons;
+            for (int k = 0; k < polys.Count; k++)
+                if (polys[k].IsEnteredOpenBy(x, _touch[c][k])) { ids.Add(_closures[c].Id); break; }
         }
         return ids;
     }

@@ -99,6 +99,11 @@ internal sealed class JsonTree
             // The whole file is checked as UTF-8 before its syntax (as when it was read whole): an invalid byte after
             // the syntax error is the error given.
             src.CheckRestIsUtf8();
+            // A file of nothing but blanks (or comments) reaches the end without a token: System.Text.Json's "The input
+            // does not contain any JSON tokens. ... when isFinalBlock is true." says it in its reader's terms. (The
+            // runtime's messages are not localised, so the text is a stable marker.)
+            if (e.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+                throw new ScenarioFormatException(file, 1, 1, "$", ScenarioProblem.InvalidJson, "the file is empty: expected a JSON object");
             throw new ScenarioFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Path ?? "$", ScenarioProblem.InvalidJson,
                 $"not valid JSON: {FirstSentence(e.Message)}");
         }

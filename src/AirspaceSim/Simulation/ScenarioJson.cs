@@ -547,14 +547,20 @@ public static class ScenarioJson
         private static readonly string[] FlightFields = ["id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source"];
 
         private readonly Dictionary<string, JsonTree> _flightFields = new(StringComparer.Ordinal);
+        // Flight ids seen, with the line of the first: a flight pasted twice was run and counted twice.
+        private readonly Dictionary<string, int> _flightIds = new(StringComparer.Ordinal);
 
         public Flight Flight(JsonTree n)
         {
             var f = Fields(_flightFields, n, "a flight", FlightFields);
+            var idNode = Required(f, n, "id", "a flight");
+            string flightId = Str(idNode, "id");
+            if (!_flightIds.TryAdd(flightId, idNode.Line))
+                throw Fail(idNode, ScenarioProblem.Duplicate, $"flight id '{flightId}' is used twice (first on line {_flightIds[flightId]}); give each flight its own id");
             var (from, to, type) = Common(f, n, "a flight");
             return new Flight
             {
-                Id = Str(Required(f, n, "id", "a flight"), "id"), Origin = from, Destination = to,
+                Id = flightId, Origin = from, Destination = to,
                 DepartureUtc = Instant(Required(f, n, "departure", "a flight"), "departure"), AircraftType = type,
                 Airline = Str(Required(f, n, "airline", "a flight"), "airline").ToUpperInvariant(),
                 OperatorState = State(Required(f, n, "state", "a flight")),

@@ -151,6 +151,7 @@ public sealed class WhatIfSimulator
         if (_closures.Length > MaxClosures) throw new ArgumentException($"scenario '{scenario.Name}': {_closures.Length} closures; at most {MaxClosures} are supported");
         var dup = _closures.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (dup != null) throw new ArgumentException($"scenario '{scenario.Name}': closure id '{dup.Key}' is used twice");
+        CheckAirspaceIds(scenario.Name, _closures);
         _namedAirports = _closures.Select(c => c.Airports.Select(code => options.Airports.TryGet(code, out var a) ? a
             : throw new ArgumentException($"closure '{c.Id}': unknown airport '{code}'")).ToArray<Airport?>()).ToArray();
         _alternates = (options.AlternateAirports ?? DefaultAlternates(options.Airports)).ToArray();
@@ -718,6 +719,22 @@ public sealed class WhatIfSimulator
             }
         }
         return false;
+    }
+
+    // The planners and the merge rule know airspaces by id (Planner's DistinctBy, Pair's id sets): two different areas
+    // under one id, e.g. an inline polygon named SVZM beside the bundled SVZM, would silently lose one of them when both
+    // closures are active. The same area reached twice (one id named by two closures) is fine.
+    private static void CheckAirspaceIds(string scenario, Closure[] closures)
+    {
+        var seen = new Dictionary<string, (Airspace Area, string Closure)>(StringComparer.Ordinal);
+        foreach (var c in closures)
+            foreach (var a in c.Airspaces)
+            {
+                if (!seen.TryGetValue(a.Id, out var first)) { seen[a.Id] = (a, c.Id); continue; }
+                if (ReferenceEquals(first.Area, a) || first.Area.SharedGeometry.EqualsExact(a.SharedGeometry)) continue;
+                throw new ArgumentException($"scenario '{scenario}': airspace id '{a.Id}' names two different areas (in closure '{first.Closure}' and in closure '{c.Id}'); " +
+                                            "give an inline polygon an id of its own (\"id\" of its Feature), since results and merges know airspaces by id");
+            }
     }
 
     // The two closures' limits merged, if the planner merges them (they touch or overlap), else null.

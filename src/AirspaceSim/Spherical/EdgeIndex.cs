@@ -116,7 +116,11 @@ internal readonly struct EdgeCrosser
     /// <param name="count">Edges in the chain.</param>
     /// <param name="interiorRight">The interior is to the right of the edges instead (a hole loop of a
     /// <see cref="SphericalPolygon"/>, which encloses the hole): the same test on the reversed ring.</param>
-    public bool ChainEnters(ReadOnlySpan<Vec3> ring, int first, int count, bool interiorRight = false)
+    /// <param name="touch">Points where this ring meets another ring of its polygon (a hole touching the shell or
+    /// another hole at a point; <see cref="SphericalPolygon.TouchPoints"/>): contacts there are not decided here, since
+    /// the polygon's area near such a point is not this ring's side alone; the caller decides them with every ring
+    /// (<see cref="SphericalPolygon.OpensToward"/>). Empty for everything but the planner's report of crossed closures.</param>
+    public bool ChainEnters(ReadOnlySpan<Vec3> ring, int first, int count, bool interiorRight = false, ReadOnlySpan<Vec3> touch = default)
     {
         if (P == Q) return false;
         int n = ring.Length, i = first;
@@ -125,10 +129,27 @@ internal readonly struct EdgeCrosser
         {
             int j = i + 1 == n ? 0 : i + 1;
             int sb = ExactSide(ring[j]);
-            if (sa == 0) { if (VertexEnters(ring, i, interiorRight)) return true; }
+            if (sa == 0) { if (VertexEnters(ring, i, interiorRight) && (touch.IsEmpty || touch.IndexOf(ring[i]) < 0)) return true; }
             else if (sb != 0 && sa != sb &&
-                     (interiorRight ? EdgeEnters(ring[j], ring[i], sb) : EdgeEnters(ring[i], ring[j], sa))) return true;
+                     (interiorRight ? EdgeEnters(ring[j], ring[i], sb) : EdgeEnters(ring[i], ring[j], sa)) &&
+                     (touch.IsEmpty || !ContactAtTouch(ring[i], ring[j], touch))) return true;
             i = j; sa = sb;
+        }
+        return false;
+    }
+
+    /// <summary>True if <paramref name="v"/> lies on the closed arc p→q (exactly, without perturbation).</summary>
+    public bool OnClosedArc(in Vec3 v) => ExactSide(v) == 0 && OnArc(v);
+
+    // The arc meets edge c→d (both ends strictly off the arc's great circle) at one point: is it a touch point? The touch
+    // point is then on the arc and inside the edge.
+    private bool ContactAtTouch(in Vec3 c, in Vec3 d, ReadOnlySpan<Vec3> touch)
+    {
+        foreach (var t in touch)
+        {
+            if (!OnClosedArc(t) || Predicates.UnperturbedSign(c, d, t) != 0) continue;
+            var ne = new GreatCircleArc(c, d).N;
+            if (Predicates.UnperturbedSign(c, t, ne) > 0 && Predicates.UnperturbedSign(t, d, ne) > 0) return true;
         }
         return false;
     }
@@ -255,13 +276,13 @@ internal sealed class EdgeIndex
 
     /// <summary>True if the arc of <paramref name="x"/> passes through the open region left of the ring (exact; touching
     /// the boundary is not entering): <see cref="EdgeCrosser.ChainEnters"/> over the blocks whose cap the arc reaches.</summary>
-    public bool IsEntered(in EdgeCrosser x, bool interiorRight = false)
+    public bool IsEntered(in EdgeCrosser x, bool interiorRight = false, ReadOnlySpan<Vec3> touch = default)
     {
         for (int k = 0; k < _center.Length; k++)
         {
             if (!x.MayHitCap(_center[k], _cos[k])) continue;
             var (start, end) = BlockEdges(k);
-            if (x.ChainEnters(_v, start, end - start, interiorRight)) return true;
+            if (x.ChainEnters(_v, start, end - start, interiorRight, touch)) return true;
         }
         return false;
     }

@@ -221,6 +221,10 @@ public sealed class SphericalLoop
         return _index.IsEntered(new EdgeCrosser(p, q), interiorRight: true);
     }
 
+    /// <summary>The prepared arc enters the open region left (or, with <paramref name="interiorRight"/>, right) of the
+    /// edges at a contact other than the <paramref name="touch"/> points (<see cref="EdgeCrosser.ChainEnters"/>).</summary>
+    internal bool IsEnteredBy(in EdgeCrosser x, bool interiorRight, ReadOnlySpan<Vec3> touch) => _index.IsEntered(x, interiorRight, touch);
+
     /// <summary>Number of proper crossings of the prepared arc with the edges.</summary>
     internal int CrossingCount(in EdgeCrosser x) => _index.CrossingCount(x, stopAtFirst: false);
 

@@ -24,6 +24,84 @@ public sealed record SphericalPolygon(SphericalLoop Shell, IReadOnlyList<Spheric
         foreach (var h in Holes) if (h.Contains(p) || h.OnBoundary(p)) return false;
         return true;
     }
+
+    /// <summary>
+    /// The points where two of the polygon's loops meet: a hole touching the shell or another hole at a point, which a
+    /// valid polygon allows (each such point is a vertex of at least one of the two, since two great-circle arcs that
+    /// meet inside both cross). Empty for a polygon without holes. Near such a point the polygon's area is not one
+    /// loop's side: <see cref="IsEnteredOpenBy"/> decides contacts there with every loop.
+    /// </summary>
+    internal Vec3[] TouchPoints()
+    {
+        if (Holes.Count == 0) return [];
+        var loops = new List<SphericalLoop>(Holes.Count + 1) { Shell };
+        loops.AddRange(Holes);
+        var found = new List<Vec3>();
+        for (int i = 0; i < loops.Count; i++)
+            for (int j = 0; j < loops.Count; j++)
+            {
+                if (i == j || !CapsMeet(loops[i], loops[j])) continue;
+                foreach (var v in loops[i].Vertices)
+                    if (loops[j].OnBoundary(v) && !found.Contains(v)) found.Add(v);
+            }
+        return found.ToArray();
+
+        static bool CapsMeet(SphericalLoop a, SphericalLoop b) =>
+            Vec3.Angle(a.Center, b.Center) <= a.CapRadiusRad + b.CapRadiusRad + 1e-9;
+    }
+
+    /// <summary>
+    /// True if the arc of <paramref name="x"/> passes through the open polygon: an end strictly inside it, or a contact
+    /// with a loop (a crossing, a vertex on the arc, an end on an edge) from which the arc goes strictly into the
+    /// polygon's area, holes respected. <paramref name="touch"/> is <see cref="TouchPoints"/>: contacts there are
+    /// decided against every loop at once (an arc through the point where a hole touches the shell may go from outside
+    /// straight into the hole, never into the area), the others by the loop they are on.
+    /// </summary>
+    internal bool IsEnteredOpenBy(in EdgeCrosser x, ReadOnlySpan<Vec3> touch)
+    {
+        if (x.P == x.Q) return ContainsOpen(x.P);
+        if (ContainsOpen(x.P) || ContainsOpen(x.Q)) return true;
+        if (Shell.IsEnteredBy(x, interiorRight: false, touch)) return true;
+        foreach (var h in Holes) if (h.IsEnteredBy(x, interiorRight: true, touch)) return true; // a hole loop encloses the hole
+        foreach (var t in touch)
+            if (x.OnClosedArc(t) && ((t != x.Q && OpensToward(t, x.Q)) || (t != x.P && OpensToward(t, x.P)))) return true;
+        return false;
+    }
+
+    /// <summary>True if, leaving boundary point <paramref name="t"/> along the arc towards <paramref name="target"/>,
+    /// the first stretch is strictly inside the polygon: strictly inside the shell's side there and strictly outside
+    /// every hole (the direction of an edge is on the boundary, which is flyable).</summary>
+    internal bool OpensToward(in Vec3 t, in Vec3 target)
+    {
+        if (!Side(Shell, t, target, polygonLeft: true)) return false;
+        foreach (var h in Holes) if (!Side(h, t, target, polygonLeft: false)) return false;
+        return true;
+
+        // Strictly on the polygon's side of one loop, near t, towards target: at a vertex its wedge; inside an edge the
+        // edge's great circle (the arc leaves it to the side its far end is on, being shorter than a half circle); off
+        // the loop, the side t is on.
+        static bool Side(SphericalLoop loop, in Vec3 t, in Vec3 target, bool polygonLeft)
+        {
+            var v = loop.Vertices;
+            int n = v.Length;
+            for (int i = 0; i < n; i++)
+            {
+                if (v[i] != t) continue;
+                var prev = v[i == 0 ? n - 1 : i - 1]; var next = v[i + 1 == n ? 0 : i + 1];
+                return polygonLeft ? Predicates.StrictlyInsideWedge(prev, t, next, target) : Predicates.StrictlyInsideWedge(next, t, prev, target);
+            }
+            for (int i = 0; i < n; i++)
+            {
+                var a = v[i]; var b = v[i + 1 == n ? 0 : i + 1];
+                if (Predicates.UnperturbedSign(a, b, t) != 0) continue;
+                var ne = new GreatCircleArc(a, b).N;
+                if (Predicates.UnperturbedSign(a, t, ne) <= 0 || Predicates.UnperturbedSign(t, b, ne) <= 0) continue;
+                int s = Predicates.UnperturbedSign(a, b, target);
+                return polygonLeft ? s > 0 : s < 0;
+            }
+            return loop.Contains(t) == polygonLeft;
+        }
+    }
 }
 
 /// <summary>An airspace's lateral limits on the unit sphere: one or more polygons, prepared for repeated queries.</summary>

@@ -10,6 +10,8 @@ namespace AirspaceSim.Tests.Cli;
 /// <see cref="DecimalText"/> against .NET's own formatting, the independent reference: <c>x.ToString("F" + d)</c> and
 /// <c>Math.Round(x, d).ToString()</c>, invariant culture, for every supported number of decimals.
 /// </summary>
+/// <remarks>Pure functions of their arguments: every test may run beside the others.</remarks>
+[Parallelizable(ParallelScope.All)]
 public class DecimalTextTests
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -18,11 +20,13 @@ public class DecimalTextTests
     private static string Rounded(double x, int d) => new StringBuilder().AppendRounded(x, d).ToString();
 
     /// <summary>Both formats of <paramref name="x"/> agree with .NET for 0 to 6 decimals; a failure names x and d.</summary>
+    private static readonly string[] FixedFormats = Enumerable.Range(0, DecimalText.MaxDecimals + 1).Select(d => "F" + d).ToArray();
+
     private static string? Mismatch(double x)
     {
         for (int d = 0; d <= DecimalText.MaxDecimals; d++)
         {
-            string f = x.ToString("F" + d, Inv), fast = Fixed(x, d);
+            string f = x.ToString(FixedFormats[d], Inv), fast = Fixed(x, d);
             if (fast != f) return $"F{d} of {x.ToString("R", Inv)}: {fast} vs {f}";
             string r = Math.Round(x, d).ToString(Inv);
             fast = Rounded(x, d);
@@ -105,20 +109,20 @@ public class DecimalTextTests
     [TestCase(double.NegativeInfinity)]
     public void SpecialValuesMatchDotNetFormatting(double x) => Assert.That(Mismatch(x), Is.Null);
 
-    /// <summary>Every tie k + 1/2 at every scale up to 10^6, and its neighbouring doubles, for 0 to 6 decimals.</summary>
-    [Test]
-    public void TiesAndTheirNeighboursMatchDotNetFormatting()
+    /// <summary>Every tie k + 1/2 at every scale up to 10^6, and its neighbouring doubles, for 0 to 6 decimals: one
+    /// case per scale, run in parallel (the scales were one 25 s test, the suite's fourth slowest).</summary>
+    [TestCase(1)] [TestCase(2)] [TestCase(3)] [TestCase(4)] [TestCase(5)] [TestCase(6)] [TestCase(7)]
+    public void TiesAndTheirNeighboursMatchDotNetFormatting(int e)
     {
-        for (int e = 1; e <= 7; e++)
-            for (int k = -20_000; k <= 20_000; k++)
+        for (int k = -20_000; k <= 20_000; k++)
+        {
+            double tie = (k + 0.5) / Math.Pow(10, e);
+            foreach (double x in (ReadOnlySpan<double>)[Math.BitDecrement(tie), tie, Math.BitIncrement(tie)])
             {
-                double tie = (k + 0.5) / Math.Pow(10, e);
-                foreach (double x in (ReadOnlySpan<double>)[Math.BitDecrement(tie), tie, Math.BitIncrement(tie)])
-                {
-                    string? mismatch = Mismatch(x);
-                    if (mismatch != null) Assert.Fail(mismatch);
-                }
+                string? mismatch = Mismatch(x);
+                if (mismatch != null) Assert.Fail(mismatch);
             }
+        }
     }
 
     /// <summary>Ordinary batch values take the fast path (the general formatter is only the exception).</summary>

@@ -101,4 +101,149 @@ public class NewUserSweepTests
         args.AddRange(["--format", "svg", "--out", System.IO.Path.Combine(missing, "x.svg")]);
         AssertUserError(Run(args.ToArray()), $"--out: folder {missing} does not exist");
     }
+
+    // ---- Second sweep (harden4): whatif scenario files, --sweep, --monte-carlo/--shard/--seed, merge, aircraft, perf.
+
+    private const string OneFlight = """
+      "flights": [{"id": "KL1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL"}]
+    """;
+
+    private const string Closure = """
+      "closures": [{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-01T00:00Z", "appliesTo": {"everyone": true}, "bans": "both"}]
+    """;
+
+    [TestCase("abc", "--seed: 'abc' is not a whole number")]
+    [TestCase("1.5", "--seed: '1.5' is not a whole number")]
+    [TestCase("99999999999999999999", "--seed: 99999999999999999999 is outside the 64-bit range")]
+    public void ASeedThatIsNotA64BitIntegerIsSaidWithTheOption(string seed, string said)
+    {
+        // Was System.CommandLine's "Cannot parse argument 'abc' for option '--seed' as expected type 'System.Int64'."
+        var line = AssertUserError(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "2", "--seed", seed), said);
+        Assert.That(line, Does.Not.Contain("System.Int64"));
+    }
+
+    [Test]
+    public void AHugeDrawCountIsOutsideTheOptionsRangeNotInts()
+    {
+        // Was "'99999999999' is out of range (a whole number in [-2147483648, 2147483647])": a range nobody chose.
+        var line = AssertUserError(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "99999999999"), "--monte-carlo: 99999999999 is outside [1, 10000000]");
+        Assert.That(line, Does.Not.Contain("2147483647"));
+    }
+
+    [Test]
+    public void ASweepValueGivenTwiceIsAnError()
+    {
+        // Was two identical lines of totals.
+        AssertUserError(Run("whatif", "buffer-sweep", "--sweep", "buffer=5,10,5"), "--sweep buffer: the value 5 is given twice");
+    }
+
+    [Test]
+    public void ASweepValueOutOfRangeNamesTheOption()
+    {
+        // Was "sweep buffer: value -5 is outside [0, 500] NM", without the option's name.
+        var line = AssertUserError(Run("whatif", "buffer-sweep", "--sweep", "buffer=-5"), "--sweep buffer: value -5 is outside [0, 500] NM");
+        Assert.That(line, Does.StartWith("airspacesim: error: --sweep"));
+    }
+
+    [TestCase("")]
+    [TestCase("  \n\t\n")]
+    public void AnEmptyScenarioOrPartialFileIsSaidPlainly(string text)
+    {
+        // Was System.Text.Json's "The input does not contain any JSON tokens. ... when isFinalBlock is true."
+        string f = _dir.Write("empty.json", text);
+        foreach (var args in new[] { new[] { "whatif", f }, ["merge", f] })
+        {
+            var line = AssertUserError(Run(args), "empty.json:1:1: $: the file is empty: expected a JSON object");
+            Assert.That(line, Does.Not.Contain("isFinalBlock"), args[0]);
+        }
+    }
+
+    [Test]
+    public void AFlightIdGivenTwiceIsAnError()
+    {
+        // Was run and counted twice: flights=2, twice the extra cost.
+        string f = _dir.Write("dup.json", $$$"""
+        {"name": "dup", {{{Closure}}},
+         "flights": [{"id": "KL1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL"},
+                     {"id": "KL1", "from": "AMS", "to": "CUR", "departure": "2025-11-24T10:00Z", "type": "A332", "airline": "KLM", "state": "NL"}]}
+        """);
+        AssertUserError(Run("whatif", f, "--format", "csv"), "$.flights[1].id", "flight id 'KL1' is used twice (first on line 2)");
+    }
+
+    [Test]
+    public void AScenarioWithoutFlightsSaysSo()
+    {
+        // Was a table of zeros, read as "no effect".
+        string f = _dir.Write("none.json", $$$"""{"name": "none", {{{Closure}}}}""");
+        var r = Run("whatif", f, "--format", "csv");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.Err, Does.Contain("note: scenario 'none' has no flights"));
+    }
+
+    [Test]
+    public void AnEmptyAircraftTypeIsEmptyNotAGuess()
+    {
+        // Was "unknown aircraft type ''; did you mean A20N, A21N, A319?" (every name contains the empty string).
+        foreach (var args in new[] { new[] { "aircraft", "" }, ["perf", " ", "--mass-kg", "60000", "--mach", "0.78", "--fl", "350"], ["route", "AMS", "CUR", "--type", ""] })
+        {
+            var line = AssertUserError(Run(args), "empty aircraft type; give an ICAO type designator, e.g. B38M");
+            Assert.That(line, Does.Not.Contain("did you mean"), args[0]);
+        }
+    }
+
+    [Test]
+    public void AnUnknownAircraftTypeSaysWhereTheListIs()
+    {
+        // Was "unknown aircraft type 'XXXX'" alone.
+        var line = AssertUserError(Run("aircraft", "XXXX"), "aircraft TYPE: unknown aircraft type 'XXXX'", "types of 'airspacesim aircraft'");
+        AssertUserError(Run("route", "AMS", "CUR", "--type", "B38X"), "--type: unknown aircraft type 'B38X'; did you mean B38M");
+        Assert.That(line, Does.Contain($"one of the {AirspaceSim.Performance.AircraftCatalog.Bundled.Types.Count} types"));
+    }
+
+    [Test]
+    public void PerfWithoutItsRequiredOptionsSaysWhichAreMissing()
+    {
+        // Was "mass 0 kg is outside [43644, 79000] kg ...": the options' default of 0 stood in for the missing value.
+        AssertUserError(Run("perf", "A20N"), "perf: missing --mass-kg and --mach and --fl", "usage: airspacesim perf TYPE");
+        AssertUserError(Run("perf", "A20N", "--mass-kg", "60000", "--fl", "350"), "perf: missing --mach");
+    }
+
+    [Test]
+    public void PerfWarnsOfALiftCoefficientNoWingGives()
+    {
+        // Was CL 11.49 and a fuel flow, without a word.
+        var r = Run("perf", "A20N", "--mass-kg", "79000", "--mach", "0.2", "--fl", "390");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.Err, Does.Contain("warning: lift coefficient 11.49 is above 1.6").And.Contain("cannot hold level flight"));
+        var ok = Run("perf", "A20N", "--mass-kg", "60000", "--mach", "0.78", "--fl", "350");
+        Assert.That(ok.Err, Is.Empty, ok.ToString());
+    }
+
+    [Test]
+    public void PerfIsaDeviationRangeIsTheModelsAndNamesTheOption()
+    {
+        // Was accepted by the option up to 100 K, then "ISA deviation 100 K is outside [-60, 60] K" from the model.
+        AssertUserError(Run("perf", "A20N", "--mass-kg", "60000", "--mach", "0.78", "--fl", "350", "--isa-dev-k", "100"), "--isa-dev-k: 100 is outside [-60, 60] K");
+    }
+
+    [TestCase("csv")]
+    [TestCase("geojson")]
+    [TestCase("html")]
+    public void GroupByWithAFormatWithoutGroupsIsAnError(string format)
+    {
+        // Was ignored: every flight, no groups, exit 0.
+        var args = new List<string> { "whatif", "--group-by", "operator", "--format", format };
+        if (format == "html") args.AddRange(["--out", System.IO.Path.Combine(_dir.Path, "r.html")]);
+        AssertUserError(Run(args.ToArray()), $"--group-by: only with --format table or json (--format {format} has no groups");
+    }
+
+    [TestCase("geojson")]
+    [TestCase("svg")]
+    public void RealisticWithAFormatThatCannotShowItIsAnError(string format)
+    {
+        // Was ignored for geojson, png and svg (csv already said so).
+        var args = new List<string> { "route", "AMS", "CUR", "--realistic", "--format", format };
+        if (format == "svg") args.AddRange(["--out", System.IO.Path.Combine(_dir.Path, "r.svg")]);
+        AssertUserError(Run(args.ToArray()), $"--realistic: not available with --format {format} (use table or json)");
+    }
 }
