@@ -230,7 +230,39 @@ internal ref struct JsonChunks
 
     public readonly JsonTokenType TokenType => _r.TokenType;
     public readonly ReadOnlySpan<byte> ValueSpan => _r.ValueSpan;
-    public readonly string? GetString() => _r.GetString();
+
+    // Short ASCII strings seen before, by a hash of their bytes (a slot holds the last one seen). A day's 67,000
+    // flights name a few thousand distinct ends, types, airlines and states, so most of their strings are found here:
+    // one compare instead of a decode and an allocation (the strings are equal either way; only fewer of them exist).
+    private readonly string?[] _strings = new string?[4096];
+
+    /// <summary>The current string value (as Utf8JsonReader.GetString).</summary>
+    public readonly string? GetString()
+    {
+        if (_r.TokenType == JsonTokenType.String && !_r.ValueIsEscaped)
+        {
+            var span = _r.ValueSpan;
+            if (span.Length is > 0 and <= 32 && System.Text.Ascii.IsValid(span))
+            {
+                // The length and the first and last 8 bytes (all of a shorter one) are enough to tell ends, codes and
+                // names apart; a collision only costs a decode.
+                ulong h;
+                if (span.Length >= 8)
+                    h = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(span) * 0x9E3779B97F4A7C15
+                        ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(span[^8..]) * 0xC2B2AE3D27D4EB4F;
+                else
+                {
+                    h = 0;
+                    foreach (byte b in span) h = h << 8 | b;
+                    h *= 0x9E3779B97F4A7C15;
+                }
+                ref string? slot = ref _strings[(int)((h >> 52) ^ (ulong)span.Length) & (_strings.Length - 1)];
+                if (slot is { } seen && seen.Length == span.Length && System.Text.Ascii.Equals(span, seen)) return seen;
+                return slot = Encoding.ASCII.GetString(span);
+            }
+        }
+        return _r.GetString();
+    }
 
     // The field names of a flight or route without a string each (67,000 flights have eight each).
     private static readonly (byte[] Utf8, string Name)[] KnownNames =
