@@ -122,10 +122,18 @@ public static class ScenarioJson
             map.Clear();
             foreach (var (name, value) in node.Properties)
             {
-                if (Array.IndexOf(accepted, name) < 0) throw Fail(value, ScenarioProblem.UnknownField, $"unknown field '{name}' in {what}; accepted: {string.Join(", ", accepted)}");
+                if (!IsAccepted(accepted, name)) throw Fail(value, ScenarioProblem.UnknownField, $"unknown field '{name}' in {what}; accepted: {string.Join(", ", accepted)}");
                 if (!map.TryAdd(name, value)) throw Fail(value, ScenarioProblem.Duplicate, $"field '{name}' given twice");
             }
             return map;
+        }
+
+        // Array.IndexOf's ordinal match by a plain loop (the generic one costs a comparer lookup per call: eight calls a flight).
+        private static bool IsAccepted(string[] accepted, string name)
+        {
+            foreach (var a in accepted)
+                if (string.Equals(a, name, StringComparison.Ordinal)) return true;
+            return false;
         }
 
         private static string Kind(JsonTree n) => n.Kind switch
@@ -525,9 +533,14 @@ public static class ScenarioJson
             throw Fail(n, ScenarioProblem.UnknownAirport, $"unknown airport '{code}' (not in the airport directory, {dir.Count} airports; or give LAT,LON)");
         }
 
+        // Types the cost model knows, asked once each (a day of flights has a handful of types).
+        private readonly HashSet<string> _knownTypes = new(StringComparer.Ordinal);
+
         private void CheckType(JsonTree n, string type)
         {
-            if (options.CostModel is { } m && !m.TryGetType(type, out _, out var err)) throw Fail(n, ScenarioProblem.UnknownAircraftType, $"unknown aircraft type '{type}': {err}");
+            if (options.CostModel is not { } m || _knownTypes.Contains(type)) return;
+            if (!m.TryGetType(type, out _, out var err)) throw Fail(n, ScenarioProblem.UnknownAircraftType, $"unknown aircraft type '{type}': {err}");
+            _knownTypes.Add(type);
         }
 
         private (string From, string To, string Type) Common(Dictionary<string, JsonTree> f, JsonTree n, string what)
@@ -541,7 +554,7 @@ public static class ScenarioJson
         private string State(JsonTree n)
         {
             var s = Str(n, "state").ToUpperInvariant();
-            return s.Length == 2 && s.All(char.IsAsciiLetter) ? s : throw Fail(n, ScenarioProblem.InvalidValue, $"state '{s}' is not an ISO 3166-1 alpha-2 code like US");
+            return s.Length == 2 && char.IsAsciiLetter(s[0]) && char.IsAsciiLetter(s[1]) ? s : throw Fail(n, ScenarioProblem.InvalidValue, $"state '{s}' is not an ISO 3166-1 alpha-2 code like US");
         }
 
         private static readonly string[] FlightFields = ["id", "from", "to", "departure", "type", "airline", "state", "cruiseFl", "source"];

@@ -100,25 +100,28 @@ public static class SimulationReport
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(runs);
         bool sweep = runs.Count > 1;
-        Span<char> number = stackalloc char[64];
         w.WriteLine((sweep ? "bufferNm," : "") + "id,from,to,departure,operator,operatorState,type,outcome,reasonCode,reason,alternate,directKm,routeKm,extraKm,extraMinutes,extraFuelKg,extraCo2Kg,extraCostUsd,boundBy");
+        // Each row is put together in one char buffer and handed to the writer in one call: 67,000 rows of a day are
+        // most of a run's output, and some 40 small writes per row cost more than the formatting (a process writing a
+        // day's CSV spent a fifth of its time here; docs/performance.md).
+        var row = new CsvRow();
         foreach (var r in runs)
         {
             string prefix = sweep ? r.Scenario.Closures.Select(c => c.BufferNm).DefaultIfEmpty(0).Max().ToString(Inv) + "," : "";
-            // Written field by field into the writer (no string per row): 67,000 rows of a day are most of a run's output.
             foreach (var f in r.Flights)
             {
-                w.Write(prefix);
-                CsvField(w, f.Flight.Id); w.Write(','); CsvField(w, f.From); w.Write(','); CsvField(w, f.To); w.Write(',');
-                Instant(w, f.Flight.DepartureUtc, number); w.Write(',');
-                CsvField(w, f.Flight.Airline); w.Write(','); CsvField(w, f.Flight.OperatorState); w.Write(','); CsvField(w, f.Flight.AircraftType); w.Write(',');
-                w.Write(Text(f.Outcome)); w.Write(','); w.Write(Text(f.ReasonCode)); w.Write(','); CsvField(w, f.Reason); w.Write(',');
-                CsvField(w, f.Alternate ?? ""); w.Write(',');
-                Km(w, f.DirectKm, number); w.Write(','); Km(w, f.RouteKm, number); w.Write(',');
-                Number(w, f.ExtraKm, number); w.Write(','); Number(w, f.ExtraMinutes, number); w.Write(','); Number(w, f.ExtraFuelKg, number); w.Write(',');
-                Number(w, f.ExtraCo2Kg, number); w.Write(','); Number(w, f.ExtraCostUsd, number); w.Write(',');
-                CsvField(w, f.BoundBy.Count switch { 0 => "", 1 => f.BoundBy[0], _ => string.Join(";", f.BoundBy) });
-                w.WriteLine();
+                row.Clear();
+                row.Append(prefix);
+                row.Field(f.Flight.Id); row.Append(','); row.Field(f.From); row.Append(','); row.Field(f.To); row.Append(',');
+                row.Instant(f.Flight.DepartureUtc); row.Append(',');
+                row.Field(f.Flight.Airline); row.Append(','); row.Field(f.Flight.OperatorState); row.Append(','); row.Field(f.Flight.AircraftType); row.Append(',');
+                row.Append(Text(f.Outcome)); row.Append(','); row.Append(Text(f.ReasonCode)); row.Append(','); row.Field(f.Reason); row.Append(',');
+                row.Field(f.Alternate ?? ""); row.Append(',');
+                row.Km(f.DirectKm); row.Append(','); row.Km(f.RouteKm); row.Append(',');
+                row.Number(f.ExtraKm); row.Append(','); row.Number(f.ExtraMinutes); row.Append(','); row.Number(f.ExtraFuelKg); row.Append(',');
+                row.Number(f.ExtraCo2Kg); row.Append(','); row.Number(f.ExtraCostUsd); row.Append(',');
+                row.Field(f.BoundBy.Count switch { 0 => "", 1 => f.BoundBy[0], _ => string.Join(";", f.BoundBy) });
+                w.WriteLine(row.Chars);
             }
             var t = r.Totals;
             w.WriteLine($"# totals{(sweep ? $" (buffer {prefix.TrimEnd(',')} NM)" : "")}: flights={t.Flights} {string.Join(" ", t.ByOutcome.Select(kv => $"{Text(kv.Key)}={kv.Value}"))} " +
@@ -126,36 +129,152 @@ public static class SimulationReport
         }
     }
 
-    // The km to 0.1 ("F1"), the instant as ScenarioJson.Instant and a decimal as decimal.ToString(Inv) give it,
-    // formatted into `buffer`.
-    private static void Km(TextWriter w, double? km, Span<char> buffer)
+    /// <summary>
+    /// One CSV row being put together. Its numbers are written as the general formatting writes them
+    /// (<c>Math.Round(km, 1).ToString("F1")</c>, <c>decimal.ToString()</c>, <see cref="ScenarioJson.Instant(DateTime)"/>),
+    /// by short paths for the common cases and by the general formatting otherwise; tests compare the two
+    /// (SimulationReportCsvTests).
+    /// </summary>
+    internal sealed class CsvRow
     {
-        if (km is not { } v) return;
-        if (!Math.Round(v, 1).TryFormat(buffer, out int n, "F1", Inv)) throw new InvalidOperationException("a km figure longer than its buffer");
-        w.Write(buffer[..n]);
+        private char[] _buf = new char[256];
+        private int _len;
+
+        public ReadOnlySpan<char> Chars => _buf.AsSpan(0, _len);
+
+        public void Clear() => _len = 0;
+
+        // At least n characters free past the end.
+        private Span<char> Room(int n)
+        {
+            if (_len + n > _buf.Length) Array.Resize(ref _buf, Math.Max(_buf.Length * 2, _len + n));
+            return _buf.AsSpan(_len);
+        }
+
+        public void Append(char c)
+        {
+            if (_len == _buf.Length) Room(1);
+            _buf[_len++] = c;
+        }
+
+        public void Append(string s)
+        {
+            if (_len + s.Length > _buf.Length) Room(s.Length);
+            s.CopyTo(0, _buf, _len, s.Length);
+            _len += s.Length;
+        }
+
+        /// <summary>A text field, quoted (and its quotes doubled) when it holds a comma, quote or line break.</summary>
+        public void Field(string s)
+        {
+            if (s.AsSpan().IndexOfAny(CsvSpecial) < 0) { Append(s); return; }
+            Append('"');
+            foreach (char c in s)
+            {
+                if (c == '"') Append('"');
+                Append(c);
+            }
+            Append('"');
+        }
+
+        /// <summary>Km to 0.1 as <c>Math.Round(km, 1).ToString("F1", Inv)</c> writes it; nothing when null.</summary>
+        public void Km(double? km)
+        {
+            if (km is not { } v) return;
+            int n = FormatKm(v, Room(64));
+            if (n >= 0) _len += n;
+            else Append(Math.Round(v, 1).ToString("F1", Inv)); // beyond 64 characters (a double near its largest)
+        }
+
+        /// <summary>As <c>d.ToString(Inv)</c>.</summary>
+        public void Number(decimal d) => _len += FormatDecimal(d, Room(64));
+
+        /// <summary>As <see cref="ScenarioJson.Instant(DateTime)"/>.</summary>
+        public void Instant(DateTime t) => _len += FormatInstant(t, Room(64));
     }
 
-    private static void Number(TextWriter w, decimal d, Span<char> buffer)
+    // Math.Round(v, 1) is Math.Round(v * 10) / 10 below 1e16: an integer k divided by 10, correctly rounded, so the
+    // nearest double to k/10. Its exact value is within half an ulp of k/10, far closer than the 0.05 that "F1" rounds
+    // at, so "F1" writes k/10: the digits of k with a point before the last. k is read back exactly from r * 10 (an
+    // error of at most |k|·2^-52, below 0.5 for |k| < 2^50). The sign is the double's own, so -0.0 stays "-0.0" as "F1"
+    // writes it. Anything else (huge, NaN, infinite) goes to the general formatting; -1 when that does not fit.
+    internal static int FormatKm(double v, Span<char> buffer)
     {
-        if (!d.TryFormat(buffer, out int n, default, Inv)) throw new InvalidOperationException("a decimal longer than its buffer");
-        w.Write(buffer[..n]);
+        double r = Math.Round(v, 1);
+        if (double.IsFinite(r) && Math.Abs(r) < 1e14)
+        {
+            ulong k = (ulong)Math.Round(Math.Abs(r) * 10);
+            int n = 0;
+            if (double.IsNegative(r)) buffer[n++] = '-';
+            if (!(k / 10).TryFormat(buffer[n..], out int digits, default, Inv)) throw new InvalidOperationException("a km figure longer than its buffer");
+            n += digits;
+            buffer[n++] = '.';
+            buffer[n++] = (char)('0' + (int)(k % 10));
+            return n;
+        }
+        return r.TryFormat(buffer, out int m, "F1", Inv) ? m : -1;
     }
 
-    private static void Instant(TextWriter w, DateTime t, Span<char> buffer)
+    // decimal.ToString() writes every digit of the unscaled integer with the point `scale` digits from the right
+    // (trailing zeros kept, never an exponent), after a minus when negative. Done here for an unscaled integer below
+    // 2^64 and a scale up to 19; a negative zero and the rest go to the general formatting.
+    internal static int FormatDecimal(decimal d, Span<char> buffer)
     {
-        if (!t.TryFormat(buffer, out int n, ScenarioJson.InstantFormat(t), Inv)) throw new InvalidOperationException("an instant longer than its buffer");
-        w.Write(buffer[..n]);
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(d, bits);
+        ulong u = (uint)bits[0] | (ulong)(uint)bits[1] << 32;
+        int scale = (bits[3] >> 16) & 0xFF;
+        bool negative = bits[3] < 0;
+        if (bits[2] != 0 || scale > 19 || negative && u == 0)
+        {
+            if (!d.TryFormat(buffer, out int m, default, Inv)) throw new InvalidOperationException("a decimal longer than its buffer");
+            return m;
+        }
+        int n = 0;
+        if (negative) buffer[n++] = '-';
+        if (scale == 0)
+        {
+            u.TryFormat(buffer[n..], out int digits, default, Inv);
+            return n + digits;
+        }
+        ulong pow = Pow10[scale];
+        (u / pow).TryFormat(buffer[n..], out int whole, default, Inv);
+        n += whole;
+        buffer[n++] = '.';
+        ulong frac = u % pow;
+        for (int i = n + scale - 1; i >= n; i--)
+        {
+            buffer[i] = (char)('0' + (int)(frac % 10));
+            frac /= 10;
+        }
+        return n + scale;
     }
 
-    private static void CsvField(TextWriter w, string s)
+    private static readonly ulong[] Pow10 = [.. Enumerable.Range(0, 20).Select(i => (ulong)Math.Pow(10, i))];
+
+    // ScenarioJson.Instant: "yyyy-MM-dd'T'HH:mm'Z'" written digit by digit when there are no seconds (the format it
+    // then uses), the general formatting with seconds.
+    internal static int FormatInstant(DateTime t, Span<char> buffer)
     {
-        if (s.AsSpan().IndexOfAny(CsvSpecial) < 0) w.Write(s);
-        else w.Write(Csv(s));
+        string format = ScenarioJson.InstantFormat(t);
+        if (format.Length != MinuteFormat.Length || format != MinuteFormat)
+        {
+            if (!t.TryFormat(buffer, out int m, format, Inv)) throw new InvalidOperationException("an instant longer than its buffer");
+            return m;
+        }
+        Digits(buffer[..4], t.Year); buffer[4] = '-'; Digits(buffer.Slice(5, 2), t.Month); buffer[7] = '-'; Digits(buffer.Slice(8, 2), t.Day);
+        buffer[10] = 'T'; Digits(buffer.Slice(11, 2), t.Hour); buffer[13] = ':'; Digits(buffer.Slice(14, 2), t.Minute); buffer[16] = 'Z';
+        return 17;
+
+        static void Digits(Span<char> to, int value)
+        {
+            for (int i = to.Length - 1; i >= 0; i--) { to[i] = (char)('0' + value % 10); value /= 10; }
+        }
     }
+
+    private const string MinuteFormat = "yyyy-MM-dd'T'HH:mm'Z'";
 
     private static readonly System.Buffers.SearchValues<char> CsvSpecial = System.Buffers.SearchValues.Create(",\"\n\r");
-
-    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     /// <inheritdoc cref="WriteJson(Utf8JsonWriter, IReadOnlyList{SimulationResult}, GroupBy?)"/>
     public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<SimulationResult> runs) => WriteJson(w, runs, null);

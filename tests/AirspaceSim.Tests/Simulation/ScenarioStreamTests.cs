@@ -97,6 +97,32 @@ public class ScenarioStreamTests
     }
 
     [Test]
+    public void AFlightErrorAmongAsciiFlightsIsWhereTheTextSaysAtEveryChunkSize()
+    {
+        // All-ASCII flights are positioned from the chunk's index of line feeds (JsonChunks.Index), the others byte by
+        // byte: flights with a multi-byte character now and then (every 9th, or none), one flight per line or several,
+        // the error early, in the middle and in the last flight, so that the count passes from one way to the other.
+        foreach (int every in new[] { 9, int.MaxValue })
+            foreach (string sep in new[] { "\n", " ", "\n\n  " })
+                foreach (int bad in new[] { 0, 13, 39 })
+                {
+                    var sb = new StringBuilder(Head.Replace("✈", "x").Replace("—", "-").Replace("日本語", "JP").Replace("𝄞", "g").Replace("é", "e"));
+                    for (int i = 0; i < 40; i++)
+                        sb.Append($$"""    {"id": "F{{i}}", "from": "10.5,-66.9", "to": "52.3,4.76", "departure": "2025-11-24T{{i % 24:D2}}:00Z", "type": "B38M", "airline": "{{(i % every == every - 1 ? "Ké" : "KL")}}M", "state": "NL"{{(i == bad ? ", \"bogus\": 1" : "")}}}""")
+                            .Append(i < 39 ? "," + sep : "\n");
+                    string text = sb.Append("  ]\n}\n").ToString();
+                    var (line, column) = Where(text, "1}");
+                    foreach (int chunk in Chunks)
+                    {
+                        var e = ErrorOf(() => Read(Encoding.UTF8.GetBytes(text), chunk));
+                        Assert.That((e.Line, e.Column, e.JsonPath), Is.EqualTo((line, column, $"$.flights[{bad}].bogus")), $"every {every}, separator {sep.Length}, flight {bad}, chunk {chunk}");
+                    }
+                    var whole = ErrorOf(() => ScenarioJson.Parse(Encoding.UTF8.GetBytes(text), "s.json", NoDirectory));
+                    Assert.That((whole.Line, whole.Column), Is.EqualTo((line, column)), $"whole, every {every}, separator {sep.Length}, flight {bad}");
+                }
+    }
+
+    [Test]
     public void AWrongValueIsLocatedAfterFourByteSequencesAtEveryChunkSize()
     {
         // 𝄞 (4 bytes, 2 UTF-16 units) and ✈ (3 bytes) before the value: the column counts characters.
