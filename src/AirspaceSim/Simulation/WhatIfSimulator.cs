@@ -374,7 +374,7 @@ public sealed class WhatIfSimulator
         try { return Simulate(f); }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or NotSupportedException or InvalidOperationException)
         {
-            return Error(f, f.Origin, f.Destination, OutcomeReason.Failed, e.Message);
+            return Error(f, f.Origin, f.Destination, OutcomeReason.Failed, Infrastructure.ExceptionText.OneLine(e));
         }
     }
 

@@ -309,6 +309,21 @@ public class SimulatorSemanticsTests
     }
 
     [Test]
+    public void AFlightRejectedByTheCostModelIsAnErrorWithAOneLineReason()
+    {
+        // FL600 is above the A332's ceiling: the performance model throws ArgumentOutOfRangeException, whose Message
+        // appends " (Parameter 'flightLevel')" and a second line "Actual value was 600." — which broke the table and
+        // CSV rows (found auditing issue 10). The reason keeps the model's own words on one line.
+        var bad = F("AMS", "CUR", type: "A332", airline: "KLM", state: "NL", fl: 600) with { Id = "high" };
+        var r = new WhatIfSimulator(S([SvzmClosure()], bad, F("AMS", "CUR", type: "A332") with { Id = "ok" }),
+            new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run();
+        var e = r.Flights.Single(f => f.Flight.Id == "high");
+        Assert.That(e.Outcome, Is.EqualTo(FlightOutcome.Error));
+        Assert.That(e.Reason, Is.EqualTo("flight level 600 is outside [0, 410], the A332's maximum operating level being FL410"));
+        Assert.That(r.Flights.Single(f => f.Flight.Id == "ok").Outcome, Is.EqualTo(FlightOutcome.Rerouted));
+    }
+
+    [Test]
     public void CancellationAndProgress()
     {
         var flights = Enumerable.Range(0, 600).Select(i => F("GRU", "MIA") with { Id = $"f{i}" }).ToArray();
