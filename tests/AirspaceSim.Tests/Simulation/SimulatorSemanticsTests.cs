@@ -153,6 +153,33 @@ public class SimulatorSemanticsTests
     }
 
     [Test]
+    public void InsideOneClosureAtItsNotice_ItContinues_ButAvoidsAnotherAnnouncedWithIt()
+    {
+        // 124 minutes at 450 kt east along the equator is 1,723 km, about 15.5°E: inside BOX (15°–16°E). WALL, ahead at
+        // 18°–19°E, is announced at the same moment. The aircraft continues through BOX (the documented rule) but must
+        // still fly around WALL; it used to skip every closure of that notice and fly through WALL, reported as
+        // "no closure binds it" (found auditing issue 10).
+        var box = AirspaceLoader.LoadWkt("POLYGON ((15 -3, 16 -3, 16 2, 15 2, 15 -3))", "BOX");
+        var wall = AirspaceLoader.LoadWkt("POLYGON ((18 -3, 19 -3, 19 2, 18 2, 18 -3))", "WALL");
+        var at = T0.AddMinutes(124);
+        var p = Wgs84.Direct(0, 0, 90, 124 * KmPerMin * 1000);
+        Assert.That(box.Contains(new GeoPoint(p.Lat2Deg, p.Lon2Deg)), Is.True, "the premise: inside BOX at the notice");
+        var cBox = new Closure { Id = "BOX", Airspaces = [box], StartUtc = at, NoticeUtc = at };
+        var cWall = new Closure { Id = "WALL", Airspaces = [wall], StartUtc = at, NoticeUtc = at };
+        var r = One(S([cBox, cWall], F("0,0", "0,20")));
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.ReroutedInFlight), r.Reason);
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "WALL" }));
+        Assert.That(r.InFlightPosition!.Value.LonDeg, Is.EqualTo(p.Lon2Deg).Within(1e-9));
+        var rest = DetourPlanner.Build([wall]).Plan(r.InFlightPosition!.Value, new GeoPoint(0, 20));
+        Assert.That(r.Waypoints.Skip(1), Is.EqualTo(rest.Waypoints), "from the position around WALL");
+        // BOX alone: it continues on its planned route, and the reason says why rather than "no closure binds it".
+        var alone = One(S([cBox], F("0,0", "0,20")));
+        Assert.That(alone.Outcome, Is.EqualTo(FlightOutcome.Unaffected));
+        Assert.That(alone.Reason, Is.EqualTo("inside BOX when it was announced at 2025-11-24T02:04Z: continues on its planned route"));
+        Assert.That(alone.ExtraKm, Is.Zero);
+    }
+
+    [Test]
     public void DiversionToTheNearestOpenAirportReachableAroundTheClosures()
     {
         var notice = T0.AddHours(5);
