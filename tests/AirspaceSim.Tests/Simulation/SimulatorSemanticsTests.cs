@@ -177,6 +177,12 @@ public class SimulatorSemanticsTests
         Assert.That(alone.Outcome, Is.EqualTo(FlightOutcome.Unaffected));
         Assert.That(alone.Reason, Is.EqualTo("inside BOX when it was announced at 2025-11-24T02:04Z: continues on its planned route"));
         Assert.That(alone.ExtraKm, Is.Zero);
+        // WALL announced two minutes later, while the aircraft is still inside BOX: planned from there around WALL, not
+        // around BOX too (from inside BOX the planner finds no route, which used to read as a diversion).
+        var later = One(S([cBox, cWall with { StartUtc = at.AddMinutes(2), NoticeUtc = at.AddMinutes(2) }], F("0,0", "0,20")));
+        Assert.That(later.Outcome, Is.EqualTo(FlightOutcome.ReroutedInFlight), later.Reason);
+        Assert.That(later.BoundBy, Is.EqualTo(new[] { "WALL" }));
+        Assert.That(box.Contains(later.InFlightPosition!.Value), Is.True, "still inside BOX at the second notice");
     }
 
     [Test]
