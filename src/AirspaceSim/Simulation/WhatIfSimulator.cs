@@ -497,8 +497,9 @@ public sealed class WhatIfSimulator
             // plan from here (from inside it, the planner would find no route), but the others announced with it are
             // not: an aircraft inside one of them used to ignore every closure of that notice and fly through the rest.
             ulong inside = InsideActive(knownNow, pos, notice), fresh = knownNow & ~known;
-            if ((fresh & inside) != 0 && continuedIn == 0) continuedAt = notice;
-            continuedIn |= fresh & inside;
+            ulong binding = fresh & inside & Candidates(fresh, fl); // those whose band holds its level: the reason names them
+            if (binding != 0 && continuedIn == 0) continuedAt = notice;
+            continuedIn |= binding;
             if ((fresh & ~inside) == 0) { known = knownNow; continue; }
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow & ~inside, fl), bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));

@@ -177,6 +177,9 @@ public class SimulatorSemanticsTests
         Assert.That(alone.Outcome, Is.EqualTo(FlightOutcome.Unaffected));
         Assert.That(alone.Reason, Is.EqualTo("inside BOX when it was announced at 2025-11-24T02:04Z: continues on its planned route"));
         Assert.That(alone.ExtraKm, Is.Zero);
+        // A band above its level does not bind it, inside or not: no closure binds it, as before.
+        var above = One(S([cBox with { Band = new VerticalBand(400, null) }], F("0,0", "0,20", fl: 370)));
+        Assert.That(above.Reason, Is.EqualTo("no closure binds it"));
         // WALL announced two minutes later, while the aircraft is still inside BOX: planned from there around WALL, not
         // around BOX too (from inside BOX the planner finds no route, which used to read as a diversion).
         var later = One(S([cBox, cWall with { StartUtc = at.AddMinutes(2), NoticeUtc = at.AddMinutes(2) }], F("0,0", "0,20")));
