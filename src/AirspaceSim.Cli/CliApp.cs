@@ -239,15 +239,5 @@ internal static class CliApp
 
     /// <summary>An exception's message as one line: without the "(Parameter 'x')" and "Actual value was" parts that
     /// <see cref="ArgumentException"/> appends, line breaks folded into spaces.</summary>
-    public static string OneLine(Exception e)
-    {
-        string m = e.Message;
-        if (e is ArgumentOutOfRangeException { ActualValue: not null })
-        {
-            int nl = m.LastIndexOf('\n');
-            if (nl >= 0) m = m[..nl].TrimEnd('\r');
-        }
-        if (e is ArgumentException { ParamName: { } name }) m = m.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
-        return string.Join(' ', m.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    }
+    public static string OneLine(Exception e) => AirspaceSim.Infrastructure.ExceptionText.OneLine(e);
 }

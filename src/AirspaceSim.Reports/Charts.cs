@@ -191,14 +191,27 @@ public static class Charts
         {
             ArgumentNullException.ThrowIfNull(options);
             options.Validate();
-            return format == ImageFormat.Svg ? Reports.Svg.Bytes(plot.GetSvgXml(options.WidthPx, options.HeightPx))
-                : plot.GetImageBytes(options.WidthPx, options.HeightPx, ScottPlot.ImageFormat.Png);
+            return InInvariantCulture(() => format == ImageFormat.Svg ? Reports.Svg.Bytes(plot.GetSvgXml(options.WidthPx, options.HeightPx))
+                : plot.GetImageBytes(options.WidthPx, options.HeightPx, ScottPlot.ImageFormat.Png));
         }
     }
 
     /// <summary>An SVG document of <paramref name="plot"/> (the HTML report inlines it).</summary>
     internal static string SvgText(Plot plot, ImageOptions options)
     {
-        using (plot) return plot.GetSvgXml(options.WidthPx, options.HeightPx);
+        using (plot) return InInvariantCulture(() => plot.GetSvgXml(options.WidthPx, options.HeightPx));
+    }
+
+    /// <summary>
+    /// Renders in the invariant culture and restores the caller's. ScottPlot writes its automatic numeric tick labels in
+    /// the current culture (its <c>LabelFormatters.Numeric</c>), so a de-DE caller got "2.000" on an axis whose tables
+    /// say 2,000; the rest of every report is invariant, and the same input must give the same bytes anywhere.
+    /// </summary>
+    private static T InInvariantCulture<T>(Func<T> render)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try { return render(); }
+        finally { CultureInfo.CurrentCulture = saved; }
     }
 }

@@ -375,7 +375,7 @@ public sealed class WhatIfSimulator
         try { return Simulate(f); }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or NotSupportedException or InvalidOperationException)
         {
-            return Error(f, f.Origin, f.Destination, OutcomeReason.Failed, e.Message);
+            return Error(f, f.Origin, f.Destination, OutcomeReason.Failed, Infrastructure.ExceptionText.OneLine(e));
         }
     }
 
@@ -488,13 +488,21 @@ public sealed class WhatIfSimulator
         DateTime currentStart = dep;
         ulong bound = leg.Set;
         GeoPoint? inFlightAt = null; DateTime? inFlightTime = null;
+        ulong continuedIn = 0; DateTime continuedAt = default; // closures it was inside when announced, and when
         foreach (var notice in later ? Notices(applicable, dep) : [])
         {
             if (notice >= arr) break;
             ulong knownNow = Known(applicable, notice);
             var (pos, legIndex) = PositionAt(x, ref current, currentStart, notice);
-            if (InsideAnyActive(knownNow & ~known, pos, notice)) { known = knownNow; continue; }
-            var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow, fl), bound);
+            // An aircraft inside a closure when it is announced continues through it; that closure is left out of the
+            // plan from here (from inside it, the planner would find no route), but the others announced with it are
+            // not: an aircraft inside one of them used to ignore every closure of that notice and fly through the rest.
+            ulong inside = InsideActive(knownNow, pos, notice), fresh = knownNow & ~known;
+            ulong binding = fresh & inside & Candidates(fresh, fl); // those whose band holds its level: the reason names them
+            if (binding != 0 && continuedIn == 0) continuedAt = notice;
+            continuedIn |= binding;
+            if ((fresh & ~inside) == 0) { known = knownNow; continue; }
+            var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow & ~inside, fl), bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));
             ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
             var prefix = (flown ?? []).Concat(current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
@@ -513,6 +521,11 @@ public sealed class WhatIfSimulator
         double rangeKm = typeEntry.RangeKm(_cost, p);
         if (inFlightAt == null && routeKm > rangeKm)
             return TechStop(x, Base(x, directKm), leg, dep, rangeKm, directKm);
+        if (bound == 0 && continuedIn != 0)
+            return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr) with
+            {
+                Reason = $"inside {string.Join(", ", Ids(continuedIn))} when it was announced at {Iso(continuedAt)}: continues on its planned route",
+            };
         if (bound == 0)
             return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr);
         var result = Base(x, directKm) with
@@ -1319,15 +1332,17 @@ public sealed class WhatIfSimulator
     // caps reject far points before the limits are built or queried.
     private bool Inside(int ci, in Spherical.Vec3 v) => InCaps(ci, v) && _limits[ci].Value.Contains(v);
 
-    private bool InsideAnyActive(ulong mask, GeoPoint p, DateTime t)
+    // The closures of the mask that are active at t, ban overflight and have p inside their lateral limits.
+    private ulong InsideActive(ulong mask, GeoPoint p, DateTime t)
     {
+        ulong inside = 0;
         for (ulong rest = mask; rest != 0; rest &= rest - 1)
         {
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             var c = _closures[i];
-            if (c.BansOverflight && c.IsActiveAt(t) && Inside(i, Spherical.Vec3.FromGeo(p))) return true;
+            if (c.BansOverflight && c.IsActiveAt(t) && Inside(i, Spherical.Vec3.FromGeo(p))) inside |= 1UL << i;
         }
-        return false;
+        return inside;
     }
 
     private ulong Known(ulong applicable, DateTime t)

@@ -46,6 +46,32 @@ public class ChartsTests
     }
 
     [Test]
+    public void Charts_AreTheSameWhateverTheCallersCulture()
+    {
+        // ScottPlot formats its numeric tick labels in the current culture: a consumer running in de-DE got "2.000" on
+        // the cost axis where the tables say 2,000 (found auditing issue 11 with the CLI in LANG=de_DE). The tests run
+        // with invariant globalization, so the caller's culture is a modified clone of the invariant one (de-DE's
+        // separators), which the invariant mode allows. SVG bytes are not compared: ScottPlot numbers its clip paths
+        // per process, so two renders differ in those ids; their texts and the PNG bytes must not.
+        var r = ReportFixtures.Svzm2025;
+        var german = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        german.NumberFormat.NumberGroupSeparator = ".";
+        german.NumberFormat.NumberDecimalSeparator = ",";
+        var invariantTexts = Texts(Charts.ExtraCostByOperator(r, ImageFormat.Svg, Size));
+        byte[] invariantPng = Charts.ExtraCostByOperator(r, ImageFormat.Png, Size);
+        Assert.That(invariantTexts, Has.Some.Matches(@"^\d{1,3}(,\d{3})+$"), "the premise: a tick label with a thousands separator");
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = german;
+            Assert.That(Texts(Charts.ExtraCostByOperator(r, ImageFormat.Svg, Size)), Is.EqualTo(invariantTexts));
+            Assert.That(Charts.ExtraCostByOperator(r, ImageFormat.Png, Size), Is.EqualTo(invariantPng));
+            Assert.That(System.Globalization.CultureInfo.CurrentCulture, Is.SameAs(german), "the caller's culture is restored");
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = saved; }
+    }
+
+    [Test]
     public void Percentiles_AreR7AsTheMonteCarloTables_HandWorked()
     {
         // R-7: h = (N − 1) p + 1, x = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋); for 1..20: h = 1.95, 10.5, 19.05.

@@ -153,6 +153,42 @@ public class SimulatorSemanticsTests
     }
 
     [Test]
+    public void InsideOneClosureAtItsNotice_ItContinues_ButAvoidsAnotherAnnouncedWithIt()
+    {
+        // 124 minutes at 450 kt east along the equator is 1,723 km, about 15.5°E: inside BOX (15°–16°E). WALL, ahead at
+        // 18°–19°E, is announced at the same moment. The aircraft continues through BOX (the documented rule) but must
+        // still fly around WALL; it used to skip every closure of that notice and fly through WALL, reported as
+        // "no closure binds it" (found auditing issue 10).
+        var box = AirspaceLoader.LoadWkt("POLYGON ((15 -3, 16 -3, 16 2, 15 2, 15 -3))", "BOX");
+        var wall = AirspaceLoader.LoadWkt("POLYGON ((18 -3, 19 -3, 19 2, 18 2, 18 -3))", "WALL");
+        var at = T0.AddMinutes(124);
+        var p = Wgs84.Direct(0, 0, 90, 124 * KmPerMin * 1000);
+        Assert.That(box.Contains(new GeoPoint(p.Lat2Deg, p.Lon2Deg)), Is.True, "the premise: inside BOX at the notice");
+        var cBox = new Closure { Id = "BOX", Airspaces = [box], StartUtc = at, NoticeUtc = at };
+        var cWall = new Closure { Id = "WALL", Airspaces = [wall], StartUtc = at, NoticeUtc = at };
+        var r = One(S([cBox, cWall], F("0,0", "0,20")));
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.ReroutedInFlight), r.Reason);
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "WALL" }));
+        Assert.That(r.InFlightPosition!.Value.LonDeg, Is.EqualTo(p.Lon2Deg).Within(1e-9));
+        var rest = DetourPlanner.Build([wall]).Plan(r.InFlightPosition!.Value, new GeoPoint(0, 20));
+        Assert.That(r.Waypoints.Skip(1), Is.EqualTo(rest.Waypoints), "from the position around WALL");
+        // BOX alone: it continues on its planned route, and the reason says why rather than "no closure binds it".
+        var alone = One(S([cBox], F("0,0", "0,20")));
+        Assert.That(alone.Outcome, Is.EqualTo(FlightOutcome.Unaffected));
+        Assert.That(alone.Reason, Is.EqualTo("inside BOX when it was announced at 2025-11-24T02:04Z: continues on its planned route"));
+        Assert.That(alone.ExtraKm, Is.Zero);
+        // A band above its level does not bind it, inside or not: no closure binds it, as before.
+        var above = One(S([cBox with { Band = new VerticalBand(400, null) }], F("0,0", "0,20", fl: 370)));
+        Assert.That(above.Reason, Is.EqualTo("no closure binds it"));
+        // WALL announced two minutes later, while the aircraft is still inside BOX: planned from there around WALL, not
+        // around BOX too (from inside BOX the planner finds no route, which used to read as a diversion).
+        var later = One(S([cBox, cWall with { StartUtc = at.AddMinutes(2), NoticeUtc = at.AddMinutes(2) }], F("0,0", "0,20")));
+        Assert.That(later.Outcome, Is.EqualTo(FlightOutcome.ReroutedInFlight), later.Reason);
+        Assert.That(later.BoundBy, Is.EqualTo(new[] { "WALL" }));
+        Assert.That(box.Contains(later.InFlightPosition!.Value), Is.True, "still inside BOX at the second notice");
+    }
+
+    [Test]
     public void DiversionToTheNearestOpenAirportReachableAroundTheClosures()
     {
         var notice = T0.AddHours(5);
@@ -306,6 +342,21 @@ public class SimulatorSemanticsTests
         Assert.That(r.PlannersBuilt, Is.EqualTo(1), "one non-empty active set, {SVZM}, shared by every flight");
         foreach (var by in Enum.GetValues<GroupBy>().Where(g => g is not (GroupBy.Airport or GroupBy.Closure)))
             Assert.That(r.Group(by).Sum(g => g.Totals.ExtraCostUsd), Is.EqualTo(r.Totals.ExtraCostUsd), by.ToString());
+    }
+
+    [Test]
+    public void AFlightRejectedByTheCostModelIsAnErrorWithAOneLineReason()
+    {
+        // FL600 is above the A332's ceiling: the performance model throws ArgumentOutOfRangeException, whose Message
+        // appends " (Parameter 'flightLevel')" and a second line "Actual value was 600." — which broke the table and
+        // CSV rows (found auditing issue 10). The reason keeps the model's own words on one line.
+        var bad = F("AMS", "CUR", type: "A332", airline: "KLM", state: "NL", fl: 600) with { Id = "high" };
+        var r = new WhatIfSimulator(S([SvzmClosure()], bad, F("AMS", "CUR", type: "A332") with { Id = "ok" }),
+            new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run();
+        var e = r.Flights.Single(f => f.Flight.Id == "high");
+        Assert.That(e.Outcome, Is.EqualTo(FlightOutcome.Error));
+        Assert.That(e.Reason, Is.EqualTo("flight level 600 is outside [0, 410], the A332's maximum operating level being FL410"));
+        Assert.That(r.Flights.Single(f => f.Flight.Id == "ok").Outcome, Is.EqualTo(FlightOutcome.Rerouted));
     }
 
     [Test]
