@@ -942,14 +942,28 @@ public sealed class WhatIfSimulator
                 InFlightPosition = pos, InFlightAtUtc = notice };
         prefix.RemoveAt(prefix.Count - 1);
         var path = prefix.Concat(b.L.Waypoints).ToList();
+        var landed = notice.AddMinutes(Minutes(x, ref b.L));
+        // A diverted flight has not delivered its passengers, and the alternate is often nearer than the destination:
+        // costed alone, the diversion would read as a saving. What the closure costs it includes the recovery flight
+        // from the alternate to the destination (same type and level, planned around the closures known at the notice
+        // and active when it lands at the alternate, less those that close the destination: it flies once that has
+        // reopened; the wait on the ground is not costed). By the triangle inequality the extra distance is then ≥ 0.
+        var onward = FixedPoint(x, b.A.Location, x.Destination.Point, landed, cands & ~destBound, 0);
+        string why = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}";
+        bool recovered = onward.Status != RouteStatus.Unreachable && onward.RouteKm is not null;
         var r = baseResult with
         {
             Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
-            Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}",
-            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = notice.AddMinutes(Minutes(x, ref b.L)),
+            Reason = recovered
+                ? FormattableString.Invariant($"{why}; the recovery flight {b.A.Code}-{x.Destination.Code} ({onward.RouteKm:F0} km) counts in the extras")
+                : $"{why}; no route for a recovery flight {b.A.Code}-{x.Destination.Code}, the extras are the diversion's alone",
+            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = landed,
             InFlightPosition = pos, InFlightAtUtc = notice,
         };
-        return WithExtras(r, x, [_cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost)], 0);
+        var flown = _cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost);
+        return recovered
+            ? WithExtras(r, x, [flown, _cost.Estimate(x.Type, onward.Waypoints, x.Fl, _scenario.Parameters.Cost)], 0, onward.RouteKm!.Value)
+            : WithExtras(r, x, [flown], 0);
     }
 
     private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, double rangeKm, double directKm)
@@ -1255,13 +1269,14 @@ public sealed class WhatIfSimulator
     private static double? Direct(in Spherical.Vec3 a, in Spherical.Vec3 b, double km) => Spherical.Predicates.NearlyAntipodal(a, b) ? null : km;
 
     // Extras = the flown legs' figures (summed) minus the direct route's, rounded as reported.
-    private FlightResult WithExtras(FlightResult r, in Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
+    // otherKm: distance flown beyond the result's own route that the extras include (a diversion's recovery flight).
+    private FlightResult WithExtras(FlightResult r, in Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes, double otherKm = 0)
     {
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
         return r with
         {
             // Flown extra: the realism layer's route-efficiency factor lengthens the direct route and the detour alike.
-            ExtraKm = Round(((r.RouteKm ?? 0) - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
+            ExtraKm = Round(((r.RouteKm ?? 0) + otherKm - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
             ExtraMinutes = Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
             ExtraFuelKg = Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
             ExtraCo2Kg = Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),

@@ -204,6 +204,16 @@ public class SimulatorSemanticsTests
             .MinBy(x => x.Plan.RouteKm!.Value);
         Assert.That(r.Alternate, Is.EqualTo(best.Code));
         Assert.That(r.Waypoints[^1], Is.EqualTo(AirportDirectory.Bundled[best.Code].Location));
+        // The extras include the recovery flight from the alternate to CCS: it flies once SVZM (the closure that shuts CCS)
+        // has reopened, so with no other closure it is the geodesic. Independently: the path's WGS84 length plus that
+        // geodesic less AMS-CCS, and 3 kg/km of the test double's fuel on the same distance; never a saving.
+        var alt = AirportDirectory.Bundled[best.Code].Location; var ccs = AirportDirectory.Bundled["CCS"].Location;
+        double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+        double pathKm = r.Waypoints.Zip(r.Waypoints.Skip(1), Km).Sum(), extraKm = pathKm + Km(alt, ccs) - Km(AirportDirectory.Bundled["AMS"].Location, ccs);
+        Assert.That((double)r.ExtraKm, Is.EqualTo(extraKm).Within(0.051));
+        Assert.That((double)r.ExtraFuelKg, Is.EqualTo(InterimCostModel.FuelKgPerKm * extraKm).Within(0.2));
+        Assert.That(r.ExtraKm, Is.GreaterThanOrEqualTo(0m));
+        Assert.That(r.Reason, Does.EndWith(FormattableString.Invariant($"the recovery flight {best.Code}-CCS ({Km(alt, ccs):F0} km) counts in the extras")));
     }
 
     [Test]
