@@ -189,6 +189,23 @@ public sealed record FlightResult
     private readonly GeoPoint _end0, _end1;
     private readonly IReadOnlyList<GeoPoint>? _waypoints;
 
+    // Out-of-line fields set together, one new out-of-line part for each group instead of one per field (each init of an
+    // out-of-line field copies the whole part): the simulator's affected flights set these groups.
+    internal (string Reason, IReadOnlyList<string> BoundBy) Why
+    {
+        init => _rare = new(_rare.Value with { Reason = value.Reason, BoundBy = value.BoundBy });
+    }
+
+    internal (GeoPoint? Position, DateTime? AtUtc) InFlight
+    {
+        init => _rare = new(_rare.Value with { InFlightPosition = value.Position, InFlightAtUtc = value.AtUtc });
+    }
+
+    internal (decimal Km, decimal Minutes, decimal FuelKg, decimal Co2Kg, decimal CostUsd) Extras
+    {
+        init => _rare = new(_rare.Value with { ExtraKm = value.Km, ExtraMinutes = value.Minutes, ExtraFuelKg = value.FuelKg, ExtraCo2Kg = value.Co2Kg, ExtraCostUsd = value.CostUsd });
+    }
+
     // The reason in words of a flight no closure binds: the default of Reason out of line (the simulator gives it to every
     // unaffected flight, so that their results hold no out-of-line part).
     internal const string NotBoundReason = "no closure binds it";

@@ -454,8 +454,7 @@ public sealed class WhatIfSimulator
         ulong known = Known(applicable, dep);
         ulong originBound = AirportBound(x, o, dep, known);
         if (originBound != 0)
-            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
-                Reason = $"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}" };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, Why = ($"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}", Ids(originBound)) };
 
         var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm, o.V, d.V);
         if (leg.Status == RouteStatus.Unreachable)
@@ -463,10 +462,8 @@ public sealed class WhatIfSimulator
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
             ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, ref leg)), known);
             if (destBoundU != 0)
-                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
-                    Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
-            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
-                Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}" };
+                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}", Ids(destBoundU)) };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, Why = ($"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}", Ids(leg.Set)) };
         }
         // Arrival time only when it can matter: a closure that could close the destination, or one announced later.
         bool later = _lastNoticeUtc > dep;
@@ -478,8 +475,7 @@ public sealed class WhatIfSimulator
             destBound = AirportBound(x, d, arr, known);
         }
         if (destBound != 0)
-            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
-                Reason = $"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}" };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}", Ids(destBound)) };
 
         // In flight: the closures announced after take-off, in notice order, while still airborne.
         List<GeoPoint>? flown = null; // the route flown before an in-flight reroute
@@ -524,11 +520,11 @@ public sealed class WhatIfSimulator
         {
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
             ReasonCode = inFlightAt != null ? OutcomeReason.ClosedWhileAirborne : OutcomeReason.OverflightBanned,
-            Reason = inFlightAt != null
+            Why = (inFlightAt != null
                 ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}"
-                : $"flies around {string.Join(", ", Ids(bound))}",
-            BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr,
-            InFlightPosition = inFlightAt, InFlightAtUtc = inFlightTime,
+                : $"flies around {string.Join(", ", Ids(bound))}", Ids(bound)),
+            RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr,
+            InFlight = (inFlightAt, inFlightTime),
         };
         var flownCost = _cost.Estimate(type, path, fl, p);
         result = WithExtras(result, x, [flownCost], 0);
@@ -928,17 +924,15 @@ public sealed class WhatIfSimulator
         }
         var ids = Ids(bound | destBound);
         if (best is not { } b)
-            return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
-                Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable",
-                InFlightPosition = pos, InFlightAtUtc = notice };
+            return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, Why = ($"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable", ids),
+                InFlight = (pos, notice) };
         prefix.RemoveAt(prefix.Count - 1);
         var path = prefix.Concat(b.L.Waypoints).ToList();
         var r = baseResult with
         {
-            Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
-            Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}",
+            Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, Why = ($"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}", ids),
             Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = notice.AddMinutes(Minutes(x, ref b.L)),
-            InFlightPosition = pos, InFlightAtUtc = notice,
+            InFlight = (pos, notice),
         };
         return WithExtras(r, x, [_cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost)], 0);
     }
@@ -985,13 +979,11 @@ public sealed class WhatIfSimulator
         string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds";
         var ids = Ids(leg.Set);
         if (best is not { } b)
-            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = ids,
-                Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range") };
+            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = (FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range"), ids) };
         var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
         var r = baseResult with
         {
-            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = Ids(leg.Set | b.L1.Set | b.L2.Set),
-            Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"),
+            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = (FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"), Ids(leg.Set | b.L1.Set | b.L2.Set)),
             Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
             ArrivalUtc = dep.AddMinutes(Minutes(x, ref b.L1) + p.TechStopGroundMinutes + Minutes(x, ref b.L2)),
         };
@@ -1249,14 +1241,16 @@ public sealed class WhatIfSimulator
     private FlightResult WithExtras(FlightResult r, in Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes)
     {
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
+        // Set as one group (one out-of-line part, not five), computed in the order they were set one by one.
         return r with
         {
-            // Flown extra: the realism layer's route-efficiency factor lengthens the direct route and the detour alike.
-            ExtraKm = Round(((r.RouteKm ?? 0) - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
-            ExtraMinutes = Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
-            ExtraFuelKg = Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
-            ExtraCo2Kg = Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),
-            ExtraCostUsd = Round(flown.Sum(c => c.CostUsd) - direct.CostUsd, 2),
+            Extras = (
+                // Flown extra: the realism layer's route-efficiency factor lengthens the direct route and the detour alike.
+                Round(((r.RouteKm ?? 0) - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
+                Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
+                Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
+                Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),
+                Round(flown.Sum(c => c.CostUsd) - direct.CostUsd, 2)),
         };
     }
 
