@@ -34,9 +34,12 @@ for (int i = 0; i < n; i++) {
   var s = Stopwatch.StartNew(); new WhatIfSimulator(sc, opt).Run(); double w = s.Elapsed.TotalMilliseconds; tw.Add(w);
   var pw = GC.GetTotalPauseDuration() - p0;
   int h0 = GC.CollectionCount(0), h1 = GC.CollectionCount(1), h2 = GC.CollectionCount(2); var q0 = GC.GetTotalPauseDuration();
-  s.Restart(); planner.PlanAll(pairs, th); tf.Add(s.Elapsed.TotalMilliseconds);
+  s.Restart(); if (Environment.GetEnvironmentVariable("SKIPFLOOR") != "1") planner.PlanAll(pairs, th); tf.Add(s.Elapsed.TotalMilliseconds);
   var pf = GC.GetTotalPauseDuration() - q0;
-  Console.WriteLine($"whatif {w,7:F1} ms gc {h0-g0}/{h1-g1}/{h2-g2} pause {pw.TotalMilliseconds:F1} ms | floor {tf[^1]:F1} ms gc {GC.CollectionCount(0)-h0}/{GC.CollectionCount(1)-h1}/{GC.CollectionCount(2)-h2} pause {pf.TotalMilliseconds:F1} ms");
+  // The last collection's promoted bytes (what was alive), whether it compacted, and the heap after it.
+  var li = GC.GetGCMemoryInfo(GCKind.Any);
+  string last = GC.CollectionCount(0) != g0 ? $" | last gc: gen{li.Generation} promoted {li.PromotedBytes / 1e6:F1} MB compacted {li.Compacted} heap {li.HeapSizeBytes / 1e6:F0} MB committed {li.TotalCommittedBytes / 1e6:F0} MB" : "";
+  Console.WriteLine($"whatif {w,7:F1} ms gc {h0-g0}/{h1-g1}/{h2-g2} pause {pw.TotalMilliseconds:F1} ms | floor {tf[^1]:F1} ms gc {GC.CollectionCount(0)-h0}/{GC.CollectionCount(1)-h1}/{GC.CollectionCount(2)-h2} pause {pf.TotalMilliseconds:F1} ms{last}");
 }
 double Med(List<double> l) { var a = l.OrderBy(x => x).ToList(); return a[a.Count / 2]; }
 var gi = GC.GetGCMemoryInfo(GCKind.Any); Console.WriteLine($"last gc gen {gi.Generation} compacted {gi.Compacted} pause% {gi.PauseTimePercentage}");

@@ -77,22 +77,56 @@ public sealed record FlightResult
     public required OutcomeReason ReasonCode { get; init; }
 
     /// <summary>Reason in words.</summary>
-    public required string Reason { get; init; }
+    public required string Reason
+    {
+        get => _rare.Value.Reason;
+        // The unaffected flight's words (the out-of-line default) leave the result without an out-of-line part.
+        init { if (!string.Equals(value, _rare.Value.Reason, StringComparison.Ordinal)) _rare = new(_rare.Value with { Reason = value }); }
+    }
 
     /// <summary>Ids of the closures that bound it.</summary>
-    public IReadOnlyList<string> BoundBy { get; init; } = [];
+    public IReadOnlyList<string> BoundBy
+    {
+        get => _rare.Value.BoundBy;
+        init { if (!ReferenceEquals(value, _rare.Value.BoundBy)) _rare = new(_rare.Value with { BoundBy = value }); }
+    }
 
     /// <summary>Cruise level used.</summary>
-    public int? CruiseFl { get; init; }
+    public int? CruiseFl
+    {
+        get => (_has & Has.CruiseFl) != 0 ? _cruiseFl : null;
+        init { _cruiseFl = value ?? 0; _has = value is null ? _has & ~Has.CruiseFl : _has | Has.CruiseFl; }
+    }
 
     /// <summary>WGS84 length of the direct route, km; null when the flight could not be resolved.</summary>
-    public double? DirectKm { get; init; }
+    public double? DirectKm
+    {
+        get => (_has & Has.DirectKm) != 0 ? _directKm : null;
+        init { _directKm = value ?? 0; _has = value is null ? _has & ~Has.DirectKm : _has | Has.DirectKm; }
+    }
 
     /// <summary>WGS84 length of the flown route, km; null when not flown.</summary>
-    public double? RouteKm { get; init; }
+    public double? RouteKm
+    {
+        get => (_has & Has.RouteKm) != 0 ? _routeKm : null;
+        init { _routeKm = value ?? 0; _has = value is null ? _has & ~Has.RouteKm : _has | Has.RouteKm; }
+    }
 
     /// <summary>The flown path: origin, turning points (and the in-flight position or the tech stop), last airport.</summary>
-    public IReadOnlyList<GeoPoint> Waypoints { get; init; } = [];
+    /// <remarks>For a flight that flies its direct route (most of a network run) the two ends are held in the result and
+    /// this list is made when read (an equal new list at each read).</remarks>
+    public IReadOnlyList<GeoPoint> Waypoints
+    {
+        get => _waypoints ?? ((_has & Has.DirectPath) != 0 ? new[] { _end0, _end1 } : Array.Empty<GeoPoint>());
+        init { _waypoints = value; _end0 = _end1 = default; _has &= ~Has.DirectPath; }
+    }
+
+    // The direct route's two ends as the waypoints (what Waypoints then reads), without a list per result: set by the
+    // simulator for a flight flying its direct route. Replaces any waypoints set before (and Waypoints replaces it).
+    internal (GeoPoint From, GeoPoint To) DirectPath
+    {
+        init { _waypoints = null; (_end0, _end1) = value; _has |= Has.DirectPath; }
+    }
 
     /// <summary>Diversion airport or technical stop (display code), when there is one.</summary>
     public string? Alternate { get => _rare.Value.Alternate; init => _rare = new(_rare.Value with { Alternate = value }); }
@@ -119,7 +153,11 @@ public sealed record FlightResult
     public DateTime? InFlightAtUtc { get => _rare.Value.InFlightAtUtc; init => _rare = new(_rare.Value with { InFlightAtUtc = value }); }
 
     /// <summary>Scheduled (or, when rerouted, expected) arrival, UTC; null when not flown.</summary>
-    public DateTime? ArrivalUtc { get; init; }
+    public DateTime? ArrivalUtc
+    {
+        get => (_has & Has.ArrivalUtc) != 0 ? _arrivalUtc : null;
+        init { _arrivalUtc = value ?? default; _has = value is null ? _has & ~Has.ArrivalUtc : _has | Has.ArrivalUtc; }
+    }
 
     /// <summary><see cref="RouteChoice.Time"/> for a flight rerouted before departure whose route was chosen by flight
     /// time (the realism layer with a wind, wind-optimal); null otherwise (chosen by distance).</summary>
@@ -135,12 +173,49 @@ public sealed record FlightResult
     /// in the same wind (0.1 min; 0 when they are the same route).</summary>
     public decimal? MinutesSavedByTime { get => _rare.Value.MinutesSavedByTime; init => _rare = new(_rare.Value with { MinutesSavedByTime = value }); }
 
+    // The in-line fields that are nullable, each as its value and a bit of _has (a double? or a DateTime? is 16 bytes, an
+    // int? 8); an unset one holds its default value, so the record's field-by-field equality still means equality of
+    // the properties. The direct route's ends stand for the waypoints' list when Has.DirectPath is set (then _waypoints
+    // is null). With the fields kept out of line (below), a result of a flight on its direct route is one object of
+    // 144 bytes, where it was a 144-byte result and a 56-byte array: half the objects a network run keeps alive until
+    // its end, which a collection during the run has to mark and copy (docs/performance.md, "What-if on 2 threads").
+    [Flags]
+    private enum Has : byte { CruiseFl = 1, DirectKm = 2, RouteKm = 4, ArrivalUtc = 8, DirectPath = 16 }
+
+    private readonly Has _has;
+    private readonly int _cruiseFl;
+    private readonly double _directKm, _routeKm;
+    private readonly DateTime _arrivalUtc;
+    private readonly GeoPoint _end0, _end1;
+    private readonly IReadOnlyList<GeoPoint>? _waypoints;
+
+    // Out-of-line fields set together, one new out-of-line part for each group instead of one per field (each init of an
+    // out-of-line field copies the whole part): the simulator's affected flights set these groups.
+    internal (string Reason, IReadOnlyList<string> BoundBy) Why
+    {
+        init => _rare = new(_rare.Value with { Reason = value.Reason, BoundBy = value.BoundBy });
+    }
+
+    internal (GeoPoint? Position, DateTime? AtUtc) InFlight
+    {
+        init => _rare = new(_rare.Value with { InFlightPosition = value.Position, InFlightAtUtc = value.AtUtc });
+    }
+
+    internal (decimal Km, decimal Minutes, decimal FuelKg, decimal Co2Kg, decimal CostUsd) Extras
+    {
+        init => _rare = new(_rare.Value with { ExtraKm = value.Km, ExtraMinutes = value.Minutes, ExtraFuelKg = value.FuelKg, ExtraCo2Kg = value.Co2Kg, ExtraCostUsd = value.CostUsd });
+    }
+
+    // The reason in words of a flight no closure binds: the default of Reason out of line (the simulator gives it to every
+    // unaffected flight, so that their results hold no out-of-line part).
+    internal const string NotBoundReason = "no closure binds it";
+
     // Whether any of the fields kept out of line was set (else each is its default: zero extras with default(decimal)'s
     // bits, nulls). Totals.Of skips such a flight without reading its extras.
     internal bool HasRare => _rare.IsSet;
 
     // The fields that most flights leave at their defaults (an unaffected flight, most of a network run, sets none of
-    // them), kept out of line: a result is 144 bytes instead of 336, which more than halves what a run allocates for its
+    // them), kept out of line: a result was 144 bytes instead of 336 (before the packing above), which more than halves what a run allocates for its
     // results and what a collection during the run copies. Each init makes a new Rare (`with` shares the original's, so
     // it is never changed in place); only rerouted, diverted and stopping flights set any.
     private readonly RareRef _rare;
@@ -148,6 +223,8 @@ public sealed record FlightResult
     private sealed record Rare
     {
         public static readonly Rare Empty = new();
+        public string Reason { get; init; } = NotBoundReason;
+        public IReadOnlyList<string> BoundBy { get; init; } = [];
         public string? Alternate { get; init; }
         public decimal ExtraKm { get; init; }
         public decimal ExtraMinutes { get; init; }

@@ -455,8 +455,7 @@ public sealed class WhatIfSimulator
         ulong known = Known(applicable, dep);
         ulong originBound = AirportBound(x, o, dep, known);
         if (originBound != 0)
-            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, BoundBy = Ids(originBound),
-                Reason = $"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}" };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, Why = ($"origin {o.Code} is closed to it at departure {Iso(dep)} by {string.Join(", ", Ids(originBound))}", Ids(originBound)) };
 
         var leg = FixedPoint(x, o.Point, d.Point, dep, Candidates(known, fl), 0, directKm, o.V, d.V);
         if (leg.Status == RouteStatus.Unreachable)
@@ -464,10 +463,8 @@ public sealed class WhatIfSimulator
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
             ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, ref leg)), known);
             if (destBoundU != 0)
-                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBoundU),
-                    Reason = $"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}" };
-            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, BoundBy = Ids(leg.Set),
-                Reason = $"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}" };
+                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}", Ids(destBoundU)) };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, Why = ($"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}", Ids(leg.Set)) };
         }
         // Arrival time only when it can matter: a closure that could close the destination, or one announced later.
         bool later = _lastNoticeUtc > dep;
@@ -479,8 +476,7 @@ public sealed class WhatIfSimulator
             destBound = AirportBound(x, d, arr, known);
         }
         if (destBound != 0)
-            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, BoundBy = Ids(destBound),
-                Reason = $"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}" };
+            return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}", Ids(destBound)) };
 
         // In flight: the closures announced after take-off, in notice order, while still airborne.
         List<GeoPoint>? flown = null; // the route flown before an in-flight reroute
@@ -516,27 +512,33 @@ public sealed class WhatIfSimulator
             inFlightAt = pos; inFlightTime = notice;
         }
 
-        IReadOnlyList<GeoPoint> path = flown is not { Count: > 0 } ? current.Waypoints : flown.Concat(current.Waypoints).ToList();
-        double routeKm = flown is not { Count: > 0 } ? current.RouteKm!.Value : PathKm(path);
+        // The path is made only off the common path: a flight flying its direct route keeps its two ends in its result.
+        IReadOnlyList<GeoPoint>? rerouted = flown is { Count: > 0 } ? flown.Concat(current.Waypoints).ToList() : null;
+        double routeKm = rerouted is null ? current.RouteKm!.Value : PathKm(rerouted);
         double rangeKm = typeEntry.RangeKm(_cost, p);
         if (inFlightAt == null && routeKm > rangeKm)
             return TechStop(x, Base(x, directKm), leg, dep, rangeKm, directKm);
         if (bound == 0 && continuedIn != 0)
-            return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr) with
+            return Base(x, directKm, routeKm, rerouted ?? current.Waypoints, arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr) with
             {
                 Reason = $"inside {string.Join(", ", Ids(continuedIn))} when it was announced at {Iso(continuedAt)}: continues on its planned route",
             };
         if (bound == 0)
-            return Base(x, directKm, routeKm, path, arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr);
+        {
+            DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
+            return rerouted is null && current.IsDirect ? BaseDirect(x, directKm, routeKm, current.DirectEnds, arrival)
+                : Base(x, directKm, routeKm, rerouted ?? current.Waypoints, arrival);
+        }
+        var path = rerouted ?? current.Waypoints;
         var result = Base(x, directKm) with
         {
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
             ReasonCode = inFlightAt != null ? OutcomeReason.ClosedWhileAirborne : OutcomeReason.OverflightBanned,
-            Reason = inFlightAt != null
+            Why = (inFlightAt != null
                 ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}"
-                : $"flies around {string.Join(", ", Ids(bound))}",
-            BoundBy = Ids(bound), RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr,
-            InFlightPosition = inFlightAt, InFlightAtUtc = inFlightTime,
+                : $"flies around {string.Join(", ", Ids(bound))}", Ids(bound)),
+            RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr,
+            InFlight = (inFlightAt, inFlightTime),
         };
         var flownCost = _cost.Estimate(type, path, fl, p);
         result = WithExtras(result, x, [flownCost], 0);
@@ -549,7 +551,14 @@ public sealed class WhatIfSimulator
         DateTime? arrivalUtc = null) => new()
     {
         Flight = x.Flight, From = x.Origin.Code, To = x.Destination.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
-        Reason = "no closure binds it", CruiseFl = x.Fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
+        Reason = FlightResult.NotBoundReason, CruiseFl = x.Fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
+    };
+
+    // The unaffected result of a flight on its direct route: its ends held in the result, no waypoint list.
+    private static FlightResult BaseDirect(in Ctx x, double directKm, double routeKm, (GeoPoint From, GeoPoint To) ends, DateTime arrivalUtc) => new()
+    {
+        Flight = x.Flight, From = x.Origin.Code, To = x.Destination.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
+        Reason = FlightResult.NotBoundReason, CruiseFl = x.Fl, DirectKm = directKm, RouteKm = routeKm, DirectPath = ends, ArrivalUtc = arrivalUtc,
     };
 
     // A flight rerouted before departure, its route chosen by time: the shortest route around the same closures, flown
@@ -581,7 +590,7 @@ public sealed class WhatIfSimulator
     private struct Leg
     {
         private readonly RoutePlan? _plan;
-        private readonly GeoPoint[]? _direct; // [from, to] of a direct leg (the result's waypoints when it is flown)
+        private readonly GeoPoint _from, _to; // a direct leg's ends, held in line: no [from, to] array per flight
         private readonly double _directKm;
         private readonly Spherical.Vec3 _v0, _v1; // the direct leg's ends' vectors
         private Spherical.Vec3[]? _v;
@@ -590,16 +599,22 @@ public sealed class WhatIfSimulator
 
         public Leg(GeoPoint from, GeoPoint to, double km, in Spherical.Vec3 fromV, in Spherical.Vec3 toV)
         {
-            _direct = [from, to]; _directKm = km; _v0 = fromV; _v1 = toV; DirectMinutes = double.NaN;
+            _from = from; _to = to; _directKm = km; _v0 = fromV; _v1 = toV; DirectMinutes = double.NaN;
         }
 
         public ulong Set { get; }
         public RouteStatus Status => _plan?.Status ?? RouteStatus.Direct;
         public string? Reason => _plan?.Reason;
         public double? RouteKm => _plan is null ? _directKm : _plan.RouteKm;
-        public IReadOnlyList<GeoPoint> Waypoints => _direct ?? _plan!.Waypoints;
+        // A new [from, to] for a direct leg (read only off the common path: a reroute, a diversion, a stop).
+        public IReadOnlyList<GeoPoint> Waypoints => _plan is null ? new[] { _from, _to } : _plan.Waypoints;
         public bool IsDirect => _plan is null;
-        public IReadOnlyList<GeoPoint> Path => _direct ?? (_plan!.Status == RouteStatus.Unreachable ? [_plan.From, _plan.To] : _plan.Waypoints);
+        public (GeoPoint From, GeoPoint To) DirectEnds => (_from, _to);
+        // The path the closure tests walk (an unreachable plan's is its two ends), by index: no list for a direct leg.
+        public int PathCount => _plan is null || _plan.Status == RouteStatus.Unreachable ? 2 : _plan.Waypoints.Count;
+        public GeoPoint PathAt(int i) => _plan is null ? (i == 0 ? _from : _to)
+            : _plan.Status == RouteStatus.Unreachable ? (i == 0 ? _plan.From : _plan.To) : _plan.Waypoints[i];
+        public IReadOnlyList<GeoPoint> Path => _plan is null ? new[] { _from, _to } : _plan.Status == RouteStatus.Unreachable ? [_plan.From, _plan.To] : _plan.Waypoints;
         public IReadOnlyList<double> LegKm => _plan is null ? [_directKm] : _plan.Status == RouteStatus.Unreachable ? [_plan.DirectKm] : _plan.LegKm;
         public double LegKmAt(int i) => _plan is null ? _directKm : _plan.Status == RouteStatus.Unreachable ? _plan.DirectKm : _plan.LegKm[i];
         public Spherical.Vec3 V(int i) => _plan is null ? (i == 0 ? _v0 : _v1) : (_v ??= Path.Select(Spherical.Vec3.FromGeo).ToArray())[i];
@@ -615,7 +630,7 @@ public sealed class WhatIfSimulator
         if (!leg.IsDirect) return Times(x, ref leg)[i];
         if (i == 0) return 0;
         ref double m = ref leg.DirectMinutes;
-        if (double.IsNaN(m)) m = 0.0 + LegMinutes(x, leg.Waypoints[0], leg.Waypoints[1], leg.LegKmAt(0));
+        if (double.IsNaN(m)) m = 0.0 + LegMinutes(x, leg.PathAt(0), leg.PathAt(1), leg.LegKmAt(0));
         return m;
     }
 
@@ -656,13 +671,13 @@ public sealed class WhatIfSimulator
     // with a buffer the leg is within it and InsideWhileActive has added the closure already.
     private ulong AlongSharedBorders(in Ctx x, ref Leg leg, DateTime start, ulong candidates, ulong set)
     {
-        var path = leg.Path;
+        int count = leg.PathCount;
         ulong near = 0;
         for (ulong rest = candidates; rest != 0; rest &= rest - 1)
         {
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             if (_closures[i].BufferNm != 0) continue;
-            for (int s = 0; s + 1 < path.Count && (near & (1UL << i)) == 0; s++)
+            for (int s = 0; s + 1 < count && (near & (1UL << i)) == 0; s++)
             {
                 var crosser = new Spherical.EdgeCrosser(leg.V(s), leg.V(s + 1));
                 for (int k = 0; k < _caps[i].Length; k++)
@@ -682,7 +697,7 @@ public sealed class WhatIfSimulator
                 var merged = _shared.Pairs.GetOrAdd((i, j), Pair);
                 if (merged is null) continue;
                 bool onBorder = false;
-                for (int s = 0; s + 1 < path.Count && !onBorder; s++)
+                for (int s = 0; s + 1 < count && !onBorder; s++)
                     onBorder = OnSharedBorderWhileBothActive(x, ref leg, start, s, merged, _closures[i], _closures[j]);
                 if (onBorder) added |= pair & ~set;
             }
@@ -702,7 +717,7 @@ public sealed class WhatIfSimulator
         DateTime from = a.StartUtc > b.StartUtc ? a.StartUtc : b.StartUtc;
         DateTime? until = a.EndUtc is { } ea ? (b.EndUtc is { } eb1 && eb1 < ea ? eb1 : ea) : b.EndUtc;
         if (until is { } u0 && u0 <= from) return false;
-        var path = leg.Path;
+        var path = leg.Path; // rare: two closures that touch near the leg
         var own = new List<(double From, double To)>();
         foreach (var c in new[] { a, b })
             foreach (var airspace in c.Airspaces)
@@ -806,9 +821,10 @@ public sealed class WhatIfSimulator
     {
         var c = _closures[ci];
         double bufKm = c.BufferNm * Units.MetresPerNm / 1000;
-        var path = leg.Path;
-        for (int i = 0; i + 1 < path.Count; i++)
+        int count = leg.PathCount;
+        for (int i = 0; i + 1 < count; i++)
         {
+            GeoPoint p = leg.PathAt(i), q = leg.PathAt(i + 1);
             double km = leg.LegKmAt(i);
             if (km <= 0) continue;
             var crosser = new Spherical.EdgeCrosser(leg.V(i), leg.V(i + 1));
@@ -820,8 +836,8 @@ public sealed class WhatIfSimulator
                 // the airspace nor comes within the buffer of it.
                 double reachRad = bufKm == 0 ? 0 : GrazeReachRad(a, bufKm);
                 if (bufKm > 0 && reachRad < Math.PI / 2 && !crosser.MayHitCap(a.Region.Center, Spherical.CapBound.CapCos(reachRad))) continue;
-                var legKey = new LegKey(ci, k, path[i], path[i + 1]);
-                var cross = CrossOf(legKey, a, path[i], path[i + 1]);
+                var legKey = new LegKey(ci, k, p, q);
+                var cross = CrossOf(legKey, a, p, q);
                 if (!cross.Crosses && bufKm == 0) continue;
                 // Timing only for a leg that meets the closure.
                 double cumI = CumMinutesAt(x, ref leg, i), perKm = (CumMinutesAt(x, ref leg, i + 1) - cumI) / km;
@@ -830,7 +846,7 @@ public sealed class WhatIfSimulator
                     double s0 = Math.Max(0, iv.EntryFraction * km - bufKm), s1 = Math.Min(km, iv.ExitFraction * km + bufKm);
                     if (c.IsActiveDuring(start.AddMinutes(cumI + s0 * perKm), start.AddMinutes(cumI + s1 * perKm))) return true;
                 }
-                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(legKey, path[i], path[i + 1], km, bufKm, reachRad, start.AddMinutes(cumI), perKm)) return true;
+                if (bufKm > 0 && !cross.Crosses && GrazesWhileActive(legKey, p, q, km, bufKm, reachRad, start.AddMinutes(cumI), perKm)) return true;
             }
         }
         return false;
@@ -908,13 +924,14 @@ public sealed class WhatIfSimulator
     private (GeoPoint Position, int LegIndex) PositionAt(in Ctx x, ref Leg leg, DateTime start, DateTime t)
     {
         double elapsed = (t - start).TotalMinutes;
-        var w = leg.Waypoints;
+        int count = leg.PathCount;
         int i = 0;
-        while (i + 2 < w.Count && CumMinutesAt(x, ref leg, i + 1) <= elapsed) i++;
+        while (i + 2 < count && CumMinutesAt(x, ref leg, i + 1) <= elapsed) i++;
         double cumI = CumMinutesAt(x, ref leg, i), legMin = CumMinutesAt(x, ref leg, i + 1) - cumI;
         double frac = legMin > 0 ? Math.Clamp((elapsed - cumI) / legMin, 0, 1) : 0;
-        var inv = Wgs84.Inverse(w[i], w[i + 1]);
-        var r = Wgs84.Direct(w[i], inv.Azi1Deg, frac * inv.DistanceM);
+        GeoPoint p = leg.PathAt(i), q = leg.PathAt(i + 1);
+        var inv = Wgs84.Inverse(p, q);
+        var r = Wgs84.Direct(p, inv.Azi1Deg, frac * inv.DistanceM);
         return (new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg)), i);
     }
 
@@ -937,9 +954,8 @@ public sealed class WhatIfSimulator
         }
         var ids = Ids(bound | destBound);
         if (best is not { } b)
-            return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
-                Reason = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable",
-                InFlightPosition = pos, InFlightAtUtc = notice };
+            return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, Why = ($"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable", ids),
+                InFlight = (pos, notice) };
         prefix.RemoveAt(prefix.Count - 1);
         var path = prefix.Concat(b.L.Waypoints).ToList();
         var landed = notice.AddMinutes(Minutes(x, ref b.L));
@@ -953,12 +969,12 @@ public sealed class WhatIfSimulator
         bool recovered = onward.Status != RouteStatus.Unreachable && onward.RouteKm is not null;
         var r = baseResult with
         {
-            Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, BoundBy = ids,
-            Reason = recovered
+            Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne,
+            Why = (recovered
                 ? FormattableString.Invariant($"{why}; the recovery flight {b.A.Code}-{x.Destination.Code} ({onward.RouteKm:F0} km) counts in the extras")
-                : $"{why}; no route for a recovery flight {b.A.Code}-{x.Destination.Code}, the extras are the diversion's alone",
+                : $"{why}; no route for a recovery flight {b.A.Code}-{x.Destination.Code}, the extras are the diversion's alone", ids),
             Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = landed,
-            InFlightPosition = pos, InFlightAtUtc = notice,
+            InFlight = (pos, notice),
         };
         var flown = _cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost);
         return recovered
@@ -1008,13 +1024,11 @@ public sealed class WhatIfSimulator
         string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds";
         var ids = Ids(leg.Set);
         if (best is not { } b)
-            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = ids,
-                Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range") };
+            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = (FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range"), ids) };
         var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
         var r = baseResult with
         {
-            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, BoundBy = Ids(leg.Set | b.L1.Set | b.L2.Set),
-            Reason = FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"),
+            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = (FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"), Ids(leg.Set | b.L1.Set | b.L2.Set)),
             Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
             ArrivalUtc = dep.AddMinutes(Minutes(x, ref b.L1) + p.TechStopGroundMinutes + Minutes(x, ref b.L2)),
         };
@@ -1273,14 +1287,16 @@ public sealed class WhatIfSimulator
     private FlightResult WithExtras(FlightResult r, in Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes, double otherKm = 0)
     {
         var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
+        // Set as one group (one out-of-line part, not five), computed in the order they were set one by one.
         return r with
         {
-            // Flown extra: the realism layer's route-efficiency factor lengthens the direct route and the detour alike.
-            ExtraKm = Round(((r.RouteKm ?? 0) + otherKm - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
-            ExtraMinutes = Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
-            ExtraFuelKg = Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
-            ExtraCo2Kg = Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),
-            ExtraCostUsd = Round(flown.Sum(c => c.CostUsd) - direct.CostUsd, 2),
+            Extras = (
+                // Flown extra: the realism layer's route-efficiency factor lengthens the direct route and the detour alike.
+                Round(((r.RouteKm ?? 0) + otherKm - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
+                Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
+                Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
+                Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),
+                Round(flown.Sum(c => c.CostUsd) - direct.CostUsd, 2)),
         };
     }
 
