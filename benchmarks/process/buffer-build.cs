@@ -4,22 +4,22 @@
 // Buffered obstacle builds (ObstacleBuilder.Build, internal: this probe takes the benchmarks' assembly name, which the
 // library lets see its internals), timed per FIR and buffer by process CPU time, one thread. docs/uncertainty.md.
 //
-//   dotnet run -c Release benchmarks/process/buffer-build.cs -- time [REPS] [IDS] [BUFFERS]
+//   dotnet run -c Release benchmarks/process/buffer-build.cs -- time [REPS] [IDS] [BUFFERS] [Adaptive|Chunked|Whole]
 //       min and median CPU ms of REPS builds (default 5, after one warm-up) of each FIR id (comma-separated; default
 //       SVZM and the worst cases) at each buffer in NM (default 10,25,50).
-//   dotnet run -c Release benchmarks/process/buffer-build.cs -- all [BUFFERS]
+//   dotnet run -c Release benchmarks/process/buffer-build.cs -- all [BUFFERS] [Adaptive|Chunked|Whole]
 //       one build of every bundled FIR at each buffer (default 5,10,25,50): total CPU ms per buffer, and the slowest.
-//   dotnet run -c Release benchmarks/process/buffer-build.cs -- dump FILE [BUFFERS]
-//       every bundled FIR at each buffer: the obstacles' loops (vertices as x,y,z with 17 digits), for a diff.
+//   dotnet run -c Release benchmarks/process/buffer-build.cs -- dump FILE [BUFFERS] [Adaptive|Chunked|Whole]
+//       every bundled FIR at each buffer: the obstacles' loops (vertices as x,y,z, round-trip), for a comparison.
 using System.Diagnostics;
 using System.Globalization;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Routing;
 
 var inv = CultureInfo.InvariantCulture;
-if (args.Length < 1 || args[0] is not ("time" or "all" or "dump" or "calib"))
+if (args.Length < 1 || args[0] is not ("time" or "all" or "dump"))
 {
-    Console.Error.WriteLine("usage: buffer-build.cs time [REPS] [IDS] [BUFFERS] | all [BUFFERS] | dump FILE [BUFFERS]");
+    Console.Error.WriteLine("usage: buffer-build.cs time [REPS] [IDS] [BUFFERS] | all [BUFFERS] | dump FILE [BUFFERS] [WAY]");
     return 2;
 }
 var optimized = typeof(ObstacleBuilder).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
@@ -37,13 +37,14 @@ switch (args[0])
         int reps = args.Length > 1 ? int.Parse(args[1], inv) : 5;
         var ids = (args.Length > 2 ? args[2] : "SVZM,ENBD,CZQX,CZZV,ULLL,EGPX,ENOR,FASA").Split(',');
         var buffers = Buffers(3, "10,25,50");
+        var way = args.Length > 4 ? Enum.Parse<ObstacleBuilder.Offsetting>(args[4]) : ObstacleBuilder.Offsetting.Adaptive;
         foreach (var id in ids)
             foreach (var b in buffers)
             {
                 var fir = cat[id];
-                ObstacleBuilder.Build([fir], b, 64);
+                ObstacleBuilder.Build([fir], b, 64, way);
                 var t = new List<double>();
-                for (int r = 0; r < reps; r++) { double c0 = Cpu(); ObstacleBuilder.Build([fir], b, 64); t.Add(Cpu() - c0); }
+                for (int r = 0; r < reps; r++) { double c0 = Cpu(); ObstacleBuilder.Build([fir], b, 64, way); t.Add(Cpu() - c0); }
                 t.Sort();
                 Console.WriteLine(string.Create(inv, $"{id,-10} {b,4} NM  min {t[0],8:F1}  median {t[t.Count / 2],8:F1} ms cpu  ({fir.Region.Polygons.Sum(p => p.Shell.Count + p.Holes.Sum(h => h.Count))} vertices)"));
             }
@@ -52,47 +53,21 @@ switch (args[0])
     case "all":
     {
         var buffers = Buffers(1, "5,10,25,50");
-        ObstacleBuilder.Build([cat["SVZM"]], 10, 64);
+        var way = args.Length > 2 ? Enum.Parse<ObstacleBuilder.Offsetting>(args[2]) : ObstacleBuilder.Offsetting.Adaptive;
+        ObstacleBuilder.Build([cat["SVZM"]], 10, 64, way);
         double total = 0;
         foreach (var b in buffers)
         {
             double sum = 0, worst = 0; string worstId = "";
             foreach (var id in cat.Ids)
             {
-                double c0 = Cpu(); ObstacleBuilder.Build([cat[id]], b, 64); double t = Cpu() - c0;
+                double c0 = Cpu(); ObstacleBuilder.Build([cat[id]], b, 64, way); double t = Cpu() - c0;
                 sum += t; if (t > worst) (worst, worstId) = (t, id);
             }
             total += sum;
             Console.WriteLine(string.Create(inv, $"{b,4} NM: {sum,9:F0} ms cpu over {cat.Ids.Count} FIRs, slowest {worstId} {worst:F0} ms"));
         }
         Console.WriteLine(string.Create(inv, $"total {total:F0} ms cpu"));
-        break;
-    }
-    case "calib":
-    {
-        // TEMP: per FIR and buffer, the whole curve's crossings per edge and CPU ms of the whole and chunked builds.
-        ObstacleBuilder.LimitPerEdge = 1e12;
-        using var w = new StreamWriter(args[1]);
-        w.WriteLine("id,bufferNm,edges,crossings,wholeMs,chunkedMs");
-        foreach (var b in Buffers(2, "5,10,25,50"))
-            foreach (var id in cat.Ids)
-            {
-                var fir = cat[id];
-                int edges = fir.Region.Polygons.Sum(p => p.Shell.Count + p.Holes.Sum(h => h.Count));
-                if (edges <= 8) continue;
-                ObstacleBuilder.CrossingsSeen = 0;
-                ObstacleBuilder.Build([fir], b, 64, ObstacleBuilder.Offsetting.Adaptive);
-                long crossings = ObstacleBuilder.CrossingsSeen;
-                double T(ObstacleBuilder.Offsetting o)
-                {
-                    double best = double.MaxValue, spent = 0; int n = 0;
-                    while (n < 1 || (spent < 30 && n < 5)) { double c0 = Cpu(); ObstacleBuilder.Build([fir], b, 64, o); double t = Cpu() - c0; spent += t; best = Math.Min(best, t); n++; }
-                    return best;
-                }
-                double tc = T(ObstacleBuilder.Offsetting.Chunked), tw = T(ObstacleBuilder.Offsetting.Whole);
-                w.WriteLine(string.Create(inv, $"{id},{b},{edges},{crossings},{tw:F2},{tc:F2}"));
-                w.Flush();
-            }
         break;
     }
     case "dump":
