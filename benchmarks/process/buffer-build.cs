@@ -38,6 +38,8 @@ switch (args[0])
         var ids = (args.Length > 2 ? args[2] : "SVZM,ENBD,CZQX,CZZV,ULLL,EGPX,ENOR,FASA").Split(',');
         var buffers = Buffers(3, "10,25,50");
         var way = args.Length > 4 ? Enum.Parse<ObstacleBuilder.Offsetting>(args[4]) : ObstacleBuilder.Offsetting.Adaptive;
+        // Warm-up: every case three times first, so that the JIT has optimised the code before the first case is timed.
+        for (int r = 0; r < 3; r++) foreach (var id in ids) foreach (var b in buffers) ObstacleBuilder.Build([cat[id]], b, 64, way);
         foreach (var id in ids)
             foreach (var b in buffers)
             {
