@@ -26,9 +26,10 @@ internal static class ObstacleBuilder
     /// tan(d)/cos(0.5°) − tan(d), under 0.004 % of the buffer.</summary>
     private const double MaxStripPieceRad = Math.PI / 180;
 
-    /// <summary>Edges per offset chunk (a loop of at most this many is offset whole). Chosen by timing every bundled
-    /// FIR at 5, 10, 25 and 50 NM with 4, 8, 16, 32 and whole loops: 8 had the least worst case against the cascaded
-    /// union, whole loops the least total but ten times the union's time on a few small, dense FIRs.</summary>
+    /// <summary>Edges per offset chunk, for a loop whose whole curve crosses itself too often (a loop of at most this
+    /// many is always offset whole). Chosen by timing every bundled FIR at 5, 10, 25 and 50 NM with 4, 8, 16, 32 and
+    /// whole loops: 8 had the least worst case against the cascaded union, whole loops the least total but ten times the
+    /// union's time on a few dense FIRs, which <see cref="CrossingsPerEdge"/> now sends to the chunks.</summary>
     private const int ChunkEdges = 8;
 
     /// <summary>How much nearer than the buffer a hole's vertex may be before the hole counts as a snap-rounding gap
