@@ -26,9 +26,10 @@ internal static class ObstacleBuilder
     /// tan(d)/cos(0.5°) − tan(d), under 0.004 % of the buffer.</summary>
     private const double MaxStripPieceRad = Math.PI / 180;
 
-    /// <summary>Edges per offset chunk (a loop of at most this many is offset whole). Chosen by timing every bundled
-    /// FIR at 5, 10, 25 and 50 NM with 4, 8, 16, 32 and whole loops: 8 had the least worst case against the cascaded
-    /// union, whole loops the least total but ten times the union's time on a few small, dense FIRs.</summary>
+    /// <summary>Edges per offset chunk, for a loop whose whole curve crosses itself too often (a loop of at most this
+    /// many is always offset whole). Chosen by timing every bundled FIR at 5, 10, 25 and 50 NM with 4, 8, 16, 32 and
+    /// whole loops: 8 had the least worst case against the cascaded union, whole loops the least total but ten times the
+    /// union's time on a few dense FIRs, which <see cref="CrossingsPerEdge"/> now sends to the chunks.</summary>
     private const int ChunkEdges = 8;
 
     /// <summary>How much nearer than the buffer a hole's vertex may be before the hole counts as a snap-rounding gap
@@ -37,7 +38,14 @@ internal static class ObstacleBuilder
 
     public sealed record Result(IReadOnlyList<Obstacle> Obstacles, double BufferRad, double BufferExcessRad);
 
-    public static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments)
+    /// <summary>How a loop longer than <see cref="ChunkEdges"/> is offset: by its curve's self-crossings
+    /// (<see cref="Adaptive"/>, what planners use), or always one way (tests compare the two; probes time them).</summary>
+    internal enum Offsetting { Adaptive, Chunked, Whole }
+
+    public static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments) =>
+        Build(closures, bufferNm, cornerSegments, Offsetting.Adaptive);
+
+    internal static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments, Offsetting offsetting)
     {
         if (!(bufferNm >= 0) || double.IsInfinity(bufferNm))
             throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm, "buffer must be a finite number of nautical miles ≥ 0");
@@ -58,44 +66,64 @@ internal static class ObstacleBuilder
         // Clustered by overlapping bounding caps widened by the buffer: only clusters need an overlay.
         var obstacles = new List<Obstacle>();
         foreach (var members in LimitsMerge.Clusters(LimitsMerge.Parts(closures), d))
-            obstacles.AddRange(BuildCluster(members, d, cornerSegments));
+            obstacles.AddRange(BuildCluster(members, d, cornerSegments, offsetting));
         return new Result(obstacles, d, excess);
     }
 
-    private static IEnumerable<Obstacle> BuildCluster(List<LimitsMerge.Part> members, double d, int cornerSegments)
+    private static IEnumerable<Obstacle> BuildCluster(List<LimitsMerge.Part> members, double d, int cornerSegments, Offsetting offsetting)
     {
         var frame = new LimitsMerge.Frame(members);
         var merged = frame.Union();
 
         Geometry planning;
         bool chunked = false;
-        // A loop of up to ChunkEdges edges is offset as one closed curve; a longer one in chunks of ChunkEdges
+        // A loop is offset as one closed curve when the curve crosses itself little, otherwise in chunks of ChunkEdges
         // consecutive edges, each closed back along the closure's own edges (see OffsetCurve), their regions then
-        // unioned with the closure. One curve per loop was 3-4x faster for SVZM but up to 10x slower than the old
-        // cascaded union where many vertices lie within a buffer's width of each other (ENBD's coast, CZQX, CZZV): its
-        // self-crossings grow with the square of their number, and the snap-rounding noder tests every segment
-        // against every hot pixel (crossing) in its envelope. Chunks bound both; their regions are small outlines.
-        var whole = new List<ISegmentString>();
+        // unioned with the closure. One curve per loop is 3-4x faster for SVZM (one noding, no union) but up to 10x
+        // slower than the chunks where many vertices lie within a buffer's width of each other (ENBD's coast, CZQX,
+        // CZZV): its self-crossings grow with the square of their number, and the snap-rounding noder tests every
+        // segment against every hot pixel (crossing) in its envelope. Chunks bound both; their regions are small
+        // outlines. So the whole curve is built first (cheap: no noding) and its crossings counted by a monotone-chain
+        // index that stops at the limit (a fraction of the cost of noding it); past the limit the loop is chunked.
+        var whole = new List<(SphericalLoop Loop, ISegmentString Curve)>();
         var chunks = new List<ISegmentString>();
         foreach (var m in members)
             foreach (var loop in m.Loops)
             {
-                if (loop.Count <= ChunkEdges) { AddRing(whole, OffsetCurve(loop, d, cornerSegments, 0, loop.Count, chunk: false)); continue; }
+                if (loop.Count <= ChunkEdges || offsetting != Offsetting.Chunked)
+                {
+                    var curve = Ring(OffsetCurve(loop, d, cornerSegments, 0, loop.Count, chunk: false));
+                    if (curve is null) continue;
+                    if (loop.Count <= ChunkEdges || offsetting == Offsetting.Whole || FewCrossings(curve, CrossingLimit(loop.Count)))
+                    {
+                        whole.Add((loop, curve));
+                        continue;
+                    }
+                }
                 int pieces = (loop.Count + ChunkEdges - 1) / ChunkEdges;
                 for (int c = 0; c < pieces; c++)
-                    AddRing(chunks, OffsetCurve(loop, d, cornerSegments, c * loop.Count / pieces, (c + 1) * loop.Count / pieces, chunk: true));
+                    if (Ring(OffsetCurve(loop, d, cornerSegments, c * loop.Count / pieces, (c + 1) * loop.Count / pieces, chunk: true)) is { } r)
+                        chunks.Add(r);
             }
-        if (chunks.Count == 0) planning = CoveredRegion(whole);
+        // Every loop whole: the sum of the curves (each a loop plus its pieces) has as winding number the number of
+        // closures and pieces covering a point, so its region is the buffered union at once, holes and enclaves
+        // included. With chunks beside them the whole loops' region is unioned with the chunks' and the closure's, so
+        // it must be their pieces only, like a chunk's: a hole's curve alone (winding −1 in its enclave) or a shell's
+        // alone (+1 over its enclaves) would drop or fill the free space of an enclave.
+        if (chunks.Count == 0) planning = CoveredRegion(whole.Select(w => w.Curve).ToList());
         else
         {
             chunked = true;
             var regions = new List<Geometry> { merged };
-            if (whole.Count > 0) regions.Add(CoveredRegion(whole));
+            var wholePieces = new List<ISegmentString>();
+            foreach (var (loop, _) in whole)
+                if (Ring(OffsetCurve(loop, d, cornerSegments, 0, loop.Count, chunk: true)) is { } r) wholePieces.Add(r);
+            if (wholePieces.Count > 0) regions.Add(CoveredRegion(wholePieces));
             foreach (var c in chunks) regions.Add(CoveredRegion([c]));
             planning = UnaryUnionNG.Union(regions, Factory, Grid);
         }
 
-        void AddRing(List<ISegmentString> curves, IEnumerable<Vec3> curve)
+        NodedSegmentString? Ring(IEnumerable<Vec3> curve)
         {
             var ring = new List<Coordinate>();
             foreach (var v in curve)
@@ -104,9 +132,9 @@ internal static class ObstacleBuilder
                 if (ring.Count == 0 || !ring[^1].Equals2D(c)) ring.Add(c);
             }
             if (ring.Count > 1 && ring[^1].Equals2D(ring[0])) ring.RemoveAt(ring.Count - 1);
-            if (ring.Count < 2) return;
+            if (ring.Count < 2) return null;
             ring.Add(ring[0].Copy());
-            curves.Add(new NodedSegmentString(ring.ToArray(), null));
+            return new NodedSegmentString(ring.ToArray(), null);
         }
 
         var mergedPolys = frame.ToLoops(merged);
@@ -131,6 +159,41 @@ internal static class ObstacleBuilder
                 foreach (var r in closureRegions)
                     if (r.DistanceToBoundary(v).Radians < d - SliverToleranceRad) return true;
             return false;
+        }
+    }
+
+    /// <summary>Self-crossings per edge up to which a loop is offset as one curve. Chosen by timing every bundled FIR
+    /// with more than 8 edges at 5, 10, 25 and 50 NM both ways (docs/uncertainty.md): at up to 2 crossings per edge the
+    /// whole curve was the faster in all but noise (median 0.4-0.5 of the chunks' time), from 4 to 8 either way, and from
+    /// 16 (ENBD, ENOR, ULLL: tens of thousands of crossings) 4 to 45 times slower.</summary>
+    private const double CrossingsPerEdge = 2;
+
+    private static int CrossingLimit(int edges) => (int)(CrossingsPerEdge * edges);
+
+    // Whether the closed curve crosses or touches itself (segments other than neighbours along it) at most limit times:
+    // the monotone-chain index's candidate pairs, each tested exactly, stopping as soon as the limit is passed.
+    private static bool FewCrossings(NodedSegmentString curve, int limit)
+    {
+        var counter = new CrossingCounter(curve.Count - 1, limit);
+        new MCIndexNoder(counter).ComputeNodes([curve]);
+        return counter.Count <= limit;
+    }
+
+    private sealed class CrossingCounter(int segments, int limit) : ISegmentIntersector
+    {
+        private readonly RobustLineIntersector _li = new();
+
+        public int Count { get; private set; }
+
+        public bool IsDone => Count > limit;
+
+        public void ProcessIntersections(ISegmentString e0, int i0, ISegmentString e1, int i1)
+        {
+            int gap = Math.Abs(i0 - i1);
+            if (gap <= 1 || gap == segments - 1) return; // the same segment, or neighbours sharing an end
+            var c0 = e0.Coordinates; var c1 = e1.Coordinates;
+            _li.ComputeIntersection(c0[i0], c0[i0 + 1], c1[i1], c1[i1 + 1]);
+            if (_li.HasIntersection) Count++;
         }
     }
 
