@@ -9,7 +9,8 @@ namespace AirspaceSim.Tests.Routing;
 /// <summary>
 /// The buffered obstacle's two ways of offsetting a loop (one curve per loop where it crosses itself little, chunks of
 /// 8 edges unioned otherwise; <see cref="ObstacleBuilder"/>) give the same region within the snap grid: for every
-/// bundled FIR at 5, 10, 25 and 50 NM, the same number of obstacles and loops, and every boundary vertex of each
+/// bundled FIR at one of 5, 10, 25 and 50 NM (FIR k of the catalog at buffer k mod 4, so that every FIR and every buffer is
+/// checked on a quarter of the cost of all 4,356 pairs, each pair being two full builds), the same number of obstacles and loops, and every boundary vertex of each
 /// within a few grid cells of the other's boundary (spherical point–arc distance, <see cref="SphereTestGeometry"/>).
 /// And a closure with a hole keeps its enclave's free space whichever way each of its loops is offset.
 /// </summary>
@@ -21,14 +22,15 @@ public class AdaptiveOffsetTests
     // shared stretch of boundary may differ by a few cells. 1e-8 rad is 6 cm.
     private const double SameRegionToleranceRad = 1e-8;
 
-    [TestCase(5.0), TestCase(10.0), TestCase(25.0), TestCase(50.0)]
-    public void AdaptiveAndChunkedGiveTheSameRegionForEveryBundledFir(double bufferNm)
+    [TestCase(5.0, 0), TestCase(10.0, 1), TestCase(25.0, 2), TestCase(50.0, 3)]
+    public void AdaptiveAndChunkedGiveTheSameRegionForEveryBundledFir(double bufferNm, int slot)
     {
         var catalog = AirspaceCatalog.Bundled;
-        int compared = 0, differing = 0;
+        int compared = 0, differing = 0, k = -1;
         double worst = 0; string worstId = "";
         foreach (var id in catalog.Ids)
         {
+            if (++k % 4 != slot) continue;
             var fir = catalog[id];
             var adaptive = ObstacleBuilder.Build([fir], bufferNm, 64, ObstacleBuilder.Offsetting.Adaptive).Obstacles;
             var chunked = ObstacleBuilder.Build([fir], bufferNm, 64, ObstacleBuilder.Offsetting.Chunked).Obstacles;
