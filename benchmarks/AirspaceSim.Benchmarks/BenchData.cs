@@ -2,6 +2,7 @@ using System.Globalization;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Simulation;
 
 namespace AirspaceSim.Benchmarks;
 
@@ -19,6 +20,41 @@ internal static class BenchData
         if (!File.Exists(path))
             throw new FileNotFoundException($"benchmark input '{relative}' is absent: expected {path} (../shared/reference beside the checkout)");
         return path;
+    }
+
+    /// <summary>
+    /// The what-if benchmarks' day: every OpenFlights route whose ends are known and distinct as one flight on
+    /// 2025-11-24 (departures spread over the day by line number; a narrowbody up to 5,000 km, a long-range widebody
+    /// beyond), with SVZM and TNCF closed all day. Ends as airport codes resolved through <paramref name="Airports"/>, or
+    /// as LAT,LON text (<paramref name="endsAsPositions"/>, as benchmarks/process/whatif-day.cs writes the file).
+    /// </summary>
+    public static (Scenario Scenario, AirportDirectory Airports, (GeoPoint From, GeoPoint To)[] Pairs, Airspace[] Closures) OpenFlightsDay(bool endsAsPositions)
+    {
+        var airports = AirportDirectory.FromOpenFlights(Reference("openflights/airports.dat"));
+        var day = new DateTime(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+        var flights = new List<Flight>();
+        var pairs = new List<(GeoPoint, GeoPoint)>();
+        foreach (var r in OpenFlightsRoutes.Read(Reference("openflights/routes.dat")))
+        {
+            if (!airports.TryGet(r.From, out var a) || !airports.TryGet(r.To, out var b) || a.Location == b.Location) continue;
+            double km = Wgs84.DistanceM(a.Location, b.Location) / 1000;
+            flights.Add(new Flight
+            {
+                Id = $"R{r.LineNumber}",
+                Origin = endsAsPositions ? a.Location.ToString() : r.From, Destination = endsAsPositions ? b.Location.ToString() : r.To,
+                DepartureUtc = day.AddMinutes(r.LineNumber % 1440),
+                AircraftType = km <= 5000 ? "B38M" : "A359", Airline = r.Airline, OperatorState = "XX",
+            });
+            pairs.Add((a.Location, b.Location));
+        }
+        var closures = new[] { AirspaceCatalog.Bundled["SVZM"], AirspaceCatalog.Bundled["TNCF"] };
+        var scenario = new Scenario
+        {
+            Name = "openflights-day",
+            Closures = closures.Select(c => new Closure { Id = c.Id, AirspaceIds = [c.Id], Airspaces = [c], StartUtc = day.AddDays(-1), EndUtc = day.AddDays(3) }).ToArray(),
+            Flights = flights,
+        };
+        return (scenario, airports, pairs.ToArray(), closures);
     }
 
     /// <summary>The 52 airport pairs of the peer comparison, with their coordinates.</summary>

@@ -31,31 +31,11 @@ public class WhatIfBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var airports = AirportDirectory.FromOpenFlights(BenchData.Reference("openflights/airports.dat"));
-        var day = new DateTime(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
-        var flights = new List<Flight>();
-        var pairs = new List<(GeoPoint, GeoPoint)>();
-        foreach (var r in OpenFlightsRoutes.Read(BenchData.Reference("openflights/routes.dat")))
-        {
-            if (!airports.TryGet(r.From, out var a) || !airports.TryGet(r.To, out var b) || a.Location == b.Location) continue;
-            double km = Wgs84.DistanceM(a.Location, b.Location) / 1000;
-            // Departures spread over the day; a narrowbody up to 5,000 km, a long-range widebody beyond.
-            flights.Add(new Flight
-            {
-                Id = $"R{r.LineNumber}", Origin = r.From, Destination = r.To, DepartureUtc = day.AddMinutes(r.LineNumber % 1440),
-                AircraftType = km <= 5000 ? "B38M" : "A359", Airline = r.Airline, OperatorState = "XX",
-            });
-            pairs.Add((a.Location, b.Location));
-        }
-        _pairs = pairs.ToArray();
-        var closures = new[] { AirspaceCatalog.Bundled["SVZM"], AirspaceCatalog.Bundled["TNCF"] };
-        _planner = DetourPlanner.Build(closures);
-        _scenario = new Scenario
-        {
-            Name = "openflights-day",
-            Closures = closures.Select(c => new Closure { Id = c.Id, AirspaceIds = [c.Id], Airspaces = [c], StartUtc = day.AddDays(-1), EndUtc = day.AddDays(3) }).ToArray(),
-            Flights = flights,
-        };
+        var day = BenchData.OpenFlightsDay(endsAsPositions: false);
+        _pairs = day.Pairs;
+        _planner = DetourPlanner.Build(day.Closures);
+        _scenario = day.Scenario;
+        var airports = day.Airports;
         _options = new SimulationOptions { CostModel = PerformanceCostModel.Default, Airports = airports, MaxDegreeOfParallelism = Threads };
     }
 

@@ -33,26 +33,7 @@ public class WhatIfPipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var airports = AirportDirectory.FromOpenFlights(BenchData.Reference("openflights/airports.dat"));
-        var day = new DateTime(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
-        var flights = new List<Flight>();
-        foreach (var r in OpenFlightsRoutes.Read(BenchData.Reference("openflights/routes.dat")))
-        {
-            if (!airports.TryGet(r.From, out var a) || !airports.TryGet(r.To, out var b) || a.Location == b.Location) continue;
-            double km = Wgs84.DistanceM(a.Location, b.Location) / 1000;
-            flights.Add(new Flight
-            {
-                Id = $"R{r.LineNumber}", Origin = a.Location.ToString(), Destination = b.Location.ToString(), DepartureUtc = day.AddMinutes(r.LineNumber % 1440),
-                AircraftType = km <= 5000 ? "B38M" : "A359", Airline = r.Airline, OperatorState = "XX",
-            });
-        }
-        var closures = new[] { AirspaceCatalog.Bundled["SVZM"], AirspaceCatalog.Bundled["TNCF"] };
-        var scenario = new Scenario
-        {
-            Name = "openflights-day",
-            Closures = closures.Select(c => new Closure { Id = c.Id, AirspaceIds = [c.Id], Airspaces = [c], StartUtc = day.AddDays(-1), EndUtc = day.AddDays(3) }).ToArray(),
-            Flights = flights,
-        };
+        var scenario = BenchData.OpenFlightsDay(endsAsPositions: true).Scenario;
         _file = Path.Combine(Path.GetTempPath(), $"airspacesim-whatif-day-{Environment.ProcessId}.json");
         File.WriteAllText(_file, ScenarioJson.Write(scenario));
         _loaded = ScenarioJson.Load(_file, ReadOptions);
