@@ -107,6 +107,23 @@ public class TechStopCliTests
         Assert.That(Model.Estimate(type, p1.Waypoints, FlightConditions.Default).FitsRange && Model.Estimate(type, p2.Waypoints, FlightConditions.Default).FitsRange);
         Assert.That(range.GetProperty("leg1Km").GetDouble(), Is.EqualTo(p1.RouteKm!.Value).Within(0.01));
         Assert.That(range.GetProperty("leg2Km").GetDouble(), Is.EqualTo(p2.RouteKm!.Value).Within(0.01));
+        // Brute force: no large or medium airport with both planned legs in range is shorter. A planned leg is never
+        // shorter than its geodesic, so only airports whose geodesics add up to less than the stop's total are planned.
+        double totalKm = range.GetProperty("totalKm").GetDouble();
+        GeoPoint gru = AirportDirectory.Bundled["GRU"].Location, mia = AirportDirectory.Bundled["MIA"].Location;
+        int planned = 0;
+        foreach (var y in AirportDirectory.Bundled.Airports.Where(p => p.Type is AirportType.Large or AirportType.Medium))
+        {
+            if (y.Location == gru || y.Location == mia || y.Code == code) continue;
+            if ((Wgs84.DistanceM(gru, y.Location) + Wgs84.DistanceM(y.Location, mia)) / 1000 >= totalKm - 0.01) continue;
+            planned++;
+            var q1 = planner.Plan(gru, y.Location);
+            var q2 = planner.Plan(y.Location, mia);
+            if (q1.Status == RouteStatus.Unreachable || q2.Status == RouteStatus.Unreachable) continue;
+            bool fits = Model.Estimate(type, q1.Waypoints, FlightConditions.Default).FitsRange && Model.Estimate(type, q2.Waypoints, FlightConditions.Default).FitsRange;
+            Assert.That(fits && q1.RouteKm + q2.RouteKm < totalKm - 0.01, Is.False, $"{y.Code} beats {code}");
+        }
+        TestContext.Out.WriteLine($"{code}: {totalKm:F1} km; {planned} airports planned by the brute force");
     }
 
     [Test]
