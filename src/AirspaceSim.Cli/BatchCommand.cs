@@ -53,7 +53,7 @@ internal static class BatchCommand
                 io.Err.WriteLine($"airspacesim: {source}: line {list.HeaderLineNumber}: note: ignoring column{(list.IgnoredColumns.Count > 1 ? "s" : "")} " +
                     string.Join(", ", list.IgnoredColumns.Select(i => list.Columns[i].Length == 0 ? $"{i + 1} (unnamed)" : $"{i + 1} '{list.Columns[i]}'")) +
                     (list.HasTypeColumn ? "; only 'from', 'to' and 'type' are read" : "; only 'from' and 'to' are read"));
-            var aircraft = perf.Read(parse, list.HasTypeColumn) is { } pc ? new BatchAircraft(pc.Type, pc.Conditions) : null;
+            var aircraft = perf.Read(parse, list.HasTypeColumn) is { } pc ? new BatchAircraft(pc.Type, pc.Conditions) { Context = ctx } : null;
             // A progress bar for a large file when stderr is a terminal and stdout is not (the bar would interleave with
             // rows streamed to the same terminal). It measures the kilobytes read of the file's length, known without
             // reading the file twice (the reader runs a buffer ahead of the rows planned: at most a few kB early).
@@ -187,7 +187,7 @@ internal static class BatchCommand
 
     /// <summary>The CSV columns after <c>line</c>; with the performance block when rows are costed.</summary>
     internal static string CsvHeader(bool costed) => "from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints" +
-        (costed ? ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd,error_code" : "");
+        (costed ? ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd,error_code,co2_kg_direct,cost_usd_direct,range_status,tech_stop,tech_stop_leg1_km,tech_stop_leg2_km" : "");
 
     /// <summary>One CSV row from <c>from</c> on (the caller writes <c>line</c>), ending in a newline. Costed rows add the
     /// row's type (its <c>type</c> column, else <c>--type</c>), its figures and, for an error row, the error code.</summary>
@@ -203,7 +203,7 @@ internal static class BatchCommand
                 if (aircraft is null) { sb.Append(",\n"); return; }
                 sb.Append(",,");
                 Field(sb, Csv.Clip(r.Row.AircraftType ?? aircraft.Default?.Icao ?? ""));
-                sb.Append(",,,,,,,,,,,").Append(RouteJson.ErrorCode(r.ErrorKind)).Append('\n');
+                sb.Append(",,,,,,,,,,,").Append(RouteJson.ErrorCode(r.ErrorKind)).Append(",,,,,,\n");
                 return;
             }
             var p = r.Plan!;
@@ -236,6 +236,14 @@ internal static class BatchCommand
                              d?.Flown.CostUsd, d?.ExtraMinutes, d?.ExtraFuelKg, d?.ExtraCo2Kg, d?.ExtraCostUsd])
                     if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(','); // no finite fuel far beyond the range
                 sb.Append(','); // error_code: none
+                foreach (var v in (double?[])[d?.Direct.Co2Kg, d?.Direct.CostUsd])
+                    if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
+                // Whether the flown route fits the range; beyond it, the technical stop ("none": no open airport works).
+                var stop = ac is { } k2 ? aircraft.Stop(k2, p, d) : null;
+                sb.Append(',').Append(stop is null ? "" : PerformanceCliOptions.RangeCode(stop));
+                sb.Append(',').Append(stop is not { Needed: true } ? "" : stop.Stop?.Code ?? "none");
+                if (stop?.FirstLeg is { } l1) sb.Append(',').AppendFixed(l1.DistanceKm, 1); else sb.Append(',');
+                if (stop?.SecondLeg is { } l2) sb.Append(',').AppendFixed(l2.DistanceKm, 1); else sb.Append(',');
             }
             sb.Append('\n');
         }
@@ -245,7 +253,11 @@ internal static class BatchCommand
     /// costed row with its <c>"performance"</c> object; returns the summary.</summary>
     internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows, BatchAircraft? aircraft = null) =>
         RouteJson.WriteBatch(o, rows, aircraft is null ? null : r => aircraft.For(r.Row) is { } ac
-            ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, PerformanceCliOptions.Estimate(ac, r.Plan!)) : null);
+            ? jw =>
+            {
+                var d = PerformanceCliOptions.Estimate(ac, r.Plan!);
+                PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, d, aircraft.Stop(ac, r.Plan!, d));
+            } : null);
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
 
@@ -264,6 +276,14 @@ internal static class BatchCommand
 internal sealed class BatchAircraft(Performance.AircraftType? defaultType, Performance.FlightConditions conditions)
 {
     private readonly Dictionary<string, (Performance.AircraftType? Type, string? Error)> _byText = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The closures and airports for the technical-stop search; without it no range status is given.</summary>
+    public PlanningContext? Context { get; init; }
+
+    /// <summary>The range status and technical stop of a costed row (<see cref="PerformanceCliOptions.FindStop"/>), or
+    /// null without a <see cref="Context"/> or a flight.</summary>
+    public Performance.TechStop? Stop((Performance.AircraftType Type, Performance.FlightConditions Conditions) ac, RoutePlan plan, Performance.DetourCost? d) =>
+        Context is { } ctx ? PerformanceCliOptions.FindStop(ctx, ac, plan, d) : null;
 
     /// <summary>The <c>--type</c>, if given.</summary>
     public Performance.AircraftType? Default { get; } = defaultType;

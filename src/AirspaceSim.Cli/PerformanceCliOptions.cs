@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using AirspaceSim.Geodesy;
 using AirspaceSim.Performance;
 using AirspaceSim.Routing;
 
@@ -70,8 +71,33 @@ internal sealed class PerformanceCliOptions
     public static DetourCost? Estimate((AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan) =>
         plan.Status == RouteStatus.Unreachable ? null : FlightCostModel.Default.EstimateDetour(perf.Type, plan, perf.Conditions);
 
+    private static readonly TechStop Fits = new(false, null, null, null, null, "the flown route fits the range");
+
+    /// <summary>
+    /// Whether the flown route fits the type's range and, when it does not, the technical stop: the open large or
+    /// medium airport of the world list (<see cref="Simulation.WhatIfSimulator.DefaultAlternates"/>) that minimises the
+    /// two legs' length, each leg planned around the closures (an airport inside one has no leg, so it is not open) and
+    /// fitting the range under the same conditions; null when nothing is flown (unreachable).
+    /// </summary>
+    public static TechStop? FindStop(PlanningContext ctx, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d)
+    {
+        if (d is null) return null;
+        if (d.Flown.FitsRange) return Fits;
+        GeoPoint from = plan.Waypoints[0], to = plan.Waypoints[^1];
+        var candidates = Simulation.WhatIfSimulator.DefaultAlternates(ctx.Airports).Where(a => a.Location != from && a.Location != to);
+        return FlightCostModel.Default.FindTechStop(perf.Type, plan.Waypoints, candidates, perf.Conditions, (p, q) =>
+        {
+            try { return ctx.Planner.Plan(p, q) is { Status: not RouteStatus.Unreachable } leg ? leg.Waypoints : null; }
+            catch (ArgumentException) { return null; } // antipodal ends: no unique leg
+        });
+    }
+
+    /// <summary>The range status code: <c>fits</c>, <c>tech-stop</c> (beyond range, a stop found) or <c>no-tech-stop</c>
+    /// (beyond range, no open airport keeps both legs in range).</summary>
+    public static string RangeCode(TechStop s) => !s.Needed ? "fits" : s.Stop is null ? "no-tech-stop" : "tech-stop";
+
     /// <summary>The <c>performance</c> object of the route JSON.</summary>
-    public static void WriteJson(Utf8JsonWriter w, AircraftType type, FlightConditions c, DetourCost? d)
+    public static void WriteJson(Utf8JsonWriter w, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null)
     {
         w.WriteStartObject("performance");
         w.WriteString("type", type.Icao);
@@ -90,6 +116,18 @@ internal sealed class PerformanceCliOptions
             Number(w, "extraFuelKg", d.ExtraFuelKg, 1);
             Number(w, "extraCo2Kg", d.ExtraCo2Kg, 1);
             Number(w, "extraCostUsd", d.ExtraCostUsd, 2);
+        }
+        if (stop is null) w.WriteNull("range");
+        else
+        {
+            w.WriteStartObject("range");
+            w.WriteString("status", RangeCode(stop));
+            if (stop.Needed) w.WriteString("techStop", stop.Stop?.Code ?? "none"); else w.WriteNull("techStop");
+            if (stop.FirstLeg is { } l1) w.WriteNumber("leg1Km", Math.Round(l1.DistanceKm, 3)); else w.WriteNull("leg1Km");
+            if (stop.SecondLeg is { } l2) w.WriteNumber("leg2Km", Math.Round(l2.DistanceKm, 3)); else w.WriteNull("leg2Km");
+            if (stop.TotalKm is { } t) w.WriteNumber("totalKm", Math.Round(t, 3)); else w.WriteNull("totalKm");
+            w.WriteString("reason", stop.Reason);
+            w.WriteEndObject();
         }
         w.WriteStartArray("assumptions");
         foreach (var a in d?.Direct.Assumptions ?? []) w.WriteStringValue(a);
@@ -124,7 +162,7 @@ internal sealed class PerformanceCliOptions
     internal static string Cell(double v, string format) => double.IsFinite(v) ? v.ToString(format, Inv) : "-";
 
     /// <summary>The lines added to the route table.</summary>
-    public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d)
+    public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null)
     {
         o.WriteLine();
         o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(WindText(c) is { } w ? $", wind {w}" : "")}");
@@ -133,6 +171,7 @@ internal sealed class PerformanceCliOptions
         Row(o, "direct", d.Direct);
         Row(o, "flown", d.Flown);
         o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {Cell(d.ExtraFuelKg, "0"),10} {Cell(d.ExtraCo2Kg, "0"),10} {Cell(d.ExtraCostUsd, "0"),10}"));
+        if (stop is not null) o.WriteLine($"  range: {RangeCode(stop)}: {stop.Reason}");
     }
 
     private static void Row(TextWriter o, string name, FlightEstimate e) =>

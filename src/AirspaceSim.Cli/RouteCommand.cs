@@ -53,6 +53,7 @@ internal static class RouteCommand
             }
             var aircraft = perf.Read(parse);
             var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
+            var stop = aircraft is { } acs && fmt is "table" or "json" ? PerformanceCliOptions.FindStop(ctx, acs, plan, cost) : null;
             // Only table and json carry the realistic figures; geojson, png and svg dropped them without a word.
             if (fmt is not ("table" or "json") && parse.GetValue(realistic)) throw new CliException($"--realistic: not available with --format {fmt} (use table or json)");
             var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
@@ -71,7 +72,7 @@ internal static class RouteCommand
                     var buffer = new MemoryStream();
                     using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteJson.Encoder })) RouteJson.WriteRoute(w, a, b, plan, new RouteJsonOptions { WriteExtraProperties = jw =>
                     {
-                        if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost);
+                        if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost, stop);
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
                     } });
                     io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
@@ -82,7 +83,7 @@ internal static class RouteCommand
                     // One row in batch's columns (and its performance block with --type), so both read alike.
                     var sb = new System.Text.StringBuilder(BatchCommand.CsvHeader(aircraft is not null)).Append('\n');
                     var row = new Batch.BatchRow(new Data.RouteListRow(1, a.Code, b.Code), a, b, plan, Batch.BatchErrorKind.None, null);
-                    BatchCommand.AppendCsvRow(sb, row, aircraft is { } acsv ? new BatchAircraft(acsv.Type, acsv.Conditions) : null);
+                    BatchCommand.AppendCsvRow(sb, row, aircraft is { } acsv ? new BatchAircraft(acsv.Type, acsv.Conditions) { Context = ctx } : null);
                     io.Out.Write(sb);
                     break;
                 }
@@ -91,7 +92,7 @@ internal static class RouteCommand
                     break;
                 default:
                     RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Closures, ctx.Planner.BufferNm);
-                    if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost);
+                    if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost, stop);
                     if (real is not null) RealisticOutput.WriteTable(io.Out, real, aircraft?.Conditions);
                     break;
             }

@@ -369,8 +369,37 @@ public sealed class FlightCostModel
     public TechStop FindTechStop(AircraftType type, GeoPoint from, GeoPoint to, IEnumerable<Airport> candidates, FlightConditions conditions)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var direct = Estimate(type, [from, to], conditions);
-        if (direct.FitsRange) return new TechStop(false, null, null, null, null, "the direct flight fits the range");
+        return Search(type, from, to, [from, to], candidates, conditions, static (a, b) => [a, b], "the direct flight fits the range");
+    }
+
+    /// <summary>
+    /// A technical stop for a flown route (e.g. a detour around closures) that the type cannot fly: among the
+    /// candidates, the airport X that minimises the length of the two legs A→X and X→B that <paramref name="planLeg"/>
+    /// gives (null: no leg, e.g. X lies inside a closure, so X is not open), with both legs fitting the type's range
+    /// under the conditions; "none" when no candidate works. Not needed when <paramref name="flown"/> fits. A planned
+    /// leg is never shorter than its geodesic, so the pruning of
+    /// <see cref="FindTechStop(AircraftType, GeoPoint, GeoPoint, IEnumerable{Airport}, FlightConditions)"/> holds.
+    /// </summary>
+    /// <param name="type">The aircraft type.</param>
+    /// <param name="flown">The route the flight would fly non-stop, from its origin to its destination (at least two points).</param>
+    /// <param name="candidates">The airports that may serve as the stop.</param>
+    /// <param name="conditions">Payload, wind and the other conditions, for every leg.</param>
+    /// <param name="planLeg">The waypoints of a leg between two points (ends included), or null when there is none.</param>
+    public TechStop FindTechStop(AircraftType type, IReadOnlyList<GeoPoint> flown, IEnumerable<Airport> candidates, FlightConditions conditions,
+        Func<GeoPoint, GeoPoint, IReadOnlyList<GeoPoint>?> planLeg)
+    {
+        ArgumentNullException.ThrowIfNull(flown);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(planLeg);
+        if (flown.Count < 2) throw new ArgumentException("the flown route needs at least two points", nameof(flown));
+        return Search(type, flown[0], flown[^1], flown, candidates, conditions, planLeg, "the flown route fits the range");
+    }
+
+    private TechStop Search(AircraftType type, GeoPoint from, GeoPoint to, IReadOnlyList<GeoPoint> flown, IEnumerable<Airport> candidates,
+        FlightConditions conditions, Func<GeoPoint, GeoPoint, IReadOnlyList<GeoPoint>?> planLeg, string fits)
+    {
+        var direct = Estimate(type, flown, conditions);
+        if (direct.FitsRange) return new TechStop(false, null, null, null, null, fits);
         // The still-air range bounds each leg; with a wind a leg may need more, so candidates are verified in order.
         double rangeKm = MaxRangeKm(type, conditions);
         double windKt = conditions.WindField?.MaxSpeedKt ?? conditions.Wind?.SpeedKt ?? 0;
@@ -394,9 +423,11 @@ public sealed class FlightCostModel
         foreach (var (sphereTotal, ap) in ranked)
         {
             if (sphereTotal > best * sphereSlack) break; // the ellipse |A−X| + |X−B| ≤ best: nothing further can win
-            var leg1 = Estimate(type, [from, ap.Location], conditions);
+            if (planLeg(from, ap.Location) is not { Count: >= 2 } route1) continue;
+            var leg1 = Estimate(type, route1, conditions);
             if (!leg1.FitsRange) continue;
-            var leg2 = Estimate(type, [ap.Location, to], conditions);
+            if (planLeg(ap.Location, to) is not { Count: >= 2 } route2) continue;
+            var leg2 = Estimate(type, route2, conditions);
             if (!leg2.FitsRange) continue;
             double total = leg1.DistanceKm + leg2.DistanceKm;
             if (total < best)

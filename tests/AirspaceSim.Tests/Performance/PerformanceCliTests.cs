@@ -68,11 +68,11 @@ public class BatchPerformanceTests
         var r = CliRunner.RunWithInput("from,to\nAMS,CUR\nXXX,CUR\nGRU,MIA\n", "batch", "-", "--type", "B789");
         Assert.That(r.Exit, Is.EqualTo(1), "the XXX row is an error row");
         var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
-        Assert.That(lines[0], Does.EndWith("extra_cost_usd,error_code"));
+        Assert.That(lines[0], Does.EndWith("extra_cost_usd,error_code,co2_kg_direct,cost_usd_direct,range_status,tech_stop,tech_stop_leg1_km,tech_stop_leg2_km"));
         int columns = lines[0].Split(',').Length;
         Assert.That(lines[1], Does.Contain(",B789,"));
-        Assert.That(columns, Is.EqualTo(23));
-        Assert.That(lines[2], Does.EndWith(",,B789" + new string(',', 11) + "unknown-origin"), "an error row keeps the columns (its quoted reason may hold commas)");
+        Assert.That(columns, Is.EqualTo(29));
+        Assert.That(lines[2], Does.EndWith(",,B789" + new string(',', 11) + "unknown-origin,,,,,,"), "an error row keeps the columns (its quoted reason may hold commas)");
         var json = System.Text.Json.JsonDocument.Parse(CliRunner.RunWithInput("from,to\nGRU,MIA\n", "batch", "-", "--type", "B789", "--format", "json").Out);
         var perf = json.RootElement.GetProperty("results")[0].GetProperty("performance");
         Assert.That(perf.GetProperty("extraFuelKg").GetDouble(), Is.GreaterThan(0));
