@@ -130,8 +130,14 @@ internal static class WhatIfCommand
             {
                 var (parameter, values) = ParseSweep(sweepText);
                 int flights = s.AllFlights().Count;
-                var r = CliProgress.Run(io, (long)flights * values.Count >= ProgressFlights, $"{s.Name} sweep {Sweeps.Name(parameter)}", "flights",
-                    p => Sweeps.Run(s, sim, parameter, values, io.Cancellation, p));
+                SweepResult r;
+                // What the library refuses about the sweep itself (wind-from in still air) is said with the option's name.
+                try
+                {
+                    r = CliProgress.Run(io, (long)flights * values.Count >= ProgressFlights, $"{s.Name} sweep {Sweeps.Name(parameter)}", "flights",
+                        p => Sweeps.Run(s, sim, parameter, values, io.Cancellation, p));
+                }
+                catch (ArgumentException e) when (e.Message.StartsWith("sweep ", StringComparison.Ordinal)) { throw new CliException($"--{CliApp.OneLine(e)}"); }
                 switch (fmt)
                 {
                     case "png" or "svg": File.WriteAllBytes(outFile!, Reports.Charts.Sweep(r, ImageOutput.Format(fmt), sizes)); break;

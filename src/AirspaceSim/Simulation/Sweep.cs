@@ -62,7 +62,7 @@ public static class Sweeps
         (SweepParameter.Co2KgPerFuelKg, "co2", "co2KgPerFuelKg", "kg CO2/kg fuel", 0, 10),
         (SweepParameter.HourlyCostUsd, "hourly-cost", "hourlyCostUsd", "USD/block hour", 0, 1e6),
         (SweepParameter.ReserveMinutes, "reserve", "reserveMinutes", "min", 0, 600),
-        (SweepParameter.LoadFactor, "load-factor", "loadFactor", "0-1", 0, 1),
+        (SweepParameter.LoadFactor, "load-factor", "loadFactor", "fraction of seats", 0, 1),
         (SweepParameter.WindKt, "wind", "windKt", "kt", 0, 300),
         (SweepParameter.WindFromDeg, "wind-from", "windFromDeg", "deg true", 0, 360),
         (SweepParameter.CruiseSpeedFactor, "speed-factor", "cruiseSpeedFactor", "factor", 0.5, 1.5),
@@ -126,7 +126,8 @@ public static class Sweeps
     }
 
     /// <summary>Runs <paramref name="scenario"/> once per value of <paramref name="parameter"/>, in order.</summary>
-    /// <exception cref="ArgumentException">No values, or a value outside the parameter's range (checked before running).</exception>
+    /// <exception cref="ArgumentException">No values, a value outside the parameter's range (checked before running), or
+    /// <c>wind-from</c> swept in still air.</exception>
     /// <exception cref="OperationCanceledException">Cancelled (progress counts flights over all points).</exception>
     public static SweepResult Run(Scenario scenario, SimulationOptions options, SweepParameter parameter, IReadOnlyList<double> values) =>
         Run(scenario, options, parameter, values, CancellationToken.None, null);
@@ -141,6 +142,10 @@ public static class Sweeps
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0) throw new ArgumentException($"sweep {Name(parameter)}: give at least one value");
+        // In still air every direction gives the same rows: a sweep that cannot change anything is refused, not run.
+        if (parameter == SweepParameter.WindFromDeg && !(scenario.Parameters.Cost.WindKt > 0))
+            throw new ArgumentException("sweep wind-from: the scenario's uniform wind is 0 kt, so its direction changes nothing; " +
+                "give it a wind speed (\"windKt\" in its \"parameters\")");
         var base_ = scenario.Parameters.BufferSweepNm.Count > 0 ? scenario with { Parameters = scenario.Parameters with { BufferSweepNm = [] } } : scenario;
         var variants = values.Select(v => Apply(base_, parameter, v)).ToList();
         var template = new WhatIfSimulator(base_, options);
