@@ -97,4 +97,35 @@ public class BundledScenarioTests
         foreach (var id in new[] { "KL-AMS-CUR", "LA-GRU-MIA", "CM-PTY-SJU" })
             Assert.That(o[id].Outcome, Is.EqualTo(FlightOutcome.Unaffected), id);
     }
+
+    /// <summary>
+    /// The main job as users run it (the shipped Poll–Schumann model, not the test double): the week of svzm-2025-11 lies
+    /// wholly after the closure's start and it has no end, so each outcome is the geometry of the route. Brute force: a
+    /// flight is cancelled when an end lies inside SVZM, rerouted when its WGS84 geodesic, sampled every 2 km, has a
+    /// point inside SVZM, and unaffected otherwise; no route of the week is beyond its type's range.
+    /// </summary>
+    [Test]
+    public void Svzm2025_UnderTheShippedModel_EachOutcomeIsTheGeometryOfItsRoute()
+    {
+        var r = new WhatIfSimulator(BundledScenarios.Load("svzm-2025-11"), new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run();
+        var svzm = LateralLimits.OfOne(AirspaceCatalog.Bundled["SVZM"]);
+        bool Inside(AirspaceSim.Geodesy.GeoPoint p) => svzm.Contains(AirspaceSim.Spherical.Vec3.FromGeo(p));
+        var counts = new Dictionary<FlightOutcome, int>();
+        foreach (var f in r.Flights)
+        {
+            var a = AirspaceSim.Data.AirportDirectory.Bundled[f.From].Location; var b = AirspaceSim.Data.AirportDirectory.Bundled[f.To].Location;
+            var inv = AirspaceSim.Geodesy.Wgs84.Inverse(a, b);
+            int n = (int)Math.Ceiling(inv.DistanceM / 2000);
+            bool crosses = Enumerable.Range(1, n - 1).Any(i =>
+            {
+                var d = AirspaceSim.Geodesy.Wgs84.Direct(a, inv.Azi1Deg, inv.DistanceM * i / n);
+                return Inside(new AirspaceSim.Geodesy.GeoPoint(d.Lat2Deg, AirspaceSim.Geodesy.GeoPoint.NormalizeLonDeg(d.Lon2Deg)));
+            });
+            var expected = Inside(a) || Inside(b) ? FlightOutcome.Cancelled : crosses ? FlightOutcome.Rerouted : FlightOutcome.Unaffected;
+            Assert.That(f.Outcome, Is.EqualTo(expected), $"{f.Flight.Id} {f.From}-{f.To}: {f.Reason}");
+            counts[expected] = counts.GetValueOrDefault(expected) + 1;
+        }
+        // The README's totals line: 46 unaffected, 58 rerouted, 45 cancelled.
+        Assert.That((counts[FlightOutcome.Unaffected], counts[FlightOutcome.Rerouted], counts[FlightOutcome.Cancelled]), Is.EqualTo((46, 58, 45)));
+    }
 }
