@@ -146,11 +146,7 @@ internal readonly struct EdgeCrosser
     private bool ContactAtTouch(in Vec3 c, in Vec3 d, ReadOnlySpan<Vec3> touch)
     {
         foreach (var t in touch)
-        {
-            if (!OnClosedArc(t) || Predicates.UnperturbedSign(c, d, t) != 0) continue;
-            var ne = new GreatCircleArc(c, d).N;
-            if (Predicates.UnperturbedSign(c, t, ne) > 0 && Predicates.UnperturbedSign(t, d, ne) > 0) return true;
-        }
+            if (OnClosedArc(t) && Predicates.StrictlyInsideArc(c, d, new GreatCircleArc(c, d).N, t)) return true;
         return false;
     }
 
@@ -180,9 +176,7 @@ internal readonly struct EdgeCrosser
         // One end of the arc on the edge's great circle (not both: then c and d would be on the arc's circle). The edge
         // meets the arc's great circle once, and at that end exactly when the end lies within the edge: the arc then
         // starts (or ends) on the boundary, and enters iff its other end is on the interior (left) side.
-        var ne = new GreatCircleArc(c, d).N;
-        var end = tp == 0 ? P : Q;
-        if (Predicates.UnperturbedSign(c, end, ne) <= 0 || Predicates.UnperturbedSign(end, d, ne) <= 0) return false;
+        if (!Predicates.StrictlyInsideArc(c, d, new GreatCircleArc(c, d).N, tp == 0 ? P : Q)) return false;
         return (tp == 0 ? tq : tp) > 0;
     }
 }
@@ -251,7 +245,7 @@ internal sealed class EdgeIndex
     /// True if <paramref name="p"/> lies exactly on the ring: a vertex, or a point of an edge's closed arc. Exact: the
     /// orientation (a × b) · p is evaluated without perturbation (0 exactly on the edge's great circle), and a point on
     /// the great circle is on the minor arc a→b iff the turns a→p and p→b about the edge's unit normal n̂ are both
-    /// positive, signs that are far from 0 unless p = ±a or ±b (as in <see cref="EdgeCrosser"/>'s OnArc), so the
+    /// positive (<see cref="Predicates.StrictlyInsideArc"/>), signs that are far from 0 unless p = ±a or ±b, so the
     /// rounded n̂ cannot flip them. Only blocks whose cap holds p are scanned (a cap bounds its arcs, not only their
     /// ends).
     /// </summary>
@@ -265,10 +259,7 @@ internal sealed class EdgeIndex
             for (int i = start; i < end; i++)
             {
                 var a = _v[i]; var b = _v[i + 1 == n ? 0 : i + 1];
-                if (a == p || b == p) return true;
-                if (Predicates.UnperturbedSign(a, b, p) != 0) continue;
-                var nh = _edges[i].N;
-                if (Predicates.UnperturbedSign(a, p, nh) > 0 && Predicates.UnperturbedSign(p, b, nh) > 0) return true;
+                if (a == p || b == p || Predicates.StrictlyInsideArc(a, b, _edges[i].N, p)) return true;
             }
         }
         return false;

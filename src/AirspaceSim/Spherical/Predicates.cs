@@ -172,6 +172,16 @@ internal static class Predicates
     }
 
     /// <summary>
+    /// True if <paramref name="t"/> lies strictly inside the arc <paramref name="a"/> → <paramref name="b"/> (on its great
+    /// circle, between its ends, neither end itself). Exact and unperturbed; <paramref name="n"/> is the arc's (rounded)
+    /// normal (<see cref="GreatCircleArc.N"/>).
+    /// </summary>
+    /// <remarks>On the great circle, (a × t)·n̂ has the sign of the turn from a to t along the arc and is far from 0
+    /// unless t = ±a (likewise (t × b)·n̂), so the exact sign taken with the rounded n̂ is the true one.</remarks>
+    internal static bool StrictlyInsideArc(in Vec3 a, in Vec3 b, in Vec3 n, in Vec3 t) =>
+        UnperturbedSign(a, b, t) == 0 && UnperturbedSign(a, t, n) > 0 && UnperturbedSign(t, b, n) > 0;
+
+    /// <summary>
     /// True if the direction from vertex <paramref name="v"/> towards <paramref name="t"/> points strictly into the
     /// interior wedge of a ring that runs <paramref name="prev"/> → v → <paramref name="next"/> with its interior on the
     /// left. Exact and unperturbed: a direction along either edge is on the boundary, not inside.

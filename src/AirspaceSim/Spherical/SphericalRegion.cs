@@ -93,9 +93,7 @@ public sealed record SphericalPolygon(SphericalLoop Shell, IReadOnlyList<Spheric
             for (int i = 0; i < n; i++)
             {
                 var a = v[i]; var b = v[i + 1 == n ? 0 : i + 1];
-                if (Predicates.UnperturbedSign(a, b, t) != 0) continue;
-                var ne = new GreatCircleArc(a, b).N;
-                if (Predicates.UnperturbedSign(a, t, ne) <= 0 || Predicates.UnperturbedSign(t, b, ne) <= 0) continue;
+                if (!Predicates.StrictlyInsideArc(a, b, new GreatCircleArc(a, b).N, t)) continue;
                 int s = Predicates.UnperturbedSign(a, b, target);
                 return polygonLeft ? s > 0 : s < 0;
             }
