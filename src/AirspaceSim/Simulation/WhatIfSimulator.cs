@@ -518,16 +518,15 @@ public sealed class WhatIfSimulator
         double rangeKm = typeEntry.RangeKm(_cost, p);
         if (inFlightAt == null && routeKm > rangeKm)
             return TechStop(x, Base(x, directKm), leg, dep, rangeKm, directKm);
-        if (bound == 0 && continuedIn != 0)
-            return Base(x, directKm, routeKm, rerouted ?? current.Waypoints, arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr) with
+        DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
+        if (bound == 0)
+        {
+            var flies = rerouted is null && current.IsDirect ? BaseDirect(x, directKm, routeKm, current.DirectEnds, arrival)
+                : Base(x, directKm, routeKm, rerouted ?? current.Waypoints, arrival);
+            return continuedIn == 0 ? flies : flies with
             {
                 Reason = $"inside {string.Join(", ", Ids(continuedIn))} when it was announced at {Iso(continuedAt)}: continues on its planned route",
             };
-        if (bound == 0)
-        {
-            DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
-            return rerouted is null && current.IsDirect ? BaseDirect(x, directKm, routeKm, current.DirectEnds, arrival)
-                : Base(x, directKm, routeKm, rerouted ?? current.Waypoints, arrival);
         }
         var path = rerouted ?? current.Waypoints;
         var result = Base(x, directKm) with
@@ -537,7 +536,7 @@ public sealed class WhatIfSimulator
             Why = (inFlightAt != null
                 ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}"
                 : $"flies around {string.Join(", ", Ids(bound))}", Ids(bound)),
-            RouteKm = routeKm, Waypoints = path, ArrivalUtc = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr,
+            RouteKm = routeKm, Waypoints = path, ArrivalUtc = arrival,
             InFlight = (inFlightAt, inFlightTime),
         };
         var flownCost = _cost.Estimate(type, path, fl, p);
