@@ -177,7 +177,7 @@ public static class ScenarioJson
         {
             var s = Str(n, what);
             if (MinuteInstant(s) is { } minute) return minute;
-            if (!DateTime.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
+            if (!DateTime.TryParseExact(s, [MinuteInstantFormat, "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
                 throw Fail(n, ScenarioProblem.InvalidValue, $"{what} '{s}' is not a UTC instant like 2025-11-22T00:00Z (ISO 8601 with Z)");
             return DateTime.SpecifyKind(t, DateTimeKind.Utc);
@@ -838,6 +838,11 @@ public static class ScenarioJson
     internal static string Instant(DateTime t) => t.ToString(InstantFormat(t), CultureInfo.InvariantCulture);
 
     /// <summary>The format of <see cref="Instant(DateTime)"/>: minutes when there are no seconds.</summary>
-    internal static string InstantFormat(DateTime t) =>
-        t.Second == 0 && t.Millisecond == 0 && t.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+    internal static string InstantFormat(DateTime t) => IsWholeMinute(t) ? MinuteInstantFormat : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
+    /// <summary>The format of an instant on a whole minute (<see cref="IsWholeMinute"/>).</summary>
+    internal const string MinuteInstantFormat = "yyyy-MM-dd'T'HH:mm'Z'";
+
+    /// <summary>No seconds or fraction: written as <see cref="MinuteInstantFormat"/>.</summary>
+    internal static bool IsWholeMinute(DateTime t) => t.Second == 0 && t.Millisecond == 0 && t.Ticks % TimeSpan.TicksPerSecond == 0;
 }

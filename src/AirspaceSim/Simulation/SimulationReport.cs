@@ -252,14 +252,13 @@ public static class SimulationReport
 
     private static readonly ulong[] Pow10 = [.. Enumerable.Range(0, 20).Select(i => (ulong)Math.Pow(10, i))];
 
-    // ScenarioJson.Instant: "yyyy-MM-dd'T'HH:mm'Z'" written digit by digit when there are no seconds (the format it
-    // then uses), the general formatting with seconds.
+    // ScenarioJson.Instant: its minute format written digit by digit on a whole minute, the general formatting with
+    // seconds.
     internal static int FormatInstant(DateTime t, Span<char> buffer)
     {
-        string format = ScenarioJson.InstantFormat(t);
-        if (format.Length != MinuteFormat.Length || format != MinuteFormat)
+        if (!ScenarioJson.IsWholeMinute(t))
         {
-            if (!t.TryFormat(buffer, out int m, format, Inv)) throw new InvalidOperationException("an instant longer than its buffer");
+            if (!t.TryFormat(buffer, out int m, ScenarioJson.InstantFormat(t), Inv)) throw new InvalidOperationException("an instant longer than its buffer");
             return m;
         }
         Digits(buffer[..4], t.Year); buffer[4] = '-'; Digits(buffer.Slice(5, 2), t.Month); buffer[7] = '-'; Digits(buffer.Slice(8, 2), t.Day);
@@ -271,8 +270,6 @@ public static class SimulationReport
             for (int i = to.Length - 1; i >= 0; i--) { to[i] = (char)('0' + value % 10); value /= 10; }
         }
     }
-
-    private const string MinuteFormat = "yyyy-MM-dd'T'HH:mm'Z'";
 
     private static readonly System.Buffers.SearchValues<char> CsvSpecial = System.Buffers.SearchValues.Create(",\"\n\r");
 
