@@ -131,7 +131,8 @@ internal static class WhatIfCommand
                 var (parameter, values) = ParseSweep(sweepText);
                 int flights = s.AllFlights().Count;
                 SweepResult r;
-                // What the library refuses about the sweep itself (wind-from in still air) is said with the option's name.
+                // What the library refuses about the sweep (a value out of range, wind-from in still air: checked before
+                // anything runs) is said with the option's name (was "sweep buffer: value -5 is outside ...").
                 try
                 {
                     r = CliProgress.Run(io, (long)flights * values.Count >= ProgressFlights, $"{s.Name} sweep {Sweeps.Name(parameter)}", "flights",
@@ -224,9 +225,7 @@ internal static class WhatIfCommand
             if (values.Contains(v + 0.0)) throw new CliException($"--sweep {Sweeps.Name(p)}: the value {InvariantNumber.Quote(item, quotes: false)} is given twice; give each value once");
             values.Add(v + 0.0);
         }
-        // The range, before anything runs, with the option's name (was "sweep buffer: value -5 is outside ...").
-        try { foreach (var v in values) Sweeps.Apply(new Scenario { Name = "check" }, p, v); }
-        catch (ArgumentException e) { throw new CliException($"--{CliApp.OneLine(e)}"); }
+        // The range is the library's to check (Sweeps.Run, before anything runs); its message gets the option's name there.
         return (p, values);
     }
 
