@@ -177,7 +177,7 @@ public sealed record FlightResult
     // int? 8); an unset one holds its default value, so the record's field-by-field equality still means equality of
     // the properties. The direct route's ends stand for the waypoints' list when Has.DirectPath is set (then _waypoints
     // is null). With the fields kept out of line (below), a result of a flight on its direct route is one object of
-    // 144 bytes, where it was a 144-byte result and a 56-byte array: half the objects a network run keeps alive until
+    // 128 bytes (benchmarks/process/whatif-alloc-probe.cs), where it was a 144-byte result and a 56-byte array: half the objects a network run keeps alive until
     // its end, which a collection during the run has to mark and copy (docs/performance.md, "What-if on 2 threads").
     [Flags]
     private enum Has : byte { CruiseFl = 1, DirectKm = 2, RouteKm = 4, ArrivalUtc = 8, DirectPath = 16 }
