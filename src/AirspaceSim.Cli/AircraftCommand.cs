@@ -25,9 +25,11 @@ internal static class AircraftCommand
                     ("max fuel kg", t.MaxFuelKg.ToString("0", inv)), ("cruise", string.Create(inv, $"Mach {t.CruiseMach} FL{t.CruiseFl}")),
                     ("MMO / ceiling", string.Create(inv, $"{t.MaxMach} / FL{t.CeilingFl:0}")), ("range km (published)", t.RangeKm.ToString("0", inv)),
                     ("typical seats", t.TypicalSeats.ToString(inv)),
-                    ("cost", string.Create(inv, $"{t.CostFamily}: {t.AcmgCostUsdPerFlightHour:0} US$/FH incl. fuel -> {t.TimeCostUsdPerBlockHour:0} US$/block h without fuel")),
+                    ("cost", string.Create(inv, $"{t.CostFamily}: {t.AcmgCostUsdPerFlightHour:0} US$/FH incl. fuel x {t.AirborneBlockRatio:0.0000} airborne h per block h x (1 - {AircraftCatalog.AcmgFuelShare:0.000} fuel) -> {t.TimeCostUsdPerBlockHour:0} US$/block h without fuel")),
                     ("sources", string.Join(", ", t.Sources))])
                     io.Out.WriteLine($"{k,-22} {v}");
+                // Every figure's own source key (data/aircraft/sources.tsv says what each one is and whether it was checked).
+                io.Out.WriteLine($"{"figure sources",-22} {string.Join(", ", AircraftCatalog.FigureColumns.Where(t.FigureSources.ContainsKey).Select(c => $"{c}: {t.FigureSources[c]}"))}");
                 return 0;
             }
             io.Out.WriteLine($"{"type",-5} {"name",-26} {"model",-14} {"MTOM kg",8} {"Mach",5} {"FL",4} {"range km",9} {"seats",5} {"US$/blk h",9}  sources");

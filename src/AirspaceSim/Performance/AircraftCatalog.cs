@@ -32,12 +32,30 @@ public sealed class AircraftCatalog
     internal const string Resource = "AirspaceSim.Data.aircraft.aircraft.csv";
 
     /// <summary>
-    /// Fuel's share of the aircraft operating cost that the IATA ACMG per-flight-hour figures cover (fuel, flight and
-    /// cabin crew, maintenance, ownership): 0.247 / (0.247 + 0.107 + 0.060 + 0.101 + 0.073 + 0.044 + 0.001) = 0.390,
-    /// from EUROCONTROL Standard Inputs <c>AirlineCostStructure.csv</c>. The time-related cost per hour is the ACMG
-    /// figure times (1 − 0.390); fuel is then priced separately from the model's burn.
+    /// Fuel's share of the cost items that the model charges by block time (fuel, flight deck and cabin crew,
+    /// maintenance, ownership): 0.247 / (0.247 + 0.107 + 0.060 + 0.101 + 0.073 + 0.044 + 0.001) = 0.390, from the
+    /// EUROCONTROL Standard Inputs airline cost structure (<c>AirlineCostStructure.csv</c>). The time-related cost is the
+    /// ACMG figure times (1 − 0.390); fuel is then priced separately from the model's burn. (EUROCONTROL describes the
+    /// ACMG figure as flight and ground operating costs, which also include navigation, airport and station charges and
+    /// not cabin crew; with that coverage the share would be 0.247 / 0.735 = 0.336: docs/aircraft-performance.md.)
     /// </summary>
     public const double AcmgFuelShare = 0.247 / (0.247 + 0.107 + 0.060 + 0.101 + 0.073 + 0.044 + 0.001);
+
+    /// <summary>The figure columns of <c>aircraft.csv</c>; each has a source column named with the suffix <c>Source</c>.</summary>
+    internal static readonly string[] FigureColumns =
+    [
+        "cruiseMach", "cruiseFl", "rangeKm", "typicalSeats", "maxFuelKg", "costFamily", "acmgUsdPerFh", "airborneBlockRatio",
+        "mtomKg", "mlmKg", "oemKg", "maxPayloadKg", "mmo", "ceilingFl",
+    ];
+
+    /// <summary>
+    /// The time-related cost per block hour: the ACMG cost per flight hour × airborne hours per block hour × (1 −
+    /// <see cref="AcmgFuelShare"/>). The ACMG figure is per flight hour, paired with a per-flight-cycle one (the
+    /// maintenance and leasing convention, where a flight hour is wheels-off to wheels-on); the model charges block
+    /// hours, taxi included, so the figure is first scaled to a block hour with the type's US DOT airborne/block ratio.
+    /// </summary>
+    internal static double TimeCostPerBlockHour(double acmgUsdPerFlightHour, double airborneBlockRatio) =>
+        acmgUsdPerFlightHour * airborneBlockRatio * (1 - AcmgFuelShare);
 
     private static readonly Lazy<AircraftCatalog> BundledLazy = new(LoadBundled, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Dictionary<string, AircraftType> _byIcao;
@@ -113,13 +131,19 @@ public sealed class AircraftCatalog
                 "regional" => AircraftClass.Regional, "narrow" => AircraftClass.NarrowBody, "wide" => AircraftClass.WideBody,
                 var c => throw new FormatException($"{source}:{lineNo}: class '{c}' is not regional, narrow or wide"),
             };
-            double acmg = R("acmgUsdPerFh");
+            double acmg = R("acmgUsdPerFh"), ratio = R("airborneBlockRatio");
+            if (!(ratio is > 0 and <= 1))
+                throw new FormatException($"{source}:{lineNo}: column 'airborneBlockRatio' is {ratio.ToString(CultureInfo.InvariantCulture)}, not in (0, 1]");
+            var figureSources = new Dictionary<string, string>(FigureColumns.Length, StringComparer.Ordinal);
+            foreach (var column in FigureColumns)
+                figureSources[column] = S(column + "Source") is { Length: > 0 } key ? key
+                    : throw new FormatException($"{source}:{lineNo}: column '{column}Source' is empty: every figure needs a source key (sources.tsv)");
             types.Add(new AircraftType(icao, S("name"), kind, cls,
                 R("mtomKg", p?.MtomKg), R("mlmKg", p?.MlmKg), R("oemKg", p?.OemKg), R("maxPayloadKg", p?.MaxPayloadKg), R("maxFuelKg"),
                 R("cruiseMach"), R("cruiseFl"), R("mmo", p?.Mmo), R("ceilingFl", p?.MaxFl),
-                R("rangeKm"), (int)R("typicalSeats"), S("costFamily"), acmg, acmg * (1 - AcmgFuelShare),
-                S("sources").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            { Ps = p });
+                R("rangeKm"), (int)R("typicalSeats"), S("costFamily"), acmg, TimeCostPerBlockHour(acmg, ratio),
+                FigureColumns.Select(c => figureSources[c]).Distinct(StringComparer.Ordinal).ToArray())
+            { Ps = p, AirborneBlockRatio = ratio, FigureSources = figureSources });
         }
         return types;
     }

@@ -44,8 +44,9 @@ public enum AircraftClass
 /// <param name="TypicalSeats">Typical seats (two-class where published).</param>
 /// <param name="CostFamily">The EUROCONTROL/IATA ACMG cost family, e.g. <c>A320 Family</c>.</param>
 /// <param name="AcmgCostUsdPerFlightHour">That family's aircraft operating cost per flight hour, fuel included (USD 2022).</param>
-/// <param name="TimeCostUsdPerBlockHour">The time-related cost per block hour without fuel (see <see cref="CostParameters"/>).</param>
-/// <param name="Sources">Source keys of the figures.</param>
+/// <param name="TimeCostUsdPerBlockHour">The time-related cost per block hour without fuel: for the bundled types the ACMG
+/// figure × the type's airborne hours per block hour (US DOT) × (1 − <see cref="AircraftCatalog.AcmgFuelShare"/>).</param>
+/// <param name="Sources">Source keys of the figures (each explained in <c>data/aircraft/sources.tsv</c>), distinct, in column order.</param>
 public sealed record AircraftType(
     string Icao, string Name, FuelModelKind Model, AircraftClass Class,
     double MaxTakeoffMassKg, double MaxLandingMassKg, double OperatingEmptyMassKg, double MaxPayloadKg, double MaxFuelKg,
@@ -58,6 +59,12 @@ public sealed record AircraftType(
 
     /// <summary>The Poll–Schumann parameters (null for the Breguet types).</summary>
     internal PsParameters? Ps { get; init; }
+
+    /// <summary>Airborne hours per block hour that converted the ACMG per-flight-hour cost (NaN for a type built in code).</summary>
+    internal double AirborneBlockRatio { get; init; } = double.NaN;
+
+    /// <summary>The source key of each figure column of <c>aircraft.csv</c> (empty for a type built in code).</summary>
+    internal IReadOnlyDictionary<string, string> FigureSources { get; init; } = new Dictionary<string, string>();
 
     internal static string ModelNameOf(FuelModelKind kind) => kind == FuelModelKind.PollSchumann ? "poll-schumann" : "breguet-dot";
 }

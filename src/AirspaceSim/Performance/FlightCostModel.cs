@@ -77,7 +77,7 @@ public sealed class FlightCostModel
         Inv($"fuel integrated backwards from the landing mass (OEM + payload + reserves), so extra fuel includes the fuel to carry it"),
         Inv($"climb/descent allowance: energy (m g h + m V^2/2)/(eta Q) plus {o.ClimbDescentExtraMinutes} min at the holding fuel flow, at landing mass; taxi {o.TaxiMinutes} min at the EUROCONTROL Standard Inputs taxi burn rate of the class; the same for a detour and the direct route"),
         Inv($"CO2 = {o.Costs.Co2KgPerKgFuel} x fuel; fuel US${o.Costs.FuelPriceUsdPerKg}/kg"),
-        Inv($"time cost per block hour: EUROCONTROL Standard Inputs (IATA ACMG, USD 2022) aircraft operating cost per flight hour of the type's family x (1 - fuel share {AircraftCatalog.AcmgFuelShare:0.000}), fuel share from the EUROCONTROL airline cost structure"),
+        Inv($"time cost per block hour: EUROCONTROL Standard Inputs (IATA ACMG, USD 2022) aircraft operating cost per flight hour of the type's family x the type's airborne hours per block hour (US DOT T2 2024) x (1 - fuel share {AircraftCatalog.AcmgFuelShare:0.000}), fuel share from the EUROCONTROL airline cost structure"),
     ];
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -89,14 +89,15 @@ public class FlightCostModelTests
         //  Cruise: t = 500,000/V = 3,529.42 s; fuel = L (exp(g · 500,000/(E Q)) − 1) = 754.21 kg.
         //  Trip 939.40 kg; taxi 15 min · 8.2 kg/min = 123 kg; block fuel 1,062.40 kg; CO₂ 3.16 × = 3,357.17 kg.
         //  Block time 3,529.42/60 + 10 + 15 = 83.824 min.
-        //  Time cost per hour 1,921 · (1 − 0.247/0.633) = 1,171.415 US$/h.
-        //  Cost = 1,062.40 · 0.71 + 83.824/60 · 1,171.415 = 754.30 + 1,636.54 = 2,390.84 US$.
+        //  Time cost per block hour: the Dash 8 family's 1,921 US$ per flight hour × the ATR 72's 0.7344 airborne hours
+        //  per block hour (US DOT T2 2024) × (1 − 0.247/0.633) = 1,921 · 0.7344 · 0.6097946 = 860.288 US$/h.
+        //  Cost = 1,062.40 · 0.71 + 83.824/60 · 860.288 = 754.30 + 1,201.88 = 1,956.18 US$.
         var e = Model.EstimateDistance(T("AT76"), 500, FlightConditions.Default);
         Assert.That(e.LandingMassKg, Is.EqualTo(20_128.92).Within(0.05));
         Assert.That(e.FuelKg, Is.EqualTo(1_062.40).Within(0.05));
         Assert.That(e.Co2Kg, Is.EqualTo(3_357.17).Within(0.2));
         Assert.That(e.BlockMinutes, Is.EqualTo(83.824).Within(0.001));
-        Assert.That(e.CostUsd, Is.EqualTo(2_390.84).Within(0.05));
+        Assert.That(e.CostUsd, Is.EqualTo(1_956.18).Within(0.05));
         Assert.That(e.Model, Is.EqualTo("breguet-dot"));
         Assert.That(e.Assumptions, Has.Some.Contains("Breguet"));
     }
