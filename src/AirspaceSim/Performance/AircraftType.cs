@@ -41,7 +41,8 @@ public enum AircraftClass
 /// <param name="MaxMach">Maximum operating Mach number (MMO).</param>
 /// <param name="CeilingFl">Maximum operating flight level.</param>
 /// <param name="RangeKm">The manufacturer's published range (for reference; range checks use the fuel model).</param>
-/// <param name="TypicalSeats">Typical seats (two-class where published).</param>
+/// <param name="TypicalSeats">Typical seats: for the bundled types the average seats per aircraft in US passenger service
+/// (US DOT T2 2024), or the manufacturer's standard layout where the DOT file has no rows (DH8D).</param>
 /// <param name="CostFamily">The EUROCONTROL/IATA ACMG cost family, e.g. <c>A320 Family</c>.</param>
 /// <param name="AcmgCostUsdPerFlightHour">That family's aircraft operating cost per flight hour, fuel included (USD 2022).</param>
 /// <param name="TimeCostUsdPerBlockHour">The time-related cost per block hour without fuel: for the bundled types the ACMG
