@@ -256,7 +256,7 @@ internal static class BatchCommand
             ? jw =>
             {
                 var d = PerformanceCliOptions.Estimate(ac, r.Plan!);
-                PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, d, aircraft.Stop(ac, r.Plan!, d));
+                PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, d, aircraft.Stop(ac, r.Plan!, d), r.Plan);
             } : null);
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");

@@ -51,6 +51,14 @@ internal static class RealisticOutput
         RouteJson.WriteNullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
         RouteJson.WriteNullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
         RouteJson.WriteWaypoints(w, p.Waypoints);
+        var grid = Grid(r, conditions);
+        if (grid is not null)
+        {
+            w.WriteStartArray("assumptions");
+            foreach (var a in PerformanceCliOptions.GridNotes(grid)) w.WriteStringValue(a);
+            w.WriteEndArray();
+        }
+        PerformanceCliOptions.WriteWindGrid(w, grid);
         w.WriteEndObject();
     }
 
@@ -67,5 +75,15 @@ internal static class RealisticOutput
             t.WriteLine(string.Create(Inv, $"  extra    {cost.ExtraMinutes,10:F1} min {cost.ExtraFuelKg,10:F0} kg fuel {cost.ExtraCostUsd,10:F0} USD"));
         if (r.MinutesSavedByTime is { } saved && !ReferenceEquals(r.Flown, r.Shortest))
             t.WriteLine(string.Create(Inv, $"  fastest  saves {saved:F1} min over the shortest route in the same wind"));
+        foreach (var note in PerformanceCliOptions.GridNotes(Grid(r, conditions))) t.WriteLine($"  wind grid: {note}");
+    }
+
+    // The realistic route's wind grid (the layer's, else the flight's) and how much of its routes lie outside it; the
+    // level is the one the flight was costed at (null without a type: nothing is timed in the wind).
+    private static (Weather.WindGridCoverage Flown, Weather.WindGridCoverage Direct)? Grid(RealisticRoute r, FlightConditions? conditions)
+    {
+        var field = r.Options.Wind ?? conditions?.WindField;
+        if (r.Cost is null || conditions is null) return null;
+        return PerformanceCliOptions.GridCoverage(field, r.Flown, r.Cost.Flown.CruiseFl);
     }
 }

@@ -72,7 +72,7 @@ internal static class RouteCommand
                     var buffer = new MemoryStream();
                     using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteJson.Encoder })) RouteJson.WriteRoute(w, a, b, plan, new RouteJsonOptions { WriteExtraProperties = jw =>
                     {
-                        if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost, stop);
+                        if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost, stop, plan);
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
                     } });
                     io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
@@ -92,7 +92,7 @@ internal static class RouteCommand
                     break;
                 default:
                     RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Closures, ctx.Planner.BufferNm);
-                    if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost, stop);
+                    if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost, stop, plan);
                     if (real is not null) RealisticOutput.WriteTable(io.Out, real, aircraft?.Conditions);
                     break;
             }

@@ -254,6 +254,31 @@ public sealed class WhatIfSimulator
         FormattableString.Invariant($"realism layer on: closures kept at least {r.BorderMarginNm} NM away{(r.ClosureMarginsNm.Count > 0 ? " (" + string.Join(", ", r.ClosureMarginsNm.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value} NM"))) + ")" : "")}; every flown distance (direct and detour) x{r.RouteEfficiencyFactor} (EUROCONTROL horizontal flight efficiency); wind: {r.Wind?.Description ?? "the scenario's"}; {(r.WindOptimal ? "with a wind, every route (detours, in-flight reroutes, diversions, technical-stop legs) is the fastest over the visibility graph in that wind, and a rerouted flight also reports the shortest route's extra minutes and what choosing by time saves; a diversion or stop airport is still the nearest by the route's length" : "routes planned shortest-first and timed in the wind")}"),
     ];
 
+    /// <summary>
+    /// With a wind grid, what of the flown routes lay outside it, where the field holds the wind of its nearest edge:
+    /// the flights whose route (or cruise level) leaves the grid and the distance outside; one line, or none without a
+    /// grid. Without a grid nothing is computed (the assumptions are those of before).
+    /// </summary>
+    public static IReadOnlyList<string> WindGridAssumptions(Weather.WindField? field, IReadOnlyList<FlightResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (field is not Weather.GriddedWindField g) return [];
+        int flown = 0, leaving = 0, levelOutside = 0;
+        double routeKm = 0, outsideKm = 0;
+        foreach (var r in results)
+        {
+            var w = r.Waypoints;
+            if (w.Count < 2 || r.CruiseFl is not { } fl) continue;
+            var c = g.Coverage(w, fl);
+            flown++;
+            routeKm += c.RouteKm;
+            outsideKm += c.OutsideKm;
+            if (c.OutsideKm > 0) leaving++;
+            if (c.LevelOutside) levelOutside++;
+        }
+        return [FormattableString.Invariant($"wind grid {g.Source}: {leaving} of {flown} flown routes leave it ({outsideKm:0} km of {routeKm:0} km, {(routeKm > 0 ? outsideKm / routeKm : 0):0.0 %}) and {levelOutside} cruise outside its levels FL{g.FlightLevels[0]:0.#}..FL{g.FlightLevels[^1]:0.#}; there the wind of the grid's nearest edge (or level) was used")];
+    }
+
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
     public int PlannersBuilt => Volatile.Read(ref _shared.Built);
 
@@ -275,7 +300,7 @@ public sealed class WhatIfSimulator
             Flights = results,
             Totals = Totals.Of(results),
             CostModel = _cost.Name,
-            Assumptions = [.. _cost.Assumptions(_scenario.Parameters.Cost), .. SimulatorAssumptions(_scenario.Parameters), .. RealismAssumptions(_scenario.Realism)],
+            Assumptions = [.. _cost.Assumptions(_scenario.Parameters.Cost), .. SimulatorAssumptions(_scenario.Parameters), .. RealismAssumptions(_scenario.Realism), .. WindGridAssumptions(_scenario.Parameters.Cost.WindField, results)],
             PlannersBuilt = PlannersBuilt,
         };
     }

@@ -274,6 +274,77 @@ public sealed partial class GriddedWindField : WindField
         return new WindGridFormatException($"{where}: {what}");
     }
 
+    /// <summary>
+    /// How much of a route at a flight level lies outside the grid, where the field holds the wind of its nearest edge
+    /// (latitude, longitude and level are clamped; see the remarks on the class): the ground distance outside and the
+    /// level whose wind is used. A periodic grid has no outside in longitude.
+    /// </summary>
+    /// <remarks>Each great-circle leg whose exact latitude and longitude bounds lie inside the grid counts as inside; any
+    /// other leg is sampled at the midpoints of at most 5 km steps (at most 4,096 per leg), so the distance outside is
+    /// exact to one step per crossing of the grid's edge. Distances are WGS84 geodesic lengths of the legs.</remarks>
+    /// <exception cref="ArgumentException">Fewer than two waypoints, or a flight level that is not finite.</exception>
+    public WindGridCoverage Coverage(IReadOnlyList<GeoPoint> waypoints, double flightLevel)
+    {
+        ArgumentNullException.ThrowIfNull(waypoints);
+        if (waypoints.Count < 2) throw new ArgumentException($"a route has at least two waypoints, got {waypoints.Count}", nameof(waypoints));
+        if (!double.IsFinite(flightLevel)) throw new ArgumentException($"flight level {flightLevel} is not finite", nameof(flightLevel));
+        double routeKm = 0, outsideKm = 0;
+        for (int i = 0; i + 1 < waypoints.Count; i++)
+        {
+            GeoPoint a = waypoints[i], b = waypoints[i + 1];
+            double km = Wgs84.DistanceM(a, b) / 1000;
+            routeKm += km;
+            if (km == 0 || LegInside(a, b)) continue;
+            Vec3 va = Vec3.FromGeo(a), vb = Vec3.FromGeo(b);
+            double theta = Vec3.Angle(va, vb), s = Math.Sin(theta);
+            int n = (int)Math.Clamp(Math.Ceiling(km / 5), 1, 4096);
+            int outside = 0;
+            for (int k = 0; k < n; k++)
+            {
+                double t = (k + 0.5) / n;
+                var p = s == 0 ? va : (Math.Sin((1 - t) * theta) / s) * va + (Math.Sin(t * theta) / s) * vb;
+                double latDeg = Math.Atan2(p.Z, Math.Sqrt(p.X * p.X + p.Y * p.Y)) * (180 / Math.PI);
+                double lonDeg = Math.Atan2(p.Y, p.X) * (180 / Math.PI);
+                if (!Inside(latDeg, lonDeg)) outside++;
+            }
+            outsideKm += km * outside / n;
+        }
+        double level = _fl.Length == 1 ? _fl[0] : Math.Clamp(flightLevel, _fl[0], _fl[^1]);
+        return new WindGridCoverage(routeKm, outsideKm, flightLevel, level);
+    }
+
+    // Whether a point lies on the grid: within its latitudes and, unless the grid is periodic, its longitudes.
+    private bool Inside(double latDeg, double lonDeg)
+    {
+        if (latDeg < _lat[0] || latDeg > _lat[^1]) return false;
+        if (_wraps) return double.IsNaN(_gapWestDeg) || !(lonDeg > _gapWestDeg && lonDeg < _gapEastDeg);
+        return lonDeg >= _lon[0] && lonDeg <= _lon[^1];
+    }
+
+    // Whether a whole great-circle leg lies on the grid, from its exact bounds: the latitude of a minor arc is largest at
+    // an end or at its circle's vertex, if the vertex lies on the arc; its longitude changes monotonically between the
+    // ends the short way (less than 180°). False when unsure (across the antimeridian): the leg is then sampled.
+    private bool LegInside(GeoPoint a, GeoPoint b)
+    {
+        if (!Inside(a.LatDeg, a.LonDeg) || !Inside(b.LatDeg, b.LonDeg)) return false;
+        if (!_wraps || !double.IsNaN(_gapWestDeg))
+        {
+            if (_wraps || Math.Abs(b.LonDeg - a.LonDeg) >= 180) return false; // crossing grids and legs across ±180: sampled
+        }
+        Vec3 va = Vec3.FromGeo(a), vb = Vec3.FromGeo(b), n = va.Cross(vb);
+        if (n.Norm2 == 0) return true;
+        n = n.Normalize();
+        // The northern vertex: z minus its component along the circle's normal.
+        var v = new Vec3(-n.Z * n.X, -n.Z * n.Y, 1 - n.Z * n.Z);
+        if (v.Norm2 == 0) return true; // the equator
+        v = v.Normalize();
+        double vertexDeg = Math.Asin(Math.Clamp(v.Z, -1, 1)) * (180 / Math.PI);
+        bool OnArc(in Vec3 p) => va.Cross(p).Dot(n) >= 0 && p.Cross(vb).Dot(n) >= 0;
+        if (OnArc(v) && vertexDeg > _lat[^1]) return false;
+        if (OnArc(-v) && -vertexDeg < _lat[0]) return false;
+        return true;
+    }
+
     internal override void VelocityMs(in Vec3 p, double flightLevel, out double northMs, out double eastMs)
     {
         double latDeg = Math.Atan2(p.Z, Math.Sqrt(p.X * p.X + p.Y * p.Y)) * (180 / Math.PI);
@@ -315,5 +386,37 @@ public sealed partial class GriddedWindField : WindField
         if (i < 0) i = ~i - 1;
         if (i >= a.Length - 1) i = a.Length - 2;
         return (i, (x - a[i]) / (a[i + 1] - a[i]));
+    }
+}
+
+/// <summary>
+/// How much of a route lies outside a wind grid (<see cref="GriddedWindField.Coverage"/>), where the field holds the wind
+/// of the grid's nearest edge.
+/// </summary>
+/// <param name="RouteKm">The route's ground distance, km (WGS84 geodesic legs).</param>
+/// <param name="OutsideKm">The part of it outside the grid's latitudes or longitudes, km.</param>
+/// <param name="FlightLevel">The flight level asked for.</param>
+/// <param name="LevelUsed">The level whose wind is used: the flight level, or the grid's nearest level when it lies outside them.</param>
+public sealed record WindGridCoverage(double RouteKm, double OutsideKm, double FlightLevel, double LevelUsed)
+{
+    /// <summary>The fraction of the route's distance outside the grid, in [0, 1] (0 for a route of no length).</summary>
+    public double OutsideFraction => RouteKm > 0 ? Math.Min(OutsideKm / RouteKm, 1) : 0;
+
+    /// <summary>Whether the flight level lies outside the grid's levels (its nearest level's wind is then used).</summary>
+    public bool LevelOutside => LevelUsed != FlightLevel;
+
+    /// <summary>What was outside and what was used there, in words, for a result's assumptions (<paramref name="route"/>
+    /// names the route, e.g. "the flown route"); null when the route and its level lie on the grid.</summary>
+    public string? Note(string route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var parts = new List<string>(2);
+        if (OutsideKm > 0)
+            parts.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{OutsideKm:0} km of {route}'s {RouteKm:0} km ({OutsideFraction:0.0 %}) lies outside the wind grid, where the wind of the grid's nearest edge was used"));
+        if (LevelOutside)
+            parts.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{route}'s FL{FlightLevel:0.#} lies outside the wind grid's levels, where the wind of FL{LevelUsed:0.#} was used"));
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 }

@@ -36,7 +36,7 @@ public class ValidationTests
     private static readonly string[] Kinds = ["stated", "single_flight", "range", "up_to", "at_least", "includes_stop"];
 
     private sealed record Case(string Id, string From, string To, string Authority, string Type, string Closures, string Baseline,
-        string Metric, string Kind, double Value, double? Low, double? High, string Url, string Date);
+        string Metric, string Kind, double Value, double? Low, double? High, string Url, string Date, string WhyItMisses = "");
 
     /// <summary>A row of standing-avoidance.csv: airspace avoided whatever the event by the operators answering to
     /// <paramref name="Authorities"/> (or "*": all) between two dates (inclusive; <paramref name="To"/> empty: still in force).</summary>
@@ -107,7 +107,7 @@ public class ValidationTests
             string Get(string n) => f[Array.IndexOf(header, n)];
             double? Opt(string n) => Get(n).Length == 0 ? null : double.Parse(Get(n), Inv);
             cases.Add(new Case(Get("id"), Get("from"), Get("to"), Get("authority"), Get("type"), Get("closures"), Get("baseline_closures"),
-                Get("metric"), Get("kind"), double.Parse(Get("value"), Inv), Opt("low"), Opt("high"), Get("source_url"), Get("source_date")));
+                Get("metric"), Get("kind"), double.Parse(Get("value"), Inv), Opt("low"), Opt("high"), Get("source_url"), Get("source_date"), Get("why_it_misses")));
         }
         return cases;
     }
@@ -284,12 +284,18 @@ public class ValidationTests
             var o = own[c.Id];
             string closed = o.Baseline.Length == 0 ? o.Closures : $"{o.Closures} (before: {o.Baseline})";
             string standing = string.Join(", ", StandingFor(o).Select(s => s.Id)) is { Length: > 0 } st ? st : "—";
-            rows[i] = string.Create(Inv, $"| {c.Id} | {c.From}–{c.To} ({c.Type}) | {closed} | {standing} | {windName ?? "—"} | {published} | {geoValue:0} {unit} | {modelled:0} {unit} | {ratio:0.00} | {(consistent[i] ? "yes" : "no")} | [{c.Date}]({c.Url}) |\n");
+            // A figure the model misses says why (reroutes.csv why_it_misses), and one it meets says nothing: the reasons
+            // cannot go stale when the model or the data change.
+            bool misses = within[i] == false || !consistent[i];
+            Assert.That(o.WhyItMisses.Length > 0, Is.EqualTo(misses), misses
+                ? string.Create(Inv, $"{c.Id} misses ({modelled:0} {unit} against {published}, ratio {ratio:0.00}): give why_it_misses in reroutes.csv")
+                : string.Create(Inv, $"{c.Id} is met ({modelled:0} {unit} against {published}): its why_it_misses must be empty"));
+            rows[i] = string.Create(Inv, $"| {c.Id} | {c.From}–{c.To} ({c.Type}) | {closed} | {standing} | {windName ?? "—"} | {published} | {geoValue:0} {unit} | {modelled:0} {unit} | {ratio:0.00} | {(consistent[i] ? "yes" : "no")} | {(misses ? o.WhyItMisses.Replace("|", "\\|") : "")} | [{c.Date}]({c.Url}) |\n");
         });
 
         var sb = new StringBuilder();
-        sb.Append("| case | route | closed | standing (before and after) | wind (climatology) | published | geometric bound | modelled (defaults) | modelled / published | consistent | source |\n");
-        sb.Append("|---|---|---|---|---|---:|---:|---:|---:|---|---|\n");
+        sb.Append("| case | route | closed | standing (before and after) | wind (climatology) | published | geometric bound | modelled (defaults) | modelled / published | consistent | why it misses | source |\n");
+        sb.Append("|---|---|---|---|---|---:|---:|---:|---:|---|---|---|\n");
         foreach (var r in rows) sb.Append(r);
         int points = within.Count(w => w is not null), hits = within.Count(w => w == true);
         sb.Append(string.Create(Inv, $"\n{hits} of {points} stated, range and single-flight figures within ±10 % of the published figure (a range: of its midpoint); "));
