@@ -1,38 +1,68 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.Json;
 using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Airspaces;
 
 /// <summary>
-/// The bundled VATSpy world boundaries as a lazy catalog. At first use the Brotli resource is decompressed and the
-/// features are indexed by id with one forward pass of <see cref="Utf8JsonReader"/> that skips every geometry; an
-/// airspace (rings, validation, <see cref="Spherical.SphericalRegion"/>) is built from its feature's bytes only when
-/// its id is asked for, so a command pays only for the airspaces it uses. The loader's lenient issues for the whole
-/// file were recorded when the resource was generated (<c>data/world/vatspy-issues.tsv</c>): the features left out
-/// there are not in the catalog, and a test holds the record to a fresh whole-file load.
+/// The bundled VATSpy world boundaries as a lazy catalog. The file was cut at generation time into consecutive runs of
+/// whole features, each Brotli-compressed on its own (<c>data/world/vatspy-chunks.bin</c>), and indexed
+/// (<c>data/world/vatspy-index.tsv</c>: each kept feature's id and byte range in the file, each chunk's range); so at
+/// first use only the small index is read, and an airspace (rings, validation, <see cref="Spherical.SphericalRegion"/>)
+/// is built when its id is asked for, from its feature's bytes, decompressing the one chunk (about 64 KiB) that holds
+/// them: a command pays only for the airspaces it uses, with no pass over the 2 MB file. The loader's lenient issues
+/// for the whole file were recorded at generation time too (<c>data/world/vatspy-issues.tsv</c>, read only when
+/// <see cref="AirspaceCatalog.Issues"/> is asked for): the features left out there are not in the index. WorldDataTests
+/// hold the index, the chunks and the issues to a fresh generation from the reference file, and every airspace to the
+/// one a whole-file load builds.
 /// </summary>
 internal static class WorldFirs
 {
     /// <summary>The file name that issues and messages give.</summary>
     internal const string FileName = "bundled VATSpy Boundaries.geojson";
 
-    /// <summary>Decompresses and indexes the resource (uncached: <see cref="AirspaceCatalog.World"/> caches it).</summary>
+    /// <summary>The first line of the index resource (its format version).</summary>
+    internal const string IndexFormat = "# vatspy-index 1";
+
+    /// <summary>Reads the index (uncached: <see cref="AirspaceCatalog.World"/> caches it).</summary>
     internal static AirspaceCatalog Load()
     {
-        ReadOnlyMemory<byte> json = EmbeddedResources.ReadBytes(EmbeddedResources.WorldBoundaries);
-        var issues = ReadIssues();
-        var leftOut = issues.Where(i => !i.Repaired).Select(i => i.FeatureIndex).ToHashSet();
-        var options = AirspaceLoadOptions.Default with { FileName = FileName };
-        var entries = new List<(string, Lazy<Airspace>)>();
-        foreach (var (index, id, start, length) in Index(json.Span))
+        FeatureIndex index;
+        using (var reader = EmbeddedResources.OpenText(EmbeddedResources.WorldBoundariesIndex)) index = ParseIndex(reader, EmbeddedResources.WorldBoundariesIndex);
+        // A cheap guard against an index generated for another file (the test checks the digest itself): the lengths
+        // of the whole-file resource and of the chunk resource are the ones recorded.
+        using (var whole = EmbeddedResources.Open(EmbeddedResources.WorldBoundaries))
+        using (var chunks = EmbeddedResources.Open(EmbeddedResources.WorldBoundariesChunks))
         {
-            if (leftOut.Contains(index)) continue;
-            if (id == null) throw new InvalidDataException($"{FileName}: feature #{index} has no properties.id and was not recorded as left out");
-            var bytes = json.Slice(start, length);
-            entries.Add((id, new Lazy<Airspace>(() => Build(bytes, index, id, options))));
+            if (whole.Length != index.CompressedFileLength || chunks.Length != index.Chunks[^1].CompressedStart + index.Chunks[^1].CompressedLength)
+                throw new InvalidDataException($"{EmbeddedResources.WorldBoundariesIndex} was not generated for the embedded {EmbeddedResources.WorldBoundaries}; regenerate data/world (see data/README.md)");
         }
-        return new AirspaceCatalog(entries, issues);
+        var options = AirspaceLoadOptions.Default with { FileName = FileName };
+        var chunkBytes = index.Chunks.Select(c => new Lazy<byte[]>(() => ReadChunk(c), LazyThreadSafetyMode.ExecutionAndPublication)).ToArray();
+        var entries = new List<(string, Lazy<Airspace>)>(index.Features.Count);
+        foreach (var f in index.Features)
+        {
+            var chunk = index.Chunks[f.Chunk];
+            var bytes = chunkBytes[f.Chunk];
+            entries.Add((f.Id, new Lazy<Airspace>(() => Build(bytes.Value.AsMemory(f.Start - chunk.Start, f.Length), f.Index, f.Id, options))));
+        }
+        return new AirspaceCatalog(entries, ReadIssues);
+    }
+
+    /// <summary>The decompressed bytes of one chunk: the file's bytes <c>[Start, Start + Length)</c>.</summary>
+    private static byte[] ReadChunk(Chunk c)
+    {
+        var compressed = new byte[c.CompressedLength];
+        using (var s = EmbeddedResources.Open(EmbeddedResources.WorldBoundariesChunks))
+        {
+            s.Position = c.CompressedStart;
+            s.ReadExactly(compressed);
+        }
+        var bytes = new byte[c.Length];
+        if (!BrotliDecoder.TryDecompress(compressed, bytes, out int written) || written != c.Length)
+            throw new InvalidDataException($"{EmbeddedResources.WorldBoundariesChunks}: chunk at byte {c.CompressedStart} does not decompress to the {c.Length} bytes recorded; regenerate data/world (see data/README.md)");
+        return bytes;
     }
 
     private static Airspace Build(ReadOnlyMemory<byte> bytes, int index, string id, AirspaceLoadOptions options)
@@ -42,6 +72,73 @@ internal static class WorldFirs
         if (a == null || !string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"{FileName}: feature #{index} '{id}' did not load as recorded; regenerate data/world (see data/README.md)");
         return a;
+    }
+
+    /// <summary>A run of whole features, compressed on its own: bytes <c>[Start, Start + Length)</c> of the file,
+    /// stored at <c>[CompressedStart, CompressedStart + CompressedLength)</c> of the chunk resource.</summary>
+    internal readonly record struct Chunk(int Start, int Length, int CompressedStart, int CompressedLength);
+
+    /// <summary>A kept feature: its index in <c>$.features</c>, its id, its chunk and its byte range in the file.</summary>
+    internal readonly record struct IndexedFeature(int Index, string Id, int Chunk, int Start, int Length);
+
+    /// <summary>The index resource: the digest and lengths of the file it was made for, the chunks, the kept features.</summary>
+    internal sealed record FeatureIndex(string Sha256, int FileLength, long CompressedFileLength, IReadOnlyList<Chunk> Chunks, IReadOnlyList<IndexedFeature> Features);
+
+    /// <summary>
+    /// Parses the index (format in data/README.md): the line <see cref="IndexFormat"/>; <c>#</c> comment lines;
+    /// <c>source</c>, SHA-256 of the file (hex), its length, the length of its whole-file Brotli resource; <c>chunk</c>,
+    /// start, length, compressed length (stored one after another from 0); <c>feature</c>, index, id, chunk, start,
+    /// length. Tab-separated. Every range is checked: a feature lies in its chunk, chunks tile the file in order.
+    /// </summary>
+    internal static FeatureIndex ParseIndex(TextReader reader, string name)
+    {
+        string? line = reader.ReadLine();
+        if (line != IndexFormat) throw new InvalidDataException($"{name}: the first line is not '{IndexFormat}'");
+        string? sha = null;
+        int fileLength = 0;
+        long compressedFileLength = 0;
+        var chunks = new List<Chunk>(40);
+        var features = new List<IndexedFeature>(1100);
+        for (int number = 2; (line = reader.ReadLine()) != null; number++)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            switch (f[0])
+            {
+                case "source" when f.Length == 4 && sha == null && chunks.Count == 0:
+                    sha = f[1];
+                    fileLength = Int(f[2]);
+                    compressedFileLength = Int(f[3]);
+                    break;
+                case "chunk" when f.Length == 4 && sha != null && features.Count == 0:
+                {
+                    int start = Int(f[1]), length = Int(f[2]), compressed = Int(f[3]);
+                    var previous = chunks.Count > 0 ? chunks[^1] : new Chunk(0, 0, 0, 0);
+                    if (start != previous.Start + previous.Length || length <= 0 || compressed <= 0) throw Bad("the chunks do not tile the file in order");
+                    chunks.Add(new Chunk(start, length, previous.CompressedStart + previous.CompressedLength, compressed));
+                    break;
+                }
+                case "feature" when f.Length == 6 && chunks.Count > 0:
+                {
+                    int index = Int(f[1]), chunk = Int(f[3]), start = Int(f[4]), length = Int(f[5]);
+                    string id = f[2];
+                    if (id.Length == 0 || id.Trim() != id) throw Bad("the id is empty or not trimmed");
+                    if (features.Count > 0 && index <= features[^1].Index) throw Bad("the feature indexes do not increase");
+                    if (chunk >= chunks.Count || start < chunks[chunk].Start || length <= 0 || start + length > chunks[chunk].Start + chunks[chunk].Length)
+                        throw Bad("the feature does not lie in its chunk");
+                    features.Add(new IndexedFeature(index, id, chunk, start, length));
+                    break;
+                }
+                default:
+                    throw Bad("expected 'source', then 'chunk' lines, then 'feature' lines, with their fields");
+            }
+
+            int Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Bad($"'{s}' is not a non-negative integer");
+            InvalidDataException Bad(string why) => new($"{name}: line {number}: {why}: '{line}'");
+        }
+        if (sha == null || chunks.Count == 0 || chunks[^1].Start + chunks[^1].Length != fileLength)
+            throw new InvalidDataException($"{name}: no 'source' line, no chunks, or the chunks do not cover the file's {fileLength} bytes");
+        return new FeatureIndex(sha, fileLength, compressedFileLength, chunks, features);
     }
 
     /// <summary>

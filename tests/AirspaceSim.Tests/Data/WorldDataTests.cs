@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
+using AirspaceSim.Infrastructure;
+using System.Security.Cryptography;
 
 namespace AirspaceSim.Tests.Data;
 
@@ -30,12 +32,18 @@ public class WorldDataTests
         var reference = File.ReadAllBytes(ReferenceData.Require("vatspy/Boundaries.geojson"));
         var compressed = Path.Combine(WorldDataGenerator.WorldDir, WorldDataGenerator.BoundariesFile);
         var issuesPath = Path.Combine(WorldDataGenerator.WorldDir, WorldDataGenerator.IssuesFile);
+        var indexPath = Path.Combine(WorldDataGenerator.WorldDir, WorldDataGenerator.IndexFile);
+        var chunksPath = Path.Combine(WorldDataGenerator.WorldDir, WorldDataGenerator.ChunksFile);
         var fresh = AirspaceLoader.LoadGeoJson(new MemoryStream(reference), AirspaceLoadOptions.Default with { FileName = WorldFirs.FileName });
         var tsv = WorldDataGenerator.IssuesTsv(fresh.Issues);
+        var ranges = WorldDataGenerator.ChunkRanges(reference);
         if (Regenerate)
         {
             File.WriteAllBytes(compressed, WorldDataGenerator.Brotli(reference));
             File.WriteAllText(issuesPath, tsv);
+            var (chunkBytes, lengths) = WorldDataGenerator.Chunks(reference, ranges);
+            File.WriteAllBytes(chunksPath, chunkBytes);
+            File.WriteAllText(indexPath, WorldDataGenerator.IndexTsv(reference, fresh.Issues, new FileInfo(compressed).Length, ranges, lengths));
         }
         using (var b = new BrotliStream(File.OpenRead(compressed), CompressionMode.Decompress))
         using (var ms = new MemoryStream())
@@ -46,16 +54,44 @@ public class WorldDataTests
         Assert.That(File.ReadAllText(issuesPath), Is.EqualTo(tsv), $"{issuesPath} is stale: regenerate it (data/README.md)");
         Assert.That(BundledData.ReadBytes(BundledData.WorldBoundariesResource), Is.EqualTo(reference), "the library embeds the committed file");
 
+        // The index and the chunks: the index is what the generator writes for the reference file (only the compressed
+        // lengths are taken from the committed chunks, so that another Brotli encoder's bytes do not fail the test),
+        // and every committed chunk decompresses to exactly its range of the reference file.
+        var chunks = File.ReadAllBytes(chunksPath);
+        var indexText = File.ReadAllText(indexPath);
+        var index = WorldFirs.ParseIndex(new StringReader(indexText), indexPath);
+        Assert.That(index.Chunks.Select(c => (c.Start, c.Length)), Is.EqualTo(ranges), $"{indexPath} is stale: regenerate it (data/README.md)");
+        Assert.That(indexText, Is.EqualTo(WorldDataGenerator.IndexTsv(reference, fresh.Issues, new FileInfo(compressed).Length, ranges, [.. index.Chunks.Select(c => c.CompressedLength)])),
+            $"{indexPath} is stale: regenerate it (data/README.md)");
+        Assert.That(index.Sha256, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(reference))));
+        Assert.That(index.Chunks[^1].CompressedStart + index.Chunks[^1].CompressedLength, Is.EqualTo(chunks.Length), chunksPath);
+        foreach (var c in index.Chunks)
+        {
+            var bytes = new byte[c.Length];
+            Assert.That(BrotliDecoder.TryDecompress(chunks.AsSpan(c.CompressedStart, c.CompressedLength), bytes, out int written) && written == c.Length, Is.True, $"chunk at {c.Start}");
+            Assert.That(bytes.AsSpan().SequenceEqual(reference.AsSpan(c.Start, c.Length)), Is.True, $"chunk at {c.Start} is not the reference file's bytes: regenerate data/world");
+        }
+        Assert.That(BundledData.ReadBytes(EmbeddedResources.WorldBoundariesIndex), Is.EqualTo(File.ReadAllBytes(indexPath)), "the library embeds the committed index");
+        Assert.That(BundledData.ReadBytes(EmbeddedResources.WorldBoundariesChunks), Is.EqualTo(chunks), "the library embeds the committed chunks");
+
+        // Every feature the index names has the bytes a whole-file pass finds for it.
+        var whole = WorldFirs.Index(reference).ToDictionary(f => f.Index);
+        foreach (var f in index.Features)
+            Assert.That((f.Id, f.Start, f.Length), Is.EqualTo((whole[f.Index].Id, whole[f.Index].Start, whole[f.Index].Length)), $"feature #{f.Index}");
+
         // The lazy catalog has the same ids and issues as the whole-file load, and every airspace built from its
-        // feature's bytes is the one the whole-file load builds.
+        // chunk is the one the whole-file load builds.
         var world = WorldFirs.Load();
         Assert.That(world.Ids, Is.EqualTo(fresh.Catalog.Ids));
         Assert.That(world.Issues.Select(i => i.Message), Is.EqualTo(fresh.Issues.Select(i => i.Message)));
+        Assert.That(world.Issues.Select(i => (i.FeatureIndex, i.FeatureId, i.Repaired, i.Problem, i.Coordinate, i.Reason)),
+            Is.EqualTo(fresh.Issues.Select(i => (i.FeatureIndex, i.FeatureId, i.Repaired, i.Problem, i.Coordinate, i.Reason))));
         foreach (var a in fresh.Catalog)
         {
             var lazy = world[a.Id];
             Assert.That((lazy.Id, lazy.Name, lazy.Kind), Is.EqualTo((a.Id, a.Name, a.Kind)), a.Id);
             Assert.That(lazy.Geometry.EqualsExact(a.Geometry), Is.True, a.Id);
+            Assert.That(lazy.Equals(a), Is.True, $"{a.Id}: the spherical region differs"); // id, geometry and region
         }
     }
 
