@@ -59,7 +59,7 @@ public class WorldDataTests
         // and every committed chunk decompresses to exactly its range of the reference file.
         var chunks = File.ReadAllBytes(chunksPath);
         var indexText = File.ReadAllText(indexPath);
-        var index = WorldFirs.ParseIndex(new StringReader(indexText), indexPath);
+        var index = WorldFirs.ParseIndex(File.ReadAllBytes(indexPath), indexPath);
         Assert.That(index.Chunks.Select(c => (c.Start, c.Length)), Is.EqualTo(ranges), $"{indexPath} is stale: regenerate it (data/README.md)");
         Assert.That(indexText, Is.EqualTo(WorldDataGenerator.IndexTsv(reference, fresh.Issues, new FileInfo(compressed).Length, ranges, [.. index.Chunks.Select(c => c.CompressedLength)])),
             $"{indexPath} is stale: regenerate it (data/README.md)");
@@ -93,6 +93,32 @@ public class WorldDataTests
             Assert.That(lazy.Geometry.EqualsExact(a.Geometry), Is.True, a.Id);
             Assert.That(lazy.Equals(a), Is.True, $"{a.Id}: the spherical region differs"); // id, geometry and region
         }
+    }
+
+    [TestCase("# vatspy-index 2\n", "line 1: the first line is not '# vatspy-index 1'")]
+    [TestCase("# vatspy-index 1\nchunk\t0\t10\t5\n", "line 2: expected a 'source' line")]
+    [TestCase("# vatspy-index 1\nsource\tab\t10\t5\nchunk\t0\t4\t3\nchunk\t5\t5\t3\n", "line 4: the chunks do not tile the file in order")]
+    [TestCase("# vatspy-index 1\nsource\tab\t10\t5\nchunk\t0\t10\t3\nfeature\t0\tX\t0\t8\t3\n", "line 4: the feature does not lie in its chunk")]
+    [TestCase("# vatspy-index 1\nsource\tab\t10\t5\nchunk\t0\t10\t3\nfeature\t1\tX\t0\t1\t3\nfeature\t1\tY\t0\t4\t3\n", "line 5: the feature indexes do not increase")]
+    [TestCase("# vatspy-index 1\nsource\tab\t10\t5\nchunk\t0\t-10\t3\n", "line 3: '-10' is not a non-negative integer")]
+    [TestCase("# vatspy-index 1\nsource\tab\t10\t5\nchunk\t0\t9\t3\n", "no 'source' line, no chunks, or the chunks do not cover the file's 10 bytes")]
+    [TestCase("# vatspy-index 1\nsource\tab\t10\t5\nchunk\t0\t10\t3\nfeature\t0\t X\t0\t1\t3\n", "line 4: the id is empty or not trimmed")]
+    public void ABrokenFeatureIndexSaysWhereAndWhy(string text, string message)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => WorldFirs.ParseIndex(System.Text.Encoding.UTF8.GetBytes(text), "index.tsv"));
+        Assert.That(e!.Message, Does.StartWith("index.tsv: ").And.Contain(message));
+    }
+
+    [Test]
+    public void AFeatureIndexWithCrlfLineEndsReadsTheSame()
+    {
+        const string text = "# vatspy-index 1\n# comment\nsource\tab\t10\t5\nchunk\t0\t6\t3\nchunk\t6\t4\t2\nfeature\t2\tXY\t1\t7\t3\n";
+        var lf = WorldFirs.ParseIndex(System.Text.Encoding.UTF8.GetBytes(text), "lf");
+        var crlf = WorldFirs.ParseIndex(System.Text.Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n")), "crlf");
+        Assert.That(crlf.Features, Is.EqualTo(lf.Features));
+        Assert.That(crlf.Chunks, Is.EqualTo(lf.Chunks));
+        Assert.That(lf.Chunks[1], Is.EqualTo(new WorldFirs.Chunk(6, 4, 3, 2)), "a chunk is stored after the one before it");
+        Assert.That(lf.Features[0], Is.EqualTo(new WorldFirs.IndexedFeature(2, "XY", 1, 7, 3)));
     }
 
     [Test]

@@ -44,7 +44,7 @@ public class PollSchumannTests
         var s = new PollSchumann.State(A320.Ps!, 0.753, Isa.PressurePa(Isa.FlightLevelToMetres(fl)), temperatureK, 43e6);
         var p = s.Point(58_800);
         double eLs = 1 / (Math.PI * A320.Ps!.AspectRatio * s.K); // K = 1/(π AR e_ls), Part 1 eq. 8
-        double cdw = p.DragCoefficient - s.Cd0 - s.K * p.LiftCoefficient * p.LiftCoefficient;
+        double cl = p.LiftCoefficient!.Value, cdw = p.DragCoefficient!.Value - s.Cd0 - s.K * cl * cl;
         TestContext.Out.WriteLine($"FL{fl}: Re {s.ReynoldsNumber:0.0000e0} CD0 {s.Cd0:0.000000} e_ls {eLs:0.000000} CDw {cdw:0.000000}");
         Assert.That(s.ReynoldsNumber, Is.EqualTo(reynolds).Within(0.0005e7));
         Assert.That(s.Cd0, Is.EqualTo(cd0).Within(0.00005));
