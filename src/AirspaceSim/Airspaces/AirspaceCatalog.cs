@@ -62,9 +62,10 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
 
     private static Dictionary<string, Lazy<Airspace>> Map(IEnumerable<(string Id, Lazy<Airspace> Airspace)> entries)
     {
-        var map = new Dictionary<string, Lazy<Airspace>>(StringComparer.OrdinalIgnoreCase);
+        var map = new Dictionary<string, Lazy<Airspace>>(entries.TryGetNonEnumeratedCount(out int count) ? count : 0, StringComparer.OrdinalIgnoreCase);
         foreach (var (id, a) in entries)
         {
+            if (map.TryAdd(id, a)) continue; // one hash look-up for the usual, unique id (the world's 1,089 on every look-up of a world FIR)
             map.Remove(id); // so that the later airspace's spelling of the id is kept
             map[id] = a;
         }

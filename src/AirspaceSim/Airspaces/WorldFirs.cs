@@ -146,8 +146,17 @@ internal static class WorldFirs
 
         InvalidDataException Bad(ReadOnlySpan<byte> line, int number, string why) => new($"{name}: line {number}: {why}: '{Encoding.UTF8.GetString(line)}'");
 
-        int Int(ReadOnlySpan<byte> line, Range field, int number) =>
-            int.TryParse(line[field], NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Bad(line, number, $"'{Encoding.UTF8.GetString(line[field])}' is not a non-negative integer");
+        int Int(ReadOnlySpan<byte> line, Range field, int number)
+        {
+            // ASCII digits only, by hand (int.TryParse with its number styles made the whole parse about 15 % slower).
+            var digits = line[field];
+            long v = 0;
+            foreach (byte b in digits)
+            {
+                if (b is < (byte)'0' or > (byte)'9' || (v = v * 10 + (b - '0')) > int.MaxValue) { v = -1; break; }
+            }
+            return digits.IsEmpty || v < 0 ? throw Bad(line, number, $"'{Encoding.UTF8.GetString(digits)}' is not a non-negative integer") : (int)v;
+        }
 
         static int Split(ReadOnlySpan<byte> line, Span<Range> fields)
         {
