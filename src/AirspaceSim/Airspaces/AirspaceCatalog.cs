@@ -32,13 +32,19 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
 
     /// <summary>A catalog whose airspaces may be built on first use; later ids win, as in the public constructor.</summary>
     internal AirspaceCatalog(IEnumerable<(string Id, Lazy<Airspace> Airspace)> entries, IReadOnlyList<AirspaceLoadIssue> issues)
+        : this(entries, () => issues)
+    {
+    }
+
+    /// <summary>The same, with the issues read only when <see cref="Issues"/> is first asked for.</summary>
+    internal AirspaceCatalog(IEnumerable<(string Id, Lazy<Airspace> Airspace)> entries, Func<IReadOnlyList<AirspaceLoadIssue>> issues)
     {
         var map = Map(entries);
         _all = new Lazy<Dictionary<string, Lazy<Airspace>>>(() => map);
         _known = map;
         _complete = true;
         _ids = new Lazy<string[]>(() => Sorted(map));
-        _issues = new Lazy<IReadOnlyList<AirspaceLoadIssue>>(() => issues);
+        _issues = new Lazy<IReadOnlyList<AirspaceLoadIssue>>(issues, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private AirspaceCatalog(Func<Dictionary<string, Lazy<Airspace>>> all, Dictionary<string, Lazy<Airspace>> known, Func<IReadOnlyList<AirspaceLoadIssue>> issues)
@@ -56,9 +62,10 @@ public sealed class AirspaceCatalog : IReadOnlyCollection<Airspace>
 
     private static Dictionary<string, Lazy<Airspace>> Map(IEnumerable<(string Id, Lazy<Airspace> Airspace)> entries)
     {
-        var map = new Dictionary<string, Lazy<Airspace>>(StringComparer.OrdinalIgnoreCase);
+        var map = new Dictionary<string, Lazy<Airspace>>(entries.TryGetNonEnumeratedCount(out int count) ? count : 0, StringComparer.OrdinalIgnoreCase);
         foreach (var (id, a) in entries)
         {
+            if (map.TryAdd(id, a)) continue; // one hash look-up for the usual, unique id (the world's 1,089 on every look-up of a world FIR)
             map.Remove(id); // so that the later airspace's spelling of the id is kept
             map[id] = a;
         }

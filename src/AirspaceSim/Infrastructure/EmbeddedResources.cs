@@ -20,6 +20,13 @@ internal static class EmbeddedResources
     /// <summary>The lenient loader's issues for <see cref="WorldBoundaries"/> (tab-separated).</summary>
     internal const string WorldBoundariesIssues = Prefix + "world.vatspy-issues.tsv";
 
+    /// <summary>The feature index of <see cref="WorldBoundaries"/> (tab-separated; format in data/README.md).</summary>
+    internal const string WorldBoundariesIndex = Prefix + "world.vatspy-index.tsv";
+
+    /// <summary>The same file cut into runs of whole features, each Brotli-compressed on its own, one after another
+    /// (binary; the ranges are in <see cref="WorldBoundariesIndex"/>).</summary>
+    internal const string WorldBoundariesChunks = Prefix + "world.vatspy-chunks.bin";
+
     private static readonly Assembly Assembly = typeof(EmbeddedResources).Assembly;
 
     /// <summary>Every embedded resource name, in ordinal order.</summary>
