@@ -164,7 +164,7 @@ public sealed partial class DetourPlanner
             else if (e.Kind == Scratch.ToSink)
             {
                 var q = Point(e.Node);
-                bool ok = e.Parent < 0 ? EndLeg(o, q, bandO)
+                bool ok = e.Parent < 0 ? bandO >= 0 ? EndLeg(o, q, bandO) : FreeLeg(o, q)
                     : e.Parent >= s0 ? FreeLeg(Point(e.Parent), q)
                     : Sees(q, e.Parent, -1);
                 if (!ok) continue;

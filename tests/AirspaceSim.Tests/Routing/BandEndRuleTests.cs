@@ -1,0 +1,79 @@
+using AirspaceSim.Airspaces;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
+using AirspaceSim.Spherical;
+using FsCheck;
+using FsCheck.Fluent;
+using static AirspaceSim.Tests.Routing.SphereTestGeometry;
+
+namespace AirspaceSim.Tests.Routing;
+
+/// <summary>
+/// The strict rule for a route end inside a buffer band (one straight leg through the band, docs/design.md) against
+/// the independent <see cref="BandEndBruteForce"/>, on random closures (<see cref="RandomScenarios"/>) with ends
+/// sampled inside the bands.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class BandEndRuleTests
+{
+    private const double BufferNm = 30;
+    private static readonly double BufferRad = BufferNm * Units.MetresPerNm / Sphere.MeanRadiusM;
+
+    private static Airspace AsAirspace(string id, IReadOnlyList<Vec3[]> loops)
+    {
+        var rings = loops.Select(l => TestAirspaces.Ring(l.Select(v => v.ToGeo()).Select(g => (g.LatDeg, g.LonDeg)).ToArray())).ToArray();
+        return new Airspace(id, id, AirspaceKind.Other, TestAirspaces.Factory.CreatePolygon(rings[0], rings.Skip(1).ToArray()));
+    }
+
+    /// <summary>
+    /// Under the strict rule the planner's length lies between the brute force's and the brute force's less its
+    /// sampling bound; where the planner falls back to the corner rule, the brute force finds no strict route either.
+    /// Both directions (the end in the band as origin and as destination). Corners cut coarsely (8 per turn) to keep
+    /// the brute force small.
+    /// </summary>
+    [Test]
+    public void StrictRuleEqualsBruteForce()
+    {
+        int compared = 0, detours = 0, fallbacks = 0;
+        Prop.ForAll(Arb.From(RandomScenarios.Of(ScenarioKind.Local)), s =>
+        {
+            var closures = s.Closures(2);
+            var planner = DetourPlanner.Build(closures, new DetourPlannerOptions { BufferNm = BufferNm, CornerSegments = 8, LegLengthKm = SphereKm });
+            var loops = planner.PlanningBoundaries;
+            var brute = new BandEndBruteForce(closures, loops, loops.Select((l, i) => AsAirspace($"B{i}", l)).ToArray());
+            var t = Vec3.FromGeo(s.To);
+            if (brute.BandOf(t) >= 0) return;
+            long bits = BitConverter.DoubleToInt64Bits(s.From.LatDeg) * 31 + BitConverter.DoubleToInt64Bits(s.To.LonDeg);
+            var rnd = new Random((int)(bits ^ (bits >> 32)));
+            var ring = s.Polygons[0].Ring;
+            for (int tries = 0, found = 0; tries < 20 && found < 2; tries++)
+            {
+                var (lat, lon) = ring[rnd.Next(ring.Length)];
+                var e = Offset(Vec3.FromLatLonDeg(lat, lon), (0.1 + 0.85 * rnd.NextDouble()) * BufferRad, rnd.NextDouble() * 2 * Math.PI);
+                if (closures.Any(a => a.Region.Contains(e)) || brute.BandOf(e) < 0) continue;
+                found++;
+                double expected = brute.Shortest(e, t);
+                foreach (bool departs in new[] { true, false })
+                {
+                    var plan = departs ? planner.Plan(e.ToGeo(), s.To) : planner.Plan(s.To, e.ToGeo());
+                    var rule = departs ? plan.DepartureBufferRule : plan.ArrivalBufferRule;
+                    string what = $"{(departs ? "from" : "to")} {e.ToGeo()}: {Describe(plan)} rule {rule}; brute force {expected:R}";
+                    if (plan.Status == RouteStatus.Unreachable || rule == BufferEndRule.AroundClosure)
+                    {
+                        Assert.That(expected, Is.EqualTo(double.PositiveInfinity), what);
+                        Interlocked.Increment(ref fallbacks);
+                        continue;
+                    }
+                    Assert.That(rule, Is.EqualTo(BufferEndRule.StraightLeg), what);
+                    Assert.That(plan.SphereRad, Is.LessThanOrEqualTo(expected * (1 + 1e-9)), what);
+                    Assert.That(plan.SphereRad, Is.GreaterThanOrEqualTo(expected - BandEndBruteForce.SpacingRad), what);
+                    Interlocked.Increment(ref compared);
+                    if (plan.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
+                }
+            }
+        }).Check(RandomScenarios.Config(40, 31));
+        TestContext.Out.WriteLine($"{compared} compared ({detours} detours), {fallbacks} fell back to the corner rule");
+        Assert.That(detours, Is.GreaterThan(10));
+    }
+}
