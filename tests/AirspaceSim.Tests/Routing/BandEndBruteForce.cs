@@ -19,11 +19,20 @@ namespace AirspaceSim.Tests.Routing;
 /// buffered edge (exact, unperturbed orientations), properly crosses the band's buffered edges at most once, and of
 /// <see cref="LegSamples"/> points none is inside a closure or another buffered obstacle and none is inside the band
 /// after one outside it. The result is at least the exact optimum of the rule and exceeds it by at most the sampling:
-/// moving the exit along an edge by δ changes the route by at most 2δ, so by at most <see cref="SpacingRad"/>.
+/// the nearest sample on the visible side of the exit lies at most one spacing δ away along the edge, and moving the
+/// exit by δ lengthens the route by at most 2δ: the excess is at most <see cref="ExcessBoundRad"/> = 2 <see cref="SpacingRad"/>.
+
 /// </remarks>
 internal sealed class BandEndBruteForce
 {
-    public const double SpacingRad = 2e-4;
+    /// <summary>The default spacing of the samples along the band's edges (1.3 km).</summary>
+    public const double DefaultSpacingRad = 2e-4;
+
+    /// <summary>The spacing of the samples along the band's edges, and the bound on the brute force's excess.</summary>
+    public double SpacingRad { get; }
+
+    /// <summary>The most by which the brute force can exceed the rule's exact optimum: twice the spacing.</summary>
+    public double ExcessBoundRad => 2 * SpacingRad;
     private const int LegSamples = 256;
     private const double OutsideRad = 1e-10;
 
@@ -32,13 +41,21 @@ internal sealed class BandEndBruteForce
     private readonly IReadOnlyList<IReadOnlyList<Vec3[]>> _loops;
     private readonly BruteForceShortestPath _free;
 
-    public BandEndBruteForce(Airspace[] closures, IReadOnlyList<IReadOnlyList<Vec3[]>> bufferedLoops, Airspace[] buffered)
+    /// <summary>The free-space solver (to share with a finer instance).</summary>
+    public BruteForceShortestPath Free => _free;
+
+    public BandEndBruteForce(Airspace[] closures, IReadOnlyList<IReadOnlyList<Vec3[]>> bufferedLoops, Airspace[] buffered,
+        double spacingRad = DefaultSpacingRad, BruteForceShortestPath? free = null)
     {
+        SpacingRad = spacingRad;
         _closures = closures;
         _loops = bufferedLoops;
         _buffered = buffered;
-        _free = new BruteForceShortestPath(buffered);
+        _free = free ?? new BruteForceShortestPath(buffered);
     }
+
+    /// <summary>The buffered obstacles as polygons.</summary>
+    public Airspace[] Buffered => _buffered;
 
     /// <summary>The buffered obstacle whose interior holds p (beyond the sample tolerance), or -1.</summary>
     public int BandOf(in Vec3 p)
