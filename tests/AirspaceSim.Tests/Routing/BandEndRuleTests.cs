@@ -92,4 +92,32 @@ public class BandEndRuleTests
                                   $"{refinedCount} gaps above an eighth of it confirmed with samples 8 times denser");
         Assert.That(detours, Is.GreaterThan(10));
     }
+
+    /// <summary>
+    /// An airport at the end of an L-shaped bay of a closure, the whole bay inside the 30 NM band: every straight line
+    /// from it meets the closure before it leaves the band, so the planner falls back to the corner rule and says so
+    /// (both directions, same length, never inside the closure). An airport in the bay's straight arm leaves by one
+    /// straight leg.
+    /// </summary>
+    [Test]
+    public void AnAirportDeepInABayFallsBackToTheCornerRule()
+    {
+        var bay = TestAirspaces.FromLatLon("BAY", (0, 0), (0, 4), (2.0, 4), (2.0, 1.0), (3.4, 1.0), (3.4, 1.4), (2.4, 1.4), (2.4, 4), (4, 4), (4, 0));
+        var planner = DetourPlanner.Build([bay], new DetourPlannerOptions { BufferNm = BufferNm, LegLengthKm = SphereKm });
+        var deep = new GeoPoint(3.2, 1.2);
+        var east = new GeoPoint(2.2, 8);
+        var ab = planner.Plan(deep, east);
+        var ba = planner.Plan(east, deep);
+        Assert.That(ab.Status, Is.EqualTo(RouteStatus.Detour), Describe(ab));
+        Assert.That((ab.DepartsThroughBuffer, ab.DepartureBufferRule, ab.ArrivalBufferRule), Is.EqualTo((true, BufferEndRule.AroundClosure, BufferEndRule.None)), Describe(ab));
+        Assert.That((ba.ArrivesThroughBuffer, ba.ArrivalBufferRule, ba.DepartureBufferRule), Is.EqualTo((true, BufferEndRule.AroundClosure, BufferEndRule.None)), Describe(ba));
+        Assert.That(ba.SphereRad, Is.EqualTo(ab.SphereRad).Within(1e-12), $"{Describe(ab)}; {Describe(ba)}");
+        AssertNeverEnters(ab, [bay]);
+        AssertNeverEnters(ba, [bay]);
+        // The corner it turns around is the bay's inner corner, inside the band.
+        Assert.That(ab.Waypoints, Has.Some.EqualTo(new GeoPoint(2.4, 1.4)), Describe(ab));
+
+        var arm = planner.Plan(new GeoPoint(2.2, 3.0), east);
+        Assert.That((arm.Status, arm.DepartsThroughBuffer, arm.DepartureBufferRule), Is.EqualTo((RouteStatus.Direct, true, BufferEndRule.StraightLeg)), Describe(arm));
+    }
 }
