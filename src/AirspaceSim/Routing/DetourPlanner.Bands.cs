@@ -47,6 +47,16 @@ public sealed partial class DetourPlanner
         LegKm = r.LegKm.Reverse().ToArray(),
         DepartsThroughBuffer = r.ArrivesThroughBuffer,
         ArrivesThroughBuffer = r.DepartsThroughBuffer,
+        DepartureBufferRule = r.ArrivalBufferRule,
+        ArrivalBufferRule = r.DepartureBufferRule,
         Reason = r.Reason,
+    };
+
+    // A route found by the corner rule (Search with the origin in a band): the origin's side turned around the
+    // closure's corners (else the strict rule would have found it); a destination in a band was reached straight.
+    private static RoutePlan WithCornerRule(RoutePlan r, int bandD) => r.Status == RouteStatus.Unreachable ? r : r with
+    {
+        DepartureBufferRule = BufferEndRule.AroundClosure,
+        ArrivalBufferRule = bandD >= 0 ? BufferEndRule.StraightLeg : BufferEndRule.None,
     };
 }

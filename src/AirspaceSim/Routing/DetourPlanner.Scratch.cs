@@ -7,8 +7,10 @@ public sealed partial class DetourPlanner
     private sealed class Scratch
     {
         /// <summary>Entry kinds: an edge known to be clear; a link from the origin not yet checked; a link from
-        /// <c>Node</c> to the destination not yet checked (its G is the whole route's length).</summary>
-        public const byte Verified = 0, FromOrigin = 1, ToTarget = 2;
+        /// <c>Node</c> to the destination not yet checked (its G is the whole route's length); under the strict band
+        /// rule, a link from band exit <c>Parent</c> to corner <c>Node</c>, and a link from <c>Parent</c> (-1: the
+        /// origin) to the destination's band exit <c>Node</c>, both not yet checked.</summary>
+        public const byte Verified = 0, FromOrigin = 1, ToTarget = 2, FromSource = 3, ToSink = 4;
 
         public readonly record struct Entry(double F, int Node, double G, int Parent, byte Kind);
 

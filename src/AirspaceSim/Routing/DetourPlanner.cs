@@ -83,6 +83,9 @@ public sealed partial class DetourPlanner
     // Convex corners of each obstacle's unbuffered closures: with a buffer, the route from an end inside a band may
     // turn around them on its way out of the band (it may cross the band, never the closure).
     private readonly BandCorner[][] _bandCorners;
+    // Per band, the corners that can bound an end's straight view through it (closure corners, then the band's
+    // reflex corners): where the view's edge leaves the band, the strict rule's route may turn (BandExits).
+    private readonly BandCorner[][] _shadowCorners;
 
     private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm,
         bool hullShortcut)
@@ -170,8 +173,10 @@ public sealed partial class DetourPlanner
                                     inputPoints.TryGetValue(loop[i], out var cg) ? cg : loop[i].ToGeo()));
             _bandCorners[k] = list.ToArray();
         }
-        int maxCorners = _bandCorners.Length == 0 ? 0 : _bandCorners.Max(c => c.Length);
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length + maxCorners, _obstacles.Length, _v.Length));
+        _shadowCorners = BuildShadowCorners();
+        // Extra search nodes: the corners of one band (the corner rule), or the band exits of both ends (the strict rule).
+        int maxCorners = _shadowCorners.Length == 0 ? 0 : _shadowCorners.Max(c => c.Length);
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_nodeVertex.Length + 2 * maxCorners, _obstacles.Length, _v.Length));
     }
 
     /// <summary>The closures this planner routes around.</summary>
@@ -350,7 +355,12 @@ public sealed partial class DetourPlanner
             (bandD < 0 || bandD == bandO || BandCrossings(x, bandD) <= 1))
         {
             var plan = Direct(from, to, directKm, Vec3.Angle(o, d));
-            return plan with { DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0 };
+            return plan with
+            {
+                DepartsThroughBuffer = bandO >= 0, ArrivesThroughBuffer = bandD >= 0,
+                DepartureBufferRule = bandO >= 0 ? BufferEndRule.StraightLeg : BufferEndRule.None,
+                ArrivalBufferRule = bandD >= 0 ? BufferEndRule.StraightLeg : BufferEndRule.None,
+            };
         }
         IReadOnlyList<string> crossed = perObstacle ? crossedIds ?? [] : CrossedClosures(o, d);
         // One clean obstacle in the way, ends outside its hull or one of them in a pocket: the answer in closed form.
@@ -369,11 +379,18 @@ public sealed partial class DetourPlanner
                 return WrapPlan(blocker, from, to, o, d, first, last, ccw, backwards, wrapRad, directKm, crossed);
             }
         }
-        // The search lets the origin's side turn around closure corners inside its band; when only the destination
-        // lies in a band, search the reverse route (same length) and turn it around.
-        if (bandO < 0 && bandD >= 0)
-            return Reversed(Search(s, to, from, d, o, directKm, bandD, -1, locD, locO, crossed, new ReversedCost<TCost>(cost)), from, to);
-        return Search(s, from, to, o, d, directKm, bandO, bandD, locO, locD, crossed, cost);
+        if (bandO < 0 && bandD < 0)
+            return Search(s, from, to, o, d, directKm, bandO, bandD, locO, locD, crossed, cost);
+        // An end in a band: first the strict rule (one straight leg through the band, DetourPlanner.BandExits.cs).
+        if (StrictSearch(s, from, to, o, d, directKm, bandO, bandD, locO, locD, crossed, cost) is { } strict)
+            return strict;
+        // No such route (an end deep in a pocket of its closure): the corner rule, where the search's origin side may
+        // turn around closure corners inside its band; when only the destination lies in a band, search the reverse
+        // route (same length) and turn it around.
+        s.NextQuery();
+        if (bandO < 0)
+            return Reversed(WithCornerRule(Search(s, to, from, d, o, directKm, bandD, -1, locD, locO, crossed, new ReversedCost<TCost>(cost)), -1), from, to);
+        return WithCornerRule(Search(s, from, to, o, d, directKm, bandO, bandD, locO, locD, crossed, cost), bandD);
     }
 
     /// <summary>
@@ -412,28 +429,7 @@ public sealed partial class DetourPlanner
         int[] locO, int[] locD, IReadOnlyList<string> crossed, in TCost cost) where TCost : struct, IArcCost
     {
         int nodeCount = _nodeVertex.Length;
-        var all = s.AllCorners;
-        for (int k = 0; k < _obstacles.Length; k++)
-        {
-            // Pocket corners are usable only from inside their pocket; an end that may be inside the obstacle (a band
-            // or an enclave) or an obstacle without a hull keeps every corner.
-            all[k] = !_clean[k] || locO[k] <= NoPocket || locD[k] <= NoPocket;
-            // Seeds: the usable corners (all of them, or the hull corners and those of the open pockets).
-            if (all[k])
-            {
-                foreach (int i in _obstacleNodes[k]) Seed(s, o, d, i, bandO);
-                continue;
-            }
-            // A pocket holding an end is open: the corners at its mouth are tangent-tested against the shell (so they
-            // are marked before the hull corners are seeded), and its own corners become usable.
-            int pocketO = locO[k], pocketD = locD[k] != locO[k] ? locD[k] : -1;
-            foreach (int j in (ReadOnlySpan<int>)[pocketO, pocketD])
-                if (j >= 0) { s.MarkLid(_pockets[k][j].LidA); s.MarkLid(_pockets[k][j].LidB); }
-            foreach (int i in _hullNodes[k]) Seed(s, o, d, i, bandO);
-            foreach (int j in (ReadOnlySpan<int>)[pocketO, pocketD])
-                if (j >= 0)
-                    foreach (int i in _pockets[k][j].Nodes) { s.MarkPocket(i); Seed(s, o, d, i, bandO); }
-        }
+        SeedCorners(s, o, d, bandO, locO, locD, null);
         // Nodes nodeCount.. are the closure corners of the origin's band, reached only from the origin or each other.
         var corners = bandO >= 0 ? _bandCorners[bandO] : [];
 
@@ -525,6 +521,34 @@ public sealed partial class DetourPlanner
         for (int u = reached; u >= 0; u = s.Parent(u), k2--)
             chain[k2] = u >= nodeCount ? corners[u - nodeCount].Geo : _vertexGeo[_nodeVertex[u]];
         return Measured(from, to, RouteStatus.Detour, chain, directKm, best, crossed, bandO >= 0, bandD >= 0, BufferExcessKm(chain, o, d));
+    }
+
+    // Seeds the links from the origin to the usable corners of every obstacle (marking the open pockets). `extra`
+    // names obstacles that keep every corner besides those an end makes so (null: none).
+    private void SeedCorners(Scratch s, in Vec3 o, in Vec3 d, int bandO, int[] locO, int[] locD, bool[]? extra)
+    {
+        var all = s.AllCorners;
+        for (int k = 0; k < _obstacles.Length; k++)
+        {
+            // Pocket corners are usable only from inside their pocket; an end that may be inside the obstacle (a band
+            // or an enclave) or an obstacle without a hull keeps every corner.
+            all[k] = !_clean[k] || locO[k] <= NoPocket || locD[k] <= NoPocket || extra != null && extra[k];
+            // Seeds: the usable corners (all of them, or the hull corners and those of the open pockets).
+            if (all[k])
+            {
+                foreach (int i in _obstacleNodes[k]) Seed(s, o, d, i, bandO);
+                continue;
+            }
+            // A pocket holding an end is open: the corners at its mouth are tangent-tested against the shell (so they
+            // are marked before the hull corners are seeded), and its own corners become usable.
+            int pocketO = locO[k], pocketD = locD[k] != locO[k] ? locD[k] : -1;
+            foreach (int j in (ReadOnlySpan<int>)[pocketO, pocketD])
+                if (j >= 0) { s.MarkLid(_pockets[k][j].LidA); s.MarkLid(_pockets[k][j].LidB); }
+            foreach (int i in _hullNodes[k]) Seed(s, o, d, i, bandO);
+            foreach (int j in (ReadOnlySpan<int>)[pocketO, pocketD])
+                if (j >= 0)
+                    foreach (int i in _pockets[k][j].Nodes) { s.MarkPocket(i); Seed(s, o, d, i, bandO); }
+        }
     }
 
     // The bound of BufferExcessBoundKm for a route: the buffer's overshoot times the route's total turning.

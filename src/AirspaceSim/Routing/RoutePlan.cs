@@ -26,6 +26,20 @@ public enum UnreachableReason
     Enclosed,
 }
 
+/// <summary>How a route end inside a buffer band (outside the closure) joins the route, as a code beside the notes of
+/// <see cref="RoutePlan.DepartsThroughBuffer"/> and <see cref="RoutePlan.ArrivesThroughBuffer"/>.</summary>
+public enum BufferEndRule
+{
+    /// <summary>The end is not inside a buffer band (or the route is unreachable).</summary>
+    None,
+    /// <summary>Only the straight leg from (to) the end lies inside the band: it leaves (enters) the band once and never
+    /// crosses a closure; the rest of the route keeps the full buffer.</summary>
+    StraightLeg,
+    /// <summary>No such straight leg leads anywhere (the end is deep in a pocket of its closure): the route crosses the
+    /// band turning around the closure's own corners, never entering the closure and never re-entering the band.</summary>
+    AroundClosure,
+}
+
 /// <summary>
 /// The planner's answer for one origin–destination pair. Waypoints are the great-circle solution on the sphere
 /// (origin, turning points on closure vertices, destination); every length is the WGS84 geodesic length of a leg.
@@ -73,6 +87,13 @@ public sealed record RoutePlan
 
     /// <summary>True if the destination lies in a buffer band and the last leg crosses that band.</summary>
     public bool ArrivesThroughBuffer { get; init; }
+
+    /// <summary>How the origin, if inside a buffer band, joins the route: <see cref="BufferEndRule.StraightLeg"/> when
+    /// the band can be left on one straight leg, else <see cref="BufferEndRule.AroundClosure"/>.</summary>
+    public BufferEndRule DepartureBufferRule { get; init; }
+
+    /// <summary>How the destination, if inside a buffer band, joins the route (see <see cref="DepartureBufferRule"/>).</summary>
+    public BufferEndRule ArrivalBufferRule { get; init; }
 
     /// <summary>
     /// Upper bound in km on how much longer this route can be than the exact shortest route keeping the full buffer

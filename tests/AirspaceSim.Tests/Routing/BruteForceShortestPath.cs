@@ -57,6 +57,29 @@ internal sealed class BruteForceShortestPath
 
     public int VertexCount => _vertices.Length;
 
+    /// <summary>Every polygon vertex (the nodes of the visibility graph).</summary>
+    public IReadOnlyList<Vec3> Vertices => _vertices;
+
+    /// <summary>Shortest length in radians from each vertex to t avoiding the closures (+∞ where none): Dijkstra from t
+    /// over the same graph as <see cref="Shortest"/>.</summary>
+    public double[] DistancesTo(in Vec3 t)
+    {
+        int n = _vertices.Length;
+        var dist = new double[n];
+        var done = new bool[n];
+        for (int i = 0; i < n; i++) dist[i] = SegmentLength(_vertices[i], t);
+        while (true)
+        {
+            int u = -1;
+            for (int i = 0; i < n; i++) if (!done[i] && (u < 0 || dist[i] < dist[u])) u = i;
+            if (u < 0 || double.IsPositiveInfinity(dist[u])) break;
+            done[u] = true;
+            for (int v = 0; v < n; v++)
+                if (!done[v] && dist[u] + _vertexLinks[u, v] < dist[v]) dist[v] = dist[u] + _vertexLinks[u, v];
+        }
+        return dist;
+    }
+
     /// <summary>True if p lies strictly inside a closure or on a border between touching closures.</summary>
     public bool Blocked(in Vec3 p)
     {

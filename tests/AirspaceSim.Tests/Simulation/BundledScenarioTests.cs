@@ -1,5 +1,10 @@
 using AirspaceSim.Airspaces;
+using AirspaceSim.Data;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Routing;
 using AirspaceSim.Simulation;
+using AirspaceSim.Spherical;
+using SphereTestGeometry = AirspaceSim.Tests.Routing.SphereTestGeometry;
 
 namespace AirspaceSim.Tests.Simulation;
 
@@ -71,14 +76,64 @@ public class BundledScenarioTests
         Assert.That(runs.Select(r => r.Scenario.Closures[0].BufferNm), Is.EqualTo(new[] { 0.0, 10, 25, 50 }));
         Assert.That(runs.Select(r => r.PlannersBuilt), Is.All.EqualTo(1));
         Assert.That(runs.All(r => r.Errors == 0 && r.Flights.All(f => f.Outcome == FlightOutcome.Rerouted)));
+        // The total grows with the buffer: an airport inside a band (AUA, POS, BON lie within 50 NM of SVZM) is joined by
+        // one straight leg through it, and the rest of the route keeps the buffer. (Before that rule, the corner rule
+        // let such a route follow the closure's own corners, and the total fell from 2,378.5 km at 25 NM to 2,326.6 km
+        // at 50 NM: docs/audit-9-11.md, item 3.)
+        var totals = runs.Select(r => r.Flights.Sum(f => f.ExtraKm)).ToArray();
+        Assert.That(totals, Is.Ordered.Ascending, string.Join(" / ", totals));
+        Assert.That(totals[3], Is.GreaterThan(totals[2]), string.Join(" / ", totals));
         // A route whose ends are both farther than 50 NM from SVZM keeps every buffer: its extra distance grows with it.
-        // (An end inside a buffer band may leave through the band, as the planner allows, so those routes need not grow.)
         var svzm = AirspaceCatalog.Bundled["SVZM"];
         var far = runs[0].Flights.Where(f => f.Waypoints is [var a, .., var b] && svzm.DistanceToBoundaryKm(a) > 50 * 1.852 && svzm.DistanceToBoundaryKm(b) > 50 * 1.852)
             .Select(f => f.Flight.Id).ToList();
         Assert.That(far, Is.SupersetOf(new[] { "GRU-MIA", "MAD-BOG" }));
         foreach (var id in far)
             Assert.That(runs.Select(r => r.Flights.Single(f => f.Flight.Id == id).ExtraKm), Is.Ordered.Ascending.And.Not.All.EqualTo(0m), id);
+    }
+
+    /// <summary>
+    /// BOG–AUA (Aruba lies within 25 NM of SVZM): with each buffer the route keeps the whole buffer up to the last leg,
+    /// which runs straight from where it enters the band, past the closure corner that bounds Aruba's view, into
+    /// Aruba; so the route grows with the buffer (it flew its 0 NM route from 25 NM on under the corner rule).
+    /// </summary>
+    [Test]
+    public void BogAua_KeepsTheBufferUpToItsFinalStraightLeg_AndGrowsWithIt()
+    {
+        var svzm = AirspaceCatalog.Bundled["SVZM"];
+        var bog = AirportDirectory.Bundled["BOG"].Location;
+        var aua = AirportDirectory.Bundled["AUA"].Location;
+        double previousKm = 0;
+        foreach (double nm in new[] { 0.0, 10, 25, 50 })
+        {
+            var plan = DetourPlanner.Build([svzm], nm).Plan(bog, aua);
+            string what = $"{nm} NM: {SphereTestGeometry.Describe(plan)}";
+            Assert.That(plan.Status, Is.EqualTo(RouteStatus.Detour), what);
+            Assert.That(plan.RouteKm, Is.GreaterThan(previousKm), what);
+            previousKm = plan.RouteKm!.Value;
+            double bufferRad = nm * Units.MetresPerNm / Sphere.MeanRadiusM;
+            var w = SphereTestGeometry.WaypointVectors(plan);
+            bool inBand = SphereTestGeometry.DistanceToClosure(w[^1], svzm) < bufferRad;
+            Assert.That(inBand, Is.EqualTo(nm >= 25), what);
+            Assert.That(plan.ArrivesThroughBuffer, Is.EqualTo(inBand), what);
+            Assert.That(plan.ArrivalBufferRule, Is.EqualTo(inBand ? BufferEndRule.StraightLeg : BufferEndRule.None), what);
+            int keptLegs = w.Length - 1;
+            if (inBand)
+            {
+                // The final straight leg: the band exit, the corner it passes (a waypoint), Aruba; no turn at the corner.
+                keptLegs = w.Length - 3;
+                double bend = Vec3.Angle(w[^3], w[^2]) + Vec3.Angle(w[^2], w[^1]) - Vec3.Angle(w[^3], w[^1]);
+                Assert.That(bend, Is.LessThan(1e-12), what);
+                Assert.That(svzm.Region.Polygons.Any(p => p.Shell.HasVertex(w[^2])), what + ": the leg passes a corner of SVZM");
+            }
+            for (int l = 0; l < keptLegs; l++)
+                for (int k = 0; k <= 200; k++)
+                {
+                    var p = SphereTestGeometry.Slerp(w[l], w[l + 1], k / 200.0);
+                    Assert.That(SphereTestGeometry.DistanceToClosure(p, svzm), Is.GreaterThanOrEqualTo(bufferRad * (1 - 1e-6)),
+                        $"{what}: leg {l} sample {k}");
+                }
+        }
     }
 
     [Test]
