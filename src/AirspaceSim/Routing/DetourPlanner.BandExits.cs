@@ -147,14 +147,7 @@ public sealed partial class DetourPlanner
             if (s.IsClosed(e.Node)) continue;
             if (e.Kind == Scratch.FromOrigin)
             {
-                if (double.IsNaN(e.G))
-                {
-                    var v = _v[_nodeVertex[e.Node]];
-                    double g = cost.Arc(o, v, Vec3.Angle(o, v));
-                    double f = g + Heuristic(v, d);
-                    if (f > s.MinKey) { s.Push(f, e.Node, g, -1, Scratch.FromOrigin); continue; }
-                    e = e with { F = f, G = g };
-                }
+                if (!CostOriginLink(s, o, d, ref e, cost)) continue;
                 if (!Sees(o, e.Node, bandO, HullTangentObstacle(e.Node, locO, s))) continue;
             }
             else if (e.Kind == Scratch.FromSource)

@@ -456,15 +456,7 @@ public sealed partial class DetourPlanner
             if (s.IsClosed(e.Node)) continue;
             if (e.Kind == Scratch.FromOrigin)
             {
-                if (double.IsNaN(e.G))
-                {
-                    var v = _v[_nodeVertex[e.Node]];
-                    double g = cost.Arc(o, v, Vec3.Angle(o, v));
-                    double f = g + Heuristic(v, d);
-                    // Still the cheapest entry with its exact key: go on at once; else queue it again under that key.
-                    if (f > s.MinKey) { s.Push(f, e.Node, g, -1, Scratch.FromOrigin); continue; }
-                    e = e with { F = f, G = g };
-                }
+                if (!CostOriginLink(s, o, d, ref e, cost)) continue;
                 if (!Sees(o, e.Node, bandO, HullTangentObstacle(e.Node, locO, s))) continue;
             }
             s.Close(e.Node, e.G, e.Parent);
@@ -521,6 +513,20 @@ public sealed partial class DetourPlanner
         for (int u = reached; u >= 0; u = s.Parent(u), k2--)
             chain[k2] = u >= nodeCount ? corners[u - nodeCount].Geo : _vertexGeo[_nodeVertex[u]];
         return Measured(from, to, RouteStatus.Detour, chain, directKm, best, crossed, bandO >= 0, bandD >= 0, BufferExcessKm(chain, o, d));
+    }
+
+    // A link from the origin seeded with G = NaN (Seed) is costed when it is first popped. False when its exact key is
+    // no longer the cheapest: it is queued again under that key (and `e` is left as it was); else `e` carries the key.
+    private bool CostOriginLink<TCost>(Scratch s, in Vec3 o, in Vec3 d, ref Scratch.Entry e, in TCost cost)
+        where TCost : struct, IArcCost
+    {
+        if (!double.IsNaN(e.G)) return true;
+        var v = _v[_nodeVertex[e.Node]];
+        double g = cost.Arc(o, v, Vec3.Angle(o, v));
+        double f = g + Heuristic(v, d);
+        if (f > s.MinKey) { s.Push(f, e.Node, g, -1, Scratch.FromOrigin); return false; }
+        e = e with { F = f, G = g };
+        return true;
     }
 
     // Seeds the links from the origin to the usable corners of every obstacle (marking the open pockets). `extra`
