@@ -79,7 +79,13 @@ internal sealed class PerformanceCliOptions
     /// two legs' length, each leg planned around the closures (an airport inside one has no leg, so it is not open) and
     /// fitting the range under the same conditions; null when nothing is flown (unreachable).
     /// </summary>
-    public static TechStop? FindStop(PlanningContext ctx, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d)
+    public static TechStop? FindStop(PlanningContext ctx, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d) =>
+        FindStop(ctx, ctx.Planner, perf, plan, d);
+
+    /// <summary>As <see cref="FindStop(PlanningContext, ValueTuple{AircraftType, FlightConditions}, RoutePlan, DetourCost?)"/>,
+    /// with the legs planned by <paramref name="planner"/> (the realism layer's, which keeps its margin) and costed under
+    /// <paramref name="perf"/>'s conditions (the layer's efficiency factor and wind).</summary>
+    public static TechStop? FindStop(PlanningContext ctx, DetourPlanner planner, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d)
     {
         if (d is null) return null;
         if (d.Flown.FitsRange) return Fits;
@@ -87,7 +93,7 @@ internal sealed class PerformanceCliOptions
         var candidates = Simulation.WhatIfSimulator.DefaultAlternates(ctx.Airports).Where(a => a.Location != from && a.Location != to);
         return FlightCostModel.Default.FindTechStop(perf.Type, plan.Waypoints, candidates, perf.Conditions, (p, q) =>
         {
-            try { return ctx.Planner.Plan(p, q) is { Status: not RouteStatus.Unreachable } leg ? leg.Waypoints : null; }
+            try { return planner.Plan(p, q) is { Status: not RouteStatus.Unreachable } leg ? leg.Waypoints : null; }
             catch (ArgumentException) { return null; } // antipodal ends: no unique leg
         });
     }
@@ -118,18 +124,7 @@ internal sealed class PerformanceCliOptions
             Number(w, "extraCo2Kg", d.ExtraCo2Kg, 1);
             Number(w, "extraCostUsd", d.ExtraCostUsd, 2);
         }
-        if (stop is null) w.WriteNull("range");
-        else
-        {
-            w.WriteStartObject("range");
-            w.WriteString("status", RangeCode(stop));
-            if (stop.Needed) w.WriteString("techStop", stop.Stop?.Code ?? "none"); else w.WriteNull("techStop");
-            if (stop.FirstLeg is { } l1) w.WriteNumber("leg1Km", Math.Round(l1.DistanceKm, 3)); else w.WriteNull("leg1Km");
-            if (stop.SecondLeg is { } l2) w.WriteNumber("leg2Km", Math.Round(l2.DistanceKm, 3)); else w.WriteNull("leg2Km");
-            if (stop.TotalKm is { } t) w.WriteNumber("totalKm", Math.Round(t, 3)); else w.WriteNull("totalKm");
-            w.WriteString("reason", stop.Reason);
-            w.WriteEndObject();
-        }
+        WriteRange(w, stop);
         w.WriteStartArray("assumptions");
         foreach (var a in d?.Direct.Assumptions ?? []) w.WriteStringValue(a);
         foreach (var a in GridNotes(grid)) w.WriteStringValue(a);
@@ -195,6 +190,21 @@ internal sealed class PerformanceCliOptions
 
     /// <summary>A figure for a table cell: "-" where the model has no finite value.</summary>
     internal static string Cell(double v, string format) => double.IsFinite(v) ? v.ToString(format, Inv) : "-";
+
+    /// <summary>The <c>range</c> object: status code, technical stop (code, <c>none</c>, or null when it fits), the legs
+    /// and their total (null without a stop) and the reason; null when nothing is flown.</summary>
+    public static void WriteRange(Utf8JsonWriter w, TechStop? stop)
+    {
+        if (stop is null) { w.WriteNull("range"); return; }
+        w.WriteStartObject("range");
+        w.WriteString("status", RangeCode(stop));
+        if (stop.Needed) w.WriteString("techStop", stop.Stop?.Code ?? "none"); else w.WriteNull("techStop");
+        if (stop.FirstLeg is { } l1) w.WriteNumber("leg1Km", Math.Round(l1.DistanceKm, 3)); else w.WriteNull("leg1Km");
+        if (stop.SecondLeg is { } l2) w.WriteNumber("leg2Km", Math.Round(l2.DistanceKm, 3)); else w.WriteNull("leg2Km");
+        if (stop.TotalKm is { } t) w.WriteNumber("totalKm", Math.Round(t, 3)); else w.WriteNull("totalKm");
+        w.WriteString("reason", stop.Reason);
+        w.WriteEndObject();
+    }
 
     /// <summary>The lines added to the route table.</summary>
     public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)

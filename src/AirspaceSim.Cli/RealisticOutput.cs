@@ -12,23 +12,34 @@ internal static class RealisticOutput
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The realistic route and, with a type, its range under the layer (null without a type or when unreachable).</summary>
+    public sealed record Result(RealisticRoute Route, TechStop? Stop);
+
     /// <summary>Plans (and with a type costs) the route with <see cref="RealismOptions.Default"/>; the closures keep
-    /// the larger of --buffer-nm and the margin.</summary>
-    public static RealisticRoute Plan(PlanningContext ctx, GeoPoint from, GeoPoint to, (AircraftType Type, FlightConditions Conditions)? aircraft)
+    /// the larger of --buffer-nm and the margin. With a type, the range is judged on the realistic route (the layer's
+    /// efficiency factor and wind make it longer or slower than the geometric one, so a route that fits geometrically
+    /// may not), and a technical stop is searched with the layer's planner and conditions, as the what-if simulator
+    /// does with the layer on.</summary>
+    public static Result Plan(PlanningContext ctx, GeoPoint from, GeoPoint to, (AircraftType Type, FlightConditions Conditions)? aircraft)
     {
         var options = RealismOptions.Default;
         double buffer = RealisticRoute.PlannerBufferNm(ctx.Closures, ctx.Planner.BufferNm, options);
         var planner = buffer == ctx.Planner.BufferNm ? ctx.Planner : DetourPlanner.Build(ctx.Closures, buffer);
         try
         {
-            return RealisticRoute.Plan(planner, from, to, options, aircraft?.Type, aircraft?.Conditions ?? FlightConditions.Default, FlightCostModel.Default);
+            var route = RealisticRoute.Plan(planner, from, to, options, aircraft?.Type, aircraft?.Conditions ?? FlightConditions.Default, FlightCostModel.Default);
+            TechStop? stop = aircraft is { } ac
+                ? PerformanceCliOptions.FindStop(ctx, planner, (ac.Type, RealisticRoute.Conditions(ac.Conditions, options)), route.Flown, route.Cost)
+                : null;
+            return new Result(route, stop);
         }
         catch (ArgumentException e) { throw new CliException($"--realistic: {CliApp.OneLine(e)}"); }
     }
 
     /// <summary>The <c>realistic</c> object of the route JSON.</summary>
-    public static void WriteJson(Utf8JsonWriter w, RealisticRoute r, FlightConditions? conditions)
+    public static void WriteJson(Utf8JsonWriter w, Result result, FlightConditions? conditions)
     {
+        var r = result.Route;
         var o = r.Options;
         var p = r.Flown;
         w.WriteStartObject("realistic");
@@ -50,6 +61,7 @@ internal static class RealisticOutput
         RouteJson.WriteNullable(w, "shortestExtraKm", r.Shortest.ExtraKm * o.RouteEfficiencyFactor, 3);
         RouteJson.WriteNullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
         RouteJson.WriteNullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
+        PerformanceCliOptions.WriteRange(w, result.Stop); // null without a type, as the extras are
         RouteJson.WriteWaypoints(w, p.Waypoints);
         var grid = Grid(r, conditions);
         if (grid is not null)
@@ -63,8 +75,9 @@ internal static class RealisticOutput
     }
 
     /// <summary>The lines added to the route table.</summary>
-    public static void WriteTable(TextWriter t, RealisticRoute r, FlightConditions? conditions)
+    public static void WriteTable(TextWriter t, Result result, FlightConditions? conditions)
     {
+        var r = result.Route;
         var o = r.Options;
         t.WriteLine();
         string wind = conditions is { } c && PerformanceCliOptions.WindText(c) is { } ws ? $", wind {ws}" : "";
@@ -75,6 +88,7 @@ internal static class RealisticOutput
             t.WriteLine(string.Create(Inv, $"  extra    {cost.ExtraMinutes,10:F1} min {cost.ExtraFuelKg,10:F0} kg fuel {cost.ExtraCostUsd,10:F0} USD"));
         if (r.MinutesSavedByTime is { } saved && !ReferenceEquals(r.Flown, r.Shortest))
             t.WriteLine(string.Create(Inv, $"  fastest  saves {saved:F1} min over the shortest route in the same wind"));
+        if (result.Stop is { } stop) t.WriteLine($"  range: {PerformanceCliOptions.RangeCode(stop)}: {stop.Reason}");
         foreach (var note in PerformanceCliOptions.GridNotes(Grid(r, conditions))) t.WriteLine($"  wind grid: {note}");
     }
 

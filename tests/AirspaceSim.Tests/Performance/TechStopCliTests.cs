@@ -68,6 +68,46 @@ public class TechStopCliTests
     }
 
     [Test]
+    public void WithTheRealismLayerTheRangeIsJudgedOnTheRealisticRouteAndItsStopFound()
+    {
+        // Issue 13: technical stops keep working with the layer on. LIS-SCL on an A320neo: the layer's efficiency factor
+        // (flown distance x1.03) pushes the geometric stop's long first leg out of range, so the realistic stop is
+        // another airport. Brute force: every large or medium airport, both great-circle legs costed under the layer's
+        // conditions (the factor; still air), the least total of those that fit (the Kyiv FIR is far from every leg).
+        var realistic = RealismOptions.Default;
+        var conditions = RealisticRoute.Conditions(FlightConditions.Default, realistic);
+        var type = AircraftCatalog.Bundled["A20N"];
+        GeoPoint a = AirportDirectory.Bundled["LIS"].Location, b = AirportDirectory.Bundled["SCL"].Location;
+        Airport? best = null;
+        double bestKm = double.PositiveInfinity;
+        foreach (var x in AirportDirectory.Bundled.Airports.Where(p => p.Type is AirportType.Large or AirportType.Medium))
+        {
+            if (x.Location == a || x.Location == b) continue;
+            var l1 = Model.Estimate(type, [a, x.Location], conditions);
+            var l2 = Model.Estimate(type, [x.Location, b], conditions);
+            if (!l1.FitsRange || !l2.FitsRange || l1.DistanceKm + l2.DistanceKm >= bestKm) continue;
+            (best, bestKm) = (x, l1.DistanceKm + l2.DistanceKm);
+        }
+        Assert.That(best, Is.Not.Null);
+        var (geometric, _, _) = BruteForce("A20N", "LIS", "SCL");
+        Assert.That(best!.Code, Is.Not.EqualTo(geometric.Code), "the case must show the layer moving the stop");
+
+        var json = CliRunner.Run(["route", "LIS", "SCL", "--type", "A20N", "--realistic", "--format", "json", .. FarClosure]).Json();
+        Assert.That(json.GetProperty("performance").GetProperty("range").GetProperty("techStop").GetString(), Is.EqualTo(geometric.Code));
+        var range = json.GetProperty("realistic").GetProperty("range");
+        TestContext.Out.WriteLine($"geometric stop {geometric.Code}; realistic brute force {best.Code} {bestKm:F1} km; CLI: {range}");
+        Assert.That(range.GetProperty("status").GetString(), Is.EqualTo("tech-stop"), range.ToString());
+        Assert.That(range.GetProperty("techStop").GetString(), Is.EqualTo(best.Code));
+        Assert.That(range.GetProperty("totalKm").GetDouble(), Is.EqualTo(bestKm).Within(0.002));
+        var table = CliRunner.Run(["route", "LIS", "SCL", "--type", "A20N", "--realistic", .. FarClosure]).Out;
+        Assert.That(table, Does.Contain($"range: tech-stop: technical stop at {best.Code}: "));
+
+        // Without a type nothing is costed: the realistic range is null, as its extras are.
+        var plain = CliRunner.Run(["route", "LIS", "MAD", "--realistic", "--format", "json", .. FarClosure]).Json().GetProperty("realistic");
+        Assert.That(plain.GetProperty("range").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
     public void ARouteWithinRangeSaysSo()
     {
         var range = CliRunner.Run(["route", "LIS", "MAD", "--type", "A20N", "--format", "json", .. FarClosure]).Json().GetProperty("performance").GetProperty("range");
