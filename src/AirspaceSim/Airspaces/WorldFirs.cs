@@ -11,7 +11,7 @@ namespace AirspaceSim.Airspaces;
 /// whole features, each Brotli-compressed on its own (<c>data/world/vatspy-chunks.bin</c>), and indexed
 /// (<c>data/world/vatspy-index.tsv</c>: each kept feature's id and byte range in the file, each chunk's range); so at
 /// first use only the small index is read, and an airspace (rings, validation, <see cref="Spherical.SphericalRegion"/>)
-/// is built when its id is asked for, from its feature's bytes, decompressing the one chunk (about 64 KiB) that holds
+/// is built when its id is asked for, from its feature's bytes, decompressing the one chunk (about 32 KiB) that holds
 /// them: a command pays only for the airspaces it uses, with no pass over the 2 MB file. The loader's lenient issues
 /// for the whole file were recorded at generation time too (<c>data/world/vatspy-issues.tsv</c>, read only when
 /// <see cref="AirspaceCatalog.Issues"/> is asked for): the features left out there are not in the index. WorldDataTests
