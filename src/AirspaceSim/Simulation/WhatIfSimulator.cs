@@ -936,8 +936,11 @@ public sealed class WhatIfSimulator
             var pt = v.ToGeo();
             var nearest = a.NearestBoundary(pt);
             if (double.IsPositiveInfinity(nearest.Radians)) continue;
-            if (Wgs84.DistanceM(pt, nearest.Nearest.ToGeo()) / 1000 <= bufKm) { (within ??= []).Add(k); continue; }
+            // The WGS84 distance (Karney) only where it can be within the buffer: at a sphere angle D > bufRad it is at
+            // least 0.9944 R D > 1.004 bufKm (the bound above, with 0.4 % to spare for rounding), so the sample is not
+            // within and only the skip below applies, as it did when the distance was computed and found too long.
             double slackRad = nearest.Radians - bufRad;
+            if (!(slackRad > 0) && Wgs84.DistanceM(pt, nearest.Nearest.ToGeo()) / 1000 <= bufKm) { (within ??= []).Add(k); continue; }
             if (slackRad > 0 && stepRad > 0) k += (int)Math.Min(n, Math.Max(0, Math.Ceiling(slackRad / stepRad) - 1));
         }
         return within is null ? [] : within.ToArray();
