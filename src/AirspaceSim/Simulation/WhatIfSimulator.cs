@@ -1021,7 +1021,8 @@ public sealed class WhatIfSimulator
     }
 
     // The range a flight and each technical-stop leg are judged by. In still air (no wind in the scenario's conditions):
-    // the route's length against the type's still-air range at its cruise level, RangeKm = MaxKm = SureKm (as ever).
+    // the route's length against the type's still-air range at the type's cruise level, RangeKm = MaxKm = SureKm (as
+    // before; the fit then depends on the length alone, but at a flight level of its own the estimate's range differs).
     // In a wind, as route --type --wind and the batch judge it: the flown route costed in the wind must fit
     // (IFlightCostModel.FitsRange, FlightEstimate.FitsRange for the shipped model); RangeKm is then the still-air range R
     // at the flight's level, and the length g of a route decides alone outside (SureKm, MaxKm]:
@@ -1033,7 +1034,9 @@ public sealed class WhatIfSimulator
     // cruise fuel F(t), which is convex with F(0) = 0 (the backward integration from the landing mass burns more the
     // heavier the aircraft), so F(t)/t grows with t. The ground speed, |air velocity + wind|, lies in [V − W, V + W] at
     // every point, and the quadrature of t = Σ ∫ f ds / GS has positive weights: f g/(V + W) ≤ t ≤ f g/(V − W). The
-    // still-air range is a bisection: f R fits, f R + 0.5 km does not; so the time limit t* lies in [f R/V, (f R + 0.5)/V),
+    // still-air range is a bisection: f R fits, f R + 0.5 km does not (a type that fits the search's 25,000 km cap is
+    // returned the cap with no failing length: the bound is then proved only up to 25,000 (1 + W/V) km, more than any
+    // route between two airports, whose great circle is at most 20,004 km); so the time limit t* lies in [f R/V, (f R + 0.5)/V),
     // up to the fixed-step integration's error δ < 0.01 % of F (checked against a fine reference by a test), which by
     // the convexity moves t* by less than a factor (1 + δ)/(1 − δ) < 1.0003. A fit then has g ≤ V t*/f · (1 + W/V)
     // < (R + 0.5) (1 + W/V) · 1.0003 ≤ MaxKm for R ≥ 90 km; and g ≤ SureKm gives t ≤ R f/(V 1.006) < t*. The airspeed
