@@ -40,4 +40,28 @@ public interface IFlightCostModel
 
     /// <summary>Longest distance in km the type flies non-stop with reserves at typical payload.</summary>
     double MaxRangeKm(AircraftProfile type, CostParameters parameters);
+
+    /// <summary>
+    /// Longest still-air great-circle distance in km the type flies non-stop with reserves at typical payload when it
+    /// cruises at <paramref name="cruiseFl"/> (the wind in <paramref name="parameters"/> does not enter it). The default
+    /// is <see cref="MaxRangeKm(AircraftProfile, CostParameters)"/>, which takes no level.
+    /// </summary>
+    /// <remarks>The simulator prunes technical-stop candidates by it in a wind: a path that
+    /// <see cref="FitsRange"/> in a wind of at most W kt is assumed no longer than this range × (1 + W / TAS) × 1.006,
+    /// TAS the still-air <see cref="GroundSpeedKt"/> at the level (true when the range check depends on the path only
+    /// through its cruise time, as the shipped model's does, and the ground speed stays within TAS ± W).</remarks>
+    double MaxRangeKm(AircraftProfile type, int cruiseFl, CostParameters parameters) => MaxRangeKm(type, parameters);
+
+    /// <summary>
+    /// Whether the type flies <paramref name="waypoints"/> non-stop with reserves at the level in the conditions of
+    /// <paramref name="parameters"/>, wind included (the range check of <see cref="Estimate"/>'s flight). The default
+    /// compares the path's WGS84 length with the still-air <see cref="MaxRangeKm(AircraftProfile, int, CostParameters)"/>.
+    /// </summary>
+    bool FitsRange(AircraftProfile type, IReadOnlyList<GeoPoint> waypoints, int cruiseFl, CostParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(waypoints);
+        double km = 0;
+        for (int i = 1; i < waypoints.Count; i++) km += Wgs84.DistanceM(waypoints[i - 1], waypoints[i]) / 1000;
+        return km <= MaxRangeKm(type, cruiseFl, parameters);
+    }
 }

@@ -20,7 +20,8 @@ public sealed class PerformanceCostModel : IFlightCostModel
     private readonly ConcurrentDictionary<(string, int), double> _tasKt = new();
     // The range depends only on the type and the parameters (still air, the type's cruise level), and the simulator asks
     // for it once per flight: a bisection of some 16 full fuel integrations (about 25 µs) is done once per key instead.
-    private readonly ConcurrentDictionary<(string, CostParameters), double> _rangeKm = new();
+    // Keyed by the level too (null: the type's cruise level), for the range at a flight's own level.
+    private readonly ConcurrentDictionary<(string, int?, CostParameters), double> _rangeKm = new();
 
     /// <inheritdoc cref="PerformanceCostModel(AircraftCatalog?, PerformanceOptions?)"/>
     public PerformanceCostModel() : this(null, null) { }
@@ -115,8 +116,34 @@ public sealed class PerformanceCostModel : IFlightCostModel
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(parameters);
         // The range is a question of masses: the prices and the CO2 factor do not enter it, so they are not in the key.
-        var key = (type.TypeIcao, parameters with { FuelPriceUsdPerKg = null, Co2KgPerFuelKg = null, HourlyCostUsd = null });
-        return Cached(_rangeKm, key, k => Model(k.Item2).MaxRangeKm(_catalog[k.Item1], Conditions(k.Item2, null, _catalog[k.Item1])));
+        return RangeKm(type, null, parameters);
+    }
+
+    /// <inheritdoc />
+    public double MaxRangeKm(AircraftProfile type, int cruiseFl, CostParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return RangeKm(type, cruiseFl, parameters);
+    }
+
+    private double RangeKm(AircraftProfile type, int? cruiseFl, CostParameters parameters)
+    {
+        // The range is a question of masses: the prices and the CO2 factor do not enter it, so they are not in the key
+        // (nor the wind: the range is in still air).
+        var key = (type.TypeIcao, cruiseFl, parameters with { FuelPriceUsdPerKg = null, Co2KgPerFuelKg = null, HourlyCostUsd = null });
+        return Cached(_rangeKm, key, k => Model(k.Item3).MaxRangeKm(_catalog[k.Item1], Conditions(k.Item3, k.Item2, _catalog[k.Item1])));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The flight's own range check (<see cref="FlightEstimate.FitsRange"/>: MTOM and fuel capacity with the
+    /// reserves), its cruise timed in the wind: the same as <c>route --type --wind</c> and the batch.</remarks>
+    public bool FitsRange(AircraftProfile type, IReadOnlyList<GeoPoint> waypoints, int cruiseFl, CostParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var t = _catalog[type.TypeIcao];
+        return Model(parameters).Estimate(t, waypoints, Conditions(parameters, cruiseFl, t)).FitsRange;
     }
 
     // The cruise speed factor scales the type's cruise Mach, capped at its MMO (a faster cruise than the limit is not flown).

@@ -134,6 +134,10 @@ public sealed class WhatIfSimulator
     // query options instance per type and level, so that each planner computes each edge's time once per type and level.
     private readonly Weather.WindField? _routeWind;
     private readonly ConcurrentDictionary<(string, int), WindRouteOptions> _windRoutes = new();
+    // The range in a wind (see InRange): the strongest wind of the scenario's conditions (0 in still air, where the
+    // still-air range decides alone) and those conditions without wind or route-efficiency factor, for the airspeed.
+    private readonly double _rangeWindKt;
+    private readonly CostParameters _stillAir;
 
     /// <summary>Prepares a scenario for running.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, or a named
@@ -162,6 +166,7 @@ public sealed class WhatIfSimulator
         _shared = new PlannerCache(scenario.Flights.Count + scenario.Routes.Count);
         _flights = new Lazy<IReadOnlyList<Flight>>(() => AllFlights(scenario), LazyThreadSafetyMode.ExecutionAndPublication);
         _routeWind = RouteWind(scenario);
+        (_rangeWindKt, _stillAir) = RangeWind(scenario);
     }
 
     // A variant of the template's scenario that differs only in closure windows and buffers and in the parameters
@@ -182,6 +187,15 @@ public sealed class WhatIfSimulator
         _shared = template._shared;
         _flights = template._flights;
         _routeWind = RouteWind(variant);
+        (_rangeWindKt, _stillAir) = RangeWind(variant);
+    }
+
+    private static (double WindKt, CostParameters StillAir) RangeWind(Scenario s)
+    {
+        var p = s.Parameters.Cost;
+        // As the cost model reads them: a field replaces the uniform wind, and a uniform wind of 0 kt is still air.
+        double kt = p.WindField?.MaxSpeedKt ?? (p.WindKt is { } w && w > 0 ? w : 0);
+        return (kt, p with { WindKt = null, WindFromDeg = null, WindField = null, RouteEfficiencyFactor = null });
     }
 
     // The wind routes are chosen in: only with the realism layer on, WindOptimal, and a wind (the layer's or the
@@ -541,8 +555,8 @@ public sealed class WhatIfSimulator
         IReadOnlyList<GeoPoint>? rerouted = flown is { Count: > 0 } ? flown.Concat(current.Waypoints).ToList() : null;
         double routeKm = rerouted is null ? current.RouteKm!.Value : PathKm(rerouted);
         double rangeKm = typeEntry.RangeKm(_cost, p);
-        if (inFlightAt == null && routeKm > rangeKm)
-            return TechStop(x, Base(x, directKm), leg, dep, rangeKm, directKm);
+        if (inFlightAt == null && (_rangeWindKt == 0 ? routeKm > rangeKm : !InRange(x, ref current, routeKm, WindReach(x))))
+            return TechStop(x, Base(x, directKm), leg, dep, _rangeWindKt == 0 ? new Reach(rangeKm, rangeKm, rangeKm) : WindReach(x), directKm);
         DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
         if (bound == 0)
         {
@@ -1009,8 +1023,53 @@ public sealed class WhatIfSimulator
             : WithExtras(r, x, [flown], 0);
     }
 
-    private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, double rangeKm, double directKm)
+    // The range a flight and each technical-stop leg are judged by. In still air (no wind in the scenario's conditions):
+    // the route's length against the type's still-air range at the type's cruise level, RangeKm = MaxKm = SureKm (as
+    // before; the fit then depends on the length alone, but at a flight level of its own the estimate's range differs).
+    // In a wind, as route --type --wind and the batch judge it: the flown route costed in the wind must fit
+    // (IFlightCostModel.FitsRange, FlightEstimate.FitsRange for the shipped model); RangeKm is then the still-air range R
+    // at the flight's level, and the length g of a route decides alone outside (SureKm, MaxKm]:
+    //   g > MaxKm = R (1 + W/V) 1.006 never fits, and g ≤ SureKm = R (1 − W/V) / 1.006 always fits,
+    // W the strongest wind (the uniform wind, or the field's MaxSpeedKt, which bounds every interpolated speed), V the
+    // still-air true airspeed at the level (GroundSpeedKt without wind and route-efficiency factor f ≥ 1). Why, for the
+    // shipped model (FlightCostModel): the masses of its range check depend on the path only through the cruise time t
+    // (taxi, climb and reserves are fixed by the type and conditions, contingency is 5 % of trip fuel), and grow with the
+    // cruise fuel F(t), which is convex with F(0) = 0 (the backward integration from the landing mass burns more the
+    // heavier the aircraft), so F(t)/t grows with t. The ground speed, |air velocity + wind|, lies in [V − W, V + W] at
+    // every point, and the quadrature of t = Σ ∫ f ds / GS has positive weights: f g/(V + W) ≤ t ≤ f g/(V − W). The
+    // still-air range is a bisection: f R fits, f R + 0.5 km does not (a type that fits the search's 25,000 km cap is
+    // returned the cap with no failing length: the bound is then proved only up to 25,000 (1 + W/V) km, more than any
+    // route between two airports, whose great circle is at most 20,004 km); so the time limit t* lies in [f R/V, (f R + 0.5)/V),
+    // up to the fixed-step integration's error δ < 0.01 % of F (checked against a fine reference by a test), which by
+    // the convexity moves t* by less than a factor (1 + δ)/(1 − δ) < 1.0003. A fit then has g ≤ V t*/f · (1 + W/V)
+    // < (R + 0.5) (1 + W/V) · 1.0003 ≤ MaxKm for R ≥ 90 km; and g ≤ SureKm gives t ≤ R f/(V 1.006) < t*. The airspeed
+    // the simulator asks for and the model's differ by rounding only (both are the type's ISA TAS at the level and
+    // Mach), well inside the 0.6 %. So pruning by MaxKm (StopsFor, the geodesic bounds, the planned length) never drops a
+    // stop whose legs fit in the wind, and no flight is judged without the costing whose answer could differ. This is
+    // FlightCostModel.Search's pruning bound R + R W/TAS, with its 0.6 % margin (there for the sphere's lengths).
+    private readonly record struct Reach(double RangeKm, double MaxKm, double SureKm);
+
+    private const double RangeMargin = 1.006;
+
+    // Only with a wind (one range and airspeed look-up per flight judged; both cached by the shipped model).
+    private Reach WindReach(in Ctx x)
     {
+        var p = _scenario.Parameters.Cost;
+        double r = _cost.MaxRangeKm(x.Type, x.Fl, p);
+        double q = _rangeWindKt / _cost.GroundSpeedKt(x.Type, x.Fl, x.Origin.Point, x.Destination.Point, _stillAir);
+        // With a wind as strong as the airspeed nothing is sure: the costing decides (and says why it cannot).
+        return new Reach(r, r * (1 + q) * RangeMargin, q < 1 ? r * (1 - q) / RangeMargin : 0);
+    }
+
+    // Whether a planned leg of `km` fits the range (see Reach): in still air its length alone decides.
+    private bool InRange(in Ctx x, ref Leg leg, double km, in Reach reach) =>
+        _rangeWindKt == 0 ? km <= reach.RangeKm
+        : km <= reach.SureKm || (km <= reach.MaxKm && _cost.FitsRange(x.Type, leg.Waypoints, x.Fl, _scenario.Parameters.Cost));
+
+    private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, in Reach reach, double directKm)
+    {
+        double rangeKm = reach.MaxKm; // the pruning bound: the still-air range in still air
+
         var p = _scenario.Parameters;
         ulong known = Known(x.Applicable, dep), cands = Candidates(known, x.Fl);
         (Airport A, Leg L1, Leg L2)? best = null;
@@ -1039,23 +1098,25 @@ public sealed class WhatIfSimulator
             if (g2 - 1e-6 > rangeKm || g1 + g2 - 1e-6 >= bestKm) continue;
             var stop = new End(a.Code, a.Location, a);
             var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), ov, av);
-            if (l1.RouteKm is not { } k1 || k1 > rangeKm) continue;
+            if (l1.RouteKm is not { } k1 || k1 > rangeKm || !InRange(x, ref l1, k1, reach)) continue;
             var arr1 = dep.AddMinutes(Minutes(x, ref l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
             if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
             ulong known2 = Known(x.Applicable, dep2);
             var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), av, dv);
-            if (l2.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm) continue;
+            if (l2.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm || !InRange(x, ref l2, k2, reach)) continue;
             if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, ref l2)), known2) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
         }
-        string why = directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds";
+        string why = _rangeWindKt == 0
+            ? FormattableString.Invariant($"{(directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds")} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km)")
+            : FormattableString.Invariant($"{(leg.Set == 0 ? $"the direct route ({directKm:F0} km)" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km)")} flown in the wind is beyond the {x.Type.TypeIcao}'s range with reserves ({reach.RangeKm:F0} km in still air)");
         var ids = Ids(leg.Set);
         if (best is not { } b)
-            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = (FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); no open airport gives two legs in range"), ids) };
+            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; no open airport gives two legs in range", ids) };
         var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
         var r = baseResult with
         {
-            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = (FormattableString.Invariant($"{why} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km); technical stop at {b.A.Code}"), Ids(leg.Set | b.L1.Set | b.L2.Set)),
+            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; technical stop at {b.A.Code}", Ids(leg.Set | b.L1.Set | b.L2.Set)),
             Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
             ArrivalUtc = dep.AddMinutes(Minutes(x, ref b.L1) + p.TechStopGroundMinutes + Minutes(x, ref b.L2)),
         };

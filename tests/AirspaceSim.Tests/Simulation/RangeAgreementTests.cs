@@ -67,6 +67,39 @@ public class RangeAgreementTests
         Assert.That(FlightCostModel.Default.EstimateDistance(type, range + 1, FlightConditions.Default).FitsRange, Is.False);
     }
 
+    // In a wind the simulator's range is the estimate's FitsRange of the route flown in that wind (as route --wind's):
+    // along the equator (the geodesic between two points on it), 1 km either side of the estimate's own boundary.
+    [TestCase("A20N", 90, 100)]   // headwind: the boundary lies short of the still-air range
+    [TestCase("A20N", 270, 100)]  // tailwind: beyond it
+    [TestCase("E190", 90, 60)]
+    [TestCase("B789", 270, 120)]
+    [TestCase("B789", 0, 150)]    // across the route
+    public void TheSimulatorsRangeInAWindIsTheBoundaryOfTheEstimatesFitsRange(string icao, double windFromDeg, double windKt)
+    {
+        var type = AircraftCatalog.Bundled[icao];
+        var conditions = FlightConditions.Default with { Wind = new Wind(windFromDeg, windKt) };
+        var origin = new AirspaceSim.Geodesy.GeoPoint(0, -30);
+        AirspaceSim.Geodesy.GeoPoint At(double km) => new(0, -30 + km / (AirspaceSim.Geodesy.Wgs84.SemiMajorAxisM / 1000) * 180 / Math.PI);
+        double lo = 0, hi = 19_000;
+        while (hi - lo > 0.01)
+        {
+            double mid = (lo + hi) / 2;
+            if (FlightCostModel.Default.Estimate(type, [origin, At(mid)], conditions).FitsRange) lo = mid; else hi = mid;
+        }
+        double still = PerformanceCostModel.Default.MaxRangeKm(new AircraftProfile(icao, (int)type.CruiseFl), AirspaceSim.Simulation.CostParameters.Defaults);
+        if (windFromDeg == 90) Assert.That(lo, Is.LessThan(still - 100), "a headwind shortens the range");
+        if (windFromDeg == 270) Assert.That(lo, Is.GreaterThan(still + 100), "a tailwind lengthens it");
+
+        var b = new ScenarioBuilder("wind").With(new ScenarioParameters { Cost = new AirspaceSim.Simulation.CostParameters { WindFromDeg = windFromDeg, WindKt = windKt } });
+        foreach (var (id, km) in new[] { ("IN", lo - 1), ("OUT", hi + 1) })
+            b = b.Flight(id, origin.ToString(), At(km).ToString(), Dep, icao, "XXX", "US");
+        var flights = new WhatIfSimulator(b.Build(), new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run(CancellationToken.None, null).Flights;
+        var inside = flights.Single(f => f.Flight.Id == "IN");
+        var outside = flights.Single(f => f.Flight.Id == "OUT");
+        Assert.That(inside.Outcome, Is.EqualTo(FlightOutcome.Unaffected), inside.Reason);
+        Assert.That(outside.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), outside.Reason);
+    }
+
     [Test]
     public void RouteFarBeyondTheRangeWritesNoNaN()
     {
