@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Performance;
+using AirspaceSim.Routing;
 using AirspaceSim.Simulation;
 using AirspaceSim.Spherical;
 using AirspaceSim.Weather;
@@ -224,6 +227,33 @@ public class WindGridCoverageTests
     {
         Assert.That(() => Atlantic.Coverage([new(0, 0)], 300), Throws.ArgumentException.With.Message.Contains("at least two waypoints"));
         Assert.That(() => Atlantic.Coverage([new(0, 0), new(1, 1)], double.NaN), Throws.ArgumentException.With.Message.Contains("not finite"));
+    }
+
+    [Test]
+    public void ARoutePlanCoverageHasTheFlownAndTheDirectRouteAndSaysEachOnce()
+    {
+        // GRU to MIA round SVZM: the detour and the direct great circle both leave the Atlantic grid south of the
+        // equator, by different amounts.
+        var planner = DetourPlanner.Build([AirspaceCatalog.Bundled["SVZM"]]);
+        var gru = AirportDirectory.Bundled["GRU"].Location; var mia = AirportDirectory.Bundled["MIA"].Location;
+        var plan = planner.Plan(gru, mia);
+        Assert.That(plan.Status, Is.EqualTo(RouteStatus.Detour));
+        var g = RouteWindGridCoverage.Of(Atlantic, plan, 350)!;
+        Assert.That(g.Flown, Is.EqualTo(Atlantic.Coverage(plan.Waypoints, 350)));
+        Assert.That(g.Direct, Is.EqualTo(Atlantic.Coverage([gru, mia], 350)));
+        Assert.That(g.Flown.OutsideKm, Is.EqualTo(Brute(plan.Waypoints, InAtlantic).Km).Within(Brute(plan.Waypoints, InAtlantic).TolKm));
+        Assert.That(g.Notes, Has.Count.EqualTo(2));
+        Assert.That(g.Notes[0], Does.StartWith(string.Create(Inv, $"{g.Flown.OutsideKm:0} km of the flown route's ")));
+        Assert.That(g.Notes[1], Does.StartWith(string.Create(Inv, $"{g.Direct.OutsideKm:0} km of the direct route's ")));
+        // A direct route is said once; on the grid nothing is said.
+        var direct = DetourPlanner.Build([]).Plan(gru, mia);
+        Assert.That(RouteWindGridCoverage.Of(Atlantic, direct, 350)!.Notes, Has.Count.EqualTo(1));
+        Assert.That(RouteWindGridCoverage.Of(Atlantic, DetourPlanner.Build([]).Plan(new(10, -60), new(20, -50)), 350)!.Notes, Is.Empty);
+        // No grid (a uniform wind, still air), no plan or an unreachable one: nothing.
+        Assert.That(RouteWindGridCoverage.Of(new UniformWindField(270, 50), plan, 350), Is.Null);
+        Assert.That(RouteWindGridCoverage.Of(null, plan, 350), Is.Null);
+        Assert.That(RouteWindGridCoverage.Of(Atlantic, null, 350), Is.Null);
+        Assert.That(RouteWindGridCoverage.Of(Atlantic, plan with { Status = RouteStatus.Unreachable }, 350), Is.Null);
     }
 
     [Test]
