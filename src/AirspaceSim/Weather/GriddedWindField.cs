@@ -291,8 +291,8 @@ public sealed partial class GriddedWindField : WindField
     /// angle times that length, which is the share the flight-time integral gives it (<c>ArcWind</c> integrates over the
     /// angle fraction and scales by the WGS84 length). Measured along the ellipsoid instead, the share would differ by
     /// the variation of the ellipsoid's radii of curvature along the leg (6,335 to 6,400 km), so by less than 1.1 % of
-    /// the distance outside (and the great circle and the geodesic through the same ends, a few km apart on long legs,
-    /// may cross an edge at points that differ by as much). Legs whose ends are equal add nothing.</para>
+    /// the distance outside. The path is that great-circle arc, as for the flight time, not the WGS84 geodesic between
+    /// the same ends, which runs slightly aside of it. Legs whose ends are equal add nothing.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than two waypoints, a flight level that is not finite, or a leg whose
     /// ends are antipodal (within 1e-8 rad, as everywhere in the library: its great circle is undefined).</exception>
