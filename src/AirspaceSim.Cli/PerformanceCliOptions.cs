@@ -105,7 +105,7 @@ internal sealed class PerformanceCliOptions
     /// <summary>The <c>performance</c> object of the route JSON.</summary>
     public static void WriteJson(Utf8JsonWriter w, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)
     {
-        var grid = GridCoverage(c.WindField, plan, c.CruiseFl ?? type.CruiseFl);
+        var grid = RouteWindGridCoverage.Of(c.WindField, plan, c.CruiseFl ?? type.CruiseFl);
         w.WriteStartObject("performance");
         w.WriteString("type", type.Icao);
         w.WriteString("model", type.ModelName);
@@ -127,33 +127,17 @@ internal sealed class PerformanceCliOptions
         WriteRange(w, stop);
         w.WriteStartArray("assumptions");
         foreach (var a in d?.Direct.Assumptions ?? []) w.WriteStringValue(a);
-        foreach (var a in GridNotes(grid)) w.WriteStringValue(a);
+        foreach (var a in grid?.Notes ?? []) w.WriteStringValue(a);
         w.WriteEndArray();
         WriteWindGrid(w, grid);
         w.WriteEndObject();
     }
 
-    /// <summary>How much of the flown and the direct route lie outside a wind grid (where the grid's edge value is
-    /// used); null without a grid or a route to fly.</summary>
-    internal static (Weather.WindGridCoverage Flown, Weather.WindGridCoverage Direct)? GridCoverage(Weather.WindField? field, RoutePlan? plan, double flightLevel) =>
-        field is Weather.GriddedWindField g && plan is { Status: not RouteStatus.Unreachable, Waypoints.Count: >= 2 } p
-            ? (g.Coverage(p.Waypoints, flightLevel), g.Coverage([p.Waypoints[0], p.Waypoints[^1]], flightLevel))
-            : null;
-
-    /// <summary>The assumptions a wind grid adds: what of each route lay outside it and what was used there.</summary>
-    internal static IEnumerable<string> GridNotes((Weather.WindGridCoverage Flown, Weather.WindGridCoverage Direct)? grid)
-    {
-        if (grid is not { } g) yield break;
-        if (g.Flown.Note("the flown route") is { } f) yield return f;
-        // A route that is the direct one (no detour) is said once.
-        if (g.Direct != g.Flown && g.Direct.OutsideKm > 0 && g.Direct.Note("the direct route") is { } d) yield return d;
-    }
-
     /// <summary>The <c>windGrid</c> object (only with a wind grid): the part of the flown and direct routes outside the
     /// grid and what the field used there (<c>edge</c>: the wind of the grid's nearest edge).</summary>
-    internal static void WriteWindGrid(Utf8JsonWriter w, (Weather.WindGridCoverage Flown, Weather.WindGridCoverage Direct)? grid)
+    internal static void WriteWindGrid(Utf8JsonWriter w, RouteWindGridCoverage? g)
     {
-        if (grid is not { } g) return;
+        if (g is null) return;
         w.WriteStartObject("windGrid");
         w.WriteNumber("flownOutsideKm", Math.Round(g.Flown.OutsideKm, 1));
         w.WriteNumber("flownOutsideFraction", Math.Round(g.Flown.OutsideFraction, 4));
@@ -217,7 +201,7 @@ internal sealed class PerformanceCliOptions
         Row(o, "flown", d.Flown);
         o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {Cell(d.ExtraFuelKg, "0"),10} {Cell(d.ExtraCo2Kg, "0"),10} {Cell(d.ExtraCostUsd, "0"),10}"));
         if (stop is not null) o.WriteLine($"  range: {RangeCode(stop)}: {stop.Reason}");
-        foreach (var note in GridNotes(GridCoverage(c.WindField, plan, c.CruiseFl ?? type.CruiseFl))) o.WriteLine($"  wind grid: {note}");
+        foreach (var note in RouteWindGridCoverage.Of(c.WindField, plan, c.CruiseFl ?? type.CruiseFl)?.Notes ?? []) o.WriteLine($"  wind grid: {note}");
     }
 
     private static void Row(TextWriter o, string name, FlightEstimate e) =>

@@ -67,7 +67,7 @@ internal static class RealisticOutput
         if (grid is not null)
         {
             w.WriteStartArray("assumptions");
-            foreach (var a in PerformanceCliOptions.GridNotes(grid)) w.WriteStringValue(a);
+            foreach (var a in grid.Notes) w.WriteStringValue(a);
             w.WriteEndArray();
         }
         PerformanceCliOptions.WriteWindGrid(w, grid);
@@ -89,15 +89,15 @@ internal static class RealisticOutput
         if (r.MinutesSavedByTime is { } saved && !ReferenceEquals(r.Flown, r.Shortest))
             t.WriteLine(string.Create(Inv, $"  fastest  saves {saved:F1} min over the shortest route in the same wind"));
         if (result.Stop is { } stop) t.WriteLine($"  range: {PerformanceCliOptions.RangeCode(stop)}: {stop.Reason}");
-        foreach (var note in PerformanceCliOptions.GridNotes(Grid(r, conditions))) t.WriteLine($"  wind grid: {note}");
+        foreach (var note in Grid(r, conditions)?.Notes ?? []) t.WriteLine($"  wind grid: {note}");
     }
 
-    // The realistic route's wind grid (the layer's, else the flight's) and how much of its routes lie outside it; the
-    // level is the one the flight was costed at (null without a type: nothing is timed in the wind).
-    private static (Weather.WindGridCoverage Flown, Weather.WindGridCoverage Direct)? Grid(RealisticRoute r, FlightConditions? conditions)
+    // The realistic route's wind grid (the layer's, else the flight's: RealisticRoute.Conditions) and how much of its
+    // routes lie outside it; the level is the one the flight was costed at (null without a type: nothing is timed in the
+    // wind).
+    private static RouteWindGridCoverage? Grid(RealisticRoute r, FlightConditions? conditions)
     {
-        var field = r.Options.Wind ?? conditions?.WindField;
         if (r.Cost is null || conditions is null) return null;
-        return PerformanceCliOptions.GridCoverage(field, r.Flown, r.Cost.Flown.CruiseFl);
+        return RouteWindGridCoverage.Of(RealisticRoute.Conditions(conditions, r.Options).WindField, r.Flown, r.Cost.Flown.CruiseFl);
     }
 }

@@ -28,22 +28,23 @@ public class BufferBoundaryTests
         double d = result.BufferRad, r = d + result.BufferExcessRad;
         Assert.That(result.Obstacles, Is.Not.Empty);
 
+        // The brute-force distances (every vertex or probe against every closure edge) are most of the test's time: they
+        // are computed on every core, and checked in order.
+        var boundary = result.Obstacles.SelectMany(ob => ob.Loops).SelectMany(loop => loop.Vertices.ToArray()).ToList();
+        var boundaryDist = boundary.AsParallel().AsOrdered().Select(v => DistanceToClosure(v, fir)).ToList();
         int vertices = 0;
-        foreach (var ob in result.Obstacles)
-            foreach (var loop in ob.Loops)
-                foreach (var v in loop.Vertices)
-                {
-                    double dist = DistanceToClosure(v, fir);
-                    Assert.That(dist, Is.InRange(d - SnapToleranceRad, r + SnapToleranceRad),
-                        $"{id} at {bufferNm} NM: boundary vertex {v.ToGeo()} is {dist * KmPerRad:F6} km from the closure (d {d * KmPerRad:F6}, R {r * KmPerRad:F6} km)");
-                    vertices++;
-                }
+        for (int k = 0; k < boundary.Count; k++)
+        {
+            Assert.That(boundaryDist[k], Is.InRange(d - SnapToleranceRad, r + SnapToleranceRad),
+                $"{id} at {bufferNm} NM: boundary vertex {boundary[k].ToGeo()} is {boundaryDist[k] * KmPerRad:F6} km from the closure (d {d * KmPerRad:F6}, R {r * KmPerRad:F6} km)");
+            vertices++;
+        }
 
         // Probes from every closure vertex and edge midpoint outward (to the right of a counter-clockwise shell; a hole's
         // probes go into the closure and are skipped): along the edge's normal, at a vertex also the previous edge's and
         // between them, at fractions of d and just beyond R.
         bool Inside(in Vec3 p) { foreach (var ob in result.Obstacles) if (ob.Contains(p)) return true; return false; }
-        int near = 0, far = 0;
+        var probes = new List<(Vec3 P, bool Far)>();
         foreach (var ring in Rings(fir))
         {
             for (int i = 0; i < ring.Length; i++)
@@ -60,21 +61,32 @@ public class BufferBoundaryTests
                     foreach (double f in new[] { 0.3, 0.9, 0.999 })
                     {
                         var (s, c) = Math.SinCos(f * d);
-                        var p = c * origin + s * t;
-                        double dist = DistanceToClosure(p, fir);
-                        if (dist == 0 || dist > d * (1 - 1e-6) - SnapToleranceRad) continue; // inside the closure, or not nearer than d
-                        Assert.That(Inside(p), Is.True, $"{id} at {bufferNm} NM: {p.ToGeo()} is {dist * KmPerRad:F6} km from the closure but outside the obstacle");
-                        near++;
+                        probes.Add((c * origin + s * t, false));
                     }
                     {
                         var (s, c) = Math.SinCos(r * 1.001 + 2 * SnapToleranceRad);
-                        var p = c * origin + s * t;
-                        double dist = DistanceToClosure(p, fir);
-                        if (dist <= r + SnapToleranceRad) continue;
-                        Assert.That(Inside(p), Is.False, $"{id} at {bufferNm} NM: {p.ToGeo()} is {dist * KmPerRad:F6} km from the closure (R {r * KmPerRad:F6} km) but inside the obstacle");
-                        far++;
+                        probes.Add((c * origin + s * t, true));
                     }
                 }
+            }
+        }
+        var probeDist = probes.AsParallel().AsOrdered().Select(x => DistanceToClosure(x.P, fir)).ToList();
+        int near = 0, far = 0;
+        for (int k = 0; k < probes.Count; k++)
+        {
+            var (p, isFar) = probes[k];
+            double dist = probeDist[k];
+            if (!isFar)
+            {
+                if (dist == 0 || dist > d * (1 - 1e-6) - SnapToleranceRad) continue; // inside the closure, or not nearer than d
+                Assert.That(Inside(p), Is.True, $"{id} at {bufferNm} NM: {p.ToGeo()} is {dist * KmPerRad:F6} km from the closure but outside the obstacle");
+                near++;
+            }
+            else
+            {
+                if (dist <= r + SnapToleranceRad) continue;
+                Assert.That(Inside(p), Is.False, $"{id} at {bufferNm} NM: {p.ToGeo()} is {dist * KmPerRad:F6} km from the closure (R {r * KmPerRad:F6} km) but inside the obstacle");
+                far++;
             }
         }
         Assert.That(near, Is.GreaterThan(vertices / 4), "enough probes nearer than d");
