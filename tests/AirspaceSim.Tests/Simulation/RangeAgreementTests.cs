@@ -42,16 +42,22 @@ public class RangeAgreementTests
         }
 
         // The CLI what-if agrees.
-        string file = Path.Combine(Path.GetTempPath(), $"e190-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, """
+        Assert.That(CliOutcome("""
             {"name":"e190","parameters":{},"closures":[],"flights":[
               {"id":"E1","from":"MIA","to":"GRU","departure":"2025-12-01T01:00Z","type":"E190","airline":"XXX","state":"US"}]}
-            """);
+            """), Is.EqualTo("needs-tech-stop"));
+    }
+
+    /// <summary>The outcome `whatif SCENARIO --format json` gives the scenario's first flight (the file is temporary).</summary>
+    internal static string? CliOutcome(string scenarioJson)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"range-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, scenarioJson);
         try
         {
             var w = CliRunner.Run("whatif", file, "--format", "json");
-            var flight = w.Json().GetProperty("flights")[0];
-            Assert.That(flight.GetProperty("outcome").GetString(), Is.EqualTo("needs-tech-stop"), w.ToString());
+            Assert.That(w.Exit, Is.EqualTo(0), w.ToString());
+            return w.Json().GetProperty("flights")[0].GetProperty("outcome").GetString();
         }
         finally { File.Delete(file); }
     }
