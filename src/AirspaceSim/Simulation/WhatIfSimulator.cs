@@ -554,7 +554,8 @@ public sealed class WhatIfSimulator
         // The path is made only off the common path: a flight flying its direct route keeps its two ends in its result.
         IReadOnlyList<GeoPoint>? rerouted = flown is { Count: > 0 } ? flown.Concat(current.Waypoints).ToList() : null;
         double routeKm = rerouted is null ? current.RouteKm!.Value : PathKm(rerouted);
-        double rangeKm = typeEntry.RangeKm(_cost, p);
+        // At the flight's own level when it has one (as route --type --fl judges it), else the type's range.
+        double rangeKm = x.Fl == type.DefaultCruiseFl ? typeEntry.RangeKm(_cost, p) : LevelRangeKm(x);
         if (inFlightAt == null && (_rangeWindKt == 0 ? routeKm > rangeKm : !InRange(x, ref current, routeKm, WindReach(x))))
             return TechStop(x, Base(x, directKm), leg, dep, _rangeWindKt == 0 ? new Reach(rangeKm, rangeKm, rangeKm) : WindReach(x), directKm);
         DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
@@ -1024,8 +1025,8 @@ public sealed class WhatIfSimulator
     }
 
     // The range a flight and each technical-stop leg are judged by. In still air (no wind in the scenario's conditions):
-    // the route's length against the type's still-air range at the type's cruise level, RangeKm = MaxKm = SureKm (as
-    // before; the fit then depends on the length alone, but at a flight level of its own the estimate's range differs).
+    // the route's length against the type's still-air range at the flight's level (the type's, or its own),
+    // RangeKm = MaxKm = SureKm (the fit then depends on the length alone).
     // In a wind, as route --type --wind and the batch judge it: the flown route costed in the wind must fit
     // (IFlightCostModel.FitsRange, FlightEstimate.FitsRange for the shipped model); RangeKm is then the still-air range R
     // at the flight's level, and the length g of a route decides alone outside (SureKm, MaxKm]:
@@ -1067,6 +1068,16 @@ public sealed class WhatIfSimulator
     }
 
     private readonly ConcurrentDictionary<(string, int), Reach> _reach = new();
+
+    // The still-air range of a flight cruising at a level of its own, per type and level on this simulator.
+    private double LevelRangeKm(in Ctx x)
+    {
+        var key = (x.Type.TypeIcao, x.Fl);
+        if (_levelRangeKm.TryGetValue(key, out double km)) return km;
+        return _levelRangeKm.GetOrAdd(key, _cost.MaxRangeKm(x.Type, x.Fl, _scenario.Parameters.Cost));
+    }
+
+    private readonly ConcurrentDictionary<(string, int), double> _levelRangeKm = new();
 
     // Whether a planned leg of `km` fits the range (see Reach): in still air its length alone decides.
     private bool InRange(in Ctx x, ref Leg leg, double km, in Reach reach) =>

@@ -106,6 +106,35 @@ public class RangeAgreementTests
         Assert.That(outside.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), outside.Reason);
     }
 
+    // In still air a flight given a level of its own is judged at that level, as the estimate at that level judges it
+    // (the range shrinks lower down, where the fuel flow is higher): 1 km either side of the estimate's own boundary.
+    [TestCase("A20N", 250)]
+    [TestCase("B789", 310)]
+    public void AFlightAtALevelOfItsOwnIsJudgedAtThatLevel(string icao, int fl)
+    {
+        var type = AircraftCatalog.Bundled[icao];
+        var conditions = FlightConditions.Default with { CruiseFl = fl };
+        var origin = new AirspaceSim.Geodesy.GeoPoint(0, -30);
+        AirspaceSim.Geodesy.GeoPoint At(double km) => new(0, -30 + km / (AirspaceSim.Geodesy.Wgs84.SemiMajorAxisM / 1000) * 180 / Math.PI);
+        double lo = 0, hi = 19_000;
+        while (hi - lo > 0.01)
+        {
+            double mid = (lo + hi) / 2;
+            if (FlightCostModel.Default.Estimate(type, [origin, At(mid)], conditions).FitsRange) lo = mid; else hi = mid;
+        }
+        double atTypeLevel = PerformanceCostModel.Default.MaxRangeKm(new AircraftProfile(icao, (int)type.CruiseFl), AirspaceSim.Simulation.CostParameters.Defaults);
+        Assert.That(lo, Is.LessThan(atTypeLevel - 50), "the case must tell the two levels apart");
+
+        var b = new ScenarioBuilder("level");
+        foreach (var (id, km) in new[] { ("IN", lo - 1), ("OUT", hi + 1) })
+            b = b.Flight(id, origin.ToString(), At(km).ToString(), Dep, icao, "XXX", "US", fl);
+        var flights = new WhatIfSimulator(b.Build(), new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run(CancellationToken.None, null).Flights;
+        var inside = flights.Single(f => f.Flight.Id == "IN");
+        var outside = flights.Single(f => f.Flight.Id == "OUT");
+        Assert.That(inside.Outcome, Is.EqualTo(FlightOutcome.Unaffected), inside.Reason);
+        Assert.That(outside.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), outside.Reason);
+    }
+
     [Test]
     public void RouteFarBeyondTheRangeWritesNoNaN()
     {
