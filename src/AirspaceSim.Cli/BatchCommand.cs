@@ -301,9 +301,36 @@ internal sealed class BatchAircraft(Performance.AircraftType? defaultType, Perfo
         {
             if (r.Error == null && r.Row.AircraftType is { } text && Lookup(text).Error is { } error)
                 yield return r with { Plan = null, ErrorKind = BatchErrorKind.AircraftType, Error = "type: " + error };
+            else if (r.Error == null && For(r.Row) is { } ac && Limit(ac, r.Plan!) is { } limit)
+                yield return r with { Plan = null, ErrorKind = BatchErrorKind.AircraftLimit, Error = limit };
             else yield return r;
         }
     }
+
+    // Whether the type can fly the batch's conditions at all (its ceiling against --fl, its airspeed against a uniform
+    // wind): the cost model refuses them with an ArgumentException, which costing the row would throw on the writer's
+    // thread and so end the whole batch (a batch with an ATR row and --wind 270/400 wrote nothing). Neither depends on
+    // the route, so one probe leg per type decides; a wind field is the exception (its speed varies along the route),
+    // so where its strongest wind reaches the type's airspeed each row is costed here once more to find out.
+    private string? Limit((Performance.AircraftType Type, Performance.FlightConditions Conditions) ac, RoutePlan plan)
+    {
+        if (!_limits.TryGetValue(ac.Type.Icao, out var probe))
+        {
+            try
+            {
+                var e = Performance.FlightCostModel.Default.Estimate(ac.Type, [new GeoPoint(0, 0), new GeoPoint(0, 0.1)], ac.Conditions with { WindField = null });
+                probe = (null, e.TrueAirspeedKt);
+            }
+            catch (ArgumentException e) { probe = (CliApp.OneLine(e), 0); }
+            _limits[ac.Type.Icao] = probe;
+        }
+        if (probe.Error is not null) return probe.Error;
+        if (ac.Conditions.WindField is not { } field || field.MaxSpeedKt < probe.TasKt || plan.Status == RouteStatus.Unreachable) return null;
+        try { _ = PerformanceCliOptions.Estimate(ac, plan); return null; }
+        catch (ArgumentException e) { return CliApp.OneLine(e); }
+    }
+
+    private readonly Dictionary<string, (string? Error, double TasKt)> _limits = new(StringComparer.Ordinal);
 
     private (Performance.AircraftType? Type, string? Error) Lookup(string text)
     {

@@ -19,12 +19,16 @@ internal sealed class PerformanceCliOptions
         Description = $"Uniform wind DIR/SPEED (from DIR degrees true at SPEED kt, e.g. 270/80), or a wind grid: a CSV file lat,lon,fl,u_kt,v_kt, a NetCDF-4 file (u, v over level, latitude, longitude) or a bundled climatology ({string.Join(", ", Weather.GriddedWindField.BundledNames)}) (with --type).",
     };
     public Option<double> IsaDevK { get; } = NumberOptions.Double("--isa-dev-k", "Temperature deviation from ISA at the cruise level, K (with --type).", 0, -100, 100, "K", "the atmosphere's plausible range", "K");
+    // A whole flight level, as a scenario flight's cruiseFl: the same question asked of route and of whatif gets the
+    // same answer (the range at that level, docs/simulator.md).
+    public Option<int> CruiseFl { get; } = NumberOptions.Int("--fl", "Cruise flight level (with --type; default the type's own, `aircraft TYPE` shows it; up to its ceiling).", 0, 0, 600, "flight levels; the type's ceiling is checked next");
 
     public void AddTo(Command cmd)
     {
         cmd.Options.Add(Type);
         cmd.Options.Add(Wind);
         cmd.Options.Add(IsaDevK);
+        cmd.Options.Add(CruiseFl);
     }
 
     /// <summary>The type and conditions asked for, or null without <c>--type</c>.</summary>
@@ -39,6 +43,7 @@ internal sealed class PerformanceCliOptions
         if (icao is null && !typesElsewhere)
         {
             if (parse.GetValue(Wind) is not null) throw new CliException("--wind needs --type");
+            if (parse.GetResult(CruiseFl) is { Implicit: false }) throw new CliException("--fl needs --type");
             return null;
         }
         AircraftType? type = icao is null ? null : AircraftCommand.Find(icao, "--type");
@@ -50,7 +55,10 @@ internal sealed class PerformanceCliOptions
             else if (!text.Contains('/') || File.Exists(text)) field = ReadGrid(text, error);
             else throw new CliException($"--wind: {error}");
         }
-        return (type, new FlightConditions { Wind = wind, WindField = field, IsaDeviationK = parse.GetValue(IsaDevK) });
+        int? fl = parse.GetResult(CruiseFl) is { Implicit: false } ? parse.GetValue(CruiseFl) : null;
+        if (fl is { } level && type is not null && level > type.CeilingFl)
+            throw new CliException(string.Create(Inv, $"--fl: FL{level} is above the {type.Icao}'s maximum operating level FL{type.CeilingFl:0}"));
+        return (type, new FlightConditions { Wind = wind, WindField = field, IsaDeviationK = parse.GetValue(IsaDevK), CruiseFl = fl });
     }
 
     // A bundled climatology by name, else a grid file; a name that is neither gets both explanations.
@@ -111,6 +119,7 @@ internal sealed class PerformanceCliOptions
         w.WriteString("model", type.ModelName);
         if (WindText(c) is { } wind) w.WriteString("wind", wind); else w.WriteNull("wind");
         w.WriteNumber("isaDeviationK", c.IsaDeviationK);
+        w.WriteNumber("cruiseFl", c.CruiseFl ?? type.CruiseFl);
         if (d is null) w.WriteNull("direct"); else WriteFlight(w, "direct", d.Direct);
         if (d is null) w.WriteNull("flown"); else WriteFlight(w, "flown", d.Flown);
         if (d is null)
@@ -194,7 +203,7 @@ internal sealed class PerformanceCliOptions
     public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)
     {
         o.WriteLine();
-        o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(WindText(c) is { } w ? $", wind {w}" : "")}");
+        o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(c.CruiseFl is { } fl ? string.Create(Inv, $", FL{fl:0}") : "")}{(WindText(c) is { } w ? $", wind {w}" : "")}");
         if (d is null) { o.WriteLine("  unreachable: no flight to cost"); return; }
         o.WriteLine(string.Create(Inv, $"  {"",-8} {"block min",10} {"fuel kg",10} {"CO2 kg",10} {"cost USD",10}  range"));
         Row(o, "direct", d.Direct);

@@ -20,6 +20,9 @@ public enum BatchErrorKind
     /// <summary>The row's aircraft type is unknown (set by a caller that costs the rows, such as the command line's
     /// <c>batch</c> with a <c>type</c> column or <c>--type</c>).</summary>
     AircraftType,
+    /// <summary>The row's aircraft type cannot fly the conditions asked for (a cruise level above its ceiling, a wind
+    /// not below its airspeed; set by a caller that costs the rows, as <see cref="AircraftType"/>).</summary>
+    AircraftLimit,
 }
 
 /// <summary>One row's outcome: the resolved ends and plan, or why it could not be computed.</summary>

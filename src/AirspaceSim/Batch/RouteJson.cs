@@ -57,6 +57,7 @@ public static class RouteJson
         BatchErrorKind.To => "unknown-destination",
         BatchErrorKind.Route => "route-rejected",
         BatchErrorKind.AircraftType => "unknown-aircraft-type",
+        BatchErrorKind.AircraftLimit => "aircraft-limit",
         _ => "",
     };
 

@@ -166,6 +166,27 @@ public class TechStopCliTests
         TestContext.Out.WriteLine($"{code}: {totalKm:F1} km; {planned} airports planned by the brute force");
     }
 
+    [TestCase("--wind", "270/400", "AT76", "wind 270/400 kt is not below the true airspeed")]
+    [TestCase("--fl", "300", "DH8D", "flight level 300 is outside [0, 250], the DH8D's maximum operating level being FL250")]
+    public void ARowWhoseTypeCannotFlyTheConditionsIsAnErrorRowAndTheOthersGoOn(string option, string value, string icao, string reason)
+    {
+        // Issue 8, nothing lost: the cost model's refusal of one row's type (an ATR slower than the wind, a Dash 8 above
+        // its ceiling) ended the whole batch with exit 2 and no output; now that row is an error row with its reason.
+        var r = CliRunner.RunWithInput($"from,to,type\nLIS,MAD,A20N\nLIS,MAD,{icao}\nLIS,OPO,A20N\n", ["batch", "-", option, value, .. FarClosure]);
+        Assert.That(r.Exit, Is.EqualTo(1), r.ToString());
+        var lines = r.OutLines.Where(l => !l.StartsWith('#')).ToArray();
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => AirspaceSim.Infrastructure.Csv.Split(l, out _)!).ToArray();
+        Assert.That(rows, Has.Length.EqualTo(3));
+        string Col(int row, string name) => rows[row][Array.IndexOf(header, name)];
+        Assert.That(new[] { Col(0, "status"), Col(1, "status"), Col(2, "status") }, Is.EqualTo(new[] { "direct", "error", "direct" }));
+        Assert.That(Col(1, "reason"), Does.Contain(reason));
+        Assert.That(Col(1, "error_code"), Is.EqualTo("aircraft-limit"));
+        Assert.That(Col(0, "fuel_kg"), Is.Not.Empty);
+        Assert.That(Col(2, "fuel_kg"), Is.Not.Empty);
+        Assert.That(r.Err, Does.Contain("line 3: "));
+    }
+
     [Test]
     public void BatchCarriesTheRangeStatusAndTheDirectCo2AndCost()
     {

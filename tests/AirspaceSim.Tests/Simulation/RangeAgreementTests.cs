@@ -136,6 +136,42 @@ public class RangeAgreementTests
     }
 
     [Test]
+    public void RouteAtALevelOfItsOwnAgreesWithTheSimulatorAtThatLevel()
+    {
+        // `route --type A20N --fl 250` asks what a scenario flight with "cruiseFl": 250 asks: an equator leg between the
+        // FL250 and the FL350 range fits at the type's level, not at FL250, in both; the stop is the same airport.
+        var type = AircraftCatalog.Bundled["A20N"];
+        double r250 = FlightCostModel.Default.MaxRangeKm(type, FlightConditions.Default with { CruiseFl = 250 });
+        double r350 = FlightCostModel.Default.MaxRangeKm(type, FlightConditions.Default);
+        Assert.That(r250, Is.LessThan(r350 - 100));
+        var origin = new AirspaceSim.Geodesy.GeoPoint(0, -30);
+        var end = new AirspaceSim.Geodesy.GeoPoint(0, -30 + (r250 + r350) / 2 / (AirspaceSim.Geodesy.Wgs84.SemiMajorAxisM / 1000) * 180 / Math.PI);
+        string from = origin.ToString(), to = end.ToString();
+        var atType = CliRunner.Run("route", from, to, "--type", "A20N", "--format", "json").Json().GetProperty("performance");
+        Assert.That(atType.GetProperty("range").GetProperty("status").GetString(), Is.EqualTo("fits"));
+        var r = CliRunner.Run("route", from, to, "--type", "A20N", "--fl", "250", "--format", "json");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var perf = r.Json().GetProperty("performance");
+        Assert.That(perf.GetProperty("cruiseFl").GetDouble(), Is.EqualTo(250));
+        Assert.That(atType.GetProperty("cruiseFl").GetDouble(), Is.EqualTo(type.CruiseFl));
+        var range = perf.GetProperty("range");
+        Assert.That(range.GetProperty("status").GetString(), Is.Not.EqualTo("fits"), range.ToString());
+
+        var f = new WhatIfSimulator(new ScenarioBuilder("fl").Flight("F", from, to, Dep, "A20N", "XXX", "US", 250).Build(),
+            new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run(CancellationToken.None, null).Flights.Single();
+        Assert.That(f.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), f.Reason);
+        Assert.That(f.Alternate ?? "none", Is.EqualTo(range.GetProperty("techStop").GetString()), f.Reason);
+
+        // Above the ceiling, and without a type: errors that say so.
+        var high = CliRunner.Run("route", "LIS", "MAD", "--type", "A20N", "--fl", "430");
+        Assert.That(high.Exit, Is.EqualTo(2));
+        Assert.That(high.Err, Does.Contain("--fl: FL430 is above the A20N's maximum operating level FL"));
+        var bare = CliRunner.Run("route", "LIS", "MAD", "--fl", "300");
+        Assert.That(bare.Exit, Is.EqualTo(2));
+        Assert.That(bare.Err, Does.Contain("--fl needs --type"));
+    }
+
+    [Test]
     public void RouteFarBeyondTheRangeWritesNoNaN()
     {
         // LHR–SYD (17,016 km) on an A321: the fuel has no finite value; JSON null and a table dash, not NaN or a crash.
