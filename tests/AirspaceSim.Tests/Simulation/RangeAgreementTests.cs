@@ -73,6 +73,23 @@ public class RangeAgreementTests
         Assert.That(FlightCostModel.Default.EstimateDistance(type, range + 1, FlightConditions.Default).FitsRange, Is.False);
     }
 
+    private static readonly AirspaceSim.Geodesy.GeoPoint EquatorOrigin = new(0, -30);
+
+    // A point on the equator `km` east of EquatorOrigin: the geodesic between two points on the equator runs along it.
+    private static AirspaceSim.Geodesy.GeoPoint EquatorAt(double km) => new(0, -30 + km / (AirspaceSim.Geodesy.Wgs84.SemiMajorAxisM / 1000) * 180 / Math.PI);
+
+    // The estimate's own range boundary along the equator under the conditions, bisected to 10 m: lo fits, hi does not.
+    private static (double Lo, double Hi) EquatorBoundaryKm(AircraftType type, FlightConditions conditions)
+    {
+        double lo = 0, hi = 19_000;
+        while (hi - lo > 0.01)
+        {
+            double mid = (lo + hi) / 2;
+            if (FlightCostModel.Default.Estimate(type, [EquatorOrigin, EquatorAt(mid)], conditions).FitsRange) lo = mid; else hi = mid;
+        }
+        return (lo, hi);
+    }
+
     // In a wind the simulator's range is the estimate's FitsRange of the route flown in that wind (as route --wind's):
     // along the equator (the geodesic between two points on it), 1 km either side of the estimate's own boundary.
     [TestCase("A20N", 90, 100)]   // headwind: the boundary lies short of the still-air range
@@ -84,21 +101,15 @@ public class RangeAgreementTests
     {
         var type = AircraftCatalog.Bundled[icao];
         var conditions = FlightConditions.Default with { Wind = new Wind(windFromDeg, windKt) };
-        var origin = new AirspaceSim.Geodesy.GeoPoint(0, -30);
-        AirspaceSim.Geodesy.GeoPoint At(double km) => new(0, -30 + km / (AirspaceSim.Geodesy.Wgs84.SemiMajorAxisM / 1000) * 180 / Math.PI);
-        double lo = 0, hi = 19_000;
-        while (hi - lo > 0.01)
-        {
-            double mid = (lo + hi) / 2;
-            if (FlightCostModel.Default.Estimate(type, [origin, At(mid)], conditions).FitsRange) lo = mid; else hi = mid;
-        }
+        var origin = EquatorOrigin;
+        var (lo, hi) = EquatorBoundaryKm(type, conditions);
         double still = PerformanceCostModel.Default.MaxRangeKm(new AircraftProfile(icao, (int)type.CruiseFl), AirspaceSim.Simulation.CostParameters.Defaults);
         if (windFromDeg == 90) Assert.That(lo, Is.LessThan(still - 100), "a headwind shortens the range");
         if (windFromDeg == 270) Assert.That(lo, Is.GreaterThan(still + 100), "a tailwind lengthens it");
 
         var b = new ScenarioBuilder("wind").With(new ScenarioParameters { Cost = new AirspaceSim.Simulation.CostParameters { WindFromDeg = windFromDeg, WindKt = windKt } });
         foreach (var (id, km) in new[] { ("IN", lo - 1), ("OUT", hi + 1) })
-            b = b.Flight(id, origin.ToString(), At(km).ToString(), Dep, icao, "XXX", "US");
+            b = b.Flight(id, origin.ToString(), EquatorAt(km).ToString(), Dep, icao, "XXX", "US");
         var flights = new WhatIfSimulator(b.Build(), new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run(CancellationToken.None, null).Flights;
         var inside = flights.Single(f => f.Flight.Id == "IN");
         var outside = flights.Single(f => f.Flight.Id == "OUT");
@@ -114,20 +125,14 @@ public class RangeAgreementTests
     {
         var type = AircraftCatalog.Bundled[icao];
         var conditions = FlightConditions.Default with { CruiseFl = fl };
-        var origin = new AirspaceSim.Geodesy.GeoPoint(0, -30);
-        AirspaceSim.Geodesy.GeoPoint At(double km) => new(0, -30 + km / (AirspaceSim.Geodesy.Wgs84.SemiMajorAxisM / 1000) * 180 / Math.PI);
-        double lo = 0, hi = 19_000;
-        while (hi - lo > 0.01)
-        {
-            double mid = (lo + hi) / 2;
-            if (FlightCostModel.Default.Estimate(type, [origin, At(mid)], conditions).FitsRange) lo = mid; else hi = mid;
-        }
+        var origin = EquatorOrigin;
+        var (lo, hi) = EquatorBoundaryKm(type, conditions);
         double atTypeLevel = PerformanceCostModel.Default.MaxRangeKm(new AircraftProfile(icao, (int)type.CruiseFl), AirspaceSim.Simulation.CostParameters.Defaults);
         Assert.That(lo, Is.LessThan(atTypeLevel - 50), "the case must tell the two levels apart");
 
         var b = new ScenarioBuilder("level");
         foreach (var (id, km) in new[] { ("IN", lo - 1), ("OUT", hi + 1) })
-            b = b.Flight(id, origin.ToString(), At(km).ToString(), Dep, icao, "XXX", "US", fl);
+            b = b.Flight(id, origin.ToString(), EquatorAt(km).ToString(), Dep, icao, "XXX", "US", fl);
         var flights = new WhatIfSimulator(b.Build(), new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run(CancellationToken.None, null).Flights;
         var inside = flights.Single(f => f.Flight.Id == "IN");
         var outside = flights.Single(f => f.Flight.Id == "OUT");
