@@ -554,10 +554,8 @@ public sealed class WhatIfSimulator
         // The path is made only off the common path: a flight flying its direct route keeps its two ends in its result.
         IReadOnlyList<GeoPoint>? rerouted = flown is { Count: > 0 } ? flown.Concat(current.Waypoints).ToList() : null;
         double routeKm = rerouted is null ? current.RouteKm!.Value : PathKm(rerouted);
-        // At the flight's own level when it has one (as route --type --fl judges it), else the type's range.
-        double rangeKm = x.Fl == type.DefaultCruiseFl ? typeEntry.RangeKm(_cost, p) : LevelRangeKm(x);
-        if (inFlightAt == null && (_rangeWindKt == 0 ? routeKm > rangeKm : !InRange(x, ref current, routeKm, WindReach(x))))
-            return TechStop(x, Base(x, directKm), leg, dep, _rangeWindKt == 0 ? new Reach(rangeKm, rangeKm, rangeKm) : WindReach(x), directKm);
+        if (inFlightAt == null && ReachOf(x, typeEntry) is var reach && !InRange(x, ref current, routeKm, reach))
+            return TechStop(x, Base(x, directKm), leg, dep, reach, directKm);
         DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
         if (bound == 0)
         {
@@ -1052,15 +1050,23 @@ public sealed class WhatIfSimulator
 
     private const double RangeMargin = 1.006;
 
-    // Only with a wind. Cached per type and level on this simulator (a Monte Carlo draw is a simulator of its own, with
-    // its own parameters): asked of the cost model per flight, the range's key (a record with the draw's parameters)
-    // and the airspeed cost 200 draws of svzm-2025-11-uncertain about 1.6x the CPU time of the still-air check.
-    private Reach WindReach(in Ctx x)
+    // The reach of a flight at its level (its own, else its type's, as route --type --fl judges it). In still air at
+    // the type's level, the type's cached range (most flights: no look-up by level); otherwise cached per type and level
+    // on this simulator (a Monte Carlo draw is a simulator of its own, with its own parameters): asked of the cost model
+    // per flight, the range's key (a record with the draw's parameters) and the airspeed cost 200 draws of
+    // svzm-2025-11-uncertain about 1.6x the CPU time of the still-air check.
+    private Reach ReachOf(in Ctx x, TypeEntry typeEntry)
     {
+        var p = _scenario.Parameters.Cost;
+        if (_rangeWindKt == 0 && x.Fl == x.Type.DefaultCruiseFl)
+        {
+            double km = typeEntry.RangeKm(_cost, p);
+            return new Reach(km, km, km);
+        }
         var key = (x.Type.TypeIcao, x.Fl);
         if (_reach.TryGetValue(key, out var reach)) return reach;
-        var p = _scenario.Parameters.Cost;
         double r = _cost.MaxRangeKm(x.Type, x.Fl, p);
+        if (_rangeWindKt == 0) return _reach.GetOrAdd(key, new Reach(r, r, r));
         // Still air: the airspeed does not depend on the ends.
         double q = _rangeWindKt / _cost.GroundSpeedKt(x.Type, x.Fl, x.Origin.Point, x.Destination.Point, _stillAir);
         // With a wind as strong as the airspeed nothing is sure: the costing decides (and says why it cannot).
@@ -1068,16 +1074,6 @@ public sealed class WhatIfSimulator
     }
 
     private readonly ConcurrentDictionary<(string, int), Reach> _reach = new();
-
-    // The still-air range of a flight cruising at a level of its own, per type and level on this simulator.
-    private double LevelRangeKm(in Ctx x)
-    {
-        var key = (x.Type.TypeIcao, x.Fl);
-        if (_levelRangeKm.TryGetValue(key, out double km)) return km;
-        return _levelRangeKm.GetOrAdd(key, _cost.MaxRangeKm(x.Type, x.Fl, _scenario.Parameters.Cost));
-    }
-
-    private readonly ConcurrentDictionary<(string, int), double> _levelRangeKm = new();
 
     // Whether a planned leg of `km` fits the range (see Reach): in still air its length alone decides.
     private bool InRange(in Ctx x, ref Leg leg, double km, in Reach reach) =>

@@ -149,9 +149,7 @@ public class RangeAgreementTests
         double r250 = FlightCostModel.Default.MaxRangeKm(type, FlightConditions.Default with { CruiseFl = 250 });
         double r350 = FlightCostModel.Default.MaxRangeKm(type, FlightConditions.Default);
         Assert.That(r250, Is.LessThan(r350 - 100));
-        var origin = new AirspaceSim.Geodesy.GeoPoint(0, -30);
-        var end = new AirspaceSim.Geodesy.GeoPoint(0, -30 + (r250 + r350) / 2 / (AirspaceSim.Geodesy.Wgs84.SemiMajorAxisM / 1000) * 180 / Math.PI);
-        string from = origin.ToString(), to = end.ToString();
+        string from = EquatorOrigin.ToString(), to = EquatorAt((r250 + r350) / 2).ToString();
         var atType = CliRunner.Run("route", from, to, "--type", "A20N", "--format", "json").Json().GetProperty("performance");
         Assert.That(atType.GetProperty("range").GetProperty("status").GetString(), Is.EqualTo("fits"));
         var r = CliRunner.Run("route", from, to, "--type", "A20N", "--fl", "250", "--format", "json");
