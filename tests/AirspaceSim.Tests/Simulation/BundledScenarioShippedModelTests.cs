@@ -227,7 +227,8 @@ public class BundledScenarioShippedModelTests
     /// <summary>
     /// A rerouted flight flies farther than its direct route and pays for it (extra km, minutes, fuel, CO₂ and cost all
     /// positive under the shipped model); an unaffected flight flies its direct route with no extras; a cancelled one has
-    /// no route and no extras; a diverted one lands at an airport outside the closed area.
+    /// no route and no extras; a diverted one turned where its ISA TAS had taken it along its great circle by the notice,
+    /// and lands at an airport outside the closed area.
     /// </summary>
     [TestCaseSource(nameof(RunNames))]
     public void Extras_PositiveForReroutedFlights_ZeroForUnaffectedAndCancelled(string runName)
@@ -260,6 +261,13 @@ public class BundledScenarioShippedModelTests
                     var alt = _world.AirportInside(r.Alternate!, run.Raw.Closure.Airspaces);
                     Assert.That(alt.Inside, Is.False, $"{what}: diverted to {r.Alternate}, inside the closed area");
                     Assert.That(extras, Is.All.Positive, what + " (the diversion and its recovery flight)");
+                    // Where it turned: on its great circle, as far along as the ISA TAS (±3 %) takes it by the notice.
+                    var at = r.InFlightPosition!.Value;
+                    double alongKm = _world.SphereKm(r.From, at), leftKm = _world.SphereKm(at, r.To), directKm = _world.SphereKm(r.From, r.To);
+                    Assert.That(alongKm + leftKm - directKm, Is.LessThan(0.01), $"{what}: turned at {at}, off its great circle");
+                    double kmAtNotice = (r.InFlightAtUtc!.Value - r.Flight.DepartureUtc).TotalHours * TasKmPerHour(_world.Type(r.Flight.AircraftType).CruiseMach, r.CruiseFl!.Value)
+                        * directKm / (r.DirectKm!.Value);
+                    Assert.That(alongKm, Is.InRange(kmAtNotice * (1 - SpeedSlack), kmAtNotice * (1 + SpeedSlack)), $"{what}: turned at {at}");
                     break;
                 default:
                     Assert.Fail($"{what}: no bundled flight has this outcome under the shipped model");
@@ -309,7 +317,7 @@ public class BundledScenarioShippedModelTests
         var type = _world.Type(f.AircraftType);
         int fl = f.CruiseFl ?? type.CruiseFl;
         if (r.CruiseFl != fl) return Expectation.Open($"cruise level FL{r.CruiseFl} where the files give FL{fl}");
-        if (!c.Binds(f.Airline, f.OperatorState)) return Expectation.Unaffected($"{c.Id} does not bind operator {f.Airline} of state {f.OperatorState}");
+        if (!c.Binds(f.Airline, f.OperatorState)) return InRange(r, type, Expectation.Unaffected($"{c.Id} does not bind operator {f.Airline} of state {f.OperatorState}"));
 
         var o = _world.AirportInside(f.Origin, c.Airspaces);
         var d = _world.AirportInside(f.Destination, c.Airspaces);
@@ -343,8 +351,9 @@ public class BundledScenarioShippedModelTests
             flies = Expectation.Unaffected("its great circle misses the closed area, or not while it is active");
             if (overflight && route.Enters)
             {
-                // Inside (with the buffer) from FirstInsideKm to LastInsideKm: active then at every speed of the band, or at none.
-                bool always = c.ActiveDuring(At(route.FirstInsideKm, vMin), At(route.LastInsideKm, vMax));
+                // Inside (with the buffer) at FirstInsideKm, at some moment of the band's spread: active over all that spread
+                // (then it is inside while active at every speed); or all its inside moments before the start or after the end.
+                bool always = c.ActiveThroughout(At(route.FirstInsideKm, vMax), At(route.FirstInsideKm, vMin));
                 bool never = At(route.LastInsideKm, vMin) < c.StartUtc || (c.EndUtc is { } e && At(route.FirstInsideKm, vMax) >= e);
                 if (always) flies = Expectation.Rerouted($"its great circle is inside {c.Id} (+{bufferKm:F1} km) from {route.FirstInsideKm:F0} to {route.LastInsideKm:F0} km while it is active");
                 else if (!never) return Expectation.Open($"it is inside {c.Id} near the window's edge");
@@ -367,7 +376,7 @@ public class BundledScenarioShippedModelTests
                     return Expectation.Diverted($"{sMin:F0}-{sMax:F0} km along at the notice, outside {c.Id}, whose area holds destination {f.Destination}");
                 else if (overflight && route.Enters && sMax < route.FirstInsideKm)
                 {
-                    if (!c.ActiveDuring(At(route.FirstInsideKm, vMin), At(route.LastInsideKm, vMax))) return Expectation.Open("it would cross after the window");
+                    if (!c.ActiveThroughout(At(route.FirstInsideKm, vMax), At(route.FirstInsideKm, vMin))) return Expectation.Open("it would reach the area about the window's end");
                     return Expectation.ReroutedInFlight($"{sMin:F0}-{sMax:F0} km along at the notice, short of {c.Id} (from {route.FirstInsideKm:F0} km)");
                 }
                 else if (overflight && route.Enters && sMin <= route.LastInsideKm) return Expectation.Open("it is about to leave the closed area at the notice");
@@ -375,12 +384,24 @@ public class BundledScenarioShippedModelTests
             }
         }
 
-        // The range: the route it would fly (rerouted: the simulator's planned route, else the direct one) against the
-        // type's published range.
+        return InRange(r, type, flies);
+    }
+
+    /// <summary>
+    /// A flight that flies from its origin (unaffected or rerouted before departure) against the type's published range:
+    /// the route it would fly (rerouted: the simulator's planned route, else the direct one) beyond 105 % of it needs a
+    /// technical stop, below 95 % of it does not. The model's own range with reserves at typical payload may be well
+    /// below the published figure (the A332's is 9,895 km against 13,450 km): a route between the two would show here as
+    /// a disagreement to look into, not necessarily a bug; no bundled route is there (the nearest, the ATR's CUR-POS
+    /// detour, is 93 % of its type's published range and within the model's).
+    /// </summary>
+    private static Expectation InRange(FlightResult r, TypeData type, Expectation flies)
+    {
+        if (flies.Outcome is not (FlightOutcome.Unaffected or FlightOutcome.Rerouted)) return flies;
         double flownKm = flies.Outcome == FlightOutcome.Rerouted && r.Outcome == FlightOutcome.Rerouted ? r.RouteKm!.Value : r.DirectKm!.Value;
         double ratio = flownKm / type.RangeKm;
-        if (ratio > 1 + RangeMargin) return Expectation.TechStop($"{flownKm:F0} km beyond the {f.AircraftType}'s published range {type.RangeKm:F0} km");
-        if (ratio >= 1 - RangeMargin) return Expectation.Open($"{flownKm:F0} km within 5 % of the {f.AircraftType}'s published range {type.RangeKm:F0} km");
+        if (ratio > 1 + RangeMargin) return Expectation.TechStop($"{flownKm:F0} km beyond the {r.Flight.AircraftType}'s published range {type.RangeKm:F0} km");
+        if (ratio >= 1 - RangeMargin) return Expectation.Open($"{flownKm:F0} km within 5 % of the {r.Flight.AircraftType}'s published range {type.RangeKm:F0} km");
         return flies;
     }
 
@@ -576,6 +597,10 @@ public class BundledScenarioShippedModelTests
         public TypeData Type(string icao) => _types[icao];
 
         public double SphereKm(string from, string to) => V(from).AngleTo(V(to)) * EarthRadiusKm;
+
+        public double SphereKm(string from, GeoPoint to) => V(from).AngleTo(V3.Of(to.LatDeg, to.LonDeg)) * EarthRadiusKm;
+
+        public double SphereKm(GeoPoint from, string to) => SphereKm(to, from);
 
         private V3 V(string code)
         {
