@@ -253,7 +253,7 @@ internal static class BatchCommand
                     if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
                 // Whether the flown route fits the range; beyond it, the technical stop ("none": no open airport works).
                 var stop = ac?.Range;
-                sb.Append(',').Append(stop is null ? "" : PerformanceCliOptions.RangeCode(stop));
+                sb.Append(',').Append(stop is null ? "" : stop.StatusCode);
                 sb.Append(',').Append(stop is not { Needed: true } ? "" : stop.Stop?.Code ?? "none");
                 if (stop?.FirstLeg is { } l1) sb.Append(',').AppendFixed(l1.DistanceKm, 1); else sb.Append(',');
                 if (stop?.SecondLeg is { } l2) sb.Append(',').AppendFixed(l2.DistanceKm, 1); else sb.Append(',');

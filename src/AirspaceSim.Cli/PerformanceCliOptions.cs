@@ -94,10 +94,6 @@ internal sealed class PerformanceCliOptions
     public static TechStop? FindStop(PlanningContext ctx, DetourPlanner planner, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d) =>
         d is null ? null : TechStopSearch.Default(planner, ctx.Airports).Find(FlightCostModel.Default, perf.Type, perf.Conditions, plan, d);
 
-    /// <summary>The range status code: <c>fits</c>, <c>tech-stop</c> (beyond range, a stop found) or <c>no-tech-stop</c>
-    /// (beyond range, no open airport keeps both legs in range).</summary>
-    public static string RangeCode(TechStop s) => !s.Needed ? "fits" : s.Stop is null ? "no-tech-stop" : "tech-stop";
-
     /// <summary>The <c>performance</c> object of the route JSON.</summary>
     public static void WriteJson(Utf8JsonWriter w, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)
     {
@@ -178,7 +174,7 @@ internal sealed class PerformanceCliOptions
     {
         if (stop is null) { w.WriteNull("range"); return; }
         w.WriteStartObject("range");
-        w.WriteString("status", RangeCode(stop));
+        w.WriteString("status", stop.StatusCode);
         if (stop.Needed) w.WriteString("techStop", stop.Stop?.Code ?? "none"); else w.WriteNull("techStop");
         if (stop.FirstLeg is { } l1) w.WriteNumber("leg1Km", Math.Round(l1.DistanceKm, 3)); else w.WriteNull("leg1Km");
         if (stop.SecondLeg is { } l2) w.WriteNumber("leg2Km", Math.Round(l2.DistanceKm, 3)); else w.WriteNull("leg2Km");
@@ -197,7 +193,7 @@ internal sealed class PerformanceCliOptions
         Row(o, "direct", d.Direct);
         Row(o, "flown", d.Flown);
         o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {Cell(d.ExtraFuelKg, "0"),10} {Cell(d.ExtraCo2Kg, "0"),10} {Cell(d.ExtraCostUsd, "0"),10}"));
-        if (stop is not null) o.WriteLine($"  range: {RangeCode(stop)}: {stop.Reason}");
+        if (stop is not null) o.WriteLine($"  range: {stop.StatusCode}: {stop.Reason}");
         foreach (var note in RouteWindGridCoverage.Of(c.WindField, plan, c.CruiseFl ?? type.CruiseFl)?.Notes ?? []) o.WriteLine($"  wind grid: {note}");
     }
 

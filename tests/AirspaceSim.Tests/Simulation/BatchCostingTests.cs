@@ -134,6 +134,7 @@ public class BatchCostingTests
         // 2,620 km is well within the 737 MAX 8's 6,570 km: no stop.
         Assert.That(c.Cost.Range, Is.Not.Null);
         Assert.That(c.Cost.Range!.Needed, Is.False);
+        Assert.That(c.Cost.Range.StatusCode, Is.EqualTo("fits"));
     }
 
     [Test]
@@ -146,6 +147,7 @@ public class BatchCostingTests
         var rows = Plan(planner, Row(2, "LIS", "SCL", "A20N"));
         var stop = with.Cost(rows[0]).Cost!.Range!;
         Assert.That(stop.Needed, Is.True);
+        Assert.That(stop.StatusCode, Is.EqualTo("tech-stop"));
         Assert.That(stop.Stop!.Code, Is.Not.EqualTo("LIS").And.Not.EqualTo("SCL"));
         Assert.That(stop.FirstLeg!.FitsRange && stop.SecondLeg!.FitsRange, Is.True);
         Assert.That(stop.FirstLeg.DistanceKm + stop.SecondLeg!.DistanceKm, Is.EqualTo(stop.TotalKm!.Value).Within(0.01));
@@ -153,6 +155,9 @@ public class BatchCostingTests
         var scl = AirportDirectory.Bundled["SCL"].Location;
         Assert.That(stop.TotalKm, Is.GreaterThanOrEqualTo(AirspaceSim.Spherical.Sphere.DistanceKm(lis, scl) / 1.006), "two legs are never shorter than the geodesic (sphere and WGS84 within 0.6 %)");
         Assert.That(without.Cost(rows[0]).Cost!.Range, Is.Null, "no search: no range status");
+        // New York-Tokyo (about 10,900 km) in an ATR 72 (1,403 km): no airport keeps both legs within its range.
+        var none = with.Cost(Plan(planner, Row(3, "JFK", "HND", "AT76"))[0]).Cost!.Range!;
+        Assert.That((none.Needed, none.Stop, none.StatusCode), Is.EqualTo((true, (Airport?)null, "no-tech-stop")));
     }
 
     [Test]
