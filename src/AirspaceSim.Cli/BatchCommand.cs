@@ -8,6 +8,7 @@ using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Infrastructure;
 using AirspaceSim.Routing;
+using AirspaceSim.Simulation;
 
 namespace AirspaceSim.Cli;
 
@@ -53,7 +54,7 @@ internal static class BatchCommand
                 io.Err.WriteLine($"airspacesim: {source}: line {list.HeaderLineNumber}: note: ignoring column{(list.IgnoredColumns.Count > 1 ? "s" : "")} " +
                     string.Join(", ", list.IgnoredColumns.Select(i => list.Columns[i].Length == 0 ? $"{i + 1} (unnamed)" : $"{i + 1} '{list.Columns[i]}'")) +
                     (list.HasTypeColumn ? "; only 'from', 'to' and 'type' are read" : "; only 'from' and 'to' are read"));
-            var aircraft = perf.Read(parse, list.HasTypeColumn) is { } pc ? new BatchAircraft(pc.Type, pc.Conditions) { Context = ctx } : null;
+            var costing = perf.Read(parse, list.HasTypeColumn) is { } pc ? PerformanceCliOptions.Costing(pc.Type, pc.Conditions, ctx) : null;
             // A progress bar for a large file when stderr is a terminal and stdout is not (the bar would interleave with
             // rows streamed to the same terminal). It measures the kilobytes read of the file's length, known without
             // reading the file twice (the reader runs a buffer ahead of the rows planned: at most a few kB early).
@@ -66,9 +67,11 @@ internal static class BatchCommand
                     int totalKb = (int)Math.Min((length + 1023) / 1024, int.MaxValue);
                     var progress = new Rows(n => { done = n; p?.Report(new Simulation.SimulationProgress((int)Math.Min((bytes!.BytesRead + 1023) / 1024, totalKb), totalKb)); });
                     var planned = RouteBatch.Plan(list.ReadRows(), ctx.Airports, ctx.Planner, null, progress, io.Cancellation);
-                    var results = ReportErrors(aircraft is null ? planned : aircraft.Check(planned), io.Err, source);
-                    if (outFile != null) return WriteMap(outFile, source, ctx, results.ToList(), fmt, sizes);
-                    return fmt == "json" ? WriteJson(io.Out, results, aircraft) : WriteCsv(io.Out, results, aircraft);
+                    // A map needs only the error rows of the types (no costing); csv and json cost every row as it comes.
+                    if (outFile != null)
+                        return WriteMap(outFile, source, ctx, ReportErrors(Uncosted(costing is null ? planned : costing.Check(planned)), io.Err, source).Select(c => c.Row).ToList(), fmt, sizes);
+                    var results = ReportErrors(costing is null ? Uncosted(planned) : costing.Cost(planned), io.Err, source);
+                    return fmt == "json" ? WriteJson(io.Out, results, costing) : WriteCsv(io.Out, results, costing);
                 });
                 return summary.Errors > 0 ? 1 : 0;
             }
@@ -145,38 +148,46 @@ internal static class BatchCommand
 
     /// <summary>The rows, passing through; each error row also goes to stderr as "SOURCE: line N: reason", written
     /// a few kilobytes at a time (stderr is unbuffered: one write per row would cost a system call each).</summary>
-    private static IEnumerable<BatchRow> ReportErrors(IEnumerable<BatchRow> rows, TextWriter err, string source)
+    private static IEnumerable<CostedBatchRow> ReportErrors(IEnumerable<CostedBatchRow> rows, TextWriter err, string source)
     {
         var sb = new StringBuilder();
-        foreach (var r in rows)
+        foreach (var c in rows)
         {
+            var r = c.Row;
             if (r.Error != null)
             {
                 sb.Append("airspacesim: ").Append(source).Append(": line ").Append(r.Row.LineNumber).Append(": ").Append(r.Error).Append(err.NewLine);
                 if (sb.Length >= 8192) { err.Write(sb); sb.Clear(); }
             }
-            yield return r;
+            yield return c;
         }
         err.Write(sb);
     }
 
     private const int ChunkChars = 16 * 1024;
 
+    /// <summary>Rows without figures (no <c>--type</c> nor <c>type</c> column, or a map).</summary>
+    internal static IEnumerable<CostedBatchRow> Uncosted(IEnumerable<BatchRow> rows) => rows.Select(r => new CostedBatchRow(r, null));
+
+    /// <summary>As <see cref="WriteCsv(TextWriter, IEnumerable{CostedBatchRow}, BatchCosting?)"/>, uncosted.</summary>
+    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows) => WriteCsv(o, Uncosted(rows), null);
+
     /// <summary>Writes the CSV header, one line per row as the rows come, then the summary line; returns the summary.
-    /// With <c>--type</c>, each row also gets the flight's time, fuel, CO₂ and cost columns.</summary>
-    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows, BatchAircraft? aircraft = null)
+    /// With a <paramref name="costing"/> (<c>--type</c> or a <c>type</c> column), each row also gets the flight's time,
+    /// fuel, CO₂ and cost columns, from its figures.</summary>
+    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<CostedBatchRow> rows, BatchCosting? costing)
     {
         var tally = new BatchTally();
         // Numbers go through DecimalText, straight into the builder: the output is most of a batch's cost after planning.
         // The text goes out in pieces of about ChunkChars, which stay in the cache and on the small-object heap.
         var sb = new StringBuilder(ChunkChars + 1024);
-        sb.Append("line,").Append(CsvHeader(aircraft is not null)).Append('\n');
-        foreach (var r in rows)
+        sb.Append("line,").Append(CsvHeader(costing is not null)).Append('\n');
+        foreach (var c in rows)
         {
-            tally.Add(r.Plan);
+            tally.Add(c.Row.Plan);
             if (sb.Length >= ChunkChars) { o.Write(sb); sb.Clear(); }
-            sb.Append(r.Row.LineNumber).Append(',');
-            AppendCsvRow(sb, r, aircraft);
+            sb.Append(c.Row.Row.LineNumber).Append(',');
+            AppendCsvRow(sb, c, costing);
         }
         var s = tally.Summary;
         sb.Append(Inv,
@@ -189,10 +200,12 @@ internal static class BatchCommand
     internal static string CsvHeader(bool costed) => "from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints" +
         (costed ? ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd,error_code,co2_kg_direct,cost_usd_direct,range_status,tech_stop,tech_stop_leg1_km,tech_stop_leg2_km" : "");
 
-    /// <summary>One CSV row from <c>from</c> on (the caller writes <c>line</c>), ending in a newline. Costed rows add the
-    /// row's type (its <c>type</c> column, else <c>--type</c>), its figures and, for an error row, the error code.</summary>
-    internal static void AppendCsvRow(StringBuilder sb, BatchRow r, BatchAircraft? aircraft)
+    /// <summary>One CSV row from <c>from</c> on (the caller writes <c>line</c>), ending in a newline. With a
+    /// <paramref name="costing"/>, rows add the row's type (its <c>type</c> column, else <c>--type</c>), its figures
+    /// (<see cref="CostedBatchRow.Cost"/>) and, for an error row, the error code.</summary>
+    internal static void AppendCsvRow(StringBuilder sb, CostedBatchRow c, BatchCosting? costing)
     {
+        var r = c.Row;
         {
             Field(sb, r.Error == null ? r.From.Code : r.Row.From).Append(',');
             Field(sb, r.Error == null ? r.To.Code : r.Row.To).Append(',');
@@ -200,9 +213,9 @@ internal static class BatchCommand
             {
                 sb.Append("error,,,,,,");
                 Field(sb, r.Error);
-                if (aircraft is null) { sb.Append(",\n"); return; }
+                if (costing is null) { sb.Append(",\n"); return; }
                 sb.Append(",,");
-                Field(sb, Csv.Clip(r.Row.AircraftType ?? aircraft.Default?.Icao ?? ""));
+                Field(sb, Csv.Clip(costing.TypeText(r.Row) ?? ""));
                 sb.Append(",,,,,,,,,,,").Append(RouteJson.ErrorCode(r.ErrorKind)).Append(",,,,,,\n");
                 return;
             }
@@ -227,11 +240,11 @@ internal static class BatchCommand
                 if (i > 0) sb.Append(';');
                 sb.AppendRounded(waypoints[i].LatDeg, 6).Append(' ').AppendRounded(waypoints[i].LonDeg, 6);
             }
-            if (aircraft is not null) // the flight's figures (empty when unreachable or when the row has no type)
+            if (costing is not null) // the flight's figures (empty when unreachable or when the row has no type)
             {
-                var ac = aircraft.For(r.Row);
+                var ac = c.Cost;
                 sb.Append(',').Append(ac?.Type.Icao ?? "");
-                var d = ac is { } known ? PerformanceCliOptions.Estimate(known, p) : null;
+                var d = ac?.Cost;
                 foreach (var v in (double?[])[d?.Direct.BlockMinutes, d?.Flown.BlockMinutes, d?.Direct.FuelKg, d?.Flown.FuelKg, d?.Flown.Co2Kg,
                              d?.Flown.CostUsd, d?.ExtraMinutes, d?.ExtraFuelKg, d?.ExtraCo2Kg, d?.ExtraCostUsd])
                     if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(','); // no finite fuel far beyond the range
@@ -239,8 +252,8 @@ internal static class BatchCommand
                 foreach (var v in (double?[])[d?.Direct.Co2Kg, d?.Direct.CostUsd])
                     if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
                 // Whether the flown route fits the range; beyond it, the technical stop ("none": no open airport works).
-                var stop = ac is { } k2 ? aircraft.Stop(k2, p, d) : null;
-                sb.Append(',').Append(stop is null ? "" : PerformanceCliOptions.RangeCode(stop));
+                var stop = ac?.Range;
+                sb.Append(',').Append(stop is null ? "" : stop.StatusCode);
                 sb.Append(',').Append(stop is not { Needed: true } ? "" : stop.Stop?.Code ?? "none");
                 if (stop?.FirstLeg is { } l1) sb.Append(',').AppendFixed(l1.DistanceKm, 1); else sb.Append(',');
                 if (stop?.SecondLeg is { } l2) sb.Append(',').AppendFixed(l2.DistanceKm, 1); else sb.Append(',');
@@ -251,13 +264,18 @@ internal static class BatchCommand
 
     /// <summary>Writes <c>{"results": [...], "summary": {...}}</c> as the rows come (<see cref="RouteJson"/>), each
     /// costed row with its <c>"performance"</c> object; returns the summary.</summary>
-    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<BatchRow> rows, BatchAircraft? aircraft = null) =>
-        RouteJson.WriteBatch(o, rows, aircraft is null ? null : r => aircraft.For(r.Row) is { } ac
-            ? jw =>
-            {
-                var d = PerformanceCliOptions.Estimate(ac, r.Plan!);
-                PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, d, aircraft.Stop(ac, r.Plan!, d), r.Plan);
-            } : null);
+    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<CostedBatchRow> rows, BatchCosting? costing)
+    {
+        if (costing is null) return RouteJson.WriteBatch(o, rows.Select(c => c.Row));
+        // The writer asks for a row's extra properties as it writes the row just taken from the sequence: that row's
+        // figures are the current ones.
+        CostedBatchRow current = default;
+        return RouteJson.WriteBatch(o, rows.Select(c => (current = c).Row), r =>
+        {
+            if (!ReferenceEquals(r, current.Row)) throw new InvalidOperationException("the JSON writer asked for another row than the current one");
+            return current.Cost is { } ac ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, ac.Cost, ac.Range, r.Plan) : null;
+        });
+    }
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
 
@@ -266,85 +284,5 @@ internal static class BatchCommand
         if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0) return sb.Append(text);
         if (!text.Contains('"')) return sb.Append('"').Append(text).Append('"');
         return sb.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
-    }
-}
-
-/// <summary>
-/// The aircraft of batch rows: a row's <c>type</c> column overrides <c>--type</c>; a row without either is not costed.
-/// Types are looked up once per distinct text. Used from one thread (the writer's).
-/// </summary>
-internal sealed class BatchAircraft(Performance.AircraftType? defaultType, Performance.FlightConditions conditions)
-{
-    private readonly Dictionary<string, (Performance.AircraftType? Type, string? Error)> _byText = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The closures and airports for the technical-stop search; without it no range status is given.</summary>
-    public PlanningContext? Context { get; init; }
-
-    /// <summary>The range status and technical stop of a costed row (<see cref="PerformanceCliOptions.FindStop"/>), or
-    /// null without a <see cref="Context"/> or a flight.</summary>
-    public Performance.TechStop? Stop((Performance.AircraftType Type, Performance.FlightConditions Conditions) ac, RoutePlan plan, Performance.DetourCost? d) =>
-        Context is { } ctx ? PerformanceCliOptions.FindStop(ctx, ac, plan, d) : null;
-
-    /// <summary>The <c>--type</c>, if given.</summary>
-    public Performance.AircraftType? Default { get; } = defaultType;
-
-    /// <summary>The type and conditions of a row, or null when it names none (and there is no <c>--type</c>) or an unknown one.</summary>
-    public (Performance.AircraftType Type, Performance.FlightConditions Conditions)? For(RouteListRow row) =>
-        row.AircraftType is { } text ? Lookup(text).Type is { } t ? (t, conditions) : null
-        : Default is { } d ? (d, conditions) : null;
-
-    /// <summary>The rows, passing through, each planned row whose <c>type</c> is unknown turned into an error row
-    /// (<see cref="BatchErrorKind.AircraftType"/>, with the closest known designators); the others go on.</summary>
-    public IEnumerable<BatchRow> Check(IEnumerable<BatchRow> rows)
-    {
-        foreach (var r in rows)
-        {
-            if (r.Error == null && r.Row.AircraftType is { } text && Lookup(text).Error is { } error)
-                yield return r with { Plan = null, ErrorKind = BatchErrorKind.AircraftType, Error = "type: " + error };
-            else if (r.Error == null && For(r.Row) is { } ac && Limit(ac, r.Plan!) is { } limit)
-                yield return r with { Plan = null, ErrorKind = BatchErrorKind.AircraftLimit, Error = limit };
-            else yield return r;
-        }
-    }
-
-    // Whether the type can fly the batch's conditions at all (its ceiling against --fl, its airspeed against a uniform
-    // wind): the cost model refuses them with an ArgumentException, which costing the row would throw on the writer's
-    // thread and so end the whole batch (a batch with an ATR row and --wind 270/400 wrote nothing). Neither depends on
-    // the route, so one probe leg per type decides; a wind field is the exception (its speed varies along the route),
-    // so where its strongest wind reaches the type's airspeed each row is costed here once more to find out.
-    private string? Limit((Performance.AircraftType Type, Performance.FlightConditions Conditions) ac, RoutePlan plan)
-    {
-        if (!_limits.TryGetValue(ac.Type.Icao, out var probe))
-        {
-            try
-            {
-                var e = Performance.FlightCostModel.Default.Estimate(ac.Type, [new GeoPoint(0, 0), new GeoPoint(0, 0.1)], ac.Conditions with { WindField = null });
-                probe = (null, e.TrueAirspeedKt);
-            }
-            catch (ArgumentException e) { probe = (CliApp.OneLine(e), 0); }
-            _limits[ac.Type.Icao] = probe;
-        }
-        if (probe.Error is not null) return probe.Error;
-        if (ac.Conditions.WindField is not { } field || field.MaxSpeedKt < probe.TasKt || plan.Status == RouteStatus.Unreachable) return null;
-        try { _ = PerformanceCliOptions.Estimate(ac, plan); return null; }
-        catch (ArgumentException e) { return CliApp.OneLine(e); }
-    }
-
-    private readonly Dictionary<string, (string? Error, double TasKt)> _limits = new(StringComparer.Ordinal);
-
-    private (Performance.AircraftType? Type, string? Error) Lookup(string text)
-    {
-        if (_byText.TryGetValue(text, out var known)) return known;
-        var catalog = Performance.AircraftCatalog.Bundled;
-        if (catalog.TryGet(text, out var type)) known = (type, null);
-        else
-        {
-            var close = text.Length <= RouteListReader.MaxLocationChars ? catalog.Closest(text) : [];
-            known = (null, $"unknown aircraft type '{Csv.Clip(text)}'" + (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : "") +
-                $" (one of the {catalog.Types.Count} types of 'airspacesim aircraft')");
-        }
-        // Bounded: a file of distinct junk types must not grow the cache without limit.
-        if (_byText.Count < 1024) _byText[text] = known;
-        return known;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Performance;
 using AirspaceSim.Routing;
+using AirspaceSim.Simulation;
 
 namespace AirspaceSim.Cli;
 
@@ -75,40 +76,23 @@ internal sealed class PerformanceCliOptions
     /// <summary>The wind as reported: DIR/SPEED, the grid's description, or null for still air.</summary>
     public static string? WindText(FlightConditions c) => c.WindField?.Description ?? c.Wind?.ToString();
 
-    /// <summary>The detour cost of a planned route, or null when it is unreachable (nothing to fly).</summary>
-    public static DetourCost? Estimate((AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan) =>
-        plan.Status == RouteStatus.Unreachable ? null : FlightCostModel.Default.EstimateDetour(perf.Type, plan, perf.Conditions);
-
-    private static readonly TechStop Fits = new(false, null, null, null, null, "the flown route fits the range");
-
-    /// <summary>
-    /// Whether the flown route fits the type's range and, when it does not, the technical stop: the open large or
-    /// medium airport of the world list (<see cref="Simulation.WhatIfSimulator.DefaultAlternates"/>) that minimises the
-    /// two legs' length, each leg planned around the closures (an airport inside one has no leg, so it is not open) and
-    /// fitting the range under the same conditions; null when nothing is flown (unreachable).
-    /// </summary>
-    public static TechStop? FindStop(PlanningContext ctx, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d) =>
-        FindStop(ctx, ctx.Planner, perf, plan, d);
-
-    /// <summary>As <see cref="FindStop(PlanningContext, ValueTuple{AircraftType, FlightConditions}, RoutePlan, DetourCost?)"/>,
-    /// with the legs planned by <paramref name="planner"/> (the realism layer's, which keeps its margin) and costed under
-    /// <paramref name="perf"/>'s conditions (the layer's efficiency factor and wind).</summary>
-    public static TechStop? FindStop(PlanningContext ctx, DetourPlanner planner, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d)
+    /// <summary>The costing of <c>route</c> and <c>batch</c> rows: <paramref name="type"/> (null: only rows with a
+    /// <c>type</c> column are costed) under <paramref name="conditions"/> with the default cost model, the technical
+    /// stop searched among the open large and medium airports of <paramref name="ctx"/> (null: no range status).</summary>
+    public static BatchCosting Costing(AircraftType? type, FlightConditions conditions, PlanningContext? ctx) => new(new BatchCostingOptions
     {
-        if (d is null) return null;
-        if (d.Flown.FitsRange) return Fits;
-        GeoPoint from = plan.Waypoints[0], to = plan.Waypoints[^1];
-        var candidates = Simulation.WhatIfSimulator.DefaultAlternates(ctx.Airports).Where(a => a.Location != from && a.Location != to);
-        return FlightCostModel.Default.FindTechStop(perf.Type, plan.Waypoints, candidates, perf.Conditions, (p, q) =>
-        {
-            try { return planner.Plan(p, q) is { Status: not RouteStatus.Unreachable } leg ? leg.Waypoints : null; }
-            catch (ArgumentException) { return null; } // antipodal ends: no unique leg
-        });
-    }
+        DefaultType = type,
+        Conditions = conditions,
+        CatalogName = "'airspacesim aircraft'",
+        TechStops = ctx is null ? null : TechStopSearch.Default(ctx.Planner, ctx.Airports),
+    });
 
-    /// <summary>The range status code: <c>fits</c>, <c>tech-stop</c> (beyond range, a stop found) or <c>no-tech-stop</c>
-    /// (beyond range, no open airport keeps both legs in range).</summary>
-    public static string RangeCode(TechStop s) => !s.Needed ? "fits" : s.Stop is null ? "no-tech-stop" : "tech-stop";
+    /// <summary>The range status and technical stop of a flown route (<see cref="TechStopSearch"/>) with the legs planned
+    /// by <paramref name="planner"/> (the realism layer's, which keeps its margin) among the open large and medium
+    /// airports of <paramref name="ctx"/>, costed under <paramref name="perf"/>'s conditions (the layer's efficiency
+    /// factor and wind); null when nothing is flown (<paramref name="d"/> null: unreachable).</summary>
+    public static TechStop? FindStop(PlanningContext ctx, DetourPlanner planner, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d) =>
+        d is null ? null : TechStopSearch.Default(planner, ctx.Airports).Find(FlightCostModel.Default, perf.Type, perf.Conditions, plan, d);
 
     /// <summary>The <c>performance</c> object of the route JSON.</summary>
     public static void WriteJson(Utf8JsonWriter w, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)
@@ -190,7 +174,7 @@ internal sealed class PerformanceCliOptions
     {
         if (stop is null) { w.WriteNull("range"); return; }
         w.WriteStartObject("range");
-        w.WriteString("status", RangeCode(stop));
+        w.WriteString("status", stop.StatusCode);
         if (stop.Needed) w.WriteString("techStop", stop.Stop?.Code ?? "none"); else w.WriteNull("techStop");
         if (stop.FirstLeg is { } l1) w.WriteNumber("leg1Km", Math.Round(l1.DistanceKm, 3)); else w.WriteNull("leg1Km");
         if (stop.SecondLeg is { } l2) w.WriteNumber("leg2Km", Math.Round(l2.DistanceKm, 3)); else w.WriteNull("leg2Km");
@@ -209,7 +193,7 @@ internal sealed class PerformanceCliOptions
         Row(o, "direct", d.Direct);
         Row(o, "flown", d.Flown);
         o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {Cell(d.ExtraFuelKg, "0"),10} {Cell(d.ExtraCo2Kg, "0"),10} {Cell(d.ExtraCostUsd, "0"),10}"));
-        if (stop is not null) o.WriteLine($"  range: {RangeCode(stop)}: {stop.Reason}");
+        if (stop is not null) o.WriteLine($"  range: {stop.StatusCode}: {stop.Reason}");
         foreach (var note in RouteWindGridCoverage.Of(c.WindField, plan, c.CruiseFl ?? type.CruiseFl)?.Notes ?? []) o.WriteLine($"  wind grid: {note}");
     }
 

@@ -88,7 +88,7 @@ internal static class RealisticOutput
             t.WriteLine(string.Create(Inv, $"  extra    {cost.ExtraMinutes,10:F1} min {cost.ExtraFuelKg,10:F0} kg fuel {cost.ExtraCostUsd,10:F0} USD"));
         if (r.MinutesSavedByTime is { } saved && !ReferenceEquals(r.Flown, r.Shortest))
             t.WriteLine(string.Create(Inv, $"  fastest  saves {saved:F1} min over the shortest route in the same wind"));
-        if (result.Stop is { } stop) t.WriteLine($"  range: {PerformanceCliOptions.RangeCode(stop)}: {stop.Reason}");
+        if (result.Stop is { } stop) t.WriteLine($"  range: {stop.StatusCode}: {stop.Reason}");
         foreach (var note in Grid(r, conditions)?.Notes ?? []) t.WriteLine($"  wind grid: {note}");
     }
 

@@ -52,8 +52,11 @@ internal static class RouteCommand
                     (normalised ? " (positions shown with longitudes normalised to [-180, 180))" : ""));
             }
             var aircraft = perf.Read(parse);
-            var cost = aircraft is { } ac ? PerformanceCliOptions.Estimate(ac, plan) : null;
-            var stop = aircraft is { } acs && fmt is "table" or "json" ? PerformanceCliOptions.FindStop(ctx, acs, plan, cost) : null;
+            // The formats that show the range status search the technical stop; the others only cost the flight.
+            var costing = aircraft is { } ac ? PerformanceCliOptions.Costing(ac.Type, ac.Conditions, fmt is "table" or "json" or "csv" ? ctx : null) : null;
+            var figures = aircraft is { } acf ? costing!.Estimate(acf.Type, plan) : null;
+            var cost = figures?.Cost;
+            var stop = figures?.Range;
             // Only table and json carry the realistic figures; geojson, png and svg dropped them without a word.
             if (fmt is not ("table" or "json") && parse.GetValue(realistic)) throw new CliException($"--realistic: not available with --format {fmt} (use table or json)");
             var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
@@ -83,7 +86,7 @@ internal static class RouteCommand
                     // One row in batch's columns (and its performance block with --type), so both read alike.
                     var sb = new System.Text.StringBuilder(BatchCommand.CsvHeader(aircraft is not null)).Append('\n');
                     var row = new Batch.BatchRow(new Data.RouteListRow(1, a.Code, b.Code), a, b, plan, Batch.BatchErrorKind.None, null);
-                    BatchCommand.AppendCsvRow(sb, row, aircraft is { } acsv ? new BatchAircraft(acsv.Type, acsv.Conditions) { Context = ctx } : null);
+                    BatchCommand.AppendCsvRow(sb, new Simulation.CostedBatchRow(row, figures), costing);
                     io.Out.Write(sb);
                     break;
                 }

@@ -68,4 +68,10 @@ public sealed record DetourCost(
 /// <param name="SecondLeg">The leg from the stop, or null.</param>
 /// <param name="Reason">What was found, in words.</param>
 public sealed record TechStop(
-    bool Needed, Data.Airport? Stop, double? TotalKm, FlightEstimate? FirstLeg, FlightEstimate? SecondLeg, string Reason);
+    bool Needed, Data.Airport? Stop, double? TotalKm, FlightEstimate? FirstLeg, FlightEstimate? SecondLeg, string Reason)
+{
+    /// <summary>The range status as a code, as the command line's <c>range_status</c> column and <c>range.status</c>
+    /// field give it: <c>fits</c> (no stop needed), <c>tech-stop</c> (beyond range, a stop found) or <c>no-tech-stop</c>
+    /// (beyond range, no candidate keeps both legs in range).</summary>
+    public string StatusCode => !Needed ? "fits" : Stop is null ? "no-tech-stop" : "tech-stop";
+}
