@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one parser with AFL++ and SharpFuzz (run outside CI; CI replays the seed corpus).
-#   fuzz/run.sh TARGET [SECONDS]      TARGET: geojson | wkt | csv | geodesic | latlon | scenario | batch | route | wind | airports | partial | netcdf   (default 600 s)
+#   fuzz/run.sh TARGET [SECONDS]      TARGET: geojson | wkt | csv | geodesic | latlon | scenario | batch | route | wind | airports | airports-index | partial | netcdf   (default 600 s)
 #   FUZZ_EXECS=1100000 fuzz/run.sh TARGET [SECONDS]   also stops after about that many executions (afl-fuzz -E)
 # Needs: Debian's afl++ (apt-get install afl++) and the SharpFuzz instrumenter (dotnet tool install --global
 # SharpFuzz.CommandLine --version 2.3.0). Findings go to fuzz/out/TARGET/ (git-ignored); replay a crash with
@@ -23,7 +23,7 @@ if [ ! -f "$bin/.instrumented" ]; then
   for dll in AirspaceSim.dll AirspaceSim.Cli.dll PureHDF.dll; do "$sharpfuzz" "$bin/$dll"; done
   touch "$bin/.instrumented"
 fi
-corpus=$target; case $target in batch) corpus=csv ;; route) corpus=latlon ;; esac # as FuzzTargets.CorpusOf
+corpus=$target; case $target in batch) corpus=csv ;; route) corpus=latlon ;; airports-index) corpus=airports ;; esac # as FuzzTargets.CorpusOf
 # netcdf runs out of process: in-process, afl-fuzz lost the fork server after about 30,000 executions (twice, no input
 # saved, and replaying the whole queue in one process passes), while out of process it ran 1.1M clean (docs/fuzzing.md).
 [ "$target" = netcdf ] && export FUZZ_OUT_OF_PROCESS=${FUZZ_OUT_OF_PROCESS:-1}

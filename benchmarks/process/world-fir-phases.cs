@@ -58,7 +58,8 @@ for (int run = 0; run < runs; run++)
         sw.Restart();
     }
 
-    var airports = AirportDirectory.LoadBundled(); Mark("airports");
+    // As the CLI: the bundled directory read on demand; "resolve" is the code index and the two rows.
+    var airports = AirportDirectory.LoadBundledLazily(); Mark("airports");
     var from = airports.Resolve("AMS"); var to = airports.Resolve("CUR"); Mark("resolve");
     var catalog = AirspaceCatalog.LoadBundled(WorldFirs.Load); Mark("catalog");
     Airspace closed;

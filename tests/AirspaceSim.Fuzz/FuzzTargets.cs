@@ -30,12 +30,13 @@ public static class FuzzTargets
         ["route"] = Route,
         ["wind"] = WindCsv,
         ["airports"] = AirportsFile,
+        ["airports-index"] = AirportsIndexAgrees,
         ["partial"] = MonteCarloPartialJson,
         ["netcdf"] = NetCdfWind,
     };
 
     /// <summary>The seed corpus folder of a target: the CLI targets share their parser's seeds.</summary>
-    public static string CorpusOf(string target) => target switch { "batch" => "csv", "route" => "latlon", _ => target };
+    public static string CorpusOf(string target) => target switch { "batch" => "csv", "route" => "latlon", "airports-index" => "airports", _ => target };
 
     // Inputs are decoded leniently (invalid UTF-8 becomes U+FFFD), as File.ReadAllText and Console.In do.
     private static string Text(byte[] data) => Encoding.UTF8.GetString(data);
@@ -235,6 +236,50 @@ public static class FuzzTargets
             }
             catch (Exception e) when (e is FormatException or KeyNotFoundException or ArgumentException) { }
         }
+    }
+
+    /// <summary>
+    /// The code index the bundled airports are read through (<see cref="AirportDirectory.FromCsvBytesLazily"/>) against
+    /// a full read of the same bytes (a <see cref="StreamReader"/>, as the bundled resource is read): what loads resolves
+    /// every code, in any case and padded, and a few others to the same airport, with the same count and list; what a
+    /// full read refuses, the lazy directory refuses with the same message once it needs every airport (a lookup before
+    /// may find a good row: only a <see cref="FormatException"/> is allowed there).
+    /// </summary>
+    public static void AirportsIndexAgrees(byte[] data)
+    {
+        AirportDirectory? full = null;
+        string? refusal = null;
+        try { full = AirportDirectory.FromCsv(new StreamReader(new MemoryStream(data)), "fuzz.csv"); }
+        catch (FormatException e) { refusal = e.Message; }
+        var lazy = AirportDirectory.FromCsvBytesLazily(() => data, "fuzz.csv");
+        string[] others = ["AMS", "EHAM", "X", "", "  ", "abcd", "ABCDEFGHI", "AMſ", "\u00a0CUR", ",", "#"];
+        var codes = full is null ? [] : full.Airports.SelectMany(a => new[] { a.Iata, a.Icao }).OfType<string>().Take(200).ToArray();
+        foreach (var code in others.Concat(codes).Concat(codes.Select(c => " " + c.ToLowerInvariant() + "\t")))
+        {
+            bool found;
+            Airport? airport;
+            try { found = lazy.TryGet(code, out airport); }
+            catch (FormatException e)
+            {
+                if (refusal is null) throw new FuzzFailure($"'{Prefix(code)}': the lazy directory refuses ({Prefix(e.Message)}) what a full read loads");
+                continue;
+            }
+            if (full is null) continue;
+            bool expected = full.TryGet(code, out var want);
+            if (found != expected || !Equals(airport, want)) throw new FuzzFailure($"'{Prefix(code)}': the lazy directory gives {airport?.Code ?? "nothing"}, a full read {want?.Code ?? "nothing"}");
+        }
+        if (full is not null)
+        {
+            if (lazy.Count != full.Count || !lazy.Airports.SequenceEqual(full.Airports)) throw new FuzzFailure("the lazy directory's list is not the full read's");
+            return;
+        }
+        try { _ = lazy.Airports; }
+        catch (FormatException e)
+        {
+            if (e.Message != refusal) throw new FuzzFailure($"the lazy directory refuses with '{Prefix(e.Message)}', a full read with '{Prefix(refusal!)}'");
+            return;
+        }
+        throw new FuzzFailure($"the lazy directory loads what a full read refuses ({Prefix(refusal!)})");
     }
 
     /// <summary>A Monte Carlo partial (<c>airspacesim merge PARTS</c>): a refusal is a <see cref="ScenarioFormatException"/>

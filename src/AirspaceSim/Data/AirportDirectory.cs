@@ -10,11 +10,39 @@ namespace AirspaceSim.Data;
 /// </summary>
 public sealed class AirportDirectory
 {
-    private static readonly Lazy<AirportDirectory> BundledLazy = new(LoadBundled, LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly Dictionary<string, Airport> _iata = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Airport> _icao = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly Lazy<AirportDirectory> BundledLazy = new(LoadBundledLazily, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // A directory is either given its airports (_eager) or reads them from a CSV on demand (the bundled one): then a
+    // code index (one pass over the bytes, no row parsed) answers lookups, parsing only the rows asked for, and the
+    // full tables are built only when a caller needs every airport (Airports, With, an unknown code's suggestions).
+    private readonly Tables? _eager;
+    private readonly Lazy<AirportCodeIndex?>? _index;
+    private readonly Lazy<Tables>? _lazy;
     private readonly Lazy<OneEditIndex> _oneEdit;
+
+    /// <summary>The airports in input order and by code; the first airport listed with a code keeps it.</summary>
+    private sealed class Tables
+    {
+        public readonly Dictionary<string, Airport> Iata = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, Airport> Icao = new(StringComparer.OrdinalIgnoreCase);
+        public readonly IReadOnlyList<Airport> Airports;
+
+        public Tables(IEnumerable<Airport> airports)
+        {
+            ArgumentNullException.ThrowIfNull(airports);
+            var list = new List<Airport>();
+            foreach (var a in airports)
+            {
+                ArgumentNullException.ThrowIfNull(a, nameof(airports));
+                list.Add(a);
+                if (a.Iata is { Length: > 0 } iata) Iata.TryAdd(iata, a);
+                if (a.Icao is { Length: > 0 } icao) Icao.TryAdd(icao, a);
+            }
+            Airports = list;
+        }
+    }
+
+    private Tables All => _eager ?? _lazy!.Value;
 
     /// <summary>
     /// The codes (upper-cased) within one edit (insertion, deletion, substitution) of a query, by single-deletion
@@ -77,31 +105,44 @@ public sealed class AirportDirectory
     /// <summary>Creates a directory.</summary>
     public AirportDirectory(IEnumerable<Airport> airports)
     {
-        _oneEdit = new Lazy<OneEditIndex>(() => new OneEditIndex(_iata.Concat(_icao)), LazyThreadSafetyMode.ExecutionAndPublication);
-        ArgumentNullException.ThrowIfNull(airports);
-        var list = new List<Airport>();
-        foreach (var a in airports)
-        {
-            ArgumentNullException.ThrowIfNull(a, nameof(airports));
-            list.Add(a);
-            if (a.Iata is { Length: > 0 } iata) _iata.TryAdd(iata, a);
-            if (a.Icao is { Length: > 0 } icao) _icao.TryAdd(icao, a);
-        }
-        Airports = list;
+        _eager = new Tables(airports);
+        _oneEdit = new Lazy<OneEditIndex>(() => new OneEditIndex(All.Iata.Concat(All.Icao)), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// A directory read from a CSV on demand (see the fields): <paramref name="readAll"/> reads it in full, the way
+    /// to the same answers when the code index cannot be built (<see cref="AirportCodeIndex.TryBuild"/>).
+    /// </summary>
+    private AirportDirectory(Func<byte[]> bytes, string source, Func<AirportDirectory> readAll)
+    {
+        _index = new Lazy<AirportCodeIndex?>(() => AirportCodeIndex.TryBuild(bytes(), source), LazyThreadSafetyMode.ExecutionAndPublication);
+        // The full tables come from the index's rows when there is one, so that an airport found before and after they
+        // exist is the same instance, whichever thread built what first.
+        _lazy = new Lazy<Tables>(() => _index.Value is { } ix ? new Tables(Enumerable.Range(0, ix.Count).Select(ix.Row)) : readAll().All,
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        _oneEdit = new Lazy<OneEditIndex>(() => new OneEditIndex(All.Iata.Concat(All.Icao)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
     /// The world's medium and large airports bundled with the library (an extract of OurAirports, public domain; see
     /// <c>data/README.md</c>), read from the embedded resource on first use; thread-safe. Every airport has its ISO
-    /// country, type and scheduled-service flag.
+    /// country, type and scheduled-service flag. A lookup reads only an index of the codes and the row it finds; the
+    /// whole list is parsed when first needed (<see cref="Airports"/>, <see cref="With"/>, an unknown code's
+    /// suggestions), with the same answers.
     /// </summary>
     public static AirportDirectory Bundled => BundledLazy.Value;
 
     /// <summary>All airports in input order.</summary>
-    public IReadOnlyList<Airport> Airports { get; }
+    public IReadOnlyList<Airport> Airports => All.Airports;
+
+    /// <summary>Whether every airport has been parsed (always for a directory given its airports); for the tests.</summary>
+    internal bool IsFullyRead => _lazy?.IsValueCreated ?? true;
+
+    /// <summary>Whether lookups are answered from the code index (false: it could not be built, or is not built yet); for the tests.</summary>
+    internal bool HasCodeIndex => _index is { IsValueCreated: true, Value: not null };
 
     /// <summary>Number of airports.</summary>
-    public int Count => Airports.Count;
+    public int Count => _eager?.Airports.Count ?? (_index!.Value is { } ix ? ix.Count : All.Airports.Count);
 
     /// <summary>
     /// A new directory with <paramref name="other"/>'s airports over this one's: a code (IATA or ICAO) that
@@ -113,7 +154,8 @@ public sealed class AirportDirectory
         ArgumentNullException.ThrowIfNull(other);
         bool Taken(string? code, Dictionary<string, Airport> map) => code == null || map.ContainsKey(code);
         // The constructor gives each code to the first airport listed with it: listing other's airports first makes them win.
-        return new AirportDirectory(other.Airports.Concat(Airports.Where(a => (a.Iata ?? a.Icao) == null || !(Taken(a.Iata, other._iata) && Taken(a.Icao, other._icao)))));
+        var o = other.All;
+        return new AirportDirectory(other.Airports.Concat(Airports.Where(a => (a.Iata ?? a.Icao) == null || !(Taken(a.Iata, o.Iata) && Taken(a.Icao, o.Icao)))));
     }
 
     /// <summary>Looks up an IATA or ICAO code (any case).</summary>
@@ -122,9 +164,16 @@ public sealed class AirportDirectory
     {
         ArgumentNullException.ThrowIfNull(code);
         code = code.Trim();
+        // Until every airport is needed, the code index answers (the same rule), parsing only the row found.
+        if (_lazy is { IsValueCreated: false } && _index!.Value is { } ix && ix.TryGet(code, out var found) is { } known)
+        {
+            airport = found!;
+            return known;
+        }
+        var all = All;
         // A 4-letter code is ICAO first; anything else IATA first. Both maps are tried.
-        if (code.Length == 4) return _icao.TryGetValue(code, out airport) || _iata.TryGetValue(code, out airport);
-        return _iata.TryGetValue(code, out airport) || _icao.TryGetValue(code, out airport);
+        if (code.Length == 4) return all.Icao.TryGetValue(code, out airport) || all.Iata.TryGetValue(code, out airport);
+        return all.Iata.TryGetValue(code, out airport) || all.Icao.TryGetValue(code, out airport);
     }
 
     /// <summary>The airport with this IATA or ICAO code.</summary>
@@ -214,42 +263,62 @@ public sealed class AirportDirectory
         string src = source ?? "airports csv";
         var list = new List<Airport>();
         var seen = new CodeLines(src);
-        int lineNo = 0, width = 0, iso = -1, type = -1, scheduled = -1;
-        bool header = false;
+        int lineNo = 0;
+        CsvLayout? layout = null;
         for (string? line; (line = reader.ReadLine()) != null;)
         {
             lineNo++;
             if (lineNo == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
             if (string.IsNullOrWhiteSpace(line) || line.AsSpan().TrimStart() is ['#', ..]) continue;
-            if (!header)
+            if (layout is null)
             {
-                var f = Csv.Split(line, out var err) ?? throw new FormatException($"{src}:{lineNo}: {err}");
-                var names = f.Select(x => x.Trim().ToLowerInvariant()).ToList();
-                if (names.Count < CsvColumns.Count || !names.Take(CsvColumns.Count).SequenceEqual(CsvColumns))
-                    throw new FormatException($"{src}:{lineNo}: expected the header {string.Join(',', CsvColumns)} (optionally then {string.Join(", ", OptionalCsvColumns)}), found '{Quote(line)}'");
-                for (int k = CsvColumns.Count; k < names.Count; k++)
-                {
-                    if (names.IndexOf(names[k]) < k)
-                        throw new FormatException($"{src}:{lineNo}: header column {k + 1} '{Quote(names[k])}' is given twice");
-                    switch (names[k])
-                    {
-                        case "iso_country": iso = k; break;
-                        case "type": type = k; break;
-                        case "scheduled_service": scheduled = k; break;
-                        default:
-                            throw new FormatException($"{src}:{lineNo}: header column {k + 1} '{Quote(names[k])}' is not known; after {string.Join(',', CsvColumns)} the optional columns are {string.Join(", ", OptionalCsvColumns)}");
-                    }
-                }
-                width = names.Count;
-                header = true;
+                layout = CsvLayout.Parse(line, lineNo, src);
                 continue;
             }
-            list.Add(ParseRow(line, lineNo, width, iso, type, scheduled, src));
+            list.Add(layout.ParseRow(line, lineNo, src));
             seen.Add(list[^1], lineNo);
         }
-        if (!header) throw new FormatException($"{src}: no header line; expected {string.Join(',', CsvColumns)} and one airport per line");
+        if (layout is null) throw new FormatException($"{src}: no header line; expected {string.Join(',', CsvColumns)} and one airport per line");
         if (list.Count == 0) throw new FormatException($"{src}: no airports after the header (an empty directory is not allowed)");
         return new AirportDirectory(list);
+    }
+
+    /// <summary>The columns of an airport CSV as its header gives them: the row parser of a full read and of the code index.</summary>
+    internal sealed class CsvLayout
+    {
+        private int _width, _iso = -1, _type = -1, _scheduled = -1;
+
+        private CsvLayout() { }
+
+        /// <summary>Reads the header line (<paramref name="line"/>, without a BOM).</summary>
+        /// <exception cref="FormatException">Not the project's header; the message names the source and line.</exception>
+        public static CsvLayout Parse(string line, int lineNo, string src)
+        {
+            var layout = new CsvLayout();
+            var f = Csv.Split(line, out var err) ?? throw new FormatException($"{src}:{lineNo}: {err}");
+            var names = f.Select(x => x.Trim().ToLowerInvariant()).ToList();
+            if (names.Count < CsvColumns.Count || !names.Take(CsvColumns.Count).SequenceEqual(CsvColumns))
+                throw new FormatException($"{src}:{lineNo}: expected the header {string.Join(',', CsvColumns)} (optionally then {string.Join(", ", OptionalCsvColumns)}), found '{Quote(line)}'");
+            for (int k = CsvColumns.Count; k < names.Count; k++)
+            {
+                if (names.IndexOf(names[k]) < k)
+                    throw new FormatException($"{src}:{lineNo}: header column {k + 1} '{Quote(names[k])}' is given twice");
+                switch (names[k])
+                {
+                    case "iso_country": layout._iso = k; break;
+                    case "type": layout._type = k; break;
+                    case "scheduled_service": layout._scheduled = k; break;
+                    default:
+                        throw new FormatException($"{src}:{lineNo}: header column {k + 1} '{Quote(names[k])}' is not known; after {string.Join(',', CsvColumns)} the optional columns are {string.Join(", ", OptionalCsvColumns)}");
+                }
+            }
+            layout._width = names.Count;
+            return layout;
+        }
+
+        /// <summary>Parses one data line.</summary>
+        /// <exception cref="FormatException">A malformed line; the message names the source and line.</exception>
+        public Airport ParseRow(string line, int lineNo, string src) => AirportDirectory.ParseRow(line, lineNo, _width, _iso, _type, _scheduled, src);
     }
 
     private static Airport ParseRow(string line, int lineNo, int width, int iso, int type, int scheduled, string src)
@@ -372,10 +441,24 @@ public sealed class AirportDirectory
         return p;
     }
 
-    /// <summary>Reads the embedded extract (uncached: <see cref="Bundled"/> caches it; the benchmarks time this).</summary>
+    /// <summary>Reads the embedded extract in full (uncached; the benchmarks time this, and the lazy directory falls
+    /// back to it when its code index cannot be built).</summary>
     internal static AirportDirectory LoadBundled()
     {
         using var reader = BundledData.OpenText(BundledData.AirportsResource);
         return FromCsv(reader, BundledData.AirportsResource);
     }
+
+    /// <summary>
+    /// The embedded extract read on demand (uncached: <see cref="Bundled"/> caches one): nothing is read until a code
+    /// is looked up, then the code index, and every row only when every airport is needed.
+    /// </summary>
+    internal static AirportDirectory LoadBundledLazily() => FromCsvBytesLazily(() => BundledData.ReadBytes(BundledData.AirportsResource), BundledData.AirportsResource);
+
+    /// <summary>
+    /// A directory over CSV bytes read on demand, answering exactly as <see cref="FromCsv(TextReader, string?)"/> over
+    /// the same bytes would (the tests compare the two on every code); the bundled directory and the tests use it.
+    /// </summary>
+    internal static AirportDirectory FromCsvBytesLazily(Func<byte[]> bytes, string source) =>
+        new(bytes, source, () => FromCsv(new StreamReader(new MemoryStream(bytes())), source));
 }
