@@ -59,19 +59,21 @@ internal static class LimitsMerge
 
     internal static readonly GeometryFactory Factory = new(Grid);
 
-    /// <summary>One closed polygon of an airspace: loops with the area on the left (holes reversed), its id and region.</summary>
-    internal readonly record struct Part(List<SphericalLoop> Loops, string Id, SphericalRegion Region);
+    /// <summary>One closed polygon of an airspace: loops with the area on the left (holes reversed), its id and region,
+    /// and the polygon's index in the region (with the region and id, what identifies the part to a cache of obstacles).</summary>
+    internal readonly record struct Part(List<SphericalLoop> Loops, string Id, SphericalRegion Region, int Polygon);
 
     /// <summary>Every closed polygon of <paramref name="airspaces"/>, in order.</summary>
     internal static List<Part> Parts(IReadOnlyList<Airspace> airspaces)
     {
         var parts = new List<Part>();
         foreach (var a in airspaces)
-            foreach (var p in a.Region.Polygons)
+            for (int i = 0; i < a.Region.Polygons.Count; i++)
             {
+                var p = a.Region.Polygons[i];
                 var loops = new List<SphericalLoop> { p.Shell };
                 foreach (var h in p.Holes) loops.Add(Reverse(h));
-                parts.Add(new Part(loops, a.Id, a.Region));
+                parts.Add(new Part(loops, a.Id, a.Region, i));
             }
         return parts;
     }
@@ -97,19 +99,22 @@ internal static class LimitsMerge
     internal static List<MergedArea> Merge(IReadOnlyList<Airspace> airspaces)
     {
         var areas = new List<MergedArea>();
-        foreach (var members in Clusters(Parts(airspaces), 0))
+        foreach (var members in Clusters(Parts(airspaces), 0)) areas.AddRange(MergeCluster(members));
+        return areas;
+    }
+
+    /// <summary>The merged lateral limits of one cluster of <see cref="Clusters"/> (a function of its members alone, so
+    /// that a cache may keep it by them).</summary>
+    /// <exception cref="NotSupportedException">Touching parts too large to merge in one gnomonic frame.</exception>
+    internal static List<MergedArea> MergeCluster(List<Part> members)
+    {
+        if (members.Count == 1) return [new MergedArea(members[0].Loops, [members[0].Id])];
+        var areas = new List<MergedArea>();
+        var frame = new Frame(members);
+        foreach (var poly in Polygons(frame.Union()))
         {
-            if (members.Count == 1)
-            {
-                areas.Add(new MergedArea(members[0].Loops, [members[0].Id]));
-                continue;
-            }
-            var frame = new Frame(members);
-            foreach (var poly in Polygons(frame.Union()))
-            {
-                var loops = frame.PolygonLoops(poly);
-                areas.Add(new MergedArea(loops, frame.SourcesIn(loops)));
-            }
+            var loops = frame.PolygonLoops(poly);
+            areas.Add(new MergedArea(loops, frame.SourcesIn(loops)));
         }
         return areas;
     }

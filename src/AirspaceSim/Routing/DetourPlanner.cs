@@ -88,12 +88,12 @@ public sealed partial class DetourPlanner
     private readonly BandCorner[][] _shadowCorners;
 
     private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm,
-        bool hullShortcut)
+        bool hullShortcut, ObstacleCache? obstacleCache = null)
     {
         _closures = closures;
         _legKm = legKm;
         BufferNm = bufferNm;
-        var built = ObstacleBuilder.Build(closures, bufferNm, cornerSegments);
+        var built = ObstacleBuilder.Build(closures, bufferNm, cornerSegments, obstacleCache);
         _obstacles = built.Obstacles.ToArray();
         _bufferExcessRad = built.BufferExcessRad;
         _singleSources = _obstacles.All(ob => ob.SourceIds.Count == 1);
@@ -256,7 +256,12 @@ public sealed partial class DetourPlanner
     /// <see cref="MaxBufferNm"/>], or their corner segments are outside [<see cref="MinCornerSegments"/>,
     /// <see cref="MaxCornerSegments"/>].</exception>
     /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
-    public static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options)
+    public static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options) => Build(closures, options, null);
+
+    /// <summary>As <see cref="Build(IEnumerable{Airspace}, DetourPlannerOptions)"/>, taking each cluster's obstacles from
+    /// <paramref name="obstacleCache"/> (built there on first use) when given: planners that share closures and a buffer
+    /// then build those obstacles once. The planner is the same as one built without the cache.</summary>
+    internal static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options, ObstacleCache? obstacleCache)
     {
         ArgumentNullException.ThrowIfNull(closures);
         ArgumentNullException.ThrowIfNull(options);
@@ -271,7 +276,7 @@ public sealed partial class DetourPlanner
         if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
             throw new ArgumentOutOfRangeException("options.CornerSegments", cornerSegments,
                 $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: beyond 360 the buffer's excess bound no longer improves (its straight parts are built from 1° pieces), and build time grows with the count");
-        return new DetourPlanner(array, bufferNm, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true);
+        return new DetourPlanner(array, bufferNm, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true, obstacleCache);
     }
 
     /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>

@@ -42,10 +42,13 @@ internal static class ObstacleBuilder
     /// (<see cref="Adaptive"/>, what planners use), or always one way (tests compare the two; probes time them).</summary>
     internal enum Offsetting { Adaptive, Chunked, Whole }
 
-    public static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments) =>
-        Build(closures, bufferNm, cornerSegments, Offsetting.Adaptive);
+    /// <summary>The obstacles of <paramref name="closures"/>; each cluster's taken from <paramref name="cache"/> when
+    /// given (built there once), else built here.</summary>
+    public static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments, ObstacleCache? cache = null) =>
+        Build(closures, bufferNm, cornerSegments, Offsetting.Adaptive, cache);
 
-    internal static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments, Offsetting offsetting)
+    internal static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments, Offsetting offsetting,
+        ObstacleCache? cache = null)
     {
         if (!(bufferNm >= 0) || double.IsInfinity(bufferNm))
             throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm, "buffer must be a finite number of nautical miles ≥ 0");
@@ -60,15 +63,26 @@ internal static class ObstacleBuilder
         double excess = Math.Max(cornerR - d, stripR - d);
 
         // Without a buffer the obstacles are the merged lateral limits themselves.
+        // (the same clusters and merge as LimitsMerge.Merge, cluster by cluster so that a cache can keep each; a lone part
+        // is its own obstacle, nothing to keep, and the corner segments and offsetting do not matter without a buffer).
+        var obstacles = new List<Obstacle>();
         if (d == 0)
-            return new Result(LimitsMerge.Merge(closures).Select(a => new Obstacle(a.Loops, [a.Loops], a.SourceIds)).ToList(), d, excess);
+        {
+            foreach (var members in LimitsMerge.Clusters(LimitsMerge.Parts(closures), 0))
+                obstacles.AddRange(cache is null || members.Count == 1 ? Unbuffered(members)
+                    : cache.GetOrBuild(members, 0, 0, Offsetting.Adaptive, () => Unbuffered(members)));
+            return new Result(obstacles, d, excess);
+        }
 
         // Clustered by overlapping bounding caps widened by the buffer: only clusters need an overlay.
-        var obstacles = new List<Obstacle>();
         foreach (var members in LimitsMerge.Clusters(LimitsMerge.Parts(closures), d))
-            obstacles.AddRange(BuildCluster(members, d, cornerSegments, offsetting));
+            obstacles.AddRange(cache is null ? BuildCluster(members, d, cornerSegments, offsetting)
+                : cache.GetOrBuild(members, d, cornerSegments, offsetting, () => BuildCluster(members, d, cornerSegments, offsetting)));
         return new Result(obstacles, d, excess);
     }
+
+    private static IEnumerable<Obstacle> Unbuffered(List<LimitsMerge.Part> members) =>
+        LimitsMerge.MergeCluster(members).Select(a => new Obstacle(a.Loops, [a.Loops], a.SourceIds));
 
     private static IEnumerable<Obstacle> BuildCluster(List<LimitsMerge.Part> members, double d, int cornerSegments, Offsetting offsetting)
     {

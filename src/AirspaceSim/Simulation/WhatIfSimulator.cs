@@ -75,6 +75,9 @@ public sealed class WhatIfSimulator
     {
         public readonly ConcurrentDictionary<(ulong Set, double BufferNm), Lazy<DetourPlanner>> Planners = new();
         public int Built;
+        // The merged and buffered obstacles of each cluster of closures by buffer, shared by the planners: active sets
+        // that differ (over time, between draws or sweep points) but share a closure and a buffer build its obstacle once.
+        public readonly ObstacleCache Obstacles = new();
         // Every flight's ends as resolved, by the text as written (the directory is the same for every variant): an
         // ordinal lookup instead of the directory's case-insensitive one and the unit vector's trigonometry.
         public readonly ConcurrentDictionary<string, End> Ends;
@@ -295,6 +298,9 @@ public sealed class WhatIfSimulator
 
     /// <summary>Number of planners built so far (one per distinct non-empty active closure set and its buffer).</summary>
     public int PlannersBuilt => Volatile.Read(ref _shared.Built);
+
+    /// <summary>Clusters of closures whose obstacles were built for the planners so far, each once (tests).</summary>
+    internal int ObstacleClustersBuilt => _shared.Obstacles.ClustersBuilt;
 
     /// <summary>As <see cref="Run(CancellationToken, IProgress{SimulationProgress})"/>, without cancellation or progress.</summary>
     public SimulationResult Run() => Run(CancellationToken.None, null);
@@ -1536,7 +1542,7 @@ public sealed class WhatIfSimulator
         {
             var members = Enumerable.Range(0, _closures.Length).Where(i => (key.Set >> i & 1) != 0).Select(i => _closures[i]).ToList();
             var airspaces = members.SelectMany(c => c.Airspaces).DistinctBy(a => a.Id).ToList();
-            var planner = DetourPlanner.Build(airspaces, key.BufferNm);
+            var planner = DetourPlanner.Build(airspaces, DetourPlannerOptions.Default with { BufferNm = key.BufferNm }, _shared.Obstacles);
             if (key.Set != 0) Interlocked.Increment(ref _shared.Built); // the empty set's planner answers every route directly
             return planner;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;

@@ -20,6 +20,7 @@ namespace AirspaceSim.Tests.Realism;
 /// terrain, standing conflict zones) that bound its operator's authority at its date, added to its baseline alike.
 /// The test fails when the committed table no longer matches the code; set AIRSPACESIM_REGENERATE=1 to rewrite it.
 /// </summary>
+[Parallelizable(ParallelScope.All)] // independent of every other fixture (reads the data, writes only when regenerating)
 public class ValidationTests
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -212,19 +213,23 @@ public class ValidationTests
 
         // Every distinct closure set (the events' and the baselines') with no buffer and with the layer's margin, each
         // built once, concurrently: the builds of the sets containing Russia's 18 FIRs with a buffer are most of the
-        // test's time, and they are independent.
+        // test's time, and they are independent. The sets share one obstacle cache, as a what-if run's planners do: a
+        // cluster of closures that several sets hold alike (Russia's merged FIRs without a buffer, beside each set's
+        // own others) is merged once, and each planner is the one it would have built alone (ObstacleCacheTests).
         var keys = cases.SelectMany(c => new[] { c.Closures, c.Baseline }).Where(s => s.Length > 0).Select(s => string.Join('+', Ids(s))).Distinct()
             .SelectMany(s => new[] { (s, 0.0), (s, RealisticRoute.PlannerBufferNm(Closures(s), 0, options)) }).Distinct().ToList();
         var planners = new ConcurrentDictionary<(string, double), DetourPlanner>();
+        var obstacles = new ObstacleCache();
         var buildSeconds = new ConcurrentDictionary<(string, double), double>();
         Parallel.ForEach(keys.OrderByDescending(k => k.Item1.Length), k =>
         {
             var sw = Stopwatch.StartNew();
-            planners[k] = DetourPlanner.Build(Closures(k.Item1), k.Item2);
+            planners[k] = DetourPlanner.Build(Closures(k.Item1), DetourPlannerOptions.Default with { BufferNm = k.Item2 }, obstacles);
             buildSeconds[k] = sw.Elapsed.TotalSeconds;
         });
         foreach (var (k, s) in buildSeconds.OrderByDescending(kv => kv.Value))
             TestContext.Out.WriteLine(string.Create(Inv, $"planner {k.Item1} buffer {k.Item2} NM: built in {s:F2} s"));
+        TestContext.Out.WriteLine($"{keys.Count} planners: {obstacles.ClustersBuilt} merged or buffered clusters built for the {obstacles.ClustersRequested} they hold");
 
         var own = ReadCases().ToDictionary(c => c.Id);
         var rows = new string[cases.Count];
