@@ -5,6 +5,7 @@ using AirspaceSim.Cli;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
+using AirspaceSim.Simulation;
 using BenchmarkDotNet.Attributes;
 
 namespace AirspaceSim.Benchmarks;
@@ -63,7 +64,7 @@ public class BatchBenchmarks
     public int BatchPipeline()
     {
         var sink = new CountingWriter();
-        BatchCommand.WriteCsv(sink, Plan(new StringReader(_csv)));
+        BatchCsvWriter.Write(sink, Plan(new StringReader(_csv)));
         return sink.Count;
     }
 
@@ -74,7 +75,7 @@ public class BatchBenchmarks
     public long BatchPipelineToStream()
     {
         using var o = new StreamWriter(Stream.Null, new UTF8Encoding(false), 64 * 1024);
-        return BatchCommand.WriteCsv(o, Plan(new StringReader(_csv))).Routes;
+        return BatchCsvWriter.Write(o, Plan(new StringReader(_csv))).Routes;
     }
 
     private IEnumerable<BatchRow> Plan(TextReader csv) =>

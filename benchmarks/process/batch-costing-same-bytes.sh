@@ -4,7 +4,7 @@
 # (data/routes/caribbean.csv and lists like theirs) with --type, a row type column, an unknown type, --fl above an
 # ATR's ceiling, --wind 270/400 with an ATR row, the bundled and a file wind grid (data/winds) and a synthetic grid
 # whose strongest wind reaches the ATR's airspeed, technical stops; in csv and json (and a map with --out), and the
-# route command in every format with --type.
+# route command in every format with --type (and --realistic where it is an error).
 #
 #   benchmarks/process/batch-costing-same-bytes.sh OLD-EXECUTABLE NEW-EXECUTABLE
 #
@@ -65,7 +65,13 @@ printf 'from,to,type\nLIS,MAD,A20N\nLIS,MAD,B73\nLIS,OPO,A20N\n' >unknown.csv
     if [ $lat = 10 ] && [ $lon = -70 ]; then echo "$lat,$lon,$fl,300,0"; else echo "$lat,$lon,$fl,20,-10"; fi
   done; done; done
 } >strong.csv
+# A list long enough that csv and json go out in many pieces (16 K chars each): the caribbean list 30 times, types mixed.
+{
+  echo 'from,to,type'
+  for i in $(seq 1 30); do tail -n +2 "$carib" | cut -d, -f1,2 | awk -v i=$i '{ t = (NR + i) % 4; print $0 "," (t == 0 ? "" : t == 1 ? "AT76" : t == 2 ? "B38M" : "XX" i) }'; done
+} >long.csv
 for fmt in csv json; do
+  run "long (caribbean x30, types mixed) --closed SVZM $fmt" batch long.csv --closed SVZM --format $fmt
   run "caribbean $fmt" batch "$carib" --format $fmt
   run "caribbean --type B38M $fmt" batch "$carib" --type B38M --format $fmt
   run "caribbean --type B38M --closed SVZM $fmt" batch "$carib" --type B38M --closed SVZM --format $fmt
@@ -101,6 +107,13 @@ for fmt in table csv json geojson; do
   run "route MIA AUA --type AT76 --wind strong grid $fmt" route MIA AUA --type AT76 --wind strong.csv --format $fmt
   run "route GRU MIA --type B789 --wind grid file $fmt" route GRU MIA --type B789 --wind "$jan" --format $fmt
 done
+for fmt in png svg; do
+  run "route LIS SCL --type A20N --closed UKBV $fmt --out" route LIS SCL --type A20N --closed UKBV --format $fmt --out "@OUT@"
+done
+for fmt in csv geojson; do
+  run "route AMS CUR --type B38M --realistic $fmt (a user error)" route AMS CUR --type B38M --realistic --format $fmt
+done
+run "route AMS CUR --type B38M --realistic png --out (a user error)" route AMS CUR --type B38M --realistic --format png --out "@OUT@"
 for fmt in table json; do
   run "route LIS SCL --type A20N --realistic --closed UKBV $fmt" route LIS SCL --type A20N --realistic --closed UKBV --format $fmt
   run "route AMS CUR --type B38M --realistic --wind 270/80 --closed SVZM $fmt" route AMS CUR --type B38M --realistic --wind 270/80 --closed SVZM --format $fmt

@@ -71,7 +71,7 @@ internal static class BatchCommand
                     if (outFile != null)
                         return WriteMap(outFile, source, ctx, ReportErrors(Uncosted(costing is null ? planned : costing.Check(planned)), io.Err, source).Select(c => c.Row).ToList(), fmt, sizes);
                     var results = ReportErrors(costing is null ? Uncosted(planned) : costing.Cost(planned), io.Err, source);
-                    return fmt == "json" ? WriteJson(io.Out, results, costing) : WriteCsv(io.Out, results, costing);
+                    return fmt == "json" ? BatchJsonWriter.Write(io.Out, results) : BatchCsvWriter.Write(io.Out, results, costing);
                 });
                 return summary.Errors > 0 ? 1 : 0;
             }
@@ -83,7 +83,6 @@ internal static class BatchCommand
         return cmd;
     }
 
-    /// <summary>Batches of more rows than this draw a progress bar (see <see cref="CliProgress"/>).</summary>
     // A map of every planned row (error rows have no plan): the summary as its title.
     private static BatchSummary WriteMap(string outFile, string source, PlanningContext ctx, List<BatchRow> rows, string fmt, Reports.ImageOptions sizes)
     {
@@ -96,6 +95,7 @@ internal static class BatchCommand
         return s;
     }
 
+    /// <summary>Batches of more rows than this draw a progress bar (see <see cref="CliProgress"/>).</summary>
     internal const int LargeRows = 10_000;
 
     /// <summary>Files longer than this draw a progress bar: about <see cref="LargeRows"/> rows of two IATA codes
@@ -164,125 +164,6 @@ internal static class BatchCommand
         err.Write(sb);
     }
 
-    private const int ChunkChars = 16 * 1024;
-
     /// <summary>Rows without figures (no <c>--type</c> nor <c>type</c> column, or a map).</summary>
     internal static IEnumerable<CostedBatchRow> Uncosted(IEnumerable<BatchRow> rows) => rows.Select(r => new CostedBatchRow(r, null));
-
-    /// <summary>As <see cref="WriteCsv(TextWriter, IEnumerable{CostedBatchRow}, BatchCosting?)"/>, uncosted.</summary>
-    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<BatchRow> rows) => WriteCsv(o, Uncosted(rows), null);
-
-    /// <summary>Writes the CSV header, one line per row as the rows come, then the summary line; returns the summary.
-    /// With a <paramref name="costing"/> (<c>--type</c> or a <c>type</c> column), each row also gets the flight's time,
-    /// fuel, CO₂ and cost columns, from its figures.</summary>
-    internal static BatchSummary WriteCsv(TextWriter o, IEnumerable<CostedBatchRow> rows, BatchCosting? costing)
-    {
-        var tally = new BatchTally();
-        // Numbers go through DecimalText, straight into the builder: the output is most of a batch's cost after planning.
-        // The text goes out in pieces of about ChunkChars, which stay in the cache and on the small-object heap.
-        var sb = new StringBuilder(ChunkChars + 1024);
-        sb.Append("line,").Append(CsvHeader(costing is not null)).Append('\n');
-        foreach (var c in rows)
-        {
-            tally.Add(c.Row.Plan);
-            if (sb.Length >= ChunkChars) { o.Write(sb); sb.Clear(); }
-            sb.Append(c.Row.Row.LineNumber).Append(',');
-            AppendCsvRow(sb, c, costing);
-        }
-        var s = tally.Summary;
-        sb.Append(Inv,
-            $"# summary: routes {s.Routes}, affected {s.Affected} (detour {s.Detour}, unreachable {s.Unreachable}), direct {s.Direct}, errors {s.Errors}, total extra {s.TotalExtraKm:F1} km, mean extra {s.MeanExtraKm:F1} km per detoured route\n");
-        o.Write(sb);
-        return s;
-    }
-
-    /// <summary>The CSV columns after <c>line</c>; with the performance block when rows are costed.</summary>
-    internal static string CsvHeader(bool costed) => "from,to,status,direct_km,route_km,extra_km,extra_percent,crossed,reason,waypoints" +
-        (costed ? ",type,block_min_direct,block_min,fuel_kg_direct,fuel_kg,co2_kg,cost_usd,extra_minutes,extra_fuel_kg,extra_co2_kg,extra_cost_usd,error_code,co2_kg_direct,cost_usd_direct,range_status,tech_stop,tech_stop_leg1_km,tech_stop_leg2_km" : "");
-
-    /// <summary>One CSV row from <c>from</c> on (the caller writes <c>line</c>), ending in a newline. With a
-    /// <paramref name="costing"/>, rows add the row's type (its <c>type</c> column, else <c>--type</c>), its figures
-    /// (<see cref="CostedBatchRow.Cost"/>) and, for an error row, the error code.</summary>
-    internal static void AppendCsvRow(StringBuilder sb, CostedBatchRow c, BatchCosting? costing)
-    {
-        var r = c.Row;
-        {
-            Field(sb, r.Error == null ? r.From.Code : r.Row.From).Append(',');
-            Field(sb, r.Error == null ? r.To.Code : r.Row.To).Append(',');
-            if (r.Error != null)
-            {
-                sb.Append("error,,,,,,");
-                Field(sb, r.Error);
-                if (costing is null) { sb.Append(",\n"); return; }
-                sb.Append(",,");
-                Field(sb, Csv.Clip(costing.TypeText(r.Row) ?? ""));
-                sb.Append(",,,,,,,,,,,").Append(RouteJson.ErrorCode(r.ErrorKind)).Append(",,,,,,\n");
-                return;
-            }
-            var p = r.Plan!;
-            sb.Append(RouteJson.StatusName(p.Status)).Append(',');
-            sb.AppendFixed(p.DirectKm, 3).Append(',');
-            if (p.RouteKm is { } km)
-            {
-                sb.AppendFixed(km, 3).Append(',');
-                sb.AppendFixed(p.ExtraKm!.Value, 3).Append(',');
-                sb.AppendFixed(p.ExtraPercent ?? 0, 4).Append(',');
-            }
-            else sb.Append(",,,");
-            if (p.Crossed.Count > 0) Field(sb, p.Crossed.Count == 1 ? p.Crossed[0] : string.Join(' ', p.Crossed));
-            sb.Append(',');
-            Field(sb, p.Reason ?? "").Append(',');
-            // Waypoints "lat lon;lat lon", rounded to 6 decimals (0.1 m) and printed shortest-round-trip: digits,
-            // signs, dots, blanks and semicolons need no CSV quoting.
-            var waypoints = p.Waypoints;
-            for (int i = 0; i < waypoints.Count; i++)
-            {
-                if (i > 0) sb.Append(';');
-                sb.AppendRounded(waypoints[i].LatDeg, 6).Append(' ').AppendRounded(waypoints[i].LonDeg, 6);
-            }
-            if (costing is not null) // the flight's figures (empty when unreachable or when the row has no type)
-            {
-                var ac = c.Cost;
-                sb.Append(',').Append(ac?.Type.Icao ?? "");
-                var d = ac?.Cost;
-                foreach (var v in (double?[])[d?.Direct.BlockMinutes, d?.Flown.BlockMinutes, d?.Direct.FuelKg, d?.Flown.FuelKg, d?.Flown.Co2Kg,
-                             d?.Flown.CostUsd, d?.ExtraMinutes, d?.ExtraFuelKg, d?.ExtraCo2Kg, d?.ExtraCostUsd])
-                    if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(','); // no finite fuel far beyond the range
-                sb.Append(','); // error_code: none
-                foreach (var v in (double?[])[d?.Direct.Co2Kg, d?.Direct.CostUsd])
-                    if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
-                // Whether the flown route fits the range; beyond it, the technical stop ("none": no open airport works).
-                var stop = ac?.Range;
-                sb.Append(',').Append(stop is null ? "" : stop.StatusCode);
-                sb.Append(',').Append(stop is not { Needed: true } ? "" : stop.Stop?.Code ?? "none");
-                if (stop?.FirstLeg is { } l1) sb.Append(',').AppendFixed(l1.DistanceKm, 1); else sb.Append(',');
-                if (stop?.SecondLeg is { } l2) sb.Append(',').AppendFixed(l2.DistanceKm, 1); else sb.Append(',');
-            }
-            sb.Append('\n');
-        }
-    }
-
-    /// <summary>Writes <c>{"results": [...], "summary": {...}}</c> as the rows come (<see cref="RouteJson"/>), each
-    /// costed row with its <c>"performance"</c> object; returns the summary.</summary>
-    internal static BatchSummary WriteJson(TextWriter o, IEnumerable<CostedBatchRow> rows, BatchCosting? costing)
-    {
-        if (costing is null) return RouteJson.WriteBatch(o, rows.Select(c => c.Row));
-        // The writer asks for a row's extra properties as it writes the row just taken from the sequence: that row's
-        // figures are the current ones.
-        CostedBatchRow current = default;
-        return RouteJson.WriteBatch(o, rows.Select(c => (current = c).Row), r =>
-        {
-            if (!ReferenceEquals(r, current.Row)) throw new InvalidOperationException("the JSON writer asked for another row than the current one");
-            return current.Cost is { } ac ? jw => PerformanceCliOptions.WriteJson(jw, ac.Type, ac.Conditions, ac.Cost, ac.Range, r.Plan) : null;
-        });
-    }
-
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
-
-    private static StringBuilder Field(StringBuilder sb, string text)
-    {
-        if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0) return sb.Append(text);
-        if (!text.Contains('"')) return sb.Append('"').Append(text).Append('"');
-        return sb.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Cli;
 

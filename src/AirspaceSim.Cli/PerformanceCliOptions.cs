@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using AirspaceSim.Geodesy;
 using AirspaceSim.Performance;
 using AirspaceSim.Routing;
@@ -74,7 +73,7 @@ internal sealed class PerformanceCliOptions
     }
 
     /// <summary>The wind as reported: DIR/SPEED, the grid's description, or null for still air.</summary>
-    public static string? WindText(FlightConditions c) => c.WindField?.Description ?? c.Wind?.ToString();
+    public static string? WindText(FlightConditions c) => PerformanceJson.WindText(c);
 
     /// <summary>The costing of <c>route</c> and <c>batch</c> rows: <paramref name="type"/> (null: only rows with a
     /// <c>type</c> column are costed) under <paramref name="conditions"/> with the default cost model, the technical
@@ -94,94 +93,8 @@ internal sealed class PerformanceCliOptions
     public static TechStop? FindStop(PlanningContext ctx, DetourPlanner planner, (AircraftType Type, FlightConditions Conditions) perf, RoutePlan plan, DetourCost? d) =>
         d is null ? null : TechStopSearch.Default(planner, ctx.Airports).Find(FlightCostModel.Default, perf.Type, perf.Conditions, plan, d);
 
-    /// <summary>The <c>performance</c> object of the route JSON.</summary>
-    public static void WriteJson(Utf8JsonWriter w, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)
-    {
-        var grid = RouteWindGridCoverage.Of(c.WindField, plan, c.CruiseFl ?? type.CruiseFl);
-        w.WriteStartObject("performance");
-        w.WriteString("type", type.Icao);
-        w.WriteString("model", type.ModelName);
-        if (WindText(c) is { } wind) w.WriteString("wind", wind); else w.WriteNull("wind");
-        w.WriteNumber("isaDeviationK", c.IsaDeviationK);
-        w.WriteNumber("cruiseFl", c.CruiseFl ?? type.CruiseFl);
-        if (d is null) w.WriteNull("direct"); else WriteFlight(w, "direct", d.Direct);
-        if (d is null) w.WriteNull("flown"); else WriteFlight(w, "flown", d.Flown);
-        if (d is null)
-        {
-            foreach (var n in (string[])["extraMinutes", "extraFuelKg", "extraCo2Kg", "extraCostUsd"]) w.WriteNull(n);
-        }
-        else
-        {
-            w.WriteNumber("extraMinutes", Math.Round(d.ExtraMinutes, 2));
-            Number(w, "extraFuelKg", d.ExtraFuelKg, 1);
-            Number(w, "extraCo2Kg", d.ExtraCo2Kg, 1);
-            Number(w, "extraCostUsd", d.ExtraCostUsd, 2);
-        }
-        WriteRange(w, stop);
-        w.WriteStartArray("assumptions");
-        foreach (var a in d?.Direct.Assumptions ?? []) w.WriteStringValue(a);
-        foreach (var a in grid?.Notes ?? []) w.WriteStringValue(a);
-        w.WriteEndArray();
-        WriteWindGrid(w, grid);
-        w.WriteEndObject();
-    }
-
-    /// <summary>The <c>windGrid</c> object (only with a wind grid): the part of the flown and direct routes outside the
-    /// grid and what the field used there (<c>edge</c>: the wind of the grid's nearest edge).</summary>
-    internal static void WriteWindGrid(Utf8JsonWriter w, RouteWindGridCoverage? g)
-    {
-        if (g is null) return;
-        w.WriteStartObject("windGrid");
-        w.WriteNumber("flownOutsideKm", Math.Round(g.Flown.OutsideKm, 1));
-        w.WriteNumber("flownOutsideFraction", Math.Round(g.Flown.OutsideFraction, 4));
-        w.WriteNumber("directOutsideKm", Math.Round(g.Direct.OutsideKm, 1));
-        w.WriteNumber("directOutsideFraction", Math.Round(g.Direct.OutsideFraction, 4));
-        w.WriteNumber("flightLevel", g.Flown.FlightLevel);
-        w.WriteNumber("levelUsed", g.Flown.LevelUsed);
-        w.WriteString("outside", "edge");
-        w.WriteEndObject();
-    }
-
-    private static void WriteFlight(Utf8JsonWriter w, string name, FlightEstimate e)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("distanceKm", Math.Round(e.DistanceKm, 3));
-        w.WriteNumber("blockMinutes", Math.Round(e.BlockMinutes, 2));
-        Number(w, "fuelKg", e.FuelKg, 1);
-        Number(w, "co2Kg", e.Co2Kg, 1);
-        Number(w, "costUsd", e.CostUsd, 2);
-        Number(w, "fuelCostUsd", e.FuelCostUsd, 2);
-        w.WriteNumber("timeCostUsd", Math.Round(e.TimeCostUsd, 2));
-        Number(w, "takeoffMassKg", e.TakeoffMassKg, 0);
-        w.WriteNumber("landingMassKg", Math.Round(e.LandingMassKg, 0));
-        w.WriteBoolean("fitsRange", e.FitsRange);
-        w.WriteString("rangeReason", e.RangeReason);
-        w.WriteEndObject();
-    }
-
-    // Far beyond the type's range the fuel has no finite value (the range reason says so): null, not NaN.
-    private static void Number(Utf8JsonWriter w, string name, double v, int digits)
-    {
-        if (double.IsFinite(v)) w.WriteNumber(name, Math.Round(v, digits)); else w.WriteNull(name);
-    }
-
     /// <summary>A figure for a table cell: "-" where the model has no finite value.</summary>
     internal static string Cell(double v, string format) => double.IsFinite(v) ? v.ToString(format, Inv) : "-";
-
-    /// <summary>The <c>range</c> object: status code, technical stop (code, <c>none</c>, or null when it fits), the legs
-    /// and their total (null without a stop) and the reason; null when nothing is flown.</summary>
-    public static void WriteRange(Utf8JsonWriter w, TechStop? stop)
-    {
-        if (stop is null) { w.WriteNull("range"); return; }
-        w.WriteStartObject("range");
-        w.WriteString("status", stop.StatusCode);
-        if (stop.Needed) w.WriteString("techStop", stop.Stop?.Code ?? "none"); else w.WriteNull("techStop");
-        if (stop.FirstLeg is { } l1) w.WriteNumber("leg1Km", Math.Round(l1.DistanceKm, 3)); else w.WriteNull("leg1Km");
-        if (stop.SecondLeg is { } l2) w.WriteNumber("leg2Km", Math.Round(l2.DistanceKm, 3)); else w.WriteNull("leg2Km");
-        if (stop.TotalKm is { } t) w.WriteNumber("totalKm", Math.Round(t, 3)); else w.WriteNull("totalKm");
-        w.WriteString("reason", stop.Reason);
-        w.WriteEndObject();
-    }
 
     /// <summary>The lines added to the route table.</summary>
     public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)

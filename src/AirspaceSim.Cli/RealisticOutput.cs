@@ -61,7 +61,7 @@ internal static class RealisticOutput
         RouteJson.WriteNullable(w, "shortestExtraKm", r.Shortest.ExtraKm * o.RouteEfficiencyFactor, 3);
         RouteJson.WriteNullable(w, "shortestExtraMinutes", r.ShortestCost?.ExtraMinutes, 2);
         RouteJson.WriteNullable(w, "minutesSavedByTime", r.MinutesSavedByTime, 2);
-        PerformanceCliOptions.WriteRange(w, result.Stop); // null without a type, as the extras are
+        PerformanceJson.WriteRange(w, result.Stop); // null without a type, as the extras are
         RouteJson.WriteWaypoints(w, p.Waypoints);
         var grid = Grid(r, conditions);
         if (grid is not null)
@@ -70,7 +70,7 @@ internal static class RealisticOutput
             foreach (var a in grid.Notes) w.WriteStringValue(a);
             w.WriteEndArray();
         }
-        PerformanceCliOptions.WriteWindGrid(w, grid);
+        PerformanceJson.WriteWindGrid(w, grid);
         w.WriteEndObject();
     }
 

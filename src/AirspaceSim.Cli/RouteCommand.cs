@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Performance;
 using AirspaceSim.Routing;
 using AirspaceSim.Batch;
 
@@ -37,6 +38,9 @@ internal static class RouteCommand
             string fmt = OutFormat.Resolve(parse, format, output, "route", FileFormats).Format;
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
                 : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
+            // Only table and json carry the realistic figures: for the other formats the option is an error, found
+            // before anything is loaded, planned or costed (a technical-stop search plans up to a few legs).
+            if (fmt is not ("table" or "json") && parse.GetValue(realistic)) throw new CliException($"--realistic: not available with --format {fmt} (use table or json)");
             var sizes = image.Read(parse, fmt);
             var ctx = planning.Load(parse, io);
             string fromText = parse.GetValue(from)!, toText = parse.GetValue(to)!;
@@ -57,8 +61,6 @@ internal static class RouteCommand
             var figures = aircraft is { } acf ? costing!.Estimate(acf.Type, plan) : null;
             var cost = figures?.Cost;
             var stop = figures?.Range;
-            // Only table and json carry the realistic figures; geojson, png and svg dropped them without a word.
-            if (fmt is not ("table" or "json") && parse.GetValue(realistic)) throw new CliException($"--realistic: not available with --format {fmt} (use table or json)");
             var real = parse.GetValue(realistic) ? RealisticOutput.Plan(ctx, a.Point, b.Point, aircraft) : null;
             switch (fmt)
             {
@@ -75,7 +77,7 @@ internal static class RouteCommand
                     var buffer = new MemoryStream();
                     using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteJson.Encoder })) RouteJson.WriteRoute(w, a, b, plan, new RouteJsonOptions { WriteExtraProperties = jw =>
                     {
-                        if (aircraft is { } aj) PerformanceCliOptions.WriteJson(jw, aj.Type, aj.Conditions, cost, stop, plan);
+                        if (aircraft is { } aj) PerformanceJson.WritePerformance(jw, aj.Type, aj.Conditions, cost, stop, plan);
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
                     } });
                     io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
@@ -84,10 +86,8 @@ internal static class RouteCommand
                 case "csv":
                 {
                     // One row in batch's columns (and its performance block with --type), so both read alike.
-                    var sb = new System.Text.StringBuilder(BatchCommand.CsvHeader(aircraft is not null)).Append('\n');
                     var row = new Batch.BatchRow(new Data.RouteListRow(1, a.Code, b.Code), a, b, plan, Batch.BatchErrorKind.None, null);
-                    BatchCommand.AppendCsvRow(sb, new Simulation.CostedBatchRow(row, figures), costing);
-                    io.Out.Write(sb);
+                    Simulation.BatchCsvWriter.WriteRoute(io.Out, new Simulation.CostedBatchRow(row, figures), costing);
                     break;
                 }
                 case "geojson":

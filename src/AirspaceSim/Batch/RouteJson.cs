@@ -75,9 +75,16 @@ public static class RouteJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
-        var w = writer;
+        WriteRoute(writer, from, to, plan, options.LineNumber, options.WriteExtraProperties, InvokeExtra);
+    }
+
+    private static readonly Action<Utf8JsonWriter, Action<Utf8JsonWriter>?> InvokeExtra = static (w, extra) => extra?.Invoke(w);
+
+    // The route object, its extra properties written from an explicit state (a batch item) rather than a closure.
+    private static void WriteRoute<T>(Utf8JsonWriter w, RouteEnd from, RouteEnd to, RoutePlan plan, int? lineNumber, T state, Action<Utf8JsonWriter, T>? writeExtraProperties)
+    {
         w.WriteStartObject();
-        if (options.LineNumber is { } lineNumber) w.WriteNumber("line", lineNumber);
+        if (lineNumber is { } line) w.WriteNumber("line", line);
         WriteEnd(w, "from", from);
         WriteEnd(w, "to", to);
         w.WriteString("status", StatusName(plan.Status));
@@ -97,7 +104,7 @@ public static class RouteJson
         w.WriteBoolean("departsThroughBuffer", plan.DepartsThroughBuffer);
         w.WriteBoolean("arrivesThroughBuffer", plan.ArrivesThroughBuffer);
         w.WriteNumber("bufferExcessBoundKm", Math.Round(plan.BufferExcessBoundKm, 6));
-        options.WriteExtraProperties?.Invoke(w);
+        writeExtraProperties?.Invoke(w, state);
         w.WriteEndObject();
     }
 
@@ -111,9 +118,21 @@ public static class RouteJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(row);
+        WriteRow(writer, row, writeExtraProperties, InvokeExtra);
+    }
+
+    /// <summary>As <see cref="WriteRow(Utf8JsonWriter, BatchRow, Action{Utf8JsonWriter})"/>, the extra properties of a
+    /// planned row written by <paramref name="writeExtraProperties"/> from <paramref name="state"/> (e.g. the row's
+    /// figures), which is handed over explicitly rather than captured; not called for an error row.</summary>
+    /// <typeparam name="T">What the extra properties are written from.</typeparam>
+    /// <exception cref="ArgumentNullException">A null writer or row.</exception>
+    public static void WriteRow<T>(Utf8JsonWriter writer, BatchRow row, T state, Action<Utf8JsonWriter, T>? writeExtraProperties)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(row);
         if (row.Error is null && row.Plan is { } plan)
         {
-            WriteRoute(writer, row.From, row.To, plan, new RouteJsonOptions { LineNumber = row.Row.LineNumber, WriteExtraProperties = writeExtraProperties });
+            WriteRoute(writer, row.From, row.To, plan, row.Row.LineNumber, state, writeExtraProperties);
             return;
         }
         var w = writer;
@@ -145,10 +164,30 @@ public static class RouteJson
     /// <param name="output">Where the text goes.</param>
     /// <param name="rows">The rows, e.g. from <see cref="RouteBatch"/>; enumerated once.</param>
     /// <param name="extraProperties">Per row, what to write after its fields (or null for nothing); null for none.</param>
-    public static BatchSummary WriteBatch(TextWriter output, IEnumerable<BatchRow> rows, Func<BatchRow, Action<Utf8JsonWriter>?>? extraProperties)
+    /// <exception cref="ArgumentNullException">A null output or rows.</exception>
+    public static BatchSummary WriteBatch(TextWriter output, IEnumerable<BatchRow> rows, Func<BatchRow, Action<Utf8JsonWriter>?>? extraProperties) =>
+        extraProperties is null
+            ? WriteBatch(output, rows, static r => r, null)
+            : WriteBatch(output, rows, static r => r, (w, r) => extraProperties(r)?.Invoke(w));
+
+    /// <summary>
+    /// As <see cref="WriteBatch(TextWriter, IEnumerable{BatchRow}, Func{BatchRow, Action{Utf8JsonWriter}})"/>, from
+    /// items that carry more than the batch row (e.g. its figures): <paramref name="batchRow"/> gives each item's row,
+    /// and <paramref name="writeExtraProperties"/>, handed that same item, writes what follows the fields of a planned
+    /// row (it is not called for an error row). Streams as the other overload does.
+    /// </summary>
+    /// <typeparam name="TRow">The items.</typeparam>
+    /// <param name="output">Where the text goes.</param>
+    /// <param name="rows">The items, enumerated once.</param>
+    /// <param name="batchRow">The batch row of an item.</param>
+    /// <param name="writeExtraProperties">Writes whole properties after a planned row's fields, from its item; null
+    /// for none.</param>
+    /// <exception cref="ArgumentNullException">A null output, rows or <paramref name="batchRow"/>.</exception>
+    public static BatchSummary WriteBatch<TRow>(TextWriter output, IEnumerable<TRow> rows, Func<TRow, BatchRow> batchRow, Action<Utf8JsonWriter, TRow>? writeExtraProperties)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(batchRow);
         const int chunkBytes = 16 * 1024;
         var tally = new BatchTally();
         var bytes = new ArrayBufferWriter<byte>(chunkBytes + 4096);
@@ -157,10 +196,11 @@ public static class RouteJson
         {
             w.WriteStartObject();
             w.WriteStartArray("results");
-            foreach (var r in rows)
+            foreach (var item in rows)
             {
+                var r = batchRow(item) ?? throw new ArgumentException("a null batch row", nameof(batchRow));
                 tally.Add(r.Plan);
-                WriteRow(w, r, r.Error is null ? extraProperties?.Invoke(r) : null);
+                WriteRow(w, r, item, writeExtraProperties);
                 if (w.BytesPending + bytes.WrittenCount >= chunkBytes) Drain();
             }
             w.WriteEndArray();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AirspaceSim.Cli;
+using AirspaceSim.Infrastructure;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,4 +1,5 @@
 using AirspaceSim.Cli;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Tests.Cli;
 

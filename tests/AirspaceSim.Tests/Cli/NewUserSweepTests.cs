@@ -255,4 +255,11 @@ public class NewUserSweepTests
         if (format == "svg") args.AddRange(["--out", System.IO.Path.Combine(_dir.Path, "r.svg")]);
         AssertUserError(Run(args.ToArray()), $"--realistic: not available with --format {format} (use table or json)");
     }
+
+    [Test]
+    public void RealisticWithCsvIsRejectedBeforeTheRouteIsPlannedOrCosted()
+    {
+        // Was checked after planning and the technical-stop search: a TO nobody can resolve shows the check comes first.
+        AssertUserError(Run("route", "LIS", "ZZZ", "--type", "A20N", "--realistic", "--format", "csv"), "--realistic: not available with --format csv (use table or json)");
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AirspaceSim.Cli;
+namespace AirspaceSim.Infrastructure;
 
 /// <summary>
 /// Fast exact versions of the two number formats of the batch CSV output, both invariant culture:
