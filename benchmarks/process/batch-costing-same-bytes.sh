@@ -17,23 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 fail=0 n=0
-run() { # NAME ARGS...: runs both, compares stdout, stderr, exit code and the --out file if any
-  local name=$1; shift
-  for side in old new; do
-    local exe=$old; [ $side = new ] && exe=$new
-    local args=("$@")
-    for i in "${!args[@]}"; do args[$i]=${args[$i]//@OUT@/$work/$side.out}; done
-    rm -f "$work/$side.out"
-    "$exe" "${args[@]}" >"$work/$side.stdout" 2>"$work/$side.stderr" </dev/null; echo $? >"$work/$side.rc"
-  done
-  n=$((n + 1))
-  for k in stdout stderr rc out; do
-    if [ -e "$work/old.$k" ] || [ -e "$work/new.$k" ]; then
-      if ! cmp -s "$work/old.$k" "$work/new.$k"; then echo "DIFFERENT ($k): $name"; fail=1; return; fi
-    fi
-  done
-  echo "same bytes: $name ($(wc -c <"$work/new.stdout") bytes out, $(wc -c <"$work/new.stderr") bytes err, exit $(cat "$work/new.rc"))"
-}
+. "$repo/benchmarks/process/same-bytes-run.sh"
 carib=$repo/data/routes/caribbean.csv
 jan=$repo/data/winds/caribbean-north-atlantic-january.csv
 # The lists of the tests (PerformanceCliTests, TechStopCliTests), and one of every row kind with a type column.

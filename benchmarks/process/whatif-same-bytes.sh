@@ -14,23 +14,7 @@ old=$1 new=$2; shift 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0 n=0
-run() { # NAME ARGS...: runs both, compares stdout, stderr, exit code and the --out file if any
-  local name=$1; shift
-  for side in old new; do
-    local exe=$old; [ $side = new ] && exe=$new
-    local args=("$@")
-    for i in "${!args[@]}"; do args[$i]=${args[$i]//@OUT@/$work/$side.out}; done
-    rm -f "$work/$side.out"
-    "$exe" "${args[@]}" >"$work/$side.stdout" 2>"$work/$side.stderr"; echo $? >"$work/$side.rc"
-  done
-  n=$((n + 1))
-  for k in stdout stderr rc out; do
-    if [ -e "$work/old.$k" ] || [ -e "$work/new.$k" ]; then
-      if ! cmp -s "$work/old.$k" "$work/new.$k"; then echo "DIFFERENT ($k): $name"; fail=1; return; fi
-    fi
-  done
-  echo "same bytes: $name ($(wc -c <"$work/new.stdout") bytes out, exit $(cat "$work/new.rc"))"
-}
+. "$repo/benchmarks/process/same-bytes-run.sh"
 for f in "$repo"/data/scenarios/*.json; do
   s=$(basename "$f" .json)
   for fmt in table csv json geojson; do run "$s --format $fmt" whatif "$f" --format $fmt; done
