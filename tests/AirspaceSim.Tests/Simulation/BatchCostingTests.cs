@@ -106,6 +106,21 @@ public class BatchCostingTests
     }
 
     [Test]
+    public void TheStopCandidatesAreListedOnlyWhenARouteNeedsAStop()
+    {
+        // A lazily read directory (as the bundled one is) parses every row when all airports are listed: a costed route
+        // that fits its range must not pay for that, one beyond it lists them once and finds its stop among them.
+        var airports = AirportDirectory.LoadBundledLazily();
+        var costing = new BatchCosting(new BatchCostingOptions { DefaultType = AircraftCatalog.Bundled["A20N"], TechStops = TechStopSearch.Default(Svzm, airports) });
+        var fits = costing.Cost(RouteBatch.Plan([Row(2, "LIS", "MAD")], airports, Svzm).Single());
+        Assert.That(fits.Cost!.Range!.StatusCode, Is.EqualTo("fits"));
+        Assert.That(airports.IsFullyRead, Is.False, "a route within range listed the candidate airports");
+        var far = costing.Cost(RouteBatch.Plan([Row(3, "LIS", "SCL")], airports, Svzm).Single());
+        Assert.That(far.Cost!.Range!.StatusCode, Is.EqualTo("tech-stop"));
+        Assert.That(airports.IsFullyRead, Is.True);
+    }
+
+    [Test]
     public void ACostedDetourRow_CheckedByHand()
     {
         // Miami-Piarco around SVZM in still air, 737 MAX 8 (Mach 0.79 at FL370: the ISA speed of sound there is
