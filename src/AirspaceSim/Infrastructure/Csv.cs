@@ -15,6 +15,21 @@ internal static class Csv
         return error == null ? fields : null;
     }
 
+    /// <summary>The characters that make a field need quotes when written (RFC 4180): comma, quote, CR, LF.</summary>
+    public static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(",\"\n\r");
+
+    /// <summary>Appends <paramref name="text"/> as an RFC 4180 field: as it is, or quoted with its quotes doubled when it
+    /// holds a comma, quote or line break.</summary>
+    public static System.Text.StringBuilder AppendField(this System.Text.StringBuilder sb, string text)
+    {
+        if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0) return sb.Append(text);
+        if (!text.Contains('"')) return sb.Append('"').Append(text).Append('"');
+        return sb.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
+    }
+
+    /// <summary><paramref name="text"/> as an RFC 4180 field, quoted where it must be (see <see cref="AppendField"/>).</summary>
+    public static string Quoted(string text) => text.AsSpan().IndexOfAny(NeedsQuotes) < 0 ? text : new System.Text.StringBuilder(text.Length + 2).AppendField(text).ToString();
+
     /// <summary>How many characters of bad input a message quotes: enough to recognise it, never a whole file.</summary>
     public const int QuotedChars = 40;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using AirspaceSim.Batch;
@@ -31,8 +30,6 @@ public static class BatchCsvWriter
 
     // The text goes out in pieces of about this many chars, which stay in the cache and on the small-object heap.
     private const int ChunkChars = 16 * 1024;
-
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
 
     /// <summary>As <see cref="Write(TextWriter, IEnumerable{CostedBatchRow}, BatchCosting)"/> for rows without
     /// figures: the route columns only.</summary>
@@ -103,15 +100,15 @@ public static class BatchCsvWriter
     internal static void AppendRow(StringBuilder sb, CostedBatchRow c, BatchCosting? costing)
     {
         var r = c.Row;
-        Field(sb, r.Error == null ? r.From.Code : r.Row.From).Append(',');
-        Field(sb, r.Error == null ? r.To.Code : r.Row.To).Append(',');
+        sb.AppendField(r.Error == null ? r.From.Code : r.Row.From).Append(',');
+        sb.AppendField(r.Error == null ? r.To.Code : r.Row.To).Append(',');
         if (r.Error != null)
         {
             sb.Append("error,,,,,,");
-            Field(sb, r.Error);
+            sb.AppendField(r.Error);
             if (costing is null) { sb.Append(",\n"); return; }
             sb.Append(",,");
-            Field(sb, Csv.Clip(costing.TypeText(r.Row) ?? ""));
+            sb.AppendField(Csv.Clip(costing.TypeText(r.Row) ?? ""));
             sb.Append(",,,,,,,,,,,").Append(RouteJson.ErrorCode(r.ErrorKind)).Append(",,,,,,\n");
             return;
         }
@@ -125,9 +122,9 @@ public static class BatchCsvWriter
             sb.AppendFixed(p.ExtraPercent ?? 0, 4).Append(',');
         }
         else sb.Append(",,,");
-        if (p.Crossed.Count > 0) Field(sb, p.Crossed.Count == 1 ? p.Crossed[0] : string.Join(' ', p.Crossed));
+        if (p.Crossed.Count > 0) sb.AppendField(p.Crossed.Count == 1 ? p.Crossed[0] : string.Join(' ', p.Crossed));
         sb.Append(',');
-        Field(sb, p.Reason ?? "").Append(',');
+        sb.AppendField(p.Reason ?? "").Append(',');
         // Waypoints "lat lon;lat lon", rounded to 6 decimals (0.1 m) and printed shortest-round-trip: digits, signs,
         // dots, blanks and semicolons need no CSV quoting.
         var waypoints = p.Waypoints;
@@ -160,12 +157,5 @@ public static class BatchCsvWriter
     {
         foreach (var v in values)
             if (v is { } x && double.IsFinite(x)) sb.Append(',').AppendFixed(x, 1); else sb.Append(',');
-    }
-
-    private static StringBuilder Field(StringBuilder sb, string text)
-    {
-        if (text.AsSpan().IndexOfAny(NeedsQuotes) < 0) return sb.Append(text);
-        if (!text.Contains('"')) return sb.Append('"').Append(text).Append('"');
-        return sb.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
     }
 }

@@ -84,7 +84,7 @@ public static class MonteCarloReport
         static string S(Spread s) => string.Join(",", s.Mean.ToString(Inv), s.P5.ToString(Inv), s.P50.ToString(Inv), s.P95.ToString(Inv));
     }
 
-    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    private static string Csv(string s) => Infrastructure.Csv.Quoted(s);
 
     /// <summary>
     /// JSON: <c>{"scenario":{"name","sha256"},"costModel","assumptions":[...],"monteCarlo":{"draws","seed","generator",

@@ -167,7 +167,7 @@ public static class SimulationReport
         /// <summary>A text field, quoted (and its quotes doubled) when it holds a comma, quote or line break.</summary>
         public void Field(string s)
         {
-            if (s.AsSpan().IndexOfAny(CsvSpecial) < 0) { Append(s); return; }
+            if (s.AsSpan().IndexOfAny(Infrastructure.Csv.NeedsQuotes) < 0) { Append(s); return; }
             Append('"');
             foreach (char c in s)
             {
@@ -271,7 +271,6 @@ public static class SimulationReport
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> CsvSpecial = System.Buffers.SearchValues.Create(",\"\n\r");
 
     /// <inheritdoc cref="WriteJson(Utf8JsonWriter, IReadOnlyList{SimulationResult}, GroupBy?)"/>
     public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<SimulationResult> runs) => WriteJson(w, runs, null);
