@@ -51,9 +51,9 @@ public class BatchWritersTests
         var lines = text.ToString().Split('\n');
         Assert.That(lines[^1], Is.Empty, "ends in a newline");
         Assert.That(lines, Has.Length.EqualTo(1 + rows.Count + 1 + 1), "header, K rows, summary");
-        Assert.That(SplitCsv(lines[0]), Is.EqualTo(CostedHeader));
-        var f = lines.Skip(1).Take(rows.Count).Select(l => CostedHeader.Zip(SplitCsv(l)).ToDictionary(p => p.First, p => p.Second)).ToList();
-        Assert.That(lines.Skip(1).Take(rows.Count).Select(l => SplitCsv(l).Count), Is.All.EqualTo(CostedHeader.Length));
+        Assert.That(Cli.BatchCommandTests.SplitCsv(lines[0]), Is.EqualTo(CostedHeader));
+        var f = lines.Skip(1).Take(rows.Count).Select(l => CostedHeader.Zip(Cli.BatchCommandTests.SplitCsv(l)).ToDictionary(p => p.First, p => p.Second)).ToList();
+        Assert.That(lines.Skip(1).Take(rows.Count).Select(l => Cli.BatchCommandTests.SplitCsv(l).Count), Is.All.EqualTo(CostedHeader.Length));
         Assert.That(f.Select(r => r["line"]), Is.EqualTo(new[] { "2", "3", "4", "5", "6" }));
 
         // The detour, by hand from its own columns.
@@ -116,9 +116,9 @@ public class BatchWritersTests
         var text = new StringWriter();
         BatchCsvWriter.Write(text, rows);
         var lines = text.ToString().Split('\n');
-        Assert.That(SplitCsv(lines[0]), Is.EqualTo(CostedHeader.Take(11)));
+        Assert.That(Cli.BatchCommandTests.SplitCsv(lines[0]), Is.EqualTo(CostedHeader.Take(11)));
         Assert.That(lines, Has.Length.EqualTo(5));
-        var error = SplitCsv(lines[2]);
+        var error = Cli.BatchCommandTests.SplitCsv(lines[2]);
         Assert.That(error, Has.Count.EqualTo(11));
         Assert.That((error[0], error[1], error[2], error[3]), Is.EqualTo(("3", "QQQ", "POS", "error")));
         Assert.That(error[9], Does.Contain("QQQ"));
@@ -184,7 +184,7 @@ public class BatchWritersTests
         var (costing, rows) = SmallBatch();
         var csv = new StringWriter();
         BatchCsvWriter.Write(csv, rows, costing);
-        var f = CostedHeader.Zip(SplitCsv(csv.ToString().Split('\n')[1])).ToDictionary(p => p.First, p => p.Second);
+        var f = CostedHeader.Zip(Cli.BatchCommandTests.SplitCsv(csv.ToString().Split('\n')[1])).ToDictionary(p => p.First, p => p.Second);
         var json = new System.Buffers.ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(json)) BatchJsonWriter.WriteRow(w, rows[0]);
         using var doc = JsonDocument.Parse(json.WrittenMemory);
@@ -228,28 +228,5 @@ public class BatchWritersTests
     {
         Assert.Throws<ArgumentException>(() => BatchCsvWriter.Write(new StringWriter(), [default(CostedBatchRow)], null));
         Assert.Throws<ArgumentException>(() => BatchJsonWriter.Write(new StringWriter(), [default(CostedBatchRow)]));
-    }
-
-    // RFC 4180 fields of one line (quotes, doubled quotes), written here independently of the writer.
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var cur = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { cur.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else cur.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(cur.ToString()); cur.Clear(); }
-            else cur.Append(ch);
-        }
-        fields.Add(cur.ToString());
-        return fields;
     }
 }

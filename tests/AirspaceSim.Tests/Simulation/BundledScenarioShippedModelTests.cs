@@ -786,27 +786,8 @@ public class BundledScenarioShippedModelTests
             return byCode;
         }
 
-        private static string[] SplitCsv(string line)
-        {
-            var fields = new List<string>();
-            var sb = new StringBuilder();
-            bool quoted = false;
-            for (int i = 0; i < line.Length; i++)
-            {
-                char ch = line[i];
-                if (quoted)
-                {
-                    if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                    else if (ch == '"') quoted = false;
-                    else sb.Append(ch);
-                }
-                else if (ch == '"') quoted = true;
-                else if (ch == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-                else sb.Append(ch);
-            }
-            fields.Add(sb.ToString());
-            return fields.ToArray();
-        }
+        // RFC 4180 fields, by the suite's own splitter (independent of the product's CSV code).
+        private static string[] SplitCsv(string line) => Cli.BatchCommandTests.SplitCsv(line).ToArray();
 
         private static Dictionary<string, TypeData> ReadTypes(string path)
         {
