@@ -72,9 +72,6 @@ internal sealed class PerformanceCliOptions
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException) { throw new CliException($"--wind: {e.Message}"); }
     }
 
-    /// <summary>The wind as reported: DIR/SPEED, the grid's description, or null for still air.</summary>
-    public static string? WindText(FlightConditions c) => PerformanceJson.WindText(c);
-
     /// <summary>The costing of <c>route</c> and <c>batch</c> rows: <paramref name="type"/> (null: only rows with a
     /// <c>type</c> column are costed) under <paramref name="conditions"/> with the default cost model, the technical
     /// stop searched among the open large and medium airports of <paramref name="ctx"/> (null: no range status).</summary>
@@ -100,7 +97,7 @@ internal sealed class PerformanceCliOptions
     public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)
     {
         o.WriteLine();
-        o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(c.CruiseFl is { } fl ? string.Create(Inv, $", FL{fl:0}") : "")}{(WindText(c) is { } w ? $", wind {w}" : "")}");
+        o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(c.CruiseFl is { } fl ? string.Create(Inv, $", FL{fl:0}") : "")}{(PerformanceJson.WindText(c) is { } w ? $", wind {w}" : "")}");
         if (d is null) { o.WriteLine("  unreachable: no flight to cost"); return; }
         o.WriteLine(string.Create(Inv, $"  {"",-8} {"block min",10} {"fuel kg",10} {"CO2 kg",10} {"cost USD",10}  range"));
         Row(o, "direct", d.Direct);

@@ -46,7 +46,7 @@ internal static class RealisticOutput
         w.WriteNumber("borderMarginNm", o.BorderMarginNm);
         w.WriteNumber("bufferNm", r.BufferNm);
         w.WriteNumber("routeEfficiencyFactor", o.RouteEfficiencyFactor);
-        if (conditions is { } c && PerformanceCliOptions.WindText(c) is { } wind) w.WriteString("wind", wind); else w.WriteNull("wind");
+        if (conditions is { } c && PerformanceJson.WindText(c) is { } wind) w.WriteString("wind", wind); else w.WriteNull("wind");
         bool fastest = !ReferenceEquals(r.Flown, r.Shortest);
         w.WriteString("chosenBy", fastest ? "time" : "distance");
         w.WriteString("status", RouteJson.StatusName(p.Status));
@@ -80,7 +80,7 @@ internal static class RealisticOutput
         var r = result.Route;
         var o = r.Options;
         t.WriteLine();
-        string wind = conditions is { } c && PerformanceCliOptions.WindText(c) is { } ws ? $", wind {ws}" : "";
+        string wind = conditions is { } c && PerformanceJson.WindText(c) is { } ws ? $", wind {ws}" : "";
         t.WriteLine(string.Create(Inv, $"Realistic  margin {RouteOutput.Nm(o.BorderMarginNm)} NM (buffer kept {RouteOutput.Nm(r.BufferNm)} NM), route efficiency x{o.RouteEfficiencyFactor}{wind}"));
         t.WriteLine($"  status   {RouteJson.StatusName(r.Flown.Status)}{(r.Flown.Reason is null ? "" : ": " + r.Flown.Reason)}{(ReferenceEquals(r.Flown, r.Shortest) ? "" : " (fastest route in the wind)")}");
         if (r.ExtraKm is { } km) t.WriteLine(string.Create(Inv, $"  extra    {km,10:F1} km"));

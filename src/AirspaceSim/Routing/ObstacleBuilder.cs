@@ -62,9 +62,9 @@ internal static class ObstacleBuilder
         double stripR = d > 0 ? Math.Atan(Math.Tan(d) / Math.Cos(MaxStripPieceRad / 2)) : 0;
         double excess = Math.Max(cornerR - d, stripR - d);
 
-        // Without a buffer the obstacles are the merged lateral limits themselves.
-        // (the same clusters and merge as LimitsMerge.Merge, cluster by cluster so that a cache can keep each; a lone part
-        // is its own obstacle, nothing to keep, and the corner segments and offsetting do not matter without a buffer).
+        // Without a buffer the obstacles are the merged lateral limits themselves: LimitsMerge.Merge's clusters and merge,
+        // taken cluster by cluster so that a cache can keep each (a lone part is its own obstacle, nothing to keep; the
+        // corner segments and offsetting do not matter without a buffer, so the cache keys them as 0 and Adaptive).
         var obstacles = new List<Obstacle>();
         if (d == 0)
         {
