@@ -66,8 +66,8 @@ public sealed class WhatIfSimulator
     private readonly Lazy<LateralLimits>[] _limits;
     private readonly DateTime _lastNoticeUtc;
     // Shared by every variant of the scenario (Monte Carlo draws, sweeps): the planner depends only on the closures'
-    // airspaces (by index, the same in every variant) and the buffer, so draws with the same active set and buffer
-    // share it. The flights are expanded once.
+    // airspaces (by index, the same in every variant) and each airspace's buffer, so draws with the same active set and
+    // buffers share it. The flights are expanded once.
     private readonly PlannerCache _shared;
     // This simulator's planner of each active set (its closures' buffers are fixed): found without building a key.
     private readonly ConcurrentDictionary<ulong, DetourPlanner> _plannerOfSet = new();
@@ -219,7 +219,7 @@ public sealed class WhatIfSimulator
 
     /// <summary>
     /// A simulator for <paramref name="variant"/>, a copy of this scenario whose closures differ only in their end and
-    /// buffer and whose parameters may differ: it shares this simulator's planners (keyed by active set and buffer), the
+    /// buffer and whose parameters may differ: it shares this simulator's planners (keyed by active set and buffers), the
     /// resolved airports and the expanded flights, so nothing is rebuilt per variant.
     /// </summary>
     /// <exception cref="ArgumentException">The variant changes anything else of the closures (ids, airspaces, airports,
