@@ -80,7 +80,13 @@ internal static class LimitsMerge
 
     /// <summary>The parts grouped by overlapping bounding caps, each widened by <paramref name="widenRad"/> (a buffer):
     /// only a group of two or more needs an overlay. Groups in the order of their first part, parts in order.</summary>
-    internal static IEnumerable<List<Part>> Clusters(List<Part> parts, double widenRad)
+    internal static IEnumerable<List<Part>> Clusters(List<Part> parts, double widenRad) =>
+        ClusterIndexes(parts, Enumerable.Repeat(widenRad, parts.Count).ToArray()).Select(g => g.Select(i => parts[i]).ToList());
+
+    /// <summary>As <see cref="Clusters"/> with each part's cap widened by its own amount (<paramref name="widenRad"/>,
+    /// parallel to <paramref name="parts"/>: each closure's own buffer), as indexes into <paramref name="parts"/>: two
+    /// parts whose regions grown by their own buffers can meet are in one group.</summary>
+    internal static IEnumerable<List<int>> ClusterIndexes(List<Part> parts, IReadOnlyList<double> widenRad)
     {
         var parent = Enumerable.Range(0, parts.Count).ToArray();
         int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
@@ -88,10 +94,10 @@ internal static class LimitsMerge
             for (int j = i + 1; j < parts.Count; j++)
             {
                 var si = parts[i].Loops[0]; var sj = parts[j].Loops[0];
-                if (CapBound.MayMeet(si.Center, si.CapRadiusRad + widenRad, sj.Center, sj.CapRadiusRad + widenRad))
+                if (CapBound.MayMeet(si.Center, si.CapRadiusRad + widenRad[i], sj.Center, sj.CapRadiusRad + widenRad[j]))
                     parent[Find(i)] = Find(j);
             }
-        return Enumerable.Range(0, parts.Count).GroupBy(Find).Select(g => g.Select(i => parts[i]).ToList());
+        return Enumerable.Range(0, parts.Count).GroupBy(Find).Select(g => g.ToList());
     }
 
     /// <summary>The merged lateral limits of <paramref name="airspaces"/>: one area per connected closed area.</summary>

@@ -87,13 +87,21 @@ public sealed partial class DetourPlanner
     // reflex corners): where the view's edge leaves the band, the strict rule's route may turn (BandExits).
     private readonly BandCorner[][] _shadowCorners;
 
-    private DetourPlanner(Airspace[] closures, double bufferNm, int cornerSegments, Func<GeoPoint, GeoPoint, double> legKm,
-        bool hullShortcut, ObstacleCache? obstacleCache = null)
+    // The buffer kept from each closure (parallel to _closures), and by id for BufferNmOf.
+    private readonly double[] _closureBufferNm;
+    private readonly Dictionary<string, double> _bufferNmById;
+
+    private DetourPlanner(Airspace[] closures, double bufferNm, double[] closureBufferNm, int cornerSegments,
+        Func<GeoPoint, GeoPoint, double> legKm, bool hullShortcut, ObstacleCache? obstacleCache = null)
     {
         _closures = closures;
         _legKm = legKm;
         BufferNm = bufferNm;
-        var built = ObstacleBuilder.Build(closures, bufferNm, cornerSegments, obstacleCache);
+        _closureBufferNm = closureBufferNm;
+        _bufferNmById = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < closures.Length; i++) _bufferNmById.TryAdd(closures[i].Id, closureBufferNm[i]);
+        // Each closure grown by its own buffer (one buffer for all: exactly the uniform build's obstacles).
+        var built = ObstacleBuilder.Build(closures, closureBufferNm, cornerSegments, ObstacleBuilder.Offsetting.Adaptive, obstacleCache);
         _obstacles = built.Obstacles.ToArray();
         _bufferExcessRad = built.BufferExcessRad;
         _singleSources = _obstacles.All(ob => ob.SourceIds.Count == 1);
@@ -164,7 +172,9 @@ public sealed partial class DetourPlanner
         for (int k = 0; k < _obstacles.Length; k++)
         {
             var list = new List<BandCorner>();
-            if (built.BufferRad > 0)
+            // Per obstacle, not per planner: an obstacle of closures without a buffer has no band (its planning boundary
+            // is its closures' own), so no route end lies in it and its corners are graph nodes already.
+            if (_obstacles[k].BufferRad > 0)
                 foreach (var poly in _obstacles[k].OriginalPolygons)
                     foreach (var loop in poly)
                         for (int i = 0; i < loop.Count; i++)
@@ -182,8 +192,26 @@ public sealed partial class DetourPlanner
     /// <summary>The closures this planner routes around.</summary>
     public IReadOnlyList<Airspace> Closures => _closures;
 
-    /// <summary>Lateral buffer in nautical miles kept from every closure.</summary>
+    /// <summary>Lateral buffer in nautical miles kept from every closure not given its own
+    /// (<see cref="DetourPlannerOptions.BufferNmByAirspaceId"/>; <see cref="BufferNmOf"/> tells the buffer of each).</summary>
     public double BufferNm { get; }
+
+    /// <summary>The lateral buffer in nautical miles this planner keeps from the closure with id
+    /// <paramref name="airspaceId"/> (ordinal): its own from <see cref="DetourPlannerOptions.BufferNmByAirspaceId"/>, else
+    /// <see cref="BufferNm"/>.</summary>
+    /// <param name="airspaceId">The id of one of <see cref="Closures"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="airspaceId"/> is null.</exception>
+    /// <exception cref="ArgumentException">No closure of this planner has that id.</exception>
+    public double BufferNmOf(string airspaceId)
+    {
+        ArgumentNullException.ThrowIfNull(airspaceId);
+        return _bufferNmById.TryGetValue(airspaceId, out double b) ? b
+            : throw new ArgumentException($"'{airspaceId}' is not one of this planner's closures", nameof(airspaceId));
+    }
+
+    /// <summary>The largest lateral buffer in nautical miles this planner keeps from any of its closures (0 without
+    /// closures).</summary>
+    public double LargestBufferNm => _closureBufferNm.Length == 0 ? 0 : _closureBufferNm.Max();
 
     /// <summary>Number of convex corners (graph nodes) after merging and buffering.</summary>
     public int NodeCount => _nodeVertex.Length;
@@ -201,7 +229,8 @@ public sealed partial class DetourPlanner
 
     /// <summary>
     /// Largest distance in km by which the buffered obstacle may lie outside the exact buffer: the route's excess over
-    /// the exact buffered optimum is at most this times the route's total turning in radians.
+    /// the exact buffered optimum is at most this times the route's total turning in radians. With different buffers per
+    /// closure, the bound of the largest (the overshoot grows with the buffer, so it bounds every closure's).
     /// </summary>
     public double BufferOvershootKm => _bufferExcessRad * Sphere.MeanRadiusKm;
 
@@ -249,12 +278,15 @@ public sealed partial class DetourPlanner
     /// Builds a planner for the given closures.
     /// </summary>
     /// <param name="closures">The closed airspaces; touching ones are merged.</param>
-    /// <param name="options">Buffer, corner segments and leg length (see <see cref="DetourPlannerOptions"/>).</param>
+    /// <param name="options">Buffers, corner segments and leg length (see <see cref="DetourPlannerOptions"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="closures"/>, one of its elements (the message names the
     /// index) or <paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The options' buffer is not finite or outside [0,
+    /// <exception cref="ArgumentOutOfRangeException">The options' buffer, or one of
+    /// <see cref="DetourPlannerOptions.BufferNmByAirspaceId"/> (the message names the id), is not finite or outside [0,
     /// <see cref="MaxBufferNm"/>], or their corner segments are outside [<see cref="MinCornerSegments"/>,
     /// <see cref="MaxCornerSegments"/>].</exception>
+    /// <exception cref="ArgumentException">An id of <see cref="DetourPlannerOptions.BufferNmByAirspaceId"/> is null or
+    /// names none of <paramref name="closures"/> (the message names it).</exception>
     /// <exception cref="NotSupportedException">Touching closures too large to merge in one gnomonic frame.</exception>
     public static DetourPlanner Build(IEnumerable<Airspace> closures, DetourPlannerOptions options) => Build(closures, options, null);
 
@@ -276,13 +308,39 @@ public sealed partial class DetourPlanner
         if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
             throw new ArgumentOutOfRangeException("options.CornerSegments", cornerSegments,
                 $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: beyond 360 the buffer's excess bound no longer improves (its straight parts are built from 1° pieces), and build time grows with the count");
-        return new DetourPlanner(array, bufferNm, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true, obstacleCache);
+        var perClosure = new double[array.Length];
+        Array.Fill(perClosure, bufferNm);
+        if (options.BufferNmByAirspaceId is { } byId)
+        {
+            var ids = array.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var (id, nm) in byId)
+            {
+                if (id is null) throw new ArgumentException("options.BufferNmByAirspaceId holds a null id", nameof(options));
+                if (!double.IsFinite(nm) || nm < 0 || nm > MaxBufferNm)
+                    throw new ArgumentOutOfRangeException($"options.BufferNmByAirspaceId[{id}]", nm,
+                        string.Create(CultureInfo.InvariantCulture, $"buffer {nm:R} NM of closure '{id}' is outside [0, {MaxBufferNm}] NM ({MaxBufferReason})"));
+                if (!ids.Contains(id))
+                    throw new ArgumentException($"options.BufferNmByAirspaceId names '{id}', which is not one of the closures", nameof(options));
+            }
+            for (int i = 0; i < array.Length; i++)
+                if (byId.TryGetValue(array[i].Id, out double nm)) perClosure[i] = nm;
+        }
+        return new DetourPlanner(array, bufferNm, perClosure, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true, obstacleCache);
     }
 
     /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>
     internal static DetourPlanner BuildWithoutHullShortcut(IEnumerable<Airspace> closures, double bufferNm = 0,
         Func<GeoPoint, GeoPoint, double>? legLengthKm = null) =>
-        new(closures.ToArray(), bufferNm, 64, legLengthKm ?? DefaultLegKm, hullShortcut: false);
+        BuildWithoutHullShortcut(closures, DetourPlannerOptions.Default with { BufferNm = bufferNm, LegLengthKm = legLengthKm });
+
+    /// <summary>As <see cref="BuildWithoutHullShortcut(IEnumerable{Airspace}, double, Func{GeoPoint, GeoPoint, double}?)"/>
+    /// with every option (the buffers per closure among them); the options are not validated (tests).</summary>
+    internal static DetourPlanner BuildWithoutHullShortcut(IEnumerable<Airspace> closures, DetourPlannerOptions options)
+    {
+        var array = closures.ToArray();
+        var perClosure = array.Select(a => options.BufferNmByAirspaceId is { } m && m.TryGetValue(a.Id, out double b) ? b : options.BufferNm).ToArray();
+        return new(array, options.BufferNm, perClosure, options.CornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: false);
+    }
 
     /// <summary>Whether this thread's last detour came from the closed-form wrap: 0 not, 1 around a hull, 2 into a
     /// pocket (tests).</summary>
@@ -343,6 +401,8 @@ public sealed partial class DetourPlanner
 
         // One pass over the obstacles decides whether the direct route is blocked and, when every obstacle is a single
         // unbuffered closure, which closures it crosses (ends inside closures have returned above).
+        // Planner-wide, not per obstacle: with any buffer the crossed list comes from the closures' own polygons, the
+        // same answer by the exact test (only slower), whatever each obstacle's buffer.
         bool perObstacle = _bufferExcessRad == 0 && _singleSources && !_anyTouch;
         int blocker = -1; // the first obstacle the direct route crosses
         IReadOnlyList<string>? crossedIds = null;
@@ -562,7 +622,9 @@ public sealed partial class DetourPlanner
         }
     }
 
-    // The bound of BufferExcessBoundKm for a route: the buffer's overshoot times the route's total turning.
+    // The bound of BufferExcessBoundKm for a route: the buffer's overshoot times the route's total turning. With different
+    // buffers per closure the overshoot is the largest buffer's for every turn: still a bound (a smaller buffer's is
+    // smaller), and telling which obstacle each turn goes round would cost a lookup per waypoint for a bound of metres.
     private double BufferExcessKm(GeoPoint[] chain, in Vec3 o, in Vec3 d)
     {
         if (_bufferExcessRad == 0) return 0;

@@ -11,8 +11,9 @@ namespace AirspaceSim.Routing;
 internal sealed class Obstacle
 {
     public Obstacle(IReadOnlyList<SphericalLoop> loops, IReadOnlyList<IReadOnlyList<SphericalLoop>> originalPolygons,
-        IReadOnlyList<string> sourceIds)
+        IReadOnlyList<string> sourceIds, double bufferRad)
     {
+        BufferRad = bufferRad;
         Loops = loops;
         OriginalPolygons = originalPolygons;
         SourceIds = sourceIds.ToArray().AsReadOnly(); // shared by the answers that cross it: must not be mutable
@@ -27,6 +28,10 @@ internal sealed class Obstacle
     /// <summary>The unbuffered closed polygons inside this obstacle, same loop convention; equal to
     /// <see cref="Loops"/> without a buffer.</summary>
     public IReadOnlyList<IReadOnlyList<SphericalLoop>> OriginalPolygons { get; }
+
+    /// <summary>The largest buffer (angle) of the closures merged into this obstacle: 0 when none of them is buffered, so
+    /// that its planning boundary is its closures' own and no route end can lie in a band of it.</summary>
+    public double BufferRad { get; }
 
     /// <summary>Ids of the closures merged into this obstacle.</summary>
     public IReadOnlyList<string> SourceIds { get; }

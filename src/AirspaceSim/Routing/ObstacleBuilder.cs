@@ -36,6 +36,8 @@ internal static class ObstacleBuilder
     /// (1e-8 rad ≈ 6 cm, ten times the grid's reach on the sphere).</summary>
     private const double SliverToleranceRad = 1e-8;
 
+    /// <summary>The obstacles, the largest buffer of the closures (angle) and the bound on how far any buffered boundary
+    /// lies outside its exact buffer (per the largest buffer: the corner and strip overshoots grow with it).</summary>
     public sealed record Result(IReadOnlyList<Obstacle> Obstacles, double BufferRad, double BufferExcessRad);
 
     /// <summary>How a loop longer than <see cref="ChunkEdges"/> is offset: by its curve's self-crossings
@@ -48,16 +50,29 @@ internal static class ObstacleBuilder
         Build(closures, bufferNm, cornerSegments, Offsetting.Adaptive, cache);
 
     internal static Result Build(IReadOnlyList<Airspace> closures, double bufferNm, int cornerSegments, Offsetting offsetting,
-        ObstacleCache? cache = null)
+        ObstacleCache? cache = null) =>
+        Build(closures, Enumerable.Repeat(bufferNm, closures.Count).ToArray(), cornerSegments, offsetting, cache);
+
+    /// <summary>The obstacles of <paramref name="closures"/>, each grown by its own buffer
+    /// (<paramref name="bufferNm"/>, parallel to <paramref name="closures"/>). With one buffer for all, exactly the
+    /// obstacles of the uniform build (the same clusters, curves and order).</summary>
+    internal static Result Build(IReadOnlyList<Airspace> closures, IReadOnlyList<double> bufferNm, int cornerSegments, Offsetting offsetting,
+        ObstacleCache? cache)
     {
-        if (!(bufferNm >= 0) || double.IsInfinity(bufferNm))
-            throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm, "buffer must be a finite number of nautical miles ≥ 0");
+        if (bufferNm.Count != closures.Count) throw new ArgumentException("one buffer per closure", nameof(bufferNm));
+        foreach (double b in bufferNm)
+            if (!(b >= 0) || double.IsInfinity(b))
+                throw new ArgumentOutOfRangeException(nameof(bufferNm), b, "buffer must be a finite number of nautical miles ≥ 0");
         if (cornerSegments < 8) throw new ArgumentOutOfRangeException(nameof(cornerSegments), cornerSegments, "at least 8 segments per full circle");
-        double d = bufferNm * Units.MetresPerNm / Sphere.MeanRadiusM;
-        if (d > 10 * Math.PI / 180) throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm, "buffer larger than 10° of arc (600 NM) is not supported");
+        var dOf = bufferNm.Select(b => b * Units.MetresPerNm / Sphere.MeanRadiusM).ToArray();
+        double d = 0;
+        foreach (double x in dOf) if (x > d) d = x;
+        if (d > 10 * Math.PI / 180)
+            throw new ArgumentOutOfRangeException(nameof(bufferNm), bufferNm.Max(), "buffer larger than 10° of arc (600 NM) is not supported");
 
         // Corner fans circumscribe the radius-d circle with steps of at most 2π/k, so their corners lie at most R from the
-        // vertex with tan d = tan R cos(π/k) (spherical right triangle), as a full circumscribed k-gon's would.
+        // vertex with tan d = tan R cos(π/k) (spherical right triangle), as a full circumscribed k-gon's would. Per the
+        // largest buffer: the overshoot grows with d, so this bounds every closure's (a smaller buffer's is smaller).
         double cornerR = d > 0 ? Math.Atan(Math.Tan(d) / Math.Cos(Math.PI / cornerSegments)) : 0;
         double stripR = d > 0 ? Math.Atan(Math.Tan(d) / Math.Cos(MaxStripPieceRad / 2)) : 0;
         double excess = Math.Max(cornerR - d, stripR - d);
@@ -66,25 +81,42 @@ internal static class ObstacleBuilder
         // taken cluster by cluster so that a cache can keep each (a lone part is its own obstacle, nothing to keep; the
         // corner segments and offsetting do not matter without a buffer, so the cache keys them as 0 and Adaptive).
         var obstacles = new List<Obstacle>();
+        var parts = LimitsMerge.Parts(closures);
         if (d == 0)
         {
-            foreach (var members in LimitsMerge.Clusters(LimitsMerge.Parts(closures), 0))
-                obstacles.AddRange(cache is null || members.Count == 1 ? Unbuffered(members)
-                    : cache.GetOrBuild(members, 0, 0, Offsetting.Adaptive, () => Unbuffered(members)));
+            foreach (var members in LimitsMerge.Clusters(parts, 0)) obstacles.AddRange(UnbufferedCluster(members, cache));
             return new Result(obstacles, d, excess);
         }
 
-        // Clustered by overlapping bounding caps widened by the buffer: only clusters need an overlay.
-        foreach (var members in LimitsMerge.Clusters(LimitsMerge.Parts(closures), d))
-            obstacles.AddRange(cache is null ? BuildCluster(members, d, cornerSegments, offsetting)
-                : cache.GetOrBuild(members, d, cornerSegments, offsetting, () => BuildCluster(members, d, cornerSegments, offsetting)));
+        // Each part's buffer: Parts lists every closure's polygons in order.
+        var partD = new double[parts.Count];
+        for (int a = 0, i = 0; a < closures.Count; a++)
+            for (int j = 0; j < closures[a].Region.Polygons.Count; j++) partD[i++] = dOf[a];
+        // Clustered by overlapping bounding caps, each widened by its own part's buffer (two grown regions can meet only
+        // if their grown caps do): only clusters need an overlay. A cluster none of whose members is buffered is merged
+        // as without a buffer, so that a closure at 0 NM far from the buffered ones gets the very obstacle (and routes)
+        // of a planner without a buffer.
+        foreach (var indexes in LimitsMerge.ClusterIndexes(parts, partD))
+        {
+            var members = indexes.Select(i => parts[i]).ToList();
+            var ds = indexes.Select(i => partD[i]).ToArray();
+            if (ds.All(x => x == 0)) { obstacles.AddRange(UnbufferedCluster(members, cache)); continue; }
+            obstacles.AddRange(cache is null ? BuildCluster(members, ds, cornerSegments, offsetting)
+                : cache.GetOrBuild(members, ds, cornerSegments, offsetting, () => BuildCluster(members, ds, cornerSegments, offsetting)));
+        }
         return new Result(obstacles, d, excess);
     }
 
-    private static IEnumerable<Obstacle> Unbuffered(List<LimitsMerge.Part> members) =>
-        LimitsMerge.MergeCluster(members).Select(a => new Obstacle(a.Loops, [a.Loops], a.SourceIds));
+    private static IEnumerable<Obstacle> UnbufferedCluster(List<LimitsMerge.Part> members, ObstacleCache? cache) =>
+        cache is null || members.Count == 1 ? Unbuffered(members)
+            : cache.GetOrBuild(members, new double[members.Count], 0, Offsetting.Adaptive, () => Unbuffered(members));
 
-    private static IEnumerable<Obstacle> BuildCluster(List<LimitsMerge.Part> members, double d, int cornerSegments, Offsetting offsetting)
+    private static IEnumerable<Obstacle> Unbuffered(List<LimitsMerge.Part> members) =>
+        LimitsMerge.MergeCluster(members).Select(a => new Obstacle(a.Loops, [a.Loops], a.SourceIds, 0));
+
+    // Each member's loops are offset by that member's own buffer ds[i]; a member at 0 contributes its own loops (its
+    // unbuffered region). The union is then exactly the set of points within each closure's own buffer of it.
+    private static IEnumerable<Obstacle> BuildCluster(List<LimitsMerge.Part> members, double[] ds, int cornerSegments, Offsetting offsetting)
     {
         var frame = new LimitsMerge.Frame(members);
         var merged = frame.Union();
@@ -99,18 +131,28 @@ internal static class ObstacleBuilder
         // segment against every hot pixel (crossing) in its envelope. Chunks bound both; their regions are small
         // outlines. So the whole curve is built first (cheap: no noding) and its crossings counted by a monotone-chain
         // index that stops at the limit (a fraction of the cost of noding it); past the limit the loop is chunked.
-        var whole = new List<(SphericalLoop Loop, ISegmentString Curve)>();
+        var whole = new List<(SphericalLoop Loop, ISegmentString Curve, double D)>();
         var chunks = new List<ISegmentString>();
-        foreach (var m in members)
-            foreach (var loop in m.Loops)
+        // The loops of unbuffered members, as they are: with only whole curves they join the winding sum (+1 inside the
+        // closure, 0 in its enclaves), so the region covers the closure itself; with chunks, the union with the merged
+        // closures below covers it.
+        var unbuffered = new List<ISegmentString>();
+        for (int mi = 0; mi < members.Count; mi++)
+            foreach (var loop in members[mi].Loops)
             {
+                double d = ds[mi];
+                if (d == 0)
+                {
+                    if (Ring(loop.Vertices.ToArray()) is { } r0) unbuffered.Add(r0);
+                    continue;
+                }
                 if (loop.Count <= ChunkEdges || offsetting != Offsetting.Chunked)
                 {
                     var curve = Ring(OffsetCurve(loop, d, cornerSegments, 0, loop.Count, chunk: false));
                     if (curve is null) continue;
                     if (loop.Count <= ChunkEdges || offsetting == Offsetting.Whole || FewCrossings(curve, CrossingLimit(loop.Count)))
                     {
-                        whole.Add((loop, curve));
+                        whole.Add((loop, curve, d));
                         continue;
                     }
                 }
@@ -124,13 +166,13 @@ internal static class ObstacleBuilder
         // included. With chunks beside them the whole loops' region is unioned with the chunks' and the closure's, so
         // it must be their pieces only, like a chunk's: a hole's curve alone (winding −1 in its enclave) or a shell's
         // alone (+1 over its enclaves) would drop or fill the free space of an enclave.
-        if (chunks.Count == 0) planning = CoveredRegion(whole.Select(w => w.Curve).ToList());
+        if (chunks.Count == 0) planning = CoveredRegion([.. whole.Select(w => w.Curve), .. unbuffered]);
         else
         {
             chunked = true;
             var regions = new List<Geometry> { merged };
             var wholePieces = new List<ISegmentString>();
-            foreach (var (loop, _) in whole)
+            foreach (var (loop, _, d) in whole)
                 if (Ring(OffsetCurve(loop, d, cornerSegments, 0, loop.Count, chunk: true)) is { } r) wholePieces.Add(r);
             if (wholePieces.Count > 0) regions.Add(CoveredRegion(wholePieces));
             foreach (var c in chunks) regions.Add(CoveredRegion([c]));
@@ -152,25 +194,32 @@ internal static class ObstacleBuilder
         }
 
         var mergedPolys = frame.ToLoops(merged);
-        var closureRegions = members.Select(m => m.Region).Distinct().ToList();
+        // Buffered members only: an unbuffered one has no band within which a hole could be a gap.
+        var closureRegions = members.Zip(ds).Where(p => p.Second > 0).Select(p => (p.First.Region, D: p.Second)).Distinct().ToList();
+        double dMax = ds.Max();
         foreach (var poly in LimitsMerge.Polygons(planning))
         {
             var loops = frame.PolygonLoops(poly);
             if (chunked) loops = [loops[0], .. loops.Skip(1).Where(h => !IsSliver(h))];
             // The unbuffered polygons inside this planning polygon.
             var inside = mergedPolys.Where(mp => MergedArea.PolygonContains(loops, mp[0].InteriorProbe)).ToList();
-            yield return new Obstacle(loops, inside, frame.SourcesIn(loops));
+            // Its buffer: the largest of the members inside it (a 0 NM closure that no buffered one reaches is its own
+            // obstacle at 0, with no band), the cluster's if no member's probe is found inside (rounding: keep the bands).
+            double bufferRad = 0; bool any = false;
+            for (int mi = 0; mi < members.Count; mi++)
+                if (MergedArea.PolygonContains(loops, members[mi].Loops[0].InteriorProbe)) { any = true; bufferRad = Math.Max(bufferRad, ds[mi]); }
+            yield return new Obstacle(loops, inside, frame.SourcesIn(loops), any ? bufferRad : dMax);
         }
 
-        // Every boundary point of the exact union of the closures and their pieces is at least d from the closures (a
-        // nearer point has a neighbourhood within d, all covered), so a hole with a vertex nearer than d (less the snap
-        // error, under 1e-9 rad) is not free space but a gap of a grid cell's width: the cascaded union of the chunks
-        // nodes the copies of a shared side (a closure edge along a chunk's return path, the radial side where two
-        // chunks meet) with different crossings, and their copies part by up to a cell between shared end points.
+        // Every boundary point of the exact union of the closures and their pieces is at least d from each closure buffered
+        // by d (a nearer point has a neighbourhood within d, all covered), so a hole with a vertex nearer than a closure's
+        // d (less the snap error, under 1e-9 rad) is not free space but a gap of a grid cell's width: the cascaded union
+        // of the chunks nodes the copies of a shared side (a closure edge along a chunk's return path, the radial side
+        // where two chunks meet) with different crossings, and their copies part by up to a cell between shared end points.
         bool IsSliver(SphericalLoop hole)
         {
             foreach (var v in hole.Vertices)
-                foreach (var r in closureRegions)
+                foreach (var (r, d) in closureRegions)
                     if (r.DistanceToBoundary(v).Radians < d - SliverToleranceRad) return true;
             return false;
         }

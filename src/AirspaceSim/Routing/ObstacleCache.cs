@@ -6,15 +6,17 @@ using AirspaceSim.Spherical;
 namespace AirspaceSim.Routing;
 
 /// <summary>
-/// The planner obstacles of each cluster of closures (the polygons whose bounding caps, widened by the buffer, meet:
-/// <see cref="LimitsMerge.Clusters"/>), merged and buffered, kept by the cluster's members and the buffer. Planners
+/// The planner obstacles of each cluster of closures (the polygons whose bounding caps, each widened by its closure's
+/// buffer, meet: <see cref="LimitsMerge.ClusterIndexes"/>), merged and buffered, kept by the cluster's members and each
+/// member's buffer. Planners
 /// built for different sets of closures with the same buffer (a what-if run's active sets over time, the draws of a
 /// Monte Carlo run whose closure ends differ, the points of a sweep, a test's cases) then build each such obstacle once
 /// instead of once per planner: a buffered obstacle is the costly part of a build (snap-rounding noding and
 /// polygonizing in NetTopologySuite).
 /// </summary>
 /// <remarks>
-/// A cluster's obstacles are a function of its members (the parts in order: their loops, ids and regions), the buffer,
+/// A cluster's obstacles are a function of its members (the parts in order: their loops, ids and regions), each
+/// member's buffer (closures with different buffers are grown by their own: the key holds every member's buffer bits),
 /// the corner segments and the way loops are offset, and of nothing else: the gnomonic frame is the members' own. So a
 /// planner built with a cache has the very obstacles (the same vertices, in the same order) that it would have built
 /// itself, and its answers are the same bits. Members are told apart by reference (the airspace's region and the
@@ -33,9 +35,10 @@ internal sealed class ObstacleCache
     /// <summary>Clusters asked for so far (what the planners would have built without the cache): for tests.</summary>
     public int ClustersRequested => Volatile.Read(ref _requested);
 
-    /// <summary>The obstacles of the cluster <paramref name="members"/> at buffer <paramref name="bufferRad"/>, built by
-    /// <paramref name="build"/> on the first request (concurrent first requests share one build).</summary>
-    public Obstacle[] GetOrBuild(List<LimitsMerge.Part> members, double bufferRad, int cornerSegments, ObstacleBuilder.Offsetting offsetting,
+    /// <summary>The obstacles of the cluster <paramref name="members"/>, each member at its buffer in
+    /// <paramref name="bufferRad"/> (parallel to the members), built by <paramref name="build"/> on the first request
+    /// (concurrent first requests share one build).</summary>
+    public Obstacle[] GetOrBuild(List<LimitsMerge.Part> members, double[] bufferRad, int cornerSegments, ObstacleBuilder.Offsetting offsetting,
         Func<IEnumerable<Obstacle>> build)
     {
         var key = new Key(members, bufferRad, cornerSegments, offsetting);
@@ -54,19 +57,21 @@ internal sealed class ObstacleCache
     private sealed class Key : IEquatable<Key>
     {
         private readonly (SphericalRegion Region, string Id, int Polygon)[] _members;
-        private readonly long _bufferBits;
+        private readonly long[] _bufferBits;
         private readonly int _cornerSegments;
         private readonly ObstacleBuilder.Offsetting _offsetting;
         private readonly int _hash;
 
-        public Key(List<LimitsMerge.Part> members, double bufferRad, int cornerSegments, ObstacleBuilder.Offsetting offsetting)
+        public Key(List<LimitsMerge.Part> members, double[] bufferRad, int cornerSegments, ObstacleBuilder.Offsetting offsetting)
         {
+            if (bufferRad.Length != members.Count) throw new ArgumentException("one buffer per member", nameof(bufferRad));
             _members = members.Select(m => (m.Region, m.Id, m.Polygon)).ToArray();
-            _bufferBits = BitConverter.DoubleToInt64Bits(bufferRad);
+            _bufferBits = bufferRad.Select(BitConverter.DoubleToInt64Bits).ToArray();
             _cornerSegments = cornerSegments;
             _offsetting = offsetting;
             var h = new HashCode();
-            h.Add(_bufferBits); h.Add(cornerSegments); h.Add(offsetting);
+            foreach (long b in _bufferBits) h.Add(b);
+            h.Add(cornerSegments); h.Add(offsetting);
             foreach (var (region, id, polygon) in _members)
             {
                 h.Add(RuntimeHelpers.GetHashCode(region));
@@ -78,8 +83,8 @@ internal sealed class ObstacleCache
 
         public bool Equals(Key? o)
         {
-            if (o is null || _hash != o._hash || _bufferBits != o._bufferBits || _cornerSegments != o._cornerSegments ||
-                _offsetting != o._offsetting || _members.Length != o._members.Length) return false;
+            if (o is null || _hash != o._hash || _cornerSegments != o._cornerSegments ||
+                _offsetting != o._offsetting || _members.Length != o._members.Length || !_bufferBits.AsSpan().SequenceEqual(o._bufferBits)) return false;
             for (int i = 0; i < _members.Length; i++)
             {
                 var (r, id, p) = _members[i]; var (or, oid, op) = o._members[i];

@@ -66,14 +66,16 @@ public sealed class WhatIfSimulator
     private readonly Lazy<LateralLimits>[] _limits;
     private readonly DateTime _lastNoticeUtc;
     // Shared by every variant of the scenario (Monte Carlo draws, sweeps): the planner depends only on the closures'
-    // airspaces (by index, the same in every variant) and the buffer, so draws with the same active set and buffer
-    // share it. The flights are expanded once.
+    // airspaces (by index, the same in every variant) and each airspace's buffer, so draws with the same active set and
+    // buffers share it. The flights are expanded once.
     private readonly PlannerCache _shared;
+    // This simulator's planner of each active set (its closures' buffers are fixed): found without building a key.
+    private readonly ConcurrentDictionary<ulong, DetourPlanner> _plannerOfSet = new();
     private readonly Lazy<IReadOnlyList<Flight>> _flights;
 
     private sealed class PlannerCache
     {
-        public readonly ConcurrentDictionary<(ulong Set, double BufferNm), Lazy<DetourPlanner>> Planners = new();
+        public readonly ConcurrentDictionary<PlannerKey, Lazy<DetourPlanner>> Planners = new();
         public int Built;
         // The merged and buffered obstacles of each cluster of closures by buffer, shared by the planners: active sets
         // that differ (over time, between draws or sweep points) but share a closure and a buffer build its obstacle once.
@@ -107,10 +109,11 @@ public sealed class WhatIfSimulator
         public readonly ConcurrentDictionary<LegKey, Airspaces.RouteCrossing> Crossings = new();
     }
 
-    // Bits, not values: a cached answer is handed back only for the very same input (0.0 and -0.0 are told apart).
-    private readonly record struct RouteKey(ulong Set, long BufferBits, long FromLat, long FromLon, long ToLat, long ToLon)
+    // The planner (by reference: one per active set and buffers, see Planner) and the ends' bits, not values: a cached
+    // answer is handed back only for the very same input (0.0 and -0.0 are told apart).
+    private readonly record struct RouteKey(DetourPlanner Planner, long FromLat, long FromLon, long ToLat, long ToLon)
     {
-        public RouteKey(ulong set, double bufferNm, GeoPoint from, GeoPoint to) : this(set, BitConverter.DoubleToInt64Bits(bufferNm),
+        public RouteKey(DetourPlanner planner, GeoPoint from, GeoPoint to) : this(planner,
             BitConverter.DoubleToInt64Bits(from.LatDeg), BitConverter.DoubleToInt64Bits(from.LonDeg),
             BitConverter.DoubleToInt64Bits(to.LatDeg), BitConverter.DoubleToInt64Bits(to.LonDeg)) { }
     }
@@ -216,7 +219,7 @@ public sealed class WhatIfSimulator
 
     /// <summary>
     /// A simulator for <paramref name="variant"/>, a copy of this scenario whose closures differ only in their end and
-    /// buffer and whose parameters may differ: it shares this simulator's planners (keyed by active set and buffer), the
+    /// buffer and whose parameters may differ: it shares this simulator's planners (keyed by active set and buffers), the
     /// resolved airports and the expanded flights, so nothing is rebuilt per variant.
     /// </summary>
     /// <exception cref="ArgumentException">The variant changes anything else of the closures (ids, airspaces, airports,
@@ -407,7 +410,7 @@ public sealed class WhatIfSimulator
         "the route with no closure is the direct WGS84 geodesic; extras are the flown route's figures minus the direct route's",
         "the scheduled departure is the take-off time; times along the route come from the cost model's cruise ground speed",
         "a closure counts for a flight if it is active at any moment the flight would be inside its lateral limits plus buffer (buffer entry found by sampling every 5 km)",
-        "when closures with different buffers are active together, the planner keeps the largest of their buffers from all of them",
+        "when closures with different buffers are active together, the route keeps each closure's own buffer from it (an airspace closed by two active closures keeps the larger of their two)",
         "an airport ban closes the airports inside the lateral limits at every level; an overflight ban binds a departure or arrival there when its band reaches down to any level from the surface to cruise",
         "an aircraft already inside a closure's limits at its notice time continues on its planned route",
         "a diversion or technical stop goes to an open large or medium airport (any of them can take any type); a diversion to the one nearest by the route around the closures; passengers' onward travel is not costed",
@@ -827,7 +830,7 @@ public sealed class WhatIfSimulator
     private RoutePlan Shortest(ulong set, GeoPoint from, GeoPoint to)
     {
         var planner = Planner(set);
-        var key = new RouteKey(set, planner.BufferNm, from, to);
+        var key = new RouteKey(planner, from, to);
         if (_shared.Routes.TryGetValue(key, out var plan)) return plan;
         plan = planner.Plan(from, to);
         return _shared.Routes.Count < MaxCachedRoutes ? _shared.Routes.GetOrAdd(key, plan) : plan;
@@ -1528,23 +1531,65 @@ public sealed class WhatIfSimulator
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    // One planner per distinct active set and buffer (the largest of the set's), built once: Lazy makes concurrent
-    // first requests share it, blocking the others meanwhile. So a build must never wait for queued work, which only a
-    // free pool thread could run while the pool's threads may all be waiting here: the planner's graph is built with
-    // NonBlockingFor, not Parallel.For (docs/simulator.md, "Idle, not busy"). The key holds the buffer because variants of the scenario (draws) change buffers.
+    // One planner per distinct active set and buffers, built once: Lazy makes concurrent first requests share it,
+    // blocking the others meanwhile. So a build must never wait for queued work, which only a free pool thread could
+    // run while the pool's threads may all be waiting here: the planner's graph is built with NonBlockingFor, not
+    // Parallel.For (docs/simulator.md, "Idle, not busy"). The shared key holds the buffers because variants of the
+    // scenario change them (a Monte Carlo draw's extra margin, a sweep's buffer, the realism layer's margins); each
+    // variant's own buffers are fixed, so it memoises its planner per set (no key to build on the hot path).
     private DetourPlanner Planner(ulong set)
     {
-        double buffer = 0;
-        for (ulong rest = set; rest != 0; rest &= rest - 1) buffer = Math.Max(buffer, _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].BufferNm);
+        if (_plannerOfSet.TryGetValue(set, out var known)) return known;
+        var key = PlannerKeyOf(set);
         // Looked up first: the factory captures the simulator, so passing it would allocate two delegates per call.
-        if (_shared.Planners.TryGetValue((set, buffer), out var built)) return built.Value;
-        return _shared.Planners.GetOrAdd((set, buffer), key => new Lazy<DetourPlanner>(() =>
-        {
-            var members = Enumerable.Range(0, _closures.Length).Where(i => (key.Set >> i & 1) != 0).Select(i => _closures[i]).ToList();
-            var airspaces = members.SelectMany(c => c.Airspaces).DistinctBy(a => a.Id).ToList();
-            var planner = DetourPlanner.Build(airspaces, DetourPlannerOptions.Default with { BufferNm = key.BufferNm }, _shared.Obstacles);
-            if (key.Set != 0) Interlocked.Increment(ref _shared.Built); // the empty set's planner answers every route directly
-            return planner;
-        }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        if (!_shared.Planners.TryGetValue(key, out var built))
+            built = _shared.Planners.GetOrAdd(key, k => new Lazy<DetourPlanner>(() =>
+            {
+                var members = Enumerable.Range(0, _closures.Length).Where(i => (k.Set >> i & 1) != 0).Select(i => _closures[i]).ToList();
+                var airspaces = members.SelectMany(c => c.Airspaces).DistinctBy(a => a.Id).ToList();
+                var options = DetourPlannerOptions.Default with { BufferNm = k.BufferNm, BufferNmByAirspaceId = k.PerAirspace ? BuffersOf(k.Set) : null };
+                var planner = DetourPlanner.Build(airspaces, options, _shared.Obstacles);
+                if (k.Set != 0) Interlocked.Increment(ref _shared.Built); // the empty set's planner answers every route directly
+                return planner;
+            }, LazyThreadSafetyMode.ExecutionAndPublication));
+        var p = built.Value;
+        _plannerOfSet.TryAdd(set, p);
+        return p;
     }
+
+    // The buffer each airspace of `set` keeps: its closure's own; an airspace closed by two active closures keeps the
+    // larger of their two (both ask for it; the planner closes it once).
+    private Dictionary<string, double> BuffersOf(ulong set)
+    {
+        var byId = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (ulong rest = set; rest != 0; rest &= rest - 1)
+        {
+            var c = _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)];
+            foreach (var a in c.Airspaces)
+                byId[a.Id] = byId.TryGetValue(a.Id, out double b) ? Math.Max(b, c.BufferNm) : c.BufferNm;
+        }
+        return byId;
+    }
+
+    // The planner's identity: the set and, when its airspaces keep one buffer, that buffer (the common case: then the
+    // planner is the one-buffer planner of before, and a set without airspaces is keyed by its closures' largest
+    // buffer as before, which changes nothing but keeps the count of planners built); else every airspace's buffer.
+    private PlannerKey PlannerKeyOf(ulong set)
+    {
+        var byId = BuffersOf(set);
+        if (byId.Count == 0 || byId.Values.Distinct().Count() == 1)
+        {
+            double buffer = 0;
+            if (byId.Count > 0) buffer = byId.Values.First();
+            else for (ulong rest = set; rest != 0; rest &= rest - 1) buffer = Math.Max(buffer, _closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].BufferNm);
+            return new PlannerKey(set, buffer, false, null);
+        }
+        // Values, not bits, in the order of the set's airspaces (a function of the set): "R" round-trips each double.
+        string text = string.Join(";", byId.Select(e => e.Key + "=" + (e.Value + 0.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        return new PlannerKey(set, byId.Values.Max(), true, text);
+    }
+
+    // A planner of the shared cache: the active set, the default buffer and whether the airspaces keep buffers of their
+    // own (then PerAirspaceNm lists them, id=NM in the set's order, and BufferNm is their largest).
+    private readonly record struct PlannerKey(ulong Set, double BufferNm, bool PerAirspace, string? PerAirspaceNm);
 }

@@ -33,17 +33,32 @@ public class BandEndRuleTests
     /// the brute force small.
     /// </summary>
     [Test]
-    public void StrictRuleEqualsBruteForce()
+    public void StrictRuleEqualsBruteForce() => StrictRuleEqualsBruteForce(null, 40, 31, 10);
+
+    /// <summary>
+    /// As <see cref="StrictRuleEqualsBruteForce()"/> with the second closure at a buffer of its own (0 or 10 NM beside the
+    /// first's 30): the brute force takes the planner's boundary and the closures, so it judges the per-closure buffers'
+    /// bands (an end in the first's band, merged with a second closure kept at a smaller buffer) the same way.
+    /// </summary>
+    [TestCase(0.0)]
+    [TestCase(10.0)]
+    public void StrictRuleEqualsBruteForce_SecondClosureAtItsOwnBuffer(double secondNm) =>
+        StrictRuleEqualsBruteForce(secondNm, 20, 37, 4);
+
+    private static void StrictRuleEqualsBruteForce(double? secondNm, int cases, ulong seed, int minDetours)
     {
-        int compared = 0, detours = 0, fallbacks = 0;
+        int compared = 0, detours = 0, fallbacks = 0, ownBufferMatters = 0;
         int refinedCount = 0;
         long maxGapMm = 0; // brute force − planner, the sampling's share, in mm
         Prop.ForAll(Arb.From(RandomScenarios.Of(ScenarioKind.Local)), s =>
         {
             var closures = s.Closures(2);
-            var planner = DetourPlanner.Build(closures, new DetourPlannerOptions { BufferNm = BufferNm, CornerSegments = 8, LegLengthKm = SphereKm });
+            var own = secondNm is { } nm && closures.Length > 1 ? new Dictionary<string, double> { [closures[1].Id] = nm } : null;
+            var planner = DetourPlanner.Build(closures, new DetourPlannerOptions { BufferNm = BufferNm, BufferNmByAirspaceId = own, CornerSegments = 8, LegLengthKm = SphereKm });
             var loops = planner.PlanningBoundaries;
             var brute = new BandEndBruteForce(closures, loops, loops.Select((l, i) => AsAirspace($"B{i}", l)).ToArray());
+            // With a buffer of its own for the second closure: the planner with 30 NM from both, to count the cases where it matters.
+            var uniform = own is null ? null : DetourPlanner.Build(closures, new DetourPlannerOptions { BufferNm = BufferNm, CornerSegments = 8, LegLengthKm = SphereKm });
             var t = Vec3.FromGeo(s.To);
             if (brute.BandOf(t) >= 0) return;
             long bits = BitConverter.DoubleToInt64Bits(s.From.LatDeg) * 31 + BitConverter.DoubleToInt64Bits(s.To.LonDeg);
@@ -80,17 +95,21 @@ public class BandEndRuleTests
                         Interlocked.Increment(ref refinedCount);
                     }
                     Interlocked.Increment(ref compared);
+                    if (uniform != null && Math.Abs((departs ? uniform.Plan(e.ToGeo(), s.To) : uniform.Plan(s.To, e.ToGeo())).SphereRad - plan.SphereRad) > 1e-9)
+                        Interlocked.Increment(ref ownBufferMatters);
                     long gapMm = (long)((expected - plan.SphereRad) * KmPerRad * 1e6);
                     long seen;
                     while (gapMm > (seen = Interlocked.Read(ref maxGapMm)) && Interlocked.CompareExchange(ref maxGapMm, gapMm, seen) != seen) { }
                     if (plan.Status == RouteStatus.Detour) Interlocked.Increment(ref detours);
                 }
             }
-        }).Check(RandomScenarios.Config(40, 31));
+        }).Check(RandomScenarios.Config(cases, seed));
         TestContext.Out.WriteLine($"{compared} compared ({detours} detours), {fallbacks} fell back to the corner rule; " +
                                   $"brute force at most {maxGapMm / 1e6:F6} km longer (bound {2 * BandEndBruteForce.DefaultSpacingRad * KmPerRad:F3} km), " +
-                                  $"{refinedCount} gaps above an eighth of it confirmed with samples 8 times denser");
-        Assert.That(detours, Is.GreaterThan(10));
+                                  $"{refinedCount} gaps above an eighth of it confirmed with samples 8 times denser" +
+                                  (secondNm is null ? "" : $"; {ownBufferMatters} differ from 30 NM from both"));
+        Assert.That(detours, Is.GreaterThan(minDetours));
+        if (secondNm is not null) Assert.That(ownBufferMatters, Is.GreaterThan(0), "the second closure's own buffer must change some routes");
     }
 
     /// <summary>

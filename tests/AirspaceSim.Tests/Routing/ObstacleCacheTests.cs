@@ -59,6 +59,44 @@ public class ObstacleCacheTests
         Assert.That(cache.ClustersRequested, Is.EqualTo(3 + 2 * 10), "without the cache: W+E in 3 sets at 0 NM, 1+2+1+2+3+1 clusters per buffer");
     }
 
+    /// <summary>Closures of one cluster at buffers of their own (W at 0 and E at 25 NM, swapped, both at 25, one unlisted):
+    /// the cache keys each member's buffer, so every combination is its own obstacle (no combination is handed another's)
+    /// and each equals the planner built alone; a repeated combination is not built again.</summary>
+    [Test]
+    public void PerClosureBuffersAreKeyedByEachMembersBuffer()
+    {
+        var cache = new ObstacleCache();
+        Dictionary<string, double>[] combos =
+        [
+            new() { ["W"] = 0, ["E"] = 25 }, new() { ["W"] = 25, ["E"] = 0 }, new() { ["W"] = 25, ["E"] = 25 },
+            new() { ["E"] = 10 }, new() { ["W"] = 0, ["E"] = 25 },
+        ];
+        var seen = new List<List<List<(long, long, long)>>>();
+        foreach (var byId in combos)
+        {
+            var options = DetourPlannerOptions.Default with { BufferNm = 5, BufferNmByAirspaceId = byId };
+            var alone = DetourPlanner.Build([West, East], options);
+            var shared = DetourPlanner.Build([West, East], options, cache);
+            string ctx = string.Join(", ", byId.Select(e => $"{e.Key} {e.Value}"));
+            Assert.That(Bits(shared), Is.EqualTo(Bits(alone)), ctx);
+            var q = shared.Plan(new(13, 21), new(9, 23.5)); var r = alone.Plan(new(13, 21), new(9, 23.5));
+            Assert.That((q.Status, q.Waypoints, q.LegKm), Is.EqualTo((r.Status, r.Waypoints, r.LegKm)), ctx);
+            seen.Add(Bits(alone));
+        }
+        Assert.That(seen.Take(4).Distinct(new BitsComparer()).Count(), Is.EqualTo(4), "four different combinations, four boundaries");
+        Assert.That(Bits(DetourPlanner.Build([West, East], 25)), Is.EqualTo(seen[2]), "both listed at 25 NM: the one-buffer planner at 25");
+        Assert.That(cache.ClustersBuilt, Is.EqualTo(4), "the repeated combination comes from the cache");
+        Assert.That(cache.ClustersRequested, Is.EqualTo(5));
+    }
+
+    private sealed class BitsComparer : IEqualityComparer<List<List<(long, long, long)>>>
+    {
+        public bool Equals(List<List<(long, long, long)>>? a, List<List<(long, long, long)>>? b) =>
+            a!.Count == b!.Count && a.Zip(b).All(p => p.First.SequenceEqual(p.Second));
+
+        public int GetHashCode(List<List<(long, long, long)>> a) => a.Sum(l => l.Count);
+    }
+
     /// <summary>A what-if run whose active set grows over time ({SVZM}, then {SVZM, X} with X a square on the route
     /// south of SVZM, apart from it): two planners, but SVZM's buffered obstacle built once; and the later flight's
     /// answer is that of a run where it flies alone (whose simulator builds SVZM's obstacle itself).</summary>
