@@ -78,15 +78,26 @@ internal static class LimitsMerge
         return parts;
     }
 
-    /// <summary>The parts grouped by overlapping bounding caps, each widened by <paramref name="widenRad"/> (a buffer):
-    /// only a group of two or more needs an overlay. Groups in the order of their first part, parts in order.</summary>
+    /// <summary>How near two parts' regions (grown by their buffers) may come apart and still be grouped: 1e-9 rad ≈ 6 mm,
+    /// the snap grid's size on the ground, so that parts whose borders touch (a shared border, a vertex on the other's
+    /// edge) are grouped whatever the rounding of the distances; grouping more is always safe, grouping less is wrong.</summary>
+    internal const double MeetToleranceRad = 1e-9;
+
+    /// <summary>The parts grouped by whether their regions, each grown by <paramref name="widenRad"/> (a buffer), can
+    /// meet (<see cref="CanMeet"/>): only a group of two or more needs an overlay. Groups in the order of their first
+    /// part, parts in order.</summary>
     internal static IEnumerable<List<Part>> Clusters(List<Part> parts, double widenRad) =>
         ClusterIndexes(parts, Enumerable.Repeat(widenRad, parts.Count).ToArray()).Select(g => g.Select(i => parts[i]).ToList());
 
-    /// <summary>As <see cref="Clusters"/> with each part's cap widened by its own amount (<paramref name="widenRad"/>,
-    /// parallel to <paramref name="parts"/>: each closure's own buffer), as indexes into <paramref name="parts"/>: two
-    /// parts whose regions grown by their own buffers can meet are in one group.</summary>
-    internal static IEnumerable<List<int>> ClusterIndexes(List<Part> parts, IReadOnlyList<double> widenRad)
+    /// <summary>As <see cref="Clusters"/> with each part grown by its own amount (<paramref name="widenRad"/>, parallel
+    /// to <paramref name="parts"/>: each closure's own buffer), as indexes into <paramref name="parts"/>: two parts whose
+    /// regions grown by their own buffers come within <paramref name="extraRad"/> + <see cref="MeetToleranceRad"/> of
+    /// each other are in one group (<paramref name="extraRad"/>: how far a built buffer may reach beyond the exact one).</summary>
+    /// <remarks>Bounding caps alone are coarse (a large FIR's cap overlaps the caps of FIRs hundreds of km away, which
+    /// chained unrelated closures into one huge cluster, rebuilt whenever any of them came or went): the caps are only
+    /// the first, cheap filter, and each pair whose grown caps may meet is then decided exactly by
+    /// <see cref="CanMeet"/>. A pair already in one group is not tested.</remarks>
+    internal static IEnumerable<List<int>> ClusterIndexes(List<Part> parts, IReadOnlyList<double> widenRad, double extraRad = 0)
     {
         var parent = Enumerable.Range(0, parts.Count).ToArray();
         int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
@@ -94,10 +105,85 @@ internal static class LimitsMerge
             for (int j = i + 1; j < parts.Count; j++)
             {
                 var si = parts[i].Loops[0]; var sj = parts[j].Loops[0];
-                if (CapBound.MayMeet(si.Center, si.CapRadiusRad + widenRad[i], sj.Center, sj.CapRadiusRad + widenRad[j]))
-                    parent[Find(i)] = Find(j);
+                if (!CapBound.MayMeet(si.Center, si.CapRadiusRad + widenRad[i], sj.Center, sj.CapRadiusRad + widenRad[j])) continue;
+                int ri = Find(i), rj = Find(j);
+                if (ri == rj) continue;
+                if (CanMeet(parts[i], parts[j], widenRad[i] + widenRad[j] + extraRad + MeetToleranceRad)) parent[ri] = rj;
             }
         return Enumerable.Range(0, parts.Count).GroupBy(Find).Select(g => g.ToList());
+    }
+
+    /// <summary>
+    /// True if the closed polygons of <paramref name="a"/> and <paramref name="b"/> come within
+    /// <paramref name="withinRad"/> of each other (touching or overlapping: distance 0), exactly up to the rounding of
+    /// the point–arc distances (~1e-16 rad, far inside <see cref="MeetToleranceRad"/>), and conservatively: a part is
+    /// measured against its whole airspace's boundary (<see cref="SphericalRegion.DistanceToBoundary(in Vec3)"/>),
+    /// which is never farther than its own polygon's, so a part near a sibling polygon may be grouped too (merging more
+    /// is safe).
+    /// </summary>
+    /// <remarks>
+    /// Two closed polygons meet iff (b) a loop of one lies in the other, or their boundaries meet: (a) an edge of one
+    /// properly crosses an edge of the other, or (c) a vertex of one lies on the other's boundary (every other contact
+    /// — a T-junction, a shared border whose vertices do not coincide, collinear overlapping edges — puts a vertex of one
+    /// on an edge of the other). If they do not meet, their distance is that of their boundaries, and the minimum
+    /// distance between two great-circle arcs (minor arcs) that do not cross is attained at an end of one of them (S2's
+    /// edge-pair distance), so it is the least distance from a vertex of one to the other's boundary: (c) with
+    /// distance ≤ <paramref name="withinRad"/> covers touching and nearness at once, and (a)-(c) together are exact.
+    /// For (b) one vertex per loop suffices: if the boundaries do not meet, each loop lies wholly inside or wholly
+    /// outside the other polygon; if every loop of each lay outside the other, the boundary of b would miss a and the
+    /// boundary of a miss b, so the connected b would lie wholly in a's interior or wholly outside a, and then b's
+    /// boundary lies in a, or the two are apart. Cheapest first: (b) a handful of points, (c) only the vertices in the
+    /// other's bounding cap grown by the distance, (a) only the edges whose arc reaches the other's cap, each against
+    /// the other's edge index (blocks pruned by their caps).
+    /// </remarks>
+    internal static bool CanMeet(in Part a, in Part b, double withinRad)
+    {
+        if (LoopInside(a, b) || LoopInside(b, a)) return true;
+        if (VertexNear(a, b, withinRad) || VertexNear(b, a, withinRad)) return true;
+        // (a) once: a proper crossing of an edge of a with one of b is found from either side; take the smaller part's edges.
+        var (p, q) = PartVertices(a) <= PartVertices(b) ? (a, b) : (b, a);
+        foreach (var loop in p.Loops)
+        {
+            var v = loop.Vertices;
+            for (int i = 0; i < v.Length; i++)
+            {
+                var x = new EdgeCrosser(v[i], v[i + 1 == v.Length ? 0 : i + 1]);
+                foreach (var other in q.Loops)
+                    if (x.MayHitCap(other.Center, other.CapCos) && other.IsCrossedBy(x)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static int PartVertices(in Part p) { int n = 0; foreach (var l in p.Loops) n += l.Count; return n; }
+
+    // The first vertex of some loop of p lies in the closed polygon of q (inside or on the boundary): the polygon is the
+    // intersection of its loops' left regions (holes reversed), each closed by its boundary.
+    private static bool LoopInside(in Part p, in Part q)
+    {
+        foreach (var loop in p.Loops)
+        {
+            var v = loop.Vertices[0];
+            bool inside = true;
+            foreach (var l in q.Loops) if (!l.Contains(v) && !l.OnBoundary(v)) { inside = false; break; }
+            if (inside) return true;
+        }
+        return false;
+    }
+
+    // Some vertex of p lies within withinRad of q's boundary (q's whole airspace's: no farther than q's own).
+    private static bool VertexNear(in Part p, in Part q, double withinRad)
+    {
+        // Each loop of q grown by withinRad: a vertex outside all of them is farther than that from q's boundary.
+        var cos = q.Loops.Select(l => CapBound.CapCos(l.CapRadiusRad + withinRad)).ToArray();
+        foreach (var loop in p.Loops)
+            foreach (var v in loop.Vertices)
+            {
+                bool near = false;
+                for (int k = 0; k < cos.Length && !near; k++) near = cos[k] <= 0 || v.Dot(q.Loops[k].Center) >= cos[k];
+                if (near && q.Region.DistanceToBoundary(v).Radians <= withinRad) return true;
+            }
+        return false;
     }
 
     /// <summary>The merged lateral limits of <paramref name="airspaces"/>: one area per connected closed area.</summary>

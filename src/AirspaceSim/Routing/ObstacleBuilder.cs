@@ -92,11 +92,12 @@ internal static class ObstacleBuilder
         var partD = new double[parts.Count];
         for (int a = 0, i = 0; a < closures.Count; a++)
             for (int j = 0; j < closures[a].Region.Polygons.Count; j++) partD[i++] = dOf[a];
-        // Clustered by overlapping bounding caps, each widened by its own part's buffer (two grown regions can meet only
-        // if their grown caps do): only clusters need an overlay. A cluster none of whose members is buffered is merged
+        // Clustered by whether the parts grown by their own buffers can meet (bounding caps first, then exactly:
+        // LimitsMerge.CanMeet), with each side's overshoot of the built buffer beyond the exact one (excess) as slack, so
+        // that two obstacles built apart never overlap: only clusters need an overlay. A cluster none of whose members is buffered is merged
         // as without a buffer, so that a closure at 0 NM far from the buffered ones gets the very obstacle (and routes)
         // of a planner without a buffer.
-        foreach (var indexes in LimitsMerge.ClusterIndexes(parts, partD))
+        foreach (var indexes in LimitsMerge.ClusterIndexes(parts, partD, 2 * excess))
         {
             var members = indexes.Select(i => parts[i]).ToList();
             var ds = indexes.Select(i => partD[i]).ToArray();

@@ -6,8 +6,8 @@ using AirspaceSim.Spherical;
 namespace AirspaceSim.Routing;
 
 /// <summary>
-/// The planner obstacles of each cluster of closures (the polygons whose bounding caps, each widened by its closure's
-/// buffer, meet: <see cref="LimitsMerge.ClusterIndexes"/>), merged and buffered, kept by the cluster's members and each
+/// The planner obstacles of each cluster of closures (the polygons whose regions, each grown by its closure's buffer,
+/// can meet: <see cref="LimitsMerge.ClusterIndexes"/>, decided exactly, not by bounding caps alone), merged and buffered, kept by the cluster's members and each
 /// member's buffer. Planners
 /// built for different sets of closures with the same buffer (a what-if run's active sets over time, the draws of a
 /// Monte Carlo run whose closure ends differ, the points of a sweep, a test's cases) then build each such obstacle once
