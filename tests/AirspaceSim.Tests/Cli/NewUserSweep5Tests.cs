@@ -1,0 +1,94 @@
+using System.Text.Json;
+using static AirspaceSim.Tests.Cli.CliRunner;
+
+namespace AirspaceSim.Tests.Cli;
+
+/// <summary>
+/// Findings of the fifth new-user sweep of the CLI (docs/audit-8-12.md, "New-user sweep 5"): combinations of options
+/// and output validity that the earlier sweeps did not try.
+/// </summary>
+public class NewUserSweep5Tests
+{
+    private TempDir _dir = null!;
+
+    [SetUp] public void SetUp() => _dir = NewTempDir();
+    [TearDown] public void TearDown() => _dir.Dispose();
+
+    // An inline closure given clockwise across the antimeridian (lon 170 → -170), and flights across ±180.
+    private const string PacificScenario = """
+        {"name": "pacific",
+         "closures": [
+           {"id": "AM", "polygons": [{"type": "Polygon", "coordinates": [[[170, -30], [170, -10], [-170, -10], [-170, -30], [170, -30]]]}],
+            "start": "2025-11-22T00:00Z", "appliesTo": {"everyone": true}, "bans": "overflight"},
+           {"id": "NZ", "airspaces": ["NZZO"], "start": "2025-11-22T00:00Z", "appliesTo": {"everyone": true}, "bans": "overflight"}],
+         "flights": [
+           {"id": "F1", "from": "SYD", "to": "PPT", "departure": "2025-11-22T10:00Z", "type": "B789", "airline": "QFA", "state": "AU"},
+           {"id": "F2", "from": "NRT", "to": "ANC", "departure": "2025-11-22T10:00Z", "type": "B789", "airline": "JAL", "state": "JP"}]}
+        """;
+
+    // Twice the signed planar area of a ring in (lon, lat): positive counter-clockwise (shoelace formula), computed
+    // here on the written numbers, independently of the writer.
+    private static double SignedArea2(JsonElement ring)
+    {
+        var p = ring.EnumerateArray().Select(c => (X: c[0].GetDouble(), Y: c[1].GetDouble())).ToArray();
+        double s = 0;
+        for (int i = 0; i + 1 < p.Length; i++) s += p[i].X * p[i + 1].Y - p[i + 1].X * p[i].Y;
+        return s;
+    }
+
+    private static IEnumerable<JsonElement> Positions(JsonElement coordinates) =>
+        coordinates[0].ValueKind == JsonValueKind.Number ? [coordinates] : coordinates.EnumerateArray().SelectMany(Positions);
+
+    [TestCase("svzm-2025-11")]
+    [TestCase("tncf-2026-01-03")]
+    [TestCase("pacific")]
+    public void WhatIfGeoJsonIsRfc7946(string scenario)
+    {
+        // Was: closures written from their NTS geometry, so the bundled SVZM (clockwise in its source) and the world FIRs
+        // came out clockwise, and an inline ring across ±180 kept lon 190; flight lines were made continuous across
+        // ±180 (lon 180.7 ... 187.9 on SYD–PPT). RFC 7946 §3.1.6 and §3.1.9: positions in [-180, 180], outer rings
+        // counter-clockwise, holes clockwise, lines and polygons crossing ±180 cut there.
+        string arg = scenario == "pacific" ? _dir.Write("pacific.json", PacificScenario) : scenario;
+        var r = Run("whatif", arg, "--format", "geojson");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var features = r.Json().GetProperty("features").EnumerateArray().ToList();
+        int closures = 0, flights = 0;
+        foreach (var f in features)
+        {
+            var g = f.GetProperty("geometry");
+            string kind = f.GetProperty("properties").GetProperty("kind").GetString()!;
+            foreach (var pos in Positions(g.GetProperty("coordinates")))
+            {
+                double lon = pos[0].GetDouble(), lat = pos[1].GetDouble();
+                Assert.That(lon, Is.InRange(-180.0, 180.0), $"{kind} {f.GetProperty("properties")}: longitude {lon}");
+                Assert.That(lat, Is.InRange(-90.0, 90.0));
+            }
+            if (kind == "closure")
+            {
+                closures++;
+                Assert.That(f.GetProperty("properties").TryGetProperty("interior", out _), Is.False, "no closure here is larger than a hemisphere");
+                foreach (var poly in g.GetProperty("coordinates").EnumerateArray())
+                {
+                    var rings = poly.EnumerateArray().ToList();
+                    Assert.That(SignedArea2(rings[0]), Is.GreaterThan(0), $"outer ring of {f.GetProperty("properties")} is clockwise");
+                    foreach (var hole in rings.Skip(1)) Assert.That(SignedArea2(hole), Is.LessThan(0), "a hole is counter-clockwise");
+                }
+            }
+            else flights++;
+        }
+        Assert.That(closures, Is.GreaterThan(0));
+        Assert.That(flights, Is.GreaterThan(0));
+        if (scenario == "pacific")
+        {
+            // SYD–PPT flies round the area across ±180: its line is cut there, into parts ending on ±180.
+            var syd = features.Single(f => f.GetProperty("properties").TryGetProperty("id", out var id) && id.GetString() == "F1").GetProperty("geometry");
+            Assert.That(syd.GetProperty("type").GetString(), Is.EqualTo("MultiLineString"));
+            var ends = syd.GetProperty("coordinates").EnumerateArray().Select(part => Math.Abs(part[part.GetArrayLength() - 1][0].GetDouble())).ToList();
+            Assert.That(ends[0], Is.EqualTo(180.0));
+            // The inline area across ±180 is two parts, each with a side on ±180.
+            var am = features.Single(f => f.GetProperty("properties").GetProperty("kind").GetString() == "closure"
+                && f.GetProperty("properties").GetProperty("closure").GetString() == "AM").GetProperty("geometry");
+            Assert.That(am.GetProperty("coordinates").GetArrayLength(), Is.EqualTo(2));
+        }
+    }
+}
