@@ -105,7 +105,11 @@ internal static class WhatIfCommand
                 var mc = new MonteCarloOptions { Draws = draws, Seed = parse.GetValue(seed) };
                 if (shardText != null)
                 {
-                    if (formatGiven && fmt != "json") throw new CliException($"--shard writes its partial result as JSON; choose --format {fmt} when merging ('airspacesim merge PARTS --format {fmt}')");
+                    // merge writes table, csv and json only: the advice to "merge --format html" led to merge's own refusal.
+                    if (formatGiven && fmt != "json")
+                        throw new CliException(fmt is "table" or "csv"
+                            ? $"--shard writes its partial result as JSON; choose --format {fmt} when merging ('airspacesim merge PARTS --format {fmt}')"
+                            : $"--shard writes its partial result as JSON, and merge writes table, csv or json; for --format {fmt} run the Monte Carlo whole, without --shard");
                     var (k, n) = ParseShard(shardText, draws);
                     var part = CliProgress.Run(io, true, $"{s.Name} shard {k}/{n}", "draws", p => MonteCarlo.RunShard(s, sim, mc with { ShardIndex = k, ShardCount = n }, io.Cancellation, p));
                     text.WriteLine(MonteCarloReport.PartialJson(part));
@@ -129,8 +133,6 @@ internal static class WhatIfCommand
             if (sweepText != null)
             {
                 var (parameter, values) = ParseSweep(sweepText);
-                int flights = s.AllFlights().Count;
-                SweepResult r;
                 // What the library refuses about the sweep (a value out of range, wind-from in still air: checked before
                 // anything runs) is said with the option's name (was "sweep buffer: value -5 is outside ...").
                 try

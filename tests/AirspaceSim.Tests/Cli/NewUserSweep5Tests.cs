@@ -91,4 +91,20 @@ public class NewUserSweep5Tests
             Assert.That(am.GetProperty("coordinates").GetArrayLength(), Is.EqualTo(2));
         }
     }
+
+    [TestCase("html", "x.html")]
+    [TestCase("svg", "x.svg")]
+    [TestCase("png", "x.png")]
+    public void AShardInAnImageOrReportFormatDoesNotAdviseAMergeThatRefusesIt(string format, string file)
+    {
+        // Was "choose --format html when merging ('airspacesim merge PARTS --format html')", and merge then said
+        // "Argument 'html' not recognized. Must be one of: 'table' 'csv' 'json'".
+        string outFile = System.IO.Path.Combine(_dir.Path, file);
+        var line = AssertUserError(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "4", "--shard", "0/2", "--format", format, "--out", outFile),
+            "--shard writes its partial result as JSON, and merge writes table, csv or json", $"for --format {format} run the Monte Carlo whole, without --shard");
+        Assert.That(line, Does.Not.Contain("merge PARTS --format"));
+        // The advice for the formats merge does write stands, and merge takes it.
+        AssertUserError(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "4", "--shard", "0/2", "--format", "csv"),
+            "choose --format csv when merging ('airspacesim merge PARTS --format csv')");
+    }
 }
