@@ -133,6 +133,13 @@ internal static class WhatIfCommand
             if (sweepText != null)
             {
                 var (parameter, values) = ParseSweep(sweepText);
+                // The library runs a --sweep in place of the scenario's own buffer sweep; said, as a Monte Carlo run
+                // refuses one: `whatif buffer-sweep --sweep fuel-price=...` ran every price at 0 NM alone, silently.
+                if (s.Parameters.BufferSweepNm.Count > 0)
+                    io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has its own buffer sweep (bufferSweepNm: {string.Join(", ", s.Parameters.BufferSweepNm.Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)))} NM), which --sweep {Sweeps.Name(parameter)} replaces: "
+                        + (parameter == SweepParameter.BufferNm ? "the buffers given are run" : "each value is run once, with every closure at its own bufferNm"));
+                int flights = s.AllFlights().Count;
+                SweepResult r;
                 // What the library refuses about the sweep (a value out of range, wind-from in still air: checked before
                 // anything runs) is said with the option's name (was "sweep buffer: value -5 is outside ...").
                 try

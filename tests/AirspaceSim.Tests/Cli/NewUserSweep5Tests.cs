@@ -107,4 +107,19 @@ public class NewUserSweep5Tests
         AssertUserError(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "4", "--shard", "0/2", "--format", "csv"),
             "choose --format csv when merging ('airspacesim merge PARTS --format csv')");
     }
+
+    [Test]
+    public void ASweepOnAScenarioWithItsOwnBufferSweepSaysItReplacesIt()
+    {
+        // buffer-sweep runs at 0, 10, 25 and 50 NM; `--sweep fuel-price=...` (docs/uncertainty.md's example) ran each
+        // price once at 0 NM, silently, while a Monte Carlo run of the same scenario is refused for its buffer sweep.
+        var r = Run("whatif", "buffer-sweep", "--sweep", "fuel-price=0.5,1", "--format", "csv");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.OutLines, Has.Length.EqualTo(1 + 2), "one line per price, not per price and buffer");
+        Assert.That(r.Err, Does.Contain("airspacesim: note: scenario 'buffer-sweep' has its own buffer sweep (bufferSweepNm: 0, 10, 25, 50 NM), which --sweep fuel-price replaces: each value is run once, with every closure at its own bufferNm"));
+        var b = Run("whatif", "buffer-sweep", "--sweep", "buffer=5", "--format", "csv");
+        Assert.That(b.Err, Does.Contain("which --sweep buffer replaces: the buffers given are run"));
+        // A scenario without one says nothing.
+        Assert.That(Run("whatif", "svzm-2025-11", "--sweep", "fuel-price=0.5", "--format", "csv").Err, Is.Empty);
+    }
 }
