@@ -122,4 +122,25 @@ public class NewUserSweep5Tests
         // A scenario without one says nothing.
         Assert.That(Run("whatif", "svzm-2025-11", "--sweep", "fuel-price=0.5", "--format", "csv").Err, Is.Empty);
     }
+
+    [TestCase("whatif --formt json", "whatif: unknown option '--formt'")]
+    [TestCase("whatif --formt", "whatif: unknown option '--formt'")]
+    [TestCase("batch --formt json routes.csv", "batch: unknown option '--formt'")]
+    [TestCase("aircraft --format json", "aircraft: unknown option '--format'")]
+    [TestCase("route --formt AMS CUR", "route: unknown option '--formt'")]
+    [TestCase("merge --formt json p0.json", "merge: unknown option '--formt'")]
+    public void AMisspeltOptionBeforeTheArgumentIsAnUnknownOption(string command, string said)
+    {
+        // Was "scenario not found: '--formt' is neither a file nor a bundled scenario", "unexpected arguments 'json
+        // routes.csv'", "unexpected argument 'json'": the unknown option was taken as the command's argument.
+        var line = AssertUserError(Run(command.Split(' ')), said, "for the options");
+        Assert.That(line, Does.Not.Contain("unexpected").And.Not.Contain("not found"));
+    }
+
+    [Test]
+    public void ATokenAfterALoneDoubleDashIsAnArgumentStill()
+    {
+        // "--" ends the options: what follows is the argument as written (here an unknown type, said as such).
+        AssertUserError(Run("aircraft", "--", "--x"), "unknown aircraft type '--x'");
+    }
 }
