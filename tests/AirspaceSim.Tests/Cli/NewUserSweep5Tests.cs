@@ -143,4 +143,18 @@ public class NewUserSweep5Tests
         // "--" ends the options: what follows is the argument as written (here an unknown type, said as such).
         AssertUserError(Run("aircraft", "--", "--x"), "unknown aircraft type '--x'");
     }
+
+    [Test]
+    public void AnIsaDeviationWithoutATypeNeedsTheTypeAsFlAndWindDo()
+    {
+        // Was accepted and ignored: `route AMS CUR --isa-dev-k 10` printed the route without any performance figure.
+        AssertUserError(Run("route", "AMS", "CUR", "--isa-dev-k", "10"), "--isa-dev-k needs --type");
+        AssertUserError(Run("route", "AMS", "CUR", "--isa-dev-k", "0"), "--isa-dev-k needs --type");
+        string list = _dir.Write("routes.csv", "from,to\nAMS,CUR\n");
+        AssertUserError(Run("batch", list, "--isa-dev-k", "10"), "--isa-dev-k needs --type");
+        // With a type (the option, or a type column of the list) it applies.
+        Assert.That(Run("route", "AMS", "CUR", "--type", "A332", "--isa-dev-k", "10").Exit, Is.EqualTo(0));
+        string typed = _dir.Write("typed.csv", "from,to,type\nAMS,CUR,A332\n");
+        Assert.That(Run("batch", typed, "--isa-dev-k", "10").Exit, Is.EqualTo(0));
+    }
 }
