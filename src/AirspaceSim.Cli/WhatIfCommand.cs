@@ -91,6 +91,9 @@ internal static class WhatIfCommand
             if (g != null && fmt is not ("table" or "json") && draws == 0 && sweepText == null)
                 throw new CliException($"--group-by: only with --format table or json (--format {fmt} has no groups{(fmt == "csv" ? "; its rows are flights, with operator, from, to and departure columns to group by" : "")})");
             if (shardText != null && draws == 0) throw new CliException("--shard K/N: give --monte-carlo N too (a shard is a part of a Monte Carlo run)");
+            // Was ignored silently: a run without draws has nothing to seed, and "--seed 5" reads as if it changed something.
+            if (draws == 0 && parse.GetResult(seed) is { Implicit: false })
+                throw new CliException("--seed: give --monte-carlo N too (the seed is that of the Monte Carlo draws; a run without draws has none)");
             if (draws > 0 || sweepText != null)
             {
                 if (draws > 0 && sweepText != null) throw new CliException("--monte-carlo and --sweep: give one of them");

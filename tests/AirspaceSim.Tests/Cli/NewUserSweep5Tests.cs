@@ -157,4 +157,13 @@ public class NewUserSweep5Tests
         string typed = _dir.Write("typed.csv", "from,to,type\nAMS,CUR,A332\n");
         Assert.That(Run("batch", typed, "--isa-dev-k", "10").Exit, Is.EqualTo(0));
     }
+
+    [TestCase("svzm-2025-11")]
+    [TestCase("buffer-sweep", "--sweep", "buffer=0,10")]
+    public void ASeedWithoutDrawsIsAnErrorAsAShardIs(string scenario, params string[] more)
+    {
+        // Was accepted and ignored: `whatif --seed 5` printed the deterministic run, as if the seed had been used.
+        AssertUserError(Run(["whatif", scenario, "--seed", "5", .. more]), "--seed: give --monte-carlo N too");
+        Assert.That(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "2", "--seed", "5", "--format", "csv").Exit, Is.EqualTo(0));
+    }
 }
