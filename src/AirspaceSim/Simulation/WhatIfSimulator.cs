@@ -335,7 +335,7 @@ public sealed class WhatIfSimulator
     {
         var listed = s.Flights;
         if (s.Routes.Count == 0) return listed;
-        var expanded = ScheduleExpansion.Expand(s.Routes, s.PeriodStart, s.PeriodEnd);
+        var expanded = ScheduleExpansion.Expand(s.Routes, s.PeriodStart, s.PeriodEnd, listed);
         var all = new ChunkedList<Flight>(listed.Count + expanded.Count);
         for (int i = 0; i < listed.Count; i++) all.Set(i, listed[i]);
         for (int i = 0; i < expanded.Count; i++) all.Set(listed.Count + i, expanded[i]);

@@ -166,4 +166,41 @@ public class NewUserSweep5Tests
         AssertUserError(Run(["whatif", scenario, "--seed", "5", .. more]), "--seed: give --monte-carlo N too");
         Assert.That(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "2", "--seed", "5", "--format", "csv").Exit, Is.EqualTo(0));
     }
+
+    private const string ScheduleScenario = """
+        {"name": "schedule", "period": {"first": "2025-11-24", "last": "2025-11-24"},
+         "closures": [{"id": "C1", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "appliesTo": {"everyone": true}}],
+         "flights": [{"id": "AAL-MIA-GRU-20251124", "from": "MIA", "to": "GRU", "departure": "2025-11-24T05:00Z", "type": "B772", "airline": "AAL", "state": "US"}],
+         "routes": [
+           {"from": "MIA", "to": "GRU", "departureTime": "10:00", "type": "B772", "airline": "AAL", "state": "US", "weeklyFrequency": 14},
+           {"from": "MIA", "to": "GRU", "departureTime": "23:00", "type": "B772", "airline": "AAL", "state": "US", "days": ["Mon"]}]}
+        """;
+
+    [Test]
+    public void EveryScheduledFlightHasItsOwnId()
+    {
+        // Was three rows "AAL-MIA-GRU-20251124" (the listed flight, the first departure of route 1, route 2's),
+        // told apart only by their departure: ids are NUMBER-YYYYMMDD, and two services without a flight number
+        // share the number AAL-MIA-GRU.
+        var r = Run("whatif", _dir.Write("schedule.json", ScheduleScenario), "--format", "csv");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var rows = r.OutLines.Skip(1).Where(l => !l.StartsWith('#')).Select(l => l.Split(',')).ToList();
+        Assert.That(rows.Select(x => (x[0], x[3])), Is.EqualTo(new[]
+        {
+            ("AAL-MIA-GRU-20251124", "2025-11-24T05:00Z"),     // listed: its id as given
+            ("AAL-MIA-GRU-20251124-r1", "2025-11-24T10:00Z"),  // route 1, taken by the listed flight
+            ("AAL-MIA-GRU-20251124-2", "2025-11-24T22:00Z"),   // route 1's second departure that day (14/week: 12 h on)
+            ("AAL-MIA-GRU-20251124-r2", "2025-11-24T23:00Z"),  // route 2
+        }));
+    }
+
+    [Test]
+    public void ARoutePastedTwiceIsAnError()
+    {
+        // Was flown and counted twice, as a flight id given twice was before sweep 2.
+        const string second = """{"from": "MIA", "to": "GRU", "departureTime": "23:00", "type": "B772", "airline": "AAL", "state": "US", "days": ["Mon"]}""";
+        string twice = ScheduleScenario.Replace(second + "]}", second + ",\n   " + second + "]}");
+        Assert.That(twice, Is.Not.EqualTo(ScheduleScenario));
+        AssertUserError(Run("whatif", _dir.Write("twice.json", twice)), "twice.json:7:4:", "$.routes[2]: this route is the same as routes[1]");
+    }
 }
