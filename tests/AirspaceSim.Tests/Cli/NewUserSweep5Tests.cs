@@ -203,4 +203,23 @@ public class NewUserSweep5Tests
         Assert.That(twice, Is.Not.EqualTo(ScheduleScenario));
         AssertUserError(Run("whatif", _dir.Write("twice.json", twice)), "twice.json:7:4:", "$.routes[2]: this route is the same as routes[1]");
     }
+
+    [TestCase("whatif", "--format", "csv")]
+    [TestCase("whatif", "--format", "json")]
+    [TestCase("whatif")]
+    public void ATextOutFileThatCannotBeWrittenIsSaidBeforeTheWork(params string[] command)
+    {
+        // Was .NET's words after the whole run: "Access to the path '/tmp' is denied." for a folder, "Could not find a
+        // part of the path" for a missing folder, "The value cannot be an empty string." for --out "".
+        AssertUserError(Run([.. command, "--out", _dir.Path]), $"--out: {_dir.Path} is a folder, not a file");
+        string missing = System.IO.Path.Combine(_dir.Path, "no-such-folder", "x.csv");
+        AssertUserError(Run([.. command, "--out", missing]), "--out: folder", "does not exist");
+        AssertUserError(Run([.. command, "--out", ""]), "--out: empty file name");
+    }
+
+    [Test]
+    public void MergeChecksItsOutFileBeforeReadingTheParts()
+    {
+        AssertUserError(Run("merge", "no-such-part.json", "--out", _dir.Path), $"--out: {_dir.Path} is a folder, not a file");
+    }
 }
