@@ -130,6 +130,7 @@ internal static class WhatIfCommand
                             break;
                         default: WriteMonteCarlo(text, r, fmt); break;
                     }
+                    return Emit(io, outFile == null ? text : null, parse.GetValue(output), MonteCarloErrors(io, r));
                 }
                 return Emit(io, outFile == null ? text : null, parse.GetValue(output), 0);
             }
@@ -187,6 +188,21 @@ internal static class WhatIfCommand
             return Emit(io, outFile == null ? text : null, parse.GetValue(output), runs.Sum(r => r.Errors), runs[0]);
         }));
         return cmd;
+    }
+
+    /// <summary>Says on stderr each flight that is an <c>error</c> in some draw and returns how many there are, for the
+    /// exit code: a Monte Carlo run of a scenario with error flights (an unknown type, a level above the type's ceiling)
+    /// exited 0 in silence, where the same scenario run once, or swept, exits 1 and names them.</summary>
+    internal static int MonteCarloErrors(CliIO io, MonteCarloResult r)
+    {
+        int errors = 0;
+        foreach (var f in r.Flights)
+            if (f.OutcomeDraws.TryGetValue(FlightOutcome.Error, out int n) && n > 0)
+            {
+                errors++;
+                io.Err.WriteLine($"airspacesim: flight {f.Flight.Id}: error in {n} of {r.Draws.Count} draws (run the scenario without --monte-carlo for the reason)");
+            }
+        return errors;
     }
 
     /// <summary>The Monte Carlo result in the chosen format (shared with <c>merge</c>, so both write the same bytes).</summary>

@@ -222,4 +222,36 @@ public class NewUserSweep5Tests
     {
         AssertUserError(Run("merge", "no-such-part.json", "--out", _dir.Path), $"--out: {_dir.Path} is a folder, not a file");
     }
+
+    // F1 is an error in every run (FL450 is above the A20N's ceiling, FL410); F2 is a plain flight.
+    private const string ErrorFlightScenario = """
+        {"name": "errors", "closures": [{"id": "C1", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "appliesTo": {"everyone": true}}],
+         "flights": [
+           {"id": "F1", "from": "MIA", "to": "GRU", "departure": "2025-11-22T10:00Z", "type": "A20N", "airline": "AAL", "state": "US", "cruiseFl": 450},
+           {"id": "F2", "from": "MIA", "to": "GRU", "departure": "2025-11-22T10:00Z", "type": "B772", "airline": "AAL", "state": "US"}]}
+        """;
+
+    [Test]
+    public void AMonteCarloRunWithErrorFlightsExitsOneAndNamesThemAsTheSingleRunDoes()
+    {
+        // Was exit 0 and nothing on stderr (the single run and a sweep of the same file exit 1 and name F1): a script
+        // checking the exit code took the Monte Carlo totals for complete.
+        string f = _dir.Write("errors.json", ErrorFlightScenario);
+        var single = Run("whatif", f, "--format", "csv");
+        Assert.That(single.Exit, Is.EqualTo(1), single.ToString());
+        var mc = Run("whatif", f, "--monte-carlo", "3", "--format", "csv");
+        Assert.That(mc.Exit, Is.EqualTo(1), mc.ToString());
+        Assert.That(mc.Err, Does.Contain("airspacesim: flight F1: error in 3 of 3 draws"));
+        Assert.That(mc.Err, Does.Not.Contain("flight F2"));
+        // merge writes the single run's bytes, and its exit code and stderr lines too.
+        string p0 = System.IO.Path.Combine(_dir.Path, "p0.json"), p1 = System.IO.Path.Combine(_dir.Path, "p1.json");
+        Assert.That(Run("whatif", f, "--monte-carlo", "3", "--shard", "0/2", "--out", p0).Exit, Is.EqualTo(0));
+        Assert.That(Run("whatif", f, "--monte-carlo", "3", "--shard", "1/2", "--out", p1).Exit, Is.EqualTo(0));
+        var merged = Run("merge", p0, p1, "--format", "csv");
+        Assert.That(merged.Exit, Is.EqualTo(1), merged.ToString());
+        Assert.That(merged.Out, Is.EqualTo(mc.Out));
+        Assert.That(merged.Err, Does.Contain("airspacesim: flight F1: error in 3 of 3 draws"));
+        // Without error flights: exit 0, as before.
+        Assert.That(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "3", "--format", "csv").Exit, Is.EqualTo(0));
+    }
 }
