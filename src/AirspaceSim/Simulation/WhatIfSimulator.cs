@@ -177,6 +177,11 @@ public sealed class WhatIfSimulator
     // is shared, planners included.
     private WhatIfSimulator(WhatIfSimulator template, Scenario variant)
     {
+        // Under the realism layer, as the template's own scenario is (WithRealism is idempotent, so a variant made from
+        // the template's Scenario is unchanged): a sweep point or a Monte Carlo draw is made from the scenario as
+        // written, and ran without the margins, efficiency factor and wind of its realism layer (whatif --realistic
+        // --sweep fuel-price=0.71 gave the geometric totals, not the realistic run's).
+        variant = WithRealism(variant);
         _scenario = variant;
         _options = template._options;
         _cost = template._cost;

@@ -254,4 +254,48 @@ public class NewUserSweep5Tests
         // Without error flights: exit 0, as before.
         Assert.That(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "3", "--format", "csv").Exit, Is.EqualTo(0));
     }
+
+    // A scenario with its own realism layer (a wind grid of the bundled climatology, the default margin and factor).
+    private const string RealismScenario = """
+        {"name": "realism", "realism": {"wind": "caribbean-north-atlantic-january"},
+         "closures": [{"id": "C1", "airspaces": ["SVZM"], "start": "2025-11-22T00:00Z", "end": "2025-11-23T00:00Z", "appliesTo": {"everyone": true}}],
+         "flights": [
+           {"id": "F1", "from": "MIA", "to": "GRU", "departure": "2025-11-22T10:00Z", "type": "B772", "airline": "AAL", "state": "US"},
+           {"id": "F2", "from": "AMS", "to": "CUR", "departure": "2025-11-22T10:00Z", "type": "A332", "airline": "KLM", "state": "NL"}]}
+        """;
+
+    private static Dictionary<string, string> CsvTotals(CliResult r) =>
+        r.OutLines.Single(l => l.StartsWith("# totals: ", StringComparison.Ordinal))["# totals: ".Length..]
+            .Split(' ').Select(kv => kv.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]);
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void SweepPointsAndMonteCarloDrawsRunUnderTheRealismLayer(bool ownRealism)
+    {
+        // A sweep of the fuel price at the scenario's own price (US$0.71/kg) is the scenario, and a Monte Carlo run of a
+        // scenario with no uncertain input draws the scenario every time: both must give the single run's totals. Under
+        // the realism layer (the scenario's own, or --realistic) they gave the geometric totals (extraKm 77.6 for MIA-GRU,
+        // not the realistic run's 83.0): each point and draw was made from the scenario as written and ran without it.
+        string f = ownRealism ? _dir.Write("realism.json", RealismScenario)
+            : _dir.Write("plain.json", RealismScenario.Replace("\"realism\": {\"wind\": \"caribbean-north-atlantic-january\"},", ""));
+        string[] realistic = ownRealism ? [] : ["--realistic"];
+        var single = Run(["whatif", f, "--format", "csv", .. realistic]);
+        Assert.That(single.Exit, Is.EqualTo(0), single.ToString());
+        var totals = CsvTotals(single);
+        var geometric = CsvTotals(Run("whatif", _dir.Write("geometric.json", RealismScenario.Replace("\"realism\": {\"wind\": \"caribbean-north-atlantic-january\"},", "")), "--format", "csv"));
+        Assert.That(totals["extraKm"], Is.Not.EqualTo(geometric["extraKm"]), "the realism layer changes this scenario's answer");
+
+        var sweep = Run(["whatif", f, "--sweep", "fuel-price=0.71", "--format", "csv", .. realistic]);
+        Assert.That(sweep.Exit, Is.EqualTo(0), sweep.ToString());
+        var header = sweep.OutLines[0].Split(',');
+        var point = sweep.OutLines[1].Split(',');
+        foreach (var k in new[] { "extraKm", "extraMinutes", "extraFuelKg", "extraCo2Kg", "extraCostUsd" })
+            Assert.That(point[Array.IndexOf(header, k)], Is.EqualTo(totals[k]), $"sweep point {k}");
+
+        var mc = Run(["whatif", f, "--monte-carlo", "2", "--format", "csv", .. realistic]);
+        Assert.That(mc.Exit, Is.EqualTo(0), mc.ToString());
+        foreach (var k in new[] { "extraKm", "extraCostUsd" })
+            Assert.That(mc.OutLines.Single(l => l.StartsWith($"# total {k}: ", StringComparison.Ordinal)),
+                Does.StartWith($"# total {k}: mean={totals[k]} "), $"Monte Carlo {k}");
+    }
 }
