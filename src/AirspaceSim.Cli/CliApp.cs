@@ -58,10 +58,11 @@ internal static class CliApp
         // directory) or an unreadable path threw from the parser, before any command could report it (found by the route
         // fuzz target). An argument starting with @ is an argument like any other (an unknown code, say).
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Errors.Count > 0)
+        var misspelt = OptionTakenAsArgument(root, parse, args);
+        if (parse.Errors.Count > 0 || misspelt != null)
         {
             // Usage errors are user errors like any other: one line each, exit code 2 (batch uses 1 for "some rows failed").
-            foreach (var message in UsageErrors(root, parse, args))
+            foreach (var message in misspelt is { } m ? [m] : UsageErrors(root, parse, args))
                 io.Err.WriteLine($"airspacesim: error: {string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
             io.Err.WriteLine("airspacesim: see 'airspacesim --help' or 'airspacesim COMMAND --help'");
             return 2;
@@ -119,6 +120,30 @@ internal static class CliApp
             if (Examples.TryGetValue(command.Name, out var lines))
                 command.Description += Environment.NewLine + Environment.NewLine + "Examples:" + Environment.NewLine +
                                        string.Join(Environment.NewLine, lines.Select(l => "  " + l));
+    }
+
+    /// <summary>
+    /// An unknown option written before a command's argument (<c>whatif --formt json</c>, <c>batch --formt json r.csv</c>,
+    /// <c>aircraft --format json</c>): System.CommandLine takes the unknown token as the argument's value, so the user
+    /// read "scenario not found: '--formt'" or "unexpected argument 'json'". A value starting with <c>--</c> is never an
+    /// airport, scenario, file or type (<c>-</c> is standard input, <c>-12.5,-70</c> a position; <c>./--x</c> names such a
+    /// file, as does anything after a lone <c>--</c>), so it is said as the unknown option it is.
+    /// </summary>
+    private static string? OptionTakenAsArgument(Command root, ParseResult parse, string[] args)
+    {
+        var command = parse.CommandResult;
+        if (command.Command == root) return null;
+        int end = Array.IndexOf(args, "--");
+        foreach (var a in command.Children.OfType<ArgumentResult>())
+            foreach (var t in a.Tokens)
+            {
+                if (t.Value.Length < 3 || !t.Value.StartsWith("--", StringComparison.Ordinal) || !char.IsLetter(t.Value[2])) continue;
+                int at = Array.IndexOf(args, t.Value);
+                if (end >= 0 && at > end) continue;
+                string name = command.Command.Name;
+                return $"{name}: unknown option {Geodesy.InvariantNumber.Quote(t.Value)} (see 'airspacesim {name} --help' for the options)";
+            }
+        return null;
     }
 
     /// <summary>

@@ -34,12 +34,19 @@ internal sealed class ImageOutput
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new CliException($"--format {format} writes a file: give --out FILE (e.g. --out map.{format})");
+        CheckPath(path);
+        return path;
+    }
+
+    /// <summary>Fails unless <paramref name="path"/> can name a file to write: not empty, not a folder, in a folder that exists.</summary>
+    public static void CheckPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new CliException("--out: empty file name");
         if (Directory.Exists(path)) throw new CliException($"--out: {path} is a folder, not a file");
         // Said before any work, and with the option's name (was .NET's "Could not find a part of the path ..." after
         // the whole computation).
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null && !Directory.Exists(folder)) throw new CliException($"--out: folder {folder} does not exist (create it first, or give another path)");
-        return path;
     }
 
     public static ImageFormat Format(string format) => format == "svg" ? ImageFormat.Svg : ImageFormat.Png;
@@ -72,6 +79,9 @@ internal static class OutFormat
         string fmt = parse.GetValue(format)!;
         bool given = parse.GetResult(format) is { Implicit: false };
         if (parse.GetValue(output) is not { } path) return (fmt, given);
+        // A text output to --out (whatif, merge) was checked only when written, after the run: "Access to the path
+        // '/tmp' is denied", "Could not find a part of the path", "The value cannot be an empty string".
+        ImageOutput.CheckPath(path);
         string ext = Path.GetExtension(path).ToLowerInvariant();
         var known = Extensions.FirstOrDefault(e => e.Extension == ext);
         if (known.Formats is null) return (fmt, given); // no or an unknown extension (x.out, x.map): --format decides

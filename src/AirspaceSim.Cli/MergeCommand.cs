@@ -43,7 +43,7 @@ internal static class MergeCommand
             }
             var text = new StringWriter { NewLine = "\n" };
             WhatIfCommand.WriteMonteCarlo(text, r, fmt);
-            return WhatIfCommand.Emit(io, text, parse.GetValue(output), 0);
+            return WhatIfCommand.Emit(io, text, parse.GetValue(output), WhatIfCommand.MonteCarloErrors(io, r));
         }));
         return cmd;
     }

@@ -44,6 +44,8 @@ internal sealed class PerformanceCliOptions
         {
             if (parse.GetValue(Wind) is not null) throw new CliException("--wind needs --type");
             if (parse.GetResult(CruiseFl) is { Implicit: false }) throw new CliException("--fl needs --type");
+            // Was ignored silently (route AMS CUR --isa-dev-k 10 printed the route alone), unlike --fl and --wind.
+            if (parse.GetResult(IsaDevK) is { Implicit: false }) throw new CliException("--isa-dev-k needs --type");
             return null;
         }
         AircraftType? type = icao is null ? null : AircraftCommand.Find(icao, "--type");

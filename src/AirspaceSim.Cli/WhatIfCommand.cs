@@ -91,6 +91,9 @@ internal static class WhatIfCommand
             if (g != null && fmt is not ("table" or "json") && draws == 0 && sweepText == null)
                 throw new CliException($"--group-by: only with --format table or json (--format {fmt} has no groups{(fmt == "csv" ? "; its rows are flights, with operator, from, to and departure columns to group by" : "")})");
             if (shardText != null && draws == 0) throw new CliException("--shard K/N: give --monte-carlo N too (a shard is a part of a Monte Carlo run)");
+            // Was ignored silently: a run without draws has nothing to seed, and "--seed 5" reads as if it changed something.
+            if (draws == 0 && parse.GetResult(seed) is { Implicit: false })
+                throw new CliException("--seed: give --monte-carlo N too (the seed is that of the Monte Carlo draws; a run without draws has none)");
             if (draws > 0 || sweepText != null)
             {
                 if (draws > 0 && sweepText != null) throw new CliException("--monte-carlo and --sweep: give one of them");
@@ -105,7 +108,11 @@ internal static class WhatIfCommand
                 var mc = new MonteCarloOptions { Draws = draws, Seed = parse.GetValue(seed) };
                 if (shardText != null)
                 {
-                    if (formatGiven && fmt != "json") throw new CliException($"--shard writes its partial result as JSON; choose --format {fmt} when merging ('airspacesim merge PARTS --format {fmt}')");
+                    // merge writes table, csv and json only: the advice to "merge --format html" led to merge's own refusal.
+                    if (formatGiven && fmt != "json")
+                        throw new CliException(fmt is "table" or "csv"
+                            ? $"--shard writes its partial result as JSON; choose --format {fmt} when merging ('airspacesim merge PARTS --format {fmt}')"
+                            : $"--shard writes its partial result as JSON, and merge writes table, csv or json; for --format {fmt} run the Monte Carlo whole, without --shard");
                     var (k, n) = ParseShard(shardText, draws);
                     var part = CliProgress.Run(io, true, $"{s.Name} shard {k}/{n}", "draws", p => MonteCarlo.RunShard(s, sim, mc with { ShardIndex = k, ShardCount = n }, io.Cancellation, p));
                     text.WriteLine(MonteCarloReport.PartialJson(part));
@@ -123,12 +130,18 @@ internal static class WhatIfCommand
                             break;
                         default: WriteMonteCarlo(text, r, fmt); break;
                     }
+                    return Emit(io, outFile == null ? text : null, parse.GetValue(output), MonteCarloErrors(io, r));
                 }
                 return Emit(io, outFile == null ? text : null, parse.GetValue(output), 0);
             }
             if (sweepText != null)
             {
                 var (parameter, values) = ParseSweep(sweepText);
+                // The library runs a --sweep in place of the scenario's own buffer sweep; said, as a Monte Carlo run
+                // refuses one: `whatif buffer-sweep --sweep fuel-price=...` ran every price at 0 NM alone, silently.
+                if (s.Parameters.BufferSweepNm.Count > 0)
+                    io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has its own buffer sweep (bufferSweepNm: {string.Join(", ", s.Parameters.BufferSweepNm.Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)))} NM), which --sweep {Sweeps.Name(parameter)} replaces: "
+                        + (parameter == SweepParameter.BufferNm ? "the buffers given are run" : "each value is run once, with every closure at its own bufferNm"));
                 int flights = s.AllFlights().Count;
                 SweepResult r;
                 // What the library refuses about the sweep (a value out of range, wind-from in still air: checked before
@@ -175,6 +188,21 @@ internal static class WhatIfCommand
             return Emit(io, outFile == null ? text : null, parse.GetValue(output), runs.Sum(r => r.Errors), runs[0]);
         }));
         return cmd;
+    }
+
+    /// <summary>Says on stderr each flight that is an <c>error</c> in some draw and returns how many there are, for the
+    /// exit code: a Monte Carlo run of a scenario with error flights (an unknown type, a level above the type's ceiling)
+    /// exited 0 in silence, where the same scenario run once, or swept, exits 1 and names them.</summary>
+    internal static int MonteCarloErrors(CliIO io, MonteCarloResult r)
+    {
+        int errors = 0;
+        foreach (var f in r.Flights)
+            if (f.OutcomeDraws.TryGetValue(FlightOutcome.Error, out int n) && n > 0)
+            {
+                errors++;
+                io.Err.WriteLine($"airspacesim: flight {f.Flight.Id}: error in {n} of {r.Draws.Count} draws (run the scenario without --monte-carlo for the reason)");
+            }
+        return errors;
     }
 
     /// <summary>The Monte Carlo result in the chosen format (shared with <c>merge</c>, so both write the same bytes).</summary>

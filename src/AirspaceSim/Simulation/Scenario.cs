@@ -399,7 +399,7 @@ public sealed record Scenario
     public Routing.RealismOptions? Realism { get; init; }
 
     /// <summary>Every flight: the listed ones, then the scheduled routes expanded in order.</summary>
-    public IReadOnlyList<Flight> AllFlights() => [.. Flights, .. ScheduleExpansion.Expand(Routes, PeriodStart, PeriodEnd)];
+    public IReadOnlyList<Flight> AllFlights() => [.. Flights, .. ScheduleExpansion.Expand(Routes, PeriodStart, PeriodEnd, Flights)];
 
     /// <summary>Structural equality over every field.</summary>
     public bool Equals(Scenario? o) =>
@@ -421,15 +421,23 @@ internal static class ScheduleExpansion
     /// every date on those days; with a weekly frequency f ≤ 7, the days at indices ⌊k·7/f⌋ (k = 0..f−1) counted from
     /// Monday (3/week = Mon, Wed, Fri; an assumption when the published days are unknown); with f &gt; 7, ⌊f/7⌋ or
     /// ⌈f/7⌉ departures a day, spaced 24/n hours from the departure time, spread so the week totals f.
-    /// Flight ids are <c>NUMBER-YYYYMMDD</c> (with <c>-2</c>, <c>-3</c>... for a second departure the same day).
+    /// Flight ids are <c>NUMBER-YYYYMMDD</c> (with <c>-2</c>, <c>-3</c>... for a second departure the same day); an id
+    /// already taken, by a listed flight or an earlier route's flight, gets <c>-rK</c> for route K (1-based), so that
+    /// every flight has its own id: two services of one airline and city pair without a flight number, or of one
+    /// number at two times, were rows with the same id, told apart only by their departure.
     /// </summary>
     /// <exception cref="ArgumentException">A route without dates (and no period), or with neither days nor frequency.</exception>
-    public static IReadOnlyList<Flight> Expand(IReadOnlyList<ScheduledRoute> routes, DateOnly? periodStart, DateOnly? periodEnd)
+    public static IReadOnlyList<Flight> Expand(IReadOnlyList<ScheduledRoute> routes, DateOnly? periodStart, DateOnly? periodEnd, IReadOnlyList<Flight> listed)
     {
         ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(listed);
         var list = new List<Flight>();
-        foreach (var r in routes)
+        if (routes.Count == 0) return list;
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in listed) taken.Add(f.Id);
+        for (int ri = 0; ri < routes.Count; ri++)
         {
+            var r = routes[ri];
             var first = r.FirstDate ?? periodStart ?? throw new ArgumentException($"route {r.Origin}-{r.Destination}: no first date and no scenario period");
             var last = r.LastDate ?? periodEnd ?? throw new ArgumentException($"route {r.Origin}-{r.Destination}: no last date and no scenario period");
             string number = r.FlightNumber ?? $"{r.Airline}-{r.Origin}-{r.Destination}";
@@ -439,9 +447,16 @@ internal static class ScheduleExpansion
                 for (int k = 0; k < n; k++)
                 {
                     var dep = d.ToDateTime(r.DepartureTimeUtc, DateTimeKind.Utc).AddHours(24.0 * k / n);
+                    string id = $"{number}-{d:yyyyMMdd}{(k > 0 ? $"-{k + 1}" : "")}";
+                    if (!taken.Add(id))
+                    {
+                        string withRoute = $"{id}-r{ri + 1}";
+                        id = withRoute;
+                        for (int again = 2; !taken.Add(id); again++) id = $"{withRoute}-{again}";
+                    }
                     list.Add(new Flight
                     {
-                        Id = $"{number}-{d:yyyyMMdd}{(k > 0 ? $"-{k + 1}" : "")}",
+                        Id = id,
                         Origin = r.Origin, Destination = r.Destination, DepartureUtc = dep, AircraftType = r.AircraftType,
                         Airline = r.Airline, OperatorState = r.OperatorState, CruiseFl = r.CruiseFl, Source = r.Source,
                     });

@@ -238,7 +238,18 @@ public static class ScenarioJson
             var dup = closures.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
             if (dup != null) throw Fail(cs!.Items[closures.FindLastIndex(c => string.Equals(c.Id, dup.Key, StringComparison.OrdinalIgnoreCase))], ScenarioProblem.Duplicate, $"closure id '{dup.Key}' is used twice");
             if (closures.Count > WhatIfSimulator.MaxClosures) throw Fail(cs!, ScenarioProblem.OutOfRange, $"{closures.Count} closures; at most {WhatIfSimulator.MaxClosures} are supported");
-            var routes = f.TryGetValue("routes", out var rs) ? Arr(rs, "routes").Select(n => Route(n, first, last)).ToList() : [];
+            var routes = new List<ScheduledRoute>();
+            if (f.TryGetValue("routes", out var rs))
+                foreach (var n in Arr(rs, "routes"))
+                {
+                    var route = Route(n, first, last);
+                    // A route pasted twice flew every one of its flights twice, counted twice (as a flight id given
+                    // twice did); two services of one number at other times or dates are two routes, and fine.
+                    int same = routes.IndexOf(route);
+                    if (same >= 0)
+                        throw Fail(n, ScenarioProblem.Duplicate, $"this route is the same as routes[{same}] (every field equal): its flights would be flown and counted twice; give it once");
+                    routes.Add(route);
+                }
             var realism = f.TryGetValue("realism", out var rn) ? Realism(rn) : null;
             if (realism != null && rn!.Properties.FirstOrDefault(p => p.Name == "closureMarginsNm").Value is { } marginsNode)
                 foreach (var (cid, node) in marginsNode.Properties)

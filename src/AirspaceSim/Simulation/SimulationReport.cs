@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AirspaceSim.Geodesy;
+using AirspaceSim.IO;
 using AirspaceSim.Spherical;
 using NetTopologySuite.Geometries;
 
@@ -392,7 +393,10 @@ public static class SimulationReport
         w.WriteEndObject();
     }
 
-    /// <summary>GeoJSON: the closures' lateral limits and each flown route as a great-circle-densified line (first run).</summary>
+    /// <summary>GeoJSON (RFC 7946): the closures' lateral limits and each flown route as a great-circle-densified line
+    /// (first run), written as <c>route --format geojson</c> writes them (<see cref="GeoJsonGeometry"/>): longitudes in
+    /// [-180, 180], outer rings counter-clockwise and holes clockwise, and a route or area that crosses ±180 cut there
+    /// into MultiLineString/MultiPolygon parts.</summary>
     public static string GeoJson(SimulationResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -402,49 +406,31 @@ public static class SimulationReport
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
             w.WriteStartArray("features");
+            // The closures' limits from their regions on the sphere, not their NTS geometry: that one keeps the file's
+            // ring order (clockwise rings as given) and continuous longitudes (190 for a ring across ±180), which
+            // RFC 7946 viewers draw wrongly or refuse.
             foreach (var c in r.Scenario.Closures)
                 foreach (var a in c.Airspaces)
                 {
                     w.WriteStartObject(); w.WriteString("type", "Feature");
                     w.WriteStartObject("properties"); w.WriteString("kind", "closure"); w.WriteString("closure", c.Id); w.WriteString("airspace", a.Id);
-                    w.WriteString("band", c.Band.ToString()); w.WriteEndObject();
-                    w.WriteStartObject("geometry");
-                    var polys = a.SharedGeometry is Polygon p ? [p] : Enumerable.Range(0, a.SharedGeometry.NumGeometries).Select(i => (Polygon)a.SharedGeometry.GetGeometryN(i)).ToList();
-                    w.WriteString("type", "MultiPolygon"); w.WriteStartArray("coordinates");
-                    foreach (var poly in polys)
-                    {
-                        w.WriteStartArray();
-                        foreach (var ring in new[] { poly.ExteriorRing }.Concat(poly.InteriorRings))
-                        {
-                            w.WriteStartArray();
-                            foreach (var co in ring.Coordinates) { w.WriteStartArray(); w.WriteNumberValue(co.X); w.WriteNumberValue(co.Y); w.WriteEndArray(); }
-                            w.WriteEndArray();
-                        }
-                        w.WriteEndArray();
-                    }
-                    w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject();
+                    w.WriteString("band", c.Band.ToString());
+                    GeoJsonGeometry.WriteInteriorProperty(w, a.Region);
+                    w.WriteEndObject();
+                    w.WritePropertyName("geometry");
+                    GeoJsonGeometry.WriteMultiPolygon(w, a.Region);
+                    w.WriteEndObject();
                 }
             foreach (var f in r.Flights.Where(f => f.Waypoints.Count >= 2))
             {
                 w.WriteStartObject(); w.WriteString("type", "Feature");
                 w.WriteStartObject("properties"); w.WriteString("kind", "flight"); w.WriteString("id", f.Flight.Id); w.WriteString("outcome", Text(f.Outcome));
                 w.WriteNumber("extraCostUsd", f.ExtraCostUsd); w.WriteEndObject();
-                w.WriteStartObject("geometry"); w.WriteString("type", "LineString"); w.WriteStartArray("coordinates");
-                double lastLon = double.NaN;
-                for (int i = 0; i + 1 < f.Waypoints.Count; i++)
-                {
-                    var (a, b) = (f.Waypoints[i], f.Waypoints[i + 1]);
-                    int n = Math.Max(1, (int)(Sphere.DistanceKm(a, b) / 100)); // a point every ~100 km follows the great circle
-                    for (int k = i == 0 ? 0 : 1; k <= n; k++)
-                    {
-                        var q = Sphere.Intermediate(a, b, (double)k / n);
-                        double lon = q.LonDeg;
-                        if (!double.IsNaN(lastLon)) lon += 360 * Math.Round((lastLon - lon) / 360); // continuous across ±180
-                        lastLon = lon;
-                        w.WriteStartArray(); w.WriteNumberValue(Math.Round(lon, 5)); w.WriteNumberValue(Math.Round(q.LatDeg, 5)); w.WriteEndArray();
-                    }
-                }
-                w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject();
+                // A point every ~100 km follows the great circle (as before: a day of 67,000 flights stays a few MB);
+                // a route across ±180 was one line with longitudes past 180, now MultiLineString parts ending on it.
+                w.WritePropertyName("geometry");
+                GeoJsonGeometry.WriteLine(w, f.Waypoints, 100);
+                w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();

@@ -125,7 +125,9 @@ public static class Sweeps
         };
     }
 
-    /// <summary>Runs <paramref name="scenario"/> once per value of <paramref name="parameter"/>, in order.</summary>
+    /// <summary>Runs <paramref name="scenario"/> once per value of <paramref name="parameter"/>, in order, in place of
+    /// the scenario's own buffer sweep (<see cref="ScenarioParameters.BufferSweepNm"/>, which is not run: each value
+    /// runs with every closure at its own buffer).</summary>
     /// <exception cref="ArgumentException">No values, a value outside the parameter's range (checked before running), or
     /// <c>wind-from</c> swept in still air.</exception>
     /// <exception cref="OperationCanceledException">Cancelled (progress counts flights over all points).</exception>

@@ -180,6 +180,11 @@ public sealed class WhatIfSimulator
     // is shared, planners included.
     private WhatIfSimulator(WhatIfSimulator template, Scenario variant)
     {
+        // Under the realism layer, as the template's own scenario is (WithRealism is idempotent, so a variant made from
+        // the template's Scenario is unchanged): a sweep point or a Monte Carlo draw is made from the scenario as
+        // written, and ran without the margins, efficiency factor and wind of its realism layer (whatif --realistic
+        // --sweep fuel-price=0.71 gave the geometric totals, not the realistic run's).
+        variant = WithRealism(variant);
         _scenario = variant;
         _options = template._options;
         _cost = template._cost;
@@ -338,7 +343,7 @@ public sealed class WhatIfSimulator
     {
         var listed = s.Flights;
         if (s.Routes.Count == 0) return listed;
-        var expanded = ScheduleExpansion.Expand(s.Routes, s.PeriodStart, s.PeriodEnd);
+        var expanded = ScheduleExpansion.Expand(s.Routes, s.PeriodStart, s.PeriodEnd, listed);
         var all = new ChunkedList<Flight>(listed.Count + expanded.Count);
         for (int i = 0; i < listed.Count; i++) all.Set(i, listed[i]);
         for (int i = 0; i < expanded.Count; i++) all.Set(listed.Count + i, expanded[i]);
