@@ -308,8 +308,6 @@ public sealed partial class DetourPlanner
         if (cornerSegments < MinCornerSegments || cornerSegments > MaxCornerSegments)
             throw new ArgumentOutOfRangeException("options.CornerSegments", cornerSegments,
                 $"{cornerSegments} corner segments is outside [{MinCornerSegments}, {MaxCornerSegments}]: beyond 360 the buffer's excess bound no longer improves (its straight parts are built from 1° pieces), and build time grows with the count");
-        var perClosure = new double[array.Length];
-        Array.Fill(perClosure, bufferNm);
         if (options.BufferNmByAirspaceId is { } byId)
         {
             var ids = array.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -322,10 +320,8 @@ public sealed partial class DetourPlanner
                 if (!ids.Contains(id))
                     throw new ArgumentException($"options.BufferNmByAirspaceId names '{id}', which is not one of the closures", nameof(options));
             }
-            for (int i = 0; i < array.Length; i++)
-                if (byId.TryGetValue(array[i].Id, out double nm)) perClosure[i] = nm;
         }
-        return new DetourPlanner(array, bufferNm, perClosure, cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true, obstacleCache);
+        return new DetourPlanner(array, bufferNm, ClosureBuffers(array, options), cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true, obstacleCache);
     }
 
     /// <summary>A planner that always runs the graph search (no closed-form hull wraps): for tests that compare the two.</summary>
@@ -338,9 +334,12 @@ public sealed partial class DetourPlanner
     internal static DetourPlanner BuildWithoutHullShortcut(IEnumerable<Airspace> closures, DetourPlannerOptions options)
     {
         var array = closures.ToArray();
-        var perClosure = array.Select(a => options.BufferNmByAirspaceId is { } m && m.TryGetValue(a.Id, out double b) ? b : options.BufferNm).ToArray();
-        return new(array, options.BufferNm, perClosure, options.CornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: false);
+        return new(array, options.BufferNm, ClosureBuffers(array, options), options.CornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: false);
     }
+
+    // The buffer kept from each closure, parallel to `closures`: its own from BufferNmByAirspaceId, else BufferNm.
+    private static double[] ClosureBuffers(Airspace[] closures, DetourPlannerOptions options) =>
+        closures.Select(a => options.BufferNmByAirspaceId is { } byId && byId.TryGetValue(a.Id, out double nm) ? nm : options.BufferNm).ToArray();
 
     /// <summary>Whether this thread's last detour came from the closed-form wrap: 0 not, 1 around a hull, 2 into a
     /// pocket (tests).</summary>
