@@ -412,7 +412,7 @@ public sealed class WhatIfSimulator
     /// <summary>The simulator's own assumptions, in words.</summary>
     public static IReadOnlyList<string> SimulatorAssumptions(ScenarioParameters p) =>
     [
-        "the route with no closure is the direct WGS84 geodesic; extras are the flown route's figures minus the direct route's",
+        "the route with no closure is the direct WGS84 geodesic or, when that is beyond the type's range with reserves, the two legs through the technical stop chosen with no closure; extras are the flown route's figures minus that route's",
         "the scheduled departure is the take-off time; times along the route come from the cost model's cruise ground speed",
         "a closure counts for a flight if it is active at any moment the flight would be inside its lateral limits plus buffer (buffer entry found by sampling every 5 km)",
         "when closures with different buffers are active together, the route keeps each closure's own buffer from it (an airspace closed by two active closures keeps the larger of their two)",
@@ -531,6 +531,12 @@ public sealed class WhatIfSimulator
         if (destBound != 0)
             return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}", Ids(destBound)) };
 
+        // The range is judged on the route planned at departure: a flight that cannot fly it non-stop plans a technical
+        // stop before take-off (it is never airborne on a non-stop it could not fly, so a later notice cannot reroute it).
+        var reach = ReachOf(x, typeEntry);
+        if (!InRange(x, ref leg, leg.RouteKm!.Value, reach))
+            return TechStop(x, Base(x, directKm), leg, dep, reach, directKm);
+
         // In flight: the closures announced after take-off, in notice order, while still airborne.
         List<GeoPoint>? flown = null; // the route flown before an in-flight reroute
         var current = leg;
@@ -568,8 +574,6 @@ public sealed class WhatIfSimulator
         // The path is made only off the common path: a flight flying its direct route keeps its two ends in its result.
         IReadOnlyList<GeoPoint>? rerouted = flown is { Count: > 0 } ? flown.Concat(current.Waypoints).ToList() : null;
         double routeKm = rerouted is null ? current.RouteKm!.Value : PathKm(rerouted);
-        if (inFlightAt == null && ReachOf(x, typeEntry) is var reach && !InRange(x, ref current, routeKm, reach))
-            return TechStop(x, Base(x, directKm), leg, dep, reach, directKm);
         DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
         if (bound == 0)
         {
@@ -621,12 +625,12 @@ public sealed class WhatIfSimulator
         bool same = shortest.Waypoints.SequenceEqual(fastest.Waypoints);
         var p = _scenario.Parameters.Cost;
         var s = same ? fastestCost : _cost.Estimate(x.Type, shortest.Waypoints, x.Fl, p);
-        var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, p);
+        var b = Baseline(x, r.DirectKm!.Value);
         return r with
         {
             ChosenBy = RouteChoice.Time,
-            ShortestExtraKm = Round((km - (r.DirectKm ?? 0)) * (p.RouteEfficiencyFactor ?? 1), 1),
-            ShortestExtraMinutes = Round(s.BlockMinutes - direct.BlockMinutes, 1),
+            ShortestExtraKm = Round((km - b.Km) * (p.RouteEfficiencyFactor ?? 1), 1),
+            ShortestExtraMinutes = Round(s.BlockMinutes - b.BlockMinutes, 1),
             // Rounded once from the unrounded difference (not as the difference of two rounded figures).
             MinutesSavedByTime = same ? 0 : Round(s.BlockMinutes - fastestCost.BlockMinutes, 1),
         };
@@ -1094,10 +1098,12 @@ public sealed class WhatIfSimulator
         _rangeWindKt == 0 ? km <= reach.RangeKm
         : km <= reach.SureKm || (km <= reach.MaxKm && _cost.FitsRange(x.Type, leg.Waypoints, x.Fl, _scenario.Parameters.Cost));
 
-    private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, in Reach reach, double directKm)
+    // The open airport that minimises the total length with both legs in range (each leg planned around the closures
+    // known when it starts and judged in the wind, the stop open when the flight is there), or null. With
+    // x.Applicable = 0 it is the stop the flight would make with no closure.
+    private (Airport A, Leg L1, Leg L2)? BestStop(in Ctx x, DateTime dep, in Reach reach)
     {
         double rangeKm = reach.MaxKm; // the pruning bound: the still-air range in still air
-
         var p = _scenario.Parameters;
         ulong known = Known(x.Applicable, dep), cands = Candidates(known, x.Fl);
         (Airport A, Leg L1, Leg L2)? best = null;
@@ -1135,6 +1141,30 @@ public sealed class WhatIfSimulator
             if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, ref l2)), known2) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
         }
+        return best;
+    }
+
+    // The closures that bind a flight through stop a: those its legs to and from a fly around, and those that close a
+    // while it would be there.
+    private ulong ClosuresOnStop(in Ctx x, Airport a, DateTime dep)
+    {
+        var p = _scenario.Parameters;
+        ulong known = Known(x.Applicable, dep);
+        var stop = new End(a.Code, a.Location, a);
+        var l1 = FixedPoint(x, x.Origin.Point, a.Location, dep, Candidates(known, x.Fl), 0);
+        ulong set = l1.Set;
+        if (l1.Status == RouteStatus.Unreachable) return set;
+        var arr1 = dep.AddMinutes(Minutes(x, ref l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
+        ulong known2 = Known(x.Applicable, dep2);
+        set |= AirportBound(x, stop, arr1, known) | AirportBound(x, stop, dep2, known2);
+        return set | FixedPoint(x, a.Location, x.Destination.Point, dep2, Candidates(known2, x.Fl), 0).Set;
+    }
+
+    private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, in Reach reach, double directKm)
+    {
+        double rangeKm = reach.MaxKm;
+        var p = _scenario.Parameters;
+        var best = BestStop(x, dep, reach);
         string why = _rangeWindKt == 0
             ? FormattableString.Invariant($"{(directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds")} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km)")
             : FormattableString.Invariant($"{(leg.Set == 0 ? $"the direct route ({directKm:F0} km)" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km)")} flown in the wind is beyond the {x.Type.TypeIcao}'s range with reserves ({reach.RangeKm:F0} km in still air)");
@@ -1142,9 +1172,18 @@ public sealed class WhatIfSimulator
         if (best is not { } b)
             return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; no open airport gives two legs in range", ids) };
         var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
+        ulong boundSet = leg.Set | b.L1.Set | b.L2.Set;
+        string instead = "";
+        if (Baseline(x, directKm).Stop is { } free && free.Code != b.A.Code)
+        {
+            // It would stop elsewhere with no closure: the closures that rule that stop out (or make it the longer)
+            // bind the flight too, though its own legs may cross none.
+            boundSet |= ClosuresOnStop(x, free, dep);
+            instead = $" (with no closure it would stop at {free.Code})";
+        }
         var r = baseResult with
         {
-            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; technical stop at {b.A.Code}", Ids(leg.Set | b.L1.Set | b.L2.Set)),
+            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; technical stop at {b.A.Code}{instead}", Ids(boundSet)),
             Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
             ArrivalUtc = dep.AddMinutes(Minutes(x, ref b.L1) + p.TechStopGroundMinutes + Minutes(x, ref b.L2)),
         };
@@ -1398,23 +1437,60 @@ public sealed class WhatIfSimulator
     // which the planner rejects with its own message.
     private static double? Direct(in Spherical.Vec3 a, in Spherical.Vec3 b, double km) => Spherical.Predicates.NearlyAntipodal(a, b) ? null : km;
 
-    // Extras = the flown legs' figures (summed) minus the direct route's, rounded as reported.
+    // Extras = the flown legs' figures (summed) minus those of the route with no closure, rounded as reported.
     // otherKm: distance flown beyond the result's own route that the extras include (a diversion's recovery flight).
     private FlightResult WithExtras(FlightResult r, in Ctx x, IReadOnlyList<FlightCost> flown, double groundMinutes, double otherKm = 0)
     {
-        var direct = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, _scenario.Parameters.Cost);
+        var b = Baseline(x, r.DirectKm!.Value);
         // Set as one group (one out-of-line part, not five), computed in the order they were set one by one.
         return r with
         {
             Extras = (
                 // Flown extra: the realism layer's route-efficiency factor lengthens the direct route and the detour alike.
-                Round(((r.RouteKm ?? 0) + otherKm - (r.DirectKm ?? 0)) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
-                Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - direct.BlockMinutes, 1),
-                Round(flown.Sum(c => c.FuelKg) - direct.FuelKg, 1),
-                Round(flown.Sum(c => c.Co2Kg) - direct.Co2Kg, 1),
-                Round(flown.Sum(c => c.CostUsd) - direct.CostUsd, 2)),
+                Round(((r.RouteKm ?? 0) + otherKm - b.Km) * (_scenario.Parameters.Cost.RouteEfficiencyFactor ?? 1), 1),
+                Round(flown.Sum(c => c.BlockMinutes) + groundMinutes - b.BlockMinutes, 1),
+                Round(flown.Sum(c => c.FuelKg) - b.FuelKg, 1),
+                Round(flown.Sum(c => c.Co2Kg) - b.Co2Kg, 1),
+                Round(flown.Sum(c => c.CostUsd) - b.CostUsd, 2)),
         };
     }
+
+    // The figures of the route the flight would fly with no closure (the base of its extras; block minutes include a
+    // technical stop's ground time). That is the direct route, unless the direct route is beyond the type's range: then
+    // the flight would stop even with no closure, at the stop BestStop finds with no closure, and a closure's cost is
+    // what it adds to that. Against the direct route instead, a flight that must stop anyway would show the stop's
+    // ground time as the closure's, and the two legs' fuel less the impossible non-stop's (which carries fuel to carry
+    // fuel) as a saving: JFK-HKG on a 777-300ER showed -8,304 kg. With no stop in range even with no closure (or no
+    // stop at all), the direct route is the only base there is.
+    private readonly record struct Figures(double Km, double BlockMinutes, double FuelKg, double Co2Kg, double CostUsd, Airport? Stop = null);
+
+    private Figures Baseline(in Ctx x, double directKm)
+    {
+        var p = _scenario.Parameters;
+        var reach = ReachOf(x, TypeOf(x.Flight.AircraftType));
+        var direct = new Leg(x.Origin.Point, x.Destination.Point, directKm, x.Origin.V, x.Destination.V);
+        if (!InRange(x, ref direct, directKm, reach))
+        {
+            var key = (x.Origin.Point, x.Destination.Point, x.Type.TypeIcao, x.Fl);
+            if (!_noClosureStops.TryGetValue(key, out var stop))
+            {
+                // No closure, so nothing in it depends on the departure time: computed once per pair, type and level.
+                Figures? made = null;
+                if (BestStop(x with { Applicable = 0 }, x.Flight.DepartureUtc, reach) is { } b)
+                {
+                    var c1 = _cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost); var c2 = _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost);
+                    made = new Figures(b.L1.RouteKm!.Value + b.L2.RouteKm!.Value, c1.BlockMinutes + p.TechStopGroundMinutes + c2.BlockMinutes,
+                        c1.FuelKg + c2.FuelKg, c1.Co2Kg + c2.Co2Kg, c1.CostUsd + c2.CostUsd, b.A);
+                }
+                stop = _noClosureStops.GetOrAdd(key, made);
+            }
+            if (stop is { } s) return s;
+        }
+        var c = _cost.Estimate(x.Type, [x.Origin.Point, x.Destination.Point], x.Fl, p.Cost);
+        return new Figures(directKm, c.BlockMinutes, c.FuelKg, c.Co2Kg, c.CostUsd);
+    }
+
+    private readonly ConcurrentDictionary<(GeoPoint, GeoPoint, string, int), Figures?> _noClosureStops = new();
 
     private static decimal Round(double v, int digits) =>
         double.IsFinite(v) ? Math.Round((decimal)v, digits, MidpointRounding.AwayFromZero)
