@@ -17,6 +17,10 @@ public enum RouteListProblem
     /// <summary>A field longer than <see cref="RouteListReader.MaxFieldChars"/>, or a <c>from</c> or <c>to</c> longer
     /// than <see cref="RouteListReader.MaxLocationChars"/>.</summary>
     TooLong,
+    /// <summary>A <c>from</c>, <c>to</c> or <c>type</c> with a control character (U+0000–U+001F, U+007F–U+009F) or a
+    /// line or paragraph separator (U+2028, U+2029) inside it: no code or designator has one, and it broke the rows of
+    /// the output.</summary>
+    ControlCharacter,
 }
 
 /// <summary>One row of a route list: its 1-based line number and the raw <c>from</c> and <c>to</c> texts (codes or
@@ -199,6 +203,8 @@ public sealed class RouteListReader
             return Bad(lineNumber, from, to, RouteListProblem.TooLong,
                 $"'{(isFrom ? "from" : "to")}' is {(isFrom ? fromText : toText).Length:N0} characters long: not an airport code or LAT,LON (at most {MaxLocationChars})");
         }
+        if ((IdentifierText.Problem(fromText, "'from'") ?? IdentifierText.Problem(toText, "'to'") ?? (_type < 0 ? null : IdentifierText.Problem(typeField.Text.Trim(), "'type'"))) is { } control)
+            return Bad(lineNumber, from, to, RouteListProblem.ControlCharacter, control);
         string? type = _type < 0 || typeField.Text.IsWhiteSpace() ? null : typeField.ToTrimmedString();
         return new RouteListRow(lineNumber, fromField.ToTrimmedString(), toField.ToTrimmedString()) { AircraftType = type };
     }
