@@ -20,8 +20,9 @@ internal static class RouteOutput
     public static string Closed(DetourPlanner planner)
     {
         var closures = planner.Closures;
-        if (closures.All(c => planner.BufferNmOf(c.Id) == planner.BufferNm))
-            return $"{string.Join(", ", closures.Select(c => c.Id))}{(planner.BufferNm > 0 ? $" with a {Nm(planner.BufferNm)} NM buffer" : "")}";
+        double common = closures.Count > 0 ? planner.BufferNmOf(closures[0].Id) : planner.BufferNm;
+        if (closures.All(c => planner.BufferNmOf(c.Id) == common))
+            return $"{string.Join(", ", closures.Select(c => c.Id))}{(common > 0 ? $" with a {Nm(common)} NM buffer" : "")}";
         return string.Join(", ", closures.Select(c => planner.BufferNmOf(c.Id) is > 0 and var b ? $"{c.Id} with a {Nm(b)} NM buffer" : $"{c.Id} without one"));
     }
 
