@@ -81,7 +81,8 @@ internal static class RouteCommand
                     var buffer = new MemoryStream();
                     using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteJson.Encoder })) RouteJson.WriteRoute(w, a, b, plan, new RouteJsonOptions { WriteExtraProperties = jw =>
                     {
-                        RouteOutput.WriteBuffers(jw, ctx.Planner);
+                        // Only then: without it the object is the library's RouteJson, byte for byte (batch's rows).
+                        if (parse.GetResult(planning.ClosureBufferNm) is { Implicit: false }) RouteOutput.WriteBuffers(jw, ctx.Planner);
                         if (aircraft is { } aj) PerformanceJson.WritePerformance(jw, aj.Type, aj.Conditions, cost, stop, plan);
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
                     } });

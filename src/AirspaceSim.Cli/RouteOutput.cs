@@ -26,7 +26,8 @@ internal static class RouteOutput
         return string.Join(", ", closures.Select(c => planner.BufferNmOf(c.Id) is > 0 and var b ? $"{c.Id} with a {Nm(b)} NM buffer" : $"{c.Id} without one"));
     }
 
-    /// <summary>The <c>buffersNm</c> object of the route JSON: each closed id with the buffer kept from it.</summary>
+    /// <summary>The <c>buffersNm</c> object of the route JSON with <c>--closure-buffer-nm</c>: each closed id with the
+    /// buffer kept from it.</summary>
     public static void WriteBuffers(System.Text.Json.Utf8JsonWriter w, DetourPlanner planner)
     {
         w.WriteStartObject("buffersNm");

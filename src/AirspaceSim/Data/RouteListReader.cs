@@ -203,10 +203,12 @@ public sealed class RouteListReader
             return Bad(lineNumber, from, to, RouteListProblem.TooLong,
                 $"'{(isFrom ? "from" : "to")}' is {(isFrom ? fromText : toText).Length:N0} characters long: not an airport code or LAT,LON (at most {MaxLocationChars})");
         }
-        if ((IdentifierText.Problem(fromText, "'from'") ?? IdentifierText.Problem(toText, "'to'") ?? (_type < 0 ? null : IdentifierText.Problem(typeField.Text.Trim(), "'type'"))) is { } control)
-            return Bad(lineNumber, from, to, RouteListProblem.ControlCharacter, control);
+        // On the values (escaped quotes undone), so that the position counts the characters of the value.
+        string fromValue = fromField.ToTrimmedString(), toValue = toField.ToTrimmedString();
         string? type = _type < 0 || typeField.Text.IsWhiteSpace() ? null : typeField.ToTrimmedString();
-        return new RouteListRow(lineNumber, fromField.ToTrimmedString(), toField.ToTrimmedString()) { AircraftType = type };
+        if ((IdentifierText.Problem(fromValue, "'from'") ?? IdentifierText.Problem(toValue, "'to'") ?? IdentifierText.Problem(type, "'type'")) is { } control)
+            return Bad(lineNumber, from, to, RouteListProblem.ControlCharacter, control);
+        return new RouteListRow(lineNumber, fromValue, toValue) { AircraftType = type };
     }
 
     /// <summary>A field of a bad row as the row shows it: its value, clipped (a long field is not copied whole).</summary>
