@@ -201,8 +201,8 @@ public sealed class AirportDirectory
     /// airport's display code (IATA if it has one) and its position, or the normalised coordinate text and the position.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="codeOrLatLon"/> is null.</exception>
-    /// <exception cref="FormatException">Empty text, text with a comma that is not a valid <c>LAT,LON</c>, or two
-    /// numbers without a comma.</exception>
+    /// <exception cref="FormatException">Empty text, text with a comma that is not a valid <c>LAT,LON</c>, two
+    /// numbers without a comma, or an unknown code with a control character in it.</exception>
     /// <exception cref="KeyNotFoundException">An unknown airport code.</exception>
     public RouteEnd Resolve(string codeOrLatLon)
     {
@@ -220,6 +220,8 @@ public sealed class AirportDirectory
         var parts = t.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 2 && InvariantNumber.TryParse(parts[0], out _) && InvariantNumber.TryParse(parts[1], out _))
             throw new FormatException($"invalid location {InvariantNumber.Quote(t)}: two numbers without a comma between them; write LAT,LON, e.g. {parts[0]},{parts[1]}");
+        // No code has one (a file's are refused when read), and the "unknown airport" message printed it raw.
+        if (IdentifierText.Problem(t, "the code") is { } control) throw new FormatException($"invalid location: {control}");
         throw Unknown(t);
     }
 

@@ -17,9 +17,10 @@ public enum RouteListProblem
     /// <summary>A field longer than <see cref="RouteListReader.MaxFieldChars"/>, or a <c>from</c> or <c>to</c> longer
     /// than <see cref="RouteListReader.MaxLocationChars"/>.</summary>
     TooLong,
-    /// <summary>A <c>from</c>, <c>to</c> or <c>type</c> with a control character (U+0000–U+001F, U+007F–U+009F) or a
-    /// line or paragraph separator (U+2028, U+2029) inside it: no code or designator has one, and it broke the rows of
-    /// the output.</summary>
+    /// <summary>A <c>type</c> with a control character (U+0000–U+001F, U+007F–U+009F) or a line or paragraph
+    /// separator (U+2028, U+2029) inside it: no designator has one. A <c>from</c> or <c>to</c> with one is refused when
+    /// it is resolved (<see cref="AirportDirectory.Resolve"/>), after the hint for two numbers without a comma
+    /// (<c>12.5&#9;-70.02</c>).</summary>
     ControlCharacter,
 }
 
@@ -203,12 +204,11 @@ public sealed class RouteListReader
             return Bad(lineNumber, from, to, RouteListProblem.TooLong,
                 $"'{(isFrom ? "from" : "to")}' is {(isFrom ? fromText : toText).Length:N0} characters long: not an airport code or LAT,LON (at most {MaxLocationChars})");
         }
-        // On the values (escaped quotes undone), so that the position counts the characters of the value.
-        string fromValue = fromField.ToTrimmedString(), toValue = toField.ToTrimmedString();
         string? type = _type < 0 || typeField.Text.IsWhiteSpace() ? null : typeField.ToTrimmedString();
-        if ((IdentifierText.Problem(fromValue, "'from'") ?? IdentifierText.Problem(toValue, "'to'") ?? IdentifierText.Problem(type, "'type'")) is { } control)
+        // On the value (escaped quotes undone), so that the position counts its characters.
+        if (IdentifierText.Problem(type, "'type'") is { } control)
             return Bad(lineNumber, from, to, RouteListProblem.ControlCharacter, control);
-        return new RouteListRow(lineNumber, fromValue, toValue) { AircraftType = type };
+        return new RouteListRow(lineNumber, fromField.ToTrimmedString(), toField.ToTrimmedString()) { AircraftType = type };
     }
 
     /// <summary>A field of a bad row as the row shows it: its value, clipped (a long field is not copied whole).</summary>

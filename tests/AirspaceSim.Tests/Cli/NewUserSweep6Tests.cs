@@ -104,25 +104,40 @@ public class NewUserSweep6Tests
     public void AControlCharacterInARouteListIsAnErrorRowAndTheOthersGoOn()
     {
         // Was: "AM\u0001S" looked up as a code and "A3\t32" as a type, each with a message that printed the character
-        // raw. Now the row is an error naming the field and the code point; the rows after it are planned.
-        string csv = "from,to,type\nAMS,CUR,A332\nAM\u0001S,CUR,\nAMS,C\u2028UR,\nAMS,CUR,A3\t32\nAMS,CUR,\n";
+        // raw. Now the row is an error naming the field and the code point; the rows after it are planned. A type is
+        // refused by the reader; a from or to when resolved, after the hint for two numbers without a comma.
+        string csv = "from,to,type\nAMS,CUR,A332\nAM\u0001S,CUR,\nAMS,C\u2028UR,\nAMS,CUR,A3\t32\n12.5\t-70.02,CUR,\nAMS,CUR,\n";
         var rows = RouteListReader.Parse(csv, "r.csv");
         Assert.That(rows.Select(x => (x.LineNumber, x.Problem)), Is.EqualTo(new[]
         {
-            (2, RouteListProblem.None), (3, RouteListProblem.ControlCharacter), (4, RouteListProblem.ControlCharacter),
-            (5, RouteListProblem.ControlCharacter), (6, RouteListProblem.None),
+            (2, RouteListProblem.None), (3, RouteListProblem.None), (4, RouteListProblem.None),
+            (5, RouteListProblem.ControlCharacter), (6, RouteListProblem.None), (7, RouteListProblem.None),
         }));
-        Assert.That(rows[1].Error, Does.StartWith("'from' has the control character U+0001 at character 3"));
-        Assert.That(rows[2].Error, Does.StartWith("'to' has the control character U+2028 at character 2"));
-        Assert.That(rows[3].Error, Does.StartWith("'type' has the control character U+0009 at character 3"));
+        Assert.That(rows[3].Error, Does.StartWith("'type' has the control character U+0009 at character 3 (of 5)"));
 
         var r = RunWithInput(csv, "batch", "-");
         Assert.That(r.Exit, Is.EqualTo(1), r.ToString());
-        Assert.That(r.ErrLines, Has.Some.StartWith("airspacesim: standard input: line 3: 'from' has the control character U+0001"));
-        Assert.That(r.ErrLines, Has.Some.StartWith("airspacesim: standard input: line 5: 'type' has the control character U+0009"));
+        Assert.That(r.ErrLines, Is.EqualTo(new[]
+        {
+            "airspacesim: standard input: line 3: from: invalid location: the code has the control character U+0001 at character 3 (of 4); ids are one line of text without control characters (U+0000–U+001F, U+007F–U+009F, U+2028, U+2029)",
+            "airspacesim: standard input: line 4: to: invalid location: the code has the control character U+2028 at character 2 (of 4); ids are one line of text without control characters (U+0000–U+001F, U+007F–U+009F, U+2028, U+2029)",
+            "airspacesim: standard input: line 5: 'type' has the control character U+0009 at character 3 (of 5); ids are one line of text without control characters (U+0000–U+001F, U+007F–U+009F, U+2028, U+2029)",
+            "airspacesim: standard input: line 6: from: invalid location '12.5\t-70.02': two numbers without a comma between them; write LAT,LON, e.g. 12.5,-70.02",
+        }));
         var data = r.OutLines.Where(l => !l.StartsWith('#')).Skip(1).ToList();
-        Assert.That(data.Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "2", "3", "4", "5", "6" }));
-        Assert.That(data.Select(l => l.Split(',')[3]), Is.EqualTo(new[] { "detour", "error", "error", "error", "detour" }));
+        Assert.That(data.Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "2", "3", "4", "5", "6", "7" }));
+        Assert.That(data.Select(l => l.Split(',')[3]), Is.EqualTo(new[] { "detour", "error", "error", "error", "error", "detour" }));
+    }
+
+    [Test]
+    public void AControlCharacterInARouteEndIsRefusedWithoutEchoingIt()
+    {
+        // route's FROM and TO go through the same resolver: "unknown airport code 'AM\u0007S'" printed the bell.
+        string error = AssertUserError(Run("route", "AM\u0007S", "CUR"), "FROM: invalid location: the code has the control character U+0007 at character 3");
+        Assert.That(error, Does.Not.Contain("\u0007"));
+        Assert.That(() => AirportDirectory.Bundled.Resolve("C\u0085UR"), Throws.TypeOf<FormatException>().With.Message.Contains("U+0085"));
+        // A known code and blanks around it resolve as before.
+        Assert.That(AirportDirectory.Bundled.Resolve("\tCUR\n").Code, Is.EqualTo("CUR"));
     }
 
     [Test]

@@ -137,26 +137,10 @@ public class CsvTests
             else if (a0.Length > 64 || b0.Length > 64)
                 rows.Add(Bad(lineNo, a0, b0, RouteListProblem.TooLong,
                     $"'{(a0.Length > 64 ? "from" : "to")}' is {(a0.Length > 64 ? a0 : b0).Length} characters long: not an airport code or LAT,LON (at most 64)"));
-            else if (FirstControl(a0) >= 0 || FirstControl(b0) >= 0)
-            {
-                bool isFrom = FirstControl(a0) >= 0;
-                string v = isFrom ? a0 : b0;
-                int k = FirstControl(v);
-                rows.Add(Bad(lineNo, a0, b0, RouteListProblem.ControlCharacter,
-                    $"'{(isFrom ? "from" : "to")}' has the control character U+{(int)v[k]:X4} at character {k + 1} (of {v.Length}); ids are one line of text without control characters (U+0000–U+001F, U+007F–U+009F, U+2028, U+2029)"));
-            }
             else rows.Add(new RouteListRow(lineNo, a0, b0));
         }
         if (from < 0) throw new FormatException($"{src}: no header line; expected 'from,to'");
         return rows;
-    }
-
-    // C0, DEL and C1 controls and the line and paragraph separators, by their code points.
-    private static int FirstControl(string s)
-    {
-        for (int k = 0; k < s.Length; k++)
-            if (s[k] <= 0x1F || s[k] is >= (char)0x7F and <= (char)0x9F || s[k] == 0x2028 || s[k] == 0x2029) return k;
-        return -1;
     }
 
     /// <summary>Short lines of the characters that matter to CSV, with a little ordinary text (line breaks inside quotes
