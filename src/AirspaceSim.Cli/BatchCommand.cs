@@ -17,14 +17,15 @@ internal static class BatchCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly string[] FileFormats = ["png", "svg"];
+    // Every format can go to --out, as for whatif; csv and json go to standard output without it.
+    private static readonly string[] FileFormats = ["csv", "json", "png", "svg"];
 
     public static Command Create(CliIO io)
     {
         var routes = new Argument<string>("ROUTES") { Description = "CSV with columns from,to (codes or quoted \"LAT,LON\"); - reads standard input." };
         var format = new Option<string>("--format") { Description = "csv, json, or png or svg (a map of every route; with --out).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "png", "svg");
-        var output = new Option<string?>("--out") { Description = $"The image file (png, svg); csv and json go to standard output. Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
+        var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output (required for png and svg). Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var planning = new PlanningOptions();
         var perf = new PerformanceCliOptions();
@@ -38,13 +39,16 @@ internal static class BatchCommand
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             string fmt = OutFormat.Resolve(parse, format, output, "batch", FileFormats).Format;
-            string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
-                : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
+            string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt) : null;
+            string? textFile = outFile == null ? parse.GetValue(output) : null; // csv or json to a file (checked by Resolve)
             var sizes = image.Read(parse, fmt);
             var ctx = planning.Load(parse, io);
             string path = parse.GetValue(routes)!;
             string source = path == "-" ? "standard input" : path;
             if (path != "-") CliApp.RequireFile(path, "route list");
+            // The rows stream from the list to the file: writing over the list would truncate it before it is read.
+            if (path != "-" && (textFile ?? outFile) is { } target && string.Equals(Path.GetFullPath(target), Path.GetFullPath(path), StringComparison.Ordinal))
+                throw new CliException($"--out {target}: that is the route list being read; give another file");
             // Counted as read, for the progress bar: the share of the file's bytes read (no second read to count rows).
             using var bytes = path == "-" ? null : new CountingStream(File.OpenRead(path));
             using var file = bytes == null ? null : new StreamReader(bytes);
@@ -59,7 +63,7 @@ internal static class BatchCommand
             // rows streamed to the same terminal). It measures the kilobytes read of the file's length, known without
             // reading the file twice (the reader runs a buffer ahead of the rows planned: at most a few kB early).
             long length = bytes?.SourceLength ?? 0, done = 0; // a pipe has no length: no bar
-            bool show = bytes != null && io.ErrIsTerminal && (outFile != null || !io.OutIsTerminal) && length > LargeBytes;
+            bool show = bytes != null && io.ErrIsTerminal && (outFile != null || textFile != null || !io.OutIsTerminal) && length > LargeBytes;
             try
             {
                 var summary = CliProgress.Run(io, show, Path.GetFileName(path), "kB", p =>
@@ -71,7 +75,11 @@ internal static class BatchCommand
                     if (outFile != null)
                         return WriteMap(outFile, source, ctx, ReportErrors(Uncosted(costing is null ? planned : costing.Check(planned)), io.Err, source).Select(c => c.Row).ToList(), fmt, sizes);
                     var results = ReportErrors(costing is null ? Uncosted(planned) : costing.Cost(planned), io.Err, source);
-                    return fmt == "json" ? BatchJsonWriter.Write(io.Out, results) : BatchCsvWriter.Write(io.Out, results, costing);
+                    if (textFile == null) return fmt == "json" ? BatchJsonWriter.Write(io.Out, results) : BatchCsvWriter.Write(io.Out, results, costing);
+                    // Streamed to the file as to stdout (a million rows are not held), with the same bytes: the
+                    // writer of Program's stdout (UTF-8 without a BOM, 64 KiB buffer).
+                    using var text = new StreamWriter(textFile, false, new UTF8Encoding(false), 64 * 1024);
+                    return fmt == "json" ? BatchJsonWriter.Write(text, results) : BatchCsvWriter.Write(text, results, costing);
                 });
                 return summary.Errors > 0 ? 1 : 0;
             }

@@ -53,7 +53,7 @@ internal static class BenchCommand
             var o = io.Out;
             int n = timed.Count;
             o.WriteLine($"routes      {pairs.Count} from {source}{(skipped > 0 ? $" ({skipped} rows skipped: unknown codes or bad rows)" : "")}, timed {n} (repeated)");
-            o.WriteLine(string.Create(Inv, $"closed      {string.Join(", ", ctx.Closures.Select(c => c.Id))}{(ctx.Planner.BufferNm > 0 ? $" with a {RouteOutput.Nm(ctx.Planner.BufferNm)} NM buffer" : "")}; planner: {ctx.Planner.VertexCount} vertices, {ctx.Planner.NodeCount} corners, {ctx.Planner.EdgeCount} graph edges; load and build {buildMs:F0} ms"));
+            o.WriteLine(string.Create(Inv, $"closed      {RouteOutput.Closed(ctx.Planner)}; planner: {ctx.Planner.VertexCount} vertices, {ctx.Planner.NodeCount} corners, {ctx.Planner.EdgeCount} graph edges; load and build {buildMs:F0} ms"));
             o.WriteLine(string.Create(Inv, $"floor       {floor * 1e6 / n,8:F2} us/route   (WGS84 length of every direct route, 1 core)"));
             o.WriteLine(string.Create(Inv, $"plan        {one * 1e6 / n,8:F2} us/route   {n / one,12:N0} routes/s on 1 core   ({one / floor:F2} x floor)"));
             o.WriteLine(string.Create(Inv, $"plan        {all * 1e6 / n,8:F2} us/route   {n / all,12:N0} routes/s on {Environment.ProcessorCount} cores ({one / all:F2} x speed-up)"));

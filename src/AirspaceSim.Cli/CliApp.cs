@@ -86,6 +86,7 @@ internal static class CliApp
         [
             "airspacesim route AMS CUR",
             "airspacesim route GRU MIA --closed SVZM,TNCF --buffer-nm 25 --format json",
+            "airspacesim route GEO CUR --closed SVZM,TTZP --buffer-nm 10 --closure-buffer-nm SVZM=25",
             "airspacesim route 12.5,-70.02 KMIA --type B38M --wind 270/80",
             "airspacesim route LHR NRT --closed UUWV --format geojson",
         ],

@@ -82,6 +82,10 @@ internal static class OutFormat
         // A text output to --out (whatif, merge) was checked only when written, after the run: "Access to the path
         // '/tmp' is denied", "Could not find a part of the path", "The value cannot be an empty string".
         ImageOutput.CheckPath(path);
+        // Said first: "the extension .json is for --format json" was false advice where --format json does not go to
+        // a file either (batch wrote only images to one; route still does).
+        if (given && !fileFormats.Contains(fmt))
+            throw new CliException($"--out {path}: {command} writes only {string.Join(" or ", fileFormats)} to a file; --format {fmt} goes to standard output (drop --out and redirect it, e.g. > {Path.GetFileNameWithoutExtension(path)}.{(fmt == "table" ? "txt" : fmt)})");
         string ext = Path.GetExtension(path).ToLowerInvariant();
         var known = Extensions.FirstOrDefault(e => e.Extension == ext);
         if (known.Formats is null) return (fmt, given); // no or an unknown extension (x.out, x.map): --format decides

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
+using AirspaceSim.Geodesy;
 using AirspaceSim.Routing;
 
 namespace AirspaceSim.Cli;
@@ -34,10 +35,18 @@ internal sealed class PlanningOptions
         string.Create(CultureInfo.InvariantCulture, $"Lateral margin in nautical miles kept from every closed airspace, 0 to {DetourPlanner.MaxBufferNm}."),
         0, 0, DetourPlanner.MaxBufferNm, "NM", DetourPlanner.MaxBufferReason, "NM");
 
+    public Option<string[]> ClosureBufferNm { get; } = new("--closure-buffer-nm")
+    {
+        Description = string.Create(CultureInfo.InvariantCulture,
+            $"Each closure's own lateral margin in nautical miles, 0 to {DetourPlanner.MaxBufferNm}, comma-separated or repeated (e.g. SVZM=25,TTZP=0); each ID one of --closed, given once; the closures not named keep --buffer-nm."),
+        HelpName = "ID=NM[,ID=NM...]",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public PlanningOptions()
     {
         // "--closed SVZM --closed": the second has no value, which System.CommandLine lets pass once one is given.
-        foreach (var o in new[] { Closed, Airspaces }) NumberOptions.RequireValueEachTime(o);
+        foreach (var o in new[] { Closed, Airspaces, ClosureBufferNm }) NumberOptions.RequireValueEachTime(o);
     }
 
     public Option<bool> Verbose { get; } = new("--verbose")
@@ -54,6 +63,7 @@ internal sealed class PlanningOptions
         cmd.Options.Add(Airspaces);
         cmd.Options.Add(Airports);
         cmd.Options.Add(BufferNm);
+        cmd.Options.Add(ClosureBufferNm);
         cmd.Options.Add(Verbose);
     }
 
@@ -61,6 +71,8 @@ internal sealed class PlanningOptions
     public PlanningContext Load(ParseResult parse, CliIO io)
     {
         bool verbose = parse.GetValue(Verbose);
+        // Its syntax and numbers are checked before anything is loaded; its ids once the closures are known.
+        var ownBuffers = ClosureBuffers(parse.GetValue(ClosureBufferNm) ?? []);
         // Files are indexed, not built: only the closed airspaces are validated (all of them with --verbose), which is
         // what makes naming the 1,102-feature VATSpy file cheap.
         var files = new List<AirspaceFile>();
@@ -146,8 +158,14 @@ internal sealed class PlanningOptions
             catch (FormatException e) { throw new CliException($"--airports: {e.Message}"); }
             airports = airports.With(file);
         }
+        var byId = ClosureBufferIds(ownBuffers, closures);
         DetourPlanner planner;
-        try { planner = io.BuildPlanner is { } build ? build(closures, buffer) : DetourPlanner.Build(closures, buffer); }
+        try
+        {
+            // The host's planner cache (the fuzz harness) knows one buffer; per-closure buffers are built here.
+            planner = byId is not null ? DetourPlanner.Build(closures, DetourPlannerOptions.Default with { BufferNm = buffer, BufferNmByAirspaceId = byId })
+                : io.BuildPlanner is { } build ? build(closures, buffer) : DetourPlanner.Build(closures, buffer);
+        }
         catch (ArgumentOutOfRangeException e) when (e.ParamName == "bufferNm")
         {
             throw new CliException($"--buffer-nm: {buffer.ToString(CultureInfo.InvariantCulture)}: {CliApp.OneLine(e)}");
@@ -157,6 +175,50 @@ internal sealed class PlanningOptions
             throw new CliException($"cannot plan around {string.Join(", ", closures.Select(c => c.Id))}: {CliApp.OneLine(e)}");
         }
         return new PlanningContext(catalog, airports, closures, planner);
+    }
+
+    /// <summary>
+    /// The pairs of <c>--closure-buffer-nm</c> as given (id trimmed, in order), each value a finite number in [0,
+    /// <see cref="DetourPlanner.MaxBufferNm"/>]: what is wrong is said with the piece and what is accepted.
+    /// </summary>
+    internal static List<(string Id, double Nm, string Piece)> ClosureBuffers(IEnumerable<string> tokens)
+    {
+        const string Form = "give ID=NM pairs separated by commas, e.g. --closure-buffer-nm SVZM=25,TTZP=0";
+        var pairs = new List<(string, double, string)>();
+        foreach (var raw in tokens)
+            foreach (var piece in raw.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (piece.Length == 0) throw new CliException($"--closure-buffer-nm: '{raw}' has an empty pair; {Form}");
+                int eq = piece.LastIndexOf('=');
+                if (eq < 0) throw new CliException($"--closure-buffer-nm: '{piece}' is not ID=NM; {Form}");
+                string id = piece[..eq].Trim(), value = piece[(eq + 1)..].Trim();
+                if (id.Length == 0) throw new CliException($"--closure-buffer-nm: '{piece}' has no airspace id before '='; {Form}");
+                if (!InvariantNumber.TryParse(value, out double nm))
+                    throw new CliException($"--closure-buffer-nm {id}: {InvariantNumber.Problem(value)}");
+                if (nm < 0 || nm > DetourPlanner.MaxBufferNm)
+                    throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--closure-buffer-nm {id}: {nm:R} is outside [0, {DetourPlanner.MaxBufferNm}] NM ({DetourPlanner.MaxBufferReason})"));
+                pairs.Add((id, nm + 0.0, piece)); // -0 is 0
+            }
+        return pairs;
+    }
+
+    /// <summary>The buffers by the closures' own ids (as --closed resolves them, case-insensitively); null when none are
+    /// given. An id that is not closed, or a closure given twice, is an error naming the closed ids.</summary>
+    private static Dictionary<string, double>? ClosureBufferIds(List<(string Id, double Nm, string Piece)> pairs, IReadOnlyList<Airspace> closures)
+    {
+        if (pairs.Count == 0) return null;
+        var byId = new Dictionary<string, double>(StringComparer.Ordinal);
+        var firstPiece = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, nm, piece) in pairs)
+        {
+            var closure = closures.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal))
+                ?? closures.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CliException($"--closure-buffer-nm: '{id}' is not a closed airspace; closed: {string.Join(", ", closures.Select(c => Quoted(c.Id)))} (add it to --closed, or give one of these)");
+            if (!firstPiece.TryAdd(closure.Id, piece))
+                throw new CliException($"--closure-buffer-nm: {Quoted(closure.Id)} is given twice ('{firstPiece[closure.Id]}' and '{piece}'); give each closure one buffer");
+            byId[closure.Id] = nm;
+        }
+        return byId;
     }
 
     /// <summary>

@@ -36,11 +36,15 @@ internal static class RouteCommand
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
             string fmt = OutFormat.Resolve(parse, format, output, "route", FileFormats).Format;
+            // A text format with --out was refused by Resolve when chosen by --format; by default (table) it is refused here.
             string? outFile = ImageOutput.IsFile(fmt) ? ImageOutput.RequireOut(parse.GetValue(output), fmt)
-                : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: only with --format png or svg (--format {fmt} writes to standard output)") : null;
+                : parse.GetValue(output) is { } o ? throw new CliException($"--out {o}: route writes only png or svg to a file; --format {fmt} goes to standard output") : null;
             // Only table and json carry the realistic figures: for the other formats the option is an error, found
             // before anything is loaded, planned or costed (a technical-stop search plans up to a few legs).
             if (fmt is not ("table" or "json") && parse.GetValue(realistic)) throw new CliException($"--realistic: not available with --format {fmt} (use table or json)");
+            // The realism layer's planner keeps one buffer (the largest of --buffer-nm and the margins) from every closure.
+            if (parse.GetValue(realistic) && parse.GetResult(planning.ClosureBufferNm) is { Implicit: false })
+                throw new CliException("--realistic: not available with --closure-buffer-nm (the realism layer keeps one buffer, the larger of --buffer-nm and its border margin, from every closure); use --buffer-nm");
             var sizes = image.Read(parse, fmt);
             var ctx = planning.Load(parse, io);
             string fromText = parse.GetValue(from)!, toText = parse.GetValue(to)!;
@@ -77,6 +81,8 @@ internal static class RouteCommand
                     var buffer = new MemoryStream();
                     using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RouteJson.Encoder })) RouteJson.WriteRoute(w, a, b, plan, new RouteJsonOptions { WriteExtraProperties = jw =>
                     {
+                        // Only then: without it the object is the library's RouteJson, byte for byte (batch's rows).
+                        if (parse.GetResult(planning.ClosureBufferNm) is { Implicit: false }) RouteOutput.WriteBuffers(jw, ctx.Planner);
                         if (aircraft is { } aj) PerformanceJson.WritePerformance(jw, aj.Type, aj.Conditions, cost, stop, plan);
                         if (real is not null) RealisticOutput.WriteJson(jw, real, aircraft?.Conditions);
                     } });
@@ -94,7 +100,7 @@ internal static class RouteCommand
                     io.Out.WriteLine(Batch.RouteJson.ToGeoJson(a, b, plan, ctx.Closures));
                     break;
                 default:
-                    RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Closures, ctx.Planner.BufferNm);
+                    RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Planner);
                     if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost, stop, plan);
                     if (real is not null) RealisticOutput.WriteTable(io.Out, real, aircraft?.Conditions);
                     break;

@@ -15,11 +15,31 @@ internal static class RouteOutput
     public static string Nm(double bufferNm) =>
         bufferNm >= 0.0005 || bufferNm == 0 ? bufferNm.ToString("0.###", Inv) : bufferNm.ToString("R", Inv);
 
+    /// <summary>The closed ids and their buffers for people: "SVZM, TTZP with a 10 NM buffer" when they share one,
+    /// else each its own ("SVZM with a 25 NM buffer, TTZP without one").</summary>
+    public static string Closed(DetourPlanner planner)
+    {
+        var closures = planner.Closures;
+        double common = closures.Count > 0 ? planner.BufferNmOf(closures[0].Id) : planner.BufferNm;
+        if (closures.All(c => planner.BufferNmOf(c.Id) == common))
+            return $"{string.Join(", ", closures.Select(c => c.Id))}{(common > 0 ? $" with a {Nm(common)} NM buffer" : "")}";
+        return string.Join(", ", closures.Select(c => planner.BufferNmOf(c.Id) is > 0 and var b ? $"{c.Id} with a {Nm(b)} NM buffer" : $"{c.Id} without one"));
+    }
+
+    /// <summary>The <c>buffersNm</c> object of the route JSON with <c>--closure-buffer-nm</c>: each closed id with the
+    /// buffer kept from it.</summary>
+    public static void WriteBuffers(System.Text.Json.Utf8JsonWriter w, DetourPlanner planner)
+    {
+        w.WriteStartObject("buffersNm");
+        foreach (var c in planner.Closures) w.WriteNumber(c.Id, planner.BufferNmOf(c.Id));
+        w.WriteEndObject();
+    }
+
     /// <summary>A human-readable account of one route.</summary>
-    public static void WriteTable(TextWriter o, RouteEnd from, RouteEnd to, RoutePlan p, IReadOnlyList<Airspace> closures, double bufferNm)
+    public static void WriteTable(TextWriter o, RouteEnd from, RouteEnd to, RoutePlan p, DetourPlanner planner)
     {
         o.WriteLine($"Route      {from.Code} ({from.Point}) -> {to.Code} ({to.Point})");
-        o.WriteLine($"Closed     {string.Join(", ", closures.Select(c => c.Id))}{(bufferNm > 0 ? $" with a {Nm(bufferNm)} NM buffer" : "")}");
+        o.WriteLine($"Closed     {Closed(planner)}");
         o.WriteLine($"Status     {RouteJson.StatusName(p.Status)}{(p.Reason is null ? "" : ": " + p.Reason)}");
         o.WriteLine(string.Create(Inv, $"Direct     {p.DirectKm,10:F1} km{(p.Crossed.Count > 0 ? "   crosses " + string.Join(", ", p.Crossed) : "")}"));
         if (p.RouteKm is { } r)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Infrastructure;
 using AirspaceSim.Spherical;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
@@ -366,6 +367,9 @@ public static class AirspaceLoader
             throw ctx.Fail(AirspaceProblem.MissingId, $"feature has no \"{options.IdProperty}\" property and no top-level \"id\" (RFC 7946 §3.2) to use as its id",
                 null, path + ".properties." + options.IdProperty);
         id = id.Trim();
+        // The id names the closure in tables, reasons ("flies around X") and --closed: a control character broke them.
+        if (IdentifierText.Problem(id, "id") is { } control)
+            throw ctx.Fail(AirspaceProblem.BadProperty, control, null, path + (hasProps && Text(props, options.IdProperty) is { } own && !string.IsNullOrWhiteSpace(own) ? ".properties." + options.IdProperty : ".id"));
         ctx.FeatureId = id;
         string name = (hasProps ? Text(props, "name") : null) ?? id;
         string? kindText = hasProps ? Text(props, "kind") ?? Text(props, "type") : null;

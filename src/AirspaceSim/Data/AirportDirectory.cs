@@ -201,8 +201,8 @@ public sealed class AirportDirectory
     /// airport's display code (IATA if it has one) and its position, or the normalised coordinate text and the position.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="codeOrLatLon"/> is null.</exception>
-    /// <exception cref="FormatException">Empty text, text with a comma that is not a valid <c>LAT,LON</c>, or two
-    /// numbers without a comma.</exception>
+    /// <exception cref="FormatException">Empty text, text with a comma that is not a valid <c>LAT,LON</c>, two
+    /// numbers without a comma, or an unknown code with a control character in it.</exception>
     /// <exception cref="KeyNotFoundException">An unknown airport code.</exception>
     public RouteEnd Resolve(string codeOrLatLon)
     {
@@ -220,6 +220,8 @@ public sealed class AirportDirectory
         var parts = t.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 2 && InvariantNumber.TryParse(parts[0], out _) && InvariantNumber.TryParse(parts[1], out _))
             throw new FormatException($"invalid location {InvariantNumber.Quote(t)}: two numbers without a comma between them; write LAT,LON, e.g. {parts[0]},{parts[1]}");
+        // No code has one (a file's are refused when read), and the "unknown airport" message printed it raw.
+        if (IdentifierText.Problem(t, "the code") is { } control) throw new FormatException($"invalid location: {control}");
         throw Unknown(t);
     }
 
@@ -348,7 +350,15 @@ public sealed class AirportDirectory
         if (err != null) throw new FormatException($"{src}:{lineNo}: {err}");
         if (count != width) throw new FormatException($"{src}:{lineNo}: expected {width} fields like the header, found {count}");
         if (icao == null && iata == null) throw new FormatException($"{src}:{lineNo}: an airport needs an ICAO or an IATA code (both are empty)");
+        CheckIds(icao, iata, name!, src, lineNo);
         return new Airport(icao, iata, name!, country!, Point(lat, lon, src, lineNo)) { IsoCountry = isoCountry, Type = kind, ScheduledService = service };
+    }
+
+    // The codes and the name are printed in tables and map labels: a control character in one broke the line.
+    private static void CheckIds(string? icao, string? iata, string name, string src, int lineNo)
+    {
+        if ((IdentifierText.Problem(icao, "ICAO code") ?? IdentifierText.Problem(iata, "IATA code") ?? IdentifierText.Problem(name, "name")) is { } problem)
+            throw new FormatException($"{src}:{lineNo}: {problem}");
     }
 
     private static AirportType ParseType(ReadOnlySpan<char> t, string src, int lineNo)
@@ -424,6 +434,7 @@ public sealed class AirportDirectory
             if (f.Count < 8) throw new FormatException($"{src}:{lineNo}: expected at least 8 fields, found {f.Count}");
             string? iata = Null(f[4]), icao = Null(f[5]);
             if (iata == null && icao == null) continue;
+            CheckIds(icao, iata, Null(f[1]) ?? "", src, lineNo);
             list.Add(new Airport(icao, iata, Null(f[1]) ?? "", Null(f[3]) ?? "", Point(f[6], f[7], src, lineNo)));
             seen.Add(list[^1], lineNo);
         }

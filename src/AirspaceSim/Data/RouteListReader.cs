@@ -17,6 +17,11 @@ public enum RouteListProblem
     /// <summary>A field longer than <see cref="RouteListReader.MaxFieldChars"/>, or a <c>from</c> or <c>to</c> longer
     /// than <see cref="RouteListReader.MaxLocationChars"/>.</summary>
     TooLong,
+    /// <summary>A <c>type</c> with a control character (U+0000–U+001F, U+007F–U+009F) or a line or paragraph
+    /// separator (U+2028, U+2029) inside it: no designator has one. A <c>from</c> or <c>to</c> with one is refused when
+    /// it is resolved (<see cref="AirportDirectory.Resolve"/>), after the hint for two numbers without a comma
+    /// (<c>12.5&#9;-70.02</c>).</summary>
+    ControlCharacter,
 }
 
 /// <summary>One row of a route list: its 1-based line number and the raw <c>from</c> and <c>to</c> texts (codes or
@@ -200,6 +205,9 @@ public sealed class RouteListReader
                 $"'{(isFrom ? "from" : "to")}' is {(isFrom ? fromText : toText).Length:N0} characters long: not an airport code or LAT,LON (at most {MaxLocationChars})");
         }
         string? type = _type < 0 || typeField.Text.IsWhiteSpace() ? null : typeField.ToTrimmedString();
+        // On the value (escaped quotes undone), so that the position counts its characters.
+        if (IdentifierText.Problem(type, "'type'") is { } control)
+            return Bad(lineNumber, from, to, RouteListProblem.ControlCharacter, control);
         return new RouteListRow(lineNumber, fromField.ToTrimmedString(), toField.ToTrimmedString()) { AircraftType = type };
     }
 

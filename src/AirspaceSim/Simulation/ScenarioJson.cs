@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
+using AirspaceSim.Infrastructure;
 using NetTopologySuite.Geometries;
 
 namespace AirspaceSim.Simulation;
@@ -151,6 +152,16 @@ public static class ScenarioJson
         private string? OptStr(Dictionary<string, JsonTree> f, string name, string what) =>
             f.TryGetValue(name, out var v) && v.Kind != JsonValueKind.Null ? Str(v, what) : null;
 
+        // An identifier: a string (trimmed) without control characters, which broke the table's rows (IdentifierText).
+        private string Id(JsonTree n, string what)
+        {
+            string s = Str(n, what);
+            return IdentifierText.Problem(s, what) is { } problem ? throw Fail(n, ScenarioProblem.InvalidValue, problem) : s;
+        }
+
+        private string? OptId(Dictionary<string, JsonTree> f, string name, string what) =>
+            f.TryGetValue(name, out var v) && v.Kind != JsonValueKind.Null ? Id(v, what) : null;
+
         private double Num(JsonTree n, string what, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
         {
             if (n.Kind != JsonValueKind.Number || !double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
@@ -257,7 +268,7 @@ public static class ScenarioJson
                         throw Fail(node, ScenarioProblem.UnknownClosure, $"closureMarginsNm names '{cid}', which is not a closure of the scenario ({string.Join(", ", closures.Select(c => c.Id))})");
             return new Scenario
             {
-                Name = Str(Required(f, root, "name", "the scenario"), "name"),
+                Name = Id(Required(f, root, "name", "the scenario"), "name"),
                 Description = OptStr(f, "description", "description"),
                 Sources = f.TryGetValue("sources", out var src) ? Arr(src, "sources").Select(Source).ToList() : [],
                 Assumptions = Strings(f, "assumptions", "assumptions"),
@@ -408,7 +419,7 @@ public static class ScenarioJson
         private ScenarioSource Source(JsonTree n)
         {
             var f = Fields(n, "a source", "id", "title", "url");
-            return new ScenarioSource(Str(Required(f, n, "id", "a source"), "id"), Str(Required(f, n, "title", "a source"), "title"), OptStr(f, "url", "url"));
+            return new ScenarioSource(Id(Required(f, n, "id", "a source"), "source id"), Str(Required(f, n, "title", "a source"), "title"), OptStr(f, "url", "url"));
         }
 
         private ScenarioParameters Parameters(JsonTree n)
@@ -456,24 +467,28 @@ public static class ScenarioJson
         private Closure Closure(JsonTree n)
         {
             var f = Fields(n, "a closure", "id", "airspaces", "polygons", "airports", "bufferNm", "lower", "upper", "start", "end", "notice", "appliesTo", "bans", "source");
-            string id = Str(Required(f, n, "id", "a closure"), "closure id");
+            string id = Id(Required(f, n, "id", "a closure"), "closure id");
             var airspaces = new List<Airspace>();
             var ids = new List<string>();
             if (f.TryGetValue("airspaces", out var an))
                 foreach (var item in Arr(an, "airspaces"))
                 {
-                    var a = Airspace(item, Str(item, "airspace id"));
+                    var a = Airspace(item, Id(item, "airspace id"));
                     ids.Add(a.Id); airspaces.Add(a);
                 }
             if (f.TryGetValue("polygons", out var pn))
                 foreach (var item in Arr(pn, "polygons"))
                 {
                     string pid = $"{id}#{airspaces.Count - ids.Count + 1}";
-                    if (item.Kind == JsonValueKind.Object && item.Properties.FirstOrDefault(p => p.Name == "id").Value is { Kind: JsonValueKind.String } idNode) pid = idNode.Text!;
+                    if (item.Kind == JsonValueKind.Object && item.Properties.FirstOrDefault(p => p.Name == "id").Value is { Kind: JsonValueKind.String } idNode)
+                    {
+                        pid = idNode.Text!;
+                        if (IdentifierText.Problem(pid, "polygon id") is { } problem) throw Fail(idNode, ScenarioProblem.InvalidValue, problem);
+                    }
                     try { airspaces.Add(AirspaceLoader.ParsePolygonStrict(item.Raw!, pid)); }
                     catch (AirspaceFormatException e) { throw Fail(item, ScenarioProblem.InvalidGeometry, $"polygon is not a valid GeoJSON Polygon, MultiPolygon or Feature: {e.Message}"); }
                 }
-            var airports = Strings(f, "airports", "airports");
+            var airports = f.TryGetValue("airports", out var airportsNode) ? Arr(airportsNode, "airports").Select(x => Id(x, "airports item")).ToList() : [];
             if (options.Airports is { } dir && f.TryGetValue("airports", out var apn))
                 for (int i = 0; i < airports.Count; i++)
                     if (!dir.TryGet(airports[i], out _)) throw Fail(apn.Items[i], ScenarioProblem.UnknownAirport, $"unknown airport '{airports[i]}' (not in the airport directory, {dir.Count} airports)");
@@ -527,7 +542,7 @@ public static class ScenarioJson
             var (name, v) = f.First();
             if (name == "everyone")
                 return v.Kind == JsonValueKind.True ? Applicability.Everyone : throw Fail(v, ScenarioProblem.WrongType, $"everyone must be true, not {Kind(v)}");
-            var codes = Arr(v, name).Select(x => Str(x, $"{name} item")).ToList();
+            var codes = Arr(v, name).Select(x => Id(x, $"{name} item")).ToList();
             if (codes.Count == 0) throw Fail(v, ScenarioProblem.OutOfRange, $"{name} is empty: list at least one code");
             if (name != "airlines")
                 foreach (var (c, item) in codes.Zip(v.Items))
@@ -557,7 +572,7 @@ public static class ScenarioJson
         private (string From, string To, string Type) Common(Dictionary<string, JsonTree> f, JsonTree n, string what)
         {
             var fromN = Required(f, n, "from", what); var toN = Required(f, n, "to", what); var typeN = Required(f, n, "type", what);
-            string from = Str(fromN, "from"), to = Str(toN, "to"), type = Str(typeN, "type").ToUpperInvariant();
+            string from = Id(fromN, "from"), to = Id(toN, "to"), type = Id(typeN, "type").ToUpperInvariant();
             CheckAirport(fromN, from); CheckAirport(toN, to); CheckType(typeN, type);
             return (from, to, type);
         }
@@ -578,7 +593,7 @@ public static class ScenarioJson
         {
             var f = Fields(_flightFields, n, "a flight", FlightFields);
             var idNode = Required(f, n, "id", "a flight");
-            string flightId = Str(idNode, "id");
+            string flightId = Id(idNode, "flight id");
             if (!_flightIds.TryAdd(flightId, idNode.Line))
                 throw Fail(idNode, ScenarioProblem.Duplicate, $"flight id '{flightId}' is used twice (first on line {_flightIds[flightId]}); give each flight its own id");
             var (from, to, type) = Common(f, n, "a flight");
@@ -586,7 +601,7 @@ public static class ScenarioJson
             {
                 Id = flightId, Origin = from, Destination = to,
                 DepartureUtc = Instant(Required(f, n, "departure", "a flight"), "departure"), AircraftType = type,
-                Airline = Str(Required(f, n, "airline", "a flight"), "airline").ToUpperInvariant(),
+                Airline = Id(Required(f, n, "airline", "a flight"), "airline").ToUpperInvariant(),
                 OperatorState = State(Required(f, n, "state", "a flight")),
                 CruiseFl = f.TryGetValue("cruiseFl", out var fl) ? Int(fl, "cruiseFl", 10, 600) : null,
                 Source = OptStr(f, "source", "source"),
@@ -618,8 +633,8 @@ public static class ScenarioJson
             if ((lastDate ?? periodLast) < (firstDate ?? periodFirst)) throw Fail(ld ?? n, ScenarioProblem.Order, "the route's last date is before its first date");
             return new ScheduledRoute
             {
-                FlightNumber = OptStr(f, "flightNumber", "flightNumber"), Origin = from, Destination = to, DepartureTimeUtc = time,
-                AircraftType = type, Airline = Str(Required(f, n, "airline", "a route"), "airline").ToUpperInvariant(),
+                FlightNumber = OptId(f, "flightNumber", "flightNumber"), Origin = from, Destination = to, DepartureTimeUtc = time,
+                AircraftType = type, Airline = Id(Required(f, n, "airline", "a route"), "airline").ToUpperInvariant(),
                 OperatorState = State(Required(f, n, "state", "a route")),
                 CruiseFl = f.TryGetValue("cruiseFl", out var fl) ? Int(fl, "cruiseFl", 10, 600) : null,
                 Days = days, WeeklyFrequency = freq, FirstDate = firstDate, LastDate = lastDate, Source = OptStr(f, "source", "source"),

@@ -347,9 +347,11 @@ public class ScenarioStreamTests
 
     // Text with what a writer must escape and what a reader must decode: quotes, backslashes, controls, non-ASCII,
     // characters outside the BMP; never empty or with surrounding spaces (the reader trims and refuses blanks).
-    private static string RandomText(Random rng, int most = 12)
+    // An id (a name, a closure or flight id) takes no control characters (IdentifierText): the same without them.
+    private static string RandomText(Random rng, int most = 12, bool id = false)
     {
-        string[] pieces = ["a", "Z", "0", "-", " ", "\"", "\\", "/", "\t", "\n", "\u0001", "é", "✈", "日本", "𝄞", "\u2028", "<", "&", "'"];
+        string[] pieces = id ? ["a", "Z", "0", "-", " ", "\"", "\\", "/", "é", "✈", "日本", "𝄞", "<", "&", "'"]
+            : ["a", "Z", "0", "-", " ", "\"", "\\", "/", "\t", "\n", "\u0001", "é", "✈", "日本", "𝄞", "\u2028", "<", "&", "'"];
         var sb = new StringBuilder("x");
         int n = rng.Next(0, most);
         for (int i = 0; i < n; i++) sb.Append(pieces[rng.Next(pieces.Length)]);
@@ -377,7 +379,7 @@ public class ScenarioStreamTests
             var airports = ids.Count == 0 || rng.Next(2) == 0 ? Enumerable.Range(0, rng.Next(1, 3)).Select(_ => Code(rng, 4)).ToList() : [];
             closures.Add(new Closure
             {
-                Id = $"C{i}-{RandomText(rng, 4)}", AirspaceIds = ids, Airspaces = ids.Select(id => AirspaceCatalog.Bundled[id]).ToList(), Airports = airports,
+                Id = $"C{i}-{RandomText(rng, 4, id: true)}", AirspaceIds = ids, Airspaces = ids.Select(id => AirspaceCatalog.Bundled[id]).ToList(), Airports = airports,
                 BufferNm = rng.Next(3) == 0 ? Math.Round(rng.NextDouble() * 50, 2) : 0, Band = new VerticalBand(lower, upper), StartUtc = start,
                 EndUtc = rng.Next(3) == 0 ? null : start.AddMinutes(rng.Next(1, 10_000)), NoticeUtc = rng.Next(2) == 0 ? null : start.AddMinutes(-rng.Next(0, 5000)),
                 AppliesTo = rng.Next(4) switch
@@ -390,7 +392,7 @@ public class ScenarioStreamTests
         }
         var flights = Enumerable.Range(0, rng.Next(0, 40)).Select(i => new Flight
         {
-            Id = $"F{i}{RandomText(rng)}", Origin = rng.Next(2) == 0 ? Code(rng, 3) : $"{rng.Next(-89, 90)}.{rng.Next(1000)},{rng.Next(-179, 180)}.{rng.Next(1000)}",
+            Id = $"F{i}{RandomText(rng, id: true)}", Origin = rng.Next(2) == 0 ? Code(rng, 3) : $"{rng.Next(-89, 90)}.{rng.Next(1000)},{rng.Next(-179, 180)}.{rng.Next(1000)}",
             Destination = Code(rng, 4), DepartureUtc = RandomInstant(rng), AircraftType = Code(rng, 4), Airline = Code(rng, 3), OperatorState = Code(rng, 2),
             CruiseFl = rng.Next(3) == 0 ? rng.Next(10, 601) : null, Source = rng.Next(3) == 0 ? RandomText(rng) : null,
         }).ToList();
@@ -409,7 +411,7 @@ public class ScenarioStreamTests
         }).ToList();
         return new Scenario
         {
-            Name = RandomText(rng), Description = rng.Next(2) == 0 ? null : RandomText(rng, 40),
+            Name = RandomText(rng, id: true), Description = rng.Next(2) == 0 ? null : RandomText(rng, 40),
             Sources = Enumerable.Range(0, rng.Next(0, 3)).Select(i => new ScenarioSource($"s{i}", RandomText(rng), rng.Next(2) == 0 ? null : "https://example.org/" + i)).ToList(),
             Assumptions = Enumerable.Range(0, rng.Next(0, 3)).Select(_ => RandomText(rng)).ToList(),
             Closures = closures, Flights = flights, Routes = routes,
