@@ -38,8 +38,9 @@ internal static class WhatIfCommand
         {
             Description = "Run with the realism layer: the scenario's own \"realism\" settings, or the defaults (border margin, route-efficiency factor) when it has none.",
         };
-        var monteCarlo = NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
-            0, 1, 10_000_000, "the number of draws");
+        // No "[default: 0]" in the help: 0 is outside the option's own range, and means "no draws".
+        var monteCarlo = NumberOptions.WithoutDefault(NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
+            0, 1, 10_000_000, "the number of draws"));
         var seed = NumberOptions.Long("--seed", "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", 1);
         var shard = new Option<string?>("--shard") { Description = "With --monte-carlo: compute only draws K, K+N, K+2N, ... and write a partial result (JSON) for 'airspacesim merge'.", HelpName = "K/N" };
         var sweep = new Option<string?>("--sweep")
