@@ -31,7 +31,7 @@ internal static class WhatIfCommand
         format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
         var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output (required for png, svg and html). Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
-        var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
+        var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport (each flight at its origin and at its destination), closure (each flight under each closure that bound it), day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
         var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs). A file's id wins over the bundled airspace of that id and later files over earlier ones; stderr notes each such id used." };
         var realistic = new Option<bool>("--realistic")
