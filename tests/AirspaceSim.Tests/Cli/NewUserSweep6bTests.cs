@@ -287,4 +287,33 @@ public class NewUserSweep6bTests
         Assert.That(Outcomes("\"lower\": \"FL350\""), Is.EqualTo(new[] { "AA340:unaffected", "AA350:rerouted", "AA360:rerouted" }));
         Assert.That(Outcomes("\"upper\": \"FL350\""), Is.EqualTo(new[] { "AA340:rerouted", "AA350:unaffected", "AA360:unaffected" }));
     }
+    [Test]
+    public void MergeRefusesAPartialWhoseDrawTotalIsNotTheSumOfItsFlights()
+    {
+        // A total changed by hand (or damaged) merged into the percentiles without a word: merge checked the header,
+        // the shards and the shapes, not that a draw's totals are the sums of its flights' figures.
+        string p0 = Path.Combine(_dir.Path, "p0.json"), p1 = Path.Combine(_dir.Path, "p1.json");
+        foreach (var (k, file) in new[] { (0, p0), (1, p1) })
+            Assert.That(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "4", "--shard", $"{k}/2", "--out", file).Exit, Is.EqualTo(0));
+        var whole = Run("merge", p0, p1, "--format", "json");
+        Assert.That(whole.Exit, Is.EqualTo(0), whole.ToString());
+        Assert.That(whole.Out, Is.EqualTo(Run("whatif", "svzm-2025-11-uncertain", "--monte-carlo", "4", "--format", "json").Out));
+
+        string original = File.ReadAllText(p0);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(original)!;
+        var totals = node["results"]![0]!["totals"]!;
+        decimal cost = totals["extraCostUsd"]!.GetValue<decimal>();
+        totals["extraCostUsd"] = cost + 1;
+        File.WriteAllText(p0, node.ToJsonString());
+        AssertUserError(Run("merge", p0, p1), "p0.json:1:", "$.results[0].totals.extraCostUsd",
+            string.Create(CultureInfo.InvariantCulture, $"the total extraCostUsd {cost + 1} is not the sum of its flights' extraCostUsd"));
+
+        // A flight's figure changed instead: the same.
+        File.WriteAllText(p0, original);
+        node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(p1))!;
+        var minutes = node["results"]![0]!["extraMinutes"]!.AsArray();
+        minutes[0] = minutes[0]!.GetValue<decimal>() + 0.1m;
+        File.WriteAllText(p1, node.ToJsonString());
+        AssertUserError(Run("merge", p0, p1), "p1.json:1:", "$.results[0].totals.extraMinutes");
+    }
 }
