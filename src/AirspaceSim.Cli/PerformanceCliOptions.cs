@@ -21,9 +21,10 @@ internal sealed class PerformanceCliOptions
     // The fuel model's range, as perf's option has it: ±100 was accepted here and 80 then failed in the model without
     // the option's name ("ISA deviation 80 K is outside [-60, 60] K").
     public Option<double> IsaDevK { get; } = NumberOptions.Double("--isa-dev-k", "Temperature deviation from ISA at the cruise level, K, -60 to 60 (with --type).", 0, -60, 60, "K", "the fuel model's range", "K");
-    // A whole flight level, as a scenario flight's cruiseFl: the same question asked of route and of whatif gets the
-    // same answer (the range at that level, docs/simulator.md).
-    public Option<int> CruiseFl { get; } = NumberOptions.WithoutDefault(NumberOptions.Int("--fl", "Cruise flight level (with --type; default the type's own, `aircraft TYPE` shows it; up to its ceiling).", 0, 0, 600, "flight levels; the type's ceiling is checked next"));
+    // A whole flight level, as a scenario flight's cruiseFl and in its range (10 to 600; FL0 was accepted here and
+    // costed a cruise at sea level): the same question asked of route and of whatif gets the same answer (the range
+    // at that level, docs/simulator.md).
+    public Option<int> CruiseFl { get; } = NumberOptions.WithoutDefault(NumberOptions.Int("--fl", "Cruise flight level, 10 to the type's ceiling (with --type; default the type's own, `aircraft TYPE` shows it).", 0, 10, 600, "a scenario flight's cruiseFl range; the type's ceiling is checked next"));
 
     public void AddTo(Command cmd)
     {

@@ -316,4 +316,16 @@ public class NewUserSweep6bTests
         File.WriteAllText(p1, node.ToJsonString());
         AssertUserError(Run("merge", p0, p1), "p1.json:1:", "$.results[0].totals.extraMinutes");
     }
+    [Test]
+    public void RouteTakesTheCruiseLevelsAScenarioFlightTakes()
+    {
+        // A scenario flight's cruiseFl is a whole level in [10, 600]; route --fl took 0 and costed AMS–CUR cruising at sea
+        // level (49 t of fuel, "take-off mass 114034 kg exceeds the A20N's MTOM"), a question whatif refuses.
+        AssertUserError(Run("route", "AMS", "CUR", "--type", "A20N", "--fl", "0"), "--fl: 0 is outside [10, 600]");
+        AssertUserError(Run("batch", _dir.Write("r.csv", "from,to\nAMS,CUR\n"), "--type", "A20N", "--fl", "5"), "--fl: 5 is outside [10, 600]");
+        Assert.That(Run("route", "AMS", "CUR", "--type", "A20N", "--fl", "10").Exit, Is.EqualTo(0));
+        var scenario = ScenarioFile("""{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-24T00:00Z"}""");
+        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("\"state\": \"NL\"}", "\"state\": \"NL\", \"cruiseFl\": 0}"));
+        AssertUserError(Run("whatif", scenario), "cruiseFl 0 is outside [10, 600]");
+    }
 }
