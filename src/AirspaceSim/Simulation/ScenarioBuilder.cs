@@ -151,7 +151,7 @@ public sealed class ScenarioBuilder
     }
 
     /// <summary>The immutable scenario.</summary>
-    /// <exception cref="ArgumentException">An uncertain closure end names no closure (or one twice), or a distribution
+    /// <exception cref="ArgumentException">An uncertain closure end names no closure (or one twice, or one with a fixed end), or a distribution
     /// reaches outside its input's range.</exception>
     public Scenario Build()
     {

@@ -240,7 +240,7 @@ public sealed record ScenarioUncertainty
     };
 
     /// <summary>
-    /// Checks the distributions against the scenario: each closure end names a closure of it, once; a bounded
+    /// Checks the distributions against the scenario: each closure end names a closure of it without a fixed end, once; a bounded
     /// distribution lies inside the input's range (an unbounded one is clamped when drawn, and says so).
     /// </summary>
     /// <exception cref="ArgumentException">What is wrong.</exception>
