@@ -23,7 +23,7 @@ internal static class AircraftCommand
                     ("MTOM kg", t.MaxTakeoffMassKg.ToString("0", inv)), ("MLM kg", t.MaxLandingMassKg.ToString("0", inv)),
                     ("OEM kg", t.OperatingEmptyMassKg.ToString("0", inv)), ("max payload kg", t.MaxPayloadKg.ToString("0", inv)),
                     ("max fuel kg", t.MaxFuelKg.ToString("0", inv)), ("cruise", string.Create(inv, $"Mach {t.CruiseMach} FL{t.CruiseFl}")),
-                    ("MMO / ceiling", string.Create(inv, $"{t.MaxMach} / FL{t.CeilingFl:0}")), ("range km (published)", t.RangeKm.ToString("0", inv)),
+                    ("MMO / ceiling", string.Create(inv, $"{t.MaxMach} / FL{t.CeilingFl:0.##}")), ("range km (published)", t.RangeKm.ToString("0", inv)),
                     ("typical seats", t.TypicalSeats.ToString(inv)),
                     ("cost", string.Create(inv, $"{t.CostFamily}: {t.AcmgCostUsdPerFlightHour:0} US$/FH incl. fuel x {t.AirborneBlockRatio:0.0000} airborne h per block h x (1 - {AircraftCatalog.AcmgFuelShare:0.000} fuel) -> {t.TimeCostUsdPerBlockHour:0} US$/block h without fuel")),
                     ("sources", string.Join(", ", t.Sources))])

@@ -81,6 +81,15 @@ internal static class NumberOptions
             },
         };
 
+    /// <summary>The option without a default value, for an option whose absence means something else than any number
+    /// (<c>route --fl</c>: the type's own level; <c>perf --mass-kg</c>: required). The help printed <c>[default: 0]</c>
+    /// beside "default the type's own" and beside <c>(REQUIRED)</c>. Unset, it reads as 0 and its result is null.</summary>
+    public static Option<T> WithoutDefault<T>(Option<T> option)
+    {
+        option.DefaultValueFactory = null;
+        return option;
+    }
+
     // Optional sign and digits only (so a whole number, however long).
     private static bool IsWholeNumber(string text)
     {

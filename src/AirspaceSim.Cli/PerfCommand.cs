@@ -12,12 +12,12 @@ internal static class PerfCommand
     public static Command Create(CliIO io)
     {
         var type = new Argument<string>("TYPE") { Description = "ICAO aircraft type, e.g. A320." };
-        var mass = NumberOptions.Double("--mass-kg", "Aircraft mass, kg (within the type's [OEM, MTOM]).", 0, 0, 1e6, "kg", "the type's own limits are checked next", "KG");
-        mass.Required = true;
-        var mach = NumberOptions.Double("--mach", "Mach number (up to the type's MMO).", 0, 0, 1, "", "subsonic cruise; the type's MMO is checked next", "MACH");
-        mach.Required = true;
-        var fl = NumberOptions.Double("--fl", "Flight level (up to the type's ceiling).", 0, 0, 600, "", "flight levels; the type's ceiling is checked next", "FL");
-        fl.Required = true;
+        var mass = NumberOptions.Double("--mass-kg", "Required: aircraft mass, kg (within the type's [OEM, MTOM]).", 0, 0, 1e6, "kg", "the type's own limits are checked next", "KG");
+        NumberOptions.WithoutDefault(mass);
+        var mach = NumberOptions.Double("--mach", "Required: Mach number (up to the type's MMO).", 0, 0, 1, "", "subsonic cruise; the type's MMO is checked next", "MACH");
+        NumberOptions.WithoutDefault(mach);
+        var fl = NumberOptions.Double("--fl", "Required: flight level (up to the type's ceiling).", 0, 0, 600, "", "flight levels; the type's ceiling is checked next", "FL");
+        NumberOptions.WithoutDefault(fl);
         var dev = NumberOptions.Double("--isa-dev-k", "Deviation from ISA temperature, K, -60 to 60.", 0, -60, 60, "K", "the fuel model's range", "K");
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
@@ -26,8 +26,8 @@ internal static class PerfCommand
         foreach (var o in (Option[])[mass, mach, fl, dev, format]) cmd.Options.Add(o);
         cmd.SetAction(parse => CliApp.Guard(io, () =>
         {
-            // Required options are checked here: NumberOptions give each a default value, so System.CommandLine never
-            // saw one missing, and "perf A20N" alone said "mass 0 kg is outside [43644, 79000] kg".
+            // Required options are checked here, in one line: "perf A20N" alone said "mass 0 kg is outside [43644,
+            // 79000] kg" (the options' default), and System.CommandLine's own check writes one error per option.
             var missing = new[] { mass, mach, fl }.Where(o => parse.GetResult(o) is null or { Implicit: true }).Select(o => o.Name).ToList();
             if (missing.Count > 0)
                 throw new CliException($"perf: missing {string.Join(" and ", missing)} (usage: airspacesim perf TYPE --mass-kg KG --mach MACH --fl FL)");
@@ -66,10 +66,10 @@ internal static class PerfCommand
             else
             {
                 var inv = CultureInfo.InvariantCulture;
-                io.Out.WriteLine(string.Create(inv, $"{t.Icao} ({t.Name}, {t.ModelName}) at {m:0} kg, Mach {mc}, FL{level}, {tk:0.00} K"));
+                io.Out.WriteLine(string.Create(inv, $"{t.Icao} ({t.Name}, {t.ModelName}) at {m} kg, Mach {mc}, FL{level}, {tk:0.00} K"));
                 io.Out.WriteLine(string.Create(inv, $"  lift coefficient     {Text(p.LiftCoefficient, "0.0000")}"));
                 io.Out.WriteLine(string.Create(inv, $"  drag coefficient     {Text(p.DragCoefficient, "0.00000")}"));
-                io.Out.WriteLine(string.Create(inv, $"  thrust               {Text(p.ThrustN / 1000, "0.000")} kN"));
+                io.Out.WriteLine(string.Create(inv, $"  thrust               {Text(p.ThrustN / 1000, "0.000", " kN")}"));
                 io.Out.WriteLine(string.Create(inv, $"  overall efficiency   {Text(p.OverallEfficiency, "0.0000")}"));
                 io.Out.WriteLine(string.Create(inv, $"  fuel flow            {p.FuelFlowKgPerS:0.0000} kg/s = {p.FuelFlowKgPerH:0} kg/h"));
                 io.Out.WriteLine(string.Create(inv, $"  true airspeed        {p.TrueAirspeedKt:0.0} kt"));
@@ -83,7 +83,8 @@ internal static class PerfCommand
     /// coefficients lie near 1.2 to 1.6 at low Mach, and less at cruise Mach.</summary>
     internal const double MaxCleanLiftCoefficient = 1.6;
 
-    private static string Text(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "n/a (breguet-dot model)";
+    // The unit goes with the figure: "n/a (breguet-dot model) kN" read as if n/a were in kN.
+    private static string Text(double? v, string format, string unit = "") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) + unit : "n/a (breguet-dot model)";
 
     private static void Nullable(Utf8JsonWriter w, string name, double? v)
     {

@@ -18,10 +18,13 @@ internal sealed class PerformanceCliOptions
         HelpName = "DIR/SPEED|GRID",
         Description = $"Uniform wind DIR/SPEED (from DIR degrees true at SPEED kt, e.g. 270/80), or a wind grid: a CSV file lat,lon,fl,u_kt,v_kt, a NetCDF-4 file (u, v over level, latitude, longitude) or a bundled climatology ({string.Join(", ", Weather.GriddedWindField.BundledNames)}) (with --type).",
     };
-    public Option<double> IsaDevK { get; } = NumberOptions.Double("--isa-dev-k", "Temperature deviation from ISA at the cruise level, K (with --type).", 0, -100, 100, "K", "the atmosphere's plausible range", "K");
-    // A whole flight level, as a scenario flight's cruiseFl: the same question asked of route and of whatif gets the
-    // same answer (the range at that level, docs/simulator.md).
-    public Option<int> CruiseFl { get; } = NumberOptions.Int("--fl", "Cruise flight level (with --type; default the type's own, `aircraft TYPE` shows it; up to its ceiling).", 0, 0, 600, "flight levels; the type's ceiling is checked next");
+    // The fuel model's range, as perf's option has it: ±100 was accepted here and 80 then failed in the model without
+    // the option's name ("ISA deviation 80 K is outside [-60, 60] K").
+    public Option<double> IsaDevK { get; } = NumberOptions.Double("--isa-dev-k", "Temperature deviation from ISA at the cruise level, K, -60 to 60 (with --type).", 0, -60, 60, "K", "the fuel model's range", "K");
+    // A whole flight level, as a scenario flight's cruiseFl and in its range (10 to 600; FL0 was accepted here and
+    // costed a cruise at sea level): the same question asked of route and of whatif gets the same answer (the range
+    // at that level, docs/simulator.md).
+    public Option<int> CruiseFl { get; } = NumberOptions.WithoutDefault(NumberOptions.Int("--fl", "Cruise flight level, 10 to the type's ceiling (with --type; default the type's own, `aircraft TYPE` shows it).", 0, 10, 600, "a scenario flight's cruiseFl range; the type's ceiling is checked next"));
 
     public void AddTo(Command cmd)
     {
@@ -59,7 +62,7 @@ internal sealed class PerformanceCliOptions
         }
         int? fl = parse.GetResult(CruiseFl) is { Implicit: false } ? parse.GetValue(CruiseFl) : null;
         if (fl is { } level && type is not null && level > type.CeilingFl)
-            throw new CliException(string.Create(Inv, $"--fl: FL{level} is above the {type.Icao}'s maximum operating level FL{type.CeilingFl:0}"));
+            throw new CliException(string.Create(Inv, $"--fl: FL{level} is above the {type.Icao}'s maximum operating level FL{type.CeilingFl:0.##}"));
         return (type, new FlightConditions { Wind = wind, WindField = field, IsaDeviationK = parse.GetValue(IsaDevK), CruiseFl = fl });
     }
 

@@ -31,15 +31,16 @@ internal static class WhatIfCommand
         format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
         var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output (required for png, svg and html). Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
-        var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport, closure, day or week (table: one group table; json: that group only)." };
+        var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport (each flight at its origin and at its destination), closure (each flight under each closure that bound it), day or week (table: one group table; json: that group only)." };
         groupBy.AcceptOnlyFromAmong("route", "operator", "airport", "closure", "day", "week");
         var airspaces = new Option<string[]>("--airspaces") { Description = "More airspaces from a GeoJSON file for the scenario's ids (repeatable; e.g. the VATSpy FIRs). A file's id wins over the bundled airspace of that id and later files over earlier ones; stderr notes each such id used." };
         var realistic = new Option<bool>("--realistic")
         {
             Description = "Run with the realism layer: the scenario's own \"realism\" settings, or the defaults (border margin, route-efficiency factor) when it has none.",
         };
-        var monteCarlo = NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
-            0, 1, 10_000_000, "the number of draws");
+        // No "[default: 0]" in the help: 0 is outside the option's own range, and means "no draws".
+        var monteCarlo = NumberOptions.WithoutDefault(NumberOptions.Int("--monte-carlo", "Draw the scenario's uncertain inputs N times: P5/P50/P95 and mean of every total, and per flight the share of draws of each outcome and the spread of its extras.",
+            0, 1, 10_000_000, "the number of draws"));
         var seed = NumberOptions.Long("--seed", "Seed of the draws (any 64-bit integer; default 1): the same seed gives the same bytes on any thread count and shard split.", 1);
         var shard = new Option<string?>("--shard") { Description = "With --monte-carlo: compute only draws K, K+N, K+2N, ... and write a partial result (JSON) for 'airspacesim merge'.", HelpName = "K/N" };
         var sweep = new Option<string?>("--sweep")

@@ -103,7 +103,7 @@ public sealed class FlightCostModel
     {
         if (!(massKg >= type.OperatingEmptyMassKg && massKg <= type.MaxTakeoffMassKg))
             throw new ArgumentOutOfRangeException(nameof(massKg), massKg, Inv(
-                $"mass {massKg:0} kg is outside [{type.OperatingEmptyMassKg:0}, {type.MaxTakeoffMassKg:0}] kg, the {type.Icao}'s operating empty mass and MTOM"));
+                $"mass {massKg} kg is outside [{type.OperatingEmptyMassKg:0.##}, {type.MaxTakeoffMassKg:0.##}] kg, the {type.Icao}'s operating empty mass and MTOM"));
     }
 
     /// <summary>The mass-independent cruise state, with the Mach and level limits checked.</summary>

@@ -254,7 +254,7 @@ public static class MonteCarloReport
             var outcomes = Str(oNode).Select(c => byLetter.TryGetValue(c, out var o) ? o : throw Fail(oNode, ScenarioProblem.InvalidValue, $"unknown outcome letter '{c}' (UR IDCTE)")).ToArray();
             var counts = Enum.GetValues<FlightOutcome>().ToDictionary(o => o, _ => 0);
             foreach (var o in outcomes) counts[o]++;
-            return new MonteCarloDraw
+            var draw = new MonteCarloDraw
             {
                 Index = Int(Get(d, "draw")), Inputs = Arr(Get(d, "inputs")).Select(Dbl).ToArray(),
                 Totals = new Totals
@@ -264,6 +264,7 @@ public static class MonteCarloReport
                 },
                 Outcomes = outcomes, ExtraCostUsd = Arr(Get(d, "extraCostUsd")).Select(Dec).ToArray(), ExtraMinutes = Arr(Get(d, "extraMinutes")).Select(Dec).ToArray(),
             };
+            return draw;
         }).ToArray();
         // The run's shape, checked here with a position (and so that merging never sizes anything by a count the file
         // states but does not hold: "draws": 2000000000 with no results would have listed two billion draw numbers).
@@ -278,6 +279,13 @@ public static class MonteCarloReport
         var resultsNode = Get(root, "results");
         if (draws.Length != expected)
             throw Fail(resultsNode, ScenarioProblem.InvalidValue, $"{draws.Length} draw result(s); shard {shardIndex}/{shardCount} of a {header.Draws}-draw run holds {expected}");
+        // A draw's totals are the exact sums of its flights' figures (decimal, rounded as written): a partial whose
+        // total or flight figure was changed by hand, or damaged, merged without a word into the percentiles.
+        for (int i = 0; i < draws.Length; i++)
+            foreach (var (name, total, flights) in (ReadOnlySpan<(string, decimal, IReadOnlyList<decimal>)>)[("extraCostUsd", draws[i].Totals.ExtraCostUsd, draws[i].ExtraCostUsd), ("extraMinutes", draws[i].Totals.ExtraMinutes, draws[i].ExtraMinutes)])
+                if (flights.Sum() is var sum && sum != total)
+                    throw Fail(Get(Get(resultsNode.Items[i], "totals"), name), ScenarioProblem.InvalidValue,
+                        string.Create(Inv, $"draw {draws[i].Index}: the total {name} {total} is not the sum of its flights' {name} ({sum}); the file was changed since it was written"));
         return new MonteCarloPartial(header, shardIndex, shardCount, draws);
     }
 

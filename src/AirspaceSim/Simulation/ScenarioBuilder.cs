@@ -151,7 +151,7 @@ public sealed class ScenarioBuilder
     }
 
     /// <summary>The immutable scenario.</summary>
-    /// <exception cref="ArgumentException">An uncertain closure end names no closure (or one twice), or a distribution
+    /// <exception cref="ArgumentException">An uncertain closure end names no closure (or one twice, or one with a fixed end), or a distribution
     /// reaches outside its input's range.</exception>
     public Scenario Build()
     {
@@ -179,5 +179,7 @@ internal static class ScenarioValidation
             throw new ArgumentException($"closure '{c.Id}': notice {n:yyyy-MM-dd'T'HH:mm'Z'} is after the start {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}");
         if (!double.IsFinite(c.BufferNm) || c.BufferNm < 0) throw new ArgumentException($"closure '{c.Id}': buffer {c.BufferNm} NM is not a finite number ≥ 0");
         if (c.Airspaces.Count == 0 && c.Airports.Count == 0) throw new ArgumentException($"closure '{c.Id}': give airspaces, polygons or airports");
+        if (c.Airports.Count > 0 && !c.BansAirports)
+            throw new ArgumentException($"closure '{c.Id}': names airports ({string.Join(", ", c.Airports)}) but bans only overflight; named airports are closed by an airport ban (Bans = Airports or Both)");
     }
 }

@@ -431,10 +431,10 @@ public static class ScenarioJson
                 Cost = new CostParameters
                 {
                     FuelPriceUsdPerKg = OptNum(f, "fuelPriceUsdPerKg", "fuelPriceUsdPerKg", 0),
-                    Co2KgPerFuelKg = OptNum(f, "co2KgPerFuelKg", "co2KgPerFuelKg", 0),
+                    Co2KgPerFuelKg = OpenNum(f, "co2KgPerFuelKg", 0, true, 10, true),
                     HourlyCostUsd = OptNum(f, "hourlyCostUsd", "hourlyCostUsd", 0),
-                    ReserveMinutes = OptNum(f, "reserveMinutes", "reserveMinutes", 0),
-                    LoadFactor = OptNum(f, "loadFactor", "loadFactor", 0, 1),
+                    ReserveMinutes = OpenNum(f, "reserveMinutes", 0, false, 600, true),
+                    LoadFactor = OpenNum(f, "loadFactor", 0, true, 1, false),
                     WindFromDeg = OptNum(f, "windFromDeg", "windFromDeg", 0, 360),
                     WindKt = OptNum(f, "windKt", "windKt", 0, 300),
                     CruiseSpeedFactor = OptNum(f, "cruiseSpeedFactor", "cruiseSpeedFactor", 0.5, 1.5),
@@ -442,6 +442,19 @@ public static class ScenarioJson
                 TechStopGroundMinutes = OptNum(f, "techStopGroundMinutes", "techStopGroundMinutes", 0) ?? 60,
                 BufferSweepNm = f.TryGetValue("bufferSweepNm", out var b) ? Arr(b, "bufferSweepNm").Select(x => Num(x, "bufferSweepNm item", 0, 500)).ToList() : [],
             };
+        }
+
+        // A parameter whose range the cost model bounds with an open end (PerformanceOptions.Validate): 0 CO2 per kg,
+        // a load factor of 0 or a 600 min reserve passed the reader and failed the run with the model's internal name
+        // and no location ("LoadFactor = 0: must be in (0, 1]").
+        private double? OpenNum(Dictionary<string, JsonTree> f, string name, double lo, bool loOpen, double hi, bool hiOpen)
+        {
+            if (!f.TryGetValue(name, out var n) || n.Kind == JsonValueKind.Null) return null;
+            double v = Num(n, name);
+            if ((loOpen ? v <= lo : v < lo) || (hiOpen ? v >= hi : v > hi))
+                throw Fail(n, ScenarioProblem.OutOfRange, string.Create(CultureInfo.InvariantCulture,
+                    $"{name} {n.Text} is outside {(loOpen ? "(" : "[")}{lo}, {hi}{(hiOpen ? ")" : "]")}"));
+            return v;
         }
 
         // An airspace id: from the files (last first, built now), else from the catalog.
@@ -525,6 +538,10 @@ public static class ScenarioJson
                     "overflight" => ClosureBans.Overflight, "airports" => ClosureBans.Airports, "both" => ClosureBans.Both,
                     var s => throw Fail(bn, ScenarioProblem.InvalidValue, $"bans '{s}' is not one of overflight, airports, both"),
                 };
+            // Named airports are closed by an airport ban (ClosureBans.Airports); with an overflight ban alone they
+            // were closed all the same, against the documented meaning of "overflight".
+            if (airports.Count > 0 && bans == ClosureBans.Overflight)
+                throw Fail(f["airports"], ScenarioProblem.Conflict, $"closure '{id}' names airports ({string.Join(", ", airports)}) but bans only overflight: named airports are closed by an airport ban; give bans \"airports\" or \"both\", or remove them");
             return new Closure
             {
                 Id = id, AirspaceIds = ids, Airspaces = airspaces, Airports = airports,

@@ -55,22 +55,29 @@ public static class Sweeps
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly (SweepParameter P, string Name, string Json, string Unit, double Min, double Max)[] Table =
+    // MinOpen/MaxOpen: the end is excluded, as the cost model excludes it (PerformanceOptions.Validate: CO2 per kg in
+    // (0, 10), load factor in (0, 1], final reserve in [0, 600) min). With closed ends the help promised 0 and 10 kg,
+    // a load factor of 0 and 600 min, and the run then failed with the model's internal name ("LoadFactor = 0: ...").
+    private static readonly (SweepParameter P, string Name, string Json, string Unit, double Min, double Max, bool MinOpen, bool MaxOpen)[] Table =
     [
-        (SweepParameter.BufferNm, "buffer", "bufferNm", "NM", 0, 500),
-        (SweepParameter.FuelPriceUsdPerKg, "fuel-price", "fuelPriceUsdPerKg", "USD/kg", 0, 100),
-        (SweepParameter.Co2KgPerFuelKg, "co2", "co2KgPerFuelKg", "kg CO2/kg fuel", 0, 10),
-        (SweepParameter.HourlyCostUsd, "hourly-cost", "hourlyCostUsd", "USD/block hour", 0, 1e6),
-        (SweepParameter.ReserveMinutes, "reserve", "reserveMinutes", "min", 0, 600),
-        (SweepParameter.LoadFactor, "load-factor", "loadFactor", "fraction of seats", 0, 1),
-        (SweepParameter.WindKt, "wind", "windKt", "kt", 0, 300),
-        (SweepParameter.WindFromDeg, "wind-from", "windFromDeg", "deg true", 0, 360),
-        (SweepParameter.CruiseSpeedFactor, "speed-factor", "cruiseSpeedFactor", "factor", 0.5, 1.5),
-        (SweepParameter.TechStopGroundMinutes, "tech-stop", "techStopGroundMinutes", "min", 0, 24 * 60),
+        (SweepParameter.BufferNm, "buffer", "bufferNm", "NM", 0, 500, false, false),
+        (SweepParameter.FuelPriceUsdPerKg, "fuel-price", "fuelPriceUsdPerKg", "USD/kg", 0, 100, false, false),
+        (SweepParameter.Co2KgPerFuelKg, "co2", "co2KgPerFuelKg", "kg CO2/kg fuel", 0, 10, true, true),
+        (SweepParameter.HourlyCostUsd, "hourly-cost", "hourlyCostUsd", "USD/block hour", 0, 1e6, false, false),
+        (SweepParameter.ReserveMinutes, "reserve", "reserveMinutes", "min", 0, 600, false, true),
+        (SweepParameter.LoadFactor, "load-factor", "loadFactor", "fraction of seats", 0, 1, true, false),
+        (SweepParameter.WindKt, "wind", "windKt", "kt", 0, 300, false, false),
+        (SweepParameter.WindFromDeg, "wind-from", "windFromDeg", "deg true", 0, 360, false, false),
+        (SweepParameter.CruiseSpeedFactor, "speed-factor", "cruiseSpeedFactor", "factor", 0.5, 1.5, false, false),
+        (SweepParameter.TechStopGroundMinutes, "tech-stop", "techStopGroundMinutes", "min", 0, 24 * 60, false, false),
     ];
 
-    /// <summary>Every parameter's name as the CLI takes it, with its unit and range, e.g. <c>buffer (NM, 0–500)</c>.</summary>
-    public static IReadOnlyList<string> Described => Table.Select(t => string.Create(Inv, $"{t.Name} ({t.Unit}, {t.Min}–{t.Max})")).ToArray();
+    private static string Interval((SweepParameter P, string Name, string Json, string Unit, double Min, double Max, bool MinOpen, bool MaxOpen) t) =>
+        string.Create(Inv, $"{(t.MinOpen ? "(" : "[")}{t.Min}, {t.Max}{(t.MaxOpen ? ")" : "]")}");
+
+    /// <summary>Every parameter's name as the CLI takes it, with its unit and range, e.g. <c>buffer (NM, [0, 500])</c>
+    /// (a round bracket: that end excluded, e.g. <c>load-factor (fraction of seats, (0, 1])</c>).</summary>
+    public static IReadOnlyList<string> Described => Table.Select(t => $"{t.Name} ({t.Unit}, {Interval(t)})").ToArray();
 
     /// <summary>The CLI name, e.g. <c>fuel-price</c>.</summary>
     public static string Name(SweepParameter p) => Row(p).Name;
@@ -78,7 +85,7 @@ public static class Sweeps
     /// <summary>The unit.</summary>
     public static string Unit(SweepParameter p) => Row(p).Unit;
 
-    private static (SweepParameter P, string Name, string Json, string Unit, double Min, double Max) Row(SweepParameter p) => Table.First(t => t.P == p);
+    private static (SweepParameter P, string Name, string Json, string Unit, double Min, double Max, bool MinOpen, bool MaxOpen) Row(SweepParameter p) => Table.First(t => t.P == p);
 
     /// <summary>The parameter named <paramref name="name"/>: its CLI name (<c>fuel-price</c>) or its scenario JSON name
     /// (<c>fuelPriceUsdPerKg</c>), case-insensitive.</summary>
@@ -97,8 +104,8 @@ public static class Sweeps
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var t = Row(parameter);
-        if (!double.IsFinite(value) || value < t.Min || value > t.Max)
-            throw new ArgumentException(string.Create(Inv, $"sweep {t.Name}: value {value} is outside [{t.Min}, {t.Max}] {t.Unit}"));
+        if (!double.IsFinite(value) || (t.MinOpen ? value <= t.Min : value < t.Min) || (t.MaxOpen ? value >= t.Max : value > t.Max))
+            throw new ArgumentException(string.Create(Inv, $"sweep {t.Name}: value {value} is outside {Interval(t)} {t.Unit}"));
         var p = scenario.Parameters;
         var c = p.Cost;
         return parameter switch

@@ -240,7 +240,7 @@ public sealed record ScenarioUncertainty
     };
 
     /// <summary>
-    /// Checks the distributions against the scenario: each closure end names a closure of it, once; a bounded
+    /// Checks the distributions against the scenario: each closure end names a closure of it without a fixed end, once; a bounded
     /// distribution lies inside the input's range (an unbounded one is clamped when drawn, and says so).
     /// </summary>
     /// <exception cref="ArgumentException">What is wrong.</exception>
@@ -250,8 +250,11 @@ public sealed record ScenarioUncertainty
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in ClosureEnds)
         {
-            if (!closures.Any(c => string.Equals(c.Id, e.ClosureId, StringComparison.OrdinalIgnoreCase)))
-                throw new ArgumentException($"closure end: no closure '{e.ClosureId}' in the scenario (closures: {string.Join(", ", closures.Select(c => c.Id))})");
+            var closure = closures.FirstOrDefault(c => string.Equals(c.Id, e.ClosureId, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"closure end: no closure '{e.ClosureId}' in the scenario (closures: {string.Join(", ", closures.Select(c => c.Id))})");
+            // The JSON reader refuses this; the builder let it through, so ScenarioJson.Write gave a file it cannot read back.
+            if (closure.EndUtc is { } end)
+                throw new ArgumentException($"closure end of '{e.ClosureId}': the closure has a fixed end ({end:yyyy-MM-dd'T'HH:mm'Z'}); remove it to make the end uncertain");
             if (!seen.Add(e.ClosureId)) throw new ArgumentException($"closure end: closure '{e.ClosureId}' is given twice");
             if (e.HoursAfterStart.SupportMax <= 0)
                 throw new ArgumentException($"closure end of '{e.ClosureId}': {e.HoursAfterStart} is never after the start; hours after start must be > 0");

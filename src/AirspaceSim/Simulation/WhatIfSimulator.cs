@@ -1513,7 +1513,7 @@ public sealed class WhatIfSimulator
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             var c = _closures[i];
             if (t is { } at && !c.IsActiveAt(at)) continue;
-            bool named = airport.Airport != null && _namedAirports[i].Length > 0 && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
+            bool named = c.BansAirports && airport.Airport != null && _namedAirports[i].Length > 0 && Array.IndexOf(_namedAirports[i], airport.Airport) >= 0;
             if (named || ((c.BansAirports || (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl))) && Inside(i, airport.V)))
                 hit |= 1UL << i;
             else if (c.BansOverflight && c.Band.ReachesBelowOrAt(x.Fl) && OnLimits(i, airport.V))

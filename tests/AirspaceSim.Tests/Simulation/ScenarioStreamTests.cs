@@ -387,7 +387,8 @@ public class ScenarioStreamTests
                     0 => Applicability.States(Code(rng, 2), Code(rng, 2)), 1 => Applicability.Airlines(Code(rng, 3)), 2 => Applicability.EveryoneExceptStates(Code(rng, 2)),
                     _ => Applicability.Everyone,
                 },
-                Bans = (ClosureBans)rng.Next(3), Source = rng.Next(2) == 0 ? null : RandomText(rng),
+                // Named airports need an airport ban (Airports or Both): with Overflight alone the reader refuses them.
+                Bans = airports.Count > 0 ? (ClosureBans)(1 + rng.Next(2)) : (ClosureBans)rng.Next(3), Source = rng.Next(2) == 0 ? null : RandomText(rng),
             });
         }
         var flights = Enumerable.Range(0, rng.Next(0, 40)).Select(i => new Flight
