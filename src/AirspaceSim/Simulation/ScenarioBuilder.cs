@@ -28,6 +28,7 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder(string name, AirspaceCatalog? catalog)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ScenarioValidation.CheckId(name, "name");
         _name = name;
         _catalog = catalog ?? AirspaceCatalog.Bundled;
     }
@@ -104,6 +105,7 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Add(Flight flight)
     {
         ArgumentNullException.ThrowIfNull(flight);
+        ScenarioValidation.Check(flight);
         _flights.Add(flight);
         return this;
     }
@@ -112,6 +114,7 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Add(ScheduledRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
+        ScenarioValidation.Check(route);
         _routes.Add(route);
         return this;
     }
@@ -130,7 +133,7 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Cite(string id, string title) => Cite(id, title, null);
 
     /// <summary>Cites a source.</summary>
-    public ScenarioBuilder Cite(string id, string title, string? url) { _sources.Add(new ScenarioSource(id, title, url)); return this; }
+    public ScenarioBuilder Cite(string id, string title, string? url) { ScenarioValidation.CheckId(id, "source id"); _sources.Add(new ScenarioSource(id, title, url)); return this; }
 
     /// <summary>States an assumption.</summary>
     public ScenarioBuilder Assume(string assumption) { _assumptions.Add(assumption); return this; }
@@ -173,6 +176,10 @@ internal static class ScenarioValidation
     /// <summary>Throws <see cref="ArgumentException"/> for a closure that cannot be run.</summary>
     public static void Check(Closure c)
     {
+        CheckId(c.Id, "closure id");
+        foreach (var id in c.AirspaceIds) CheckId(id, $"closure '{c.Id}': airspace id");
+        foreach (var a in c.Airspaces) CheckId(a.Id, $"closure '{c.Id}': airspace id");
+        foreach (var code in c.Airports) CheckId(code, $"closure '{c.Id}': airports item");
         if (c.EndUtc is { } e && e <= c.StartUtc)
             throw new ArgumentException($"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}");
         if (c.NoticeUtc is { } n && n > c.StartUtc)
@@ -181,5 +188,31 @@ internal static class ScenarioValidation
         if (c.Airspaces.Count == 0 && c.Airports.Count == 0) throw new ArgumentException($"closure '{c.Id}': give airspaces, polygons or airports");
         if (c.Airports.Count > 0 && !c.BansAirports)
             throw new ArgumentException($"closure '{c.Id}': names airports ({string.Join(", ", c.Airports)}) but bans only overflight; named airports are closed by an airport ban (Bans = Airports or Both)");
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a flight with a control character in an id (the reader's
+    /// rule, IdentifierText): built with one, ScenarioJson.Write gave a file that the reader refuses.</summary>
+    public static void Check(Flight f)
+    {
+        CheckId(f.Id, "flight id");
+        CheckEnds(f.Origin, f.Destination, f.AircraftType, f.Airline, f.OperatorState);
+    }
+
+    /// <summary>As for a flight, for a scheduled route.</summary>
+    public static void Check(ScheduledRoute r)
+    {
+        CheckId(r.FlightNumber, "flightNumber");
+        CheckEnds(r.Origin, r.Destination, r.AircraftType, r.Airline, r.OperatorState);
+    }
+
+    private static void CheckEnds(string from, string to, string type, string airline, string state)
+    {
+        CheckId(from, "from"); CheckId(to, "to"); CheckId(type, "type"); CheckId(airline, "airline"); CheckId(state, "state");
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="text"/> breaks the identifier rule.</summary>
+    public static void CheckId(string? text, string what)
+    {
+        if (Infrastructure.IdentifierText.Problem(text, what) is { } problem) throw new ArgumentException(problem);
     }
 }

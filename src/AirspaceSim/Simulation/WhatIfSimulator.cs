@@ -519,6 +519,14 @@ public sealed class WhatIfSimulator
                 return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}", Ids(destBoundU)) };
             return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, Why = ($"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}", Ids(leg.Set)) };
         }
+        // The range is judged on the route planned at departure: a flight that cannot fly it non-stop plans a technical
+        // stop before take-off (it is never airborne on a non-stop it could not fly, so a later notice cannot reroute it).
+        // Judged before the destination: its arrival is through its stop (TechStop), not the non-stop's, which cancelled
+        // MIA-LIM on an E190 for a closure of LIM from 15:00 to 15:40 at the non-stop's 15:02, though through XMS it lands at 16:02.
+        var reach = ReachOf(x, typeEntry);
+        if (!InRange(x, ref leg, leg.RouteKm!.Value, reach))
+            return TechStop(x, Base(x, directKm), leg, dep, reach, directKm);
+
         // Arrival time only when it can matter: a closure that could close the destination, or one announced later.
         bool later = _lastNoticeUtc > dep;
         ulong destBound = 0;
@@ -530,12 +538,6 @@ public sealed class WhatIfSimulator
         }
         if (destBound != 0)
             return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}", Ids(destBound)) };
-
-        // The range is judged on the route planned at departure: a flight that cannot fly it non-stop plans a technical
-        // stop before take-off (it is never airborne on a non-stop it could not fly, so a later notice cannot reroute it).
-        var reach = ReachOf(x, typeEntry);
-        if (!InRange(x, ref leg, leg.RouteKm!.Value, reach))
-            return TechStop(x, Base(x, directKm), leg, dep, reach, directKm);
 
         // In flight: the closures announced after take-off, in notice order, while still airborne.
         List<GeoPoint>? flown = null; // the route flown before an in-flight reroute
@@ -1161,20 +1163,24 @@ public sealed class WhatIfSimulator
         return best;
     }
 
-    // The closures that bind a flight through stop a: those its legs to and from a fly around, and those that close a
-    // while it would be there.
-    private ulong ClosuresOnStop(in Ctx x, Airport a, DateTime dep)
+    // The closures that bind a flight through stop a: those its legs to and from a fly around, those that close a
+    // while it would be there (Set), and those that close the destination when it would land (DestBound, at Arrival).
+    private (ulong Set, ulong DestBound, DateTime Arrival) ThroughStop(in Ctx x, Airport a, DateTime dep)
     {
         var p = _scenario.Parameters;
         ulong known = Known(x.Applicable, dep);
         var stop = new End(a.Code, a.Location, a);
         var l1 = FixedPoint(x, x.Origin.Point, a.Location, dep, Candidates(known, x.Fl), 0);
         ulong set = l1.Set;
-        if (l1.Status == RouteStatus.Unreachable) return set;
+        if (l1.Status == RouteStatus.Unreachable) return (set, 0, default);
         var arr1 = dep.AddMinutes(Minutes(x, ref l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
         ulong known2 = Known(x.Applicable, dep2);
         set |= AirportBound(x, stop, arr1, known) | AirportBound(x, stop, dep2, known2);
-        return set | FixedPoint(x, a.Location, x.Destination.Point, dep2, Candidates(known2, x.Fl), 0).Set;
+        var l2 = FixedPoint(x, a.Location, x.Destination.Point, dep2, Candidates(known2, x.Fl), 0);
+        set |= l2.Set;
+        if (l2.Status == RouteStatus.Unreachable) return (set, 0, default);
+        var arr2 = dep2.AddMinutes(Minutes(x, ref l2));
+        return (set, AirportBound(x, x.Destination, arr2, known2), arr2);
     }
 
     private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, in Reach reach, double directKm)
@@ -1185,19 +1191,27 @@ public sealed class WhatIfSimulator
         string why = _rangeWindKt == 0
             ? FormattableString.Invariant($"{(directKm > rangeKm ? $"even the direct route ({directKm:F0} km) exceeds" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km) exceeds")} the {x.Type.TypeIcao}'s range with reserves ({rangeKm:F0} km)")
             : FormattableString.Invariant($"{(leg.Set == 0 ? $"the direct route ({directKm:F0} km)" : $"the route around {string.Join(", ", Ids(leg.Set))} ({leg.RouteKm:F0} km)")} flown in the wind is beyond the {x.Type.TypeIcao}'s range with reserves ({reach.RangeKm:F0} km in still air)");
-        var ids = Ids(leg.Set);
+        // It would stop elsewhere with no closure: the closures that rule that stop out, make it the longer or close the
+        // destination when it would land through it bind the flight too, though its own legs may cross none (a closure
+        // that shut every stop named none, and one closing the destination then named none either).
+        var free = Baseline(x, directKm).Stop;
+        bool moved = free is not null && (best is not { } bs || bs.A.Code != free.Code);
+        var onFree = moved ? ThroughStop(x, free!, dep) : default;
+        string instead = moved ? $" (with no closure it would stop at {free!.Code})" : "";
         if (best is not { } b)
-            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; no open airport gives two legs in range", ids) };
-        var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
-        ulong boundSet = leg.Set | b.L1.Set | b.L2.Set;
-        string instead = "";
-        if (Baseline(x, directKm).Stop is { } free && free.Code != b.A.Code)
         {
-            // It would stop elsewhere with no closure: the closures that rule that stop out (or make it the longer)
-            // bind the flight too, though its own legs may cross none.
-            boundSet |= ClosuresOnStop(x, free, dep);
-            instead = $" (with no closure it would stop at {free.Code})";
+            // The destination closed when it would land: cancelled, as a non-stop would be. Its landing is through the
+            // stop it would make with no closure, else (no stop even then) on the route planned at departure.
+            var l = leg;
+            var (destBound, arrival, through) = moved ? (onFree.DestBound, onFree.Arrival, $" through its technical stop at {free!.Code}")
+                : (0UL, dep.AddMinutes(Minutes(x, ref l)), "");
+            if (!moved) destBound = AirportBound(x, x.Destination, arrival, Known(x.Applicable, dep));
+            if (destBound != 0)
+                return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {x.Destination.Code} is closed to it at arrival {Iso(arrival)}{through} by {string.Join(", ", Ids(destBound))}", Ids(destBound)) };
+            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; no open airport gives two legs in range{instead}", Ids(leg.Set | onFree.Set)) };
         }
+        var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
+        ulong boundSet = leg.Set | b.L1.Set | b.L2.Set | onFree.Set | onFree.DestBound;
         var r = baseResult with
         {
             Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; technical stop at {b.A.Code}{instead}", Ids(boundSet)),
@@ -1497,7 +1511,9 @@ public sealed class WhatIfSimulator
                 if (BestStop(x with { Applicable = 0 }, x.Flight.DepartureUtc, reach) is { } b)
                 {
                     var c1 = _cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost); var c2 = _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost);
-                    made = new Figures(b.L1.RouteKm!.Value + b.L2.RouteKm!.Value, c1.BlockMinutes + p.TechStopGroundMinutes + c2.BlockMinutes,
+                    // Summed in WithExtras' order (the legs, then the ground time): a flight stopping there anyway
+                    // then has exact zeros, written 0 as every other extra, not 0.0 from a 1e-14 min remainder.
+                    made = new Figures(b.L1.RouteKm!.Value + b.L2.RouteKm!.Value, c1.BlockMinutes + c2.BlockMinutes + p.TechStopGroundMinutes,
                         c1.FuelKg + c2.FuelKg, c1.Co2Kg + c2.Co2Kg, c1.CostUsd + c2.CostUsd, b.A);
                 }
                 stop = _noClosureStops.GetOrAdd(key, made);

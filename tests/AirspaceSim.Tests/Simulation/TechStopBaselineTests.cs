@@ -140,4 +140,85 @@ public class TechStopBaselineTests
         Assume.That(free.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), "beyond the 777-300ER's modelled range with reserves: " + free.Reason);
         Assert.That(new[] { free.ExtraKm, free.ExtraMinutes, free.ExtraFuelKg, free.ExtraCo2Kg, free.ExtraCostUsd }, Is.All.EqualTo(0m), free.Reason);
     }
+
+    // Review of 2026-12-08: the destination, and closures that rule out every stop, judged through the stop.
+
+    // By hand: minutes at the double's 450 kt over the WGS84 legs, and the 60 min on the ground.
+    private static DateTime LandsThrough(string from, Airport stop, string to) =>
+        T0.AddMinutes((Km(At(from), stop.Location) + Km(stop.Location, At(to))) / KmPerMin + 60);
+
+    private static Closure ShutLim(DateTime from, DateTime to) =>
+        new() { Id = "LIMX", Airports = ["LIM"], Bans = ClosureBans.Airports, StartUtc = from, EndUtc = to, NoticeUtc = T0.AddDays(-1) };
+
+    [Test]
+    public void ADestinationClosedOnlyWhenTheNonStopWouldLandDoesNotCancelAFlightThatStops()
+    {
+        // LIM shut for 20 min around the moment the impossible non-stop would land (T0 + 4,198 km at 450 kt, 5 h 02);
+        // through its stop the flight lands about an hour later, LIM open again. It was cancelled at the non-stop's time.
+        var s0 = BruteForceStop("MIA", "LIM");
+        var nonStop = T0.AddMinutes(Km(At("MIA"), At("LIM")) / KmPerMin);
+        Assume.That(LandsThrough("MIA", s0, "LIM"), Is.GreaterThan(nonStop.AddMinutes(40)));
+        var r = One([ShutLim(nonStop.AddMinutes(-10), nonStop.AddMinutes(10))], F("MIA", "LIM"));
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Reason);
+        Assert.That(r.Alternate, Is.EqualTo(s0.Code));
+        Assert.That(r.BoundBy, Is.Empty, "LIM is open when it lands");
+        Assert.That(new[] { r.ExtraKm, r.ExtraMinutes, r.ExtraFuelKg }, Is.All.EqualTo(0m));
+    }
+
+    [Test]
+    public void ADestinationClosedWhenItWouldLandThroughItsStopBindsTheFlightThatStopsElsewhere()
+    {
+        // LIM shut for 20 min around its landing through the stop it makes with no closure: it stops elsewhere (a
+        // longer total, landing after LIM reopens), and LIMX, which moved its stop, is named. It named nothing.
+        var s0 = BruteForceStop("MIA", "LIM");
+        var lands = LandsThrough("MIA", s0, "LIM");
+        var r = One([ShutLim(lands.AddMinutes(-10), lands.AddMinutes(10))], F("MIA", "LIM"));
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Reason);
+        Assert.That(r.Alternate, Is.Not.Null.And.Not.EqualTo(s0.Code), r.Reason);
+        Assert.That(r.ExtraKm, Is.GreaterThan(0m));
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "LIMX" }), r.Reason);
+        Assert.That(r.Reason, Does.EndWith($"(with no closure it would stop at {s0.Code})"));
+    }
+
+    [Test]
+    public void AClosureThatShutsEveryStopIsNamed()
+    {
+        // Every default alternate with both legs in the double's range, closed by name: no stop, and the closure that
+        // left none is what binds the flight (it named none: "no closure binds it" in effect).
+        var o = At("MIA"); var d = At("LIM");
+        var all = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled)
+            .Where(a => a.Location != o && a.Location != d && Km(o, a.Location) <= RangeKm && Km(a.Location, d) <= RangeKm).Select(a => a.Code).ToArray();
+        Assume.That(all, Has.Length.GreaterThan(1));
+        var shut = new Closure { Id = "SHUT", Airports = all, Bans = ClosureBans.Airports, StartUtc = T0.AddDays(-1) };
+        var r = One([shut], F("MIA", "LIM"));
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Reason);
+        Assert.That(r.Alternate, Is.Null);
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "SHUT" }));
+        Assert.That(r.Reason, Does.EndWith($"no open airport gives two legs in range (with no closure it would stop at {BruteForceStop("MIA", "LIM").Code})"));
+    }
+
+    [Test]
+    public void ADestinationClosedAllDayCancelsAtTheArrivalThroughTheStop()
+    {
+        var s0 = BruteForceStop("MIA", "LIM");
+        var r = One([ShutLim(T0.AddDays(-1), T0.AddDays(1))], F("MIA", "LIM"));
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Cancelled), r.Reason);
+        Assert.That(r.ReasonCode, Is.EqualTo(OutcomeReason.DestinationClosed));
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "LIMX" }));
+        var lands = LandsThrough("MIA", s0, "LIM");
+        Assert.That(r.Reason, Does.Contain($"at arrival {lands:yyyy-MM-dd'T'HH}").And.Contain($"through its technical stop at {s0.Code}"), r.Reason);
+    }
+
+    [Test]
+    public void AFlightStoppingWhereItWouldWithNoClosureWritesItsZeroMinutesAsTheOtherZeros()
+    {
+        // With the performance model MIA-LIM on an E190 stops at the same airport with or without a closure far away;
+        // its extra minutes were 0.0 (a 1e-14 min remainder of the baseline's other order of sums) beside 0 km, 0 kg.
+        var far = new Closure { Id = "EGTT", AirspaceIds = ["EGTT"], Airspaces = [AirspaceCatalog.Bundled["EGTT"]], StartUtc = T0.AddDays(-1) };
+        var r = new WhatIfSimulator(new Scenario { Name = "t", Closures = [far], Flights = [F("MIA", "LIM")] },
+            new SimulationOptions { CostModel = PerformanceCostModel.Default }).Run().Flights.Single();
+        Assume.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Reason);
+        Assert.That(new[] { r.ExtraKm, r.ExtraMinutes, r.ExtraFuelKg, r.ExtraCo2Kg, r.ExtraCostUsd }.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Is.All.EqualTo("0"), r.Reason);
+    }
 }
