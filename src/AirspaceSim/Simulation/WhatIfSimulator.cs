@@ -1183,6 +1183,18 @@ public sealed class WhatIfSimulator
         return (set, AirportBound(x, x.Destination, arr2, known2), arr2);
     }
 
+    // Closures not known at the leg's take-off t0 but announced by its landing t1 that the leg enters while active.
+    private ulong EnteredAfterTakeOff(in Ctx x, ref Leg leg, DateTime t0, DateTime t1)
+    {
+        ulong hit = 0;
+        for (ulong rest = Candidates(Known(x.Applicable, t1), x.Fl) & ~Known(x.Applicable, t0) & ~leg.Set; rest != 0; rest &= rest - 1)
+        {
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            if (InsideWhileActive(x, i, ref leg, t0)) hit |= 1UL << i;
+        }
+        return hit;
+    }
+
     private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, in Reach reach, double directKm)
     {
         double rangeKm = reach.MaxKm;
@@ -1212,11 +1224,21 @@ public sealed class WhatIfSimulator
         }
         var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
         ulong boundSet = leg.Set | b.L1.Set | b.L2.Set | onFree.Set | onFree.DestBound;
+        // Each leg is planned before its take-off and is not rerouted in flight (a limitation, docs/simulator.md): a
+        // closure announced while a leg is airborne that the leg then enters while it is active is named and said, so
+        // that the flight is never shown flying through it in silence.
+        double m1 = Minutes(x, ref b.L1), m2 = Minutes(x, ref b.L2);
+        DateTime dep2 = dep.AddMinutes(m1 + p.TechStopGroundMinutes);
+        ulong late1 = EnteredAfterTakeOff(x, ref b.L1, dep, dep.AddMinutes(m1)), late2 = EnteredAfterTakeOff(x, ref b.L2, dep2, dep2.AddMinutes(m2));
+        string late = (late1 | late2) == 0 ? "" : "; not rerouted in flight (legs are planned before take-off): " + string.Join(" and ",
+            new[] { (late1, "the first leg"), (late2, "the second leg") }.Where(t => t.Item1 != 0)
+                .Select(t => $"{t.Item2} enters {string.Join(", ", Ids(t.Item1))}, announced after its take-off"));
+        boundSet |= late1 | late2;
         var r = baseResult with
         {
-            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; technical stop at {b.A.Code}{instead}", Ids(boundSet)),
+            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; technical stop at {b.A.Code}{instead}{late}", Ids(boundSet)),
             Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
-            ArrivalUtc = dep.AddMinutes(Minutes(x, ref b.L1) + p.TechStopGroundMinutes + Minutes(x, ref b.L2)),
+            ArrivalUtc = dep.AddMinutes(m1 + p.TechStopGroundMinutes + m2),
         };
         return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost)],
             p.TechStopGroundMinutes);

@@ -107,6 +107,15 @@ public class TechStopBaselineTests
         Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), r.Reason);
         Assert.That(r.InFlightPosition, Is.Null);
         Assert.That(r.Alternate, Is.Not.Null);
+        // Its legs are planned before each take-off and not rerouted in flight: the first leg, planned before the
+        // notice, enters Panama's FIR after it. That is said and the closure named, not flown through in silence
+        // (checked on the geometry itself: the first leg's line, in degrees, meets the FIR's polygon).
+        var stop = AirportDirectory.Bundled[r.Alternate!].Location;
+        int k = r.Waypoints.ToList().IndexOf(stop);
+        var firstLeg = new NetTopologySuite.Geometries.LineString(r.Waypoints.Take(k + 1).Select(p => new NetTopologySuite.Geometries.Coordinate(p.LonDeg, p.LatDeg)).ToArray());
+        Assert.That(AirspaceCatalog.Bundled["MPZL"].Geometry.Intersects(firstLeg), Is.True, "the premise: the first leg crosses MPZL");
+        Assert.That(r.BoundBy, Does.Contain("MPZL"));
+        Assert.That(r.Reason, Does.Contain("not rerouted in flight (legs are planned before take-off): the first leg enters MPZL, announced after its take-off"));
     }
 
     [Test]
