@@ -362,6 +362,8 @@ public sealed record SimulationResult
     /// <summary>Totals per group key, keys in ordinal order.</summary>
     public IReadOnlyList<(string Key, Totals Totals)> Group(GroupBy by)
     {
+        // An undefined value matched no key and gave no groups, which read as "no flights".
+        if (!Enum.IsDefined(by)) throw new ArgumentOutOfRangeException(nameof(by), by, "not a GroupBy: Route, Operator, Airport, Closure, Day or Week");
         var map = new SortedDictionary<string, List<FlightResult>>(StringComparer.Ordinal);
         foreach (var f in Flights)
             foreach (var key in Keys(f, by))

@@ -146,13 +146,16 @@ public sealed class WhatIfSimulator
     private readonly CostParameters _stillAir;
 
     /// <summary>Prepares a scenario for running.</summary>
-    /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, or a named
-    /// airport that the directory does not know.</exception>
+    /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, a named
+    /// airport that the directory does not know, or a closure, flight or route that <see cref="ScenarioBuilder"/> refuses
+    /// (a null list or element, a null or blank id or code, a local time, an undefined enum value: a scenario made in code
+    /// without the builder).</exception>
     public WhatIfSimulator(Scenario scenario, SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.CostModel);
+        ScenarioValidation.Check(scenario, nameof(scenario));
         scenario = WithRealism(scenario);
         _scenario = scenario;
         _options = options;
