@@ -242,22 +242,25 @@ internal static class ScenarioValidation
 
     /// <summary>
     /// The checks of <see cref="WhatIfSimulator"/> on a scenario made in code (the reader and the builder make each
-    /// already): no null lists or elements, and each closure, flight and route as the builder checks it.
+    /// already): no null lists or elements, each flight and route as the builder checks it, and each closure's shape
+    /// (<see cref="CheckShape"/>; its window and buffer rules stay the builder's and the reader's, which scenarios made
+    /// in code relied on, e.g. a notice after the start).
     /// </summary>
     public static void Check(Scenario s, string paramName)
     {
         if (s.Closures is null || s.Flights is null || s.Routes is null)
             throw new ArgumentException($"scenario '{s.Name}': {(s.Closures is null ? "Closures" : s.Flights is null ? "Flights" : "Routes")} is null; give an empty list", paramName);
         for (int i = 0; i < s.Closures.Count; i++)
-            Check(s.Closures[i] ?? throw new ArgumentException($"scenario '{s.Name}': Closures[{i}] is null", paramName), paramName);
+            CheckShape(s.Closures[i] ?? throw new ArgumentException($"scenario '{s.Name}': Closures[{i}] is null", paramName), paramName);
         for (int i = 0; i < s.Flights.Count; i++)
             Check(s.Flights[i] ?? throw new ArgumentException($"scenario '{s.Name}': Flights[{i}] is null", paramName), paramName);
         for (int i = 0; i < s.Routes.Count; i++)
             Check(s.Routes[i] ?? throw new ArgumentException($"scenario '{s.Name}': Routes[{i}] is null", paramName), paramName);
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a closure that cannot be run.</summary>
-    public static void Check(Closure c, string paramName)
+    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a closure the run would
+    /// fail on or misread: no id, null lists, elements, band or applicability, an undefined ban, a local time.</summary>
+    public static void CheckShape(Closure c, string paramName)
     {
         if (string.IsNullOrWhiteSpace(c.Id)) throw new ArgumentException($"closure Id is {(c.Id is null ? "null" : "blank")}", paramName);
         if (c.Airspaces is null || c.Airports is null || c.AirspaceIds is null)
@@ -272,6 +275,12 @@ internal static class ScenarioValidation
         NotLocal(c.StartUtc, paramName, $"closure '{c.Id}': StartUtc");
         NotLocal(c.EndUtc, paramName, $"closure '{c.Id}': EndUtc");
         NotLocal(c.NoticeUtc, paramName, $"closure '{c.Id}': NoticeUtc");
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a closure that cannot be run.</summary>
+    public static void Check(Closure c, string paramName)
+    {
+        CheckShape(c, paramName);
         if (c.EndUtc is { } e && e <= c.StartUtc)
             throw new ArgumentException($"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}", paramName);
         if (c.NoticeUtc is { } n && n > c.StartUtc)

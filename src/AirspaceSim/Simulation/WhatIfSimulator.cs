@@ -147,9 +147,9 @@ public sealed class WhatIfSimulator
 
     /// <summary>Prepares a scenario for running.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, a named
-    /// airport that the directory does not know, or a closure, flight or route that <see cref="ScenarioBuilder"/> refuses
-    /// (a null list or element, a null or blank id or code, a local time, an undefined enum value: a scenario made in code
-    /// without the builder).</exception>
+    /// airport that the directory does not know, or, in a scenario made in code without the builder, a flight or route
+    /// that <see cref="ScenarioBuilder"/> refuses and a closure it would fail on (a null list or element, a null or blank
+    /// id or code, a local time, an undefined enum value).</exception>
     public WhatIfSimulator(Scenario scenario, SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
