@@ -180,4 +180,29 @@ public class LibraryApiSweepTests
         Assert.That(e.ParamName, Is.EqualTo("candidates"));
         Assert.That(e.Message, Does.Contain("candidates[0] is null"));
     }
+
+    [Test]
+    public void APerClosureBufferUnderAnotherCaseSaysWhichIdsMatch()
+    {
+        var svzm = AirspaceCatalog.Bundled["svzm"]; // the catalog takes any case
+        var e = Assert.Throws<ArgumentException>(() => AirspaceSim.Routing.DetourPlanner.Build([svzm], AirspaceSim.Routing.DetourPlannerOptions.Default with
+            { BufferNmByAirspaceId = new Dictionary<string, double> { ["svzm"] = 25 } }))!;
+        Assert.That(e.ParamName, Is.EqualTo("options"));
+        Assert.That(e.Message, Does.Contain("(SVZM)").And.Contain("case included").And.Contain("did you mean 'SVZM'?"));
+        e = Assert.Throws<ArgumentException>(() => AirspaceSim.Routing.DetourPlanner.Build([svzm], AirspaceSim.Routing.DetourPlannerOptions.Default with
+            { BufferNmByAirspaceId = new Dictionary<string, double> { ["TTZP"] = 25 } }))!;
+        Assert.That(e.Message, Does.Contain("(SVZM)").And.Not.Contain("did you mean"));
+    }
+
+    [Test]
+    public void TheBundledAirportListCannotBeChangedThroughACast()
+    {
+        int n = AirportDirectory.Bundled.Airports.Count;
+        var asList = AirportDirectory.Bundled.Airports as IList<Airport>;
+        // Before: a List<Airport>, so ((IList<Airport>)Airports).Clear() emptied the directory for the whole process.
+        Assert.That(asList is null || asList.IsReadOnly, "the list behind IReadOnlyList is read-only");
+        if (asList is not null) Assert.Throws<NotSupportedException>(() => asList.Clear());
+        Assert.That(AirportDirectory.Bundled.Airports, Has.Count.EqualTo(n));
+        Assert.That(new AirportDirectory([AirportDirectory.Bundled["AMS"]]).Airports as IList<Airport>, Is.Null.Or.Property("IsReadOnly").True);
+    }
 }
