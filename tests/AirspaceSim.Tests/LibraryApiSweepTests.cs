@@ -205,4 +205,34 @@ public class LibraryApiSweepTests
         Assert.That(AirportDirectory.Bundled.Airports, Has.Count.EqualTo(n));
         Assert.That(new AirportDirectory([AirportDirectory.Bundled["AMS"]]).Airports as IList<Airport>, Is.Null.Or.Property("IsReadOnly").True);
     }
+
+    // A handler as a script writes it: synchronous, not thread-safe, slow enough that a second worker finishes a chunk
+    // of 256 flights while it runs.
+    private sealed class RecordingProgress : IProgress<SimulationProgress>
+    {
+        private int _inside;
+        public readonly List<int> Done = [];
+        public bool Overlapped;
+
+        public void Report(SimulationProgress value)
+        {
+            if (Interlocked.Increment(ref _inside) > 1) Overlapped = true;
+            Thread.Sleep(20);
+            Done.Add(value.Done);
+            Interlocked.Decrement(ref _inside);
+        }
+    }
+
+    [Test]
+    public void ProgressComesOneReportAtATimeAndNeverGoesBack()
+    {
+        var b = new ScenarioBuilder("many");
+        for (int i = 0; i < 16 * 256; i++) b.Flight($"F{i}", "MIA", "CUR", Day.AddMinutes(i), "B738", "AAL", "US");
+        var p = new RecordingProgress();
+        var r = new WhatIfSimulator(b.Build(), Options with { MaxDegreeOfParallelism = 2 }).Run(CancellationToken.None, p);
+        Assert.That(r.Flights, Has.Count.EqualTo(4096));
+        Assert.That(p.Overlapped, Is.False, "two reports at once");
+        Assert.That(p.Done, Is.Ordered.Ascending);
+        Assert.That(p.Done[^1], Is.EqualTo(4096));
+    }
 }

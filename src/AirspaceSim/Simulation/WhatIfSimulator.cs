@@ -321,6 +321,9 @@ public sealed class WhatIfSimulator
     public SimulationResult Run(CancellationToken cancellationToken) => Run(cancellationToken, null);
 
     /// <summary>Runs every flight of the scenario; one failing flight becomes an <see cref="FlightOutcome.Error"/> row.</summary>
+    /// <param name="cancellationToken">Stops the run between flights.</param>
+    /// <param name="progress">Told the flights done every 256 flights and at the end (<c>Done == Total</c>): from the
+    /// worker threads, one report at a time, <see cref="SimulationProgress.Done"/> never going back.</param>
     /// <exception cref="OperationCanceledException">The token was cancelled; the message says how many flights were done.</exception>
     public SimulationResult Run(CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
     {
@@ -368,7 +371,8 @@ public sealed class WhatIfSimulator
             }
             return results;
         }
-        int done = 0;
+        int done = 0, reported = 0;
+        var progressGate = new object();
         if (flights.Count > 0)
         {
             var po = new ParallelOptions { MaxDegreeOfParallelism = maxDop, CancellationToken = cancellationToken };
@@ -382,7 +386,15 @@ public sealed class WhatIfSimulator
                         results.Set(i, SimulateSafe(flights[i]));
                     }
                     int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
-                    progress?.Report(new SimulationProgress(now, flights.Count));
+                    // Two workers could report at once, and the later count first: a handler saw Done go back, and had
+                    // to be thread-safe. One report at a time, never behind the last one (the final n/n is the largest).
+                    if (progress != null)
+                        lock (progressGate)
+                            if (now > reported)
+                            {
+                                reported = now;
+                                progress.Report(new SimulationProgress(now, flights.Count));
+                            }
                 });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
