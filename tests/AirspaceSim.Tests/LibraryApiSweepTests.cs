@@ -235,4 +235,15 @@ public class LibraryApiSweepTests
         Assert.That(p.Done, Is.Ordered.Ascending);
         Assert.That(p.Done[^1], Is.EqualTo(4096));
     }
+
+    [Test]
+    public void MonteCarloProgressComesOneReportAtATimeAndNeverGoesBack()
+    {
+        var s = new ScenarioBuilder("mc").Close("SVZM", Day).Add(AmsCur()).UncertainEnd("SVZM", Distribution.Uniform(1, 48)).Build();
+        var p = new RecordingProgress();
+        MonteCarlo.Run(s, Options, new MonteCarloOptions { Draws = 16, Seed = 1, MaxDegreeOfParallelism = 2 }, CancellationToken.None, p);
+        Assert.That(p.Overlapped, Is.False, "two reports at once");
+        Assert.That(p.Done, Is.Ordered.Ascending);
+        Assert.That(p.Done[^1], Is.EqualTo(16));
+    }
 }

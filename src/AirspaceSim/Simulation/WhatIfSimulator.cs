@@ -371,8 +371,8 @@ public sealed class WhatIfSimulator
             }
             return results;
         }
-        int done = 0, reported = 0;
-        var progressGate = new object();
+        int done = 0;
+        var serial = new SerialProgress(progress, flights.Count);
         if (flights.Count > 0)
         {
             var po = new ParallelOptions { MaxDegreeOfParallelism = maxDop, CancellationToken = cancellationToken };
@@ -386,15 +386,7 @@ public sealed class WhatIfSimulator
                         results.Set(i, SimulateSafe(flights[i]));
                     }
                     int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
-                    // Two workers could report at once, and the later count first: a handler saw Done go back, and had
-                    // to be thread-safe. One report at a time, never behind the last one (the final n/n is the largest).
-                    if (progress != null)
-                        lock (progressGate)
-                            if (now > reported)
-                            {
-                                reported = now;
-                                progress.Report(new SimulationProgress(now, flights.Count));
-                            }
+                    serial.Report(now);
                 });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
