@@ -286,7 +286,8 @@ public static class MonteCarlo
         };
     }
 
-    /// <summary>Runs every draw and summarises them.</summary>
+    /// <summary>Runs every draw and summarises them. A scenario without uncertain inputs
+    /// (<see cref="ScenarioUncertainty.IsEmpty"/>) is run all the same: every draw is the nominal run (the CLI notes it).</summary>
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
     public static MonteCarloResult Run(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options) =>
