@@ -246,4 +246,16 @@ public class LibraryApiSweepTests
         Assert.That(p.Done, Is.Ordered.Ascending);
         Assert.That(p.Done[^1], Is.EqualTo(16));
     }
+
+    [Test]
+    public void IsActiveRefusesALocalTime()
+    {
+        var c = new ScenarioBuilder("x").Close("SVZM", Day, c => c with { EndUtc = Day.AddHours(6) }).Build().Closures[0];
+        Assert.That(c.IsActiveAt(Day.AddHours(1)), Is.True);
+        Assert.That(c.IsActiveDuring(Day.AddHours(-2), Day.AddHours(-1)), Is.False);
+        var local = DateTime.SpecifyKind(Day.AddHours(1), DateTimeKind.Local);
+        Assert.That(Assert.Throws<ArgumentException>(() => c.IsActiveAt(local))!.ParamName, Is.EqualTo("t"));
+        Assert.That(Assert.Throws<ArgumentException>(() => c.IsActiveDuring(local, Day.AddHours(2)))!.ParamName, Is.EqualTo("from"));
+        Assert.That(Assert.Throws<ArgumentException>(() => c.IsActiveDuring(Day, local))!.ParamName, Is.EqualTo("to"));
+    }
 }
