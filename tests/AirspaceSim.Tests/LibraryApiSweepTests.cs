@@ -258,4 +258,25 @@ public class LibraryApiSweepTests
         Assert.That(Assert.Throws<ArgumentException>(() => c.IsActiveDuring(local, Day.AddHours(2)))!.ParamName, Is.EqualTo("from"));
         Assert.That(Assert.Throws<ArgumentException>(() => c.IsActiveDuring(Day, local))!.ParamName, Is.EqualTo("to"));
     }
+
+    // The library ships without InvariantGlobalization (that is this repository's apps' setting, not a package's), so
+    // a script's culture reaches it: under ar-SA, fa-IR or th-TH a date formatted without a provider is in the Hijri,
+    // Persian or Buddhist calendar, and the scheduled flight ids read KL735-14470603 for 2025-11-24 (found from a
+    // file-based script; this test process runs invariant, so the check is on the source: every date format in the
+    // library names its culture).
+    [Test]
+    public void EveryDateFormatInTheLibraryNamesTheInvariantCulture()
+    {
+        var dateFormat = new System.Text.RegularExpressions.Regex(@"\{[^{}]*:(yyyy|HH|MM|dd)[^{}]*\}|\.ToString\(""[^""]*(yyyy|HH)");
+        var bare = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(ReferenceData.RepoRoot, "src", "AirspaceSim"), "*.cs", SearchOption.AllDirectories))
+        {
+            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")) continue;
+            var lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
+                if (!lines[i].TrimStart().StartsWith("//") && dateFormat.IsMatch(lines[i]) && !lines[i].Contains("InvariantCulture") && !lines[i].Contains("Inv("))
+                    bare.Add($"{Path.GetFileName(file)}:{i + 1}: {lines[i].Trim()}");
+        }
+        Assert.That(bare, Is.Empty);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirspaceSim.Airspaces;
 
 namespace AirspaceSim.Simulation;
@@ -455,7 +456,8 @@ internal static class ScheduleExpansion
                 for (int k = 0; k < n; k++)
                 {
                     var dep = d.ToDateTime(r.DepartureTimeUtc, DateTimeKind.Utc).AddHours(24.0 * k / n);
-                    string id = $"{number}-{d:yyyyMMdd}{(k > 0 ? $"-{k + 1}" : "")}";
+                    // Invariant: under a culture with another calendar (ar-SA, fa-IR) yyyyMMdd gave 14470603 for 2025-11-24.
+                    string id = number + "-" + d.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (k > 0 ? "-" + (k + 1).ToString(CultureInfo.InvariantCulture) : "");
                     if (!taken.Add(id))
                     {
                         string withRoute = $"{id}-r{ri + 1}";

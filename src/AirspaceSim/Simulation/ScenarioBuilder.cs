@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirspaceSim.Airspaces;
 
 namespace AirspaceSim.Simulation;
@@ -139,7 +140,7 @@ public sealed class ScenarioBuilder
     /// <summary>Sets the schedule period (inclusive dates).</summary>
     public ScenarioBuilder Period(DateOnly first, DateOnly last)
     {
-        if (last < first) throw new ArgumentException($"period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}", nameof(last));
+        if (last < first) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}"), nameof(last));
         _periodStart = first; _periodEnd = last; return this;
     }
 
@@ -196,13 +197,13 @@ internal static class ScenarioValidation
     /// converting it would make a scenario's answers depend on the machine it runs on.
     /// </summary>
     public static DateTime Utc(DateTime t, string paramName) => t.Kind == DateTimeKind.Local
-        ? throw new ArgumentException($"{paramName} {t:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()", paramName)
+        ? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{paramName} {t:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName)
         : DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
     private static void NotLocal(DateTime? t, string paramName, string what)
     {
         if (t is { Kind: DateTimeKind.Local } l)
-            throw new ArgumentException($"{what} {l:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()", paramName);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{what} {l:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName);
     }
 
     private static void Text(string? value, string paramName, string what)
@@ -237,7 +238,7 @@ internal static class ScenarioValidation
             if (!Enum.IsDefined(d)) throw new ArgumentException($"{what}: day {(int)d} is not a DayOfWeek (0 = Sunday to 6 = Saturday)", paramName);
         if (r.WeeklyFrequency is < 1) throw new ArgumentException($"{what}: weekly frequency {r.WeeklyFrequency} is not ≥ 1", paramName);
         if (r.FirstDate is { } first && r.LastDate is { } last && last < first)
-            throw new ArgumentException($"{what}: LastDate {last:yyyy-MM-dd} is before FirstDate {first:yyyy-MM-dd}", paramName);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{what}: LastDate {last:yyyy-MM-dd} is before FirstDate {first:yyyy-MM-dd}"), paramName);
     }
 
     /// <summary>
@@ -282,9 +283,9 @@ internal static class ScenarioValidation
     {
         CheckShape(c, paramName);
         if (c.EndUtc is { } e && e <= c.StartUtc)
-            throw new ArgumentException($"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}", paramName);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}"), paramName);
         if (c.NoticeUtc is { } n && n > c.StartUtc)
-            throw new ArgumentException($"closure '{c.Id}': notice {n:yyyy-MM-dd'T'HH:mm'Z'} is after the start {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}", paramName);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"closure '{c.Id}': notice {n:yyyy-MM-dd'T'HH:mm'Z'} is after the start {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}"), paramName);
         if (!double.IsFinite(c.BufferNm) || c.BufferNm < 0) throw new ArgumentException($"closure '{c.Id}': buffer {c.BufferNm} NM is not a finite number ≥ 0", paramName);
         if (c.Airspaces.Count == 0 && c.AirspaceIds.Count > 0)
             throw new ArgumentException($"closure '{c.Id}': AirspaceIds ({string.Join(", ", c.AirspaceIds)}) without Airspaces; a closure made in code needs the airspaces themselves: ScenarioBuilder.Close(\"{string.Join(",", c.AirspaceIds)}\", ...) resolves the ids, or set Airspaces = [AirspaceCatalog.Bundled[id], ...]", paramName);
