@@ -38,7 +38,9 @@ public sealed class AirportDirectory
                 if (a.Iata is { Length: > 0 } iata) Iata.TryAdd(iata, a);
                 if (a.Icao is { Length: > 0 } icao) Icao.TryAdd(icao, a);
             }
-            Airports = list;
+            // Read-only: the bundled directory is shared by the whole process, and a List<T> behind the interface
+            // could be cleared through a cast.
+            Airports = list.AsReadOnly();
         }
     }
 

@@ -15,6 +15,9 @@ namespace AirspaceSim.Geodesy;
 /// <para>Text is always the invariant <c>LAT,LON</c> (decimal point, one comma): the <see cref="IFormatProvider"/> of
 /// <see cref="ISpanParsable{TSelf}"/> and <see cref="ISpanFormattable"/> is accepted and ignored, because a culture's
 /// decimal comma would make the separator ambiguous.</para>
+/// <para>Equality compares the two coordinates as stored (the longitude normalised, so (0, 180) equals (0, -180)):
+/// a pole with two longitudes, (90, 10) and (90, 20), is one place but two unequal values; compare places with
+/// <see cref="Wgs84.DistanceM(GeoPoint, GeoPoint)"/>.</para>
 /// </remarks>
 public readonly record struct GeoPoint : ISpanParsable<GeoPoint>, ISpanFormattable
 {

@@ -142,9 +142,9 @@ public static class Wgs84
     {
         CheckLat(lat1Deg, nameof(lat1Deg)); CheckLon(lon1Deg, nameof(lon1Deg));
         if (!double.IsFinite(azi1Deg))
-            throw new ArgumentOutOfRangeException(nameof(azi1Deg), azi1Deg, $"azimuth {azi1Deg:R} is not a finite number");
+            throw new ArgumentOutOfRangeException(nameof(azi1Deg), azi1Deg, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"azimuth {azi1Deg:R} is not a finite number"));
         if (!double.IsFinite(distanceM))
-            throw new ArgumentOutOfRangeException(nameof(distanceM), distanceM, $"distance {distanceM:R} m is not a finite number");
+            throw new ArgumentOutOfRangeException(nameof(distanceM), distanceM, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"distance {distanceM:R} m is not a finite number"));
         return DirectCore(lat1Deg, lon1Deg, azi1Deg, distanceM);
     }
 

@@ -73,10 +73,15 @@ public sealed class AircraftCatalog
     public IReadOnlyList<AircraftType> Types { get; }
 
     /// <summary>Looks a designator up (case-insensitive).</summary>
-    public bool TryGet(string icao, [MaybeNullWhen(false)] out AircraftType type) => _byIcao.TryGetValue(icao.Trim(), out type);
+    public bool TryGet(string icao, [MaybeNullWhen(false)] out AircraftType type)
+    {
+        ArgumentNullException.ThrowIfNull(icao);
+        return _byIcao.TryGetValue(icao.Trim(), out type);
+    }
 
     /// <summary>The type with this designator.</summary>
     /// <exception cref="UnknownAircraftTypeException">Unknown; the message names the closest known designators.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="icao"/> is null.</exception>
     public AircraftType this[string icao] => TryGet(icao, out var t) ? t : throw new UnknownAircraftTypeException(icao, Closest(icao));
 
     /// <summary>Up to three known designators closest to <paramref name="text"/> (edit distance, then a name match).</summary>

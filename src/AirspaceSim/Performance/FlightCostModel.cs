@@ -369,7 +369,7 @@ public sealed class FlightCostModel
     public TechStop FindTechStop(AircraftType type, GeoPoint from, GeoPoint to, IEnumerable<Airport> candidates, FlightConditions conditions)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        return Search(type, from, to, [from, to], candidates, conditions, static (a, b) => [a, b], "the direct flight fits the range");
+        return Search(type, from, to, [from, to], NoNulls(candidates), conditions, static (a, b) => [a, b], "the direct flight fits the range");
     }
 
     /// <summary>
@@ -392,8 +392,12 @@ public sealed class FlightCostModel
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(planLeg);
         if (flown.Count < 2) throw new ArgumentException("the flown route needs at least two points", nameof(flown));
-        return Search(type, flown[0], flown[^1], flown, candidates, conditions, planLeg, "the flown route fits the range");
+        return Search(type, flown[0], flown[^1], flown, NoNulls(candidates), conditions, planLeg, "the flown route fits the range");
     }
+
+    // A null candidate failed deep in the search with a NullReferenceException.
+    private static IEnumerable<Airport> NoNulls(IEnumerable<Airport> candidates) =>
+        candidates.Select((a, i) => a ?? throw new ArgumentException($"candidates[{i}] is null", nameof(candidates)));
 
     private TechStop Search(AircraftType type, GeoPoint from, GeoPoint to, IReadOnlyList<GeoPoint> flown, IEnumerable<Airport> candidates,
         FlightConditions conditions, Func<GeoPoint, GeoPoint, IReadOnlyList<GeoPoint>?> planLeg, string fits)

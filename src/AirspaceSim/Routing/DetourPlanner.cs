@@ -318,7 +318,7 @@ public sealed partial class DetourPlanner
                     throw new ArgumentOutOfRangeException($"options.BufferNmByAirspaceId[{id}]", nm,
                         string.Create(CultureInfo.InvariantCulture, $"buffer {nm:R} NM of closure '{id}' is outside [0, {MaxBufferNm}] NM ({MaxBufferReason})"));
                 if (!ids.Contains(id))
-                    throw new ArgumentException($"options.BufferNmByAirspaceId names '{id}', which is not one of the closures", nameof(options));
+                    throw new ArgumentException($"options.BufferNmByAirspaceId names '{id}', which is not one of the closures ({string.Join(", ", array.Select(a => a.Id))}); ids match exactly, case included{Hint(id, array)}", nameof(options));
             }
         }
         return new DetourPlanner(array, bufferNm, ClosureBuffers(array, options), cornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: true, obstacleCache);
@@ -336,6 +336,10 @@ public sealed partial class DetourPlanner
         var array = closures.ToArray();
         return new(array, options.BufferNm, ClosureBuffers(array, options), options.CornerSegments, options.LegLengthKm ?? DefaultLegKm, hullShortcut: false);
     }
+
+    // The catalogs find "svzm" as SVZM, so a per-closure buffer keyed "svzm" was the likely slip; say so.
+    private static string Hint(string id, Airspace[] closures) =>
+        closures.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase)) is { } near ? $": did you mean '{near.Id}'?" : "";
 
     // The buffer kept from each closure, parallel to `closures`: its own from BufferNmByAirspaceId, else BufferNm.
     private static double[] ClosureBuffers(Airspace[] closures, DetourPlannerOptions options) =>

@@ -286,13 +286,15 @@ public static class MonteCarlo
         };
     }
 
-    /// <summary>Runs every draw and summarises them.</summary>
+    /// <summary>Runs every draw and summarises them. A scenario without uncertain inputs
+    /// (<see cref="ScenarioUncertainty.IsEmpty"/>) is run all the same: every draw is the nominal run (the CLI notes it).</summary>
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
     public static MonteCarloResult Run(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options) =>
         Run(scenario, simulation, options, CancellationToken.None, null);
 
-    /// <summary>As <see cref="Run(Scenario, SimulationOptions, MonteCarloOptions)"/>, with cancellation and progress (draws).</summary>
+    /// <summary>As <see cref="Run(Scenario, SimulationOptions, MonteCarloOptions)"/>, with cancellation and progress (draws
+    /// done: after each draw, from the worker threads, one report at a time, never going back).</summary>
     /// <exception cref="ArgumentException">Bad options, or a scenario with a buffer sweep.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the message says how many draws were done.</exception>
     public static MonteCarloResult Run(Scenario scenario, SimulationOptions simulation, MonteCarloOptions options,
@@ -337,6 +339,7 @@ public static class MonteCarlo
         var template = new WhatIfSimulator(scenario, simulation);
         var draws = new MonteCarloDraw[indices.Count];
         int done = 0;
+        var serial = new SerialProgress(progress, indices.Count);
         try
         {
             Parallel.For(0, indices.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, j =>
@@ -348,7 +351,7 @@ public static class MonteCarlo
                     Index = indices[j], Inputs = values, Totals = Totals.Of(results), Outcomes = results.Select(r => r.Outcome).ToArray(),
                     ExtraCostUsd = results.Select(r => r.ExtraCostUsd).ToArray(), ExtraMinutes = results.Select(r => r.ExtraMinutes).ToArray(),
                 };
-                progress?.Report(new SimulationProgress(Interlocked.Increment(ref done), indices.Count));
+                serial.Report(Interlocked.Increment(ref done));
             });
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or AggregateException)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirspaceSim.Airspaces;
 
 namespace AirspaceSim.Simulation;
@@ -172,11 +173,19 @@ public sealed record Closure
     /// <summary>The notice time in effect: <see cref="NoticeUtc"/> or the start.</summary>
     public DateTime EffectiveNoticeUtc => NoticeUtc ?? StartUtc;
 
-    /// <summary>True if the closure is active at <paramref name="t"/> (start inclusive, end exclusive).</summary>
-    public bool IsActiveAt(DateTime t) => t >= StartUtc && (EndUtc is not { } e || t < e);
+    /// <summary>True if the closure is active at <paramref name="t"/> (UTC; start inclusive, end exclusive).</summary>
+    /// <exception cref="ArgumentException"><paramref name="t"/> is a local time (<see cref="DateTimeKind.Local"/>).</exception>
+    public bool IsActiveAt(DateTime t) => NotLocal(t, nameof(t)) >= StartUtc && (EndUtc is not { } e || t < e);
 
-    /// <summary>True if the window meets the closed time interval [<paramref name="from"/>, <paramref name="to"/>].</summary>
-    public bool IsActiveDuring(DateTime from, DateTime to) => to >= StartUtc && (EndUtc is not { } e || from < e);
+    /// <summary>True if the window meets the closed time interval [<paramref name="from"/>, <paramref name="to"/>] (UTC).</summary>
+    /// <exception cref="ArgumentException">A local time (<see cref="DateTimeKind.Local"/>).</exception>
+    public bool IsActiveDuring(DateTime from, DateTime to) =>
+        NotLocal(to, nameof(to)) >= StartUtc && (EndUtc is not { } e || NotLocal(from, nameof(from)) < e);
+
+    // DateTime compares ticks whatever the kind: a local time would be read as UTC, off by the machine's offset.
+    private static DateTime NotLocal(DateTime t, string name) => t.Kind == DateTimeKind.Local
+        ? throw new ArgumentException($"{name} is a local time (DateTimeKind.Local); give UTC, e.g. {name}.ToUniversalTime()", name)
+        : t;
 
     /// <summary>True if the closure bans flight within its band.</summary>
     public bool BansOverflight => Bans is ClosureBans.Overflight or ClosureBans.Both;
@@ -447,7 +456,8 @@ internal static class ScheduleExpansion
                 for (int k = 0; k < n; k++)
                 {
                     var dep = d.ToDateTime(r.DepartureTimeUtc, DateTimeKind.Utc).AddHours(24.0 * k / n);
-                    string id = $"{number}-{d:yyyyMMdd}{(k > 0 ? $"-{k + 1}" : "")}";
+                    // Invariant: under a culture with another calendar (ar-SA, fa-IR) yyyyMMdd gave 14470603 for 2025-11-24.
+                    string id = number + "-" + d.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (k > 0 ? "-" + (k + 1).ToString(CultureInfo.InvariantCulture) : "");
                     if (!taken.Add(id))
                     {
                         string withRoute = $"{id}-r{ri + 1}";

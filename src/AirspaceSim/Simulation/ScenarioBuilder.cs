@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirspaceSim.Airspaces;
 
 namespace AirspaceSim.Simulation;
@@ -52,9 +53,9 @@ public sealed class ScenarioBuilder
         var c = new Closure
         {
             Id = string.Join("+", ids), AirspaceIds = ids, Airspaces = ids.Select(id => _catalog[id]).ToArray(),
-            StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc),
+            StartUtc = ScenarioValidation.Utc(startUtc, nameof(startUtc)),
         };
-        return Add(configure?.Invoke(c) ?? c);
+        return Add(Configured(c, configure));
     }
 
     /// <inheritdoc cref="Close(Airspace, DateTime, Func{Closure, Closure}?)"/>
@@ -64,8 +65,8 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Close(Airspace polygon, DateTime startUtc, Func<Closure, Closure>? configure)
     {
         ArgumentNullException.ThrowIfNull(polygon);
-        var c = new Closure { Id = polygon.Id, Airspaces = [polygon], StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc) };
-        return Add(configure?.Invoke(c) ?? c);
+        var c = new Closure { Id = polygon.Id, Airspaces = [polygon], StartUtc = ScenarioValidation.Utc(startUtc, nameof(startUtc)) };
+        return Add(Configured(c, configure));
     }
 
     /// <inheritdoc cref="CloseAirports(string, IEnumerable{string}, DateTime, Func{Closure, Closure}?)"/>
@@ -74,47 +75,65 @@ public sealed class ScenarioBuilder
     /// <summary>Closes airports by code (an airport closure).</summary>
     public ScenarioBuilder CloseAirports(string id, IEnumerable<string> airports, DateTime startUtc, Func<Closure, Closure>? configure)
     {
-        var c = new Closure { Id = id, Airports = airports.ToArray(), Bans = ClosureBans.Airports, StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc) };
-        return Add(configure?.Invoke(c) ?? c);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(airports);
+        var codes = airports.ToArray();
+        for (int i = 0; i < codes.Length; i++)
+            if (string.IsNullOrWhiteSpace(codes[i])) throw new ArgumentException($"airports[{i}] is {(codes[i] is null ? "null" : "blank")}; give IATA or ICAO codes", nameof(airports));
+        var c = new Closure { Id = id, Airports = codes, Bans = ClosureBans.Airports, StartUtc = ScenarioValidation.Utc(startUtc, nameof(startUtc)) };
+        return Add(Configured(c, configure));
     }
 
+    // A configure callback returning null would otherwise drop its closure's settings without a word.
+    private static Closure Configured(Closure c, Func<Closure, Closure>? configure) =>
+        configure is null ? c : configure(c) ?? throw new ArgumentException("configure returned null; return the closure, e.g. c => c with { EndUtc = ... }", nameof(configure));
+
     /// <summary>Adds a fully specified closure.</summary>
+    /// <exception cref="ArgumentException">A closure that cannot be run: no id, a local time (<see cref="DateTimeKind.Local"/>),
+    /// an end at or before its start, a notice after it, a buffer not finite and ≥ 0, no lateral limits and no airports,
+    /// named airports under an overflight ban alone, a null band, applicability or airspace, or an undefined ban.</exception>
     public ScenarioBuilder Add(Closure closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
-        ScenarioValidation.Check(closure);
+        ScenarioValidation.Check(closure, nameof(closure));
         _closures.Add(closure);
         return this;
     }
 
     /// <summary>Adds one flight at the cost model's default cruise level.</summary>
+    /// <exception cref="ArgumentException">See <see cref="Add(Simulation.Flight)"/>.</exception>
     public ScenarioBuilder Flight(string id, string origin, string destination, DateTime departureUtc, string aircraftType,
         string airline, string operatorState) =>
         Flight(id, origin, destination, departureUtc, aircraftType, airline, operatorState, null);
 
     /// <summary>Adds one flight; <paramref name="cruiseFl"/> null for the cost model's default cruise level.</summary>
+    /// <exception cref="ArgumentException">See <see cref="Add(Simulation.Flight)"/>; a local <paramref name="departureUtc"/>.</exception>
     public ScenarioBuilder Flight(string id, string origin, string destination, DateTime departureUtc, string aircraftType,
         string airline, string operatorState, int? cruiseFl) =>
         Add(new Flight
         {
-            Id = id, Origin = origin, Destination = destination, DepartureUtc = DateTime.SpecifyKind(departureUtc, DateTimeKind.Utc),
+            Id = id, Origin = origin, Destination = destination, DepartureUtc = ScenarioValidation.Utc(departureUtc, nameof(departureUtc)),
             AircraftType = aircraftType, Airline = airline, OperatorState = operatorState, CruiseFl = cruiseFl,
         });
 
     /// <summary>Adds a fully specified flight.</summary>
+    /// <exception cref="ArgumentException">A null or blank id, origin, destination, aircraft type, airline or operator
+    /// state, or a local departure time (<see cref="DateTimeKind.Local"/>).</exception>
     public ScenarioBuilder Add(Flight flight)
     {
         ArgumentNullException.ThrowIfNull(flight);
-        ScenarioValidation.Check(flight);
+        ScenarioValidation.Check(flight, nameof(flight));
         _flights.Add(flight);
         return this;
     }
 
     /// <summary>Adds a scheduled route.</summary>
+    /// <exception cref="ArgumentException">A null or blank origin, destination, aircraft type, airline or operator state,
+    /// null or undefined days, a weekly frequency below 1, or a last date before the first.</exception>
     public ScenarioBuilder Add(ScheduledRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        ScenarioValidation.Check(route);
+        ScenarioValidation.Check(route, nameof(route));
         _routes.Add(route);
         return this;
     }
@@ -122,7 +141,7 @@ public sealed class ScenarioBuilder
     /// <summary>Sets the schedule period (inclusive dates).</summary>
     public ScenarioBuilder Period(DateOnly first, DateOnly last)
     {
-        if (last < first) throw new ArgumentException($"period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}");
+        if (last < first) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}"), nameof(last));
         _periodStart = first; _periodEnd = last; return this;
     }
 
@@ -173,46 +192,128 @@ public sealed class ScenarioBuilder
 /// <summary>Checks shared by the builder and the JSON reader.</summary>
 internal static class ScenarioValidation
 {
-    /// <summary>Throws <see cref="ArgumentException"/> for a closure that cannot be run.</summary>
-    public static void Check(Closure c)
+    /// <summary>
+    /// An instant as UTC: <see cref="DateTimeKind.Unspecified"/> is taken as UTC (the scenario file's times are UTC);
+    /// <see cref="DateTimeKind.Local"/> is refused, since relabelling it would move it by the machine's offset and
+    /// converting it would make a scenario's answers depend on the machine it runs on.
+    /// </summary>
+    public static DateTime Utc(DateTime t, string paramName) => t.Kind == DateTimeKind.Local
+        ? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{paramName} {t:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName)
+        : DateTime.SpecifyKind(t, DateTimeKind.Utc);
+
+    private static void NotLocal(DateTime? t, string paramName, string what)
     {
-        CheckId(c.Id, "closure id");
-        foreach (var id in c.AirspaceIds) CheckId(id, $"closure '{c.Id}': airspace id");
-        foreach (var a in c.Airspaces) CheckId(a.Id, $"closure '{c.Id}': airspace id");
-        foreach (var code in c.Airports) CheckId(code, $"closure '{c.Id}': airports item");
+        if (t is { Kind: DateTimeKind.Local } l)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{what} {l:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName);
+    }
+
+    private static void Text(string? value, string paramName, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{what} is {(value is null ? "null" : "blank")}", paramName);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a flight that cannot be run.</summary>
+    public static void Check(Flight f, string paramName)
+    {
+        Text(f.Id, paramName, "flight Id");
+        string what = $"flight '{f.Id}'";
+        Text(f.Origin, paramName, $"{what}: Origin");
+        Text(f.Destination, paramName, $"{what}: Destination");
+        Text(f.AircraftType, paramName, $"{what}: AircraftType");
+        Text(f.Airline, paramName, $"{what}: Airline");
+        Text(f.OperatorState, paramName, $"{what}: OperatorState");
+        NotLocal(f.DepartureUtc, paramName, $"{what}: DepartureUtc");
+        CheckId(f.Id, "flight id", paramName);
+        CheckEnds(f.Origin, f.Destination, f.AircraftType, f.Airline, f.OperatorState, paramName);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a scheduled route that cannot be run.</summary>
+    public static void Check(ScheduledRoute r, string paramName)
+    {
+        string what = $"route {r.Origin}-{r.Destination}";
+        Text(r.Origin, paramName, "route Origin");
+        Text(r.Destination, paramName, $"{what}: Destination");
+        Text(r.AircraftType, paramName, $"{what}: AircraftType");
+        Text(r.Airline, paramName, $"{what}: Airline");
+        Text(r.OperatorState, paramName, $"{what}: OperatorState");
+        if (r.Days is null) throw new ArgumentException($"{what}: Days is null; give days of the week, or none ([]) and a WeeklyFrequency", paramName);
+        foreach (var d in r.Days)
+            if (!Enum.IsDefined(d)) throw new ArgumentException($"{what}: day {(int)d} is not a DayOfWeek (0 = Sunday to 6 = Saturday)", paramName);
+        if (r.WeeklyFrequency is < 1) throw new ArgumentException($"{what}: weekly frequency {r.WeeklyFrequency} is not ≥ 1", paramName);
+        if (r.FirstDate is { } first && r.LastDate is { } last && last < first)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{what}: LastDate {last:yyyy-MM-dd} is before FirstDate {first:yyyy-MM-dd}"), paramName);
+        CheckId(r.FlightNumber, "flightNumber", paramName);
+        CheckEnds(r.Origin, r.Destination, r.AircraftType, r.Airline, r.OperatorState, paramName);
+    }
+
+    /// <summary>
+    /// The checks of <see cref="WhatIfSimulator"/> on a scenario made in code (the reader and the builder make each
+    /// already): no null lists or elements, each flight and route as the builder checks it, and each closure's shape
+    /// (<see cref="CheckShape"/>; its window and buffer rules stay the builder's and the reader's, which scenarios made
+    /// in code relied on, e.g. a notice after the start).
+    /// </summary>
+    public static void Check(Scenario s, string paramName)
+    {
+        if (s.Closures is null || s.Flights is null || s.Routes is null)
+            throw new ArgumentException($"scenario '{s.Name}': {(s.Closures is null ? "Closures" : s.Flights is null ? "Flights" : "Routes")} is null; give an empty list", paramName);
+        for (int i = 0; i < s.Closures.Count; i++)
+            CheckShape(s.Closures[i] ?? throw new ArgumentException($"scenario '{s.Name}': Closures[{i}] is null", paramName), paramName);
+        for (int i = 0; i < s.Flights.Count; i++)
+            Check(s.Flights[i] ?? throw new ArgumentException($"scenario '{s.Name}': Flights[{i}] is null", paramName), paramName);
+        for (int i = 0; i < s.Routes.Count; i++)
+            Check(s.Routes[i] ?? throw new ArgumentException($"scenario '{s.Name}': Routes[{i}] is null", paramName), paramName);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a closure the run would
+    /// fail on or misread: no id, null lists, elements, band or applicability, an undefined ban, a local time.</summary>
+    public static void CheckShape(Closure c, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(c.Id)) throw new ArgumentException($"closure Id is {(c.Id is null ? "null" : "blank")}", paramName);
+        if (c.Airspaces is null || c.Airports is null || c.AirspaceIds is null)
+            throw new ArgumentException($"closure '{c.Id}': {(c.Airspaces is null ? "Airspaces" : c.Airports is null ? "Airports" : "AirspaceIds")} is null; give an empty list", paramName);
+        for (int i = 0; i < c.Airspaces.Count; i++)
+            if (c.Airspaces[i] is null) throw new ArgumentException($"closure '{c.Id}': Airspaces[{i}] is null", paramName);
+        for (int i = 0; i < c.Airports.Count; i++)
+            if (string.IsNullOrWhiteSpace(c.Airports[i])) throw new ArgumentException($"closure '{c.Id}': Airports[{i}] is {(c.Airports[i] is null ? "null" : "blank")}", paramName);
+        if (c.Band is null) throw new ArgumentException($"closure '{c.Id}': Band is null; VerticalBand.All is surface to unlimited", paramName);
+        if (c.AppliesTo is null) throw new ArgumentException($"closure '{c.Id}': AppliesTo is null; Applicability.Everyone binds every operator", paramName);
+        if (!Enum.IsDefined(c.Bans)) throw new ArgumentException($"closure '{c.Id}': Bans {(int)c.Bans} is not a ClosureBans (Overflight, Airports or Both)", paramName);
+        NotLocal(c.StartUtc, paramName, $"closure '{c.Id}': StartUtc");
+        NotLocal(c.EndUtc, paramName, $"closure '{c.Id}': EndUtc");
+        NotLocal(c.NoticeUtc, paramName, $"closure '{c.Id}': NoticeUtc");
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a closure that cannot be run.</summary>
+    public static void Check(Closure c, string paramName)
+    {
+        CheckShape(c, paramName);
+        CheckId(c.Id, "closure id", paramName);
+        foreach (var id in c.AirspaceIds) CheckId(id, $"closure '{c.Id}': airspace id", paramName);
+        foreach (var a in c.Airspaces) CheckId(a.Id, $"closure '{c.Id}': airspace id", paramName);
+        foreach (var code in c.Airports) CheckId(code, $"closure '{c.Id}': airports item", paramName);
         if (c.EndUtc is { } e && e <= c.StartUtc)
-            throw new ArgumentException($"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}"), paramName);
         if (c.NoticeUtc is { } n && n > c.StartUtc)
-            throw new ArgumentException($"closure '{c.Id}': notice {n:yyyy-MM-dd'T'HH:mm'Z'} is after the start {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}");
-        if (!double.IsFinite(c.BufferNm) || c.BufferNm < 0) throw new ArgumentException($"closure '{c.Id}': buffer {c.BufferNm} NM is not a finite number ≥ 0");
-        if (c.Airspaces.Count == 0 && c.Airports.Count == 0) throw new ArgumentException($"closure '{c.Id}': give airspaces, polygons or airports");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"closure '{c.Id}': notice {n:yyyy-MM-dd'T'HH:mm'Z'} is after the start {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}"), paramName);
+        if (!double.IsFinite(c.BufferNm) || c.BufferNm < 0) throw new ArgumentException($"closure '{c.Id}': buffer {c.BufferNm} NM is not a finite number ≥ 0", paramName);
+        if (c.Airspaces.Count == 0 && c.AirspaceIds.Count > 0)
+            throw new ArgumentException($"closure '{c.Id}': AirspaceIds ({string.Join(", ", c.AirspaceIds)}) without Airspaces; a closure made in code needs the airspaces themselves: ScenarioBuilder.Close(\"{string.Join(",", c.AirspaceIds)}\", ...) resolves the ids, or set Airspaces = [AirspaceCatalog.Bundled[id], ...]", paramName);
+        if (c.Airspaces.Count == 0 && c.Airports.Count == 0) throw new ArgumentException($"closure '{c.Id}': give airspaces, polygons or airports", paramName);
         if (c.Airports.Count > 0 && !c.BansAirports)
-            throw new ArgumentException($"closure '{c.Id}': names airports ({string.Join(", ", c.Airports)}) but bans only overflight; named airports are closed by an airport ban (Bans = Airports or Both)");
+            throw new ArgumentException($"closure '{c.Id}': names airports ({string.Join(", ", c.Airports)}) but bans only overflight; named airports are closed by an airport ban (Bans = Airports or Both)", paramName);
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> for a flight with a control character in an id (the reader's
-    /// rule, IdentifierText): built with one, ScenarioJson.Write gave a file that the reader refuses.</summary>
-    public static void Check(Flight f)
+    // The reader's identifier rule (IdentifierText): built with a control character in an id, ScenarioJson.Write gave a
+    // file that the reader refuses.
+    private static void CheckEnds(string from, string to, string type, string airline, string state, string? paramName)
     {
-        CheckId(f.Id, "flight id");
-        CheckEnds(f.Origin, f.Destination, f.AircraftType, f.Airline, f.OperatorState);
-    }
-
-    /// <summary>As for a flight, for a scheduled route.</summary>
-    public static void Check(ScheduledRoute r)
-    {
-        CheckId(r.FlightNumber, "flightNumber");
-        CheckEnds(r.Origin, r.Destination, r.AircraftType, r.Airline, r.OperatorState);
-    }
-
-    private static void CheckEnds(string from, string to, string type, string airline, string state)
-    {
-        CheckId(from, "from"); CheckId(to, "to"); CheckId(type, "type"); CheckId(airline, "airline"); CheckId(state, "state");
+        CheckId(from, "from", paramName); CheckId(to, "to", paramName); CheckId(type, "type", paramName);
+        CheckId(airline, "airline", paramName); CheckId(state, "state", paramName);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="text"/> breaks the identifier rule.</summary>
-    public static void CheckId(string? text, string what)
+    public static void CheckId(string? text, string what, string? paramName = null)
     {
-        if (Infrastructure.IdentifierText.Problem(text, what) is { } problem) throw new ArgumentException(problem);
+        if (Infrastructure.IdentifierText.Problem(text, what) is { } problem) throw new ArgumentException(problem, paramName);
     }
 }

@@ -243,7 +243,7 @@ public static class ScenarioJson
                 first = Date(Required(pf, per, "first", "period"), "period.first");
                 var lastNode = Required(pf, per, "last", "period");
                 last = Date(lastNode, "period.last");
-                if (last < first) throw Fail(lastNode, ScenarioProblem.Order, $"the period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}");
+                if (last < first) throw Fail(lastNode, ScenarioProblem.Order, string.Create(CultureInfo.InvariantCulture, $"the period ends {last:yyyy-MM-dd} before it starts {first:yyyy-MM-dd}"));
             }
             var closures = f.TryGetValue("closures", out var cs) ? Arr(cs, "closures").Select(Closure).ToList() : [];
             var dup = closures.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -524,12 +524,12 @@ public static class ScenarioJson
             if (f.TryGetValue("end", out var en) && en.Kind != JsonValueKind.Null)
             {
                 end = Instant(en, "end");
-                if (end <= start) throw Fail(en, ScenarioProblem.Order, $"the window ends {end:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {start:yyyy-MM-dd'T'HH:mm'Z'} (the end is exclusive and must be later)");
+                if (end <= start) throw Fail(en, ScenarioProblem.Order, string.Create(CultureInfo.InvariantCulture, $"the window ends {end:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {start:yyyy-MM-dd'T'HH:mm'Z'} (the end is exclusive and must be later)"));
             }
             if (f.TryGetValue("notice", out var nn) && nn.Kind != JsonValueKind.Null)
             {
                 notice = Instant(nn, "notice");
-                if (notice > start) throw Fail(nn, ScenarioProblem.Order, $"the notice {notice:yyyy-MM-dd'T'HH:mm'Z'} is after the start {start:yyyy-MM-dd'T'HH:mm'Z'}; a closure is announced at or before it starts");
+                if (notice > start) throw Fail(nn, ScenarioProblem.Order, string.Create(CultureInfo.InvariantCulture, $"the notice {notice:yyyy-MM-dd'T'HH:mm'Z'} is after the start {start:yyyy-MM-dd'T'HH:mm'Z'}; a closure is announced at or before it starts"));
             }
             var bans = ClosureBans.Both;
             if (f.TryGetValue("bans", out var bn))

@@ -362,6 +362,8 @@ public sealed record SimulationResult
     /// <summary>Totals per group key, keys in ordinal order.</summary>
     public IReadOnlyList<(string Key, Totals Totals)> Group(GroupBy by)
     {
+        // An undefined value matched no key and gave no groups, which read as "no flights".
+        if (!Enum.IsDefined(by)) throw new ArgumentOutOfRangeException(nameof(by), by, "not a GroupBy: Route, Operator, Airport, Closure, Day or Week");
         var map = new SortedDictionary<string, List<FlightResult>>(StringComparer.Ordinal);
         foreach (var f in Flights)
             foreach (var key in Keys(f, by))
@@ -398,3 +400,25 @@ public sealed record SimulationResult
 /// <param name="Done">Flights simulated so far.</param>
 /// <param name="Total">Flights in the run.</param>
 public readonly record struct SimulationProgress(int Done, int Total);
+
+/// <summary>
+/// Reports from parallel workers, one at a time and never behind the last: two workers could report at once, and the
+/// later count first, so a handler saw <see cref="SimulationProgress.Done"/> go back and had to be thread-safe.
+/// </summary>
+internal sealed class SerialProgress(IProgress<SimulationProgress>? inner, int total)
+{
+    private readonly object _gate = new();
+    private int _reported;
+
+    /// <summary>Reports <paramref name="done"/> unless a larger count was reported already (the final total is the largest).</summary>
+    public void Report(int done)
+    {
+        if (inner is null) return;
+        lock (_gate)
+        {
+            if (done <= _reported) return;
+            _reported = done;
+            inner.Report(new SimulationProgress(done, total));
+        }
+    }
+}

@@ -254,7 +254,7 @@ public sealed record ScenarioUncertainty
                 ?? throw new ArgumentException($"closure end: no closure '{e.ClosureId}' in the scenario (closures: {string.Join(", ", closures.Select(c => c.Id))})");
             // The JSON reader refuses this; the builder let it through, so ScenarioJson.Write gave a file it cannot read back.
             if (closure.EndUtc is { } end)
-                throw new ArgumentException($"closure end of '{e.ClosureId}': the closure has a fixed end ({end:yyyy-MM-dd'T'HH:mm'Z'}); remove it to make the end uncertain");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"closure end of '{e.ClosureId}': the closure has a fixed end ({end:yyyy-MM-dd'T'HH:mm'Z'}); remove it to make the end uncertain"));
             if (!seen.Add(e.ClosureId)) throw new ArgumentException($"closure end: closure '{e.ClosureId}' is given twice");
             if (e.HoursAfterStart.SupportMax <= 0)
                 throw new ArgumentException($"closure end of '{e.ClosureId}': {e.HoursAfterStart} is never after the start; hours after start must be > 0");

@@ -146,13 +146,16 @@ public sealed class WhatIfSimulator
     private readonly CostParameters _stillAir;
 
     /// <summary>Prepares a scenario for running.</summary>
-    /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, or a named
-    /// airport that the directory does not know.</exception>
+    /// <exception cref="ArgumentException">More than <see cref="MaxClosures"/> closures, duplicate closure ids, a named
+    /// airport that the directory does not know, or, in a scenario made in code without the builder, a flight or route
+    /// that <see cref="ScenarioBuilder"/> refuses and a closure it would fail on (a null list or element, a null or blank
+    /// id or code, a local time, an undefined enum value).</exception>
     public WhatIfSimulator(Scenario scenario, SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.CostModel);
+        ScenarioValidation.Check(scenario, nameof(scenario));
         scenario = WithRealism(scenario);
         _scenario = scenario;
         _options = options;
@@ -318,6 +321,9 @@ public sealed class WhatIfSimulator
     public SimulationResult Run(CancellationToken cancellationToken) => Run(cancellationToken, null);
 
     /// <summary>Runs every flight of the scenario; one failing flight becomes an <see cref="FlightOutcome.Error"/> row.</summary>
+    /// <param name="cancellationToken">Stops the run between flights.</param>
+    /// <param name="progress">Told the flights done every 256 flights and at the end (<c>Done == Total</c>): from the
+    /// worker threads, one report at a time, <see cref="SimulationProgress.Done"/> never going back.</param>
     /// <exception cref="OperationCanceledException">The token was cancelled; the message says how many flights were done.</exception>
     public SimulationResult Run(CancellationToken cancellationToken, IProgress<SimulationProgress>? progress)
     {
@@ -366,6 +372,7 @@ public sealed class WhatIfSimulator
             return results;
         }
         int done = 0;
+        var serial = new SerialProgress(progress, flights.Count);
         if (flights.Count > 0)
         {
             var po = new ParallelOptions { MaxDegreeOfParallelism = maxDop, CancellationToken = cancellationToken };
@@ -379,7 +386,7 @@ public sealed class WhatIfSimulator
                         results.Set(i, SimulateSafe(flights[i]));
                     }
                     int now = Interlocked.Add(ref done, range.Item2 - range.Item1);
-                    progress?.Report(new SimulationProgress(now, flights.Count));
+                    serial.Report(now);
                 });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
