@@ -207,6 +207,9 @@ internal static class ScenarioValidation
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{what} {l:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName);
     }
 
+    // Not blank and without a forbidden character: what every check below accepts, without building its message.
+    private static bool Fine(string? value) => !string.IsNullOrWhiteSpace(value) && Infrastructure.IdentifierText.IndexOfForbidden(value) < 0;
+
     private static void Text(string? value, string paramName, string what)
     {
         if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{what} is {(value is null ? "null" : "blank")}", paramName);
@@ -215,6 +218,10 @@ internal static class ScenarioValidation
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a flight that cannot be run.</summary>
     public static void Check(Flight f, string paramName)
     {
+        // The simulator checks every flight of every run (67k in a day, every Monte Carlo draw): a flight that passes
+        // builds no message (the messages below allocated about 500 bytes per flight, 2.7x the what-if's floor).
+        if (Fine(f.Id) && Fine(f.Origin) && Fine(f.Destination) && Fine(f.AircraftType) && Fine(f.Airline) && Fine(f.OperatorState) &&
+            f.DepartureUtc.Kind != DateTimeKind.Local) return;
         Text(f.Id, paramName, "flight Id");
         string what = $"flight '{f.Id}'";
         Text(f.Origin, paramName, $"{what}: Origin");
@@ -230,6 +237,9 @@ internal static class ScenarioValidation
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a scheduled route that cannot be run.</summary>
     public static void Check(ScheduledRoute r, string paramName)
     {
+        if (Fine(r.Origin) && Fine(r.Destination) && Fine(r.AircraftType) && Fine(r.Airline) && Fine(r.OperatorState) &&
+            (r.FlightNumber is null || Infrastructure.IdentifierText.IndexOfForbidden(r.FlightNumber) < 0) && r.Days is not null && r.Days.All(Enum.IsDefined) &&
+            r.WeeklyFrequency is null or >= 1 && !(r.FirstDate is { } f0 && r.LastDate is { } l0 && l0 < f0)) return;
         string what = $"route {r.Origin}-{r.Destination}";
         Text(r.Origin, paramName, "route Origin");
         Text(r.Destination, paramName, $"{what}: Destination");
