@@ -352,14 +352,15 @@ public sealed class AirportDirectory
         if (err != null) throw new FormatException($"{src}:{lineNo}: {err}");
         if (count != width) throw new FormatException($"{src}:{lineNo}: expected {width} fields like the header, found {count}");
         if (icao == null && iata == null) throw new FormatException($"{src}:{lineNo}: an airport needs an ICAO or an IATA code (both are empty)");
-        CheckIds(icao, iata, name!, src, lineNo);
-        return new Airport(icao, iata, name!, country!, Point(lat, lon, src, lineNo)) { IsoCountry = isoCountry, Type = kind, ScheduledService = service };
+        CheckIds(icao, iata, src, lineNo);
+        return new Airport(icao, iata, IdentifierText.Clean(name!), country!, Point(lat, lon, src, lineNo)) { IsoCountry = isoCountry, Type = kind, ScheduledService = service };
     }
 
-    // The codes and the name are printed in tables and map labels: a control character in one broke the line.
-    private static void CheckIds(string? icao, string? iata, string name, string src, int lineNo)
+    // The codes are keys and are printed in tables and map labels: a control character in one broke the line. The name
+    // is free text: its control characters become spaces (IdentifierText.Clean).
+    private static void CheckIds(string? icao, string? iata, string src, int lineNo)
     {
-        if ((IdentifierText.Problem(icao, "ICAO code") ?? IdentifierText.Problem(iata, "IATA code") ?? IdentifierText.Problem(name, "name")) is { } problem)
+        if ((IdentifierText.Problem(icao, "ICAO code") ?? IdentifierText.Problem(iata, "IATA code")) is { } problem)
             throw new FormatException($"{src}:{lineNo}: {problem}");
     }
 
@@ -436,8 +437,8 @@ public sealed class AirportDirectory
             if (f.Count < 8) throw new FormatException($"{src}:{lineNo}: expected at least 8 fields, found {f.Count}");
             string? iata = Null(f[4]), icao = Null(f[5]);
             if (iata == null && icao == null) continue;
-            CheckIds(icao, iata, Null(f[1]) ?? "", src, lineNo);
-            list.Add(new Airport(icao, iata, Null(f[1]) ?? "", Null(f[3]) ?? "", Point(f[6], f[7], src, lineNo)));
+            CheckIds(icao, iata, src, lineNo);
+            list.Add(new Airport(icao, iata, IdentifierText.Clean(Null(f[1]) ?? ""), Null(f[3]) ?? "", Point(f[6], f[7], src, lineNo)));
             seen.Add(list[^1], lineNo);
         }
         if (list.Count == 0) throw new FormatException($"{src}: no airport with an IATA or ICAO code (an empty directory is not allowed)");

@@ -31,6 +31,18 @@ internal static class IdentifierText
     /// <summary>The 0-based index of the first forbidden character, or -1.</summary>
     public static int IndexOfForbidden(ReadOnlySpan<char> text) => text.IndexOfAny(Forbidden);
 
+    /// <summary>Free text (an airport's name) with each forbidden character replaced by a space: a name is printed in
+    /// tables and map labels as an id is, but it is not a key, and refusing a whole airports file for one name (real
+    /// OpenFlights data has such names) would lose every other row for a character nobody reads.</summary>
+    public static string Clean(string text)
+    {
+        int i = IndexOfForbidden(text);
+        if (i < 0) return text;
+        var chars = text.ToCharArray();
+        for (; i < chars.Length; i++) if (Forbidden.Contains(chars[i])) chars[i] = ' ';
+        return new string(chars).Trim(); // a replaced character at either end trims as a blank there did
+    }
+
     /// <summary>Null when <paramref name="text"/> obeys the rule; else the problem, naming <paramref name="what"/>, the
     /// code point as U+XXXX and its 1-based position, e.g. <c>flight id has the control character U+000A at character 4; ...</c>.</summary>
     public static string? Problem(ReadOnlySpan<char> text, string what)
