@@ -5,6 +5,7 @@
 #   1. a brand-new console project (dotnet new console + dotnet add package) runs the example of
 #      src/AirspaceSim/PACKAGE.md with the checks of checks.cs appended;
 #   2. the same program as a .NET 10 file-based script (#:package AirspaceSim@VERSION);
+#   2b. PACKAGE.md's second block ("A what-if in code") as written, as a file-based script (it must print its group);
 #   3. the tool is installed into a temporary tool path and run from an empty folder (its native executable, and maps);
 #   4. the framework-dependent fallback package runs too;
 #   5. a Native AOT console project reads a NetCDF-4 wind grid through the package (its buildTransitive props);
@@ -59,7 +60,9 @@ cat >"$work/nuget.config" <<XML
 </configuration>
 XML
 example=$work/example.cs
-sed -n '/^```csharp$/,/^```$/p' "$repo/src/AirspaceSim/PACKAGE.md" | sed '1d;$d' >"$example"
+# Block N of PACKAGE.md's ```csharp blocks (1: the example the checks are appended to; 2: "A what-if in code").
+block() { awk -v n="$1" '/^```csharp$/{k++; if(k==n){f=1; next}} /^```$/{if(f){f=0}} f' "$repo/src/AirspaceSim/PACKAGE.md"; }
+block 1 >"$example"
 [ -s "$example" ] || { echo "consumer: FAIL: no \`\`\`csharp block in src/AirspaceSim/PACKAGE.md"; exit 1; }
 cat "$repo/tests/consumer/checks.cs" >>"$example"
 
@@ -77,6 +80,14 @@ mkdir "$work/script" && cd "$work/script" || exit 1
 { echo "#:package AirspaceSim@$version"; cat "$example"; } >whatif.cs
 dotnet run whatif.cs >"$log" 2>&1 || fail "file-based script (dotnet run whatif.cs)"
 step "file-based script: $(grep -m1 -E '^(Detour|Direct|Unreachable)' "$log")"
+
+# 2b. PACKAGE.md's "A what-if in code", as written, as a file-based script: it prints its route group.
+mkdir "$work/whatif-in-code" && cd "$work/whatif-in-code" || exit 1
+{ echo "#:package AirspaceSim@$version"; block 2; } >whatif-in-code.cs
+grep -q 'WhatIfSimulator' whatif-in-code.cs || { echo "consumer: FAIL: no second \`\`\`csharp block (a what-if in code) in src/AirspaceSim/PACKAGE.md"; exit 1; }
+dotnet run whatif-in-code.cs >"$log" 2>&1 || fail "PACKAGE.md's what-if in code (dotnet run whatif-in-code.cs)"
+grep -q -E '^AMS-CUR: [0-9]+ flights, \+[0-9]+ USD$' "$log" || fail "PACKAGE.md's what-if in code printed no AMS-CUR group"
+step "what-if in code: $(grep -m1 '^AMS-CUR' "$log")"
 
 # 3. The tool, installed into a temporary tool path and run from an empty folder (no data file anywhere near).
 mkdir "$work/empty" && cd "$work/empty" || exit 1
