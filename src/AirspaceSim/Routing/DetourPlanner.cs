@@ -469,20 +469,40 @@ public sealed partial class DetourPlanner
     /// <param name="maxDegreeOfParallelism">Most threads to use: -1 for all cores, or a count ≥ 1.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pairs"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    // RS0027 wants the optional parameter on the longest overload; this one shipped in 0.1.0 with it, and moving it
+    // would change a shipped signature (callers compiled against 0.1.0 pass -1 themselves, so both keep working).
+#pragma warning disable RS0027
     public IReadOnlyList<(RoutePlan? Plan, Exception? Error)> PlanAll(IReadOnlyList<(GeoPoint From, GeoPoint To)> pairs,
-        int maxDegreeOfParallelism = -1)
+        int maxDegreeOfParallelism = -1) => PlanAll(pairs, maxDegreeOfParallelism, CancellationToken.None);
+#pragma warning restore RS0027
+
+    /// <summary>As <see cref="PlanAll(IReadOnlyList{ValueTuple{GeoPoint, GeoPoint}}, int)"/>, stopping when
+    /// <paramref name="cancellationToken"/> is cancelled (checked before each route; a network of 67k routes takes
+    /// about 50 ms a core).</summary>
+    /// <param name="pairs">The origin–destination pairs.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads to use: -1 for all cores, or a count ≥ 1.</param>
+    /// <param name="cancellationToken">Stops the batch; nothing is returned then.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pairs"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public IReadOnlyList<(RoutePlan? Plan, Exception? Error)> PlanAll(IReadOnlyList<(GeoPoint From, GeoPoint To)> pairs,
+        int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         if (maxDegreeOfParallelism is 0 or < -1)
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "-1 (all cores) or a count ≥ 1");
+        cancellationToken.ThrowIfCancellationRequested();
         var results = new (RoutePlan?, Exception?)[pairs.Count];
         if (pairs.Count == 0) return results; // Partitioner.Create rejects an empty range
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         // Ranges of a few hundred routes keep the per-item scheduling cost far below one query.
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Count, 256), options, range =>
         {
             for (int i = range.Item1; i < range.Item2; i++)
             {
+                // Also within a range: ForEach takes ranges in chunks, so between ranges alone a cancelled batch ran
+                // up to a thousand more routes; the loop then throws when it sees the token.
+                if (cancellationToken.IsCancellationRequested) return;
                 try { results[i] = (Plan(pairs[i].From, pairs[i].To), null); }
                 catch (ArgumentException e) { results[i] = (null, e); }
             }
