@@ -198,38 +198,30 @@ internal static class ScenarioValidation
     /// converting it would make a scenario's answers depend on the machine it runs on.
     /// </summary>
     public static DateTime Utc(DateTime t, string paramName) => t.Kind == DateTimeKind.Local
-        ? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{paramName} {t:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName)
+        ? throw LocalError(t, paramName, paramName)
         : DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
-    private static void NotLocal(DateTime? t, string paramName, string what)
-    {
-        if (t is { Kind: DateTimeKind.Local } l)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{what} {l:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName);
-    }
+    // Each check below tests first and builds its message only when it fails: the simulator checks every flight of
+    // every run (67k in a day, every Monte Carlo draw), and messages built up front allocated about 500 bytes per valid
+    // flight (the what-if at 2.7x its floor; CheckingAValidFlightAllocatesNothing).
+    private static ArgumentException LocalError(DateTime t, string paramName, string what) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{what} {t:yyyy-MM-dd'T'HH:mm} is a local time (DateTimeKind.Local); give UTC: DateTimeKind.Utc (or Unspecified, taken as UTC), e.g. t.ToUniversalTime()"), paramName);
 
-    // Not blank and without a forbidden character: what every check below accepts, without building its message.
-    private static bool Fine(string? value) => !string.IsNullOrWhiteSpace(value) && Infrastructure.IdentifierText.IndexOfForbidden(value) < 0;
+    private static ArgumentException BlankError(string? value, string paramName, string what) =>
+        new($"{what} is {(value is null ? "null" : "blank")}", paramName);
 
-    private static void Text(string? value, string paramName, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{what} is {(value is null ? "null" : "blank")}", paramName);
-    }
+    private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a flight that cannot be run.</summary>
     public static void Check(Flight f, string paramName)
     {
-        // The simulator checks every flight of every run (67k in a day, every Monte Carlo draw): a flight that passes
-        // builds no message (the messages below allocated about 500 bytes per flight, 2.7x the what-if's floor).
-        if (Fine(f.Id) && Fine(f.Origin) && Fine(f.Destination) && Fine(f.AircraftType) && Fine(f.Airline) && Fine(f.OperatorState) &&
-            f.DepartureUtc.Kind != DateTimeKind.Local) return;
-        Text(f.Id, paramName, "flight Id");
-        string what = $"flight '{f.Id}'";
-        Text(f.Origin, paramName, $"{what}: Origin");
-        Text(f.Destination, paramName, $"{what}: Destination");
-        Text(f.AircraftType, paramName, $"{what}: AircraftType");
-        Text(f.Airline, paramName, $"{what}: Airline");
-        Text(f.OperatorState, paramName, $"{what}: OperatorState");
-        NotLocal(f.DepartureUtc, paramName, $"{what}: DepartureUtc");
+        if (Blank(f.Id)) throw BlankError(f.Id, paramName, "flight Id");
+        if (Blank(f.Origin)) throw BlankError(f.Origin, paramName, $"flight '{f.Id}': Origin");
+        if (Blank(f.Destination)) throw BlankError(f.Destination, paramName, $"flight '{f.Id}': Destination");
+        if (Blank(f.AircraftType)) throw BlankError(f.AircraftType, paramName, $"flight '{f.Id}': AircraftType");
+        if (Blank(f.Airline)) throw BlankError(f.Airline, paramName, $"flight '{f.Id}': Airline");
+        if (Blank(f.OperatorState)) throw BlankError(f.OperatorState, paramName, $"flight '{f.Id}': OperatorState");
+        if (f.DepartureUtc.Kind == DateTimeKind.Local) throw LocalError(f.DepartureUtc, paramName, $"flight '{f.Id}': DepartureUtc");
         CheckId(f.Id, "flight id", paramName);
         CheckEnds(f.Origin, f.Destination, f.AircraftType, f.Airline, f.OperatorState, paramName);
     }
@@ -237,21 +229,17 @@ internal static class ScenarioValidation
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a scheduled route that cannot be run.</summary>
     public static void Check(ScheduledRoute r, string paramName)
     {
-        if (Fine(r.Origin) && Fine(r.Destination) && Fine(r.AircraftType) && Fine(r.Airline) && Fine(r.OperatorState) &&
-            (r.FlightNumber is null || Infrastructure.IdentifierText.IndexOfForbidden(r.FlightNumber) < 0) && r.Days is not null && r.Days.All(Enum.IsDefined) &&
-            r.WeeklyFrequency is null or >= 1 && !(r.FirstDate is { } f0 && r.LastDate is { } l0 && l0 < f0)) return;
-        string what = $"route {r.Origin}-{r.Destination}";
-        Text(r.Origin, paramName, "route Origin");
-        Text(r.Destination, paramName, $"{what}: Destination");
-        Text(r.AircraftType, paramName, $"{what}: AircraftType");
-        Text(r.Airline, paramName, $"{what}: Airline");
-        Text(r.OperatorState, paramName, $"{what}: OperatorState");
-        if (r.Days is null) throw new ArgumentException($"{what}: Days is null; give days of the week, or none ([]) and a WeeklyFrequency", paramName);
+        if (Blank(r.Origin)) throw BlankError(r.Origin, paramName, "route Origin");
+        if (Blank(r.Destination)) throw BlankError(r.Destination, paramName, $"route {r.Origin}-{r.Destination}: Destination");
+        if (Blank(r.AircraftType)) throw BlankError(r.AircraftType, paramName, $"route {r.Origin}-{r.Destination}: AircraftType");
+        if (Blank(r.Airline)) throw BlankError(r.Airline, paramName, $"route {r.Origin}-{r.Destination}: Airline");
+        if (Blank(r.OperatorState)) throw BlankError(r.OperatorState, paramName, $"route {r.Origin}-{r.Destination}: OperatorState");
+        if (r.Days is null) throw new ArgumentException($"route {r.Origin}-{r.Destination}: Days is null; give days of the week, or none ([]) and a WeeklyFrequency", paramName);
         foreach (var d in r.Days)
-            if (!Enum.IsDefined(d)) throw new ArgumentException($"{what}: day {(int)d} is not a DayOfWeek (0 = Sunday to 6 = Saturday)", paramName);
-        if (r.WeeklyFrequency is < 1) throw new ArgumentException($"{what}: weekly frequency {r.WeeklyFrequency} is not ≥ 1", paramName);
+            if (!Enum.IsDefined(d)) throw new ArgumentException($"route {r.Origin}-{r.Destination}: day {(int)d} is not a DayOfWeek (0 = Sunday to 6 = Saturday)", paramName);
+        if (r.WeeklyFrequency is < 1) throw new ArgumentException($"route {r.Origin}-{r.Destination}: weekly frequency {r.WeeklyFrequency} is not ≥ 1", paramName);
         if (r.FirstDate is { } first && r.LastDate is { } last && last < first)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{what}: LastDate {last:yyyy-MM-dd} is before FirstDate {first:yyyy-MM-dd}"), paramName);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"route {r.Origin}-{r.Destination}: LastDate {last:yyyy-MM-dd} is before FirstDate {first:yyyy-MM-dd}"), paramName);
         CheckId(r.FlightNumber, "flightNumber", paramName);
         CheckEnds(r.Origin, r.Destination, r.AircraftType, r.Airline, r.OperatorState, paramName);
     }
@@ -288,9 +276,9 @@ internal static class ScenarioValidation
         if (c.Band is null) throw new ArgumentException($"closure '{c.Id}': Band is null; VerticalBand.All is surface to unlimited", paramName);
         if (c.AppliesTo is null) throw new ArgumentException($"closure '{c.Id}': AppliesTo is null; Applicability.Everyone binds every operator", paramName);
         if (!Enum.IsDefined(c.Bans)) throw new ArgumentException($"closure '{c.Id}': Bans {(int)c.Bans} is not a ClosureBans (Overflight, Airports or Both)", paramName);
-        NotLocal(c.StartUtc, paramName, $"closure '{c.Id}': StartUtc");
-        NotLocal(c.EndUtc, paramName, $"closure '{c.Id}': EndUtc");
-        NotLocal(c.NoticeUtc, paramName, $"closure '{c.Id}': NoticeUtc");
+        if (c.StartUtc.Kind == DateTimeKind.Local) throw LocalError(c.StartUtc, paramName, $"closure '{c.Id}': StartUtc");
+        if (c.EndUtc is { Kind: DateTimeKind.Local } end) throw LocalError(end, paramName, $"closure '{c.Id}': EndUtc");
+        if (c.NoticeUtc is { Kind: DateTimeKind.Local } notice) throw LocalError(notice, paramName, $"closure '{c.Id}': NoticeUtc");
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a closure that cannot be run.</summary>
