@@ -1213,7 +1213,8 @@ public sealed class WhatIfSimulator
         // It would stop elsewhere with no closure: the closures that rule that stop out, make it the longer or close the
         // destination when it would land through it bind the flight too, though its own legs may cross none (a closure
         // that shut every stop named none, and one closing the destination then named none either).
-        var free = Baseline(x, directKm).Stop;
+        var noClosure = Baseline(x, directKm);
+        var free = noClosure.Stop;
         bool moved = free is not null && (best is not { } bs || bs.A.Code != free.Code);
         var onFree = moved ? ThroughStop(x, free!, dep) : default;
         string instead = moved ? $" (with no closure it would stop at {free!.Code})" : "";
@@ -1248,7 +1249,7 @@ public sealed class WhatIfSimulator
             ArrivalUtc = dep.AddMinutes(m1 + p.TechStopGroundMinutes + m2),
         };
         return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost)],
-            p.TechStopGroundMinutes);
+            p.TechStopGroundMinutes, baseline: noClosure);
     }
 
     // The candidate stops of one origin, destination and range (those with both ends within the range by the sphere
