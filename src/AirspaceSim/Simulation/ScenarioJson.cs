@@ -431,10 +431,10 @@ public static class ScenarioJson
                 Cost = new CostParameters
                 {
                     FuelPriceUsdPerKg = OptNum(f, "fuelPriceUsdPerKg", "fuelPriceUsdPerKg", 0),
-                    Co2KgPerFuelKg = OpenNum(f, "co2KgPerFuelKg", 0, true, 10, true),
+                    Co2KgPerFuelKg = OpenNum(f, "co2KgPerFuelKg"),
                     HourlyCostUsd = OptNum(f, "hourlyCostUsd", "hourlyCostUsd", 0),
-                    ReserveMinutes = OpenNum(f, "reserveMinutes", 0, false, 600, true),
-                    LoadFactor = OpenNum(f, "loadFactor", 0, true, 1, false),
+                    ReserveMinutes = OpenNum(f, "reserveMinutes"),
+                    LoadFactor = OpenNum(f, "loadFactor"),
                     WindFromDeg = OptNum(f, "windFromDeg", "windFromDeg", 0, 360),
                     WindKt = OptNum(f, "windKt", "windKt", 0, 300),
                     CruiseSpeedFactor = OptNum(f, "cruiseSpeedFactor", "cruiseSpeedFactor", 0.5, 1.5),
@@ -446,14 +446,12 @@ public static class ScenarioJson
 
         // A parameter whose range the cost model bounds with an open end (PerformanceOptions.Validate): 0 CO2 per kg,
         // a load factor of 0 or a 600 min reserve passed the reader and failed the run with the model's internal name
-        // and no location ("LoadFactor = 0: must be in (0, 1]").
-        private double? OpenNum(Dictionary<string, JsonTree> f, string name, double lo, bool loOpen, double hi, bool hiOpen)
+        // and no location ("LoadFactor = 0: must be in (0, 1]"). The ranges are the sweep's (Sweeps.InRange), one table.
+        private double? OpenNum(Dictionary<string, JsonTree> f, string name)
         {
             if (!f.TryGetValue(name, out var n) || n.Kind == JsonValueKind.Null) return null;
             double v = Num(n, name);
-            if ((loOpen ? v <= lo : v < lo) || (hiOpen ? v >= hi : v > hi))
-                throw Fail(n, ScenarioProblem.OutOfRange, string.Create(CultureInfo.InvariantCulture,
-                    $"{name} {n.Text} is outside {(loOpen ? "(" : "[")}{lo}, {hi}{(hiOpen ? ")" : "]")}"));
+            if (!Sweeps.InRange(name, v, out var interval)) throw Fail(n, ScenarioProblem.OutOfRange, $"{name} {n.Text} is outside {interval}");
             return v;
         }
 

@@ -79,6 +79,16 @@ public static class Sweeps
     /// (a round bracket: that end excluded, e.g. <c>load-factor (fraction of seats, (0, 1])</c>).</summary>
     public static IReadOnlyList<string> Described => Table.Select(t => $"{t.Name} ({t.Unit}, {Interval(t)})").ToArray();
 
+    // Whether a value is in the range of the parameter whose scenario JSON name is `json`, and that range as written:
+    // the scenario reader checks the parameters with an open end (co2KgPerFuelKg, loadFactor, reserveMinutes) by this
+    // table, so that a file and a sweep accept the same values.
+    internal static bool InRange(string json, double value, out string interval)
+    {
+        var t = Table.First(r => r.Json == json);
+        interval = Interval(t);
+        return (t.MinOpen ? value > t.Min : value >= t.Min) && (t.MaxOpen ? value < t.Max : value <= t.Max);
+    }
+
     /// <summary>The CLI name, e.g. <c>fuel-price</c>.</summary>
     public static string Name(SweepParameter p) => Row(p).Name;
 
