@@ -547,38 +547,15 @@ public sealed class WhatIfSimulator
             return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival {Iso(arr)} by {string.Join(", ", Ids(destBound))}", Ids(destBound)) };
 
         // In flight: the closures announced after take-off, in notice order, while still airborne.
-        List<GeoPoint>? flown = null; // the route flown before an in-flight reroute
-        var current = leg;
-        DateTime currentStart = dep;
-        ulong bound = leg.Set;
-        GeoPoint? inFlightAt = null; DateTime? inFlightTime = null;
-        ulong continuedIn = 0; DateTime continuedAt = default; // closures it was inside when announced, and when
-        foreach (var notice in later ? Notices(applicable, dep) : [])
-        {
-            if (notice >= arr) break;
-            ulong knownNow = Known(applicable, notice);
-            var (pos, legIndex) = PositionAt(x, ref current, currentStart, notice);
-            // An aircraft inside a closure when it is announced continues through it; that closure is left out of the
-            // plan from here (from inside it, the planner would find no route), but the others announced with it are
-            // not: an aircraft inside one of them used to ignore every closure of that notice and fly through the rest.
-            ulong inside = InsideActive(knownNow, pos, notice), fresh = knownNow & ~known;
-            ulong binding = fresh & inside & Candidates(fresh, fl); // those whose band holds its level: the reason names them
-            if (binding != 0 && continuedIn == 0) continuedAt = notice;
-            continuedIn |= binding;
-            if ((fresh & ~inside) == 0) { known = knownNow; continue; }
-            var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow & ~inside, fl), bound);
-            DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));
-            ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
-            var prefix = (flown ?? []).Concat(current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
-            if (destNow != 0 || next.Status == RouteStatus.Unreachable)
-                return Divert(x, Base(x, directKm), prefix, pos, notice, knownNow, bound | destNow, destNow);
-            known = knownNow;
-            if (next.Set == bound) continue;
-            flown = prefix;
-            flown.RemoveAt(flown.Count - 1); // the position is the new plan's first waypoint
-            current = next; currentStart = notice; bound = next.Set; arr = arr2;
-            inFlightAt = pos; inFlightTime = notice;
-        }
+        var air = later ? Fly(x, leg, dep, arr, known) : Airborne.Planned(leg, dep, arr, known);
+        if (air.Diverts)
+            return Divert(x, Base(x, directKm), air.Prefix!, air.DivertAt, air.DivertTime, air.DivertKnown, air.DivertBound, air.EndBound, d, [], [], 0, "");
+        var flown = air.Flown; // the route flown before an in-flight reroute
+        ref var current = ref air.Current;
+        ulong bound = air.Bound;
+        GeoPoint? inFlightAt = air.InFlightAt; DateTime? inFlightTime = air.InFlightTime;
+        ulong continuedIn = air.ContinuedIn; DateTime continuedAt = air.ContinuedAt;
+        arr = air.Arrival;
 
         // The path is made only off the common path: a flight flying its direct route keeps its two ends in its result.
         IReadOnlyList<GeoPoint>? rerouted = flown is { Count: > 0 } ? flown.Concat(current.Waypoints).ToList() : null;
@@ -609,6 +586,67 @@ public sealed class WhatIfSimulator
         };
         result = WithExtras(result, x, [flownCost], 0, baseline: baseline);
         return inFlightAt == null && _routeWind != null ? WithShortest(result, x, current, flownCost, baseline) : result;
+    }
+
+    // A leg from take-off to landing under the closures announced while it is airborne, in notice order: each notice
+    // whose closures bind the rest of the route replans it from the aircraft's position then (a position along the WGS84
+    // leg, not a waypoint), and one that closes the leg's end to it, or leaves it no route, calls for a diversion. The
+    // leg's end is x.Destination: the flight's destination, or its technical stop (TechStop). The one loop for a
+    // non-stop flight and for each leg of a stopping one, which were planned at take-off and then flown through a
+    // closure announced on the way.
+    private struct Airborne
+    {
+        public List<GeoPoint>? Flown;            // the route flown before the last in-flight reroute
+        public Leg Current;                      // the plan flown from CurrentStart to the leg's end
+        public DateTime CurrentStart, Arrival;   // Arrival: default when nothing could change it (no later notice)
+        public ulong Bound, Known;               // the closures flown around; those known so far
+        public GeoPoint? InFlightAt; public DateTime? InFlightTime; // the last in-flight reroute
+        public ulong ContinuedIn; public DateTime ContinuedAt;      // closures it was inside when announced, and when
+        public bool Diverts;                     // then: the leg flown up to DivertAt (Prefix, ending there) at DivertTime
+        public List<GeoPoint>? Prefix;
+        public GeoPoint DivertAt; public DateTime DivertTime;
+        public ulong DivertKnown, DivertBound, EndBound; // the closures known then, flown around or closing the end, closing the end
+
+        public static Airborne Planned(in Leg leg, DateTime start, DateTime arrival, ulong known) =>
+            new() { Current = leg, CurrentStart = start, Arrival = arrival, Bound = leg.Set, Known = known };
+    }
+
+    private Airborne Fly(in Ctx x, in Leg leg, DateTime dep, DateTime arr, ulong known)
+    {
+        var a = Airborne.Planned(leg, dep, arr, known);
+        var d = x.Destination;
+        int fl = x.Fl;
+        foreach (var notice in Notices(x.Applicable, dep))
+        {
+            if (notice >= a.Arrival) break;
+            ulong knownNow = Known(x.Applicable, notice);
+            var (pos, legIndex) = PositionAt(x, ref a.Current, a.CurrentStart, notice);
+            // An aircraft inside a closure when it is announced continues through it; that closure is left out of the
+            // plan from here (from inside it, the planner would find no route), but the others announced with it are
+            // not: an aircraft inside one of them used to ignore every closure of that notice and fly through the rest.
+            ulong inside = InsideActive(knownNow, pos, notice), fresh = knownNow & ~a.Known;
+            ulong binding = fresh & inside & Candidates(fresh, fl); // those whose band holds its level: the reason names them
+            if (binding != 0 && a.ContinuedIn == 0) a.ContinuedAt = notice;
+            a.ContinuedIn |= binding;
+            if ((fresh & ~inside) == 0) { a.Known = knownNow; continue; }
+            var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow & ~inside, fl), a.Bound);
+            DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));
+            ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
+            var prefix = (a.Flown ?? []).Concat(a.Current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+            if (destNow != 0 || next.Status == RouteStatus.Unreachable)
+            {
+                a.Diverts = true; a.Prefix = prefix; a.DivertAt = pos; a.DivertTime = notice;
+                a.DivertKnown = knownNow; a.DivertBound = a.Bound | destNow; a.EndBound = destNow;
+                return a;
+            }
+            a.Known = knownNow;
+            if (next.Set == a.Bound) continue;
+            a.Flown = prefix;
+            a.Flown.RemoveAt(a.Flown.Count - 1); // the position is the new plan's first waypoint
+            a.Current = next; a.CurrentStart = notice; a.Bound = next.Set; a.Arrival = arr2;
+            a.InFlightAt = pos; a.InFlightTime = notice;
+        }
+        return a;
     }
 
     // The base of a rerouted flight's extras. Choosing routes by time (the realism layer's wind-optimal routes), the
@@ -1019,10 +1057,16 @@ public sealed class WhatIfSimulator
         return (new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg)), i);
     }
 
+    // A diversion from pos at the notice that closed the leg's end (`end`: the destination, or the technical stop the
+    // first leg flies to) or left the leg no route. prefix: this leg as flown up to pos (ending there); earlierPath and
+    // earlier: the legs flown before it (a stopping flight's first leg, ending at the stop where this leg starts) and
+    // their costs, with groundMinutes at the stop; lead: what the reason says first (a stopping flight's range).
     private FlightResult Divert(in Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
-        ulong bound, ulong destBound)
+        ulong bound, ulong destBound, End end, IReadOnlyList<GeoPoint> earlierPath, IReadOnlyList<FlightCost> earlier, double groundMinutes, string lead)
     {
         var cands = Candidates(known, x.Fl);
+        bool toStop = end.Point != x.Destination.Point;
+        string endIs = toStop ? $"technical stop {end.Code}" : $"destination {x.Destination.Code}";
         (Airport A, Leg L)? best = null;
         double bestKm = double.PositiveInfinity;
         // Best first by a lower bound of the route length (0.99 × the great-circle distance bounds the WGS84 one).
@@ -1030,7 +1074,8 @@ public sealed class WhatIfSimulator
         foreach (var (a, _, lb) in ByLowerBound(pv, null))
         {
             if (lb >= bestKm) break;
-            if (a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
+            // Not the stop that closed, nor (from a first leg) the destination: flying on there is not a diversion.
+            if (a.Location == end.Point || a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
             var l = FixedPoint(x, pos, a.Location, notice, cands, bound & ~destBound);
             if (l.Status == RouteStatus.Unreachable || l.RouteKm is not { } km || km >= bestKm) continue;
             if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, ref l)), known) != 0) continue;
@@ -1038,18 +1083,22 @@ public sealed class WhatIfSimulator
         }
         var ids = Ids(bound | destBound);
         if (best is not { } b)
-            return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, Why = ($"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable", ids),
+            return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, Why = ($"{lead}{endIs} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable", ids),
                 InFlight = (pos, notice) };
         prefix.RemoveAt(prefix.Count - 1);
-        var path = prefix.Concat(b.L.Waypoints).ToList();
+        var legPath = prefix.Concat(b.L.Waypoints).ToList();
+        var path = earlierPath.Count == 0 ? legPath : earlierPath.Concat(legPath.Skip(1)).ToList();
         var landed = notice.AddMinutes(Minutes(x, ref b.L));
         // A diverted flight has not delivered its passengers, and the alternate is often nearer than the destination:
         // costed alone, the diversion would read as a saving. What the closure costs it includes the recovery flight
         // from the alternate to the destination (same type and level, planned around the closures known at the notice
         // and active when it lands at the alternate, less those that close the destination: it flies once that has
         // reopened; the wait on the ground is not costed). By the triangle inequality the extra distance is then ≥ 0.
-        var onward = FixedPoint(x, b.A.Location, x.Destination.Point, landed, cands & ~destBound, 0);
-        string why = $"destination {x.Destination.Code} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}";
+        // From a first leg whose stop closed, the closures that may close the destination are left out alike (the
+        // recovery flight is not judged for range: it stands for getting the passengers there).
+        ulong reopens = toStop ? AirportBound(x, x.Destination, null, known) : destBound;
+        var onward = FixedPoint(x, b.A.Location, x.Destination.Point, landed, cands & ~reopens, 0);
+        string why = $"{lead}{endIs} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}";
         bool recovered = onward.Status != RouteStatus.Unreachable && onward.RouteKm is not null;
         var r = baseResult with
         {
@@ -1060,10 +1109,10 @@ public sealed class WhatIfSimulator
             Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = landed,
             InFlight = (pos, notice),
         };
-        var flown = _cost.Estimate(x.Type, path, x.Fl, _scenario.Parameters.Cost);
+        var flown = _cost.Estimate(x.Type, legPath, x.Fl, _scenario.Parameters.Cost);
         return recovered
-            ? WithExtras(r, x, [flown, _cost.Estimate(x.Type, onward.Waypoints, x.Fl, _scenario.Parameters.Cost)], 0, onward.RouteKm!.Value)
-            : WithExtras(r, x, [flown], 0);
+            ? WithExtras(r, x, [.. earlier, flown, _cost.Estimate(x.Type, onward.Waypoints, x.Fl, _scenario.Parameters.Cost)], groundMinutes, onward.RouteKm!.Value)
+            : WithExtras(r, x, [.. earlier, flown], groundMinutes);
     }
 
     // The range a flight and each technical-stop leg are judged by. In still air (no wind in the scenario's conditions):
@@ -1160,11 +1209,12 @@ public sealed class WhatIfSimulator
             var l1 = FixedPoint(x, o, a.Location, dep, cands, 0, Direct(ov, av, g1), ov, av);
             if (l1.RouteKm is not { } k1 || k1 > rangeKm || !InRange(x, ref l1, k1, reach)) continue;
             var arr1 = dep.AddMinutes(Minutes(x, ref l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
-            if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, Known(x.Applicable, dep2)) != 0) continue;
-            ulong known2 = Known(x.Applicable, dep2);
-            var l2 = FixedPoint(x, a.Location, d, dep2, Candidates(known2, x.Fl), 0, Direct(av, dv, g2), av, dv);
+            // Chosen at take-off: the second leg is judged around the closures known then (it is planned again at the
+            // stop, TechStop); the later notices are not known yet.
+            if (AirportBound(x, stop, arr1, known) != 0 || AirportBound(x, stop, dep2, known) != 0) continue;
+            var l2 = FixedPoint(x, a.Location, d, dep2, cands, 0, Direct(av, dv, g2), av, dv);
             if (l2.RouteKm is not { } k2 || k2 > rangeKm || k1 + k2 >= bestKm || !InRange(x, ref l2, k2, reach)) continue;
-            if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, ref l2)), known2) != 0) continue;
+            if (AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, ref l2)), known) != 0) continue;
             best = (a, l1, l2); bestKm = k1 + k2;
         }
         return best;
@@ -1181,25 +1231,13 @@ public sealed class WhatIfSimulator
         ulong set = l1.Set;
         if (l1.Status == RouteStatus.Unreachable) return (set, 0, default);
         var arr1 = dep.AddMinutes(Minutes(x, ref l1)); var dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
-        ulong known2 = Known(x.Applicable, dep2);
-        set |= AirportBound(x, stop, arr1, known) | AirportBound(x, stop, dep2, known2);
-        var l2 = FixedPoint(x, a.Location, x.Destination.Point, dep2, Candidates(known2, x.Fl), 0);
+        // Around the closures known at take-off, as BestStop judges a stop.
+        set |= AirportBound(x, stop, arr1, known) | AirportBound(x, stop, dep2, known);
+        var l2 = FixedPoint(x, a.Location, x.Destination.Point, dep2, Candidates(known, x.Fl), 0);
         set |= l2.Set;
         if (l2.Status == RouteStatus.Unreachable) return (set, 0, default);
         var arr2 = dep2.AddMinutes(Minutes(x, ref l2));
-        return (set, AirportBound(x, x.Destination, arr2, known2), arr2);
-    }
-
-    // Closures not known at the leg's take-off t0 but announced by its landing t1 that the leg enters while active.
-    private ulong EnteredAfterTakeOff(in Ctx x, ref Leg leg, DateTime t0, DateTime t1)
-    {
-        ulong hit = 0;
-        for (ulong rest = Candidates(Known(x.Applicable, t1), x.Fl) & ~Known(x.Applicable, t0) & ~leg.Set; rest != 0; rest &= rest - 1)
-        {
-            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
-            if (InsideWhileActive(x, i, ref leg, t0)) hit |= 1UL << i;
-        }
-        return hit;
+        return (set, AirportBound(x, x.Destination, arr2, known), arr2);
     }
 
     private FlightResult TechStop(in Ctx x, FlightResult baseResult, in Leg leg, DateTime dep, in Reach reach, double directKm)
@@ -1230,26 +1268,76 @@ public sealed class WhatIfSimulator
                 return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {x.Destination.Code} is closed to it at arrival {Iso(arrival)}{through} by {string.Join(", ", Ids(destBound))}", Ids(destBound)) };
             return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; no open airport gives two legs in range{instead}", Ids(leg.Set | onFree.Set)) };
         }
-        var path = b.L1.Waypoints.Concat(b.L2.Waypoints.Skip(1)).ToList();
+        // The stop is chosen before take-off, around the closures known then. Each leg is then flown as a non-stop is
+        // (Fly): a closure announced while it is airborne reroutes it in flight, and one that closes its end to it
+        // diverts it (the first leg's end is the stop). The second leg is planned again at the stop, around the
+        // closures known when it takes off there.
         ulong boundSet = leg.Set | b.L1.Set | b.L2.Set | onFree.Set | onFree.DestBound;
-        // Each leg is planned before its take-off and is not rerouted in flight (a limitation, docs/simulator.md): a
-        // closure announced while a leg is airborne that the leg then enters while it is active is named and said, so
-        // that the flight is never shown flying through it in silence.
-        double m1 = Minutes(x, ref b.L1), m2 = Minutes(x, ref b.L2);
-        DateTime dep2 = dep.AddMinutes(m1 + p.TechStopGroundMinutes);
-        ulong late1 = EnteredAfterTakeOff(x, ref b.L1, dep, dep.AddMinutes(m1)), late2 = EnteredAfterTakeOff(x, ref b.L2, dep2, dep2.AddMinutes(m2));
-        string late = (late1 | late2) == 0 ? "" : "; not rerouted in flight (legs are planned before take-off): " + string.Join(" and ",
-            new[] { (late1, "the first leg"), (late2, "the second leg") }.Where(t => t.Item1 != 0)
-                .Select(t => $"{t.Item2} enters {string.Join(", ", Ids(t.Item1))}, announced after its take-off"));
-        boundSet |= late1 | late2;
+        var stop = new End(b.A.Code, b.A.Location, b.A);
+        var x1 = x with { Destination = stop };
+        ulong known = Known(x.Applicable, dep);
+        string planned = $"{why}; technical stop at {b.A.Code}{instead}";
+        double m1 = Minutes(x1, ref b.L1);
+        var a1 = _lastNoticeUtc > dep ? Fly(x1, b.L1, dep, dep.AddMinutes(m1), known) : Airborne.Planned(b.L1, dep, dep.AddMinutes(m1), known);
+        if (a1.Diverts)
+            return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, boundSet | a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ");
+        var path1 = a1.Flown is { Count: > 0 } f1 ? f1.Concat(a1.Current.Waypoints).ToList() : a1.Current.Waypoints;
+        double km1 = a1.Flown is { Count: > 0 } ? PathKm(path1) : a1.Current.RouteKm!.Value;
+        DateTime arr1 = a1.Arrival, dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
+        ulong known2 = Known(x.Applicable, dep2);
+        string landed = $"{planned}, landed there at {Iso(arr1)}";
+        ulong stopShut = AirportBound(x, stop, dep2, known2);
+        if (stopShut != 0)
+            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.OriginClosed, Alternate = b.A.Code, Why = ($"{landed}; {b.A.Code} is closed to its departure at {Iso(dep2)} by {string.Join(", ", Ids(stopShut))}", Ids(boundSet | a1.Bound | stopShut)) };
+        // The second leg as planned before take-off, unless the first landed later or a closure was announced since.
+        bool asPlanned = known2 == known && dep2 == dep.AddMinutes(m1).AddMinutes(p.TechStopGroundMinutes);
+        var l2 = asPlanned ? b.L2 : FixedPoint(x, b.A.Location, x.Destination.Point, dep2, Candidates(known2, x.Fl), 0,
+            Direct(Spherical.Vec3.FromGeo(b.A.Location), x.Destination.V, Wgs84.DistanceM(b.A.Location, x.Destination.Point) / 1000), Spherical.Vec3.FromGeo(b.A.Location), x.Destination.V);
+        if (l2.Status == RouteStatus.Unreachable)
+        {
+            ulong destU = AirportBound(x, x.Destination, null, known2) == 0 ? 0 : AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, ref l2)), known2);
+            return baseResult with
+            {
+                Outcome = FlightOutcome.Cancelled, Alternate = b.A.Code,
+                ReasonCode = destU != 0 ? OutcomeReason.DestinationClosed : OutcomeReason.NoRoute,
+                Why = destU != 0 ? ($"{landed}; destination {x.Destination.Code} is closed to it at arrival by {string.Join(", ", Ids(destU))}", Ids(boundSet | a1.Bound | destU))
+                    : ($"{landed}; no route from {b.A.Code} around {string.Join(", ", Ids(l2.Set))}: {l2.Reason}", Ids(boundSet | a1.Bound | l2.Set)),
+            };
+        }
+        if (!asPlanned && !InRange(x, ref l2, l2.RouteKm!.Value, reach))
+            return baseResult with { Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Alternate = b.A.Code,
+                Why = (FormattableString.Invariant($"{landed}; the second leg around {string.Join(", ", Ids(l2.Set))} ({l2.RouteKm:F0} km) is beyond range from there, and a second stop is not searched"), Ids(boundSet | a1.Bound | l2.Set)) };
+        double m2 = Minutes(x, ref l2);
+        ulong destShut = AirportBound(x, x.Destination, dep2.AddMinutes(m2), known2);
+        if (destShut != 0)
+            return baseResult with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Alternate = b.A.Code, Why = ($"{landed}; destination {x.Destination.Code} is closed to it at arrival {Iso(dep2.AddMinutes(m2))} by {string.Join(", ", Ids(destShut))}", Ids(boundSet | a1.Bound | destShut)) };
+        var cost1 = _cost.Estimate(x.Type, path1, x.Fl, p.Cost);
+        var a2 = _lastNoticeUtc > dep2 ? Fly(x, l2, dep2, dep2.AddMinutes(m2), known2) : Airborne.Planned(l2, dep2, dep2.AddMinutes(m2), known2);
+        if (a2.Diverts)
+            return Divert(x, baseResult, a2.Prefix!, a2.DivertAt, a2.DivertTime, a2.DivertKnown, boundSet | a1.Bound | a2.DivertBound, a2.EndBound, x.Destination, path1, [cost1],
+                p.TechStopGroundMinutes, $"{landed}; on its second leg its ");
+        var path2 = a2.Flown is { Count: > 0 } f2 ? f2.Concat(a2.Current.Waypoints).ToList() : a2.Current.Waypoints;
+        double km2 = a2.Flown is { Count: > 0 } ? PathKm(path2) : a2.Current.RouteKm!.Value;
+        boundSet |= a1.Bound | l2.Set | a2.Bound;
+        var notes = new List<string>();
+        ulong replanned = l2.Set & ~known;
+        if (replanned != 0) notes.Add($"the second leg planned at {b.A.Code} around {string.Join(", ", Ids(replanned))}, announced after take-off");
+        foreach (var (air, which) in new[] { (a1, "the first leg"), (a2, "the second leg") })
+        {
+            if (air.InFlightAt is { } at) notes.Add($"{which} rerouted in flight at {Iso(air.InFlightTime!.Value)} from {at} around {string.Join(", ", Ids(air.Bound))}");
+            if (air.ContinuedIn != 0) notes.Add($"{which} inside {string.Join(", ", Ids(air.ContinuedIn))} when it was announced at {Iso(air.ContinuedAt)}: continues on its planned route");
+        }
+        bool inFlight1 = a1.InFlightAt != null;
         var r = baseResult with
         {
-            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange, Why = ($"{why}; technical stop at {b.A.Code}{instead}{late}", Ids(boundSet)),
-            Alternate = b.A.Code, RouteKm = b.L1.RouteKm + b.L2.RouteKm, Waypoints = path,
-            ArrivalUtc = dep.AddMinutes(m1 + p.TechStopGroundMinutes + m2),
+            Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange,
+            Why = ($"{planned}{(notes.Count == 0 ? "" : "; " + string.Join("; ", notes))}", Ids(boundSet)),
+            Alternate = b.A.Code, RouteKm = km1 + km2, Waypoints = path1.Concat(path2.Skip(1)).ToList(),
+            // As before to the tick when both legs fly as planned.
+            ArrivalUtc = asPlanned && !inFlight1 && a2.InFlightAt == null ? dep.AddMinutes(m1 + p.TechStopGroundMinutes + m2) : a2.Arrival,
+            InFlight = inFlight1 ? (a1.InFlightAt, a1.InFlightTime) : (a2.InFlightAt, a2.InFlightTime),
         };
-        return WithExtras(r, x, [_cost.Estimate(x.Type, b.L1.Waypoints, x.Fl, p.Cost), _cost.Estimate(x.Type, b.L2.Waypoints, x.Fl, p.Cost)],
-            p.TechStopGroundMinutes, baseline: noClosure);
+        return WithExtras(r, x, [cost1, _cost.Estimate(x.Type, path2, x.Fl, p.Cost)], p.TechStopGroundMinutes, baseline: noClosure);
     }
 
     // The candidate stops of one origin, destination and range (those with both ends within the range by the sphere
