@@ -521,9 +521,11 @@ public sealed class WhatIfSimulator
         if (leg.Status == RouteStatus.Unreachable)
         {
             // An end inside an overflight closure: say it as the airport rule does, when it applies at arrival.
-            ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, dep.AddMinutes(Minutes(x, ref leg)), known);
+            // Its arrival is the direct route's (there is no route to time): said, as every other cancellation says its time.
+            DateTime arrU = dep.AddMinutes(Minutes(x, ref leg));
+            ulong destBoundU = AirportBound(x, d, null, known) == 0 ? 0 : AirportBound(x, d, arrU, known);
             if (destBoundU != 0)
-                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival by {string.Join(", ", Ids(destBoundU))}", Ids(destBoundU)) };
+                return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.DestinationClosed, Why = ($"destination {d.Code} is closed to it at arrival {Iso(arrU)} by {string.Join(", ", Ids(destBoundU))}", Ids(destBoundU)) };
             return Base(x, directKm) with { Outcome = FlightOutcome.Cancelled, ReasonCode = OutcomeReason.NoRoute, Why = ($"no route around {string.Join(", ", Ids(leg.Set))}: {leg.Reason}", Ids(leg.Set)) };
         }
         // The range is judged on the route planned at departure: a flight that cannot fly it non-stop plans a technical
@@ -1295,12 +1297,13 @@ public sealed class WhatIfSimulator
             Direct(Spherical.Vec3.FromGeo(b.A.Location), x.Destination.V, Wgs84.DistanceM(b.A.Location, x.Destination.Point) / 1000), Spherical.Vec3.FromGeo(b.A.Location), x.Destination.V);
         if (l2.Status == RouteStatus.Unreachable)
         {
-            ulong destU = AirportBound(x, x.Destination, null, known2) == 0 ? 0 : AirportBound(x, x.Destination, dep2.AddMinutes(Minutes(x, ref l2)), known2);
+            DateTime arrU = dep2.AddMinutes(Minutes(x, ref l2));
+            ulong destU = AirportBound(x, x.Destination, null, known2) == 0 ? 0 : AirportBound(x, x.Destination, arrU, known2);
             return baseResult with
             {
                 Outcome = FlightOutcome.Cancelled, Alternate = b.A.Code,
                 ReasonCode = destU != 0 ? OutcomeReason.DestinationClosed : OutcomeReason.NoRoute,
-                Why = destU != 0 ? ($"{landed}; destination {x.Destination.Code} is closed to it at arrival by {string.Join(", ", Ids(destU))}", Ids(boundSet | a1.Bound | destU))
+                Why = destU != 0 ? ($"{landed}; destination {x.Destination.Code} is closed to it at arrival {Iso(arrU)} by {string.Join(", ", Ids(destU))}", Ids(boundSet | a1.Bound | destU))
                     : ($"{landed}; no route from {b.A.Code} around {string.Join(", ", Ids(l2.Set))}: {l2.Reason}", Ids(boundSet | a1.Bound | l2.Set)),
             };
         }

@@ -247,3 +247,23 @@ public class InFlightStopTests
         Assert.That(atTakeOff.InFlightPosition, Is.Null);
     }
 }
+
+/// <summary>A flight to an airport inside an overflight closure is cancelled with the time it would arrive, as every
+/// other cancellation states its time (it said "closed to it at arrival by SVZM", no time).</summary>
+public class CancelledAtArrivalReasonTests
+{
+    [Test]
+    public void TheReasonStatesTheArrivalTimeByHand()
+    {
+        var t0 = new DateTime(2025, 11, 24, 13, 0, 0, DateTimeKind.Utc);
+        var svzm = new Closure { Id = "SVZM", AirspaceIds = ["SVZM"], Airspaces = [AirspaceCatalog.Bundled["SVZM"]], StartUtc = t0.AddDays(-1) };
+        var f = new Flight { Id = "PTY-CCS", Origin = "PTY", Destination = "CCS", DepartureUtc = t0, AircraftType = "E190", Airline = "CMP", OperatorState = "PA" };
+        var r = new WhatIfSimulator(new Scenario { Name = "t", Closures = [svzm], Flights = [f] }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Cancelled), r.Reason);
+        Assert.That(r.ReasonCode, Is.EqualTo(OutcomeReason.DestinationClosed));
+        // The direct route's time at the double's 450 kt, by hand.
+        double minutes = Wgs84.DistanceM(AirportDirectory.Bundled["PTY"].Location, AirportDirectory.Bundled["CCS"].Location) / 1000 / (InterimCostModel.TasKt * 1.852 / 60);
+        var arrival = t0.AddMinutes(minutes);
+        Assert.That(r.Reason, Is.EqualTo("destination CCS is closed to it at arrival " + arrival.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture) + " by SVZM"));
+    }
+}
