@@ -217,7 +217,7 @@ public static class MonteCarlo
         {
             var (lo, hi) = ScenarioUncertainty.Range(input);
             string how = input == UncertainInput.WindFromDeg ? ", taken modulo 360" : string.Create(CultureInfo.InvariantCulture, $", clamped to [{lo}, {hi}]");
-            if (input == UncertainInput.ExtraBufferNm) how += ", added to every closure's buffer (at most 500 NM in all)";
+            if (input == UncertainInput.ExtraBufferNm) how += string.Create(CultureInfo.InvariantCulture, $", added to every closure's buffer (at most {ParameterRanges.BufferNm.Max} NM in all)");
             list.Add(new MonteCarloInput(ScenarioUncertainty.Name(input), Unit(input), d + how));
         }
         return list;
@@ -259,7 +259,7 @@ public static class MonteCarlo
                 case UncertainInput.WindFromDeg: cost = cost with { WindFromDeg = x }; break;
                 case UncertainInput.CruiseSpeedFactor: cost = cost with { CruiseSpeedFactor = x }; break;
                 default:
-                    for (int i = 0; i < closures.Length; i++) closures[i] = closures[i] with { BufferNm = Math.Min(500, closures[i].BufferNm + x) };
+                    for (int i = 0; i < closures.Length; i++) closures[i] = closures[i] with { BufferNm = Math.Min(ParameterRanges.BufferNm.Max, closures[i].BufferNm + x) };
                     break;
             }
         }
