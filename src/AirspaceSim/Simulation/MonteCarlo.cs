@@ -64,6 +64,30 @@ public sealed record MonteCarloDraw
 
     /// <summary>Extra minutes per flight (0.1).</summary>
     public required IReadOnlyList<decimal> ExtraMinutes { get; init; }
+
+    // The other three totals' figures per flight: with them every total of the draw can be checked against its flights
+    // (a partial carried only cost and minutes, so an edited extraKm, extraFuelKg or extraCo2Kg total merged silently).
+    // Not required, so that a draw made in code as before still builds; empty = not given (then not checked).
+
+    /// <summary>Extra km per flight (0.1); empty when not given.</summary>
+    public IReadOnlyList<decimal> ExtraKm { get; init; } = [];
+
+    /// <summary>Extra fuel per flight, kg (0.1); empty when not given.</summary>
+    public IReadOnlyList<decimal> ExtraFuelKg { get; init; } = [];
+
+    /// <summary>Extra CO₂ per flight, kg (0.1); empty when not given.</summary>
+    public IReadOnlyList<decimal> ExtraCo2Kg { get; init; } = [];
+
+    /// <summary>The draw's five totals by name, each with its flights' figures (null when the draw does not give
+    /// them): what <see cref="MonteCarloReport.ReadPartial"/> and <see cref="MonteCarlo.Merge"/> check, one list.</summary>
+    internal (string Name, decimal Total, IReadOnlyList<decimal>? Flights)[] TotalsAndFlights() =>
+    [
+        ("extraKm", Totals.ExtraKm, ExtraKm.Count > 0 ? ExtraKm : null),
+        ("extraMinutes", Totals.ExtraMinutes, ExtraMinutes),
+        ("extraFuelKg", Totals.ExtraFuelKg, ExtraFuelKg.Count > 0 ? ExtraFuelKg : null),
+        ("extraCo2Kg", Totals.ExtraCo2Kg, ExtraCo2Kg.Count > 0 ? ExtraCo2Kg : null),
+        ("extraCostUsd", Totals.ExtraCostUsd, ExtraCostUsd),
+    ];
 }
 
 /// <summary>What every shard of one run shares: the scenario's identity, seed, draws, model, inputs and flights.</summary>
@@ -350,6 +374,8 @@ public static class MonteCarlo
                 {
                     Index = indices[j], Inputs = values, Totals = Totals.Of(results), Outcomes = results.Select(r => r.Outcome).ToArray(),
                     ExtraCostUsd = results.Select(r => r.ExtraCostUsd).ToArray(), ExtraMinutes = results.Select(r => r.ExtraMinutes).ToArray(),
+                    ExtraKm = results.Select(r => r.ExtraKm).ToArray(), ExtraFuelKg = results.Select(r => r.ExtraFuelKg).ToArray(),
+                    ExtraCo2Kg = results.Select(r => r.ExtraCo2Kg).ToArray(),
                 };
                 serial.Report(Interlocked.Increment(ref done));
             });
@@ -403,8 +429,16 @@ public static class MonteCarlo
                 !part.Draws.Select(d => d.Index).SequenceEqual(Enumerable.Range(0, expectedCount).Select(k => part.ShardIndex + k * n)))
                 throw new ArgumentException($"{which} does not hold exactly draws {part.ShardIndex}, {part.ShardIndex + n}, ... below {h.Draws} ({part.Draws?.Count ?? 0} draws, {expectedCount} expected)");
             foreach (var d in part.Draws)
-                if (d.Outcomes.Count != h.Flights.Count || d.ExtraCostUsd.Count != h.Flights.Count || d.ExtraMinutes.Count != h.Flights.Count || d.Inputs.Count != h.Inputs.Count)
+            {
+                if (d.Outcomes.Count != h.Flights.Count || d.ExtraCostUsd.Count != h.Flights.Count || d.ExtraMinutes.Count != h.Flights.Count || d.Inputs.Count != h.Inputs.Count ||
+                    d.ExtraKm.Count is not 0 && d.ExtraKm.Count != h.Flights.Count || d.ExtraFuelKg.Count is not 0 && d.ExtraFuelKg.Count != h.Flights.Count ||
+                    d.ExtraCo2Kg.Count is not 0 && d.ExtraCo2Kg.Count != h.Flights.Count)
                     throw new ArgumentException($"{which}: draw {d.Index} has {d.Outcomes.Count} flights and {d.Inputs.Count} inputs; the header lists {h.Flights.Count} and {h.Inputs.Count}");
+                // The reader checks this with the file's position; a partial made in code is held to the same rule.
+                foreach (var (name, total, flights) in d.TotalsAndFlights())
+                    if (flights is not null && flights.Sum() is var sum && sum != total)
+                        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{which}: draw {d.Index}: the total {name} {total} is not the sum of its flights' {name} ({sum})"));
+            }
             byShard[part.ShardIndex] = part;
         }
         var missing = Enumerable.Range(0, n).Where(k => byShard[k] == null).ToList();
