@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Simulation;
 
@@ -39,6 +40,9 @@ public sealed record SweepPoint(double Value, SimulationResult Result);
 /// <param name="Points">One point per value.</param>
 public sealed record SweepResult(SweepParameter Parameter, IReadOnlyList<SweepPoint> Points)
 {
+    /// <summary>One point per value.</summary>
+    public IReadOnlyList<SweepPoint> Points { get; init => field = ReadOnlyLists.Of(value); } = ReadOnlyLists.Of(Points);
+
     /// <summary>The parameter's CLI name, e.g. <c>fuel-price</c>.</summary>
     public string Name => Sweeps.Name(Parameter);
 
