@@ -148,7 +148,7 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Count == 0) throw new ArgumentException("no samples: a distribution needs at least one draw", nameof(samples));
         for (int i = 0; i < samples.Count; i++)
-            if (!double.IsFinite(samples[i])) throw new ArgumentException($"sample {i} is {samples[i]}, not a finite number", nameof(samples));
+            if (!double.IsFinite(samples[i])) throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sample {i} is {samples[i]}, not a finite number"), nameof(samples));
     }
 
     private static Plot HorizontalBars(IEnumerable<(string Label, double Value)> items, string title, string xLabel, string colour, string numberFormat)

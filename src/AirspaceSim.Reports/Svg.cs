@@ -32,8 +32,8 @@ public sealed record ImageOptions
     /// <exception cref="ArgumentOutOfRangeException">A size outside 200–8000 pixels.</exception>
     public void Validate()
     {
-        if (WidthPx is < MinPx or > MaxPx) throw new ArgumentOutOfRangeException(nameof(WidthPx), WidthPx, $"width {WidthPx} px is outside {MinPx}–{MaxPx} px");
-        if (HeightPx is < MinPx or > MaxPx) throw new ArgumentOutOfRangeException(nameof(HeightPx), HeightPx, $"height {HeightPx} px is outside {MinPx}–{MaxPx} px");
+        if (WidthPx is < MinPx or > MaxPx) throw new ArgumentOutOfRangeException(nameof(WidthPx), WidthPx, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"width {WidthPx} px is outside {MinPx}–{MaxPx} px"));
+        if (HeightPx is < MinPx or > MaxPx) throw new ArgumentOutOfRangeException(nameof(HeightPx), HeightPx, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"height {HeightPx} px is outside {MinPx}–{MaxPx} px"));
     }
 }
 

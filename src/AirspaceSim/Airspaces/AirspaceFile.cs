@@ -1,3 +1,4 @@
+using AirspaceSim.Infrastructure;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
@@ -42,11 +43,11 @@ public sealed class AirspaceFile
         FeatureCount = featureCount;
         _byId = byId;
         _strict = strict;
-        IndexIssues = indexIssues;
+        IndexIssues = ReadOnlyLists.Of(indexIssues);
         _inFileOrder = byId.Values.OrderBy(e => e.Index).ToArray();
         foreach (var e in _inFileOrder)
             e.Built = new Lazy<AirspaceBuildResult>(() => AirspaceLoader.BuildEntry(e, FileName, _strict), LazyThreadSafetyMode.ExecutionAndPublication);
-        Ids = byId.Keys.Order(StringComparer.Ordinal).ToArray();
+        Ids = byId.Keys.Order(StringComparer.Ordinal).ToArray().AsReadOnly();
     }
 
     /// <summary>The file name used in messages, when known.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AirspaceSim.Infrastructure;
 namespace AirspaceSim.Data;
 
@@ -112,8 +113,8 @@ public sealed class RouteListReader
         _width = names.Count;
         if (_from < 0 || _to < 0)
             throw new FormatException($"{Source}: line {_lineNumber}: expected a header with 'from' and 'to' columns, found '{Csv.Clip(line)}'{SeparatorHint(line)}");
-        Columns = names;
-        IgnoredColumns = Enumerable.Range(0, names.Count).Where(i => i != _from && i != _to && i != _type).ToList();
+        Columns = ReadOnlyLists.Of(names);
+        IgnoredColumns = Enumerable.Range(0, names.Count).Where(i => i != _from && i != _to && i != _type).ToArray().AsReadOnly();
     }
 
     /// <summary>The source named in messages.</summary>
@@ -190,7 +191,7 @@ public sealed class RouteListReader
         if (err != null) return Bad(lineNumber, from, to, RouteListProblem.Malformed, err);
         if (tooLong >= 0)
             return Bad(lineNumber, from, to, RouteListProblem.TooLong,
-                $"field {tooLong + 1} is {tooLongChars:N0} characters long, more than the {MaxFieldChars:N0} accepted");
+                string.Create(CultureInfo.InvariantCulture, $"field {tooLong + 1} is {tooLongChars:N0} characters long, more than the {MaxFieldChars:N0} accepted"));
         if (count != _width)
             return Bad(lineNumber, from, to, RouteListProblem.FieldCount,
                 $"expected {_width} fields like the header, found {count} in '{Csv.Clip(line)}' (quote a LAT,LON as \"lat,lon\")");

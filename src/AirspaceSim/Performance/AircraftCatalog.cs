@@ -13,7 +13,7 @@ public sealed class UnknownAircraftTypeException : KeyNotFoundException
         : base($"unknown aircraft type '{icao}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : ""))
     {
         Icao = icao;
-        Suggestions = suggestions;
+        Suggestions = ReadOnlyLists.Of(suggestions);
     }
 
     /// <summary>The designator asked for.</summary>
@@ -62,7 +62,7 @@ public sealed class AircraftCatalog
 
     private AircraftCatalog(IReadOnlyList<AircraftType> types)
     {
-        Types = types;
+        Types = ReadOnlyLists.Of(types); // the bundled catalog is shared by every caller: a cast must not change it
         _byIcao = types.ToDictionary(t => t.Icao, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -94,6 +94,10 @@ public sealed record PerformanceOptions
 /// <param name="SpeedKt">Speed in knots, ≥ 0.</param>
 public readonly record struct Wind(double FromDeg, double SpeedKt)
 {
+    // The one bound of a uniform wind's speed: DIR/SPEED here (--wind, a scenario's realism.wind) and a scenario's
+    // windKt, its sweep and its Monte Carlo draws (ParameterRanges.WindKt); those took 300 kt where DIR/SPEED took 400.
+    internal const double MaxSpeedKt = 400;
+
     /// <summary>Parses <c>DIR/SPEED</c>, e.g. <c>270/80</c> (from 270° at 80 kt).</summary>
     /// <exception cref="FormatException">Not DIR/SPEED with DIR in [0, 360] and SPEED in [0, 400] kt.</exception>
     public static Wind Parse(string text) => TryParse(text, out var w, out var e) ? w : throw new FormatException(e);
@@ -109,9 +113,9 @@ public readonly record struct Wind(double FromDeg, double SpeedKt)
         { error = $"wind '{text}' is not DIR/SPEED (degrees true the wind blows from / knots), e.g. 270/80"; return false; }
         // A non-finite number is said as such (not "NaN is outside [0, 360]": NaN is outside nothing).
         if (!double.IsFinite(dir)) { error = $"wind direction '{parts[0].Trim()}' in '{text}' is not a finite number (degrees true in [0, 360])"; return false; }
-        if (!double.IsFinite(kt)) { error = $"wind speed '{parts[1].Trim()}' in '{text}' is not a finite number (knots in [0, 400])"; return false; }
+        if (!double.IsFinite(kt)) { error = string.Create(CultureInfo.InvariantCulture, $"wind speed '{parts[1].Trim()}' in '{text}' is not a finite number (knots in [0, {MaxSpeedKt}])"); return false; }
         if (!(dir >= 0 && dir <= 360)) { error = $"wind direction {parts[0].Trim()} in '{text}' is outside [0, 360] degrees"; return false; }
-        if (!(kt >= 0 && kt <= 400)) { error = $"wind speed {parts[1].Trim()} in '{text}' is outside [0, 400] kt"; return false; }
+        if (!(kt >= 0 && kt <= MaxSpeedKt)) { error = string.Create(CultureInfo.InvariantCulture, $"wind speed {parts[1].Trim()} in '{text}' is outside [0, {MaxSpeedKt}] kt"); return false; }
         wind = new Wind(dir, kt);
         error = "";
         return true;

@@ -365,7 +365,7 @@ public sealed partial class DetourPlanner
         if (o == d)
             return Direct(from, to, directKm, 0);
         if (Predicates.NearlyAntipodal(o, d))
-            throw new ArgumentException($"{from} and {to} are antipodal (within {Predicates.AntipodalToleranceRad} rad, " +
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{from} and {to} are antipodal (within {Predicates.AntipodalToleranceRad} rad, ") +
                                         "about 6 cm): the direct great-circle route is not unique");
 
         // Cheap rejection: an arc that reaches no obstacle's bounding cap is the answer.

@@ -1,3 +1,4 @@
+using AirspaceSim.Infrastructure;
 using AirspaceSim.Geodesy;
 
 namespace AirspaceSim.Routing;
@@ -43,6 +44,7 @@ public enum BufferEndRule
 /// <summary>
 /// The planner's answer for one origin–destination pair. Waypoints are the great-circle solution on the sphere
 /// (origin, turning points on closure vertices, destination); every length is the WGS84 geodesic length of a leg.
+/// Its lists are read-only (a cast to an array or a list cannot write them).
 /// </summary>
 public sealed record RoutePlan
 {
@@ -62,10 +64,10 @@ public sealed record RoutePlan
     public UnreachableReason ReasonCode { get; init; }
 
     /// <summary>Origin, turning points and destination; empty when unreachable.</summary>
-    public required IReadOnlyList<GeoPoint> Waypoints { get; init; }
+    public required IReadOnlyList<GeoPoint> Waypoints { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>WGS84 length in km of each leg between consecutive waypoints.</summary>
-    public required IReadOnlyList<double> LegKm { get; init; }
+    public required IReadOnlyList<double> LegKm { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Total WGS84 length in km of the flown route; null when unreachable.</summary>
     public double? RouteKm { get; init; }
@@ -80,7 +82,7 @@ public sealed record RoutePlan
     public double? ExtraPercent => RouteKm is { } r && DirectKm > 0 ? 100 * (r - DirectKm) / DirectKm : null;
 
     /// <summary>Ids of the closures the direct route would cross (or that contain an end).</summary>
-    public required IReadOnlyList<string> Crossed { get; init; }
+    public required IReadOnlyList<string> Crossed { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>True if the origin lies in a buffer band (outside the closure) and the first leg crosses that band.</summary>
     public bool DepartsThroughBuffer { get; init; }

@@ -13,7 +13,7 @@ public static class BundledScenarios
     /// <summary>Names of the bundled scenarios (file names without <c>.json</c>), in ordinal order.</summary>
     public static IReadOnlyList<string> Names { get; } = BundledData.ResourceNames
         .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-        .Select(n => n[Prefix.Length..^".json".Length]).ToArray();
+        .Select(n => n[Prefix.Length..^".json".Length]).ToArray().AsReadOnly();
 
     /// <summary>True if <paramref name="name"/> (with or without <c>.json</c>) is a bundled scenario.</summary>
     public static bool Contains(string name) => Names.Contains(Strip(name), StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using AirspaceSim.Infrastructure;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -51,19 +52,43 @@ public sealed record MonteCarloDraw
     public required int Index { get; init; }
 
     /// <summary>Drawn inputs, in the header's order.</summary>
-    public required IReadOnlyList<double> Inputs { get; init; }
+    public required IReadOnlyList<double> Inputs { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Totals of the draw.</summary>
     public required Totals Totals { get; init; }
 
     /// <summary>Outcome per flight.</summary>
-    public required IReadOnlyList<FlightOutcome> Outcomes { get; init; }
+    public required IReadOnlyList<FlightOutcome> Outcomes { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Extra cost per flight, US$ (0.01).</summary>
-    public required IReadOnlyList<decimal> ExtraCostUsd { get; init; }
+    public required IReadOnlyList<decimal> ExtraCostUsd { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Extra minutes per flight (0.1).</summary>
-    public required IReadOnlyList<decimal> ExtraMinutes { get; init; }
+    public required IReadOnlyList<decimal> ExtraMinutes { get; init => field = ReadOnlyLists.Of(value); }
+
+    // The other three totals' figures per flight: with them every total of the draw can be checked against its flights
+    // (a partial carried only cost and minutes, so an edited extraKm, extraFuelKg or extraCo2Kg total merged silently).
+    // Not required, so that a draw made in code as before still builds; empty = not given (then not checked).
+
+    /// <summary>Extra km per flight (0.1); empty when not given.</summary>
+    public IReadOnlyList<decimal> ExtraKm { get; init => field = ReadOnlyLists.Of(value); } = [];
+
+    /// <summary>Extra fuel per flight, kg (0.1); empty when not given.</summary>
+    public IReadOnlyList<decimal> ExtraFuelKg { get; init => field = ReadOnlyLists.Of(value); } = [];
+
+    /// <summary>Extra CO₂ per flight, kg (0.1); empty when not given.</summary>
+    public IReadOnlyList<decimal> ExtraCo2Kg { get; init => field = ReadOnlyLists.Of(value); } = [];
+
+    /// <summary>The draw's five totals by name, each with its flights' figures (null when the draw does not give
+    /// them): what <see cref="MonteCarloReport.ReadPartial"/> and <see cref="MonteCarlo.Merge"/> check, one list.</summary>
+    internal (string Name, decimal Total, IReadOnlyList<decimal>? Flights)[] TotalsAndFlights() =>
+    [
+        ("extraKm", Totals.ExtraKm, ExtraKm.Count > 0 ? ExtraKm : null),
+        ("extraMinutes", Totals.ExtraMinutes, ExtraMinutes),
+        ("extraFuelKg", Totals.ExtraFuelKg, ExtraFuelKg.Count > 0 ? ExtraFuelKg : null),
+        ("extraCo2Kg", Totals.ExtraCo2Kg, ExtraCo2Kg.Count > 0 ? ExtraCo2Kg : null),
+        ("extraCostUsd", Totals.ExtraCostUsd, ExtraCostUsd),
+    ];
 }
 
 /// <summary>What every shard of one run shares: the scenario's identity, seed, draws, model, inputs and flights.</summary>
@@ -85,13 +110,13 @@ public sealed record MonteCarloHeader
     public required string CostModel { get; init; }
 
     /// <summary>The cost model's and the simulator's assumptions (for the scenario's parameters as given).</summary>
-    public required IReadOnlyList<string> Assumptions { get; init; }
+    public required IReadOnlyList<string> Assumptions { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>The drawn inputs.</summary>
-    public required IReadOnlyList<MonteCarloInput> Inputs { get; init; }
+    public required IReadOnlyList<MonteCarloInput> Inputs { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>The flights, in scenario order.</summary>
-    public required IReadOnlyList<MonteCarloFlight> Flights { get; init; }
+    public required IReadOnlyList<MonteCarloFlight> Flights { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Structural equality (lists element by element).</summary>
     public bool Equals(MonteCarloHeader? o) =>
@@ -107,7 +132,11 @@ public sealed record MonteCarloHeader
 /// <param name="ShardIndex">K.</param>
 /// <param name="ShardCount">N.</param>
 /// <param name="Draws">Draws K, K+N, ... below <see cref="MonteCarloHeader.Draws"/>, in order.</param>
-public sealed record MonteCarloPartial(MonteCarloHeader Header, int ShardIndex, int ShardCount, IReadOnlyList<MonteCarloDraw> Draws);
+public sealed record MonteCarloPartial(MonteCarloHeader Header, int ShardIndex, int ShardCount, IReadOnlyList<MonteCarloDraw> Draws)
+{
+    /// <summary>Draws K, K+N, ... below <see cref="MonteCarloHeader.Draws"/>, in order.</summary>
+    public IReadOnlyList<MonteCarloDraw> Draws { get; init => field = ReadOnlyLists.Of(value); } = ReadOnlyLists.Of(Draws);
+}
 
 /// <summary>Mean and percentiles of one figure over the draws, rounded as the figure is written.</summary>
 /// <param name="Mean">Arithmetic mean (exact in decimal, then rounded).</param>
@@ -121,7 +150,11 @@ public sealed record Spread(decimal Mean, decimal P5, decimal P50, decimal P95);
 /// <param name="OutcomeDraws">Draws per outcome (every outcome present, zero when none).</param>
 /// <param name="ExtraCostUsd">Extra cost, US$.</param>
 /// <param name="ExtraMinutes">Extra minutes.</param>
-public sealed record FlightSpread(MonteCarloFlight Flight, IReadOnlyDictionary<FlightOutcome, int> OutcomeDraws, Spread ExtraCostUsd, Spread ExtraMinutes);
+public sealed record FlightSpread(MonteCarloFlight Flight, IReadOnlyDictionary<FlightOutcome, int> OutcomeDraws, Spread ExtraCostUsd, Spread ExtraMinutes)
+{
+    /// <summary>Draws per outcome (every outcome present, zero when none).</summary>
+    public IReadOnlyDictionary<FlightOutcome, int> OutcomeDraws { get; init => field = ReadOnlyLists.Of(value); } = ReadOnlyLists.Of(OutcomeDraws);
+}
 
 /// <summary>
 /// The result of a Monte Carlo run: every draw in index order and the summaries computed from them alone, so the same
@@ -133,17 +166,17 @@ public sealed record MonteCarloResult
     public required MonteCarloHeader Header { get; init; }
 
     /// <summary>Every draw, index 0 to draws − 1.</summary>
-    public required IReadOnlyList<MonteCarloDraw> Draws { get; init; }
+    public required IReadOnlyList<MonteCarloDraw> Draws { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Spread of each drawn input (rounded to 0.001).</summary>
-    public required IReadOnlyList<Spread> Inputs { get; init; }
+    public required IReadOnlyList<Spread> Inputs { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Spread of each total, by name: <c>extraKm</c>, <c>extraMinutes</c>, <c>extraFuelKg</c>, <c>extraCo2Kg</c>,
     /// <c>extraCostUsd</c>, then the flights per outcome (<c>cancelled</c>...), in that order.</summary>
-    public required IReadOnlyList<(string Name, Spread Spread)> Totals { get; init; }
+    public required IReadOnlyList<(string Name, Spread Spread)> Totals { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Per flight, in scenario order.</summary>
-    public required IReadOnlyList<FlightSpread> Flights { get; init; }
+    public required IReadOnlyList<FlightSpread> Flights { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>The scenario run as it is, without drawing, when <see cref="MonteCarloOptions.IncludeNominal"/> asked for
     /// it (computed on the simulator that ran the draws, so with the planners they built); otherwise null. Not part of
@@ -217,7 +250,7 @@ public static class MonteCarlo
         {
             var (lo, hi) = ScenarioUncertainty.Range(input);
             string how = input == UncertainInput.WindFromDeg ? ", taken modulo 360" : string.Create(CultureInfo.InvariantCulture, $", clamped to [{lo}, {hi}]");
-            if (input == UncertainInput.ExtraBufferNm) how += ", added to every closure's buffer (at most 500 NM in all)";
+            if (input == UncertainInput.ExtraBufferNm) how += string.Create(CultureInfo.InvariantCulture, $", added to every closure's buffer (at most {ParameterRanges.BufferNm.Max} NM in all)");
             list.Add(new MonteCarloInput(ScenarioUncertainty.Name(input), Unit(input), d + how));
         }
         return list;
@@ -259,7 +292,7 @@ public static class MonteCarlo
                 case UncertainInput.WindFromDeg: cost = cost with { WindFromDeg = x }; break;
                 case UncertainInput.CruiseSpeedFactor: cost = cost with { CruiseSpeedFactor = x }; break;
                 default:
-                    for (int i = 0; i < closures.Length; i++) closures[i] = closures[i] with { BufferNm = Math.Min(500, closures[i].BufferNm + x) };
+                    for (int i = 0; i < closures.Length; i++) closures[i] = closures[i] with { BufferNm = Math.Min(ParameterRanges.BufferNm.Max, closures[i].BufferNm + x) };
                     break;
             }
         }
@@ -350,6 +383,8 @@ public static class MonteCarlo
                 {
                     Index = indices[j], Inputs = values, Totals = Totals.Of(results), Outcomes = results.Select(r => r.Outcome).ToArray(),
                     ExtraCostUsd = results.Select(r => r.ExtraCostUsd).ToArray(), ExtraMinutes = results.Select(r => r.ExtraMinutes).ToArray(),
+                    ExtraKm = results.Select(r => r.ExtraKm).ToArray(), ExtraFuelKg = results.Select(r => r.ExtraFuelKg).ToArray(),
+                    ExtraCo2Kg = results.Select(r => r.ExtraCo2Kg).ToArray(),
                 };
                 serial.Report(Interlocked.Increment(ref done));
             });
@@ -391,7 +426,7 @@ public static class MonteCarlo
             string which = $"part {p + 1} (shard {part.ShardIndex}/{part.ShardCount})";
             if (g.ScenarioSha256 != h.ScenarioSha256 || g.ScenarioName != h.ScenarioName)
                 throw new ArgumentException($"{which} is of scenario '{g.ScenarioName}' (sha256 {Short(g.ScenarioSha256)}), part 1 of '{h.ScenarioName}' (sha256 {Short(h.ScenarioSha256)}): merge the shards of one run");
-            if (g.Seed != h.Seed) throw new ArgumentException($"{which} has seed {g.Seed}, part 1 seed {h.Seed}: merge the shards of one run");
+            if (g.Seed != h.Seed) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{which} has seed {g.Seed}, part 1 seed {h.Seed}: merge the shards of one run"));
             if (g.Draws != h.Draws) throw new ArgumentException($"{which} is of a {g.Draws}-draw run, part 1 of a {h.Draws}-draw run");
             if (part.ShardCount != n) throw new ArgumentException($"{which} splits the run in {part.ShardCount} shards, part 1 in {n}");
             if (g != h) throw new ArgumentException($"{which} differs from part 1 in its cost model, assumptions, inputs or flights (another version of the program?)");
@@ -403,8 +438,16 @@ public static class MonteCarlo
                 !part.Draws.Select(d => d.Index).SequenceEqual(Enumerable.Range(0, expectedCount).Select(k => part.ShardIndex + k * n)))
                 throw new ArgumentException($"{which} does not hold exactly draws {part.ShardIndex}, {part.ShardIndex + n}, ... below {h.Draws} ({part.Draws?.Count ?? 0} draws, {expectedCount} expected)");
             foreach (var d in part.Draws)
-                if (d.Outcomes.Count != h.Flights.Count || d.ExtraCostUsd.Count != h.Flights.Count || d.ExtraMinutes.Count != h.Flights.Count || d.Inputs.Count != h.Inputs.Count)
+            {
+                if (d.Outcomes.Count != h.Flights.Count || d.ExtraCostUsd.Count != h.Flights.Count || d.ExtraMinutes.Count != h.Flights.Count || d.Inputs.Count != h.Inputs.Count ||
+                    d.ExtraKm.Count is not 0 && d.ExtraKm.Count != h.Flights.Count || d.ExtraFuelKg.Count is not 0 && d.ExtraFuelKg.Count != h.Flights.Count ||
+                    d.ExtraCo2Kg.Count is not 0 && d.ExtraCo2Kg.Count != h.Flights.Count)
                     throw new ArgumentException($"{which}: draw {d.Index} has {d.Outcomes.Count} flights and {d.Inputs.Count} inputs; the header lists {h.Flights.Count} and {h.Inputs.Count}");
+                // The reader checks this with the file's position; a partial made in code is held to the same rule.
+                foreach (var (name, total, flights) in d.TotalsAndFlights())
+                    if (flights is not null && flights.Sum() is var sum && sum != total)
+                        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{which}: draw {d.Index}: the total {name} {total} is not the sum of its flights' {name} ({sum})"));
+            }
             byShard[part.ShardIndex] = part;
         }
         var missing = Enumerable.Range(0, n).Where(k => byShard[k] == null).ToList();

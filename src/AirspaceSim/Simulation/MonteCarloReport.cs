@@ -17,7 +17,7 @@ public static class MonteCarloReport
     public const string PartialFormat = "airspacesim-montecarlo-partial";
 
     /// <summary>The partial format's version.</summary>
-    public const int PartialVersion = 1;
+    public const int PartialVersion = 2;
 
     // One letter per outcome in a partial's per-draw outcome string.
     private static readonly Dictionary<FlightOutcome, char> Letter = new()
@@ -161,7 +161,9 @@ public static class MonteCarloReport
     /// A shard's partial as JSON: <c>{"format":"airspacesim-montecarlo-partial","version":1,"scenario":{"name","sha256"},
     /// "seed","draws","shard":{"index","count"},"costModel","assumptions":[...],"inputs":[{"name","unit","distribution"}],
     /// "flights":[{"id","from","to","operator"}],"results":[{"draw","inputs":[...],"totals":{"extraKm","extraMinutes",
-    /// "extraFuelKg","extraCo2Kg","extraCostUsd"},"outcomes":"URC...","extraCostUsd":[...],"extraMinutes":[...]}]}</c>.
+    /// "extraFuelKg","extraCo2Kg","extraCostUsd"},"outcomes":"URC...","extraCostUsd":[...],"extraMinutes":[...],"extraKm":[...],
+    /// "extraFuelKg":[...],"extraCo2Kg":[...]}]}</c> (version 2: the per-flight km, fuel and CO₂, so that every total is checked
+    /// against its flights on reading; version 1 had cost and minutes only).
     /// Outcome letters: U unaffected, R rerouted, I rerouted-in-flight, D diverted, C cancelled, T needs-tech-stop, E error.
     /// Inputs are doubles written round-trip; the figures are the exact decimals of the run.
     /// </summary>
@@ -197,6 +199,9 @@ public static class MonteCarloReport
                 w.WriteString("outcomes", new string(d.Outcomes.Select(o => Letter[o]).ToArray()));
                 w.WriteStartArray("extraCostUsd"); foreach (var x in d.ExtraCostUsd) w.WriteNumberValue(x); w.WriteEndArray();
                 w.WriteStartArray("extraMinutes"); foreach (var x in d.ExtraMinutes) w.WriteNumberValue(x); w.WriteEndArray();
+                w.WriteStartArray("extraKm"); foreach (var x in d.ExtraKm) w.WriteNumberValue(x); w.WriteEndArray();
+                w.WriteStartArray("extraFuelKg"); foreach (var x in d.ExtraFuelKg) w.WriteNumberValue(x); w.WriteEndArray();
+                w.WriteStartArray("extraCo2Kg"); foreach (var x in d.ExtraCo2Kg) w.WriteNumberValue(x); w.WriteEndArray();
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -263,6 +268,8 @@ public static class MonteCarloReport
                     ExtraFuelKg = Dec(Get(t, "extraFuelKg")), ExtraCo2Kg = Dec(Get(t, "extraCo2Kg")), ExtraCostUsd = Dec(Get(t, "extraCostUsd")),
                 },
                 Outcomes = outcomes, ExtraCostUsd = Arr(Get(d, "extraCostUsd")).Select(Dec).ToArray(), ExtraMinutes = Arr(Get(d, "extraMinutes")).Select(Dec).ToArray(),
+                ExtraKm = Arr(Get(d, "extraKm")).Select(Dec).ToArray(), ExtraFuelKg = Arr(Get(d, "extraFuelKg")).Select(Dec).ToArray(),
+                ExtraCo2Kg = Arr(Get(d, "extraCo2Kg")).Select(Dec).ToArray(),
             };
             return draw;
         }).ToArray();
@@ -279,13 +286,20 @@ public static class MonteCarloReport
         var resultsNode = Get(root, "results");
         if (draws.Length != expected)
             throw Fail(resultsNode, ScenarioProblem.InvalidValue, $"{draws.Length} draw result(s); shard {shardIndex}/{shardCount} of a {header.Draws}-draw run holds {expected}");
-        // A draw's totals are the exact sums of its flights' figures (decimal, rounded as written): a partial whose
-        // total or flight figure was changed by hand, or damaged, merged without a word into the percentiles.
+        // A draw's five totals are the exact sums of its flights' figures (decimal, rounded as written): a partial whose
+        // total or flight figure was changed by hand, or damaged, merged without a word into the percentiles. Each
+        // per-flight list holds one figure per flight (a short one summed to a wrong total that looked like an edit).
         for (int i = 0; i < draws.Length; i++)
-            foreach (var (name, total, flights) in (ReadOnlySpan<(string, decimal, IReadOnlyList<decimal>)>)[("extraCostUsd", draws[i].Totals.ExtraCostUsd, draws[i].ExtraCostUsd), ("extraMinutes", draws[i].Totals.ExtraMinutes, draws[i].ExtraMinutes)])
-                if (flights.Sum() is var sum && sum != total)
-                    throw Fail(Get(Get(resultsNode.Items[i], "totals"), name), ScenarioProblem.InvalidValue,
+            foreach (var (name, total, flights) in draws[i].TotalsAndFlights())
+            {
+                var node = resultsNode.Items[i];
+                if (Get(node, name).Items.Count != draws[i].Outcomes.Count)
+                    throw Fail(Get(node, name), ScenarioProblem.InvalidValue,
+                        string.Create(Inv, $"draw {draws[i].Index}: {Get(node, name).Items.Count} figures in {name} for {draws[i].Outcomes.Count} flights (outcomes); one per flight"));
+                if ((flights ?? []).Sum() is var sum && sum != total)
+                    throw Fail(Get(Get(node, "totals"), name), ScenarioProblem.InvalidValue,
                         string.Create(Inv, $"draw {draws[i].Index}: the total {name} {total} is not the sum of its flights' {name} ({sum}); the file was changed since it was written"));
+            }
         return new MonteCarloPartial(header, shardIndex, shardCount, draws);
     }
 

@@ -90,7 +90,7 @@ public sealed class ScenarioBuilder
 
     /// <summary>Adds a fully specified closure.</summary>
     /// <exception cref="ArgumentException">A closure that cannot be run: no id, a local time (<see cref="DateTimeKind.Local"/>),
-    /// an end at or before its start, a notice after it, a buffer not finite and ≥ 0, no lateral limits and no airports,
+    /// an end at or before its start, a notice after it, a buffer outside [0, 600] NM (the planner's limit), no lateral limits and no airports,
     /// named airports under an overflight ban alone, a null band, applicability or airspace, or an undefined ban.</exception>
     public ScenarioBuilder Add(Closure closure)
     {
@@ -146,7 +146,16 @@ public sealed class ScenarioBuilder
     }
 
     /// <summary>Sets the parameters.</summary>
-    public ScenarioBuilder With(ScenarioParameters parameters) { _parameters = parameters ?? throw new ArgumentNullException(nameof(parameters)); return this; }
+    /// <exception cref="ArgumentException">A parameter outside the range the scenario file accepts for it (the same
+    /// table: e.g. a fuel price in [0, 100] US$/kg, a tech-stop time in [0, 1440] min, each swept buffer in [0, 600] NM);
+    /// the message names the field and the range.</exception>
+    public ScenarioBuilder With(ScenarioParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ScenarioValidation.Check(parameters, nameof(parameters));
+        _parameters = parameters;
+        return this;
+    }
 
     /// <inheritdoc cref="Cite(string, string, string?)"/>
     public ScenarioBuilder Cite(string id, string title) => Cite(id, title, null);
@@ -293,12 +302,36 @@ internal static class ScenarioValidation
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"closure '{c.Id}': window ends {e:yyyy-MM-dd'T'HH:mm'Z'} at or before it starts {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}"), paramName);
         if (c.NoticeUtc is { } n && n > c.StartUtc)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"closure '{c.Id}': notice {n:yyyy-MM-dd'T'HH:mm'Z'} is after the start {c.StartUtc:yyyy-MM-dd'T'HH:mm'Z'}"), paramName);
-        if (!double.IsFinite(c.BufferNm) || c.BufferNm < 0) throw new ArgumentException($"closure '{c.Id}': buffer {c.BufferNm} NM is not a finite number ≥ 0", paramName);
+        if (!ParameterRanges.BufferNm.Contains(c.BufferNm)) throw new ArgumentException($"closure '{c.Id}': BufferNm {ParameterRanges.BufferNm.Outside(c.BufferNm)}", paramName);
         if (c.Airspaces.Count == 0 && c.AirspaceIds.Count > 0)
             throw new ArgumentException($"closure '{c.Id}': AirspaceIds ({string.Join(", ", c.AirspaceIds)}) without Airspaces; a closure made in code needs the airspaces themselves: ScenarioBuilder.Close(\"{string.Join(",", c.AirspaceIds)}\", ...) resolves the ids, or set Airspaces = [AirspaceCatalog.Bundled[id], ...]", paramName);
         if (c.Airspaces.Count == 0 && c.Airports.Count == 0) throw new ArgumentException($"closure '{c.Id}': give airspaces, polygons or airports", paramName);
         if (c.Airports.Count > 0 && !c.BansAirports)
             throw new ArgumentException($"closure '{c.Id}': names airports ({string.Join(", ", c.Airports)}) but bans only overflight; named airports are closed by an airport ban (Bans = Airports or Both)", paramName);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for parameters outside the
+    /// ranges the scenario reader and the sweep take (<see cref="ParameterRanges"/>, one table, the same words).</summary>
+    public static void Check(ScenarioParameters p, string paramName)
+    {
+        var c = p.Cost ?? throw new ArgumentException("parameters: Cost is null; CostParameters.Defaults keeps the model's own figures", paramName);
+        static void In(double? v, ParameterRange r, string paramName)
+        {
+            if (v is { } x && !r.Contains(x)) throw new ArgumentException($"parameters: {r.Json} {r.Outside(x)}", paramName);
+        }
+        In(c.FuelPriceUsdPerKg, ParameterRanges.FuelPriceUsdPerKg, paramName);
+        In(c.Co2KgPerFuelKg, ParameterRanges.Co2KgPerFuelKg, paramName);
+        In(c.HourlyCostUsd, ParameterRanges.HourlyCostUsd, paramName);
+        In(c.ReserveMinutes, ParameterRanges.ReserveMinutes, paramName);
+        In(c.LoadFactor, ParameterRanges.LoadFactor, paramName);
+        In(c.WindFromDeg, ParameterRanges.WindFromDeg, paramName);
+        In(c.WindKt, ParameterRanges.WindKt, paramName);
+        In(c.CruiseSpeedFactor, ParameterRanges.CruiseSpeedFactor, paramName);
+        In(p.TechStopGroundMinutes, ParameterRanges.TechStopGroundMinutes, paramName);
+        if (p.BufferSweepNm is null) throw new ArgumentException("parameters: BufferSweepNm is null; give an empty list", paramName);
+        for (int i = 0; i < p.BufferSweepNm.Count; i++)
+            if (!ParameterRanges.BufferNm.Contains(p.BufferSweepNm[i]))
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"parameters: BufferSweepNm[{i}] {ParameterRanges.BufferNm.Outside(p.BufferSweepNm[i])}"), paramName);
     }
 
     // The reader's identifier rule (IdentifierText): built with a control character in an id, ScenarioJson.Write gave a

@@ -387,14 +387,14 @@ public static class ScenarioJson
             {
                 if (cm.Kind != JsonValueKind.Object) throw Fail(cm, ScenarioProblem.WrongType, "closureMarginsNm must be an object of closure id: NM");
                 foreach (var (id, v) in cm.Properties)
-                    if (!margins.TryAdd(id, Num(v, $"closureMarginsNm.{id}", 0, Routing.DetourPlanner.MaxBufferNm))) throw Fail(v, ScenarioProblem.Duplicate, $"closure '{id}' is given twice");
+                    if (!margins.TryAdd(id, Ranged(v, $"closureMarginsNm.{id}", ParameterRanges.BufferNm))) throw Fail(v, ScenarioProblem.Duplicate, $"closure '{id}' is given twice");
             }
             bool windOptimal = d.WindOptimal;
             if (f.TryGetValue("windOptimal", out var wo))
                 windOptimal = wo.Kind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw Fail(wo, ScenarioProblem.WrongType, "windOptimal must be true or false") };
             return new Routing.RealismOptions
             {
-                BorderMarginNm = OptNum(f, "borderMarginNm", "borderMarginNm", 0, Routing.DetourPlanner.MaxBufferNm) ?? d.BorderMarginNm,
+                BorderMarginNm = OptRanged(f, "borderMarginNm", ParameterRanges.BufferNm) ?? d.BorderMarginNm,
                 ClosureMarginsNm = margins,
                 RouteEfficiencyFactor = OptNum(f, "routeEfficiencyFactor", "routeEfficiencyFactor", 1, 1.5) ?? d.RouteEfficiencyFactor,
                 Wind = f.TryGetValue("wind", out var wn) ? Wind(wn) : null,
@@ -430,30 +430,32 @@ public static class ScenarioJson
             {
                 Cost = new CostParameters
                 {
-                    FuelPriceUsdPerKg = OptNum(f, "fuelPriceUsdPerKg", "fuelPriceUsdPerKg", 0),
-                    Co2KgPerFuelKg = OpenNum(f, "co2KgPerFuelKg"),
-                    HourlyCostUsd = OptNum(f, "hourlyCostUsd", "hourlyCostUsd", 0),
-                    ReserveMinutes = OpenNum(f, "reserveMinutes"),
-                    LoadFactor = OpenNum(f, "loadFactor"),
-                    WindFromDeg = OptNum(f, "windFromDeg", "windFromDeg", 0, 360),
-                    WindKt = OptNum(f, "windKt", "windKt", 0, 300),
-                    CruiseSpeedFactor = OptNum(f, "cruiseSpeedFactor", "cruiseSpeedFactor", 0.5, 1.5),
+                    FuelPriceUsdPerKg = OptRanged(f, "fuelPriceUsdPerKg", ParameterRanges.FuelPriceUsdPerKg),
+                    Co2KgPerFuelKg = OptRanged(f, "co2KgPerFuelKg", ParameterRanges.Co2KgPerFuelKg),
+                    HourlyCostUsd = OptRanged(f, "hourlyCostUsd", ParameterRanges.HourlyCostUsd),
+                    ReserveMinutes = OptRanged(f, "reserveMinutes", ParameterRanges.ReserveMinutes),
+                    LoadFactor = OptRanged(f, "loadFactor", ParameterRanges.LoadFactor),
+                    WindFromDeg = OptRanged(f, "windFromDeg", ParameterRanges.WindFromDeg),
+                    WindKt = OptRanged(f, "windKt", ParameterRanges.WindKt),
+                    CruiseSpeedFactor = OptRanged(f, "cruiseSpeedFactor", ParameterRanges.CruiseSpeedFactor),
                 },
-                TechStopGroundMinutes = OptNum(f, "techStopGroundMinutes", "techStopGroundMinutes", 0) ?? 60,
-                BufferSweepNm = f.TryGetValue("bufferSweepNm", out var b) ? Arr(b, "bufferSweepNm").Select(x => Num(x, "bufferSweepNm item", 0, 500)).ToList() : [],
+                TechStopGroundMinutes = OptRanged(f, "techStopGroundMinutes", ParameterRanges.TechStopGroundMinutes) ?? 60,
+                BufferSweepNm = f.TryGetValue("bufferSweepNm", out var b) ? Arr(b, "bufferSweepNm").Select(x => Ranged(x, "bufferSweepNm item", ParameterRanges.BufferNm)).ToList() : [],
             };
         }
 
-        // A parameter whose range the cost model bounds with an open end (PerformanceOptions.Validate): 0 CO2 per kg,
-        // a load factor of 0 or a 600 min reserve passed the reader and failed the run with the model's internal name
-        // and no location ("LoadFactor = 0: must be in (0, 1]"). The ranges are the sweep's (Sweeps.InRange), one table.
-        private double? OpenNum(Dictionary<string, JsonTree> f, string name)
+        // A quantity with a range in the one table (ParameterRanges) that the builder, the sweep and the Monte Carlo
+        // inputs check too, in the same words: an open end as the cost model has it (0 CO2 per kg, a load factor of 0
+        // or a 600 min reserve passed the reader and failed the run with the model's internal name and no location).
+        private double Ranged(JsonTree n, string what, ParameterRange range)
         {
-            if (!f.TryGetValue(name, out var n) || n.Kind == JsonValueKind.Null) return null;
-            double v = Num(n, name);
-            if (!Sweeps.InRange(name, v, out var interval)) throw Fail(n, ScenarioProblem.OutOfRange, $"{name} {n.Text} is outside {interval}");
+            double v = Num(n, what);
+            if (!range.Contains(v)) throw Fail(n, ScenarioProblem.OutOfRange, $"{what} {range.Outside(n.Text!)}");
             return v;
         }
+
+        private double? OptRanged(Dictionary<string, JsonTree> f, string name, ParameterRange range) =>
+            f.TryGetValue(name, out var v) && v.Kind != JsonValueKind.Null ? Ranged(v, name, range) : null;
 
         // An airspace id: from the files (last first, built now), else from the catalog.
         private Airspace Airspace(JsonTree item, string aid)
@@ -543,7 +545,7 @@ public static class ScenarioJson
             return new Closure
             {
                 Id = id, AirspaceIds = ids, Airspaces = airspaces, Airports = airports,
-                BufferNm = OptNum(f, "bufferNm", "bufferNm", 0, 500) ?? 0,
+                BufferNm = OptRanged(f, "bufferNm", ParameterRanges.BufferNm) ?? 0,
                 Band = new VerticalBand(lower, upper), StartUtc = start, EndUtc = end, NoticeUtc = notice,
                 AppliesTo = f.TryGetValue("appliesTo", out var ap) ? Applies(ap) : Applicability.Everyone,
                 Bans = bans, Source = OptStr(f, "source", "source"),

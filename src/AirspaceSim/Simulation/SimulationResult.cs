@@ -1,3 +1,4 @@
+using AirspaceSim.Infrastructure;
 using AirspaceSim.Geodesy;
 
 namespace AirspaceSim.Simulation;
@@ -260,7 +261,7 @@ public sealed record Totals
     public int Flights { get; init; }
 
     /// <summary>Flights per outcome (every outcome present, zero when none).</summary>
-    public required IReadOnlyDictionary<FlightOutcome, int> ByOutcome { get; init; }
+    public required IReadOnlyDictionary<FlightOutcome, int> ByOutcome { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Sum of extra km.</summary>
     public decimal ExtraKm { get; init; }
@@ -342,7 +343,7 @@ public sealed record SimulationResult
     public required Scenario Scenario { get; init; }
 
     /// <summary>One result per flight, in the scenario's order.</summary>
-    public required IReadOnlyList<FlightResult> Flights { get; init; }
+    public required IReadOnlyList<FlightResult> Flights { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Totals over all flights.</summary>
     public required Totals Totals { get; init; }
@@ -351,7 +352,7 @@ public sealed record SimulationResult
     public required string CostModel { get; init; }
 
     /// <summary>The cost model's and the simulator's assumptions.</summary>
-    public required IReadOnlyList<string> Assumptions { get; init; }
+    public required IReadOnlyList<string> Assumptions { get; init => field = ReadOnlyLists.Of(value); }
 
     /// <summary>Number of distinct planners built (one per active closure set and buffer).</summary>
     public int PlannersBuilt { get; init; }

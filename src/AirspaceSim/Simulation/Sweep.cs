@@ -1,31 +1,32 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AirspaceSim.Infrastructure;
 
 namespace AirspaceSim.Simulation;
 
 /// <summary>A numeric scenario parameter a sweep can vary.</summary>
 public enum SweepParameter
 {
-    /// <summary>Every closure's lateral buffer, NM (0–500).</summary>
+    /// <summary>Every closure's lateral buffer, NM (0–600, the planner's <see cref="Routing.DetourPlanner.MaxBufferNm"/>).</summary>
     BufferNm,
-    /// <summary>Jet fuel price, US$/kg.</summary>
+    /// <summary>Jet fuel price, US$/kg (0–100).</summary>
     FuelPriceUsdPerKg,
     /// <summary>kg CO₂ per kg of fuel.</summary>
     Co2KgPerFuelKg,
-    /// <summary>Time-related cost per block hour, US$.</summary>
+    /// <summary>Time-related cost per block hour, US$ (0–1e6).</summary>
     HourlyCostUsd,
     /// <summary>Final reserve, minutes of holding.</summary>
     ReserveMinutes,
     /// <summary>Passenger load factor, 0–1.</summary>
     LoadFactor,
-    /// <summary>Uniform wind speed, kt (0–300).</summary>
+    /// <summary>Uniform wind speed, kt (0–400).</summary>
     WindKt,
     /// <summary>Direction the wind blows from, degrees true (0–360).</summary>
     WindFromDeg,
     /// <summary>Factor on every type's cruise Mach (0.5–1.5).</summary>
     CruiseSpeedFactor,
-    /// <summary>Ground time at a technical stop, minutes.</summary>
+    /// <summary>Ground time at a technical stop, minutes (0–1440).</summary>
     TechStopGroundMinutes,
 }
 
@@ -39,6 +40,9 @@ public sealed record SweepPoint(double Value, SimulationResult Result);
 /// <param name="Points">One point per value.</param>
 public sealed record SweepResult(SweepParameter Parameter, IReadOnlyList<SweepPoint> Points)
 {
+    /// <summary>One point per value.</summary>
+    public IReadOnlyList<SweepPoint> Points { get; init => field = ReadOnlyLists.Of(value); } = ReadOnlyLists.Of(Points);
+
     /// <summary>The parameter's CLI name, e.g. <c>fuel-price</c>.</summary>
     public string Name => Sweeps.Name(Parameter);
 
@@ -55,47 +59,35 @@ public static class Sweeps
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    // MinOpen/MaxOpen: the end is excluded, as the cost model excludes it (PerformanceOptions.Validate: CO2 per kg in
-    // (0, 10), load factor in (0, 1], final reserve in [0, 600) min). With closed ends the help promised 0 and 10 kg,
-    // a load factor of 0 and 600 min, and the run then failed with the model's internal name ("LoadFactor = 0: ...").
-    private static readonly (SweepParameter P, string Name, string Json, string Unit, double Min, double Max, bool MinOpen, bool MaxOpen)[] Table =
+    // Each parameter's range is the scenario reader's and the builder's for the same field (ParameterRanges, one table):
+    // a value the file takes the sweep takes, and the other way round (the reader took any fuel price, hourly cost and
+    // tech-stop time, the sweep 100, 1e6 and 1440; a buffer 500 NM here, 600 for --buffer-nm). An open end is excluded
+    // as the cost model excludes it (CO2 per kg in (0, 10), load factor in (0, 1], final reserve in [0, 600) min).
+    private static readonly (SweepParameter P, string Name, ParameterRange Range)[] Table =
     [
-        (SweepParameter.BufferNm, "buffer", "bufferNm", "NM", 0, 500, false, false),
-        (SweepParameter.FuelPriceUsdPerKg, "fuel-price", "fuelPriceUsdPerKg", "USD/kg", 0, 100, false, false),
-        (SweepParameter.Co2KgPerFuelKg, "co2", "co2KgPerFuelKg", "kg CO2/kg fuel", 0, 10, true, true),
-        (SweepParameter.HourlyCostUsd, "hourly-cost", "hourlyCostUsd", "USD/block hour", 0, 1e6, false, false),
-        (SweepParameter.ReserveMinutes, "reserve", "reserveMinutes", "min", 0, 600, false, true),
-        (SweepParameter.LoadFactor, "load-factor", "loadFactor", "fraction of seats", 0, 1, true, false),
-        (SweepParameter.WindKt, "wind", "windKt", "kt", 0, 300, false, false),
-        (SweepParameter.WindFromDeg, "wind-from", "windFromDeg", "deg true", 0, 360, false, false),
-        (SweepParameter.CruiseSpeedFactor, "speed-factor", "cruiseSpeedFactor", "factor", 0.5, 1.5, false, false),
-        (SweepParameter.TechStopGroundMinutes, "tech-stop", "techStopGroundMinutes", "min", 0, 24 * 60, false, false),
+        (SweepParameter.BufferNm, "buffer", ParameterRanges.BufferNm),
+        (SweepParameter.FuelPriceUsdPerKg, "fuel-price", ParameterRanges.FuelPriceUsdPerKg),
+        (SweepParameter.Co2KgPerFuelKg, "co2", ParameterRanges.Co2KgPerFuelKg),
+        (SweepParameter.HourlyCostUsd, "hourly-cost", ParameterRanges.HourlyCostUsd),
+        (SweepParameter.ReserveMinutes, "reserve", ParameterRanges.ReserveMinutes),
+        (SweepParameter.LoadFactor, "load-factor", ParameterRanges.LoadFactor),
+        (SweepParameter.WindKt, "wind", ParameterRanges.WindKt),
+        (SweepParameter.WindFromDeg, "wind-from", ParameterRanges.WindFromDeg),
+        (SweepParameter.CruiseSpeedFactor, "speed-factor", ParameterRanges.CruiseSpeedFactor),
+        (SweepParameter.TechStopGroundMinutes, "tech-stop", ParameterRanges.TechStopGroundMinutes),
     ];
 
-    private static string Interval((SweepParameter P, string Name, string Json, string Unit, double Min, double Max, bool MinOpen, bool MaxOpen) t) =>
-        string.Create(Inv, $"{(t.MinOpen ? "(" : "[")}{t.Min}, {t.Max}{(t.MaxOpen ? ")" : "]")}");
-
-    /// <summary>Every parameter's name as the CLI takes it, with its unit and range, e.g. <c>buffer (NM, [0, 500])</c>
+    /// <summary>Every parameter's name as the CLI takes it, with its unit and range, e.g. <c>buffer (NM, [0, 600])</c>
     /// (a round bracket: that end excluded, e.g. <c>load-factor (fraction of seats, (0, 1])</c>).</summary>
-    public static IReadOnlyList<string> Described => Table.Select(t => $"{t.Name} ({t.Unit}, {Interval(t)})").ToArray();
-
-    // Whether a value is in the range of the parameter whose scenario JSON name is `json`, and that range as written:
-    // the scenario reader checks the parameters with an open end (co2KgPerFuelKg, loadFactor, reserveMinutes) by this
-    // table, so that a file and a sweep accept the same values.
-    internal static bool InRange(string json, double value, out string interval)
-    {
-        var t = Table.First(r => r.Json == json);
-        interval = Interval(t);
-        return (t.MinOpen ? value > t.Min : value >= t.Min) && (t.MaxOpen ? value < t.Max : value <= t.Max);
-    }
+    public static IReadOnlyList<string> Described => Array.AsReadOnly(Table.Select(t => $"{t.Name} ({t.Range.Unit}, {t.Range.Interval})").ToArray());
 
     /// <summary>The CLI name, e.g. <c>fuel-price</c>.</summary>
     public static string Name(SweepParameter p) => Row(p).Name;
 
     /// <summary>The unit.</summary>
-    public static string Unit(SweepParameter p) => Row(p).Unit;
+    public static string Unit(SweepParameter p) => Row(p).Range.Unit;
 
-    private static (SweepParameter P, string Name, string Json, string Unit, double Min, double Max, bool MinOpen, bool MaxOpen) Row(SweepParameter p) => Table.First(t => t.P == p);
+    private static (SweepParameter P, string Name, ParameterRange Range) Row(SweepParameter p) => Table.First(t => t.P == p);
 
     /// <summary>The parameter named <paramref name="name"/>: its CLI name (<c>fuel-price</c>) or its scenario JSON name
     /// (<c>fuelPriceUsdPerKg</c>), case-insensitive.</summary>
@@ -104,7 +96,7 @@ public static class Sweeps
     {
         ArgumentNullException.ThrowIfNull(name);
         foreach (var t in Table)
-            if (string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(t.Json, name.Trim(), StringComparison.OrdinalIgnoreCase)) return t.P;
+            if (string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(t.Range.Json, name.Trim(), StringComparison.OrdinalIgnoreCase)) return t.P;
         throw new ArgumentException($"unknown sweep parameter '{name}'; known: {string.Join(", ", Table.Select(t => t.Name))}");
     }
 
@@ -114,8 +106,7 @@ public static class Sweeps
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var t = Row(parameter);
-        if (!double.IsFinite(value) || (t.MinOpen ? value <= t.Min : value < t.Min) || (t.MaxOpen ? value >= t.Max : value > t.Max))
-            throw new ArgumentException(string.Create(Inv, $"sweep {t.Name}: value {value} is outside {Interval(t)} {t.Unit}"));
+        if (!t.Range.Contains(value)) throw new ArgumentException($"sweep {t.Name}: value {t.Range.Outside(value)}");
         var p = scenario.Parameters;
         var c = p.Cost;
         return parameter switch

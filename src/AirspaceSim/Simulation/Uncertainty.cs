@@ -192,13 +192,13 @@ public sealed record ClosureEndUncertainty(string ClosureId, Distribution HoursA
 /// <summary>An uncertain scalar input of a scenario.</summary>
 public enum UncertainInput
 {
-    /// <summary>Jet fuel price, US$/kg (≥ 0).</summary>
+    /// <summary>Jet fuel price, US$/kg (0–100).</summary>
     FuelPriceUsdPerKg,
-    /// <summary>Uniform wind speed, kt (0–300).</summary>
+    /// <summary>Uniform wind speed, kt (0–400).</summary>
     WindKt,
     /// <summary>Direction the wind blows from, degrees true (taken modulo 360).</summary>
     WindFromDeg,
-    /// <summary>A lateral margin added to every closure's buffer, NM (0–500 in all).</summary>
+    /// <summary>A lateral margin added to every closure's buffer, NM (0–600 in all, the planner's <see cref="Routing.DetourPlanner.MaxBufferNm"/>).</summary>
     ExtraBufferNm,
     /// <summary>Factor on every type's cruise Mach (0.5–1.5; capped at the type's MMO by the cost model).</summary>
     CruiseSpeedFactor,
@@ -223,13 +223,15 @@ public sealed record ScenarioUncertainty
     public bool IsEmpty => ClosureEnds.Count == 0 && Inputs.Count == 0;
 
     /// <summary>The accepted range of each scalar input (draws of an unbounded distribution are clamped into it).</summary>
+    /// <remarks>The scenario file's, the sweep's and the builder's ranges for the same quantity (one table), so that a
+    /// draw is always a value a scenario could be written with.</remarks>
     public static (double Min, double Max) Range(UncertainInput input) => input switch
     {
-        UncertainInput.FuelPriceUsdPerKg => (0, 100),
-        UncertainInput.WindKt => (0, 300),
+        UncertainInput.FuelPriceUsdPerKg => (ParameterRanges.FuelPriceUsdPerKg.Min, ParameterRanges.FuelPriceUsdPerKg.Max),
+        UncertainInput.WindKt => (ParameterRanges.WindKt.Min, ParameterRanges.WindKt.Max),
         UncertainInput.WindFromDeg => (double.NegativeInfinity, double.PositiveInfinity), // wrapped into [0, 360)
-        UncertainInput.ExtraBufferNm => (0, 500),
-        _ => (0.5, 1.5),
+        UncertainInput.ExtraBufferNm => (ParameterRanges.BufferNm.Min, ParameterRanges.BufferNm.Max),
+        _ => (ParameterRanges.CruiseSpeedFactor.Min, ParameterRanges.CruiseSpeedFactor.Max),
     };
 
     /// <summary>The input's JSON name, e.g. <c>fuelPriceUsdPerKg</c>.</summary>

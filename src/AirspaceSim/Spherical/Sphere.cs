@@ -63,7 +63,7 @@ public static class Sphere
         var va = Vec3.FromGeo(a);
         var vb = Vec3.FromGeo(b);
         if (Predicates.NearlyAntipodal(va, vb))
-            throw new ArgumentException($"{a} and {b} are antipodal (within {Predicates.AntipodalToleranceRad} rad): the great circle through them is undefined");
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{a} and {b} are antipodal (within {Predicates.AntipodalToleranceRad} rad): the great circle through them is undefined"));
         // |(b + a) x (b - a)| = 2 sin(delta): below ~1e-15 the points are equal to within round-off.
         if (RobustCross(va, vb).Norm < CoincidentCross) return a;
         return Intermediate(va, vb, fraction).ToGeo();

@@ -147,7 +147,7 @@ public sealed class SphericalLoop
             var a = pts[i]; var b = pts[(i + 1) % pts.Count];
             if (Predicates.NearlyAntipodal(a, b))
                 throw new ArgumentException($"{what ?? "ring"}: edge from {a.ToGeo()} to {b.ToGeo()} joins antipodal points " +
-                                            $"(within {Predicates.AntipodalToleranceRad} rad); its great circle is undefined");
+                                            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(within {Predicates.AntipodalToleranceRad} rad); its great circle is undefined"));
         }
         var arr = pts.ToArray();
         if (TotalTurning(arr) < 0) Array.Reverse(arr); // left region larger than a hemisphere: take the other side

@@ -94,7 +94,7 @@ public sealed partial class SphericalRegion
         if (a == b) return Array.Empty<RouteInterval>();
         if (Predicates.NearlyAntipodal(a, b))
             throw new ArgumentException($"route from {a.ToGeo()} to {b.ToGeo()}: endpoints are antipodal " +
-                                        $"(within {Predicates.AntipodalToleranceRad} rad), the great circle is undefined");
+                                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(within {Predicates.AntipodalToleranceRad} rad), the great circle is undefined"));
         var route = new GreatCircleArc(a, b);
         var crosser = new EdgeCrosser(a, b);
         if (route.Length <= 0 || !crosser.MayHitCap(Center, _capCos)) return Array.Empty<RouteInterval>();

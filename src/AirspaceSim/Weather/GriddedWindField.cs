@@ -300,7 +300,7 @@ public sealed partial class GriddedWindField : WindField
     {
         ArgumentNullException.ThrowIfNull(waypoints);
         if (waypoints.Count < 2) throw new ArgumentException($"a route has at least two waypoints, got {waypoints.Count}", nameof(waypoints));
-        if (!double.IsFinite(flightLevel)) throw new ArgumentException($"flight level {flightLevel} is not finite", nameof(flightLevel));
+        if (!double.IsFinite(flightLevel)) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"flight level {flightLevel} is not finite"), nameof(flightLevel));
         double routeKm = 0, outsideKm = 0;
         Span<double> cuts = stackalloc double[MaxCuts];
         for (int i = 0; i + 1 < waypoints.Count; i++)

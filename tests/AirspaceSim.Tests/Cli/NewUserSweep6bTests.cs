@@ -119,11 +119,11 @@ public class NewUserSweep6bTests
         Assert.That(help, Does.Contain("co2 (kg CO2/kg fuel, (0, 10))"));
         Assert.That(help, Does.Contain("load-factor (fraction of seats, (0, 1])"));
         Assert.That(help, Does.Contain("reserve (min, [0, 600))"));
-        Assert.That(help, Does.Contain("buffer (NM, [0, 500])"));
+        Assert.That(help, Does.Contain("buffer (NM, [0, 600])"));
         // Each end the help includes runs (the two open ones just inside).
         string file = ScenarioFile("""{"id": "C", "airspaces": ["SVZM"], "start": "2025-11-24T00:00Z"}""");
         foreach (var sweep in new[] { "co2=0.01,9.99", "load-factor=0.01,1", "reserve=0,599.9", "fuel-price=0,100", "hourly-cost=0,1000000",
-                     "speed-factor=0.5,1.5", "tech-stop=0,1440", "wind=0,300" })
+                     "speed-factor=0.5,1.5", "tech-stop=0,1440", "wind=0,400", "buffer=0,600" })
         {
             var r = Run("whatif", file, "--sweep", sweep, "--format", "csv");
             Assert.That(r.Exit, Is.EqualTo(0), $"--sweep {sweep}\n{r}");

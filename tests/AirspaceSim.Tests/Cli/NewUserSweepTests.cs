@@ -140,8 +140,8 @@ public class NewUserSweepTests
     [Test]
     public void ASweepValueOutOfRangeNamesTheOption()
     {
-        // Was "sweep buffer: value -5 is outside [0, 500] NM", without the option's name.
-        var line = AssertUserError(Run("whatif", "buffer-sweep", "--sweep", "buffer=-5"), "--sweep buffer: value -5 is outside [0, 500] NM");
+        // Was "sweep buffer: value -5 is outside [0, 500] NM" (the cap now 600 NM, Hygiene 7), without the option's name.
+        var line = AssertUserError(Run("whatif", "buffer-sweep", "--sweep", "buffer=-5"), "--sweep buffer: value -5 is outside [0, 600] NM");
         Assert.That(line, Does.StartWith("airspacesim: error: --sweep"));
     }
 

@@ -105,7 +105,7 @@ public class MonteCarloCommandTests
     [TestCase(new[] { "--sweep", "fuel=1,2" }, "unknown sweep parameter 'fuel'; known: buffer, fuel-price, co2")]
     [TestCase(new[] { "--sweep", "buffer" }, "give NAME=V1,V2")]
     [TestCase(new[] { "--sweep", "buffer=0,x" }, "--sweep buffer:")]
-    [TestCase(new[] { "--sweep", "wind=500" }, "sweep wind: value 500 is outside [0, 300] kt")]
+    [TestCase(new[] { "--sweep", "wind=500" }, "sweep wind: value 500 is outside [0, 400] kt")]
     [TestCase(new[] { "--monte-carlo", "5", "--sweep", "buffer=1" }, "give one of them")]
     [TestCase(new[] { "--shard", "0/2" }, "give --monte-carlo N too")]
     [TestCase(new[] { "--monte-carlo", "5", "--shard", "2/2" }, "K must be in [0, N)")]

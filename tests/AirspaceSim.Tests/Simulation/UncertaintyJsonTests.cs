@@ -60,7 +60,7 @@ public class UncertaintyJsonTests
     [TestCase("""{"windKt": {"normal": {"mean": 20, "sd": 0}}}""", "$.uncertainty.windKt.normal", "sd 0 must be > 0")]
     [TestCase("""{"fuelPriceUsdPerKg": {"uniform": {"min": 0.9, "max": 0.6}}}""", "$.uncertainty.fuelPriceUsdPerKg.uniform", "min 0.9 must be below max 0.6")]
     [TestCase("""{"fuelPriceUsdPerKg": {"triangular": {"min": 0.6, "mode": 1, "max": 0.9}}}""", "$.uncertainty.fuelPriceUsdPerKg.triangular", "mode 1 must be within")]
-    [TestCase("""{"windKt": {"uniform": {"min": 0, "max": 400}}}""", "$.uncertainty.windKt", "outside the accepted range [0, 300]")]
+    [TestCase("""{"windKt": {"uniform": {"min": 0, "max": 500}}}""", "$.uncertainty.windKt", "outside the accepted range [0, 400]")]
     [TestCase("""{"cruiseSpeedFactor": {"fixed": 2}}""", "$.uncertainty.cruiseSpeedFactor", "outside the accepted range [0.5, 1.5]")]
     [TestCase("""{"windKt": {"gamma": {"k": 2}}}""", "$.uncertainty.windKt.gamma", "unknown distribution 'gamma'")]
     [TestCase("""{"windKt": {"normal": {"mean": 20, "sd": 5, "skew": 1}}}""", "$.uncertainty.windKt.normal.skew", "unknown field 'skew'")]
