@@ -104,7 +104,7 @@ public class Hygiene7Tests
     [TestCase("windKt", "wind", "400", "400.5", "[0, 400] kt")]
     [TestCase("co2KgPerFuelKg", "co2", "9.99", "10", "(0, 10) kg CO2/kg fuel")]
     [TestCase("reserveMinutes", "reserve", "599.9", "600", "[0, 600) min")]
-    [TestCase("loadFactor", "load-factor", "1", "0", "(0, 1] fraction of seats")]
+    [TestCase("loadFactor", "load-factor", "1", "0", "(0, 1] fraction of the maximum payload")]
     [TestCase("cruiseSpeedFactor", "speed-factor", "1.5", "1.51", "[0.5, 1.5] factor")]
     public void TheFileTheSweepAndTheBuilderTakeTheSameRangeInTheSameWords(string json, string sweep, string inside, string outside, string range)
     {
@@ -241,6 +241,29 @@ public class Hygiene7Tests
         finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui); }
     }
 
+    // The test double with a ground speed no model should give: the simulator refuses it, naming the figure.
+    private sealed class BadSpeedModel : IFlightCostModel
+    {
+        private readonly Simulation.InterimCostModel _m = new();
+        public string Name => "bad speed";
+        public IReadOnlyList<string> Assumptions(CostParameters parameters) => [];
+        public bool TryGetType(string typeIcao, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out AircraftProfile profile, out string error) => _m.TryGetType(typeIcao, out profile, out error);
+        public double GroundSpeedKt(AircraftProfile type, int cruiseFl, GeoPoint from, GeoPoint to, CostParameters parameters) => -0.5;
+        public FlightCost Estimate(AircraftProfile type, IReadOnlyList<GeoPoint> waypoints, int cruiseFl, CostParameters parameters) => _m.Estimate(type, waypoints, cruiseFl, parameters);
+        public double MaxRangeKm(AircraftProfile type, CostParameters parameters) => _m.MaxRangeKm(type, parameters);
+    }
+
+    [Test]
+    public void TheSimulatorsOwnMessagesWriteNumbersTheSameUnderAGermanCulture()
+    {
+        // A flight that meets a closure is timed along its route: with a ground speed of -0.5 kt it is an error row
+        // whose reason says "-0.5 kt" (it said "-0,5 kt" under de-DE).
+        var s = new ScenarioBuilder("b").Close("SVZM", T0).Flight("F1", "MIA", "POS", T0.AddHours(1), "A320", "AAL", "US").Build();
+        var r = UnderGerman(() => new WhatIfSimulator(s, new SimulationOptions { CostModel = new BadSpeedModel() }).Run().Flights.Single());
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Error), r.Reason);
+        Assert.That(r.Reason, Does.Contain("ground speed -0.5 kt"));
+    }
+
     [Test]
     public void ExceptionMessagesWriteNumbersTheSameUnderAGermanCulture()
     {
@@ -254,7 +277,7 @@ public class Hygiene7Tests
 
         string sweep = UnderGerman(() => Assert.Throws<ArgumentException>(() =>
             Sweeps.Apply(new ScenarioBuilder("b").Build(), SweepParameter.LoadFactor, 1.5))!.Message);
-        Assert.That(sweep, Does.Contain("value 1.5 is outside (0, 1] fraction of seats"));
+        Assert.That(sweep, Does.Contain("value 1.5 is outside (0, 1] fraction of the maximum payload"));
 
         // Group separators too: "2.000 characters ... the 1.024 accepted" under de-DE.
         string tooLong = UnderGerman(() => RouteListReader.Parse("from,to\n" + new string('A', 2000) + ",CUR\n").Single().Error!);

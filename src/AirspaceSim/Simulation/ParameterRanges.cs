@@ -53,7 +53,7 @@ internal static class ParameterRanges
     public static readonly ParameterRange ReserveMinutes = new("reserveMinutes", "min", 0, 600, MaxOpen: true);
 
     /// <summary>Passenger load factor, as the cost model bounds it ((0, 1]).</summary>
-    public static readonly ParameterRange LoadFactor = new("loadFactor", "fraction of seats", 0, 1, MinOpen: true);
+    public static readonly ParameterRange LoadFactor = new("loadFactor", "fraction of the maximum payload", 0, 1, MinOpen: true);
 
     /// <summary>Uniform wind speed: the range of a uniform wind given as DIR/SPEED (<c>--wind</c>, <c>realism.wind</c>,
     /// <see cref="Performance.Wind.MaxSpeedKt"/>), so that the scenario's <c>windKt</c> and a wind written 270/350

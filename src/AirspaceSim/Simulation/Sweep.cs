@@ -78,7 +78,7 @@ public static class Sweeps
     ];
 
     /// <summary>Every parameter's name as the CLI takes it, with its unit and range, e.g. <c>buffer (NM, [0, 600])</c>
-    /// (a round bracket: that end excluded, e.g. <c>load-factor (fraction of seats, (0, 1])</c>).</summary>
+    /// (a round bracket: that end excluded, e.g. <c>load-factor (fraction of the maximum payload, (0, 1])</c>).</summary>
     public static IReadOnlyList<string> Described => Array.AsReadOnly(Table.Select(t => $"{t.Name} ({t.Range.Unit}, {t.Range.Interval})").ToArray());
 
     /// <summary>The CLI name, e.g. <c>fuel-price</c>.</summary>

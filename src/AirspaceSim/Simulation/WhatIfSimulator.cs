@@ -934,7 +934,7 @@ public sealed class WhatIfSimulator
     private double LegMinutes(in Ctx x, GeoPoint p, GeoPoint q, double km)
     {
         double gs = _cost.GroundSpeedKt(x.Type, x.Fl, p, q, _scenario.Parameters.Cost);
-        if (!(gs > 0) || !double.IsFinite(gs)) throw new InvalidOperationException($"the cost model gave ground speed {gs} kt for {x.Type.TypeIcao} at FL{x.Fl}");
+        if (!(gs > 0) || !double.IsFinite(gs)) throw new InvalidOperationException(FormattableString.Invariant($"the cost model gave ground speed {gs} kt for {x.Type.TypeIcao} at FL{x.Fl}"));
         return km / (gs * Units.MetresPerNm / 1000 / 60);
     }
 
@@ -1649,7 +1649,7 @@ public sealed class WhatIfSimulator
 
     private static decimal Round(double v, int digits) =>
         double.IsFinite(v) ? Math.Round((decimal)v, digits, MidpointRounding.AwayFromZero)
-            : throw new InvalidOperationException($"the cost model gave a non-finite figure ({v})");
+            : throw new InvalidOperationException(FormattableString.Invariant($"the cost model gave a non-finite figure ({v})"));
 
     private static double PathKm(IReadOnlyList<GeoPoint> path)
     {

@@ -102,7 +102,7 @@ public class NewUserSweep6bTests
 
     [TestCase("co2=0", "--sweep co2: value 0 is outside (0, 10) kg CO2/kg fuel")]
     [TestCase("co2=10", "--sweep co2: value 10 is outside (0, 10)")]
-    [TestCase("load-factor=0", "--sweep load-factor: value 0 is outside (0, 1] fraction of seats")]
+    [TestCase("load-factor=0", "--sweep load-factor: value 0 is outside (0, 1] fraction of the maximum payload")]
     [TestCase("reserve=600", "--sweep reserve: value 600 is outside [0, 600) min")]
     public void ASweepValueAtAnExcludedEndIsRefusedWithTheOption(string sweep, string message)
     {
@@ -117,7 +117,7 @@ public class NewUserSweep6bTests
     {
         var help = Run("whatif", "--help").Out;
         Assert.That(help, Does.Contain("co2 (kg CO2/kg fuel, (0, 10))"));
-        Assert.That(help, Does.Contain("load-factor (fraction of seats, (0, 1])"));
+        Assert.That(help, Does.Contain("load-factor (fraction of the maximum payload, (0, 1])"));
         Assert.That(help, Does.Contain("reserve (min, [0, 600))"));
         Assert.That(help, Does.Contain("buffer (NM, [0, 600])"));
         // Each end the help includes runs (the two open ones just inside).

@@ -151,7 +151,7 @@ public class NewUserSweepTests
         // Were identical rows with no word that the wind is 0 kt, and "value 1.1 is outside [0, 1] 0-1" (audit 9-11).
         AssertUserError(Run("whatif", "buffer-sweep", "--sweep", "wind-from=0,90"),
             "--sweep wind-from: the scenario's uniform wind is 0 kt, so its direction changes nothing");
-        AssertUserError(Run("whatif", "buffer-sweep", "--sweep", "load-factor=0.8,1.1"), "--sweep load-factor: value 1.1 is outside (0, 1] fraction of seats");
+        AssertUserError(Run("whatif", "buffer-sweep", "--sweep", "load-factor=0.8,1.1"), "--sweep load-factor: value 1.1 is outside (0, 1] fraction of the maximum payload");
     }
 
     [TestCase("")]
