@@ -99,19 +99,21 @@ internal sealed class PerformanceCliOptions
     internal static string Cell(double v, string format) => double.IsFinite(v) ? v.ToString(format, Inv) : "-";
 
     /// <summary>The lines added to the route table.</summary>
-    public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null)
+    /// <remarks>A row costed through a technical stop (<see cref="BatchRowCost"/>: <paramref name="noClosureStop"/> for
+    /// the direct row, <paramref name="stop"/>'s airport for the flown row) says so in its range column.</remarks>
+    public static void WriteTable(TextWriter o, AircraftType type, FlightConditions c, DetourCost? d, TechStop? stop = null, RoutePlan? plan = null, TechStop? noClosureStop = null)
     {
         o.WriteLine();
         o.WriteLine($"{type.Icao} ({type.Name}, {type.ModelName}){(c.CruiseFl is { } fl ? string.Create(Inv, $", FL{fl:0}") : "")}{(PerformanceJson.WindText(c) is { } w ? $", wind {w}" : "")}");
         if (d is null) { o.WriteLine("  unreachable: no flight to cost"); return; }
         o.WriteLine(string.Create(Inv, $"  {"",-8} {"block min",10} {"fuel kg",10} {"CO2 kg",10} {"cost USD",10}  range"));
-        Row(o, "direct", d.Direct);
-        Row(o, "flown", d.Flown);
+        Row(o, "direct", d.Direct, noClosureStop?.Stop);
+        Row(o, "flown", d.Flown, stop?.Stop);
         o.WriteLine(string.Create(Inv, $"  {"extra",-8} {d.ExtraMinutes,10:0.0} {Cell(d.ExtraFuelKg, "0"),10} {Cell(d.ExtraCo2Kg, "0"),10} {Cell(d.ExtraCostUsd, "0"),10}"));
         if (stop is not null) o.WriteLine($"  range: {stop.StatusCode}: {stop.Reason}");
         foreach (var note in RouteWindGridCoverage.Of(c.WindField, plan, c.CruiseFl ?? type.CruiseFl)?.Notes ?? []) o.WriteLine($"  wind grid: {note}");
     }
 
-    private static void Row(TextWriter o, string name, FlightEstimate e) =>
-        o.WriteLine(string.Create(Inv, $"  {name,-8} {e.BlockMinutes,10:0.0} {Cell(e.FuelKg, "0"),10} {Cell(e.Co2Kg, "0"),10} {Cell(e.CostUsd, "0"),10}  {(e.FitsRange ? "fits" : e.RangeReason)}"));
+    private static void Row(TextWriter o, string name, FlightEstimate e, Data.Airport? through = null) =>
+        o.WriteLine(string.Create(Inv, $"  {name,-8} {e.BlockMinutes,10:0.0} {Cell(e.FuelKg, "0"),10} {Cell(e.Co2Kg, "0"),10} {Cell(e.CostUsd, "0"),10}  {(through is not null ? $"fits through {through.Code} (two legs)" : e.FitsRange ? "fits" : e.RangeReason)}"));
 }

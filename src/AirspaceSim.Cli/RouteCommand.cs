@@ -101,7 +101,7 @@ internal static class RouteCommand
                     break;
                 default:
                     RouteOutput.WriteTable(io.Out, a, b, plan, ctx.Planner);
-                    if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost, stop, plan);
+                    if (aircraft is { } at) PerformanceCliOptions.WriteTable(io.Out, at.Type, at.Conditions, cost, stop, plan, figures?.NoClosureStop);
                     if (real is not null) RealisticOutput.WriteTable(io.Out, real, aircraft?.Conditions);
                     break;
             }

@@ -94,17 +94,41 @@ public sealed record BatchCostingOptions
     public string CatalogName { get; init; } = "the aircraft catalog";
 
     /// <summary>The technical-stop search, giving every costed row its <see cref="BatchRowCost.Range"/>; null for none
-    /// (the search plans up to a few legs per row beyond range: the costliest part of costing a batch).</summary>
+    /// (the search plans up to a few legs per row beyond range: the costliest part of costing a batch). With it, a row
+    /// beyond range is costed through its stops (<see cref="BatchRowCost"/>); without it, non-stop.</summary>
     public TechStopSearch? TechStops { get; init; }
+
+    /// <summary>Minutes on the ground at a technical stop, in [0, 1440]: counted in the block minutes of a route through
+    /// one, not in its cost, as the what-if simulator counts <see cref="ScenarioParameters.TechStopGroundMinutes"/>
+    /// (whose default, 60, is this one's).</summary>
+    public double TechStopGroundMinutes { get; init; } = 60;
 }
 
 /// <summary>The figures of a costed batch row.</summary>
+/// <remarks>
+/// The extras are against the route the flight would fly with no closure, as the what-if simulator's are
+/// (docs/simulator.md): <see cref="DetourCost.Direct"/> is the direct route, or, when that is beyond the type's range
+/// and a stop serves with no closure, the two legs through that stop (<see cref="NoClosureStop"/>); and
+/// <see cref="DetourCost.Flown"/> is the planned route, or, when that is beyond the range and a stop serves, the two
+/// legs through <see cref="Range"/>'s stop. A route through a stop sums its legs' figures and adds
+/// <see cref="BatchCostingOptions.TechStopGroundMinutes"/> to its block minutes (not to its cost), so a flight that
+/// must stop anyway, at a stop the closures do not move, has zero extras. With no stop around the closures
+/// (<c>no-tech-stop</c>) nothing can be flown and both stay non-stop, beyond range. Without
+/// <see cref="BatchCostingOptions.TechStops"/> both are non-stop.
+/// </remarks>
 /// <param name="Type">The row's aircraft type: its own, else <see cref="BatchCostingOptions.DefaultType"/>.</param>
 /// <param name="Conditions">The conditions it was costed under.</param>
-/// <param name="Cost">The direct and the flown flight and the extras; null when the row is unreachable (nothing to fly).</param>
-/// <param name="Range">Whether the flown route fits the range, else the technical stop; null without
-/// <see cref="BatchCostingOptions.TechStops"/> or a flight.</param>
-public sealed record BatchRowCost(AircraftType Type, FlightConditions Conditions, DetourCost? Cost, TechStop? Range);
+/// <param name="Cost">The flight with no closure (<c>Direct</c>), the flight flown and the extras (see the remarks);
+/// null when the row is unreachable (nothing to fly).</param>
+/// <param name="Range">Whether the flown route fits the range, else the technical stop (the flown figures are through it
+/// when it has one); null without <see cref="BatchCostingOptions.TechStops"/> or a flight.</param>
+public sealed record BatchRowCost(AircraftType Type, FlightConditions Conditions, DetourCost? Cost, TechStop? Range)
+{
+    /// <summary>The technical stop the flight would make with no closure, through which <see cref="DetourCost.Direct"/>
+    /// of <see cref="Cost"/> is costed: set when the direct route is beyond the type's range, a stop serves with no
+    /// closure and the flown route can be flown (it fits, or <see cref="Range"/> has a stop); else null.</summary>
+    public TechStop? NoClosureStop { get; init; }
+}
 
 /// <summary>A batch row and its figures.</summary>
 /// <param name="Row">The row: as planned, or an error row (<see cref="BatchErrorKind.AircraftType"/>,
@@ -138,6 +162,8 @@ public sealed class BatchCosting
         ArgumentNullException.ThrowIfNull(options.CostModel, nameof(options));
         ArgumentNullException.ThrowIfNull(options.Catalog, nameof(options));
         ArgumentNullException.ThrowIfNull(options.CatalogName, nameof(options));
+        if (!(options.TechStopGroundMinutes is >= 0 and <= 24 * 60))
+            throw new ArgumentOutOfRangeException(nameof(options), options.TechStopGroundMinutes, "TechStopGroundMinutes must be in [0, 1440] minutes");
         Options = options;
     }
 
@@ -213,8 +239,76 @@ public sealed class BatchCosting
     private DetourCost? Detour(AircraftType type, RoutePlan plan) =>
         plan.Status == RouteStatus.Unreachable ? null : Options.CostModel.EstimateDetour(type, plan, Options.Conditions);
 
-    private BatchRowCost WithRange(AircraftType type, RoutePlan plan, DetourCost? cost) =>
-        new(type, Options.Conditions, cost, cost is not null && Options.TechStops is { } search ? search.Find(Options.CostModel, type, Options.Conditions, plan, cost) : null);
+    private BatchRowCost WithRange(AircraftType type, RoutePlan plan, DetourCost? cost)
+    {
+        if (cost is null || Options.TechStops is not { } search) return new(type, Options.Conditions, cost, null);
+        var range = search.Find(Options.CostModel, type, Options.Conditions, plan, cost);
+        // Nothing can be flown without a stop around the closures: the figures stay those of the two non-stops.
+        if (range is { Needed: true, Stop: null })
+        {
+            var shut = cost.Direct.FitsRange ? null : NoClosure(search, type, plan, range).Stop;
+            return new(type, Options.Conditions, cost, shut is null ? range : range with { Reason = $"{range.Reason}; with no closure it would stop at {shut.Code}" });
+        }
+        var free = cost.Direct.FitsRange ? null : NoClosure(search, type, plan, range);
+        if (free is not { Stop: not null }) free = null;
+        if (free is not null && range.Stop is { } moved && moved.Code != free.Stop!.Code)
+            range = range with { Reason = $"{range.Reason}; with no closure it would stop at {free.Stop.Code}" };
+        return new(type, Options.Conditions, ThroughStops(type, cost, free, range), range) { NoClosureStop = free };
+    }
+
+    // The stop the flight would make with no closure: the same search over the same candidates with direct legs. With no
+    // closure at all the planner plans every leg direct, so the flown route's search was that search.
+    private TechStop NoClosure(TechStopSearch search, AircraftType type, RoutePlan plan, TechStop range)
+    {
+        if (search.Planner.Closures.Count == 0 && range.Needed) return range;
+        GeoPoint from = plan.From, to = plan.To;
+        return Options.CostModel.FindTechStop(type, from, to, search.Candidates.Where(a => a.Location != from && a.Location != to), Options.Conditions);
+    }
+
+    // The figures of the route with no closure and of the route flown, each through its stop where it has one (see
+    // BatchRowCost), and the extras between them.
+    private DetourCost ThroughStops(AircraftType type, DetourCost cost, TechStop? free, TechStop range)
+    {
+        if (free is null && range.Stop is null) return cost;
+        double ground = Options.TechStopGroundMinutes;
+        var notes = new List<string>(cost.Direct.Assumptions);
+        if (free is not null) notes.Add(Inv($"direct: the route with no closure; the direct route ({cost.Direct.DistanceKm:0} km) being beyond the {type.Icao}'s range with reserves, through the technical stop it would make with no closure, {free.Stop!.Code} ({free.FirstLeg!.DistanceKm:0} + {free.SecondLeg!.DistanceKm:0} km)"));
+        if (range.Stop is { } x) notes.Add(Inv($"flown: the flown route ({cost.Flown.DistanceKm:0} km) being beyond the {type.Icao}'s range with reserves, through the technical stop at {x.Code} ({range.FirstLeg!.DistanceKm:0} + {range.SecondLeg!.DistanceKm:0} km)"));
+        notes.Add(Inv($"a route through a technical stop: the sum of its two legs, plus {ground} min on the ground in its block minutes (not in its cost); its take-off mass is the heavier leg's"));
+        var direct = free is null ? cost.Direct with { Assumptions = notes } : Through(free, ground, notes);
+        var flown = range.Stop is null ? cost.Flown with { Assumptions = notes } : Through(range, ground, notes);
+        return new DetourCost(direct, flown, flown.DistanceKm - direct.DistanceKm, flown.BlockMinutes - direct.BlockMinutes,
+            flown.FuelKg - direct.FuelKg, flown.Co2Kg - direct.Co2Kg, flown.CostUsd - direct.CostUsd);
+    }
+
+    // Two legs and the ground time between them as one flight, summed in the simulator's order (the legs, then the
+    // ground), so that the same stop with and without the closures gives exact zeros. Each leg loads its own fuel: the
+    // take-off mass, contingency and fuel load are the heavier leg's, the leg nearer the type's limits; both fit.
+    private static FlightEstimate Through(TechStop stop, double groundMinutes, IReadOnlyList<string> assumptions)
+    {
+        FlightEstimate a = stop.FirstLeg!, b = stop.SecondLeg!;
+        var heavier = b.TakeoffMassKg > a.TakeoffMassKg ? b : a;
+        return a with
+        {
+            DistanceKm = a.DistanceKm + b.DistanceKm,
+            AirborneMinutes = a.AirborneMinutes + b.AirborneMinutes,
+            BlockMinutes = a.BlockMinutes + b.BlockMinutes + groundMinutes,
+            FuelKg = a.FuelKg + b.FuelKg,
+            TripFuelKg = a.TripFuelKg + b.TripFuelKg,
+            Co2Kg = a.Co2Kg + b.Co2Kg,
+            FuelCostUsd = a.FuelCostUsd + b.FuelCostUsd,
+            TimeCostUsd = a.TimeCostUsd + b.TimeCostUsd,
+            CostUsd = a.CostUsd + b.CostUsd,
+            TakeoffMassKg = heavier.TakeoffMassKg,
+            ContingencyFuelKg = heavier.ContingencyFuelKg,
+            FuelLoadKg = heavier.FuelLoadKg,
+            Range = RangeStatus.Fits,
+            RangeReason = "",
+            Assumptions = assumptions,
+        };
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private CostedBatchRow Evaluate(BatchRow r, bool costRow)
     {
