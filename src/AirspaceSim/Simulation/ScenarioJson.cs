@@ -266,23 +266,23 @@ public static class ScenarioJson
                 foreach (var (cid, node) in marginsNode.Properties)
                     if (!closures.Any(c => string.Equals(c.Id, cid, StringComparison.OrdinalIgnoreCase)))
                         throw Fail(node, ScenarioProblem.UnknownClosure, $"closureMarginsNm names '{cid}', which is not a closure of the scenario ({string.Join(", ", closures.Select(c => c.Id))})");
-            var parameters = f.TryGetValue("parameters", out var p) ? Parameters(p) : new ScenarioParameters();
-            var uncertainty = f.TryGetValue("uncertainty", out var un) ? Uncertainty(un, closures) : ScenarioUncertainty.None;
-            CheckWindHasDirection(f, parameters, uncertainty);
-            return new Scenario
+            var scenario = new Scenario
             {
                 Name = Id(Required(f, root, "name", "the scenario"), "name"),
                 Description = OptStr(f, "description", "description"),
                 Sources = f.TryGetValue("sources", out var src) ? Arr(src, "sources").Select(Source).ToList() : [],
                 Assumptions = Strings(f, "assumptions", "assumptions"),
                 PeriodStart = first, PeriodEnd = last,
-                Parameters = parameters,
+                Parameters = f.TryGetValue("parameters", out var p) ? Parameters(p) : new ScenarioParameters(),
                 Closures = closures,
                 Flights = f.TryGetValue("flights", out var fs) ? Flights(fs) : [],
                 Routes = routes,
-                Uncertainty = uncertainty,
+                Uncertainty = f.TryGetValue("uncertainty", out var un) ? Uncertainty(un, closures) : ScenarioUncertainty.None,
                 Realism = realism,
             };
+            // After every field is read, so that errors still come in the order of the file's fields.
+            CheckWindHasDirection(f, scenario.Parameters, scenario.Uncertainty);
+            return scenario;
         }
 
         // A wind speed without a direction ran as a north wind (the cost model's 0 degrees), without a word: a planner
