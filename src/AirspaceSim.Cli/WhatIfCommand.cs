@@ -145,7 +145,11 @@ internal static class WhatIfCommand
                 if (s.Parameters.BufferSweepNm.Count > 0)
                     io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has its own buffer sweep (bufferSweepNm: {string.Join(", ", s.Parameters.BufferSweepNm.Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)))} NM), which --sweep {Sweeps.Name(parameter)} replaces: "
                         + (parameter == SweepParameter.BufferNm ? "the buffers given are run" : "each value is run once, with every closure at its own bufferNm"));
-                int flights = s.AllFlights().Count;
+                // A speed swept without a direction blew from 0 degrees, silently (a scenario file with windKt and no
+                // windFromDeg is refused for it; the sweep keeps running, as the docs' `--sweep wind=0,80` does).
+                if (parameter == SweepParameter.WindKt && s.Parameters.Cost.WindFromDeg == null && values.Any(v => v > 0))
+                    io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' gives no windFromDeg, so each wind of --sweep wind blows from 0 degrees (north); give \"windFromDeg\" in its parameters for another direction");
+                int flights = allFlights.Count;
                 SweepResult r;
                 // What the library refuses about the sweep (a value out of range, wind-from in still air: checked before
                 // anything runs) is said with the option's name (was "sweep buffer: value -5 is outside ...").

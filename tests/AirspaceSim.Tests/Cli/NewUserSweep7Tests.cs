@@ -80,6 +80,24 @@ public class NewUserSweep7Tests
     }
 
     [Test]
+    public void AWindSweptWithoutADirectionSaysItBlowsFromTheNorth()
+    {
+        // `--sweep wind=0,50` on a scenario without windFromDeg ran every speed from 0 degrees, silently (the file form
+        // of the same mistake is now refused, above). The sweep still runs, as docs/simulator.md's `--sweep wind=0,80`.
+        var r = Run("whatif", ScenarioFile(), "--sweep", "wind=0,50", "--format", "csv");
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.Err, Does.Contain("gives no windFromDeg, so each wind of --sweep wind blows from 0 degrees (north)"), r.ToString());
+        // The 50 kt point is the file's 50 kt from 0 degrees, byte for byte: what the note says is what was run.
+        var north = Run("whatif", ScenarioFile("""{"windKt": 50, "windFromDeg": 0}"""), "--format", "csv");
+        string total = north.OutLines.Single(l => l.StartsWith("# totals:", StringComparison.Ordinal));
+        string extraCost = total.Split(' ').Single(x => x.StartsWith("extraCostUsd=", StringComparison.Ordinal))["extraCostUsd=".Length..];
+        Assert.That(r.OutLines[2].Split(',')[^1], Is.EqualTo(extraCost), r.ToString());
+        // No note with a direction, or for still air alone.
+        Assert.That(Run("whatif", ScenarioFile("""{"windFromDeg": 270}"""), "--sweep", "wind=0,50", "--format", "csv").Err, Is.Empty);
+        Assert.That(Run("whatif", ScenarioFile(), "--sweep", "wind=0", "--format", "csv").Err, Is.Empty);
+    }
+
+    [Test]
     public void ABadLatLonInAScenarioIsALocatedErrorAsAnUnknownCodeIs()
     {
         // An unknown code was a located error (exit 2); "95,0" ran and became an error row without the file's line and
