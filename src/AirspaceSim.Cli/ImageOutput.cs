@@ -47,6 +47,25 @@ internal sealed class ImageOutput
         // the whole computation).
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null && !Directory.Exists(folder)) throw new CliException($"--out: folder {folder} does not exist (create it first, or give another path)");
+        ProbeWritable(path);
+    }
+
+    // A file that cannot be created in a folder that exists (no write permission, a read-only file system, /proc) gave
+    // .NET's "Could not find file '/proc/x.csv'" or "Access to the path ... is denied" without the option's name,
+    // after the whole run (new-user sweep 7). A new file is created now and removed again, so a run that then fails
+    // leaves nothing behind. An existing path is left alone: opening a FIFO or a device would block or consume it.
+    private static void ProbeWritable(string path)
+    {
+        if (File.Exists(path)) return;
+        try
+        {
+            using (new FileStream(path, FileMode.CreateNew, FileAccess.Write)) { }
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"--out: cannot write {path}: {e switch { UnauthorizedAccessException => "permission denied", FileNotFoundException or DirectoryNotFoundException => "a file cannot be created there", _ => AirspaceSim.Infrastructure.ExceptionText.OneLine(e) }} (give a path in a folder you can write to)");
+        }
     }
 
     public static ImageFormat Format(string format) => format == "svg" ? ImageFormat.Svg : ImageFormat.Png;

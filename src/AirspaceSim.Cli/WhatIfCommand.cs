@@ -75,8 +75,10 @@ internal static class WhatIfCommand
                     if (AirspaceCatalog.Bundled.Contains(a.Id) || files.Any(f => f.Contains(a.Id)))
                         io.Err.WriteLine($"airspacesim: note: closure '{c.Id}': its polygon '{a.Id}' has the id of {(files.LastOrDefault(f => f.Contains(a.Id)) is { } f ? $"an airspace of {f.FileName}" : "a bundled airspace")}; the closure uses its own polygon (give it another id to avoid the confusion)");
             // Totals of zero flights read like "no effect" (a scenario whose routes all fall outside its period, say).
-            if (s.AllFlights().Count == 0)
+            var allFlights = s.AllFlights();
+            if (allFlights.Count == 0)
                 io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has no flights (no \"flights\", and no \"routes\" departing in its period): every total is 0");
+            else NoteUnmatchedApplicability(io, s, allFlights);
             if (parse.GetValue(realistic) && s.Realism is null) s = s with { Realism = Routing.RealismOptions.Default };
             GroupBy? g = parse.GetValue(groupBy) is { } gb ? Enum.Parse<GroupBy>(gb, ignoreCase: true) : null;
             // Chosen by --format or by --out's extension (x.csv is csv): either way a --shard must be json.
@@ -143,7 +145,11 @@ internal static class WhatIfCommand
                 if (s.Parameters.BufferSweepNm.Count > 0)
                     io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' has its own buffer sweep (bufferSweepNm: {string.Join(", ", s.Parameters.BufferSweepNm.Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)))} NM), which --sweep {Sweeps.Name(parameter)} replaces: "
                         + (parameter == SweepParameter.BufferNm ? "the buffers given are run" : "each value is run once, with every closure at its own bufferNm"));
-                int flights = s.AllFlights().Count;
+                // A speed swept without a direction blew from 0 degrees, silently (a scenario file with windKt and no
+                // windFromDeg is refused for it; the sweep keeps running, as the docs' `--sweep wind=0,80` does).
+                if (parameter == SweepParameter.WindKt && s.Parameters.Cost.WindFromDeg == null && values.Any(v => v > 0))
+                    io.Err.WriteLine($"airspacesim: note: scenario '{s.Name}' gives no windFromDeg, so each wind of --sweep wind blows from 0 degrees (north); give \"windFromDeg\" in its parameters for another direction");
+                int flights = allFlights.Count;
                 SweepResult r;
                 // What the library refuses about the sweep (a value out of range, wind-from in still air: checked before
                 // anything runs) is said with the option's name (was "sweep buffer: value -5 is outside ...").
@@ -260,4 +266,29 @@ internal static class WhatIfCommand
 
     // The shipped cost model: the aircraft-performance layer, through its adapter.
     private static IFlightCostModel ShippedCostModel() => PerformanceCostModel.Default;
+
+    // An appliesTo code that no flight carries binds nothing, silently: "airlines": ["KL"] (the IATA code) for KLM's
+    // flights left every one unaffected, and the totals read as "the closure costs KLM nothing" (new-user sweep 7).
+    // A note, not an error: a closure may rightly bind no flight of this scenario.
+    internal static void NoteUnmatchedApplicability(CliIO io, Scenario s, IReadOnlyList<Flight> flights)
+    {
+        HashSet<string>? airlines = null, states = null;
+        foreach (var c in s.Closures)
+        {
+            if (c.AppliesTo.Kind == ApplicabilityKind.Everyone) continue;
+            bool byAirline = c.AppliesTo.Kind == ApplicabilityKind.Airlines;
+            var known = byAirline
+                ? airlines ??= new HashSet<string>(flights.Select(f => f.Airline), StringComparer.OrdinalIgnoreCase)
+                : states ??= new HashSet<string>(flights.Select(f => f.OperatorState), StringComparer.OrdinalIgnoreCase);
+            var missing = c.AppliesTo.Codes.Where(x => !known.Contains(x)).ToList();
+            if (missing.Count == 0) continue;
+            string what = byAirline ? "airlines" : "states";
+            string field = c.AppliesTo.Kind switch { ApplicabilityKind.Airlines => "airlines", ApplicabilityKind.States => "states", _ => "exceptStates" };
+            var have = known.Order(StringComparer.Ordinal).ToList();
+            string list = string.Join(", ", have.Take(12)) + (have.Count > 12 ? $", ... ({have.Count})" : "");
+            string effect = missing.Count == 1 ? "that code matches nothing" : "those codes match nothing";
+            string hint = byAirline ? "; airlines are ICAO designators, e.g. KLM (not the IATA KL)" : "";
+            io.Err.WriteLine($"airspacesim: note: closure '{c.Id}': appliesTo.{field} names {string.Join(", ", missing)}, which no flight of the scenario has ({what} of its flights: {list}): {effect}{hint}");
+        }
+    }
 }

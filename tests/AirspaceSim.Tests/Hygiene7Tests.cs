@@ -111,7 +111,8 @@ public class Hygiene7Tests
         // The reader took any fuel price, hourly cost and tech-stop time (1e300 USD/kg ended the run with an unhandled
         // OverflowException) where the sweep stopped at 100, 1e6 and 1440; windKt stopped at 300 where a wind written
         // DIR/SPEED (--wind, realism.wind) took 400.
-        string wind = json == "windKt" ? "" : ", \"windKt\": 10";
+        // A speed needs its direction (new-user sweep 7: without one it blew from the north, silently).
+        string wind = json switch { "windKt" => ", \"windFromDeg\": 270", "windFromDeg" => ", \"windKt\": 10", _ => ", \"windKt\": 10, \"windFromDeg\": 270" };
         string P(string v) => $$"""{"{{json}}": {{v}}{{wind}}}""";
         Assert.That(Run("whatif", ScenarioFile(Svzm, P(inside)), "--format", "csv").Exit, Is.Not.EqualTo(2), $"file {json} {inside}");
         Assert.That(Run("whatif", ScenarioFile(Svzm, P("1")), "--sweep", $"{sweep}={inside}", "--format", "csv").Exit, Is.Not.EqualTo(2), $"sweep {sweep}={inside}");

@@ -266,7 +266,7 @@ public static class ScenarioJson
                 foreach (var (cid, node) in marginsNode.Properties)
                     if (!closures.Any(c => string.Equals(c.Id, cid, StringComparison.OrdinalIgnoreCase)))
                         throw Fail(node, ScenarioProblem.UnknownClosure, $"closureMarginsNm names '{cid}', which is not a closure of the scenario ({string.Join(", ", closures.Select(c => c.Id))})");
-            return new Scenario
+            var scenario = new Scenario
             {
                 Name = Id(Required(f, root, "name", "the scenario"), "name"),
                 Description = OptStr(f, "description", "description"),
@@ -280,6 +280,23 @@ public static class ScenarioJson
                 Uncertainty = f.TryGetValue("uncertainty", out var un) ? Uncertainty(un, closures) : ScenarioUncertainty.None,
                 Realism = realism,
             };
+            // After every field is read, so that errors still come in the order of the file's fields.
+            CheckWindHasDirection(f, scenario.Parameters, scenario.Uncertainty);
+            return scenario;
+        }
+
+        // A wind speed without a direction ran as a north wind (the cost model's 0 degrees), without a word: a planner
+        // who wrote "windKt": 100 for the jet over the Atlantic got a headwind on every southbound leg.
+        private void CheckWindHasDirection(Dictionary<string, JsonTree> f, ScenarioParameters parameters, ScenarioUncertainty uncertainty)
+        {
+            bool direction = parameters.Cost.WindFromDeg != null || uncertainty.Inputs.ContainsKey(UncertainInput.WindFromDeg);
+            if (direction) return;
+            if (parameters.Cost.WindKt > 0)
+                throw Fail(f["parameters"].Properties.First(x => x.Name == "windKt").Value, ScenarioProblem.Conflict,
+                    string.Create(CultureInfo.InvariantCulture, $"windKt {parameters.Cost.WindKt} without windFromDeg: give the direction the wind blows from (degrees true, e.g. \"windFromDeg\": 270, in parameters or as an uncertain input); without it the wind would blow from 0 degrees (north)"));
+            if (uncertainty.Inputs.ContainsKey(UncertainInput.WindKt))
+                throw Fail(f["uncertainty"].Properties.First(x => x.Name == "windKt").Value, ScenarioProblem.Conflict,
+                    "windKt without windFromDeg: give the direction the wind blows from (degrees true, e.g. \"windFromDeg\": 270 in parameters, or a distribution here); without it the wind would blow from 0 degrees (north)");
         }
 
         // ------------------------------------------------------------------------------------ uncertainty
@@ -572,7 +589,19 @@ public static class ScenarioJson
 
         private void CheckAirport(JsonTree n, string code)
         {
-            if (options.Airports is not { } dir || code.Contains(',') || dir.TryGet(code, out _)) return;
+            // A LAT,LON the directory cannot read ("95,0", "12,5;-70,02") was passed on to the run and became an error
+            // row without the file's line and column (exit 1), where an unknown code is a located error (exit 2).
+            if (code.Contains(','))
+            {
+                if (!Geodesy.GeoPoint.TryParseDetail(code.Trim(), out _, out var error))
+                    throw Fail(n, ScenarioProblem.InvalidValue, $"invalid location '{code}': {error}");
+                return;
+            }
+            if (options.Airports is not { } dir || dir.TryGet(code, out _)) return;
+            // "12.5 -70.02": a position without its comma, said as route says it, not as an unknown code.
+            try { dir.Resolve(code); }
+            catch (FormatException e) { throw Fail(n, ScenarioProblem.InvalidValue, e.Message); }
+            catch (KeyNotFoundException) { }
             throw Fail(n, ScenarioProblem.UnknownAirport, $"unknown airport '{code}' (not in the airport directory, {dir.Count} airports; or give LAT,LON)");
         }
 
