@@ -248,6 +248,14 @@ internal static class CliApp
             io.Err.WriteLine($"airspacesim: error: png, svg and html output draw with SkiaSharp, whose native library is not installed for this platform ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}): install the airspacesim tool with `dotnet tool install`, which picks the package for it ({NativeDrawingRids}, or the fallback); every text, csv, json and geojson output works here ({OneLine(missing)})");
             return 2;
         }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("AIRSPACESIM_DEBUG") != "1")
+        {
+            // The last resort: an exception no input should cause is a bug of the tool, said in one line with its kind
+            // and exit 70 (EX_SOFTWARE), not a stack trace; AIRSPACESIM_DEBUG=1 lets it through with the trace.
+            io.Out.Flush();
+            io.Err.WriteLine($"airspacesim: internal error ({e.GetType().Name}): {OneLine(e)}; this is a bug, please report it with the command (AIRSPACESIM_DEBUG=1 shows the stack trace)");
+            return 70;
+        }
     }
 
     /// <summary>The <see cref="DllNotFoundException"/> behind <paramref name="e"/> (SkiaSharp's type initialisers wrap

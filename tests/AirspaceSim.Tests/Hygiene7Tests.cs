@@ -121,7 +121,7 @@ public class Hygiene7Tests
 
         double In = double.Parse(inside, CultureInfo.InvariantCulture), Out = double.Parse(outside, CultureInfo.InvariantCulture);
         ScenarioParameters Params(double v) => json == "techStopGroundMinutes" ? new ScenarioParameters { TechStopGroundMinutes = v }
-            : new ScenarioParameters { Cost = With(CostParameters.Defaults, json, v) };
+            : new ScenarioParameters { Cost = With(json == "windKt" ? CostParameters.Defaults with { WindFromDeg = 270 } : CostParameters.Defaults, json, v) }; // a speed needs its direction
         Assert.DoesNotThrow(() => new ScenarioBuilder("b").With(Params(In)));
         var e = Assert.Throws<ArgumentException>(() => new ScenarioBuilder("b").With(Params(Out)))!;
         Assert.That(e.Message, Does.Contain($"parameters: {json} {outside} is outside {range}"));

@@ -153,6 +153,10 @@ public sealed class ScenarioBuilder
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ScenarioValidation.Check(parameters, nameof(parameters));
+        // As the reader: a wind speed with no direction would blow from the north, silently (new-user sweep 7), and
+        // ScenarioJson.Write would give a file the reader refuses.
+        if (parameters.Cost.WindKt is > 0 && parameters.Cost.WindFromDeg is null && parameters.Cost.WindField is null)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"parameters: WindKt {parameters.Cost.WindKt} without WindFromDeg: give the direction the wind blows from (degrees true)"), nameof(parameters));
         _parameters = parameters;
         return this;
     }
@@ -269,6 +273,9 @@ internal static class ScenarioValidation
             Check(s.Flights[i] ?? throw new ArgumentException($"scenario '{s.Name}': Flights[{i}] is null", paramName), paramName);
         for (int i = 0; i < s.Routes.Count; i++)
             Check(s.Routes[i] ?? throw new ArgumentException($"scenario '{s.Name}': Routes[{i}] is null", paramName), paramName);
+        // The reader's ranges for a scenario made in code too: a fuel price of 1e300 overflowed the decimal totals
+        // (an OverflowException out of the run) where the reader gives a located error.
+        Check(s.Parameters ?? throw new ArgumentException($"scenario '{s.Name}': Parameters is null; new ScenarioParameters() keeps the model's figures", paramName), paramName);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a closure the run would

@@ -163,3 +163,44 @@ public class NewUserSweep7Tests
         Assert.That(File.ReadAllText(outFile), Is.EqualTo("keep"));
     }
 }
+
+/// <summary>What new-user sweep 7 found and left for the lead: a scenario made in code bypassed the reader's ranges, the
+/// builder took a wind with no direction, and an unexpected exception printed a stack trace.</summary>
+public class NewUserSweep7LeadTests
+{
+    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+
+    [Test]
+    public void AScenarioMadeInCodeTakesTheReadersRanges()
+    {
+        // FuelPriceUsdPerKg = 1e300 set on a scenario made in code died in the decimal totals (OverflowException in an
+        // AggregateException); the simulator now refuses it as the reader does, naming the field and the range.
+        var s = new AirspaceSim.Simulation.ScenarioBuilder("s").Close("SVZM", T0).Flight("F1", "AMS", "CUR", T0.AddHours(1), "B789", "KLM", "NL").Build();
+        var bad = s with { Parameters = s.Parameters with { Cost = s.Parameters.Cost with { FuelPriceUsdPerKg = 1e300 } } };
+        var e = Assert.Throws<ArgumentException>(() => new AirspaceSim.Simulation.WhatIfSimulator(bad, new AirspaceSim.Simulation.SimulationOptions { CostModel = AirspaceSim.Simulation.PerformanceCostModel.Default }));
+        Assert.That(e!.Message, Does.Contain("fuelPriceUsdPerKg 1E+300 is outside [0, 100] USD/kg").Or.Contain("fuelPriceUsdPerKg 1e+300 is outside [0, 100] USD/kg"));
+    }
+
+    [Test]
+    public void TheBuilderRefusesAWindSpeedWithNoDirectionAsTheReaderDoes()
+    {
+        var b = new AirspaceSim.Simulation.ScenarioBuilder("s");
+        var e = Assert.Throws<ArgumentException>(() => b.With(new AirspaceSim.Simulation.ScenarioParameters { Cost = new AirspaceSim.Simulation.CostParameters { WindKt = 100 } }));
+        Assert.That(e!.Message, Does.Contain("WindKt 100 without WindFromDeg"));
+        Assert.DoesNotThrow(() => b.With(new AirspaceSim.Simulation.ScenarioParameters { Cost = new AirspaceSim.Simulation.CostParameters { WindKt = 100, WindFromDeg = 270 } }));
+        Assert.DoesNotThrow(() => b.With(new AirspaceSim.Simulation.ScenarioParameters { Cost = new AirspaceSim.Simulation.CostParameters { WindKt = 0 } }), "still air needs no direction");
+    }
+
+    [Test]
+    public void AnUnexpectedExceptionIsOneLineAndExit70NotAStackTrace()
+    {
+        var (o, err) = (new StringWriter(), new StringWriter());
+        var io = new AirspaceSim.Cli.CliIO(TextReader.Null, o, err);
+        int code = AirspaceSim.Cli.CliApp.Guard(io, () => throw new NullReferenceException("Object reference not set to an instance of an object."));
+        Assert.That(code, Is.EqualTo(70));
+        var text = err.ToString();
+        Assert.That(text, Does.StartWith("airspacesim: internal error (NullReferenceException): Object reference not set"));
+        Assert.That(text.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line");
+        Assert.That(text, Does.Not.Contain("   at "), "no stack trace");
+    }
+}
