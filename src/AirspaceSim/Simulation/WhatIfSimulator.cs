@@ -626,7 +626,10 @@ public sealed class WhatIfSimulator
             // An aircraft inside a closure when it is announced continues through it; that closure is left out of the
             // plan from here (from inside it, the planner would find no route), but the others announced with it are
             // not: an aircraft inside one of them used to ignore every closure of that notice and fly through the rest.
-            ulong inside = InsideActive(knownNow, pos, notice), fresh = knownNow & ~a.Known;
+            // Inside means inside the closed volume: over a band that does not hold its level it is not (and the notice
+            // is judged, its end included: SFC-FL200 round the destination, announced with the aircraft above it, closes
+            // the destination to it; taken as inside, the flight landed there).
+            ulong inside = InsideActive(knownNow, pos, notice) & Candidates(knownNow, fl), fresh = knownNow & ~a.Known;
             ulong binding = fresh & inside & Candidates(fresh, fl); // those whose band holds its level: the reason names them
             if (binding != 0 && a.ContinuedIn == 0) a.ContinuedAt = notice;
             a.ContinuedIn |= binding;
@@ -1102,11 +1105,16 @@ public sealed class WhatIfSimulator
         var onward = FixedPoint(x, b.A.Location, x.Destination.Point, landed, cands & ~reopens, 0);
         string why = $"{lead}{endIs} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}";
         bool recovered = onward.Status != RouteStatus.Unreachable && onward.RouteKm is not null;
+        // A recovery flight beyond range would stop on the way, as the base does when the direct route is beyond range:
+        // its ground time counts (else a diverted first leg read as a saving of the base's ground time, -54.6 min and
+        // -US$2,570 on MIA-LIM diverted to HST). Its stop is not searched: only its ground time is added.
+        bool recoveryStops = recovered && !InRange(x, ref onward, onward.RouteKm!.Value, ReachOf(x, TypeOf(x.Flight.AircraftType)));
+        if (recoveryStops) groundMinutes += _scenario.Parameters.TechStopGroundMinutes;
         var r = baseResult with
         {
             Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne,
             Why = (recovered
-                ? FormattableString.Invariant($"{why}; the recovery flight {b.A.Code}-{x.Destination.Code} ({onward.RouteKm:F0} km) counts in the extras")
+                ? FormattableString.Invariant($"{why}; the recovery flight {b.A.Code}-{x.Destination.Code} ({onward.RouteKm:F0} km{(recoveryStops ? ", beyond range: with a stop's ground time" : "")}) counts in the extras")
                 : $"{why}; no route for a recovery flight {b.A.Code}-{x.Destination.Code}, the extras are the diversion's alone", ids),
             Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = landed,
             InFlight = (pos, notice),

@@ -1,0 +1,118 @@
+using AirspaceSim.Airspaces;
+using AirspaceSim.Data;
+using AirspaceSim.Geodesy;
+using AirspaceSim.Simulation;
+
+namespace AirspaceSim.Tests.Simulation;
+
+/// <summary>
+/// Review of the in-flight stop legs (2026-12-08, docs/audit-8-12.md): cases the review found answered wrongly, each
+/// worked by hand with the test double (450 kt, 3 kg/km, E190 at FL350 with a 4,000 km range) and brute force over the
+/// alternates. MIA-LIM (4,198 km) stops at SNU with no closure.
+/// </summary>
+public class InFlightStopReviewTests
+{
+    private static readonly InterimCostModel Cost = new();
+    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
+    private const double GroundMin = 60;
+
+    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
+    private static IEnumerable<Airport> Alternates => WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled);
+
+    private static FlightResult One(string from, string to, params Closure[] closures) =>
+        new WhatIfSimulator(new Scenario
+        {
+            Name = "t", Closures = closures,
+            Flights = [new Flight { Id = $"{from}-{to}", Origin = from, Destination = to, DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
+        }, new SimulationOptions { CostModel = Cost }).Run().Flights.Single();
+
+    // The point `km` along the geodesic from p to q.
+    private static GeoPoint Along(GeoPoint p, GeoPoint q, double km)
+    {
+        var inv = Wgs84.Inverse(p, q);
+        var r = Wgs84.Direct(p, inv.Azi1Deg, km * 1000);
+        return new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg));
+    }
+
+    private static Airspace Box(string id, GeoPoint c, double halfDeg) => TestAirspaces.FromLatLon(id,
+        (c.LatDeg - halfDeg, c.LonDeg - halfDeg), (c.LatDeg - halfDeg, c.LonDeg + halfDeg), (c.LatDeg + halfDeg, c.LonDeg + halfDeg), (c.LatDeg + halfDeg, c.LonDeg - halfDeg));
+
+    // SFC-FL200 over a box of ±1.5° round SNU, announced and starting 20 minutes after take-off: the E190 at FL350 is
+    // then over the box (laterally inside, above the band), and SNU, inside it, is closed to arrivals (the band reaches
+    // down to the airport, as the airport rule says). The aircraft is not inside the closed volume, so the rule "inside
+    // a closure when announced: continues on its planned route" is not for it; it used to apply (the inside test took
+    // no account of the band), and the flight then landed at the closed airport.
+    private static readonly DateTime Notice = T0.AddMinutes(20);
+    private static Closure LowBox() => new() { Id = "LOW", Airspaces = [Box("LOW", At("SNU"), 1.5)], Band = new VerticalBand(0, 200), StartUtc = Notice, NoticeUtc = Notice };
+
+    private static (GeoPoint Pos, Airport Nearest) Premise()
+    {
+        var box = LowBox().Airspaces[0];
+        var pos = Along(At("MIA"), At("SNU"), 20 * KmPerMin);
+        Assume.That(box.Contains(pos), "the premise: at the notice the aircraft is over the box");
+        Assume.That(box.Contains(At("SNU")));
+        // Nearest open airport by brute force: the band does not hold FL350, so every route is the geodesic; the
+        // airports inside the box are closed by it.
+        var nearest = Alternates.Where(a => !box.Contains(a.Location) && a.Code != "SNU" && a.Code != "LIM").MinBy(a => Km(pos, a.Location))!;
+        return (pos, nearest);
+    }
+
+    [Test]
+    public void ANonStopOverALowBandClosingItsDestinationDiverts()
+    {
+        var (pos, nearest) = Premise();
+        // Known before take-off, the same closure cancels it: its destination is closed at arrival.
+        var known = One("MIA", "SNU", LowBox() with { NoticeUtc = T0 });
+        Assume.That(known.Outcome, Is.EqualTo(FlightOutcome.Cancelled), known.Reason);
+        var r = One("MIA", "SNU", LowBox());
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Diverted), r.Reason);
+        Assert.That(r.ReasonCode, Is.EqualTo(OutcomeReason.DestinationClosedWhileAirborne));
+        Assert.That(r.Alternate, Is.EqualTo(nearest.Code));
+        Assert.That(Km(r.InFlightPosition!.Value, pos), Is.LessThan(0.01));
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "LOW" }));
+        double flownKm = Km(At("MIA"), pos) + Km(pos, nearest.Location);
+        double extraKm = flownKm + Km(nearest.Location, At("SNU")) - Km(At("MIA"), At("SNU"));
+        Assert.That((double)r.RouteKm!, Is.EqualTo(flownKm).Within(0.01));
+        Assert.That((double)r.ExtraKm, Is.EqualTo(extraKm).Within(0.051));
+        Assert.That((double)r.ExtraMinutes, Is.EqualTo(extraKm / KmPerMin).Within(0.051));
+    }
+
+    [Test]
+    public void AFirstLegOverALowBandClosingItsStopDiverts()
+    {
+        var (pos, nearest) = Premise();
+        var r = One("MIA", "LIM", LowBox());
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Diverted), r.Reason);
+        Assert.That(r.Alternate, Is.EqualTo(nearest.Code));
+        Assert.That(Km(r.InFlightPosition!.Value, pos), Is.LessThan(0.01));
+        Assert.That(r.Reason, Does.Contain("technical stop at SNU; technical stop SNU closed to it in flight at 2025-11-24T00:20Z by LOW; diverted from"));
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "LOW" }));
+        Assert.That((double)r.RouteKm!, Is.EqualTo(Km(At("MIA"), pos) + Km(pos, nearest.Location)).Within(0.01));
+    }
+
+    [Test]
+    public void AFirstLegDiversionWhoseRecoveryFlightIsBeyondRangeCountsItsStop()
+    {
+        // SNU shut by name 5 minutes after take-off, announced then: the first leg diverts to the nearest open airport
+        // (brute force; no airspace, so every route is the geodesic) and the recovery flight from there to LIM is
+        // beyond the E190's 4,000 km: it stops, as the flight would with no closure. Its ground time counts on the
+        // diversion's side as on the base's: with a constant speed the extra minutes are then the extra km flown at
+        // 450 kt, never negative. They read as a 54.6-minute, US$2,570 saving before (the base's ground time alone).
+        var notice = T0.AddMinutes(5);
+        var pos = Along(At("MIA"), At("SNU"), 5 * KmPerMin);
+        var nearest = Alternates.Where(a => a.Code != "SNU" && a.Code != "LIM").MinBy(a => Km(pos, a.Location))!;
+        double recoveryKm = Km(nearest.Location, At("LIM"));
+        Assume.That(recoveryKm, Is.GreaterThan(4000), "the premise: the recovery flight is beyond range");
+        var r = One("MIA", "LIM", new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = notice, NoticeUtc = notice });
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Diverted), r.Reason);
+        Assert.That(r.Alternate, Is.EqualTo(nearest.Code));
+        double extraKm = Km(At("MIA"), pos) + Km(pos, nearest.Location) + recoveryKm - (Km(At("MIA"), At("SNU")) + Km(At("SNU"), At("LIM")));
+        Assert.That((double)r.ExtraKm, Is.EqualTo(extraKm).Within(0.051));
+        Assert.That((double)r.ExtraMinutes, Is.EqualTo(extraKm / KmPerMin).Within(0.051));
+        double extraUsd = InterimCostModel.FuelKgPerKm * extraKm * InterimCostModel.DefaultFuelPriceUsdPerKg + extraKm / KmPerMin / 60 * InterimCostModel.DefaultHourlyCostUsd;
+        Assert.That((double)r.ExtraCostUsd, Is.EqualTo(extraUsd).Within(0.02));
+        Assert.That(r.Reason, Does.Contain("beyond range"));
+    }
+}
