@@ -1066,8 +1066,11 @@ public sealed class WhatIfSimulator
     // first leg flies to) or left the leg no route. prefix: this leg as flown up to pos (ending there); earlierPath and
     // earlier: the legs flown before it (a stopping flight's first leg, ending at the stop where this leg starts) and
     // their costs, with groundMinutes at the stop; lead: what the reason says first (a stopping flight's range).
+    // bound: the closures this leg flies around (the diversion's route starts from them); named: others that bind the
+    // flight and are named with them (a stopping flight's: those that chose or moved its stop, the earlier leg's).
     private FlightResult Divert(in Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
-        ulong bound, ulong destBound, End end, IReadOnlyList<GeoPoint> earlierPath, IReadOnlyList<FlightCost> earlier, double groundMinutes, string lead)
+        ulong bound, ulong destBound, End end, IReadOnlyList<GeoPoint> earlierPath, IReadOnlyList<FlightCost> earlier, double groundMinutes, string lead,
+        ulong named = 0)
     {
         var cands = Candidates(known, x.Fl);
         bool toStop = end.Point != x.Destination.Point;
@@ -1086,7 +1089,7 @@ public sealed class WhatIfSimulator
             if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, ref l)), known) != 0) continue;
             best = (a, l); bestKm = km;
         }
-        var ids = Ids(bound | destBound);
+        var ids = Ids(bound | destBound | named);
         if (best is not { } b)
             return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, Why = ($"{lead}{endIs} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable", ids),
                 InFlight = (pos, notice) };
@@ -1290,7 +1293,9 @@ public sealed class WhatIfSimulator
         double m1 = Minutes(x1, ref b.L1);
         var a1 = _lastNoticeUtc > dep ? Fly(x1, b.L1, dep, dep.AddMinutes(m1), known) : Airborne.Planned(b.L1, dep, dep.AddMinutes(m1), known);
         if (a1.Diverts)
-            return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, boundSet | a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ");
+            // Its route starts from the closures this leg flies around only: seeded with those that moved the stop, it
+            // flew round SFC-FL200 over a stop it was above (and from over it found no alternate at all).
+            return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ", boundSet);
         var path1 = a1.Flown is { Count: > 0 } f1 ? f1.Concat(a1.Current.Waypoints).ToList() : a1.Current.Waypoints;
         double km1 = a1.Flown is { Count: > 0 } ? PathKm(path1) : a1.Current.RouteKm!.Value;
         DateTime arr1 = a1.Arrival, dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
@@ -1325,8 +1330,8 @@ public sealed class WhatIfSimulator
         var cost1 = _cost.Estimate(x.Type, path1, x.Fl, p.Cost);
         var a2 = _lastNoticeUtc > dep2 ? Fly(x, l2, dep2, dep2.AddMinutes(m2), known2) : Airborne.Planned(l2, dep2, dep2.AddMinutes(m2), known2);
         if (a2.Diverts)
-            return Divert(x, baseResult, a2.Prefix!, a2.DivertAt, a2.DivertTime, a2.DivertKnown, boundSet | a1.Bound | a2.DivertBound, a2.EndBound, x.Destination, path1, [cost1],
-                p.TechStopGroundMinutes, $"{landed}; on its second leg its ");
+            return Divert(x, baseResult, a2.Prefix!, a2.DivertAt, a2.DivertTime, a2.DivertKnown, a2.DivertBound, a2.EndBound, x.Destination, path1, [cost1],
+                p.TechStopGroundMinutes, $"{landed}; on its second leg its ", boundSet | a1.Bound);
         var path2 = a2.Flown is { Count: > 0 } f2 ? f2.Concat(a2.Current.Waypoints).ToList() : a2.Current.Waypoints;
         double km2 = a2.Flown is { Count: > 0 } ? PathKm(path2) : a2.Current.RouteKm!.Value;
         boundSet |= a1.Bound | l2.Set | a2.Bound;

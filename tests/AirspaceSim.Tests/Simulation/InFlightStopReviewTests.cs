@@ -164,3 +164,52 @@ public class InFlightStopDeterminismTests
         Assert.That(outputs[2], Is.EqualTo(outputs[0]));
     }
 }
+
+/// <summary>A first leg's diversion is planned around the closures that leg flies around, as a non-stop's is: not
+/// around those that only moved its stop (SFC-FL200 over SNU, below its FL350), which it then flew round, and from over
+/// which it found no alternate at all.</summary>
+public class InFlightStopDiversionSeedTests
+{
+    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
+    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
+
+    private static FlightResult One(params Closure[] closures) =>
+        new WhatIfSimulator(new Scenario
+        {
+            Name = "t", Closures = closures,
+            Flights = [new Flight { Id = "MIA-LIM", Origin = "MIA", Destination = "LIM", DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
+        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
+
+    [Test]
+    public void AFirstLegOverALowBandThatMovedItsStopDivertsToTheNearestOpenAirport()
+    {
+        var snu = At("SNU");
+        const double h = 0.3;
+        var low = new Closure
+        {
+            Id = "LOW", Band = new VerticalBand(0, 200), StartUtc = T0.AddDays(-1),
+            Airspaces = [TestAirspaces.FromLatLon("LOW", (snu.LatDeg - h, snu.LonDeg - h), (snu.LatDeg - h, snu.LonDeg + h), (snu.LatDeg + h, snu.LonDeg + h), (snu.LatDeg + h, snu.LonDeg - h))],
+        };
+        var moved = One(low);
+        Assume.That(moved.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), moved.Reason);
+        Assume.That(moved.Alternate, Is.Not.EqualTo("SNU"), "the premise: SNU, closed by the band reaching down, is not the stop");
+        var s1 = AirportDirectory.Bundled[moved.Alternate!];
+        // The new stop shut by name 26 minutes out, announced then: the aircraft (at 450 kt on the geodesic) is over LOW.
+        var notice = T0.AddMinutes(26);
+        var inv = Wgs84.Inverse(At("MIA"), s1.Location);
+        var d = Wgs84.Direct(At("MIA"), inv.Azi1Deg, 26 * KmPerMin * 1000);
+        var pos = new GeoPoint(d.Lat2Deg, d.Lon2Deg);
+        Assume.That(low.Airspaces[0].Contains(pos), "the premise: over LOW at the notice");
+        Assume.That(26 * KmPerMin, Is.LessThan(inv.DistanceM / 1000), "still airborne");
+        var nearest = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled)
+            .Where(a => a.Code != s1.Code && a.Code != "LIM" && !low.Airspaces[0].Contains(a.Location)).MinBy(a => Km(pos, a.Location))!;
+        var r = One(low, new Closure { Id = "SHUT", Airports = [s1.Code], StartUtc = notice, NoticeUtc = notice });
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Diverted), r.Reason);
+        Assert.That(r.Alternate, Is.EqualTo(nearest.Code), r.Reason);
+        // The geodesic to it: LOW's band is below its level.
+        Assert.That((double)r.RouteKm!, Is.EqualTo(Km(At("MIA"), pos) + Km(pos, nearest.Location)).Within(0.01));
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "LOW", "SHUT" }), "LOW moved its stop: still named");
+    }
+}
