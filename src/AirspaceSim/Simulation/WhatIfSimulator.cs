@@ -1285,7 +1285,12 @@ public sealed class WhatIfSimulator
         // (Fly): a closure announced while it is airborne reroutes it in flight, and one that closes its end to it
         // diverts it (the first leg's end is the stop). The second leg is planned again at the stop, around the
         // closures known when it takes off there.
-        ulong boundSet = leg.Set | b.L1.Set | b.L2.Set | onFree.Set | onFree.DestBound;
+        // The second leg as planned at take-off binds only if it is flown so (l2, below): planned again at the stop, or
+        // not flown, its closures changed nothing (one moving the stop is in onFree's). Named before, a closure that
+        // ended before the later second leg reached it stood in boundBy with extras equal to those without it.
+        // Likewise the non-stop's closures bind only if they made it stop: a flight that would stop with no closure
+        // (free) stops whatever they are.
+        ulong boundSet = (free is null ? leg.Set : 0) | b.L1.Set | onFree.Set | onFree.DestBound;
         var stop = new End(b.A.Code, b.A.Location, b.A);
         var x1 = x with { Destination = stop };
         ulong known = Known(x.Applicable, dep);

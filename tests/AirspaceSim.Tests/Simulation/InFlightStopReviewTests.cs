@@ -213,3 +213,61 @@ public class InFlightStopDiversionSeedTests
         Assert.That(r.BoundBy, Is.EqualTo(new[] { "LOW", "SHUT" }), "LOW moved its stop: still named");
     }
 }
+
+/// <summary>boundBy names the closures that changed a stopping flight's answer: a closure across the second leg as
+/// planned at take-off, which has ended when the later second leg (its first leg rerouted in flight) gets there, changed
+/// nothing, and was named (its group by closure then carried the flight's extras).</summary>
+public class InFlightStopBoundByTests
+{
+    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
+    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
+
+    private static FlightResult One(params Closure[] closures) =>
+        new WhatIfSimulator(new Scenario
+        {
+            Name = "t", Closures = closures,
+            Flights = [new Flight { Id = "MIA-LIM", Origin = "MIA", Destination = "LIM", DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
+        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
+
+    private static GeoPoint Go(GeoPoint p, double az, double km) { var r = Wgs84.Direct(p, az, km * 1000); return new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg)); }
+
+    [Test]
+    public void AClosureTheSecondLegNoLongerMeetsIsNotNamed()
+    {
+        var snu = At("SNU"); var lim = At("LIM");
+        // A wall 600 km wide across MIA-SNU at its middle, announced 5 minutes out: the first leg is rerouted in flight
+        // and lands later (Δ, measured below on the run with the wall alone).
+        var i1 = Wgs84.Inverse(At("MIA"), snu);
+        var m = Go(At("MIA"), i1.Azi1Deg, i1.DistanceM / 2000); var az = Wgs84.Inverse(m, snu).Azi1Deg;
+        GeoPoint W(double side, double along) => Go(Go(m, az + 90, side), az, along);
+        var wallSpace = TestAirspaces.FromLatLon("WALL", (W(300, -20).LatDeg, W(300, -20).LonDeg), (W(300, 20).LatDeg, W(300, 20).LonDeg), (W(-300, 20).LatDeg, W(-300, 20).LonDeg), (W(-300, -20).LatDeg, W(-300, -20).LonDeg));
+        var wall = new Closure { Id = "WALL", Airspaces = [wallSpace], StartUtc = T0.AddMinutes(5), NoticeUtc = T0.AddMinutes(5) };
+        var withWall = One(wall);
+        Assume.That(withWall.InFlightAtUtc, Is.EqualTo(T0.AddMinutes(5)), withWall.Reason);
+        Assume.That(withWall.Alternate, Is.EqualTo("SNU"));
+        double m1 = Km(At("MIA"), snu) / KmPerMin, m2 = Km(snu, lim) / KmPerMin;
+        double delta = (withWall.ArrivalUtc!.Value - T0).TotalMinutes - m1 - 60 - m2; // the second leg flies direct
+        Assume.That(delta, Is.GreaterThan(10));
+        // A box of ±0.1° at the middle of SNU-LIM, known, ending Δ/2 after the planned second leg would reach its middle:
+        // around it as planned at take-off; gone when the later second leg gets there.
+        var im = Wgs84.Inverse(snu, lim);
+        var c = Go(snu, im.Azi1Deg, im.DistanceM / 2000);
+        const double h = 0.1;
+        var end = T0.AddMinutes(m1 + 60 + (im.DistanceM / 2000 - 15) / KmPerMin + delta / 2);
+        var mid = new Closure
+        {
+            Id = "MID", StartUtc = T0.AddDays(-1), EndUtc = end,
+            Airspaces = [TestAirspaces.FromLatLon("MID", (c.LatDeg - h, c.LonDeg - h), (c.LatDeg - h, c.LonDeg + h), (c.LatDeg + h, c.LonDeg + h), (c.LatDeg + h, c.LonDeg - h))],
+        };
+        var alone = One(mid);
+        Assume.That(alone.Alternate, Is.EqualTo("SNU"), "the premise: MID does not move the stop");
+        Assume.That(alone.BoundBy, Is.EqualTo(new[] { "MID" }), "and the second leg as planned flies around it");
+        var r = One(mid, wall);
+        Assert.That(r.Waypoints, Is.EqualTo(withWall.Waypoints), "the same route as with the wall alone");
+        Assert.That(r.ExtraKm, Is.EqualTo(withWall.ExtraKm));
+        Assert.That(r.ExtraCostUsd, Is.EqualTo(withWall.ExtraCostUsd));
+        Assert.That(r.BoundBy, Is.EqualTo(new[] { "WALL" }), "MID changed nothing");
+    }
+}
