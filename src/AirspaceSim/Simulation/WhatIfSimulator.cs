@@ -626,7 +626,10 @@ public sealed class WhatIfSimulator
             // An aircraft inside a closure when it is announced continues through it; that closure is left out of the
             // plan from here (from inside it, the planner would find no route), but the others announced with it are
             // not: an aircraft inside one of them used to ignore every closure of that notice and fly through the rest.
-            ulong inside = InsideActive(knownNow, pos, notice), fresh = knownNow & ~a.Known;
+            // Inside means inside the closed volume: over a band that does not hold its level it is not (and the notice
+            // is judged, its end included: SFC-FL200 round the destination, announced with the aircraft above it, closes
+            // the destination to it; taken as inside, the flight landed there).
+            ulong inside = InsideActive(knownNow, pos, notice) & Candidates(knownNow, fl), fresh = knownNow & ~a.Known;
             ulong binding = fresh & inside & Candidates(fresh, fl); // those whose band holds its level: the reason names them
             if (binding != 0 && a.ContinuedIn == 0) a.ContinuedAt = notice;
             a.ContinuedIn |= binding;
@@ -1063,8 +1066,11 @@ public sealed class WhatIfSimulator
     // first leg flies to) or left the leg no route. prefix: this leg as flown up to pos (ending there); earlierPath and
     // earlier: the legs flown before it (a stopping flight's first leg, ending at the stop where this leg starts) and
     // their costs, with groundMinutes at the stop; lead: what the reason says first (a stopping flight's range).
+    // bound: the closures this leg flies around (the diversion's route starts from them); named: others that bind the
+    // flight and are named with them (a stopping flight's: those that chose or moved its stop, the earlier leg's).
     private FlightResult Divert(in Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
-        ulong bound, ulong destBound, End end, IReadOnlyList<GeoPoint> earlierPath, IReadOnlyList<FlightCost> earlier, double groundMinutes, string lead)
+        ulong bound, ulong destBound, End end, IReadOnlyList<GeoPoint> earlierPath, IReadOnlyList<FlightCost> earlier, double groundMinutes, string lead,
+        ulong named = 0)
     {
         var cands = Candidates(known, x.Fl);
         bool toStop = end.Point != x.Destination.Point;
@@ -1083,7 +1089,7 @@ public sealed class WhatIfSimulator
             if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, ref l)), known) != 0) continue;
             best = (a, l); bestKm = km;
         }
-        var ids = Ids(bound | destBound);
+        var ids = Ids(bound | destBound | named);
         if (best is not { } b)
             return baseResult with { Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne, Why = ($"{lead}{endIs} closed to it in flight at {Iso(notice)} and no open alternate airport is reachable", ids),
                 InFlight = (pos, notice) };
@@ -1102,11 +1108,16 @@ public sealed class WhatIfSimulator
         var onward = FixedPoint(x, b.A.Location, x.Destination.Point, landed, cands & ~reopens, 0);
         string why = $"{lead}{endIs} closed to it in flight at {Iso(notice)} by {string.Join(", ", Ids(destBound))}; diverted from {pos} to {b.A.Code}";
         bool recovered = onward.Status != RouteStatus.Unreachable && onward.RouteKm is not null;
+        // A recovery flight beyond range would stop on the way, as the base does when the direct route is beyond range:
+        // its ground time counts (else a diverted first leg read as a saving of the base's ground time, -54.6 min and
+        // -US$2,570 on MIA-LIM diverted to HST). Its stop is not searched: only its ground time is added.
+        bool recoveryStops = recovered && !InRange(x, ref onward, onward.RouteKm!.Value, ReachOf(x, TypeOf(x.Flight.AircraftType)));
+        if (recoveryStops) groundMinutes += _scenario.Parameters.TechStopGroundMinutes;
         var r = baseResult with
         {
             Outcome = FlightOutcome.Diverted, ReasonCode = OutcomeReason.DestinationClosedWhileAirborne,
             Why = (recovered
-                ? FormattableString.Invariant($"{why}; the recovery flight {b.A.Code}-{x.Destination.Code} ({onward.RouteKm:F0} km) counts in the extras")
+                ? FormattableString.Invariant($"{why}; the recovery flight {b.A.Code}-{x.Destination.Code} ({onward.RouteKm:F0} km{(recoveryStops ? ", beyond range: with a stop's ground time" : "")}) counts in the extras")
                 : $"{why}; no route for a recovery flight {b.A.Code}-{x.Destination.Code}, the extras are the diversion's alone", ids),
             Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = landed,
             InFlight = (pos, notice),
@@ -1274,7 +1285,12 @@ public sealed class WhatIfSimulator
         // (Fly): a closure announced while it is airborne reroutes it in flight, and one that closes its end to it
         // diverts it (the first leg's end is the stop). The second leg is planned again at the stop, around the
         // closures known when it takes off there.
-        ulong boundSet = leg.Set | b.L1.Set | b.L2.Set | onFree.Set | onFree.DestBound;
+        // The second leg as planned at take-off binds only if it is flown so (l2, below): planned again at the stop, or
+        // not flown, its closures changed nothing (one moving the stop is in onFree's). Named before, a closure that
+        // ended before the later second leg reached it stood in boundBy with extras equal to those without it.
+        // Likewise the non-stop's closures bind only if they made it stop: a flight that would stop with no closure
+        // (free) stops whatever they are.
+        ulong boundSet = (free is null ? leg.Set : 0) | b.L1.Set | onFree.Set | onFree.DestBound;
         var stop = new End(b.A.Code, b.A.Location, b.A);
         var x1 = x with { Destination = stop };
         ulong known = Known(x.Applicable, dep);
@@ -1282,7 +1298,9 @@ public sealed class WhatIfSimulator
         double m1 = Minutes(x1, ref b.L1);
         var a1 = _lastNoticeUtc > dep ? Fly(x1, b.L1, dep, dep.AddMinutes(m1), known) : Airborne.Planned(b.L1, dep, dep.AddMinutes(m1), known);
         if (a1.Diverts)
-            return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, boundSet | a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ");
+            // Its route starts from the closures this leg flies around only: seeded with those that moved the stop, it
+            // flew round SFC-FL200 over a stop it was above (and from over it found no alternate at all).
+            return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ", boundSet);
         var path1 = a1.Flown is { Count: > 0 } f1 ? f1.Concat(a1.Current.Waypoints).ToList() : a1.Current.Waypoints;
         double km1 = a1.Flown is { Count: > 0 } ? PathKm(path1) : a1.Current.RouteKm!.Value;
         DateTime arr1 = a1.Arrival, dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
@@ -1317,8 +1335,8 @@ public sealed class WhatIfSimulator
         var cost1 = _cost.Estimate(x.Type, path1, x.Fl, p.Cost);
         var a2 = _lastNoticeUtc > dep2 ? Fly(x, l2, dep2, dep2.AddMinutes(m2), known2) : Airborne.Planned(l2, dep2, dep2.AddMinutes(m2), known2);
         if (a2.Diverts)
-            return Divert(x, baseResult, a2.Prefix!, a2.DivertAt, a2.DivertTime, a2.DivertKnown, boundSet | a1.Bound | a2.DivertBound, a2.EndBound, x.Destination, path1, [cost1],
-                p.TechStopGroundMinutes, $"{landed}; on its second leg its ");
+            return Divert(x, baseResult, a2.Prefix!, a2.DivertAt, a2.DivertTime, a2.DivertKnown, a2.DivertBound, a2.EndBound, x.Destination, path1, [cost1],
+                p.TechStopGroundMinutes, $"{landed}; on its second leg its ", boundSet | a1.Bound);
         var path2 = a2.Flown is { Count: > 0 } f2 ? f2.Concat(a2.Current.Waypoints).ToList() : a2.Current.Waypoints;
         double km2 = a2.Flown is { Count: > 0 } ? PathKm(path2) : a2.Current.RouteKm!.Value;
         boundSet |= a1.Bound | l2.Set | a2.Bound;
