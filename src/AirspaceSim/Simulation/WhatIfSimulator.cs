@@ -551,7 +551,7 @@ public sealed class WhatIfSimulator
         // In flight: the closures announced after take-off, in notice order, while still airborne.
         var air = later ? Fly(x, leg, dep, arr, known) : Airborne.Planned(leg, dep, arr, known);
         if (air.Diverts)
-            return Divert(x, Base(x, directKm), air.Prefix!, air.DivertAt, air.DivertTime, air.DivertKnown, air.DivertBound, air.EndBound, d, [], [], 0, "");
+            return Divert(x, Base(x, directKm), air.Prefix!, air.DivertAt, air.DivertTime, air.DivertKnown, air.DivertBound, air.EndBound, d, [], [], 0, "", inside: air.DivertInside);
         var flown = air.Flown; // the route flown before an in-flight reroute
         ref var current = ref air.Current;
         ulong bound = air.Bound;
@@ -608,6 +608,7 @@ public sealed class WhatIfSimulator
         public List<GeoPoint>? Prefix;
         public GeoPoint DivertAt; public DateTime DivertTime;
         public ulong DivertKnown, DivertBound, EndBound; // the closures known then, flown around or closing the end, closing the end
+        public ulong DivertInside;               // the closures it was inside then (the diversion leaves them by the shortest way)
 
         public static Airborne Planned(in Leg leg, DateTime start, DateTime arrival, ulong known) =>
             new() { Current = leg, CurrentStart = start, Arrival = arrival, Bound = leg.Set, Known = known };
@@ -633,7 +634,21 @@ public sealed class WhatIfSimulator
             ulong binding = fresh & inside & Candidates(fresh, fl); // those whose band holds its level: the reason names them
             if (binding != 0 && a.ContinuedIn == 0) a.ContinuedAt = notice;
             a.ContinuedIn |= binding;
-            if ((fresh & ~inside) == 0) { a.Known = knownNow; continue; }
+            if ((fresh & ~inside) == 0)
+            {
+                // Inside every closure announced: it continues through them, but not to land where one of them closes
+                // its end (a box of all levels round SNU announced 20 minutes out landed MIA-SNU there, "unaffected").
+                ulong endShut = AirportBound(x, d, a.Arrival, knownNow);
+                if (endShut != 0)
+                {
+                    a.Diverts = true; a.Prefix = (a.Flown ?? []).Concat(a.Current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+                    a.DivertAt = pos; a.DivertTime = notice; a.DivertKnown = knownNow; a.DivertBound = a.Bound | endShut; a.EndBound = endShut;
+                    a.DivertInside = inside;
+                    return a;
+                }
+                a.Known = knownNow;
+                continue;
+            }
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow & ~inside, fl), a.Bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));
             ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
@@ -641,7 +656,7 @@ public sealed class WhatIfSimulator
             if (destNow != 0 || next.Status == RouteStatus.Unreachable)
             {
                 a.Diverts = true; a.Prefix = prefix; a.DivertAt = pos; a.DivertTime = notice;
-                a.DivertKnown = knownNow; a.DivertBound = a.Bound | destNow; a.EndBound = destNow;
+                a.DivertKnown = knownNow; a.DivertBound = a.Bound | destNow; a.EndBound = destNow; a.DivertInside = inside;
                 return a;
             }
             a.Known = knownNow;
@@ -1070,9 +1085,12 @@ public sealed class WhatIfSimulator
     // flight and are named with them (a stopping flight's: those that chose or moved its stop, the earlier leg's).
     private FlightResult Divert(in Ctx x, FlightResult baseResult, List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known,
         ulong bound, ulong destBound, End end, IReadOnlyList<GeoPoint> earlierPath, IReadOnlyList<FlightCost> earlier, double groundMinutes, string lead,
-        ulong named = 0)
+        ulong named = 0, ulong inside = 0)
     {
         var cands = Candidates(known, x.Fl);
+        // From inside a closure (announced while it was there) the way out is through it, as the flight continues
+        // through it on its route: the diversion is planned without it, and the recovery flight around it again.
+        var candsOut = Candidates(known & ~inside, x.Fl);
         bool toStop = end.Point != x.Destination.Point;
         string endIs = toStop ? $"technical stop {end.Code}" : $"destination {x.Destination.Code}";
         (Airport A, Leg L)? best = null;
@@ -1084,7 +1102,7 @@ public sealed class WhatIfSimulator
             if (lb >= bestKm) break;
             // Not the stop that closed, nor (from a first leg) the destination: flying on there is not a diversion.
             if (a.Location == end.Point || a.Location == x.Destination.Point || !(_options.CanTake?.Invoke(a, x.Type) ?? true)) continue;
-            var l = FixedPoint(x, pos, a.Location, notice, cands, bound & ~destBound);
+            var l = FixedPoint(x, pos, a.Location, notice, candsOut, bound & ~destBound & ~inside);
             if (l.Status == RouteStatus.Unreachable || l.RouteKm is not { } km || km >= bestKm) continue;
             if (AirportBound(x, new End(a.Code, a.Location, a), notice.AddMinutes(Minutes(x, ref l)), known) != 0) continue;
             best = (a, l); bestKm = km;
@@ -1300,7 +1318,7 @@ public sealed class WhatIfSimulator
         if (a1.Diverts)
             // Its route starts from the closures this leg flies around only: seeded with those that moved the stop, it
             // flew round SFC-FL200 over a stop it was above (and from over it found no alternate at all).
-            return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ", boundSet);
+            return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ", boundSet, a1.DivertInside);
         var path1 = a1.Flown is { Count: > 0 } f1 ? f1.Concat(a1.Current.Waypoints).ToList() : a1.Current.Waypoints;
         double km1 = a1.Flown is { Count: > 0 } ? PathKm(path1) : a1.Current.RouteKm!.Value;
         DateTime arr1 = a1.Arrival, dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
@@ -1336,7 +1354,7 @@ public sealed class WhatIfSimulator
         var a2 = _lastNoticeUtc > dep2 ? Fly(x, l2, dep2, dep2.AddMinutes(m2), known2) : Airborne.Planned(l2, dep2, dep2.AddMinutes(m2), known2);
         if (a2.Diverts)
             return Divert(x, baseResult, a2.Prefix!, a2.DivertAt, a2.DivertTime, a2.DivertKnown, a2.DivertBound, a2.EndBound, x.Destination, path1, [cost1],
-                p.TechStopGroundMinutes, $"{landed}; on its second leg its ", boundSet | a1.Bound);
+                p.TechStopGroundMinutes, $"{landed}; on its second leg its ", boundSet | a1.Bound, a2.DivertInside);
         var path2 = a2.Flown is { Count: > 0 } f2 ? f2.Concat(a2.Current.Waypoints).ToList() : a2.Current.Waypoints;
         double km2 = a2.Flown is { Count: > 0 } ? PathKm(path2) : a2.Current.RouteKm!.Value;
         boundSet |= a1.Bound | l2.Set | a2.Bound;

@@ -271,3 +271,46 @@ public class InFlightStopBoundByTests
         Assert.That(r.BoundBy, Is.EqualTo(new[] { "WALL" }), "MID changed nothing");
     }
 }
+
+/// <summary>An aircraft inside a closure of all levels when it is announced continues through it, but not to land where
+/// that closure closes its destination: MIA-SNU with a box round SNU announced 20 minutes out landed at SNU,
+/// "unaffected", while MIA-LIM through SNU landed and was cancelled there (review of the in-flight stop legs, doubt 1).
+/// It now diverts, leaving the box by the shortest way (from inside it there is no route around it).</summary>
+public class InsideAtNoticeTests
+{
+    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
+    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
+
+    private static FlightResult One(string from, string to, Closure c) =>
+        new WhatIfSimulator(new Scenario
+        {
+            Name = "t", Closures = [c],
+            Flights = [new Flight { Id = $"{from}-{to}", Origin = from, Destination = to, DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
+        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
+
+    [TestCase("SNU")]
+    [TestCase("LIM")]
+    public void InsideABoxOfAllLevelsThatClosesItsNextAirportItDiverts(string to)
+    {
+        var snu = At("SNU");
+        var box = TestAirspaces.FromLatLon("ALL", (snu.LatDeg - 1.5, snu.LonDeg - 1.5), (snu.LatDeg - 1.5, snu.LonDeg + 1.5), (snu.LatDeg + 1.5, snu.LonDeg + 1.5), (snu.LatDeg + 1.5, snu.LonDeg - 1.5));
+        var notice = T0.AddMinutes(20);
+        var inv = Wgs84.Inverse(At("MIA"), snu);
+        var d = Wgs84.Direct(At("MIA"), inv.Azi1Deg, 20 * KmPerMin * 1000);
+        var pos = new GeoPoint(d.Lat2Deg, d.Lon2Deg);
+        Assume.That(box.Contains(pos), "the premise: inside the box at the notice");
+        var r = One("MIA", to, new Closure { Id = "ALL", Airspaces = [box], StartUtc = notice, NoticeUtc = notice });
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Diverted), r.Reason);
+        Assert.That(Km(r.InFlightPosition!.Value, pos), Is.LessThan(0.01));
+        // The nearest open airport by brute force: those in the box are closed by it, and the way out of it is the
+        // geodesic (the box is left out of the diversion's plan, as of the route it continues on).
+        var nearest = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled)
+            .Where(a => !box.Contains(a.Location) && a.Code != "SNU" && a.Code != "LIM").MinBy(a => Km(pos, a.Location))!;
+        Assert.That(r.Alternate, Is.EqualTo(nearest.Code));
+        Assert.That((double)r.RouteKm!, Is.EqualTo(Km(At("MIA"), pos) + Km(pos, nearest.Location)).Within(0.01));
+        Assert.That(r.Reason, Does.Contain($"{(to == "SNU" ? "destination" : "technical stop")} SNU closed to it in flight at 2025-11-24T00:20Z by ALL; diverted from"));
+        Assert.That(r.BoundBy, Does.Contain("ALL"));
+    }
+}
