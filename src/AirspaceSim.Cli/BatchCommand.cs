@@ -24,7 +24,7 @@ internal static class BatchCommand
     {
         var routes = new Argument<string>("ROUTES") { Description = "CSV with columns from,to (codes or quoted \"LAT,LON\"); - reads standard input." };
         var format = new Option<string>("--format") { Description = "csv, json, or png or svg (a map of every route; with --out).", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json", "png", "svg");
+        format.OneOf("csv", "json", "png", "svg");
         var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output (required for png and svg). Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var planning = new PlanningOptions();

@@ -15,7 +15,7 @@ internal static class MergeCommand
     {
         var parts = new Argument<string[]>("PARTS") { Description = "The shards' partial results (JSON), every shard of one run once, in any order.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        format.OneOf("table", "csv", "json");
         var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output. Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var cmd = new Command("merge", "Merge Monte Carlo shards (whatif --monte-carlo N --shard K/N) into the single run's output, byte for byte.");
         cmd.Arguments.Add(parts);

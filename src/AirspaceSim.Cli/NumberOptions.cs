@@ -15,6 +15,25 @@ internal static class NumberOptions
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// Accepts only <paramref name="values"/>, in any case (as airport codes, types and <c>--sweep</c> names are:
+    /// <c>--format CSV</c> was refused), handed on in lower case; the refusal says what it accepts, as System.CommandLine's
+    /// own <c>AcceptOnlyFromAmong</c> does, and the help lists the values.
+    /// </summary>
+    public static Option<string> OneOf(this Option<string> option, params string[] values)
+    {
+        var fallback = option.DefaultValueFactory;
+        option.CustomParser = r => r.Tokens.Count == 0 ? fallback?.Invoke(r) ?? "" : r.Tokens[^1].Value.ToLowerInvariant();
+        option.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens)
+                if (!values.Contains(t.Value.ToLowerInvariant()))
+                    r.AddError($"Argument '{t.Value}' not recognized. Must be one of: {string.Join(" ", values.Select(v => $"'{v}'"))}");
+        });
+        option.CompletionSources.Add(values);
+        return option;
+    }
+
     /// <summary>A number option with values in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="why"/>
     /// explains the range in the error message.</summary>
     public static Option<double> Double(string name, string description, double defaultValue, double min, double max, string unit, string why,

@@ -20,7 +20,7 @@ internal static class PerfCommand
         NumberOptions.WithoutDefault(fl);
         var dev = NumberOptions.Double("--isa-dev-k", "Deviation from ISA temperature, K, -60 to 60.", 0, -60, 60, "K", "the fuel model's range", "K");
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        format.OneOf("table", "json");
         var cmd = new Command("perf", "The cruise point in steady level flight: lift and drag coefficients, thrust, overall efficiency, fuel flow.");
         cmd.Arguments.Add(type);
         foreach (var o in (Option[])[mass, mach, fl, dev, format]) cmd.Options.Add(o);

@@ -15,7 +15,7 @@ internal static class RouteCommand
         var from = new Argument<string>("FROM") { Description = "Origin: IATA or ICAO code of a known airport, or LAT,LON in decimal degrees (longitude in [-540, 540], shown normalised to [-180, 180))." };
         var to = new Argument<string>("TO") { Description = "Destination: code or LAT,LON." };
         var format = new Option<string>("--format") { Description = "table, json, csv (the columns of batch, without line), geojson, or png or svg (a map; with --out).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv", "geojson", "png", "svg");
+        format.OneOf("table", "json", "csv", "geojson", "png", "svg");
         var output = new Option<string?>("--out") { Description = $"The image file (png, svg); text formats go to standard output. Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var realistic = new Option<bool>("--realistic")

@@ -28,7 +28,7 @@ internal static class WhatIfCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = new Option<string>("--format") { Description = "table, csv, json, geojson, png or svg (a map; with --out), or html (one self-contained page: map, charts, tables; with --out). With --monte-carlo: png/svg the cost histogram, html the report with the spread; with --sweep: png/svg the sweep chart, html the report with the sweep table and chart.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json", "geojson", "png", "svg", "html");
+        format.OneOf("table", "csv", "json", "geojson", "png", "svg", "html");
         var output = new Option<string?>("--out") { Description = $"Write to this file instead of standard output (required for png, svg and html). Without --format, the extension chooses it ({OutFormat.Pairs(FileFormats)}); a known extension that contradicts --format is an error." };
         var image = new ImageOutput();
         var groupBy = new Option<string?>("--group-by") { Description = "Totals per route, operator, airport (each flight at its origin and at its destination), closure (each flight under each closure that bound it), day or week (table: one group table; json: that group only)." };

@@ -191,6 +191,30 @@ public class NewUserSweep7LeadTests
         Assert.DoesNotThrow(() => b.With(new AirspaceSim.Simulation.ScenarioParameters { Cost = new AirspaceSim.Simulation.CostParameters { WindKt = 0 } }), "still air needs no direction");
     }
 
+    [TestCase("route", "AMS", "CUR", "--format", "CSV")]
+    [TestCase("route", "AMS", "CUR", "--format", "Json")]
+    [TestCase("batch", "data/routes/caribbean.csv", "--format", "JSON")]
+    [TestCase("whatif", "tncf-2026-01-03", "--format", "Csv")]
+    public void FormatsAreTakenInAnyCaseAsCodesAre(params string[] args)
+    {
+        // "--format CSV" was refused ("Argument 'CSV' not recognized"), though codes, types and --sweep names take any
+        // case: the same bytes as the lower-case spelling now.
+        var lower = args.Select((a, i) => i > 0 && args[i - 1] == "--format" ? a.ToLowerInvariant() : a).ToArray();
+        var mixed = CliRunner.Run(args.Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(ReferenceData.RepoRoot, a) : a).ToArray());
+        var plain = CliRunner.Run(lower.Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(ReferenceData.RepoRoot, a) : a).ToArray());
+        Assert.That(mixed.Exit, Is.EqualTo(0), mixed.Err);
+        Assert.That(mixed.Out, Is.EqualTo(plain.Out));
+        Assert.That(mixed.Out, Is.Not.Empty);
+    }
+
+    [Test]
+    public void AnUnknownFormatStillSaysWhatIsAccepted()
+    {
+        var r = CliRunner.Run("route", "AMS", "CUR", "--format", "XML");
+        Assert.That(r.Exit, Is.EqualTo(2));
+        Assert.That(r.Err, Does.Contain("--format: Argument 'XML' not recognized. Must be one of: 'table' 'json' 'csv' 'geojson' 'png' 'svg'"));
+    }
+
     [Test]
     public void AnUnexpectedExceptionIsOneLineAndExit70NotAStackTrace()
     {
