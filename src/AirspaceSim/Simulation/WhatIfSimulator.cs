@@ -614,7 +614,10 @@ public sealed class WhatIfSimulator
             new() { Current = leg, CurrentStart = start, Arrival = arrival, Bound = leg.Set, Known = known };
     }
 
-    private Airborne Fly(in Ctx x, in Leg leg, DateTime dep, DateTime arr, ulong known)
+    // dwellMinutes: a technical stop's time on the ground; the stop must then be open to its departure too (a closure
+    // announced on the first leg that shuts the stop while the flight would be on the ground diverts it, as BestStop
+    // rules such a stop out before take-off; it landed and was cancelled there).
+    private Airborne Fly(in Ctx x, in Leg leg, DateTime dep, DateTime arr, ulong known, double dwellMinutes = 0)
     {
         var a = Airborne.Planned(leg, dep, arr, known);
         var d = x.Destination;
@@ -638,7 +641,7 @@ public sealed class WhatIfSimulator
             {
                 // Inside every closure announced: it continues through them, but not to land where one of them closes
                 // its end (a box of all levels round SNU announced 20 minutes out landed MIA-SNU there, "unaffected").
-                ulong endShut = AirportBound(x, d, a.Arrival, knownNow);
+                ulong endShut = EndShut(x, d, a.Arrival, knownNow, dwellMinutes);
                 if (endShut != 0)
                 {
                     a.Diverts = true; a.Prefix = (a.Flown ?? []).Concat(a.Current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
@@ -651,7 +654,7 @@ public sealed class WhatIfSimulator
             }
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow & ~inside, fl), a.Bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));
-            ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : AirportBound(x, d, arr2, knownNow);
+            ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : EndShut(x, d, arr2, knownNow, dwellMinutes);
             var prefix = (a.Flown ?? []).Concat(a.Current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
             if (destNow != 0 || next.Status == RouteStatus.Unreachable)
             {
@@ -668,6 +671,10 @@ public sealed class WhatIfSimulator
         }
         return a;
     }
+
+    // The closures that close the leg's end to it when it lands at `arrival`, or (a stop) when it would leave again.
+    private ulong EndShut(in Ctx x, End end, DateTime arrival, ulong known, double dwellMinutes) =>
+        AirportBound(x, end, arrival, known) | (dwellMinutes > 0 ? AirportBound(x, end, arrival.AddMinutes(dwellMinutes), known) : 0);
 
     // The base of a rerouted flight's extras. Choosing routes by time (the realism layer's wind-optimal routes), the
     // route it flies is open with no closure too, so a plan that minimises time with no closure is at least as fast:
@@ -1314,7 +1321,7 @@ public sealed class WhatIfSimulator
         ulong known = Known(x.Applicable, dep);
         string planned = $"{why}; technical stop at {b.A.Code}{instead}";
         double m1 = Minutes(x1, ref b.L1);
-        var a1 = _lastNoticeUtc > dep ? Fly(x1, b.L1, dep, dep.AddMinutes(m1), known) : Airborne.Planned(b.L1, dep, dep.AddMinutes(m1), known);
+        var a1 = _lastNoticeUtc > dep ? Fly(x1, b.L1, dep, dep.AddMinutes(m1), known, p.TechStopGroundMinutes) : Airborne.Planned(b.L1, dep, dep.AddMinutes(m1), known);
         if (a1.Diverts)
             // Its route starts from the closures this leg flies around only: seeded with those that moved the stop, it
             // flew round SFC-FL200 over a stop it was above (and from over it found no alternate at all).

@@ -314,3 +314,44 @@ public class InsideAtNoticeTests
         Assert.That(r.BoundBy, Does.Contain("ALL"));
     }
 }
+
+/// <summary>A closure announced while the first leg is airborne that shuts the stop only while the flight would be on
+/// the ground there diverts it, as the same closure known at take-off rules the stop out (review of the in-flight stop
+/// legs, doubt 3: it landed and was cancelled there).</summary>
+public class StopShutDuringTheGroundTimeTests
+{
+    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
+    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
+
+    private static FlightResult One(Closure c) =>
+        new WhatIfSimulator(new Scenario
+        {
+            Name = "t", Closures = [c],
+            Flights = [new Flight { Id = "MIA-LIM", Origin = "MIA", Destination = "LIM", DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
+        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
+
+    [Test]
+    public void AnnouncedOnTheFirstLegItDivertsAnnouncedOnTheGroundItCancels()
+    {
+        // MIA-SNU is 26 minutes at 450 kt, then 60 on the ground: SNU shut by name from 30 minutes after landing.
+        double m1 = Km(At("MIA"), At("SNU")) / KmPerMin;
+        var shutFrom = T0.AddMinutes(m1 + 30);
+        var inFlight = One(new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0.AddMinutes(10) });
+        Assert.That(inFlight.Outcome, Is.EqualTo(FlightOutcome.Diverted), inFlight.Reason);
+        Assert.That(inFlight.Reason, Does.Contain("technical stop SNU closed to it in flight at 2025-11-24T00:10Z by SHUT; diverted from"));
+        var pos = inFlight.InFlightPosition!.Value;
+        Assert.That(Km(pos, At("MIA")), Is.EqualTo(10 * KmPerMin).Within(0.01));
+        var nearest = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled).Where(a => a.Code is not ("SNU" or "LIM")).MinBy(a => Km(pos, a.Location))!;
+        Assert.That(inFlight.Alternate, Is.EqualTo(nearest.Code));
+        // Known at take-off, the same closure moves the stop before departure.
+        var known = One(new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0 });
+        Assert.That(known.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), known.Reason);
+        Assert.That(known.Alternate, Is.Not.EqualTo("SNU"));
+        // Announced once it has landed: it is on the ground at SNU, whose departures close: cancelled there.
+        var onGround = One(new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0.AddMinutes(m1 + 10) });
+        Assert.That(onGround.Outcome, Is.EqualTo(FlightOutcome.Cancelled), onGround.Reason);
+        Assert.That(onGround.ReasonCode, Is.EqualTo(OutcomeReason.OriginClosed));
+    }
+}
