@@ -115,6 +115,55 @@ public class InFlightStopReviewTests
         Assert.That((double)r.ExtraCostUsd, Is.EqualTo(extraUsd).Within(0.02));
         Assert.That(r.Reason, Does.Contain("beyond range"));
     }
+
+    [TestCase("SNU")]
+    [TestCase("LIM")]
+    public void InsideABoxOfAllLevelsThatClosesItsNextAirportItDiverts(string to)
+    {
+        // An aircraft inside a closure of all levels when it is announced continues through it, but not to land where
+        // that closure closes its destination: MIA-SNU with a box round SNU announced 20 minutes out landed at SNU,
+        // "unaffected", while MIA-LIM through SNU landed and was cancelled there (doubt 1 of the review). It now
+        // diverts, leaving the box by the shortest way (from inside it there is no route around it).
+        var box = Box("ALL", At("SNU"), 1.5);
+        var pos = Along(At("MIA"), At("SNU"), 20 * KmPerMin);
+        Assume.That(box.Contains(pos), "the premise: inside the box at the notice");
+        var r = One("MIA", to, new Closure { Id = "ALL", Airspaces = [box], StartUtc = Notice, NoticeUtc = Notice });
+        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Diverted), r.Reason);
+        Assert.That(Km(r.InFlightPosition!.Value, pos), Is.LessThan(0.01));
+        // The nearest open airport by brute force: those in the box are closed by it, and the way out of it is the
+        // geodesic (the box is left out of the diversion's plan, as of the route it continues on).
+        var nearest = Alternates.Where(a => !box.Contains(a.Location) && a.Code != "SNU" && a.Code != "LIM").MinBy(a => Km(pos, a.Location))!;
+        Assert.That(r.Alternate, Is.EqualTo(nearest.Code));
+        Assert.That((double)r.RouteKm!, Is.EqualTo(Km(At("MIA"), pos) + Km(pos, nearest.Location)).Within(0.01));
+        Assert.That(r.Reason, Does.Contain($"{(to == "SNU" ? "destination" : "technical stop")} SNU closed to it in flight at 2025-11-24T00:20Z by ALL; diverted from"));
+        Assert.That(r.BoundBy, Does.Contain("ALL"));
+    }
+
+    [Test]
+    public void AStopShutDuringTheGroundTimeAnnouncedOnTheFirstLegDivertsAnnouncedOnTheGroundCancels()
+    {
+        // A closure announced while the first leg is airborne that shuts the stop only while the flight would be on the
+        // ground there diverts it, as the same closure known at take-off rules the stop out (doubt 3 of the review: it
+        // landed and was cancelled there). MIA-SNU is 26 minutes at 450 kt, then 60 on the ground: SNU shut by name
+        // from 30 minutes after landing.
+        double m1 = Km(At("MIA"), At("SNU")) / KmPerMin;
+        var shutFrom = T0.AddMinutes(m1 + 30);
+        var inFlight = One("MIA", "LIM", new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0.AddMinutes(10) });
+        Assert.That(inFlight.Outcome, Is.EqualTo(FlightOutcome.Diverted), inFlight.Reason);
+        Assert.That(inFlight.Reason, Does.Contain("technical stop SNU closed to it in flight at 2025-11-24T00:10Z by SHUT; diverted from"));
+        var pos = inFlight.InFlightPosition!.Value;
+        Assert.That(Km(pos, At("MIA")), Is.EqualTo(10 * KmPerMin).Within(0.01));
+        var nearest = Alternates.Where(a => a.Code is not ("SNU" or "LIM")).MinBy(a => Km(pos, a.Location))!;
+        Assert.That(inFlight.Alternate, Is.EqualTo(nearest.Code));
+        // Known at take-off, the same closure moves the stop before departure.
+        var known = One("MIA", "LIM", new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0 });
+        Assert.That(known.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), known.Reason);
+        Assert.That(known.Alternate, Is.Not.EqualTo("SNU"));
+        // Announced once it has landed: it is on the ground at SNU, whose departures close: cancelled there.
+        var onGround = One("MIA", "LIM", new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0.AddMinutes(m1 + 10) });
+        Assert.That(onGround.Outcome, Is.EqualTo(FlightOutcome.Cancelled), onGround.Reason);
+        Assert.That(onGround.ReasonCode, Is.EqualTo(OutcomeReason.OriginClosed));
+    }
 }
 
 /// <summary>Stopping flights with closures announced on either leg, in Monte Carlo draws (a wind, a cruise speed, an
@@ -269,89 +318,5 @@ public class InFlightStopBoundByTests
         Assert.That(r.ExtraKm, Is.EqualTo(withWall.ExtraKm));
         Assert.That(r.ExtraCostUsd, Is.EqualTo(withWall.ExtraCostUsd));
         Assert.That(r.BoundBy, Is.EqualTo(new[] { "WALL" }), "MID changed nothing");
-    }
-}
-
-/// <summary>An aircraft inside a closure of all levels when it is announced continues through it, but not to land where
-/// that closure closes its destination: MIA-SNU with a box round SNU announced 20 minutes out landed at SNU,
-/// "unaffected", while MIA-LIM through SNU landed and was cancelled there (review of the in-flight stop legs, doubt 1).
-/// It now diverts, leaving the box by the shortest way (from inside it there is no route around it).</summary>
-public class InsideAtNoticeTests
-{
-    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
-    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
-    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
-    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
-
-    private static FlightResult One(string from, string to, Closure c) =>
-        new WhatIfSimulator(new Scenario
-        {
-            Name = "t", Closures = [c],
-            Flights = [new Flight { Id = $"{from}-{to}", Origin = from, Destination = to, DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
-        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
-
-    [TestCase("SNU")]
-    [TestCase("LIM")]
-    public void InsideABoxOfAllLevelsThatClosesItsNextAirportItDiverts(string to)
-    {
-        var snu = At("SNU");
-        var box = TestAirspaces.FromLatLon("ALL", (snu.LatDeg - 1.5, snu.LonDeg - 1.5), (snu.LatDeg - 1.5, snu.LonDeg + 1.5), (snu.LatDeg + 1.5, snu.LonDeg + 1.5), (snu.LatDeg + 1.5, snu.LonDeg - 1.5));
-        var notice = T0.AddMinutes(20);
-        var inv = Wgs84.Inverse(At("MIA"), snu);
-        var d = Wgs84.Direct(At("MIA"), inv.Azi1Deg, 20 * KmPerMin * 1000);
-        var pos = new GeoPoint(d.Lat2Deg, d.Lon2Deg);
-        Assume.That(box.Contains(pos), "the premise: inside the box at the notice");
-        var r = One("MIA", to, new Closure { Id = "ALL", Airspaces = [box], StartUtc = notice, NoticeUtc = notice });
-        Assert.That(r.Outcome, Is.EqualTo(FlightOutcome.Diverted), r.Reason);
-        Assert.That(Km(r.InFlightPosition!.Value, pos), Is.LessThan(0.01));
-        // The nearest open airport by brute force: those in the box are closed by it, and the way out of it is the
-        // geodesic (the box is left out of the diversion's plan, as of the route it continues on).
-        var nearest = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled)
-            .Where(a => !box.Contains(a.Location) && a.Code != "SNU" && a.Code != "LIM").MinBy(a => Km(pos, a.Location))!;
-        Assert.That(r.Alternate, Is.EqualTo(nearest.Code));
-        Assert.That((double)r.RouteKm!, Is.EqualTo(Km(At("MIA"), pos) + Km(pos, nearest.Location)).Within(0.01));
-        Assert.That(r.Reason, Does.Contain($"{(to == "SNU" ? "destination" : "technical stop")} SNU closed to it in flight at 2025-11-24T00:20Z by ALL; diverted from"));
-        Assert.That(r.BoundBy, Does.Contain("ALL"));
-    }
-}
-
-/// <summary>A closure announced while the first leg is airborne that shuts the stop only while the flight would be on
-/// the ground there diverts it, as the same closure known at take-off rules the stop out (review of the in-flight stop
-/// legs, doubt 3: it landed and was cancelled there).</summary>
-public class StopShutDuringTheGroundTimeTests
-{
-    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
-    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
-    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
-    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
-
-    private static FlightResult One(Closure c) =>
-        new WhatIfSimulator(new Scenario
-        {
-            Name = "t", Closures = [c],
-            Flights = [new Flight { Id = "MIA-LIM", Origin = "MIA", Destination = "LIM", DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
-        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
-
-    [Test]
-    public void AnnouncedOnTheFirstLegItDivertsAnnouncedOnTheGroundItCancels()
-    {
-        // MIA-SNU is 26 minutes at 450 kt, then 60 on the ground: SNU shut by name from 30 minutes after landing.
-        double m1 = Km(At("MIA"), At("SNU")) / KmPerMin;
-        var shutFrom = T0.AddMinutes(m1 + 30);
-        var inFlight = One(new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0.AddMinutes(10) });
-        Assert.That(inFlight.Outcome, Is.EqualTo(FlightOutcome.Diverted), inFlight.Reason);
-        Assert.That(inFlight.Reason, Does.Contain("technical stop SNU closed to it in flight at 2025-11-24T00:10Z by SHUT; diverted from"));
-        var pos = inFlight.InFlightPosition!.Value;
-        Assert.That(Km(pos, At("MIA")), Is.EqualTo(10 * KmPerMin).Within(0.01));
-        var nearest = WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled).Where(a => a.Code is not ("SNU" or "LIM")).MinBy(a => Km(pos, a.Location))!;
-        Assert.That(inFlight.Alternate, Is.EqualTo(nearest.Code));
-        // Known at take-off, the same closure moves the stop before departure.
-        var known = One(new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0 });
-        Assert.That(known.Outcome, Is.EqualTo(FlightOutcome.NeedsTechStop), known.Reason);
-        Assert.That(known.Alternate, Is.Not.EqualTo("SNU"));
-        // Announced once it has landed: it is on the ground at SNU, whose departures close: cancelled there.
-        var onGround = One(new Closure { Id = "SHUT", Airports = ["SNU"], StartUtc = shutFrom, NoticeUtc = T0.AddMinutes(m1 + 10) });
-        Assert.That(onGround.Outcome, Is.EqualTo(FlightOutcome.Cancelled), onGround.Reason);
-        Assert.That(onGround.ReasonCode, Is.EqualTo(OutcomeReason.OriginClosed));
     }
 }
