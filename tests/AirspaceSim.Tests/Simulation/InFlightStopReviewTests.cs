@@ -13,15 +13,15 @@ namespace AirspaceSim.Tests.Simulation;
 public class InFlightStopReviewTests
 {
     private static readonly InterimCostModel Cost = new();
-    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
-    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
+    internal static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+    internal const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
     private const double GroundMin = 60;
 
-    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
-    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
+    internal static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
+    internal static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
     private static IEnumerable<Airport> Alternates => WhatIfSimulator.DefaultAlternates(AirportDirectory.Bundled);
 
-    private static FlightResult One(string from, string to, params Closure[] closures) =>
+    internal static FlightResult One(string from, string to, params Closure[] closures) =>
         new WhatIfSimulator(new Scenario
         {
             Name = "t", Closures = closures,
@@ -219,17 +219,11 @@ public class InFlightStopDeterminismTests
 /// which it found no alternate at all.</summary>
 public class InFlightStopDiversionSeedTests
 {
-    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
-    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
-    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
-    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
-
-    private static FlightResult One(params Closure[] closures) =>
-        new WhatIfSimulator(new Scenario
-        {
-            Name = "t", Closures = closures,
-            Flights = [new Flight { Id = "MIA-LIM", Origin = "MIA", Destination = "LIM", DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
-        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
+    private static readonly DateTime T0 = InFlightStopReviewTests.T0;
+    private const double KmPerMin = InFlightStopReviewTests.KmPerMin;
+    private static double Km(GeoPoint a, GeoPoint b) => InFlightStopReviewTests.Km(a, b);
+    private static GeoPoint At(string code) => InFlightStopReviewTests.At(code);
+    private static FlightResult One(params Closure[] closures) => InFlightStopReviewTests.One("MIA", "LIM", closures);
 
     [Test]
     public void AFirstLegOverALowBandThatMovedItsStopDivertsToTheNearestOpenAirport()
@@ -268,17 +262,11 @@ public class InFlightStopDiversionSeedTests
 /// nothing, and was named (its group by closure then carried the flight's extras).</summary>
 public class InFlightStopBoundByTests
 {
-    private static readonly DateTime T0 = new(2025, 11, 24, 0, 0, 0, DateTimeKind.Utc);
-    private const double KmPerMin = InterimCostModel.TasKt * 1.852 / 60;
-    private static double Km(GeoPoint a, GeoPoint b) => Wgs84.DistanceM(a, b) / 1000;
-    private static GeoPoint At(string code) => AirportDirectory.Bundled[code].Location;
-
-    private static FlightResult One(params Closure[] closures) =>
-        new WhatIfSimulator(new Scenario
-        {
-            Name = "t", Closures = closures,
-            Flights = [new Flight { Id = "MIA-LIM", Origin = "MIA", Destination = "LIM", DepartureUtc = T0, AircraftType = "E190", Airline = "GLO", OperatorState = "BR" }],
-        }, new SimulationOptions { CostModel = new InterimCostModel() }).Run().Flights.Single();
+    private static readonly DateTime T0 = InFlightStopReviewTests.T0;
+    private const double KmPerMin = InFlightStopReviewTests.KmPerMin;
+    private static double Km(GeoPoint a, GeoPoint b) => InFlightStopReviewTests.Km(a, b);
+    private static GeoPoint At(string code) => InFlightStopReviewTests.At(code);
+    private static FlightResult One(params Closure[] closures) => InFlightStopReviewTests.One("MIA", "LIM", closures);
 
     private static GeoPoint Go(GeoPoint p, double az, double km) { var r = Wgs84.Direct(p, az, km * 1000); return new GeoPoint(r.Lat2Deg, GeoPoint.NormalizeLonDeg(r.Lon2Deg)); }
 
