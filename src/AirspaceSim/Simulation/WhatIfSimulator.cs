@@ -1801,12 +1801,17 @@ public sealed class WhatIfSimulator
         return list.Distinct();
     }
 
-    private string[] Ids(ulong mask)
+    // The closures' ids of a set, in scenario order: one read-only list per set, shared by every flight it binds (a
+    // result's BoundBy; an array was written through a cast, and made again for each flight).
+    private IReadOnlyList<string> Ids(ulong mask)
     {
+        if (_ids.TryGetValue(mask, out var known)) return known;
         var ids = new List<string>();
         for (ulong rest = mask; rest != 0; rest &= rest - 1) ids.Add(_closures[System.Numerics.BitOperations.TrailingZeroCount(rest)].Id);
-        return ids.ToArray();
+        return _ids.GetOrAdd(mask, ids.AsReadOnly());
     }
+
+    private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _ids = new();
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
