@@ -89,7 +89,7 @@ public sealed record FlightResult
     public IReadOnlyList<string> BoundBy
     {
         get => _rare.Value.BoundBy;
-        init { if (!ReferenceEquals(value, _rare.Value.BoundBy)) _rare = new(_rare.Value with { BoundBy = ReadOnlyLists.Of(value) }); }
+        init { if (!ReferenceEquals(value, _rare.Value.BoundBy)) _rare = new(_rare.Value with { BoundBy = value }); }
     }
 
     /// <summary>Cruise level used.</summary>
@@ -119,7 +119,7 @@ public sealed record FlightResult
     public IReadOnlyList<GeoPoint> Waypoints
     {
         get => _waypoints ?? ((_has & Has.DirectPath) != 0 ? new[] { _end0, _end1 } : Array.Empty<GeoPoint>());
-        init { _waypoints = ReadOnlyLists.Of(value); _end0 = _end1 = default; _has &= ~Has.DirectPath; }
+        init { _waypoints = value; _end0 = _end1 = default; _has &= ~Has.DirectPath; }
     }
 
     // The direct route's two ends as the waypoints (what Waypoints then reads), without a list per result: set by the
@@ -194,7 +194,7 @@ public sealed record FlightResult
     // out-of-line field copies the whole part): the simulator's affected flights set these groups.
     internal (string Reason, IReadOnlyList<string> BoundBy) Why
     {
-        init => _rare = new(_rare.Value with { Reason = value.Reason, BoundBy = ReadOnlyLists.Of(value.BoundBy) });
+        init => _rare = new(_rare.Value with { Reason = value.Reason, BoundBy = value.BoundBy });
     }
 
     internal (GeoPoint? Position, DateTime? AtUtc) InFlight

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AirspaceSim.Airspaces;
 using AirspaceSim.Data;
 using AirspaceSim.Geodesy;
+using AirspaceSim.Infrastructure;
 using AirspaceSim.Routing;
 using AirspaceSim.Spherical;
 
@@ -583,7 +584,7 @@ public sealed class WhatIfSimulator
             Why = (inFlightAt != null
                 ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}{faster}"
                 : $"flies around {string.Join(", ", Ids(bound))}{faster}", Ids(bound)),
-            RouteKm = routeKm, Waypoints = path, ArrivalUtc = arrival,
+            RouteKm = routeKm, Waypoints = ReadOnlyLists.Of(path), ArrivalUtc = arrival,
             InFlight = (inFlightAt, inFlightTime),
         };
         result = WithExtras(result, x, [flownCost], 0, baseline: baseline);
@@ -698,7 +699,7 @@ public sealed class WhatIfSimulator
         DateTime? arrivalUtc = null) => new()
     {
         Flight = x.Flight, From = x.Origin.Code, To = x.Destination.Code, Outcome = FlightOutcome.Unaffected, ReasonCode = OutcomeReason.NotBound,
-        Reason = FlightResult.NotBoundReason, CruiseFl = x.Fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints ?? [], ArrivalUtc = arrivalUtc,
+        Reason = FlightResult.NotBoundReason, CruiseFl = x.Fl, DirectKm = directKm, RouteKm = routeKm, Waypoints = waypoints is null ? [] : ReadOnlyLists.Of(waypoints), ArrivalUtc = arrivalUtc,
     };
 
     // The unaffected result of a flight on its direct route: its ends held in the result, no waypoint list.
@@ -1144,7 +1145,7 @@ public sealed class WhatIfSimulator
             Why = (recovered
                 ? FormattableString.Invariant($"{why}; the recovery flight {b.A.Code}-{x.Destination.Code} ({onward.RouteKm:F0} km{(recoveryStops ? ", beyond range: with a stop's ground time" : "")}) counts in the extras")
                 : $"{why}; no route for a recovery flight {b.A.Code}-{x.Destination.Code}, the extras are the diversion's alone", ids),
-            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = path, ArrivalUtc = landed,
+            Alternate = b.A.Code, RouteKm = PathKm(path), Waypoints = ReadOnlyLists.Of(path), ArrivalUtc = landed,
             InFlight = (pos, notice),
         };
         var flown = _cost.Estimate(x.Type, legPath, x.Fl, _scenario.Parameters.Cost);
@@ -1378,7 +1379,7 @@ public sealed class WhatIfSimulator
         {
             Outcome = FlightOutcome.NeedsTechStop, ReasonCode = OutcomeReason.BeyondRange,
             Why = ($"{planned}{(notes.Count == 0 ? "" : "; " + string.Join("; ", notes))}", Ids(boundSet)),
-            Alternate = b.A.Code, RouteKm = km1 + km2, Waypoints = path1.Concat(path2.Skip(1)).ToList(),
+            Alternate = b.A.Code, RouteKm = km1 + km2, Waypoints = path1.Concat(path2.Skip(1)).ToList().AsReadOnly(),
             // As before to the tick when both legs fly as planned.
             ArrivalUtc = asPlanned && !inFlight1 && a2.InFlightAt == null ? dep.AddMinutes(m1 + p.TechStopGroundMinutes + m2) : a2.Arrival,
             InFlight = inFlight1 ? (a1.InFlightAt, a1.InFlightTime) : (a2.InFlightAt, a2.InFlightTime),
