@@ -169,7 +169,7 @@ internal static class WhatIfCommand
                 }
                 return Emit(io, outFile == null ? text : null, parse.GetValue(output), r.Points.Sum(p => p.Result.Errors), r.Points[0].Result);
             }
-            int count = s.AllFlights().Count * Math.Max(1, s.Parameters.BufferSweepNm.Count);
+            int count = allFlights.Count * Math.Max(1, s.Parameters.BufferSweepNm.Count);
             var runs = CliProgress.Run(io, count >= ProgressFlights, s.Name, "flights", p => WhatIfSimulator.RunSweep(s, sim, io.Cancellation, p));
             if (fmt == "csv" && parse.GetValue(output) is null)
             {

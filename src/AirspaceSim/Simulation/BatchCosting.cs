@@ -162,8 +162,9 @@ public sealed class BatchCosting
         ArgumentNullException.ThrowIfNull(options.CostModel, nameof(options));
         ArgumentNullException.ThrowIfNull(options.Catalog, nameof(options));
         ArgumentNullException.ThrowIfNull(options.CatalogName, nameof(options));
-        if (!(options.TechStopGroundMinutes is >= 0 and <= 24 * 60))
-            throw new ArgumentOutOfRangeException(nameof(options), options.TechStopGroundMinutes, "TechStopGroundMinutes must be in [0, 1440] minutes");
+        // The scenario's range for the same quantity (ParameterRanges, the one table).
+        if (!ParameterRanges.TechStopGroundMinutes.Contains(options.TechStopGroundMinutes))
+            throw new ArgumentOutOfRangeException(nameof(options), options.TechStopGroundMinutes, $"TechStopGroundMinutes {ParameterRanges.TechStopGroundMinutes.Outside(options.TechStopGroundMinutes)}");
         Options = options;
     }
 
@@ -272,9 +273,9 @@ public sealed class BatchCosting
         if (free is null && range.Stop is null) return cost;
         double ground = Options.TechStopGroundMinutes;
         var notes = new List<string>(cost.Direct.Assumptions);
-        if (free is not null) notes.Add(Inv($"direct: the route with no closure; the direct route ({cost.Direct.DistanceKm:0} km) being beyond the {type.Icao}'s range with reserves, through the technical stop it would make with no closure, {free.Stop!.Code} ({free.FirstLeg!.DistanceKm:0} + {free.SecondLeg!.DistanceKm:0} km)"));
-        if (range.Stop is { } x) notes.Add(Inv($"flown: the flown route ({cost.Flown.DistanceKm:0} km) being beyond the {type.Icao}'s range with reserves, through the technical stop at {x.Code} ({range.FirstLeg!.DistanceKm:0} + {range.SecondLeg!.DistanceKm:0} km)"));
-        notes.Add(Inv($"a route through a technical stop: the sum of its two legs, plus {ground} min on the ground in its block minutes (not in its cost); its take-off mass is the heavier leg's"));
+        if (free is not null) notes.Add(FormattableString.Invariant($"direct: the route with no closure; the direct route ({cost.Direct.DistanceKm:0} km) being beyond the {type.Icao}'s range with reserves, through the technical stop it would make with no closure, {free.Stop!.Code} ({free.FirstLeg!.DistanceKm:0} + {free.SecondLeg!.DistanceKm:0} km)"));
+        if (range.Stop is { } x) notes.Add(FormattableString.Invariant($"flown: the flown route ({cost.Flown.DistanceKm:0} km) being beyond the {type.Icao}'s range with reserves, through the technical stop at {x.Code} ({range.FirstLeg!.DistanceKm:0} + {range.SecondLeg!.DistanceKm:0} km)"));
+        notes.Add(FormattableString.Invariant($"a route through a technical stop: the sum of its two legs, plus {ground} min on the ground in its block minutes (not in its cost); its take-off mass is the heavier leg's"));
         var direct = free is null ? cost.Direct with { Assumptions = notes } : Through(free, ground, notes);
         var flown = range.Stop is null ? cost.Flown with { Assumptions = notes } : Through(range, ground, notes);
         return new DetourCost(direct, flown, flown.DistanceKm - direct.DistanceKm, flown.BlockMinutes - direct.BlockMinutes,
@@ -308,7 +309,6 @@ public sealed class BatchCosting
         };
     }
 
-    private static string Inv(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private CostedBatchRow Evaluate(BatchRow r, bool costRow)
     {

@@ -225,15 +225,24 @@ internal static class ScenarioValidation
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
+    // The five texts a flight (its id given) and a scheduled route (flightId null) both need. The messages are made
+    // only when one is missing: a valid flight is checked without allocating (CheckingAValidFlightAllocatesNothing).
+    private static void CheckNotBlank(string? flightId, string? origin, string? destination, string? type, string? airline, string? state, string paramName)
+    {
+        string What(string field) => flightId is not null ? $"flight '{flightId}': {field}"
+            : field == "Origin" ? "route Origin" : $"route {origin}-{destination}: {field}";
+        if (Blank(origin)) throw BlankError(origin, paramName, What("Origin"));
+        if (Blank(destination)) throw BlankError(destination, paramName, What("Destination"));
+        if (Blank(type)) throw BlankError(type, paramName, What("AircraftType"));
+        if (Blank(airline)) throw BlankError(airline, paramName, What("Airline"));
+        if (Blank(state)) throw BlankError(state, paramName, What("OperatorState"));
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a flight that cannot be run.</summary>
     public static void Check(Flight f, string paramName)
     {
         if (Blank(f.Id)) throw BlankError(f.Id, paramName, "flight Id");
-        if (Blank(f.Origin)) throw BlankError(f.Origin, paramName, $"flight '{f.Id}': Origin");
-        if (Blank(f.Destination)) throw BlankError(f.Destination, paramName, $"flight '{f.Id}': Destination");
-        if (Blank(f.AircraftType)) throw BlankError(f.AircraftType, paramName, $"flight '{f.Id}': AircraftType");
-        if (Blank(f.Airline)) throw BlankError(f.Airline, paramName, $"flight '{f.Id}': Airline");
-        if (Blank(f.OperatorState)) throw BlankError(f.OperatorState, paramName, $"flight '{f.Id}': OperatorState");
+        CheckNotBlank(f.Id, f.Origin, f.Destination, f.AircraftType, f.Airline, f.OperatorState, paramName);
         if (f.DepartureUtc.Kind == DateTimeKind.Local) throw LocalError(f.DepartureUtc, paramName, $"flight '{f.Id}': DepartureUtc");
         CheckId(f.Id, "flight id", paramName);
         CheckEnds(f.Origin, f.Destination, f.AircraftType, f.Airline, f.OperatorState, paramName);
@@ -242,11 +251,7 @@ internal static class ScenarioValidation
     /// <summary>Throws <see cref="ArgumentException"/> (named <paramref name="paramName"/>) for a scheduled route that cannot be run.</summary>
     public static void Check(ScheduledRoute r, string paramName)
     {
-        if (Blank(r.Origin)) throw BlankError(r.Origin, paramName, "route Origin");
-        if (Blank(r.Destination)) throw BlankError(r.Destination, paramName, $"route {r.Origin}-{r.Destination}: Destination");
-        if (Blank(r.AircraftType)) throw BlankError(r.AircraftType, paramName, $"route {r.Origin}-{r.Destination}: AircraftType");
-        if (Blank(r.Airline)) throw BlankError(r.Airline, paramName, $"route {r.Origin}-{r.Destination}: Airline");
-        if (Blank(r.OperatorState)) throw BlankError(r.OperatorState, paramName, $"route {r.Origin}-{r.Destination}: OperatorState");
+        CheckNotBlank(null, r.Origin, r.Destination, r.AircraftType, r.Airline, r.OperatorState, paramName);
         if (r.Days is null) throw new ArgumentException($"route {r.Origin}-{r.Destination}: Days is null; give days of the week, or none ([]) and a WeeklyFrequency", paramName);
         foreach (var d in r.Days)
             if (!Enum.IsDefined(d)) throw new ArgumentException($"route {r.Origin}-{r.Destination}: day {(int)d} is not a DayOfWeek (0 = Sunday to 6 = Saturday)", paramName);

@@ -553,24 +553,21 @@ public sealed class WhatIfSimulator
         var air = later ? Fly(x, leg, dep, arr, known) : Airborne.Planned(leg, dep, arr, known);
         if (air.Diverts)
             return Divert(x, Base(x, directKm), air.Prefix!, air.DivertAt, air.DivertTime, air.DivertKnown, air.DivertBound, air.EndBound, d, [], [], 0, "", inside: air.DivertInside);
-        var flown = air.Flown; // the route flown before an in-flight reroute
         ref var current = ref air.Current;
         ulong bound = air.Bound;
-        GeoPoint? inFlightAt = air.InFlightAt; DateTime? inFlightTime = air.InFlightTime;
-        ulong continuedIn = air.ContinuedIn; DateTime continuedAt = air.ContinuedAt;
-        arr = air.Arrival;
+        GeoPoint? inFlightAt = air.InFlightAt;
 
         // The path is made only off the common path: a flight flying its direct route keeps its two ends in its result.
-        IReadOnlyList<GeoPoint>? rerouted = flown is { Count: > 0 } ? flown.Concat(current.Waypoints).ToList() : null;
-        double routeKm = rerouted is null ? current.RouteKm!.Value : PathKm(rerouted);
-        DateTime arrival = arr == default ? dep.AddMinutes(Minutes(x, ref current)) : arr;
+        IReadOnlyList<GeoPoint>? rerouted = air.Rerouted ? air.Path() : null;
+        double routeKm = rerouted is null ? current.RouteKm!.Value : air.Km(rerouted);
+        DateTime arrival = air.Arrival == default ? dep.AddMinutes(Minutes(x, ref current)) : air.Arrival;
         if (bound == 0)
         {
             var flies = rerouted is null && current.IsDirect ? BaseDirect(x, directKm, routeKm, current.DirectEnds, arrival)
                 : Base(x, directKm, routeKm, rerouted ?? current.Waypoints, arrival);
-            return continuedIn == 0 ? flies : flies with
+            return air.ContinuedIn == 0 ? flies : flies with
             {
-                Reason = $"inside {string.Join(", ", Ids(continuedIn))} when it was announced at {Iso(continuedAt)}: continues on its planned route",
+                Reason = $"inside {string.Join(", ", Ids(air.ContinuedIn))} when it was announced at {Iso(air.ContinuedAt)}: continues on its planned route",
             };
         }
         var path = rerouted ?? current.Waypoints;
@@ -582,10 +579,10 @@ public sealed class WhatIfSimulator
             Outcome = inFlightAt != null ? FlightOutcome.ReroutedInFlight : FlightOutcome.Rerouted,
             ReasonCode = inFlightAt != null ? OutcomeReason.ClosedWhileAirborne : OutcomeReason.OverflightBanned,
             Why = (inFlightAt != null
-                ? $"rerouted in flight at {Iso(inFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}{faster}"
+                ? $"rerouted in flight at {Iso(air.InFlightTime!.Value)} from {inFlightAt} around {string.Join(", ", Ids(bound))}{faster}"
                 : $"flies around {string.Join(", ", Ids(bound))}{faster}", Ids(bound)),
             RouteKm = routeKm, Waypoints = ReadOnlyLists.Of(path), ArrivalUtc = arrival,
-            InFlight = (inFlightAt, inFlightTime),
+            InFlight = (inFlightAt, air.InFlightTime),
         };
         result = WithExtras(result, x, [flownCost], 0, baseline: baseline);
         return inFlightAt == null && _routeWind != null ? WithShortest(result, x, current, flownCost, baseline) : result;
@@ -613,6 +610,23 @@ public sealed class WhatIfSimulator
 
         public static Airborne Planned(in Leg leg, DateTime start, DateTime arrival, ulong known) =>
             new() { Current = leg, CurrentStart = start, Arrival = arrival, Bound = leg.Set, Known = known };
+
+        public bool Rerouted => Flown is { Count: > 0 };
+
+        // The leg as flown: the part before the last reroute, then the plan flown since (made only for a rerouted leg);
+        // and the length of that path.
+        public IReadOnlyList<GeoPoint> Path() => Rerouted ? Flown!.Concat(Current.Waypoints).ToList() : Current.Waypoints;
+        public double Km(IReadOnlyList<GeoPoint> path) => Rerouted ? PathKm(path) : Current.RouteKm!.Value;
+
+        // The route flown up to pos on the current plan's leg legIndex, ending at pos.
+        public List<GeoPoint> FlownTo(int legIndex, GeoPoint pos) => (Flown ?? []).Concat(Current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+
+        // A diversion from pos at the notice (prefix: FlownTo); endShut the closures closing the leg's end.
+        public void DivertFrom(List<GeoPoint> prefix, GeoPoint pos, DateTime notice, ulong known, ulong endShut, ulong inside)
+        {
+            Diverts = true; Prefix = prefix; DivertAt = pos; DivertTime = notice;
+            DivertKnown = known; DivertBound = Bound | endShut; EndBound = endShut; DivertInside = inside;
+        }
     }
 
     // dwellMinutes: a technical stop's time on the ground; the stop must then be open to its departure too (a closure
@@ -645,9 +659,7 @@ public sealed class WhatIfSimulator
                 ulong endShut = EndShut(x, d, a.Arrival, knownNow, dwellMinutes);
                 if (endShut != 0)
                 {
-                    a.Diverts = true; a.Prefix = (a.Flown ?? []).Concat(a.Current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
-                    a.DivertAt = pos; a.DivertTime = notice; a.DivertKnown = knownNow; a.DivertBound = a.Bound | endShut; a.EndBound = endShut;
-                    a.DivertInside = inside;
+                    a.DivertFrom(a.FlownTo(legIndex, pos), pos, notice, knownNow, endShut, inside);
                     return a;
                 }
                 a.Known = knownNow;
@@ -656,11 +668,10 @@ public sealed class WhatIfSimulator
             var next = FixedPoint(x, pos, d.Point, notice, Candidates(knownNow & ~inside, fl), a.Bound);
             DateTime arr2 = notice.AddMinutes(Minutes(x, ref next));
             ulong destNow = next.Status == RouteStatus.Unreachable ? AirportBound(x, d, notice, knownNow) : EndShut(x, d, arr2, knownNow, dwellMinutes);
-            var prefix = (a.Flown ?? []).Concat(a.Current.Waypoints.Take(legIndex + 1)).Append(pos).ToList();
+            var prefix = a.FlownTo(legIndex, pos);
             if (destNow != 0 || next.Status == RouteStatus.Unreachable)
             {
-                a.Diverts = true; a.Prefix = prefix; a.DivertAt = pos; a.DivertTime = notice;
-                a.DivertKnown = knownNow; a.DivertBound = a.Bound | destNow; a.EndBound = destNow; a.DivertInside = inside;
+                a.DivertFrom(prefix, pos, notice, knownNow, destNow, inside);
                 return a;
             }
             a.Known = knownNow;
@@ -1327,8 +1338,8 @@ public sealed class WhatIfSimulator
             // Its route starts from the closures this leg flies around only: seeded with those that moved the stop, it
             // flew round SFC-FL200 over a stop it was above (and from over it found no alternate at all).
             return Divert(x, baseResult, a1.Prefix!, a1.DivertAt, a1.DivertTime, a1.DivertKnown, a1.DivertBound, a1.EndBound, stop, [], [], 0, $"{planned}; ", boundSet, a1.DivertInside);
-        var path1 = a1.Flown is { Count: > 0 } f1 ? f1.Concat(a1.Current.Waypoints).ToList() : a1.Current.Waypoints;
-        double km1 = a1.Flown is { Count: > 0 } ? PathKm(path1) : a1.Current.RouteKm!.Value;
+        var path1 = a1.Path();
+        double km1 = a1.Km(path1);
         DateTime arr1 = a1.Arrival, dep2 = arr1.AddMinutes(p.TechStopGroundMinutes);
         ulong known2 = Known(x.Applicable, dep2);
         string landed = $"{planned}, landed there at {Iso(arr1)}";
@@ -1338,7 +1349,7 @@ public sealed class WhatIfSimulator
         // The second leg as planned before take-off, unless the first landed later or a closure was announced since.
         bool asPlanned = known2 == known && dep2 == dep.AddMinutes(m1).AddMinutes(p.TechStopGroundMinutes);
         var l2 = asPlanned ? b.L2 : FixedPoint(x, b.A.Location, x.Destination.Point, dep2, Candidates(known2, x.Fl), 0,
-            Direct(Spherical.Vec3.FromGeo(b.A.Location), x.Destination.V, Wgs84.DistanceM(b.A.Location, x.Destination.Point) / 1000), Spherical.Vec3.FromGeo(b.A.Location), x.Destination.V);
+            Direct(stop.V, x.Destination.V, Wgs84.DistanceM(b.A.Location, x.Destination.Point) / 1000), stop.V, x.Destination.V);
         if (l2.Status == RouteStatus.Unreachable)
         {
             DateTime arrU = dep2.AddMinutes(Minutes(x, ref l2));
@@ -1363,8 +1374,8 @@ public sealed class WhatIfSimulator
         if (a2.Diverts)
             return Divert(x, baseResult, a2.Prefix!, a2.DivertAt, a2.DivertTime, a2.DivertKnown, a2.DivertBound, a2.EndBound, x.Destination, path1, [cost1],
                 p.TechStopGroundMinutes, $"{landed}; on its second leg its ", boundSet | a1.Bound, a2.DivertInside);
-        var path2 = a2.Flown is { Count: > 0 } f2 ? f2.Concat(a2.Current.Waypoints).ToList() : a2.Current.Waypoints;
-        double km2 = a2.Flown is { Count: > 0 } ? PathKm(path2) : a2.Current.RouteKm!.Value;
+        var path2 = a2.Path();
+        double km2 = a2.Km(path2);
         boundSet |= a1.Bound | l2.Set | a2.Bound;
         var notes = new List<string>();
         ulong replanned = l2.Set & ~known;
